@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * Errors cross every boundary (IPC, HTTP, CLI) as values with a code the caller can act on and a
+ * message written for the user, never as stack traces.
+ */
+export const errorCodes = ['invalid-input', 'not-found', 'busy', 'unavailable', 'cancelled', 'internal'] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const ApiErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+export class StewardError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StewardError';
+  }
+
+  toApiError(): ApiError {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** Any thrown value as an ApiError; unexpected errors keep their message but are marked internal. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof StewardError) return error.toApiError();
+  if (error instanceof z.ZodError) return { code: 'invalid-input', message: describeZodError(error) };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message };
+}
+
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}

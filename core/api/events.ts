@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { ScanJobSchema } from './scans.js';
+
+/** Everything the core pushes to views without being asked. */
+export const StewardEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('scan'), job: ScanJobSchema }),
+]);
+export type StewardEvent = z.infer<typeof StewardEventSchema>;

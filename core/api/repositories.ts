@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { SnapshotSummarySchema } from './snapshots.js';
+
+export const RepositoryIdSchema = z.number().int().positive();
+
+export const RepositorySchema = z.object({
+  id: RepositoryIdSchema,
+  name: z.string(),
+  /** Absolute path of the work tree's top-level folder. */
+  path: z.string(),
+  addedAt: z.iso.datetime(),
+  latestSnapshot: SnapshotSummarySchema.nullable(),
+});
+export type Repository = z.infer<typeof RepositorySchema>;
+
+export const repositoryRoutes = {
+  'repositories.list': { input: z.object({}), output: z.array(RepositorySchema) },
+  'repositories.get': { input: z.object({ id: RepositoryIdSchema }), output: RepositorySchema },
+  'repositories.add': {
+    input: z.object({ path: z.string().trim().min(1, 'Enter the path of a local git repository') }),
+    output: RepositorySchema,
+  },
+  'repositories.remove': { input: z.object({ id: RepositoryIdSchema }), output: z.object({}) },
+} as const;

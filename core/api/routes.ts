@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { appRoutes } from './app.js';
+import { ApiErrorSchema } from './errors.js';
+import { repositoryRoutes } from './repositories.js';
+import { scanRoutes } from './scans.js';
+import { snapshotRoutes } from './snapshots.js';
+
+/** The whole API: every request and response any view (IPC, HTTP, CLI) can exchange with the core. */
+export const routes = {
+  ...appRoutes,
+  ...repositoryRoutes,
+  ...scanRoutes,
+  ...snapshotRoutes,
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
+export type RouteInput<R extends RouteName> = z.input<Routes[R]['input']>;
+export type RouteOutput<R extends RouteName> = z.infer<Routes[R]['output']>;
+
+export const routeNames = Object.keys(routes) as RouteName[];
+
+export function isRouteName(name: string): name is RouteName {
+  return Object.hasOwn(routes, name);
+}
+
+/** The implementation of every route; each handler receives input already validated. */
+export type Handlers = {
+  [R in RouteName]: (input: z.infer<Routes[R]['input']>) => Promise<RouteOutput<R>>;
+};
+
+/** How a route's result crosses a process boundary: errors are values, never thrown across it. */
+export const EnvelopeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ApiErrorSchema }),
+]);
+export type Envelope = z.infer<typeof EnvelopeSchema>;

@@ -1,0 +1,62 @@
+import { realpath, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { StewardError } from '../api/errors.js';
+import { gitClient, gitReason } from './git-client.js';
+
+export interface Head {
+  commit: string;
+  /** Null when HEAD is detached. */
+  branch: string | null;
+}
+
+export interface InspectedRepository {
+  /** Absolute, symlink-free path of the work tree's top-level folder. */
+  root: string;
+  name: string;
+  head: Head;
+}
+
+/**
+ * Checks that a path is the work tree of a git repository with at least one commit, and says
+ * precisely what is wrong when it is not. Reads only; never writes to the repository.
+ */
+export async function inspectRepository(path: string): Promise<InspectedRepository> {
+  const absolute = resolve(path);
+  const info = await stat(absolute).catch(() => undefined);
+  if (!info) throw new StewardError('invalid-input', `No such folder: ${absolute}`);
+  if (!info.isDirectory()) throw new StewardError('invalid-input', `${absolute} is a file, not a folder`);
+
+  const git = gitClient(absolute);
+  let flags: string[];
+  try {
+    flags = (await git.raw(['rev-parse', '--is-bare-repository', '--is-inside-git-dir'])).trim().split('\n');
+  } catch (error) {
+    const reason = gitReason(error);
+    if (/not a git repository/i.test(reason)) {
+      throw new StewardError('invalid-input', `${absolute} is not a git repository (no .git folder here or above)`);
+    }
+    throw new StewardError('invalid-input', `${absolute} cannot be read by git: ${reason}`);
+  }
+  if (flags[0] === 'true') {
+    throw new StewardError('invalid-input', `${absolute} is a bare git repository; Steward needs a checked-out work tree (clone it first)`);
+  }
+  if (flags[1] === 'true') {
+    throw new StewardError('invalid-input', `${absolute} is inside a .git folder; choose the repository's work tree instead`);
+  }
+
+  const root = await realpath((await git.raw(['rev-parse', '--show-toplevel'])).trim());
+  return { root, name: basename(root), head: await readHead(root) };
+}
+
+export async function readHead(root: string): Promise<Head> {
+  const git = gitClient(root);
+  let commit: string;
+  try {
+    commit = (await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim();
+  } catch {
+    commit = '';
+  }
+  if (!commit) throw new StewardError('invalid-input', `${root} has no commits yet; commit something, then scan it`);
+  const branch = (await git.raw(['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '')).trim();
+  return { commit, branch: branch || null };
+}

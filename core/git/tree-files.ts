@@ -1,0 +1,34 @@
+import { gitClient } from './git-client.js';
+
+export interface TreeFile {
+  path: string;
+  blobSha: string;
+  size: number;
+}
+
+export interface TreeListing {
+  files: TreeFile[];
+  /** Paths of submodules, which are other repositories and are not scanned. */
+  submodules: string[];
+}
+
+/**
+ * Every file of a commit's tree (so exactly what git tracks; ignored and untracked files never
+ * appear), without reading the working tree. Symbolic links are left out: their target is counted
+ * where it lives.
+ */
+export async function listTreeFiles(root: string, commit: string, signal?: AbortSignal): Promise<TreeListing> {
+  const output = await gitClient(root, signal).raw(['ls-tree', '-r', '-z', '-l', '--full-tree', commit]);
+  const files: TreeFile[] = [];
+  const submodules: string[] = [];
+  for (const entry of output.split('\0')) {
+    if (!entry) continue;
+    // "<mode> SP <type> SP <object> SP+ <size> TAB <path>"
+    const tab = entry.indexOf('\t');
+    const [mode, type, sha, size] = entry.slice(0, tab).split(/ +/);
+    const path = entry.slice(tab + 1);
+    if (type === 'commit') submodules.push(path);
+    else if (type === 'blob' && mode !== '120000' && sha) files.push({ path, blobSha: sha, size: Number(size) });
+  }
+  return { files, submodules };
+}

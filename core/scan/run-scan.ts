@@ -1,0 +1,76 @@
+import { inspectRepository } from '../git/inspect-repository.js';
+import { hasUncommittedChanges } from '../git/working-tree.js';
+import type { Database } from '../store/database.js';
+import { type SaveResults, saveSnapshot } from '../store/snapshots.js';
+import type { ScanStep } from './scan-step.js';
+
+export interface ScanProgress {
+  step: string;
+  /** 0…1 over the whole scan. */
+  progress: number;
+  detail: string;
+}
+
+export interface RunScanOptions {
+  db: Database;
+  repositoryId: number;
+  /** The registered path; checked again now, since the folder may have changed since it was added. */
+  path: string;
+  steps: readonly ScanStep[];
+  signal: AbortSignal;
+  onProgress: (progress: ScanProgress) => void;
+  now?: () => Date;
+}
+
+/** Runs every step on the repository's HEAD commit and saves the snapshot; returns its id. */
+export async function runScan({ db, repositoryId, path, steps, signal, onProgress, now = () => new Date() }: RunScanOptions): Promise<number> {
+  const startedAt = now();
+  onProgress({ step: 'Reading repository', progress: 0, detail: path });
+  const { root, head } = await inspectRepository(path);
+  const warnings: string[] = [];
+  let partial = false;
+  const shortCommit = head.commit.slice(0, 7);
+  if (!head.branch) warnings.push(`HEAD is detached at ${shortCommit}; the snapshot is of that commit`);
+  if (await hasUncommittedChanges(root, signal)) {
+    warnings.push(`The working tree has uncommitted changes; the snapshot is of commit ${shortCommit} and does not include them`);
+  }
+
+  const totalWeight = steps.reduce((sum, step) => sum + step.weight, 0);
+  let weightDone = 0;
+  const saves: SaveResults[] = [];
+  for (const step of steps) {
+    signal.throwIfAborted();
+    const stepStart = weightDone;
+    const save = await step.run({
+      root,
+      commit: head.commit,
+      signal,
+      progress(done, total, detail = '') {
+        const fraction = total > 0 ? Math.min(done / total, 1) : 1;
+        onProgress({ step: step.title, progress: (stepStart + fraction * step.weight) / totalWeight, detail });
+      },
+      warn(message, options) {
+        warnings.push(message);
+        partial ||= options?.partial === true;
+      },
+    });
+    saves.push(save);
+    weightDone += step.weight;
+  }
+  signal.throwIfAborted();
+  onProgress({ step: 'Saving snapshot', progress: 1, detail: '' });
+  return saveSnapshot(
+    db,
+    {
+      repositoryId,
+      commit: head.commit,
+      branch: head.branch,
+      status: partial ? 'partial' : 'complete',
+      startedAt: startedAt.toISOString(),
+      finishedAt: now().toISOString(),
+      analyzerVersions: Object.fromEntries(steps.map((step) => [step.id, step.version])),
+      warnings,
+    },
+    saves,
+  );
+}

@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { StewardError } from '../api/errors.js';
+import type { Repository } from '../api/repositories.js';
+import type { ScanJob } from '../api/scans.js';
+import type { Database } from '../store/database.js';
+import { type ScanLockHolder, acquireScanLock, releaseScanLock } from '../store/scan-locks.js';
+import { FromScanWorkerSchema, type ScanWorkerInput, type ToScanWorker } from './worker-protocol.js';
+
+export interface ScanServiceOptions {
+  db: Database;
+  databaseFile: string;
+  nativeBinding?: string | undefined;
+  /** The scan-worker module: compiled next to this file, bundled by Electron, or run from source by tests. */
+  workerUrl: URL | string;
+  onUpdate: (job: ScanJob) => void;
+}
+
+interface RunningScan {
+  job: ScanJob;
+  worker: Worker;
+  settled: Promise<ScanJob>;
+  cancelTimer?: NodeJS.Timeout;
+}
+
+/** How long a cancelled scan may take to stop by itself before its worker is terminated. */
+const cancelGraceMs = 3000;
+
+/**
+ * Runs scans in worker threads, one at a time per repository across every Steward process: the
+ * repository's lock row in the database is the arbiter, and a second request is refused with a
+ * message naming the scan that holds it.
+ */
+export class ScanService {
+  private readonly running = new Map<string, RunningScan>();
+
+  constructor(private readonly options: ScanServiceOptions) {}
+
+  start(repository: Repository): ScanJob {
+    const jobId = randomUUID();
+    const startedAt = new Date().toISOString();
+    const holder = acquireScanLock(
+      this.options.db,
+      repository.id,
+      { jobId, ownerPid: process.pid, startedAt },
+      (lock) => this.stillHeld(lock),
+    );
+    if (holder) throw busy(repository, holder);
+
+    const input: ScanWorkerInput = {
+      databaseFile: this.options.databaseFile,
+      repositoryId: repository.id,
+      path: repository.path,
+      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+    };
+    const job: ScanJob = {
+      id: jobId,
+      repositoryId: repository.id,
+      state: 'running',
+      step: 'Starting',
+      progress: 0,
+      detail: '',
+      startedAt,
+      snapshotId: null,
+      error: null,
+    };
+    let worker: Worker;
+    try {
+      worker = new Worker(this.options.workerUrl, { workerData: input });
+    } catch (error) {
+      releaseScanLock(this.options.db, repository.id, jobId);
+      throw error;
+    }
+    const scan: RunningScan = { job, worker, settled: this.watch(job, worker) };
+    this.running.set(jobId, scan);
+    this.options.onUpdate(job);
+    return job;
+  }
+
+  cancel(jobId: string): ScanJob {
+    const scan = this.running.get(jobId);
+    if (!scan) throw new StewardError('not-found', 'That scan is not running (it may have finished already)');
+    if (!scan.cancelTimer) {
+      scan.worker.postMessage({ type: 'cancel' } satisfies ToScanWorker);
+      scan.cancelTimer = setTimeout(() => void scan.worker.terminate(), cancelGraceMs);
+    }
+    return scan.job;
+  }
+
+  list(): ScanJob[] {
+    return [...this.running.values()].map((scan) => scan.job);
+  }
+
+  isScanning(repositoryId: number): boolean {
+    return this.list().some((job) => job.repositoryId === repositoryId);
+  }
+
+  /** Resolves with the job in its final state. */
+  settled(jobId: string): Promise<ScanJob> {
+    const scan = this.running.get(jobId);
+    if (!scan) return Promise.reject(new StewardError('not-found', 'That scan is not running'));
+    return scan.settled;
+  }
+
+  /** Cancels every running scan and waits for the workers to stop. */
+  async close(): Promise<void> {
+    const scans = [...this.running.values()];
+    for (const scan of scans) this.cancel(scan.job.id);
+    await Promise.all(scans.map((scan) => scan.settled));
+  }
+
+  private watch(job: ScanJob, worker: Worker): Promise<ScanJob> {
+    return new Promise((resolve) => {
+      let outcome: Pick<ScanJob, 'state' | 'snapshotId' | 'error'> | undefined;
+      const update = (changes: Partial<ScanJob>): void => {
+        Object.assign(job, changes);
+        this.options.onUpdate({ ...job });
+      };
+      worker.on('message', (raw: unknown) => {
+        const message = FromScanWorkerSchema.safeParse(raw);
+        if (!message.success) return;
+        const data = message.data;
+        if (data.type === 'progress') update({ step: data.step, progress: data.progress, detail: data.detail });
+        else if (data.type === 'succeeded') outcome = { state: 'succeeded', snapshotId: data.snapshotId, error: null };
+        else outcome = { state: data.error.code === 'cancelled' ? 'cancelled' : 'failed', snapshotId: null, error: data.error };
+      });
+      worker.on('error', (error) => {
+        outcome ??= { state: 'failed', snapshotId: null, error: { code: 'internal', message: error.message } };
+      });
+      worker.on('exit', (code) => {
+        const scan = this.running.get(job.id);
+        clearTimeout(scan?.cancelTimer);
+        this.running.delete(job.id);
+        releaseScanLock(this.options.db, job.repositoryId, job.id);
+        const cancelled = scan?.cancelTimer !== undefined;
+        outcome ??= cancelled
+          ? { state: 'cancelled', snapshotId: null, error: { code: 'cancelled', message: 'The scan was cancelled' } }
+          : { state: 'failed', snapshotId: null, error: { code: 'internal', message: `The scan stopped unexpectedly (exit code ${code})` } };
+        update({ ...outcome, progress: outcome.state === 'succeeded' ? 1 : job.progress, detail: '' });
+        resolve({ ...job });
+      });
+    });
+  }
+
+  private stillHeld(lock: ScanLockHolder): boolean {
+    if (lock.ownerPid === process.pid) return this.running.has(lock.jobId);
+    return isProcessAlive(lock.ownerPid);
+  }
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function busy(repository: Repository, holder: ScanLockHolder): StewardError {
+  const since = new Date(holder.startedAt).toLocaleTimeString('en-GB');
+  const where = holder.ownerPid === process.pid ? 'here' : `in another Steward process (pid ${holder.ownerPid})`;
+  return new StewardError(
+    'busy',
+    `A scan of ${repository.name} is already running ${where} since ${since}; wait for it to finish or cancel it`,
+  );
+}

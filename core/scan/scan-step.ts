@@ -1,0 +1,27 @@
+import type { SaveResults } from '../store/snapshots.js';
+
+export interface StepContext {
+  /** Top-level folder of the work tree. */
+  readonly root: string;
+  /** The commit being scanned; steps read the commit's content, never the working tree. */
+  readonly commit: string;
+  readonly signal: AbortSignal;
+  /** Reports how far this step is; the pipeline turns it into progress over the whole scan. */
+  progress(done: number, total: number, detail?: string): void;
+  /** A note for the user. `partial` marks the snapshot as missing some input. */
+  warn(message: string, options?: { partial?: boolean }): void;
+}
+
+/**
+ * One analysis in the scan pipeline. A step reads what it needs, computes its results, and returns
+ * the function that saves them, which runs inside the snapshot's single transaction.
+ */
+export interface ScanStep {
+  readonly id: string;
+  readonly title: string;
+  /** Bumped whenever the step's results would change for the same input. */
+  readonly version: string;
+  /** Rough share of the scan's time, for the progress bar. */
+  readonly weight: number;
+  run(context: StepContext): Promise<SaveResults>;
+}

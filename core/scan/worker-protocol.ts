@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { ApiErrorSchema } from '../api/errors.js';
+
+/** What the scan service hands a scan worker when it starts it. */
+export const ScanWorkerInputSchema = z.object({
+  databaseFile: z.string(),
+  nativeBinding: z.string().optional(),
+  repositoryId: z.number().int().positive(),
+  path: z.string(),
+});
+export type ScanWorkerInput = z.infer<typeof ScanWorkerInputSchema>;
+
+export const ToScanWorkerSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('cancel') })]);
+export type ToScanWorker = z.infer<typeof ToScanWorkerSchema>;
+
+export const FromScanWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), step: z.string(), progress: z.number().min(0).max(1), detail: z.string() }),
+  z.object({ type: z.literal('succeeded'), snapshotId: z.number().int().positive() }),
+  z.object({ type: z.literal('failed'), error: ApiErrorSchema }),
+]);
+export type FromScanWorker = z.infer<typeof FromScanWorkerSchema>;

@@ -1,0 +1,103 @@
+import { StewardError } from './api/errors.js';
+import type { StewardEvent } from './api/events.js';
+import type { Handlers } from './api/routes.js';
+import { inspectRepository } from './git/inspect-repository.js';
+import { databaseFile } from './paths.js';
+import { ScanService } from './scan/scan-service.js';
+import { type Database, openDatabase } from './store/database.js';
+import { addRepository, findRepository, listRepositories, removeRepository } from './store/repositories.js';
+import { getSnapshotReport, listSnapshotSummaries } from './store/snapshots.js';
+
+export interface StewardOptions {
+  home: string;
+  version: string;
+  mode: 'desktop' | 'browser';
+  /** Location of the scan-worker module (see ScanService). */
+  scanWorkerUrl: URL | string;
+  /** better_sqlite3.node for the running ABI (Electron); Node's default build otherwise. */
+  nativeBinding?: string | undefined;
+  /** A native folder picker, where the platform has one. */
+  pickDirectory?: () => Promise<string | null>;
+}
+
+export type StewardListener = (event: StewardEvent) => void;
+
+/** The engine behind every view: the route handlers, the events they cause, and the scans. */
+export interface Steward {
+  readonly handlers: Handlers;
+  readonly scans: ScanService;
+  readonly db: Database;
+  subscribe(listener: StewardListener): () => void;
+  close(): Promise<void>;
+}
+
+export function openSteward(options: StewardOptions): Steward {
+  const file = databaseFile(options.home);
+  const db = openDatabase(file, { nativeBinding: options.nativeBinding });
+  const listeners = new Set<StewardListener>();
+  const emit = (event: StewardEvent): void => {
+    for (const listener of listeners) listener(event);
+  };
+  const scans = new ScanService({
+    db,
+    databaseFile: file,
+    nativeBinding: options.nativeBinding,
+    workerUrl: options.scanWorkerUrl,
+    onUpdate: (job) => emit({ type: 'scan', job }),
+  });
+
+  const repository = (id: number) => {
+    const found = findRepository(db, id);
+    if (!found) throw new StewardError('not-found', `No repository with id ${id}; it may have been removed`);
+    return found;
+  };
+
+  const handlers: Handlers = {
+    'app.info': async () => ({
+      version: options.version,
+      mode: options.mode,
+      dataDirectory: options.home,
+      canPickDirectory: options.pickDirectory !== undefined,
+    }),
+    'app.pickDirectory': async () => {
+      if (!options.pickDirectory) throw new StewardError('unavailable', 'There is no folder dialog in browser mode; type the path instead');
+      return { path: await options.pickDirectory() };
+    },
+    'repositories.list': async () => listRepositories(db),
+    'repositories.get': async ({ id }) => repository(id),
+    'repositories.add': async ({ path }) => {
+      const inspected = await inspectRepository(path);
+      return addRepository(db, inspected.root, inspected.name, new Date());
+    },
+    'repositories.remove': async ({ id }) => {
+      const found = repository(id);
+      if (scans.isScanning(id)) throw new StewardError('busy', `${found.name} is being scanned; cancel the scan before removing it`);
+      removeRepository(db, id, new Date());
+      return {};
+    },
+    'scans.start': async ({ repositoryId }) => scans.start(repository(repositoryId)),
+    'scans.cancel': async ({ jobId }) => scans.cancel(jobId),
+    'scans.list': async () => scans.list(),
+    'snapshots.list': async ({ repositoryId }) => listSnapshotSummaries(db, repository(repositoryId).id),
+    'snapshots.get': async ({ id }) => {
+      const report = getSnapshotReport(db, id);
+      if (!report) throw new StewardError('not-found', `No snapshot with id ${id}`);
+      return report;
+    },
+  };
+
+  return {
+    handlers,
+    scans,
+    db,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await scans.close();
+      listeners.clear();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import { initial } from './001-initial.js';
+
+export interface Migration {
+  /** user_version after this migration; migrations are numbered 1, 2, 3… without gaps. */
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const migrations: readonly Migration[] = [initial];

@@ -1,0 +1,160 @@
+import type { LineTotals, Snapshot, SnapshotReport, SnapshotSummary } from '../api/snapshots.js';
+import type { Database } from './database.js';
+
+/** Everything about a finished scan except its results, which each analysis step saves itself. */
+export type NewSnapshot = Omit<Snapshot, 'id'>;
+
+/** Writes one step's results for a snapshot; runs inside the snapshot's transaction. */
+export type SaveResults = (db: Database, snapshotId: number) => void;
+
+/**
+ * Writes the snapshot and every step's results in one transaction: a scan that is killed, fails or
+ * is cancelled before this returns leaves nothing behind.
+ */
+export function saveSnapshot(db: Database, snapshot: NewSnapshot, saves: readonly SaveResults[]): number {
+  return db
+    .transaction(() => {
+      const { lastInsertRowid } = db
+        .prepare(
+          `INSERT INTO snapshots (repository_id, commit_sha, branch, status, started_at, finished_at, analyzer_versions, warnings)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          snapshot.repositoryId,
+          snapshot.commit,
+          snapshot.branch,
+          snapshot.status,
+          snapshot.startedAt,
+          snapshot.finishedAt,
+          JSON.stringify(snapshot.analyzerVersions),
+          JSON.stringify(snapshot.warnings),
+        );
+      const snapshotId = Number(lastInsertRowid);
+      for (const save of saves) save(db, snapshotId);
+      return snapshotId;
+    })
+    .immediate();
+}
+
+interface SummaryRow {
+  id: number;
+  repository_id: number;
+  commit_sha: string;
+  branch: string | null;
+  status: Snapshot['status'];
+  started_at: string;
+  finished_at: string;
+  analyzer_versions: string;
+  warnings: string;
+  files: number;
+  lines_of_code: number;
+  commits: number;
+  contributors: number;
+  first_commit_at: string;
+  last_commit_at: string;
+}
+
+const summarySelect = `
+  SELECT s.id, s.repository_id, s.commit_sha, s.branch, s.status, s.started_at, s.finished_at,
+         s.analyzer_versions, s.warnings,
+         (SELECT count(*) FROM snapshot_files f WHERE f.snapshot_id = s.id) AS files,
+         (SELECT coalesce(sum(code_lines), 0) FROM snapshot_files f WHERE f.snapshot_id = s.id) AS lines_of_code,
+         h.commits, h.first_commit_at, h.last_commit_at,
+         (SELECT count(*) FROM snapshot_contributors c WHERE c.snapshot_id = s.id) AS contributors
+  FROM snapshots s JOIN snapshot_git_history h ON h.snapshot_id = s.id`;
+
+function toSummary(row: SummaryRow): SnapshotSummary {
+  return {
+    snapshot: {
+      id: row.id,
+      repositoryId: row.repository_id,
+      commit: row.commit_sha,
+      branch: row.branch,
+      status: row.status,
+      startedAt: row.started_at,
+      finishedAt: row.finished_at,
+      analyzerVersions: JSON.parse(row.analyzer_versions) as Record<string, string>,
+      warnings: JSON.parse(row.warnings) as string[],
+    },
+    files: row.files,
+    linesOfCode: row.lines_of_code,
+    commits: row.commits,
+    contributors: row.contributors,
+    firstCommitAt: row.first_commit_at,
+    lastCommitAt: row.last_commit_at,
+  };
+}
+
+/** A repository's snapshots, newest first. */
+export function listSnapshotSummaries(db: Database, repositoryId: number): SnapshotSummary[] {
+  return db
+    .prepare<[number], SummaryRow>(`${summarySelect} WHERE s.repository_id = ? ORDER BY s.finished_at DESC, s.id DESC`)
+    .all(repositoryId)
+    .map(toSummary);
+}
+
+export function latestSnapshotSummary(db: Database, repositoryId: number): SnapshotSummary | null {
+  const row = db
+    .prepare<[number], SummaryRow>(`${summarySelect} WHERE s.repository_id = ? ORDER BY s.finished_at DESC, s.id DESC LIMIT 1`)
+    .get(repositoryId);
+  return row ? toSummary(row) : null;
+}
+
+interface TotalsRow {
+  key: string;
+  files: number;
+  lines_of_code: number;
+  comment_lines: number;
+  blank_lines: number;
+}
+
+const totals = `count(*) AS files, sum(code_lines) AS lines_of_code, sum(comment_lines) AS comment_lines, sum(blank_lines) AS blank_lines`;
+const topLevelFolder = `CASE WHEN instr(path, '/') = 0 THEN '(root)' ELSE substr(path, 1, instr(path, '/') - 1) END`;
+
+function totalsByKey(db: Database, snapshotId: number, keyExpression: string): Record<string, LineTotals> {
+  const rows = db
+    .prepare<[number], TotalsRow>(
+      `SELECT ${keyExpression} AS key, ${totals} FROM snapshot_files
+       WHERE snapshot_id = ? AND language IS NOT NULL
+       GROUP BY key ORDER BY lines_of_code DESC, key`,
+    )
+    .all(snapshotId);
+  return Object.fromEntries(
+    rows.map((row) => [
+      row.key,
+      { files: row.files, linesOfCode: row.lines_of_code, commentLines: row.comment_lines, blankLines: row.blank_lines },
+    ]),
+  );
+}
+
+const topContributorCount = 10;
+
+export function getSnapshotReport(db: Database, snapshotId: number): SnapshotReport | undefined {
+  const row = db.prepare<[number], SummaryRow>(`${summarySelect} WHERE s.id = ?`).get(snapshotId);
+  if (!row) return undefined;
+  const { snapshot, ...summary } = toSummary(row);
+  const languages = totalsByKey(db, snapshotId, 'language');
+  const lineSums = Object.values(languages).reduce(
+    (sum, language) => ({
+      commentLines: sum.commentLines + language.commentLines,
+      blankLines: sum.blankLines + language.blankLines,
+    }),
+    { commentLines: 0, blankLines: 0 },
+  );
+  const topContributors = db
+    .prepare<[number, number], { name: string; email: string; commits: number }>(
+      `SELECT name, email, commits FROM snapshot_contributors WHERE snapshot_id = ?
+       ORDER BY commits DESC, name LIMIT ?`,
+    )
+    .all(snapshotId, topContributorCount);
+  return {
+    snapshot,
+    summary: {
+      ...summary,
+      ...lineSums,
+      languages,
+      folders: totalsByKey(db, snapshotId, topLevelFolder),
+      topContributors,
+    },
+  };
+}
