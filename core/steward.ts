@@ -5,7 +5,7 @@ import { inspectRepository } from './git/inspect-repository.js';
 import { databaseFile } from './paths.js';
 import { ScanService } from './scan/scan-service.js';
 import { type Database, openDatabase } from './store/database.js';
-import { addRepository, findRepository, listRepositories, removeRepository } from './store/repositories.js';
+import { addRepository, findRepository, findRepositoryByPath, listRepositories, removeRepository } from './store/repositories.js';
 import { getSnapshotReport, listSnapshotSummaries } from './store/snapshots.js';
 
 export interface StewardOptions {
@@ -65,6 +65,12 @@ export function openSteward(options: StewardOptions): Steward {
     },
     'repositories.list': async () => listRepositories(db),
     'repositories.get': async ({ id }) => repository(id),
+    'repositories.find': async ({ path }) => {
+      const { root } = await inspectRepository(path);
+      const found = findRepositoryByPath(db, root);
+      if (!found) throw new StewardError('not-found', `${root} has not been added to Steward yet; scan it first`);
+      return found;
+    },
     'repositories.add': async ({ path }) => {
       const inspected = await inspectRepository(path);
       return addRepository(db, inspected.root, inspected.name, new Date());

@@ -16,6 +16,8 @@ export type Repository = z.infer<typeof RepositorySchema>;
 export const repositoryRoutes = {
   'repositories.list': { input: z.object({}), output: z.array(RepositorySchema) },
   'repositories.get': { input: z.object({ id: RepositoryIdSchema }), output: RepositorySchema },
+  /** The registered repository whose work tree contains `path`; not-found when it is not registered. */
+  'repositories.find': { input: z.object({ path: z.string().trim().min(1) }), output: RepositorySchema },
   'repositories.add': {
     input: z.object({ path: z.string().trim().min(1, 'Enter the path of a local git repository') }),
     output: RepositorySchema,

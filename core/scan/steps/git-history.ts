@@ -1,7 +1,7 @@
 import { readHistorySummary } from '../../git/history-summary.js';
 import { insertGitHistory } from '../../store/snapshot-git-history.js';
 import type { ScanStep } from '../scan-step.js';
-import { plural } from './wording.js';
+import { plural } from '../../wording.js';
 
 export const gitHistoryStep: ScanStep = {
   id: 'history',

@@ -3,7 +3,7 @@ import { readBlobs } from '../../git/read-blobs.js';
 import { type TreeFile, listTreeFiles } from '../../git/tree-files.js';
 import { type FileRow, insertFileRows } from '../../store/snapshot-files.js';
 import type { ScanStep } from '../scan-step.js';
-import { plural, preview } from './wording.js';
+import { plural, preview } from '../../wording.js';
 
 /** Files above this size are counted as files, but their lines are not read. */
 const maxCountedBytes = 20 * 1024 * 1024;

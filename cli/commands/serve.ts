@@ -1,0 +1,16 @@
+import { join } from 'node:path';
+import { startBrowserServer } from '../../core/server/browser-server.js';
+import type { Steward } from '../../core/steward.js';
+import { installation } from '../open-steward.js';
+
+/** `steward serve`: the app in the browser, until the user stops it. */
+export async function serveCommand(steward: Steward, port: number, reason?: string): Promise<void> {
+  const server = await startBrowserServer({ steward, port, rendererRoot: join(installation.root, 'out', 'renderer') });
+  if (reason) process.stdout.write(`${reason}\n`);
+  process.stdout.write(`Steward is running at ${server.url}\nOpen that address in your browser; press Ctrl-C to stop.\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+}

@@ -1,0 +1,88 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { StewardError, toApiError } from '../core/api/errors.js';
+import type { Steward } from '../core/steward.js';
+import { historyCommand } from './commands/history.js';
+import { reposCommand } from './commands/repos.js';
+import { scanCommand } from './commands/scan.js';
+import { serveCommand } from './commands/serve.js';
+import { exitCodeFor, exitCodes } from './exit-codes.js';
+import { installation, openStewardForCli } from './open-steward.js';
+import type { OutputOptions } from './output.js';
+
+/** Opens the engine for one command and always closes it, whatever the command does. */
+async function withSteward(action: (steward: Steward) => Promise<void>): Promise<void> {
+  const steward = openStewardForCli();
+  try {
+    await action(steward);
+  } finally {
+    await steward.close();
+  }
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  return port;
+}
+
+const program = new Command('steward')
+  .description('Steward keeps a living technical-debt inventory of your TypeScript/JavaScript repositories.')
+  .version(installation.version)
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride()
+  .addHelpText(
+    'after',
+    '\nData lives in $STEWARD_HOME (default: the platform app-data folder).\nExit codes: 0 ok, 2 bad usage or input, 3 internal error, 130 interrupted.',
+  );
+
+program
+  .command('scan')
+  .description('scan a repository at its HEAD commit and save the snapshot (adds the repository if needed)')
+  .argument('<path>', 'a folder inside the git work tree')
+  .option('--json', 'print the snapshot as one JSON object')
+  .option('-q, --quiet', 'no progress bar')
+  .action((path: string, options: OutputOptions) => withSteward((steward) => scanCommand(steward, path, options)));
+
+program
+  .command('repos')
+  .description('list the repositories Steward knows, with their latest scan')
+  .option('--json', 'print JSON')
+  .action((options: OutputOptions) => withSteward((steward) => reposCommand(steward, options)));
+
+program
+  .command('history')
+  .description("list a repository's snapshots, newest first")
+  .argument('<path>', 'a folder inside the git work tree')
+  .option('--json', 'print JSON')
+  .action((path: string, options: OutputOptions) => withSteward((steward) => historyCommand(steward, path, options)));
+
+program
+  .command('serve')
+  .description('serve the app to your browser on 127.0.0.1, with a per-launch key in the address')
+  .option('-p, --port <port>', 'port to listen on (0 picks a free one)', parsePort, 0)
+  .option('--reason <text>', 'a line to print first, saying why browser mode is used')
+  .action((options: { port: number; reason?: string }) =>
+    withSteward((steward) => serveCommand(steward, options.port, options.reason)),
+  );
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = exitCodeOf(error);
+}
+
+function exitCodeOf(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed the usage error, help or version.
+    return error.exitCode === 0 ? exitCodes.ok : exitCodes.badInput;
+  }
+  const apiError = toApiError(error);
+  if (error instanceof StewardError || apiError.code === 'invalid-input') {
+    process.stderr.write(`steward: ${apiError.message}\n`);
+  } else {
+    process.stderr.write(`steward: internal error: ${apiError.message}\n`);
+    if (process.env.STEWARD_DEBUG) console.error(error);
+    else process.stderr.write('Run again with STEWARD_DEBUG=1 for details, and report it if it persists.\n');
+  }
+  return exitCodeFor(apiError.code);
+}
