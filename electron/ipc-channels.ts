@@ -1,0 +1,5 @@
+import type { RouteName } from '../core/api/routes.js';
+
+/** IPC channel names shared by the main process and the preload. */
+export const routeChannel = (route: RouteName): string => `steward:route:${route}`;
+export const eventChannel = 'steward:event';

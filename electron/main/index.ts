@@ -1,0 +1,79 @@
+/**
+ * Electron main process: one window onto the same engine the CLI and browser mode use. The engine
+ * (SQLite, git, scans in a worker thread) runs here; the page talks to it only through the preload's
+ * route functions.
+ */
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BrowserWindow, app, dialog, ipcMain, session } from 'electron';
+import { stewardHome } from '../../core/paths.js';
+import { type Steward, openSteward } from '../../core/steward.js';
+import { eventChannel } from '../ipc-channels.js';
+import { registerIpcRoutes } from './ipc-router.js';
+import { lockDownSession, lockDownWebContents, secureWebPreferences } from './security.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const appEntry = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Steward',
+    show: false,
+    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(appEntry);
+  return window;
+}
+
+function start(): void {
+  let steward: Steward;
+  try {
+    steward = openSteward({
+      home: stewardHome(),
+      version: app.getVersion(),
+      mode: 'desktop',
+      nativeBinding: process.env.STEWARD_SQLITE_BINDING,
+      scanWorkerUrl: new URL('./scan-worker.js', import.meta.url),
+      pickDirectory: async () => {
+        const owner = BrowserWindow.getFocusedWindow();
+        const options = { title: 'Add a repository', properties: ['openDirectory' as const] };
+        const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+    });
+  } catch (error) {
+    dialog.showErrorBox('Steward cannot start', (error as Error).message);
+    app.exit(3);
+    return;
+  }
+  lockDownSession(session.defaultSession);
+  registerIpcRoutes(ipcMain, steward.handlers, appEntry);
+  steward.subscribe((event) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannel, event);
+  });
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    void steward.close().finally(() => app.quit());
+  });
+}
+
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, appEntry));
+app.on('window-all-closed', () => app.quit());
+if (!app.requestSingleInstanceLock()) app.quit();
+else {
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  void app.whenReady().then(start);
+}

@@ -1,0 +1,72 @@
+import { contentSecurityPolicy } from '../../core/server/content-security-policy.js';
+
+/**
+ * Electron's security checklist, written against the few Electron methods it needs so that it can be
+ * tested without the Electron runtime.
+ */
+export function secureWebPreferences(preload: string) {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  } as const;
+}
+
+/** Whether a URL is the app's own page (any route inside it), and nothing else. */
+export function isAppUrl(url: string | undefined, appEntry: string): boolean {
+  if (!url) return false;
+  try {
+    const candidate = new URL(url);
+    const entry = new URL(appEntry);
+    if (entry.protocol === 'file:') return candidate.protocol === 'file:' && candidate.pathname === entry.pathname;
+    return candidate.origin === entry.origin;
+  } catch {
+    return false;
+  }
+}
+
+export interface PreventableEvent {
+  preventDefault(): void;
+}
+
+export interface WebContentsLike {
+  on(event: 'will-navigate' | 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+/** No navigation away from the app, no new windows, no webviews. */
+export function lockDownWebContents(contents: WebContentsLike, appEntry: string): void {
+  const stayInApp = (event: PreventableEvent, url: string): void => {
+    if (!isAppUrl(url, appEntry)) event.preventDefault();
+  };
+  contents.on('will-navigate', stayInApp);
+  contents.on('will-redirect', stayInApp);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+type HeadersCallback = (response: { responseHeaders: Record<string, string[] | string> }) => void;
+
+export interface SessionLike {
+  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionCheckHandler(handler: () => boolean): void;
+  webRequest: {
+    onHeadersReceived(listener: (details: { responseHeaders?: Record<string, string[] | string> }, callback: HeadersCallback) => void): void;
+  };
+}
+
+/** Every permission request (camera, notifications, …) denied; the CSP on every response. */
+export function lockDownSession(session: SessionLike): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } }),
+  );
+}

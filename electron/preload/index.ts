@@ -1,0 +1,20 @@
+/**
+ * The sandboxed preload: exposes exactly one function per API route, plus an event subscription,
+ * as `window.steward`. No Node or Electron object reaches the page.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { routeNames } from '../../core/api/routes.js';
+import { eventChannel, routeChannel } from '../ipc-channels.js';
+
+const routes = Object.fromEntries(
+  routeNames.map((route) => [route, (input: unknown) => ipcRenderer.invoke(routeChannel(route), input)]),
+);
+
+contextBridge.exposeInMainWorld('steward', {
+  routes,
+  onEvent(listener: (event: unknown) => void): () => void {
+    const forward = (_: unknown, event: unknown): void => listener(event);
+    ipcRenderer.on(eventChannel, forward);
+    return () => ipcRenderer.off(eventChannel, forward);
+  },
+});

@@ -1,0 +1,76 @@
+import type { Envelope, RouteName } from '../../../core/api/routes';
+
+/** How the renderer reaches the engine: Electron's preload, or the browser-mode HTTP bridge. */
+export interface Transport {
+  call(route: RouteName, input: unknown): Promise<Envelope>;
+  subscribe(listener: (event: unknown) => void): () => void;
+}
+
+/** What the Electron preload exposes as window.steward. */
+interface PreloadBridge {
+  routes: Record<RouteName, (input: unknown) => Promise<Envelope>>;
+  onEvent(listener: (event: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    steward?: PreloadBridge;
+  }
+}
+
+export function ipcTransport(bridge: PreloadBridge): Transport {
+  return { call: (route, input) => bridge.routes[route](input), subscribe: (listener) => bridge.onEvent(listener) };
+}
+
+const reconnectDelayMs = 1000;
+
+/** Browser mode: the token from the address the server printed authorises every request. */
+export function httpTransport(token: string): Transport {
+  const headers = { Authorization: `Bearer ${token}` };
+  return {
+    async call(route, input) {
+      const response = await fetch(`/api/${route}`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      if (response.headers.get('content-type')?.includes('application/json')) return (await response.json()) as Envelope;
+      return { ok: false, error: { code: 'unavailable', message: `Steward answered ${response.status} ${response.statusText}` } };
+    },
+    subscribe(listener) {
+      const controller = new AbortController();
+      void readEventStream(headers, listener, controller.signal);
+      return () => controller.abort();
+    },
+  };
+}
+
+/** Server-sent events over fetch (EventSource cannot send the token header), reconnecting when dropped. */
+async function readEventStream(headers: Record<string, string>, listener: (event: unknown) => void, signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    try {
+      const response = await fetch('/api/events', { headers, signal });
+      const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      while (reader) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) !== -1) {
+          const data = buffer
+            .slice(0, end)
+            .split('\n')
+            .filter((line) => line.startsWith('data:'))
+            .map((line) => line.slice(5).trimStart())
+            .join('\n');
+          buffer = buffer.slice(end + 2);
+          if (data) listener(JSON.parse(data));
+        }
+      }
+    } catch {
+      // Dropped or refused: try again shortly, unless the subscriber has gone.
+    }
+    if (!signal.aborted) await new Promise((resolve) => setTimeout(resolve, reconnectDelayMs));
+  }
+}

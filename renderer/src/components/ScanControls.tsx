@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import type { ScanJob } from '../../../core/api/scans';
+import { call } from '../api/client';
+import { asFailure } from '../api/hooks';
+import { useScanJob } from '../scan-jobs-context';
+import { ErrorMessage } from './ErrorMessage';
+
+/** Scan button, live progress bar with Cancel, and the outcome of the last scan in words. */
+export function ScanControls({ repositoryId }: { repositoryId: number }) {
+  const job = useScanJob(repositoryId);
+  const [error, setError] = useState<string>();
+  const running = job?.state === 'running';
+
+  const act = async (action: () => Promise<unknown>) => {
+    setError(undefined);
+    try {
+      await action();
+    } catch (failure) {
+      setError(asFailure(failure).message);
+    }
+  };
+
+  return (
+    <section className="scan-controls" aria-label="Scan">
+      {running ? (
+        <button type="button" className="secondary" onClick={() => void act(() => call('scans.cancel', { jobId: job.id }))}>
+          Cancel
+        </button>
+      ) : (
+        <button type="button" onClick={() => void act(() => call('scans.start', { repositoryId }))}>
+          Scan
+        </button>
+      )}
+      {running && <ScanProgressBar job={job} />}
+      {job?.state === 'failed' && <ErrorMessage error={`The scan failed: ${job.error?.message ?? 'unknown reason'}`} />}
+      {job?.state === 'cancelled' && <p className="muted">The scan was cancelled; nothing was saved.</p>}
+      {error && <ErrorMessage error={error} />}
+    </section>
+  );
+}
+
+function ScanProgressBar({ job }: { job: ScanJob }) {
+  const percent = Math.round(job.progress * 100);
+  return (
+    <div className="scan-progress">
+      <div
+        className="progress-track"
+        role="progressbar"
+        aria-label="Scan progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+      >
+        <div className="progress-fill" style={{ width: `${percent}%` }} />
+      </div>
+      <div className="progress-label">
+        <span>
+          {job.step} · {percent}%
+        </span>
+        <span className="muted ellipsis">{job.detail}</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { useEffect } from 'react';
+import { Link, useLocation } from 'wouter';
+import type { Repository } from '../../../core/api/repositories';
+import { call } from '../api/client';
+import { useRoute } from '../api/hooks';
+import { Loading } from '../components/Loading';
+import { ScanControls } from '../components/ScanControls';
+import { SnapshotReportView } from '../components/SnapshotReportView';
+import { formatDateTime, formatNumber, shortCommit } from '../format';
+import { useScanJob } from '../scan-jobs-context';
+
+export function RepositoryPage({ id, tab }: { id: number; tab: 'overview' | 'history' }) {
+  const repository = useRoute('repositories.get', { id });
+  const job = useScanJob(id);
+  const { reload } = repository;
+  const lastOutcome = job?.state === 'succeeded' ? job.snapshotId : null;
+  useEffect(reload, [lastOutcome, reload]);
+
+  return (
+    <Loading loaded={repository}>
+      {(repo) => (
+        <>
+          <RepositoryHeader repository={repo} />
+          <ScanControls repositoryId={id} />
+          <nav className="tabs" aria-label="Repository">
+            <Link href={`/repositories/${id}`} className={tab === 'overview' ? 'tab active' : 'tab'}>
+              Overview
+            </Link>
+            <Link href={`/repositories/${id}/history`} className={tab === 'history' ? 'tab active' : 'tab'}>
+              History
+            </Link>
+          </nav>
+          {tab === 'overview' ? <Overview repository={repo} /> : <History repositoryId={id} generation={lastOutcome} />}
+        </>
+      )}
+    </Loading>
+  );
+}
+
+function RepositoryHeader({ repository }: { repository: Repository }) {
+  const [, navigate] = useLocation();
+  const remove = async () => {
+    if (!window.confirm(`Remove ${repository.name} from Steward? Its history is kept and comes back if you add it again.`)) return;
+    await call('repositories.remove', { id: repository.id });
+    navigate('/');
+  };
+  return (
+    <header className="page-header">
+      <div>
+        <h1>{repository.name}</h1>
+        <p className="muted path">{repository.path}</p>
+      </div>
+      <button type="button" className="secondary" onClick={() => void remove()}>
+        Remove
+      </button>
+    </header>
+  );
+}
+
+function Overview({ repository }: { repository: Repository }) {
+  const scanning = useScanJob(repository.id)?.state === 'running';
+  if (!repository.latestSnapshot) {
+    return <p className="empty">{scanning ? 'Taking the first snapshot…' : 'Not scanned yet. Press Scan to take the first snapshot.'}</p>;
+  }
+  return <LatestReport snapshotId={repository.latestSnapshot.snapshot.id} />;
+}
+
+function LatestReport({ snapshotId }: { snapshotId: number }) {
+  const report = useRoute('snapshots.get', { id: snapshotId });
+  return <Loading loaded={report}>{(value) => <SnapshotReportView report={value} />}</Loading>;
+}
+
+function History({ repositoryId, generation }: { repositoryId: number; generation: number | null }) {
+  const snapshots = useRoute('snapshots.list', { repositoryId });
+  const { reload } = snapshots;
+  useEffect(reload, [generation, reload]);
+  return (
+    <Loading loaded={snapshots}>
+      {(list) =>
+        list.length === 0 ? (
+          <p className="empty">No snapshots yet.</p>
+        ) : (
+          <table aria-label="Snapshots">
+            <thead>
+              <tr>
+                <th>Scanned</th>
+                <th>Commit</th>
+                <th>Branch</th>
+                <th>Status</th>
+                <th className="number">Files</th>
+                <th className="number">Lines of code</th>
+                <th className="number">Commits</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map(({ snapshot, files, linesOfCode, commits }) => (
+                <tr key={snapshot.id}>
+                  <td>
+                    <Link href={`/snapshots/${snapshot.id}`}>{formatDateTime(snapshot.finishedAt)}</Link>
+                  </td>
+                  <td>
+                    <code>{shortCommit(snapshot.commit)}</code>
+                  </td>
+                  <td>{snapshot.branch ?? <span className="muted">detached</span>}</td>
+                  <td>{snapshot.status}</td>
+                  <td className="number">{formatNumber(files)}</td>
+                  <td className="number">{formatNumber(linesOfCode)}</td>
+                  <td className="number">{formatNumber(commits)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      }
+    </Loading>
+  );
+}
