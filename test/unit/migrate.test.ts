@@ -1,0 +1,131 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StewardError } from '../../core/api/errors.js';
+import { openDatabase } from '../../core/store/database.js';
+import { migrate } from '../../core/store/migrate.js';
+import { type Migration, migrations } from '../../core/store/migrations/index.js';
+
+const latest = migrations.at(-1)!.version;
+
+let dir: string;
+let file: string;
+const open: { close(): void }[] = [];
+
+/** Tracks a connection so it is closed even when a test fails. */
+function track<T extends { close(): void }>(db: T): T {
+  open.push(db);
+  return db;
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'steward-migrate-'));
+  file = join(dir, 'steward.db');
+});
+
+afterEach(() => {
+  for (const db of open.splice(0)) {
+    try {
+      db.close();
+    } catch {
+      // already closed
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const userVersion = (db: BetterSqlite3.Database): number => db.pragma('user_version', { simple: true }) as number;
+const backups = (): string[] => readdirSync(dir).filter((name) => name.endsWith('.backup'));
+
+describe('migrate', () => {
+  it('brings a fresh database to the latest version without writing a backup', () => {
+    const db = track(new BetterSqlite3(file));
+    const result = migrate(db, file);
+    expect(result).toEqual({ from: 0, to: latest, backupFile: null });
+    expect(userVersion(db)).toBe(latest);
+    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((row) => row.name);
+    expect(tables).toEqual(expect.arrayContaining(['repositories', 'snapshots', 'snapshot_files', 'scan_locks']));
+    expect(backups()).toEqual([]);
+  });
+
+  it('does nothing and writes no backup when the database is already up to date', () => {
+    track(openDatabase(file)).close();
+    const db = track(new BetterSqlite3(file));
+    expect(migrate(db, file)).toEqual({ from: latest, to: latest, backupFile: null });
+    expect(backups()).toEqual([]);
+  });
+
+  it('backs up a v1 database holding data before applying a new migration, then reaches v2', () => {
+    const v1 = track(openDatabase(file));
+    v1.prepare('INSERT INTO repositories (path, name, added_at) VALUES (?, ?, ?)').run('/src/app', 'app', '2024-01-01T00:00:00.000Z');
+    v1.close();
+
+    const v2: Migration = { version: 2, name: 'extra', sql: 'ALTER TABLE repositories ADD COLUMN colour TEXT;' };
+    const db = track(new BetterSqlite3(file));
+    const result = migrate(db, file, [...migrations, v2], () => new Date('2024-05-06T07:08:09.010Z'));
+
+    expect(result.from).toBe(1);
+    expect(result.to).toBe(2);
+    expect(userVersion(db)).toBe(2);
+    expect(db.prepare('SELECT colour FROM repositories').all()).toEqual([{ colour: null }]);
+
+    expect(result.backupFile).not.toBeNull();
+    const backupFile = result.backupFile!;
+    expect(existsSync(backupFile)).toBe(true);
+    expect(backups()).toHaveLength(1);
+    expect(backupFile.startsWith(file)).toBe(true);
+    expect(backupFile).toContain('.v1-');
+
+    const backup = track(new BetterSqlite3(backupFile, { readonly: true }));
+    expect(userVersion(backup)).toBe(1);
+    expect(backup.prepare('SELECT path, name FROM repositories').all()).toEqual([{ path: '/src/app', name: 'app' }]);
+    // The backup is the pre-migration copy: the v2 column is not there.
+    expect(() => backup.prepare('SELECT colour FROM repositories').all()).toThrow();
+  });
+
+  it('refuses a database written by a newer Steward with an "unavailable" error, leaving it untouched', () => {
+    const future = new BetterSqlite3(file);
+    future.pragma(`user_version = ${latest + 5}`);
+    future.close();
+
+    let caught: unknown;
+    try {
+      track(openDatabase(file));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(StewardError);
+    expect((caught as StewardError).code).toBe('unavailable');
+    expect((caught as StewardError).message).toMatch(/newer/);
+
+    const after = track(new BetterSqlite3(file));
+    expect(userVersion(after)).toBe(latest + 5);
+    expect(backups()).toEqual([]);
+  });
+});
+
+describe('openDatabase', () => {
+  it('uses WAL journal mode and enforces foreign keys', () => {
+    const db = track(openDatabase(file));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(userVersion(db)).toBe(latest);
+    // A snapshot for a repository that does not exist is rejected.
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO snapshots (repository_id, commit_sha, status, started_at, finished_at, analyzer_versions, warnings)
+           VALUES (999, 'abc', 'complete', 'x', 'y', '{}', '[]')`,
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+  });
+
+  it('creates the folder holding the database file when it does not exist', () => {
+    const nested = join(dir, 'a', 'b', 'steward.db');
+    track(openDatabase(nested));
+    expect(existsSync(nested)).toBe(true);
+  });
+});

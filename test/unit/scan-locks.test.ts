@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../../core/store/database.js';
+import { type ScanLockHolder, acquireScanLock, releaseScanLock } from '../../core/store/scan-locks.js';
+
+let dir: string;
+let db: Database;
+let repositoryId: number;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'steward-locks-'));
+  db = openDatabase(join(dir, 'steward.db'));
+  const inserted = db
+    .prepare('INSERT INTO repositories (path, name, added_at) VALUES (?, ?, ?)')
+    .run('/src/app', 'app', '2024-01-01T00:00:00.000Z');
+  repositoryId = Number(inserted.lastInsertRowid);
+});
+
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const first: ScanLockHolder = { jobId: 'job-1', ownerPid: 1111, startedAt: '2024-01-01T10:00:00.000Z' };
+const second: ScanLockHolder = { jobId: 'job-2', ownerPid: 2222, startedAt: '2024-01-01T10:05:00.000Z' };
+const alive = (): boolean => true;
+const dead = (): boolean => false;
+
+const storedLock = (): ScanLockHolder | undefined =>
+  db
+    .prepare<[number], ScanLockHolder>(
+      'SELECT job_id AS jobId, owner_pid AS ownerPid, started_at AS startedAt FROM scan_locks WHERE repository_id = ?',
+    )
+    .get(repositoryId);
+
+describe('scan locks', () => {
+  it('grants the first claim on a repository', () => {
+    expect(acquireScanLock(db, repositoryId, first, alive)).toBeNull();
+    expect(storedLock()).toEqual(first);
+  });
+
+  it('refuses a second claim while the holder still holds the lock, and reports the holder', () => {
+    acquireScanLock(db, repositoryId, first, alive);
+    const seen: ScanLockHolder[] = [];
+    const holder = acquireScanLock(db, repositoryId, second, (h) => {
+      seen.push(h);
+      return true;
+    });
+    expect(holder).toEqual(first);
+    expect(seen).toEqual([first]);
+    expect(storedLock()).toEqual(first);
+  });
+
+  it('takes over a lock left behind by a holder that is no longer running', () => {
+    acquireScanLock(db, repositoryId, first, alive);
+    expect(acquireScanLock(db, repositoryId, second, dead)).toBeNull();
+    expect(storedLock()).toEqual(second);
+  });
+
+  it('grants a new claim once the holder releases the lock', () => {
+    acquireScanLock(db, repositoryId, first, alive);
+    releaseScanLock(db, repositoryId, first.jobId);
+    expect(storedLock()).toBeUndefined();
+    expect(acquireScanLock(db, repositoryId, second, alive)).toBeNull();
+    expect(storedLock()).toEqual(second);
+  });
+
+  it('does not let a job release a lock it does not hold', () => {
+    acquireScanLock(db, repositoryId, first, alive);
+    releaseScanLock(db, repositoryId, second.jobId);
+    expect(acquireScanLock(db, repositoryId, second, alive)).toEqual(first);
+  });
+
+  it('keeps locks of different repositories independent', () => {
+    const other = Number(
+      db.prepare('INSERT INTO repositories (path, name, added_at) VALUES (?, ?, ?)').run('/src/lib', 'lib', '2024-01-01T00:00:00.000Z')
+        .lastInsertRowid,
+    );
+    acquireScanLock(db, repositoryId, first, alive);
+    expect(acquireScanLock(db, other, second, alive)).toBeNull();
+  });
+});
