@@ -46,6 +46,8 @@ export function countLines(text: string, syntax: CommentSyntax): LineCounts {
     }
     if (state.kind === 'block') {
       if (text.startsWith(state.end, i)) {
+        // A line holding only the closing marker (" */") is still a comment line.
+        lineHasComment = true;
         i += state.end.length;
         state = { kind: 'code' };
       } else {
@@ -56,7 +58,8 @@ export function countLines(text: string, syntax: CommentSyntax): LineCounts {
     }
     if (state.kind === 'string') {
       lineHasCode = true;
-      if (char === '\\') i += 2;
+      // An escaped character is skipped, but never a newline: a backslash-continued line is still a line.
+      if (char === '\\') i += text[i + 1] === '\n' ? 1 : 2;
       else {
         if (text.startsWith(state.delimiter, i)) state = { kind: 'code' };
         i++;

@@ -57,7 +57,7 @@ export const SnapshotReportSchema = z.object({
     blankLines: z.number().int().nonnegative(),
     /** Language → totals, biggest first. Files Steward cannot classify are counted in `files` only. */
     languages: z.record(z.string(), LineTotalsSchema),
-    /** Top-level folder → totals of recognised files; files at the root are under "(root)". */
+    /** Top-level folder → totals of all its files; files at the root are under "(root)". */
     folders: z.record(z.string(), LineTotalsSchema),
     topContributors: z.array(ContributorSchema),
   }),

@@ -111,12 +111,12 @@ interface TotalsRow {
 const totals = `count(*) AS files, sum(code_lines) AS lines_of_code, sum(comment_lines) AS comment_lines, sum(blank_lines) AS blank_lines`;
 const topLevelFolder = `CASE WHEN instr(path, '/') = 0 THEN '(root)' ELSE substr(path, 1, instr(path, '/') - 1) END`;
 
-function totalsByKey(db: Database, snapshotId: number, keyExpression: string): Record<string, LineTotals> {
+function totalsByKey(db: Database, snapshotId: number, keyExpression: string, recognisedOnly: boolean): Record<string, LineTotals> {
   const rows = db
     .prepare<[number], TotalsRow>(
       `SELECT ${keyExpression} AS key, ${totals} FROM snapshot_files
-       WHERE snapshot_id = ? AND language IS NOT NULL
-       GROUP BY key ORDER BY lines_of_code DESC, key`,
+       WHERE snapshot_id = ? ${recognisedOnly ? 'AND language IS NOT NULL' : ''}
+       GROUP BY key ORDER BY lines_of_code DESC, files DESC, key`,
     )
     .all(snapshotId);
   return Object.fromEntries(
@@ -133,7 +133,7 @@ export function getSnapshotReport(db: Database, snapshotId: number): SnapshotRep
   const row = db.prepare<[number], SummaryRow>(`${summarySelect} WHERE s.id = ?`).get(snapshotId);
   if (!row) return undefined;
   const { snapshot, ...summary } = toSummary(row);
-  const languages = totalsByKey(db, snapshotId, 'language');
+  const languages = totalsByKey(db, snapshotId, 'language', true);
   const lineSums = Object.values(languages).reduce(
     (sum, language) => ({
       commentLines: sum.commentLines + language.commentLines,
@@ -153,7 +153,7 @@ export function getSnapshotReport(db: Database, snapshotId: number): SnapshotRep
       ...summary,
       ...lineSums,
       languages,
-      folders: totalsByKey(db, snapshotId, topLevelFolder),
+      folders: totalsByKey(db, snapshotId, topLevelFolder, false),
       topContributors,
     },
   };

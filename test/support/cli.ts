@@ -1,0 +1,29 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const stewardBin = fileURLToPath(new URL('../../bin/steward.js', import.meta.url));
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built `steward` command as a user would, with its own data folder. */
+export function steward(home: string, args: string[]): CliResult {
+  const result = spawnSync(process.execPath, [stewardBin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, STEWARD_HOME: home, CI: 'true' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function stewardJson<T>(home: string, args: string[]): T {
+  const result = steward(home, [...args, '--json']);
+  if (result.status !== 0) throw new Error(`steward ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return JSON.parse(result.stdout) as T;
+}
+
+export function spawnSteward(home: string, args: string[]): ChildProcess {
+  return spawn(process.execPath, [stewardBin, ...args], { env: { ...process.env, STEWARD_HOME: home, CI: 'true' }, stdio: 'pipe' });
+}
