@@ -74,14 +74,17 @@ export async function startBrowserServer({ steward, port, rendererRoot }: Browse
   });
 
   app.get('/api/events', (c) =>
-    streamSSE(c, async (stream) => {
+    streamSSE(c, (stream) => {
       const unsubscribe = steward.subscribe((event) => void stream.writeSSE({ data: JSON.stringify(event) }));
-      stream.onAbort(unsubscribe);
-      while (!stream.aborted) {
-        await stream.writeSSE({ event: 'ping', data: '' });
-        await stream.sleep(15_000);
-      }
-      unsubscribe();
+      // A heartbeat keeps proxies and the browser from timing the stream out; it never keeps the process alive.
+      const heartbeat = setInterval(() => void stream.writeSSE({ event: 'ping', data: '' }), 15_000).unref();
+      return new Promise<void>((resolve) =>
+        stream.onAbort(() => {
+          clearInterval(heartbeat);
+          unsubscribe();
+          resolve();
+        }),
+      );
     }),
   );
 

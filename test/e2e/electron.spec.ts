@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { _electron as electron, expect, test } from '@playwright/test';
+
+function electronBinary(): string | undefined {
+  try {
+    const path = createRequire(import.meta.url)('electron') as string;
+    return existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const binary = electronBinary();
+const display = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+
+test('the desktop window opens onto the repositories page, sandboxed', async () => {
+  test.skip(!binary, 'SKIPPED: the Electron runtime is not installed on this machine (its download is blocked); browser mode covers the UI');
+  test.skip(!display, 'SKIPPED: no display for an Electron window');
+  const app = await electron.launch({ executablePath: binary!, args: ['.'] });
+  try {
+    const window = await app.firstWindow();
+    await expect(window.getByRole('heading', { name: 'Repositories' })).toBeVisible();
+    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+  } finally {
+    await app.close();
+  }
+});
