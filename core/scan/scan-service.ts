@@ -73,8 +73,9 @@ export class ScanService {
     }
     const scan: RunningScan = { job, worker, settled: this.watch(job, worker) };
     this.running.set(jobId, scan);
-    this.options.onUpdate(job);
-    return job;
+    // Listeners and callers get copies: the running job keeps changing.
+    this.options.onUpdate({ ...job });
+    return { ...job };
   }
 
   cancel(jobId: string): ScanJob {
@@ -84,11 +85,11 @@ export class ScanService {
       scan.worker.postMessage({ type: 'cancel' } satisfies ToScanWorker);
       scan.cancelTimer = setTimeout(() => void scan.worker.terminate(), cancelGraceMs);
     }
-    return scan.job;
+    return { ...scan.job };
   }
 
   list(): ScanJob[] {
-    return [...this.running.values()].map((scan) => scan.job);
+    return [...this.running.values()].map((scan) => ({ ...scan.job }));
   }
 
   isScanning(repositoryId: number): boolean {

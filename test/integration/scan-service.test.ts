@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { call } from '../../core/api/call.js';
+import type { ScanJob } from '../../core/api/scans.js';
+import { openSteward } from '../../core/steward.js';
+import { createLargeRepository, temporaryDirectory } from '../support/git-fixture.js';
+
+describe('scan jobs in one process', () => {
+  const steward = openSteward({
+    home: temporaryDirectory(),
+    version: 'test',
+    mode: 'browser',
+    scanWorkerUrl: new URL('../support/scan-worker-from-source.mjs', import.meta.url),
+  });
+  const path = createLargeRepository(join(temporaryDirectory(), 'large'), 4000);
+  afterAll(() => steward.close());
+
+  it('reports progress, cancels on request, saves nothing, and frees the repository for the next scan', async () => {
+    const repository = await call(steward.handlers, 'repositories.add', { path });
+    const updates: ScanJob[] = [];
+    const unsubscribe = steward.subscribe((event) => updates.push(event.job));
+
+    const job = await call(steward.handlers, 'scans.start', { repositoryId: repository.id });
+    await expect(call(steward.handlers, 'scans.start', { repositoryId: repository.id })).rejects.toThrow(/already running here/);
+    while (!updates.some((update) => update.step === 'Counting lines of code' && update.progress > 0)) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await call(steward.handlers, 'scans.cancel', { jobId: job.id });
+    const cancelled = await steward.scans.settled(job.id);
+    expect(cancelled.state).toBe('cancelled');
+    expect(await call(steward.handlers, 'snapshots.list', { repositoryId: repository.id })).toEqual([]);
+    expect(await call(steward.handlers, 'scans.list', {})).toEqual([]);
+
+    const again = await call(steward.handlers, 'scans.start', { repositoryId: repository.id });
+    const finished = await steward.scans.settled(again.id);
+    unsubscribe();
+    expect(finished).toMatchObject({ state: 'succeeded', progress: 1 });
+    const progress = updates.filter((update) => update.id === again.id).map((update) => update.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    const [summary] = await call(steward.handlers, 'snapshots.list', { repositoryId: repository.id });
+    expect(summary?.files).toBe(4000);
+  });
+});
