@@ -3,8 +3,6 @@ import type { ErrorCode } from '../core/api/errors.js';
 /** The exit codes scripts can rely on (see README). */
 export const exitCodes = {
   ok: 0,
-  /** Reserved for --fail-on gates. */
-  gateTripped: 1,
   badInput: 2,
   internal: 3,
   /** 128 + SIGINT, as shells expect when the user presses Ctrl-C. */

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ApiErrorSchema } from './errors.js';
 
 export const ScanStateSchema = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
-export type ScanState = z.infer<typeof ScanStateSchema>;
 
 export const ScanJobSchema = z.object({
   id: z.string(),

@@ -36,7 +36,6 @@ export const ContributorSchema = z.object({
   email: z.string(),
   commits: z.number().int().positive(),
 });
-export type Contributor = z.infer<typeof ContributorSchema>;
 
 export const SnapshotSummarySchema = z.object({
   snapshot: SnapshotSchema,

@@ -48,7 +48,7 @@ export async function inspectRepository(path: string): Promise<InspectedReposito
   return { root, name: basename(root), head: await readHead(root) };
 }
 
-export async function readHead(root: string): Promise<Head> {
+async function readHead(root: string): Promise<Head> {
   const git = gitClient(root);
   let commit: string;
   try {

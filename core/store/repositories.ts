@@ -1,6 +1,6 @@
 import type { Repository } from '../api/repositories.js';
 import type { Database } from './database.js';
-import { latestSnapshotSummary } from './snapshots.js';
+import { latestSnapshotSummaries } from './snapshots.js';
 
 interface RepositoryRow {
   id: number;
@@ -11,21 +11,26 @@ interface RepositoryRow {
 
 const columns = 'id, path, name, added_at';
 
-function toRepository(db: Database, row: RepositoryRow): Repository {
-  return {
+function toRepositories(db: Database, rows: readonly RepositoryRow[]): Repository[] {
+  const latest = latestSnapshotSummaries(db, rows.map((row) => row.id));
+  return rows.map((row) => ({
     id: row.id,
     name: row.name,
     path: row.path,
     addedAt: row.added_at,
-    latestSnapshot: latestSnapshotSummary(db, row.id),
-  };
+    latestSnapshot: latest.get(row.id) ?? null,
+  }));
+}
+
+function toRepository(db: Database, row: RepositoryRow): Repository {
+  return toRepositories(db, [row])[0]!;
 }
 
 export function listRepositories(db: Database): Repository[] {
   const rows = db
     .prepare<[], RepositoryRow>(`SELECT ${columns} FROM repositories WHERE removed_at IS NULL ORDER BY name COLLATE NOCASE, id`)
     .all();
-  return rows.map((row) => toRepository(db, row));
+  return toRepositories(db, rows);
 }
 
 export function findRepository(db: Database, id: number): Repository | undefined {

@@ -93,11 +93,17 @@ export function listSnapshotSummaries(db: Database, repositoryId: number): Snaps
     .map(toSummary);
 }
 
-export function latestSnapshotSummary(db: Database, repositoryId: number): SnapshotSummary | null {
-  const row = db
-    .prepare<[number], SummaryRow>(`${summarySelect} WHERE s.repository_id = ? ORDER BY s.finished_at DESC, s.id DESC LIMIT 1`)
-    .get(repositoryId);
-  return row ? toSummary(row) : null;
+/** The newest snapshot of each of the given repositories, in one query. */
+export function latestSnapshotSummaries(db: Database, repositoryIds: readonly number[]): Map<number, SnapshotSummary> {
+  if (repositoryIds.length === 0) return new Map();
+  const rows = db
+    .prepare<number[], SummaryRow>(
+      `${summarySelect} WHERE s.id IN (
+         SELECT (SELECT id FROM snapshots x WHERE x.repository_id = r.id ORDER BY x.finished_at DESC, x.id DESC LIMIT 1)
+         FROM repositories r WHERE r.id IN (${repositoryIds.map(() => '?').join(', ')}))`,
+    )
+    .all(...repositoryIds);
+  return new Map(rows.map((row) => [row.repository_id, toSummary(row)]));
 }
 
 interface TotalsRow {

@@ -88,8 +88,3 @@ export function createKnownRepository(folder: string): string {
     },
   ]);
 }
-
-export function writeFile(folder: string, path: string, content: string): void {
-  mkdirSync(dirname(join(folder, path)), { recursive: true });
-  writeFileSync(join(folder, path), content);
-}
