@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           // Scans run in a worker thread so the window never waits for one.
           'scan-worker': resolve('core/scan/scan-worker.ts'),
+          // The code engine parses on every core, one worker thread each.
+          'parse-worker': resolve('core/code/parse-worker.ts'),
         },
       },
     },

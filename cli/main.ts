@@ -1,16 +1,17 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { StewardError, toApiError } from '../core/api/errors.js';
 import type { Steward } from '../core/steward.js';
-import { historyCommand } from './commands/history.js';
-import { reposCommand } from './commands/repos.js';
-import { scanCommand } from './commands/scan.js';
-import { serveCommand } from './commands/serve.js';
+import type { ComplexityOptions } from './commands/complexity.js';
 import { exitCodeFor, exitCodes } from './exit-codes.js';
-import { installation, openStewardForCli } from './open-steward.js';
+import { installation } from './installation.js';
 import type { OutputOptions } from './output.js';
 
-/** Opens the engine for one command and always closes it, whatever the command does. */
+/**
+ * Opens the engine for one command and always closes it, whatever the command does. Commands are
+ * loaded when run, so that a quick command does not pay for loading every other one.
+ */
 async function withSteward(action: (steward: Steward) => Promise<void>): Promise<void> {
+  const { openStewardForCli } = await import('./open-steward.js');
   const steward = openStewardForCli();
   try {
     await action(steward);
@@ -23,6 +24,11 @@ function parsePort(value: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
   return port;
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return Number(value);
 }
 
 const program = new Command('steward')
@@ -41,20 +47,30 @@ program
   .argument('<path>', 'a folder inside the git work tree')
   .option('--json', 'print the snapshot as one JSON object')
   .option('-q, --quiet', 'no progress bar')
-  .action((path: string, options: OutputOptions) => withSteward((steward) => scanCommand(steward, path, options)));
+  .action((path: string, options: OutputOptions) => withSteward(async (steward) => (await import('./commands/scan.js')).scanCommand(steward, path, options)));
+
+program
+  .command('complexity')
+  .description('analyse the code at HEAD: the most complex functions and folders, import cycles, boundary violations, deprecated API use')
+  .argument('<path>', 'a folder inside the git work tree')
+  .option('--json', 'print the report as one JSON object (with stats: files parsed and taken from the cache)')
+  .option('--sarif', 'print complexity over the thresholds, boundary violations and cycles as SARIF 2.1.0')
+  .option('--top <n>', 'how many of the most complex functions to list', parseCount, 25)
+  .option('-q, --quiet', 'no progress bar')
+  .action((path: string, options: ComplexityOptions) => withSteward(async (steward) => (await import('./commands/complexity.js')).complexityCommand(steward, path, options)));
 
 program
   .command('repos')
   .description('list the repositories Steward knows, with their latest scan')
   .option('--json', 'print JSON')
-  .action((options: OutputOptions) => withSteward((steward) => reposCommand(steward, options)));
+  .action((options: OutputOptions) => withSteward(async (steward) => (await import('./commands/repos.js')).reposCommand(steward, options)));
 
 program
   .command('history')
   .description("list a repository's snapshots, newest first")
   .argument('<path>', 'a folder inside the git work tree')
   .option('--json', 'print JSON')
-  .action((path: string, options: OutputOptions) => withSteward((steward) => historyCommand(steward, path, options)));
+  .action((path: string, options: OutputOptions) => withSteward(async (steward) => (await import('./commands/history.js')).historyCommand(steward, path, options)));
 
 program
   .command('serve')
@@ -62,7 +78,7 @@ program
   .option('-p, --port <port>', 'port to listen on (0 picks a free one)', parsePort, 0)
   .option('--reason <text>', 'a line to print first, saying why browser mode is used')
   .action((options: { port: number; reason?: string }) =>
-    withSteward((steward) => serveCommand(steward, options.port, options.reason)),
+    withSteward(async (steward) => (await import('./commands/serve.js')).serveCommand(steward, options.port, options.reason)),
   );
 
 try {

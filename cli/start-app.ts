@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveCommand } from './commands/serve.js';
-import { installation, openStewardForCli } from './open-steward.js';
+import { installation } from './installation.js';
+import { openStewardForCli } from './open-steward.js';
 
 const require = createRequire(import.meta.url);
 const downloadTimeoutMs = 180_000;

@@ -4,16 +4,17 @@ import type { Handlers } from './api/routes.js';
 import { inspectRepository } from './git/inspect-repository.js';
 import { databaseFile } from './paths.js';
 import { ScanService } from './scan/scan-service.js';
+import type { WorkerModules } from './scan/worker-modules.js';
 import { type Database, openDatabase } from './store/database.js';
 import { addRepository, findRepository, findRepositoryByPath, listRepositories, removeRepository } from './store/repositories.js';
+import { getCodeReport } from './store/snapshot-code.js';
 import { getSnapshotReport, listSnapshotSummaries } from './store/snapshots.js';
 
 export interface StewardOptions {
   home: string;
   version: string;
   mode: 'desktop' | 'browser';
-  /** Location of the scan-worker module (see ScanService). */
-  scanWorkerUrl: URL | string;
+  workers: WorkerModules;
   /** better_sqlite3.node for the running ABI (Electron); Node's default build otherwise. */
   nativeBinding?: string | undefined;
   /** A native folder picker, where the platform has one. */
@@ -27,6 +28,7 @@ export interface Steward {
   readonly handlers: Handlers;
   readonly scans: ScanService;
   readonly db: Database;
+  readonly workers: WorkerModules;
   subscribe(listener: StewardListener): () => void;
   close(): Promise<void>;
 }
@@ -42,7 +44,7 @@ export function openSteward(options: StewardOptions): Steward {
     db,
     databaseFile: file,
     nativeBinding: options.nativeBinding,
-    workerUrl: options.scanWorkerUrl,
+    workers: options.workers,
     onUpdate: (job) => emit({ type: 'scan', job }),
   });
 
@@ -90,12 +92,18 @@ export function openSteward(options: StewardOptions): Steward {
       if (!report) throw new StewardError('not-found', `No snapshot with id ${id}`);
       return report;
     },
+    'snapshots.code': async ({ id }) => {
+      const report = getCodeReport(db, id);
+      if (!report) throw new StewardError('not-found', `Snapshot ${id} has no code analysis; it was taken before Steward analysed code. Scan again.`);
+      return report;
+    },
   };
 
   return {
     handlers,
     scans,
     db,
+    workers: options.workers,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -35,6 +35,8 @@ export function countLines(text: string, syntax: CommentSyntax): LineCounts {
     if (state.kind === 'string' && !syntax.multilineStrings?.includes(state.delimiter)) state = { kind: 'code' };
   };
 
+  // Most characters start no comment or string: checking the first character skips the marker search.
+  const markerStarts = new Set([...syntax.block.map(([start]) => start), ...syntax.line, ...syntax.strings].map((marker) => marker[0]));
   const length = text.length;
   let i = 0;
   while (i < length) {
@@ -67,6 +69,11 @@ export function countLines(text: string, syntax: CommentSyntax): LineCounts {
       continue;
     }
     if (isWhiteSpace(char)) {
+      i++;
+      continue;
+    }
+    if (!markerStarts.has(char)) {
+      lineHasCode = true;
       i++;
       continue;
     }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { startBrowserServer } from '../../core/server/browser-server.js';
 import type { Steward } from '../../core/steward.js';
-import { installation } from '../open-steward.js';
+import { installation } from '../installation.js';
 
 /** `steward serve`: the app in the browser, until the user stops it. */
 export async function serveCommand(steward: Steward, port: number, reason?: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appRoutes } from './app.js';
+import { codeRoutes } from './code.js';
 import { ApiErrorSchema } from './errors.js';
 import { repositoryRoutes } from './repositories.js';
 import { scanRoutes } from './scans.js';
@@ -11,6 +12,7 @@ export const routes = {
   ...repositoryRoutes,
   ...scanRoutes,
   ...snapshotRoutes,
+  ...codeRoutes,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Routes = typeof routes;

@@ -1,5 +1,5 @@
 import { inspectRepository } from '../git/inspect-repository.js';
-import { hasUncommittedChanges } from '../git/working-tree.js';
+import { headWarnings } from '../git/head-warnings.js';
 import type { Database } from '../store/database.js';
 import { type SaveResults, saveSnapshot } from '../store/snapshots.js';
 import type { ScanStep } from './scan-step.js';
@@ -17,23 +17,19 @@ export interface RunScanOptions {
   /** The registered path; checked again now, since the folder may have changed since it was added. */
   path: string;
   steps: readonly ScanStep[];
+  parseWorkerUrl: URL | string;
   signal: AbortSignal;
   onProgress: (progress: ScanProgress) => void;
   now?: () => Date;
 }
 
 /** Runs every step on the repository's HEAD commit and saves the snapshot; returns its id. */
-export async function runScan({ db, repositoryId, path, steps, signal, onProgress, now = () => new Date() }: RunScanOptions): Promise<number> {
+export async function runScan({ db, repositoryId, path, steps, parseWorkerUrl, signal, onProgress, now = () => new Date() }: RunScanOptions): Promise<number> {
   const startedAt = now();
   onProgress({ step: 'Reading repository', progress: 0, detail: path });
   const { root, head } = await inspectRepository(path);
-  const warnings: string[] = [];
+  const warnings = await headWarnings(root, head, signal);
   let partial = false;
-  const shortCommit = head.commit.slice(0, 7);
-  if (!head.branch) warnings.push(`HEAD is detached at ${shortCommit}; the snapshot is of that commit`);
-  if (await hasUncommittedChanges(root, signal)) {
-    warnings.push(`The working tree has uncommitted changes; the snapshot is of commit ${shortCommit} and does not include them`);
-  }
 
   const totalWeight = steps.reduce((sum, step) => sum + step.weight, 0);
   let weightDone = 0;
@@ -45,6 +41,8 @@ export async function runScan({ db, repositoryId, path, steps, signal, onProgres
       root,
       commit: head.commit,
       signal,
+      db,
+      parseWorkerUrl,
       progress(done, total, detail = '') {
         const fraction = total > 0 ? Math.min(done / total, 1) : 1;
         onProgress({ step: step.title, progress: (stepStart + fraction * step.weight) / totalWeight, detail });

@@ -5,14 +5,14 @@ import type { Repository } from '../api/repositories.js';
 import type { ScanJob } from '../api/scans.js';
 import type { Database } from '../store/database.js';
 import { type ScanLockHolder, acquireScanLock, releaseScanLock } from '../store/scan-locks.js';
+import type { WorkerModules } from './worker-modules.js';
 import { FromScanWorkerSchema, type ScanWorkerInput, type ToScanWorker } from './worker-protocol.js';
 
 export interface ScanServiceOptions {
   db: Database;
   databaseFile: string;
   nativeBinding?: string | undefined;
-  /** The scan-worker module: compiled next to this file, bundled by Electron, or run from source by tests. */
-  workerUrl: URL | string;
+  workers: WorkerModules;
   onUpdate: (job: ScanJob) => void;
 }
 
@@ -51,6 +51,7 @@ export class ScanService {
       databaseFile: this.options.databaseFile,
       repositoryId: repository.id,
       path: repository.path,
+      parseWorkerUrl: String(this.options.workers.parse),
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
     };
     const job: ScanJob = {
@@ -66,7 +67,7 @@ export class ScanService {
     };
     let worker: Worker;
     try {
-      worker = new Worker(this.options.workerUrl, { workerData: input });
+      worker = new Worker(this.options.workers.scan, { workerData: input });
     } catch (error) {
       releaseScanLock(this.options.db, repository.id, jobId);
       throw error;

@@ -1,3 +1,4 @@
+import type { Database } from '../store/database.js';
 import type { SaveResults } from '../store/snapshots.js';
 
 export interface StepContext {
@@ -6,6 +7,10 @@ export interface StepContext {
   /** The commit being scanned; steps read the commit's content, never the working tree. */
   readonly commit: string;
   readonly signal: AbortSignal;
+  /** The scan's connection, for caches that outlive the snapshot (results are saved by the returned function). */
+  readonly db: Database;
+  /** The parse-worker module, for steps that parse on every core. */
+  readonly parseWorkerUrl: URL | string;
   /** Reports how far this step is; the pipeline turns it into progress over the whole scan. */
   progress(done: number, total: number, detail?: string): void;
   /** A note for the user. `partial` marks the snapshot as missing some input. */

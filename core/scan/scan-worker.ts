@@ -30,6 +30,7 @@ async function main(): Promise<void> {
       repositoryId: input.repositoryId,
       path: input.path,
       steps: scanSteps,
+      parseWorkerUrl: new URL(input.parseWorkerUrl),
       signal: controller.signal,
       onProgress(progress) {
         const now = Date.now();

@@ -7,6 +7,8 @@ export const ScanWorkerInputSchema = z.object({
   nativeBinding: z.string().optional(),
   repositoryId: z.number().int().positive(),
   path: z.string(),
+  /** Where the parse-worker module is (a file URL), for the code engine's worker threads. */
+  parseWorkerUrl: z.string(),
 });
 export type ScanWorkerInput = z.infer<typeof ScanWorkerInputSchema>;
 

@@ -38,7 +38,7 @@ function start(): void {
       version: app.getVersion(),
       mode: 'desktop',
       nativeBinding: process.env.STEWARD_SQLITE_BINDING,
-      scanWorkerUrl: new URL('./scan-worker.js', import.meta.url),
+      workers: { scan: new URL('./scan-worker.js', import.meta.url), parse: new URL('./parse-worker.js', import.meta.url) },
       pickDirectory: async () => {
         const owner = BrowserWindow.getFocusedWindow();
         const options = { title: 'Add a repository', properties: ['openDirectory' as const] };

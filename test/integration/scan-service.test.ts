@@ -4,13 +4,14 @@ import { call } from '../../core/api/call.js';
 import type { ScanJob } from '../../core/api/scans.js';
 import { openSteward } from '../../core/steward.js';
 import { createLargeRepository, temporaryDirectory } from '../support/git-fixture.js';
+import { sourceWorkers } from '../support/source-workers.js';
 
 describe('scan jobs in one process', () => {
   const steward = openSteward({
     home: temporaryDirectory(),
     version: 'test',
     mode: 'browser',
-    scanWorkerUrl: new URL('../support/scan-worker-from-source.mjs', import.meta.url),
+    workers: sourceWorkers,
   });
   const path = createLargeRepository(join(temporaryDirectory(), 'large'), 4000);
   afterAll(() => steward.close());

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StewardError } from '../../core/api/errors.js';
 import { openDatabase } from '../../core/store/database.js';
 import { migrate } from '../../core/store/migrate.js';
-import { type Migration, migrations } from '../../core/store/migrations/index.js';
+import { migrations } from '../../core/store/migrations/index.js';
 
 const latest = migrations.at(-1)!.version;
 
@@ -57,19 +57,21 @@ describe('migrate', () => {
     expect(backups()).toEqual([]);
   });
 
-  it('backs up a v1 database holding data before applying a new migration, then reaches v2', () => {
-    const v1 = track(openDatabase(file));
+  it('backs up a v1 database holding data, then brings it to the latest version with its data kept', () => {
+    const v1 = track(new BetterSqlite3(file));
+    migrate(v1, file, migrations.slice(0, 1));
     v1.prepare('INSERT INTO repositories (path, name, added_at) VALUES (?, ?, ?)').run('/src/app', 'app', '2024-01-01T00:00:00.000Z');
     v1.close();
 
-    const v2: Migration = { version: 2, name: 'extra', sql: 'ALTER TABLE repositories ADD COLUMN colour TEXT;' };
     const db = track(new BetterSqlite3(file));
-    const result = migrate(db, file, [...migrations, v2], () => new Date('2024-05-06T07:08:09.010Z'));
+    const result = migrate(db, file, migrations, () => new Date('2024-05-06T07:08:09.010Z'));
 
     expect(result.from).toBe(1);
-    expect(result.to).toBe(2);
-    expect(userVersion(db)).toBe(2);
-    expect(db.prepare('SELECT colour FROM repositories').all()).toEqual([{ colour: null }]);
+    expect(result.to).toBe(latest);
+    expect(userVersion(db)).toBe(latest);
+    expect(db.prepare('SELECT path FROM repositories').all()).toEqual([{ path: '/src/app' }]);
+    // Version 2 added the code engine's tables.
+    expect(db.prepare('SELECT count(*) AS n FROM file_facts').get()).toEqual({ n: 0 });
 
     expect(result.backupFile).not.toBeNull();
     const backupFile = result.backupFile!;
@@ -81,8 +83,8 @@ describe('migrate', () => {
     const backup = track(new BetterSqlite3(backupFile, { readonly: true }));
     expect(userVersion(backup)).toBe(1);
     expect(backup.prepare('SELECT path, name FROM repositories').all()).toEqual([{ path: '/src/app', name: 'app' }]);
-    // The backup is the pre-migration copy: the v2 column is not there.
-    expect(() => backup.prepare('SELECT colour FROM repositories').all()).toThrow();
+    // The backup is the pre-migration copy: the v2 tables are not there.
+    expect(() => backup.prepare('SELECT count(*) FROM file_facts').all()).toThrow();
   });
 
   it('refuses a database written by a newer Steward with an "unavailable" error, leaving it untouched', () => {

@@ -1,6 +1,7 @@
 import type { ScanStep } from '../scan-step.js';
+import { codeEngineStep } from './code-engine.js';
 import { gitHistoryStep } from './git-history.js';
 import { lineCountsStep } from './line-counts.js';
 
 /** The analyses a scan runs, in order. Later analyzers join the pipeline here. */
-export const scanSteps: readonly ScanStep[] = [lineCountsStep, gitHistoryStep];
+export const scanSteps: readonly ScanStep[] = [lineCountsStep, gitHistoryStep, codeEngineStep];

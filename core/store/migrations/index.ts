@@ -1,4 +1,5 @@
 import { initial } from './001-initial.js';
+import { codeEngine } from './002-code-engine.js';
 
 export interface Migration {
   /** user_version after this migration; migrations are numbered 1, 2, 3… without gaps. */
@@ -7,4 +8,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, codeEngine];

@@ -1,0 +1,93 @@
+import picomatch from 'picomatch/posix.js';
+import { parse as parseYaml } from 'yaml';
+import { isObject, readPackageJson, stringsIn, type PackageJson } from './package-json.js';
+import type { ProjectTree } from './project-tree.js';
+import { basename, dirname } from './repo-paths.js';
+
+export interface Workspace {
+  /** Repo-relative directory; '' for the root package. */
+  dir: string;
+  /** The package.json `name`, or null when it has none (or the file is unreadable). */
+  name: string | null;
+  /** Null only for a root directory without a package.json. */
+  packageJsonPath: string | null;
+}
+
+/**
+ * The root package first, then every workspace package in directory order. Workspace globs from
+ * package.json (npm, yarn) and pnpm-workspace.yaml are both honoured: repositories that switched
+ * package manager often keep both, and a package listed by either is real.
+ */
+export function findWorkspaces(tree: ProjectTree, rootPackageJson: PackageJson | null, warnings: string[]): Workspace[] {
+  const root: Workspace = {
+    dir: '',
+    name: nameOf(rootPackageJson),
+    packageJsonPath: rootPackageJson ? 'package.json' : null,
+  };
+  const patterns = [...packageJsonPatterns(rootPackageJson), ...pnpmPatterns(tree, warnings)];
+  const dirs = matchPackageDirs(packageDirs(tree.paths), patterns, warnings);
+  const members = dirs.map((dir): Workspace => {
+    const packageJsonPath = `${dir}/package.json`;
+    return { dir, name: nameOf(readPackageJson(tree, packageJsonPath, warnings)), packageJsonPath };
+  });
+  return [root, ...members];
+}
+
+function nameOf(packageJson: PackageJson | null): string | null {
+  const name = packageJson?.['name'];
+  return typeof name === 'string' ? name : null;
+}
+
+/** npm and yarn classic take an array; yarn also accepts `{ packages: [...] }` (with nohoist beside it). */
+function packageJsonPatterns(packageJson: PackageJson | null): string[] {
+  const field = packageJson?.['workspaces'];
+  return stringsIn(isObject(field) ? field['packages'] : field);
+}
+
+function pnpmPatterns(tree: ProjectTree, warnings: string[]): string[] {
+  const path = 'pnpm-workspace.yaml';
+  if (!tree.paths.includes(path)) return [];
+  const text = tree.readFile(path);
+  if (text === undefined) {
+    warnings.push(`${path} could not be read: its workspace packages are missing.`);
+    return [];
+  }
+  try {
+    const document: unknown = parseYaml(text);
+    return isObject(document) ? stringsIn(document['packages']) : [];
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : 'invalid YAML';
+    warnings.push(`${path} is not valid YAML (${reason}): its workspace packages are missing.`);
+    return [];
+  }
+}
+
+/** Directories holding a tracked package.json, except the root and anything vendored under node_modules. */
+function packageDirs(paths: readonly string[]): string[] {
+  return paths
+    .filter((path) => basename(path) === 'package.json' && !path.split('/').includes('node_modules'))
+    .map(dirname)
+    .filter((dir) => dir !== '');
+}
+
+/**
+ * Globs are matched against package directories, never the file list, as npm and pnpm do. A pattern
+ * starting with '!' removes what the others matched (pnpm documents it; npm accepts it too).
+ */
+function matchPackageDirs(dirs: readonly string[], patterns: readonly string[], warnings: string[]): string[] {
+  const included = new Set(patterns.filter((pattern) => !pattern.startsWith('!')).map(normalisePattern));
+  const negated = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => normalisePattern(pattern.slice(1)));
+  // picomatch rejects an empty pattern; here one can only mean the root, which is listed apart.
+  const isNegated = picomatch(negated.filter((pattern) => pattern !== ''));
+  const matchers = [...included].filter((pattern) => pattern !== '').map((pattern) => ({ pattern, matches: picomatch(pattern) }));
+  for (const { pattern, matches } of matchers) {
+    if (!dirs.some((dir) => matches(dir))) warnings.push(`Workspace pattern "${pattern}" matches no directory with a package.json.`);
+  }
+  return dirs.filter((dir) => matchers.some(({ matches }) => matches(dir)) && !isNegated(dir)).sort();
+}
+
+/** A leading "./" or a trailing "/" does not change a pattern; "." is the root, which is always listed anyway. */
+function normalisePattern(pattern: string): string {
+  const trimmed = pattern.trim().replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  return trimmed === '.' ? '' : trimmed;
+}

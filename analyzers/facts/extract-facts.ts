@@ -1,0 +1,59 @@
+import { ts } from 'ts-morph';
+import { countLines } from '../languages/count-lines.js';
+import { languageOf } from '../languages/language-table.js';
+import type { FileFacts, ParseError } from './file-facts.js';
+import { readModuleSyntax } from './module-syntax.js';
+import { scriptKindOf } from './script-kind.js';
+import { walkSource } from './walk-source.js';
+
+/** Parse errors kept per file: enough to point at the problem without storing a flood. */
+const maxParseErrors = 5;
+
+/**
+ * Parses one file with the TypeScript parser (syntax only: no type checker, no JSDoc parsing) and
+ * returns what the code analyses need to know about it.
+ */
+export function extractFacts(path: string, text: string): FileFacts {
+  const scriptKind = scriptKindOf(path) ?? ts.ScriptKind.TS;
+  const file = ts.createSourceFile(
+    path,
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    true,
+    scriptKind,
+  );
+  const syntax = readModuleSyntax(file);
+  const importedNames = new Set<string>();
+  const namespaceNames = new Set<string>();
+  for (const binding of syntax.imports.flatMap((fact) => fact.bindings)) {
+    importedNames.add(binding.local);
+    if (binding.imported === '*') namespaceNames.add(binding.local);
+  }
+  const walk = walkSource(file, importedNames, namespaceNames);
+  return {
+    imports: syntax.imports,
+    reExports: syntax.reExports,
+    exports: [...syntax.exports, ...walk.commonJsExports],
+    dynamicImports: walk.dynamicImports,
+    importedNameUses: walk.importedNameUses,
+    namespaceUses: walk.namespaceUses,
+    functions: walk.functions.sort((a, b) => a.line - b.line || a.column - b.column),
+    codeLines: codeLinesOf(path, text),
+    halstead: walk.halstead,
+    parseErrors: parseErrorsOf(file),
+  };
+}
+
+function codeLinesOf(path: string, text: string): number {
+  const language = languageOf(path) ?? languageOf('file.ts');
+  return language ? countLines(text, language.syntax).code : 0;
+}
+
+function parseErrorsOf(file: ts.SourceFile): ParseError[] {
+  // The parser's own diagnostics are not part of the public typings, but are how tsc reports syntax errors.
+  const diagnostics = (file as ts.SourceFile & { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  return diagnostics.slice(0, maxParseErrors).map((diagnostic) => ({
+    line: file.getLineAndCharacterOfPosition(diagnostic.start).line + 1,
+    message: ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '),
+  }));
+}

@@ -1,0 +1,132 @@
+/**
+ * What the code engine learns from one file: plain, serialisable data that every code analysis
+ * (complexity, deprecations, architecture, dead code) answers its questions from. A record depends
+ * only on the file's content and script kind, so it is cached by git blob SHA.
+ */
+
+/** Bumped whenever extraction would produce a different record for the same content. */
+export const factsEngineVersion = '1';
+
+export interface FileFacts {
+  imports: ImportFact[];
+  reExports: ReExportFact[];
+  exports: ExportFact[];
+  /** `import()` and `require()` calls; `specifier` is null when it is not a literal. */
+  dynamicImports: DynamicImportFact[];
+  /** Uses of imported bindings (other than namespace imports), one per name and line. */
+  importedNameUses: NameUse[];
+  /** `NS.member` uses of namespace imports; `member` null where `NS` itself escapes (passed, spread, …). */
+  namespaceUses: NamespaceUse[];
+  functions: FunctionFact[];
+  /** Lines with code on them, counted as the line counter counts them. */
+  codeLines: number;
+  /** Halstead counts over the file's syntax nodes, for the maintainability index. */
+  halstead: HalsteadCounts;
+  parseErrors: ParseError[];
+}
+
+export interface ImportBinding {
+  /** The exported name asked for: a name, `default`, or `*` for namespace and `import x = require()`. */
+  imported: string;
+  local: string;
+  typeOnly: boolean;
+}
+
+export interface ImportFact {
+  specifier: string;
+  line: number;
+  form: 'import' | 'import-equals' | 'side-effect';
+  /** True for `import type …`; single bindings may also be type-only. */
+  typeOnly: boolean;
+  bindings: ImportBinding[];
+}
+
+export interface ReExportFact {
+  specifier: string;
+  line: number;
+  typeOnly: boolean;
+  /** `export *`, `export * as ns`, or `export { a as b }`. */
+  form: 'all' | 'namespace' | 'named';
+  /** The exported namespace name of `export * as ns`. */
+  namespace?: string;
+  names?: { imported: string; exported: string; typeOnly: boolean }[];
+}
+
+export type ExportKind =
+  | 'function'
+  | 'class'
+  | 'variable'
+  | 'type'
+  | 'interface'
+  | 'enum'
+  | 'namespace'
+  | 'value'
+  | 'assignment'
+  | 'commonjs';
+
+export interface DocTags {
+  /** The text after `@deprecated` ('' when none). */
+  deprecated?: string;
+  public?: true;
+  internal?: true;
+}
+
+export interface ExportFact {
+  /** The exported name; `default` for default exports, `=` for `export =` and `module.exports =`. */
+  name: string;
+  kind: ExportKind;
+  line: number;
+  typeOnly: boolean;
+  tags: DocTags;
+}
+
+export interface DynamicImportFact {
+  kind: 'import' | 'require';
+  line: number;
+  specifier: string | null;
+  /** For a template literal such as `./locales/${x}.js`, its fixed start (`./locales/`). */
+  prefix?: string;
+}
+
+export interface NameUse {
+  local: string;
+  line: number;
+}
+
+export interface NamespaceUse {
+  namespace: string;
+  member: string | null;
+  line: number;
+}
+
+export type FunctionKind = 'function' | 'method' | 'constructor' | 'getter' | 'setter' | 'arrow' | 'function-expression';
+
+export interface FunctionFact {
+  name: string;
+  kind: FunctionKind;
+  /** 1-based line and column of the function's start (as ESLint reports them). */
+  line: number;
+  column: number;
+  endLine: number;
+  parameters: number;
+  /** 1 + decision points, counted as ESLint's `complexity` rule counts them (classic variant). */
+  cyclomatic: number;
+  /** SonarSource white-paper cognitive complexity; nested functions count inside their parent. */
+  cognitive: number;
+  /** The deepest nesting of control structures in the function's own body. */
+  maxNesting: number;
+  /** True when the function is nested inside another function. */
+  nested: boolean;
+}
+
+export interface HalsteadCounts {
+  operators: number;
+  operands: number;
+  distinctOperators: number;
+  distinctOperands: number;
+}
+
+export interface ParseError {
+  line: number;
+  message: string;
+}

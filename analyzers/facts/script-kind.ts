@@ -1,0 +1,22 @@
+import { ts } from 'ts-morph';
+
+const scriptKinds: Record<string, ts.ScriptKind> = {
+  '.ts': ts.ScriptKind.TS,
+  '.mts': ts.ScriptKind.TS,
+  '.cts': ts.ScriptKind.TS,
+  '.tsx': ts.ScriptKind.TSX,
+  '.js': ts.ScriptKind.JS,
+  '.mjs': ts.ScriptKind.JS,
+  '.cjs': ts.ScriptKind.JS,
+  '.jsx': ts.ScriptKind.JSX,
+};
+
+function extensionOf(path: string): string {
+  const dot = path.lastIndexOf('.');
+  return dot > path.lastIndexOf('/') ? path.slice(dot).toLowerCase() : '';
+}
+
+/** How TypeScript should parse the file, or null when it is not JavaScript or TypeScript. */
+export function scriptKindOf(path: string): ts.ScriptKind | null {
+  return scriptKinds[extensionOf(path)] ?? null;
+}

@@ -1,0 +1,353 @@
+import { ts } from 'ts-morph';
+import { ComplexityTracker, type LogicalOperator, logicalRuns } from '../complexity/complexity-tracker.js';
+import type { DynamicImportFact, ExportFact, FunctionFact, FunctionKind, HalsteadCounts, NameUse, NamespaceUse } from './file-facts.js';
+import { functionName } from './function-name.js';
+
+// The TypeScript namespace and its SyntaxKind enum are large dictionaries: reading a member on every
+// node is measurable, so the walk uses local copies.
+const { forEachChild } = ts;
+const {
+  AmpersandAmpersandEqualsToken,
+  AmpersandAmpersandToken,
+  ArrowFunction,
+  BarBarEqualsToken,
+  BarBarToken,
+  BinaryExpression,
+  BindingElement,
+  BreakStatement,
+  CallExpression,
+  CaseClause,
+  CatchClause,
+  ClassStaticBlockDeclaration,
+  ConditionalExpression,
+  Constructor,
+  ContinueStatement,
+  DoStatement,
+  ElementAccessExpression,
+  EqualsToken,
+  FirstLiteralToken,
+  ForInStatement,
+  ForOfStatement,
+  ForStatement,
+  FunctionDeclaration,
+  FunctionExpression,
+  GetAccessor,
+  Identifier,
+  IfStatement,
+  ImportDeclaration,
+  ImportEqualsDeclaration,
+  ImportKeyword,
+  LastLiteralToken,
+  MethodDeclaration,
+  Parameter,
+  PrivateIdentifier,
+  PropertyAccessExpression,
+  PropertyDeclaration,
+  QuestionQuestionEqualsToken,
+  QuestionQuestionToken,
+  SetAccessor,
+  ShorthandPropertyAssignment,
+  SwitchStatement,
+  ThisKeyword,
+  WhileStatement,
+} = ts.SyntaxKind;
+
+export interface WalkResult {
+  functions: FunctionFact[];
+  dynamicImports: DynamicImportFact[];
+  importedNameUses: NameUse[];
+  namespaceUses: NamespaceUse[];
+  commonJsExports: ExportFact[];
+  halstead: HalsteadCounts;
+}
+
+const logicalOperators = new Map<ts.SyntaxKind, LogicalOperator>([
+  [AmpersandAmpersandToken, '&&'],
+  [BarBarToken, '||'],
+  [QuestionQuestionToken, '??'],
+]);
+
+const logicalAssignments = new Set([
+  AmpersandAmpersandEqualsToken,
+  BarBarEqualsToken,
+  QuestionQuestionEqualsToken,
+]);
+
+/**
+ * One pass over every node of a parsed file: functions with their complexity, dynamic imports and
+ * requires, uses of imported names, CommonJS exports, and Halstead counts.
+ */
+export function walkSource(file: ts.SourceFile, importedNames: ReadonlySet<string>, namespaceNames: ReadonlySet<string>): WalkResult {
+  const tracker = new ComplexityTracker();
+  const result: WalkResult = { functions: [], dynamicImports: [], importedNameUses: [], namespaceUses: [], commonJsExports: [], halstead: { operators: 0, operands: 0, distinctOperators: 0, distinctOperands: 0 } };
+  const operators = new Set<number>();
+  const operands = new Set<string>();
+  const seenUses = new Set<string>();
+  const lineOf = (node: ts.Node): number => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
+
+  const visitAll = (node: ts.Node | undefined): void => {
+    if (node) forEachChild(node, visit);
+  };
+
+  function visitFunction(node: ts.SignatureDeclaration & { body?: ts.Node }, kind: FunctionKind): void {
+    const start = file.getLineAndCharacterOfPosition(node.getStart(file));
+    const name = functionName(node);
+    const nested = tracker.inFunction;
+    tracker.enterFunction(ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isVariableDeclaration(node.parent) ? name : null);
+    visitAll(node);
+    const frame = tracker.leaveFunction();
+    if (!node.body) return;
+    result.functions.push({
+      name,
+      kind,
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: file.getLineAndCharacterOfPosition(node.end).line + 1,
+      parameters: node.parameters.length,
+      cyclomatic: frame.cyclomatic,
+      cognitive: frame.cognitive,
+      maxNesting: frame.maxDepth,
+      nested,
+    });
+  }
+
+  /** Class field initializers and static blocks have their own cyclomatic count in ESLint; they are not listed. */
+  function visitImplicitFunction(walk: () => void): void {
+    tracker.enterFunction(null, { implicit: true });
+    walk();
+    tracker.leaveFunction();
+  }
+
+  function visitLogical(node: ts.BinaryExpression): void {
+    const parent = skipParentheses(node.parent);
+    if (!(ts.isBinaryExpression(parent) && logicalOperators.has(parent.operatorToken.kind))) {
+      for (let run = logicalRuns(flattenLogical(node)); run > 0; run--) tracker.flat();
+    }
+    tracker.decision();
+    visitAll(node);
+  }
+
+  function visitIf(node: ts.IfStatement): void {
+    tracker.decision();
+    tracker.structural();
+    visit(node.expression);
+    tracker.nested(() => visit(node.thenStatement));
+    let alternative = node.elseStatement;
+    while (alternative) {
+      tracker.flat();
+      if (ts.isIfStatement(alternative)) {
+        const elseIf = alternative;
+        tracker.decision();
+        visit(elseIf.expression);
+        tracker.nested(() => visit(elseIf.thenStatement));
+        alternative = elseIf.elseStatement;
+      } else {
+        const body = alternative;
+        tracker.nested(() => visit(body));
+        alternative = undefined;
+      }
+    }
+  }
+
+  function visitLoop(node: ts.IterationStatement): void {
+    tracker.decision();
+    tracker.structural();
+    ts.forEachChild(node, (child) => {
+      if (child === node.statement) tracker.nested(() => visit(child));
+      else visit(child);
+    });
+  }
+
+  function recordIdentifier(node: ts.Identifier): void {
+    const name = node.text;
+    if (!importedNames.has(name) || isDeclarationName(node)) return;
+    const parent = node.parent;
+    if (namespaceNames.has(name)) {
+      let member: string | null = null;
+      if (ts.isPropertyAccessExpression(parent) && parent.expression === node) member = parent.name.text;
+      else if (ts.isQualifiedName(parent) && parent.left === node) member = parent.right.text;
+      result.namespaceUses.push({ namespace: name, member, line: lineOf(node) });
+      return;
+    }
+    const line = lineOf(node);
+    const key = `${name}:${line}`;
+    if (seenUses.has(key)) return;
+    seenUses.add(key);
+    result.importedNameUses.push({ local: name, line });
+  }
+
+  function recordCall(node: ts.CallExpression): void {
+    const callee = node.expression;
+    if (node.questionDotToken) tracker.decision();
+    if (callee.kind === ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require' && node.arguments.length === 1)) {
+      result.dynamicImports.push({ kind: callee.kind === ImportKeyword ? 'import' : 'require', line: lineOf(node), ...specifierOf(node.arguments[0]) });
+    } else if (ts.isIdentifier(callee)) tracker.call(callee.text);
+    else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ThisKeyword) tracker.call(callee.name.text);
+  }
+
+  function recordCommonJsExport(node: ts.BinaryExpression): void {
+    const target = node.left;
+    if (!ts.isPropertyAccessExpression(target) || !ts.isExpressionStatement(node.parent) || !ts.isSourceFile(node.parent.parent)) return;
+    const line = lineOf(node);
+    const add = (name: string): void => {
+      result.commonJsExports.push({ name, kind: 'commonjs', line, typeOnly: false, tags: {} });
+    };
+    if (isIdentifierNamed(target.expression, 'exports') || isModuleExports(target.expression)) add(target.name.text);
+    else if (isModuleExports(target)) {
+      if (ts.isObjectLiteralExpression(node.right)) {
+        for (const property of node.right.properties) if (property.name && ts.isIdentifier(property.name)) add(property.name.text);
+      } else add('=');
+    }
+  }
+
+  function countHalstead(node: ts.Node): void {
+    const kind = node.kind;
+    if (kind === Identifier || kind === PrivateIdentifier || (kind >= FirstLiteralToken && kind <= LastLiteralToken)) {
+      result.halstead.operands++;
+      operands.add((node as ts.Identifier | ts.LiteralExpression).text);
+    } else {
+      result.halstead.operators++;
+      operators.add(kind === BinaryExpression ? -(node as ts.BinaryExpression).operatorToken.kind : kind);
+    }
+  }
+
+  function visit(node: ts.Node): void {
+    countHalstead(node);
+    switch (node.kind) {
+      case ImportDeclaration:
+      case ImportEqualsDeclaration:
+        return;
+      case FunctionDeclaration:
+        return visitFunction(node as ts.FunctionDeclaration, 'function');
+      case MethodDeclaration:
+        return visitFunction(node as ts.MethodDeclaration, 'method');
+      case Constructor:
+        return visitFunction(node as ts.ConstructorDeclaration, 'constructor');
+      case GetAccessor:
+        return visitFunction(node as ts.GetAccessorDeclaration, 'getter');
+      case SetAccessor:
+        return visitFunction(node as ts.SetAccessorDeclaration, 'setter');
+      case ArrowFunction:
+        return visitFunction(node as ts.ArrowFunction, 'arrow');
+      case FunctionExpression:
+        return visitFunction(node as ts.FunctionExpression, 'function-expression');
+      case ClassStaticBlockDeclaration:
+        return visitImplicitFunction(() => visitAll(node));
+      case PropertyDeclaration: {
+        const initializer = (node as ts.PropertyDeclaration).initializer;
+        ts.forEachChild(node, (child) => (child === initializer ? visitImplicitFunction(() => visit(child)) : visit(child)));
+        return;
+      }
+      case IfStatement:
+        return visitIf(node as ts.IfStatement);
+      case ForStatement:
+      case ForInStatement:
+      case ForOfStatement:
+      case WhileStatement:
+      case DoStatement:
+        return visitLoop(node as ts.IterationStatement);
+      case ConditionalExpression: {
+        const conditional = node as ts.ConditionalExpression;
+        tracker.decision();
+        tracker.structural();
+        visit(conditional.condition);
+        tracker.nested(() => {
+          visit(conditional.whenTrue);
+          visit(conditional.whenFalse);
+        });
+        return;
+      }
+      case SwitchStatement: {
+        const statement = node as ts.SwitchStatement;
+        tracker.structural();
+        visit(statement.expression);
+        tracker.nested(() => visit(statement.caseBlock));
+        return;
+      }
+      case CaseClause:
+        tracker.decision();
+        break;
+      case CatchClause: {
+        tracker.decision();
+        tracker.structural();
+        tracker.nested(() => visitAll(node));
+        return;
+      }
+      case BreakStatement:
+      case ContinueStatement:
+        if ((node as ts.BreakOrContinueStatement).label) tracker.flat();
+        return;
+      case BinaryExpression: {
+        const binary = node as ts.BinaryExpression;
+        const operator = binary.operatorToken.kind;
+        if (logicalOperators.has(operator)) return visitLogical(binary);
+        if (logicalAssignments.has(operator)) tracker.decision();
+        else if (operator === EqualsToken) recordCommonJsExport(binary);
+        break;
+      }
+      case Parameter:
+      case BindingElement:
+        if ((node as ts.ParameterDeclaration | ts.BindingElement).initializer) tracker.decision();
+        break;
+      case ShorthandPropertyAssignment:
+        if ((node as ts.ShorthandPropertyAssignment).objectAssignmentInitializer) tracker.decision();
+        break;
+      case PropertyAccessExpression:
+      case ElementAccessExpression:
+        if ((node as ts.PropertyAccessExpression | ts.ElementAccessExpression).questionDotToken) tracker.decision();
+        break;
+      case CallExpression:
+        recordCall(node as ts.CallExpression);
+        break;
+      case Identifier:
+        recordIdentifier(node as ts.Identifier);
+        return;
+    }
+    visitAll(node);
+  }
+
+  visitAll(file);
+  result.halstead.distinctOperators = operators.size;
+  result.halstead.distinctOperands = operands.size;
+  return result;
+}
+
+function skipParentheses(node: ts.Node): ts.Node {
+  let current = node;
+  while (ts.isParenthesizedExpression(current)) current = current.parent;
+  return current;
+}
+
+/** The logical operators of a run in source order, through parentheses (`a && (b || c)` is `&&, ||`). */
+function flattenLogical(node: ts.Expression): LogicalOperator[] {
+  let inner = node;
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  if (!ts.isBinaryExpression(inner)) return [];
+  const operator = logicalOperators.get(inner.operatorToken.kind);
+  if (!operator) return [];
+  return [...flattenLogical(inner.left), operator, ...flattenLogical(inner.right)];
+}
+
+function specifierOf(argument: ts.Expression | undefined): { specifier: string | null; prefix?: string } {
+  if (argument && ts.isStringLiteralLike(argument)) return { specifier: argument.text };
+  if (argument && ts.isTemplateExpression(argument)) return { specifier: null, prefix: argument.head.text };
+  return { specifier: null };
+}
+
+function isIdentifierNamed(node: ts.Node, name: string): boolean {
+  return ts.isIdentifier(node) && node.text === name;
+}
+
+function isModuleExports(node: ts.Node): boolean {
+  return ts.isPropertyAccessExpression(node) && isIdentifierNamed(node.expression, 'module') && node.name.text === 'exports';
+}
+
+/** A name being declared or a property name, rather than a reference to a binding. */
+function isDeclarationName(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  if (ts.isShorthandPropertyAssignment(parent)) return false;
+  if (ts.isExportSpecifier(parent)) return (parent.propertyName ?? parent.name) !== node;
+  if (ts.isQualifiedName(parent)) return parent.right === node;
+  if (ts.isBindingElement(parent) && parent.propertyName === node) return true;
+  return (parent as { name?: ts.Node }).name === node;
+}

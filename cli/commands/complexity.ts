@@ -1,0 +1,77 @@
+import { SingleBar } from 'cli-progress';
+import type { CodeReport, CodeStats } from '../../core/api/code.js';
+import { analyzePath } from '../../core/code/analyze-path.js';
+import { codeReportToSarif } from '../../core/reports/code-sarif.js';
+import type { Steward } from '../../core/steward.js';
+import { plural } from '../../core/wording.js';
+import { installation } from '../installation.js';
+import { type OutputOptions, printJson, printTable, wantsProgress } from '../output.js';
+
+export interface ComplexityOptions extends OutputOptions {
+  sarif?: boolean;
+  top: number;
+}
+
+/** `steward complexity <path>`: the code engine on HEAD: complex functions and folders, cycles, boundaries, deprecated uses. */
+export async function complexityCommand(steward: Steward, path: string, options: ComplexityOptions): Promise<void> {
+  const controller = new AbortController();
+  const interrupt = (): void => controller.abort(new Error('interrupted'));
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  const bar = wantsProgress(options) && !options.json && !options.sarif ? progressBar() : undefined;
+  try {
+    const result = await analyzePath(path, {
+      db: steward.db,
+      parseWorkerUrl: steward.workers.parse,
+      top: options.top,
+      signal: controller.signal,
+      onProgress: (done, total) => bar?.update(done, total),
+    });
+    bar?.stop();
+    if (options.sarif) printJson(codeReportToSarif(result.report, installation.version));
+    else if (options.json) printJson({ root: result.root, branch: result.branch, stats: result.stats, warnings: result.warnings, ...result.report });
+    else printReport(result.report, result.stats, result.warnings);
+  } finally {
+    bar?.stop();
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
+}
+
+function progressBar(): { update(done: number, total: number): void; stop(): void } {
+  const bar = new SingleBar({ format: ' {bar} {value}/{total} files', barsize: 30, clearOnComplete: true, stream: process.stderr, hideCursor: true });
+  bar.start(1, 0);
+  return {
+    update(done, total) {
+      bar.setTotal(total);
+      bar.update(done);
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+function printReport(report: CodeReport, stats: CodeStats, warnings: readonly string[]): void {
+  const out = (text: string): boolean => process.stdout.write(`${text}\n`);
+  out(
+    `${plural(stats.files, 'code file')} (${stats.parsed} parsed, ${stats.cached} from cache, ${stats.excluded} left out) in ${(stats.durationMs / 1000).toFixed(2)} s`,
+  );
+  const { cognitive, cyclomatic } = report.thresholds;
+  out(`\nMost complex functions (thresholds: cognitive ${cognitive}, cyclomatic ${cyclomatic}):`);
+  printTable(
+    ['Function', 'Location', 'Cognitive', 'Cyclomatic', 'Nesting'],
+    report.functions.map((fn) => [fn.name, `${fn.path}:${fn.line}`, fn.cognitive, fn.cyclomatic, fn.maxNesting]),
+    2,
+  );
+  const topFolders = report.folders.filter((folder) => folder.path !== '' && !folder.path.includes('/')).sort((a, b) => b.cognitiveSum - a.cognitiveSum);
+  out('Top-level folders:');
+  printTable(
+    ['Folder', 'Files', 'Functions', 'Cognitive', 'Over threshold', 'Maintainability'],
+    topFolders.map((f) => [f.path, f.files, f.functions, f.cognitiveSum, f.overThreshold, f.maintainability === null ? '–' : f.maintainability.toFixed(0)]),
+  );
+  for (const cycle of report.cycles) out(`Import cycle: ${cycle.edges.map((edge) => `${edge.from}:${edge.line} → ${edge.to}`).join(', ')}`);
+  for (const violation of report.boundaryViolations) out(`Boundary: ${violation.path}:${violation.line} imports ${violation.target}: ${violation.rule}`);
+  for (const use of report.deprecatedUses) out(`Deprecated: ${use.path}:${use.line} uses ${use.symbol} (${use.declaredIn}): ${use.message || 'no message'}`);
+  for (const file of report.parseErrors) out(`Parse error: ${file.path}:${file.line}: ${file.message}`);
+  if (report.excluded.length > 0) out(`Left out: ${plural(report.excluded.length, 'file')} (generated, vendored or build output; --json lists them)`);
+  for (const warning of warnings) out(`warning: ${warning}`);
+}

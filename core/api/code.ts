@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { SnapshotIdSchema } from './snapshots.js';
+
+const count = z.number().int().nonnegative();
+const line = z.number().int().positive();
+
+export const CodeStatsSchema = z.object({
+  /** JavaScript/TypeScript files analysed or left out by content. */
+  files: count,
+  /** Parsed in this run; the rest came from the facts cache. */
+  parsed: count,
+  cached: count,
+  excluded: count,
+  parseErrors: count,
+  durationMs: count,
+});
+export type CodeStats = z.infer<typeof CodeStatsSchema>;
+
+export const ComplexFunctionSchema = z.object({
+  path: z.string(),
+  line,
+  column: line,
+  endLine: line,
+  name: z.string(),
+  kind: z.string(),
+  parameters: count,
+  cyclomatic: z.number().int().positive(),
+  cognitive: count,
+  maxNesting: count,
+});
+export type ComplexFunction = z.infer<typeof ComplexFunctionSchema>;
+
+export const ComplexityTotalsSchema = z.object({
+  /** A file, or a folder ('' for the repository root) counting everything below it. */
+  path: z.string(),
+  files: count,
+  functions: count,
+  linesOfCode: count,
+  cyclomaticSum: count,
+  cyclomaticMax: count,
+  cognitiveSum: count,
+  cognitiveMax: count,
+  cognitiveP90: z.number().nonnegative(),
+  overThreshold: count,
+  /** Maintainability index 0–100 (Visual Studio variant); null when there is no code to measure. */
+  maintainability: z.number().min(0).max(100).nullable(),
+});
+export type ComplexityTotals = z.infer<typeof ComplexityTotalsSchema>;
+
+export const DeprecatedUseSchema = z.object({
+  path: z.string(),
+  line,
+  symbol: z.string(),
+  declaredIn: z.string(),
+  message: z.string(),
+});
+
+export const ImportCycleSchema = z.object({
+  files: z.array(z.string()).min(1),
+  edges: z.array(z.object({ from: z.string(), to: z.string(), line })),
+});
+
+export const BoundaryViolationSchema = z.object({
+  path: z.string(),
+  line,
+  specifier: z.string(),
+  target: z.string(),
+  rule: z.string(),
+});
+
+export const CodeReportSchema = z.object({
+  commit: z.string(),
+  thresholds: z.object({ cognitive: z.number().int().positive(), cyclomatic: z.number().int().positive() }),
+  /** The most complex functions, worst first: every one over a threshold, and at least the top few. */
+  functions: z.array(ComplexFunctionSchema),
+  files: z.array(ComplexityTotalsSchema),
+  folders: z.array(ComplexityTotalsSchema),
+  deprecatedUses: z.array(DeprecatedUseSchema),
+  cycles: z.array(ImportCycleSchema),
+  boundaryViolations: z.array(BoundaryViolationSchema),
+  excluded: z.array(z.object({ path: z.string(), reason: z.string() })),
+  parseErrors: z.array(z.object({ path: z.string(), line, message: z.string() })),
+});
+export type CodeReport = z.infer<typeof CodeReportSchema>;
+
+export const codeRoutes = {
+  /** The code engine's results saved with a snapshot; not-found for snapshots taken before it existed. */
+  'snapshots.code': { input: z.object({ id: SnapshotIdSchema }), output: CodeReportSchema },
+};

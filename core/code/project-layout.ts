@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import type { Discovery } from '../../analyzers/discover/discover-project.js';
+import type { FileFacts } from '../../analyzers/facts/file-facts.js';
+import { factsEngineVersion } from '../../analyzers/facts/file-facts.js';
+import type { Resolution, ResolveModule } from '../../analyzers/resolve/module-resolver.js';
+import { stewardConfigFile } from '../config/steward-config.js';
+import { readBlobs } from '../git/read-blobs.js';
+import type { TreeFile } from '../git/tree-files.js';
+import type { Database } from '../store/database.js';
+import { ProjectContextCache } from '../store/project-context-cache.js';
+
+/** Bumped when discovery or resolution would answer differently for the same layout. */
+const layoutVersion = '1';
+
+const configFilePattern = /(^|\/)(package\.json|(ts|js)config[^/]*\.json|pnpm-workspace\.yaml|steward\.config\.json)$/;
+
+interface CachedContext {
+  discovery: Discovery;
+  /** Resolved imports by `<importing folder>\0<specifier>`. */
+  resolutions: Record<string, Resolution>;
+}
+
+/** The project's layout at a commit: its discovery, its config files, and a resolver for its imports. */
+export interface ProjectLayout {
+  discovery: Discovery;
+  configTexts: ReadonlyMap<string, string>;
+  stewardConfigText: string | undefined;
+  /** Resolves every import of `facts` (loading TypeScript only for imports not resolved before). */
+  resolverFor(facts: ReadonlyMap<string, FileFacts>): Promise<ResolveModule>;
+}
+
+/**
+ * Reads the config files of a commit and discovers the project, reusing what an earlier scan of the
+ * same layout learned: the key covers every tracked path, every config file's content, whether
+ * node_modules is installed, and the engine version.
+ */
+export async function readProjectLayout(db: Database, root: string, files: readonly TreeFile[], signal: AbortSignal): Promise<ProjectLayout> {
+  const configFiles = files.filter((file) => configFilePattern.test(file.path) && !file.path.includes('node_modules/'));
+  const configTexts = new Map<string, string>();
+  const decoder = new TextDecoder();
+  await readBlobs(
+    root,
+    configFiles.map((file) => file.blobSha),
+    (index, content) => {
+      if (content) configTexts.set(configFiles[index]!.path, decoder.decode(content));
+    },
+    signal,
+  );
+  const nodeModulesInstalled = existsSync(join(root, 'node_modules'));
+  const hash = createHash('sha256').update(`${factsEngineVersion}/${layoutVersion}\0${root}\0${nodeModulesInstalled}\0`);
+  for (const file of files) hash.update(`${file.path}\0`);
+  for (const file of configFiles) hash.update(`${file.blobSha}\0`);
+  const key = hash.digest('hex');
+
+  const cache = new ProjectContextCache(db);
+  const cached = cache.get<CachedContext>(key);
+  // A new layout needs the TypeScript resolver: load it now, while the workers parse.
+  let resolverModule = cached ? undefined : import('../../analyzers/resolve/module-resolver.js');
+  const paths = files.map((file) => file.path);
+  const discovery =
+    cached?.discovery ??
+    (await import('../../analyzers/discover/discover-project.js')).discoverProject({
+      paths,
+      readFile: (path) => configTexts.get(path),
+      readInstalledFile: (path) => readInstalled(root, path),
+    });
+  const resolutions: Record<string, Resolution> = cached?.resolutions ?? {};
+
+  return {
+    discovery,
+    configTexts,
+    stewardConfigText: configTexts.get(stewardConfigFile),
+    async resolverFor(facts) {
+      const missing: [specifier: string, fromPath: string][] = [];
+      const wanted = new Set<string>();
+      for (const [path, file] of facts) {
+        for (const specifier of specifiersOf(file)) {
+          const key = resolutionKey(specifier, path);
+          if (!(key in resolutions) && !wanted.has(key)) {
+            wanted.add(key);
+            missing.push([specifier, path]);
+          }
+        }
+      }
+      if (missing.length > 0 || !cached) {
+        if (missing.length > 0) {
+          resolverModule ??= import('../../analyzers/resolve/module-resolver.js');
+          const resolve = (await resolverModule).createModuleResolver({
+            files: new Set(paths),
+            readFile: (path) => configTexts.get(path),
+            scopes: discovery.tsconfigs.map((config) => ({
+              dir: config.path.includes('/') ? config.path.slice(0, config.path.lastIndexOf('/')) : '',
+              baseUrl: config.compilerOptions.baseUrl,
+              paths: config.compilerOptions.paths,
+            })),
+            workspaces: discovery.workspaces,
+            builtinModules: new Set(builtinModules),
+          });
+          for (const [specifier, fromPath] of missing) resolutions[resolutionKey(specifier, fromPath)] = resolve(specifier, fromPath);
+        }
+        cache.put(key, { discovery, resolutions } satisfies CachedContext);
+      }
+      return (specifier, fromPath) => resolutions[resolutionKey(specifier, fromPath)] ?? { kind: 'unresolved' };
+    },
+  };
+}
+
+function specifiersOf(file: FileFacts): string[] {
+  return [
+    ...file.imports.map((fact) => fact.specifier),
+    ...file.reExports.map((fact) => fact.specifier),
+    ...file.dynamicImports.flatMap((fact) => (fact.specifier === null ? [] : [fact.specifier])),
+  ];
+}
+
+/** Resolution depends on the importing folder, not the file, so files of one folder share answers. */
+function resolutionKey(specifier: string, fromPath: string): string {
+  return `${fromPath.slice(0, Math.max(0, fromPath.lastIndexOf('/')))}\0${specifier}`;
+}
+
+function readInstalled(root: string, path: string): string | undefined {
+  try {
+    return readFileSync(join(root, path), 'utf8');
+  } catch {
+    return undefined;
+  }
+}

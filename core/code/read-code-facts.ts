@@ -1,0 +1,124 @@
+import { availableParallelism } from 'node:os';
+import { detectGeneratedContent } from '../../analyzers/discover/generated-content.js';
+import type { FileFacts, ParseError } from '../../analyzers/facts/file-facts.js';
+import { readBlobs } from '../git/read-blobs.js';
+import type { TreeFile } from '../git/tree-files.js';
+import { type CachedFacts, type FactsKey, FileFactsCache, type NewCacheEntry } from '../store/file-facts-cache.js';
+import type { Database } from '../store/database.js';
+import { ParsePool, type SourceText } from './parse-pool.js';
+
+/**
+ * Files that justify one more worker. Each worker pays for loading and JIT-compiling the TypeScript
+ * parser, and V8 compiles on spare cores: on two cores, two workers for a thousand files are slower
+ * than one (see BENCHMARKS.md).
+ */
+const filesPerWorker = 1500;
+
+/** Larger files are left out without being read: no hand-written source is this big. */
+const maxParsedBytes = 10 * 1024 * 1024;
+
+export interface CodeFacts {
+  facts: Map<string, FileFacts>;
+  excluded: { path: string; reason: string }[];
+  parseErrors: (ParseError & { path: string })[];
+  /** Paths whose content git does not have (partial or damaged clones). */
+  missing: string[];
+  stats: { files: number; parsed: number; cached: number };
+}
+
+export interface ReadCodeFactsOptions {
+  db: Database;
+  root: string;
+  files: readonly TreeFile[];
+  engineVersion: string;
+  parseWorkerUrl: URL | string;
+  signal: AbortSignal;
+  progress(done: number, total: number, detail?: string): void;
+}
+
+/**
+ * Facts for every code file: from the cache when this content was parsed before (by any scan, on
+ * any branch or commit), otherwise parsed on worker threads and cached.
+ */
+export async function readCodeFacts({ db, root, files, engineVersion, parseWorkerUrl, signal, progress }: ReadCodeFactsOptions): Promise<CodeFacts> {
+  const cache = new FileFactsCache(db, engineVersion);
+  const result: CodeFacts = { facts: new Map(), excluded: [], parseErrors: [], missing: [], stats: { files: files.length, parsed: 0, cached: 0 } };
+  const keyOf = (file: TreeFile): FactsKey => ({ blobSha: file.blobSha, scriptKind: extensionOf(file.path) });
+  let done = 0;
+  const record = (path: string, entry: CachedFacts): void => {
+    if ('facts' in entry) {
+      result.facts.set(path, entry.facts);
+      for (const error of entry.facts.parseErrors) result.parseErrors.push({ path, ...error });
+    } else result.excluded.push({ path, reason: entry.excludedReason });
+    progress(++done, files.length, path);
+  };
+
+  const misses: TreeFile[] = [];
+  for (const file of files) {
+    if (file.size > maxParsedBytes) {
+      record(file.path, { excludedReason: `too large to analyse (${Math.round(file.size / 1024 / 1024)} MB)` });
+      continue;
+    }
+    const cached = cache.get(keyOf(file));
+    if (cached) {
+      result.stats.cached++;
+      record(file.path, cached);
+    } else misses.push(file);
+  }
+  if (misses.length === 0) return result;
+
+  // Start the workers first: they load the TypeScript parser while git delivers the content.
+  const pool = new ParsePool(parseWorkerUrl, Math.min(availableParallelism(), Math.ceil(misses.length / filesPerWorker)));
+  const fresh: NewCacheEntry[] = [];
+  try {
+    const texts: SourceText[] = [];
+    const byPath = new Map(misses.map((file) => [file.path, file]));
+    const decoder = new TextDecoder();
+    await readBlobs(
+      root,
+      misses.map((file) => file.blobSha),
+      (index, content) => {
+        const file = misses[index]!;
+        if (!content) {
+          result.missing.push(file.path);
+          progress(++done, files.length, file.path);
+          return;
+        }
+        const text = decoder.decode(content);
+        const generated = detectGeneratedContent(file.path, text);
+        if (generated) {
+          fresh.push({ ...keyOf(file), excludedReason: generated });
+          record(file.path, { excludedReason: generated });
+        } else texts.push({ path: file.path, text });
+      },
+      signal,
+    );
+    await pool.parse(
+      texts,
+      (parsed) => {
+        const file = byPath.get(parsed.path)!;
+        result.stats.parsed++;
+        if ('factsJson' in parsed) {
+          fresh.push({ ...keyOf(file), factsJson: parsed.factsJson });
+          record(file.path, { facts: JSON.parse(parsed.factsJson) as FileFacts });
+        } else {
+          const excludedReason = `could not be parsed: ${parsed.error}`;
+          fresh.push({ ...keyOf(file), excludedReason });
+          record(file.path, { excludedReason });
+        }
+      },
+      signal,
+    );
+  } finally {
+    await pool.close();
+    // Whatever was parsed is kept, even when the scan stops here: each entry is complete on its own.
+    cache.putAll(fresh);
+  }
+  return result;
+}
+
+function extensionOf(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot).toLowerCase() : '';
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { type ComplexityThresholds, defaultThresholds } from '../../analyzers/complexity/thresholds.js';
+import type { BoundaryRule } from '../../analyzers/architecture/boundary-rules.js';
+
+export const stewardConfigFile = 'steward.config.json';
+
+const globs = z.union([z.string(), z.array(z.string()).min(1)]).transform((value) => (typeof value === 'string' ? [value] : value));
+
+/** Per-repository settings, read from `steward.config.json` at the repository root. */
+export const StewardConfigSchema = z.looseObject({
+  complexity: z
+    .strictObject({
+      cognitive: z.number().int().positive().optional(),
+      cyclomatic: z.number().int().positive().optional(),
+    })
+    .optional(),
+  boundaries: z
+    .array(
+      z.strictObject({
+        from: globs,
+        disallow: globs,
+        allow: globs.optional(),
+        message: z.string().optional(),
+      }),
+    )
+    .optional(),
+});
+
+export interface StewardConfig {
+  thresholds: ComplexityThresholds;
+  boundaries: BoundaryRule[];
+}
+
+/** The repository's settings; an unreadable or invalid file gives a warning and the defaults. */
+export function parseStewardConfig(text: string | undefined, warn: (message: string) => void): StewardConfig {
+  const defaults: StewardConfig = { thresholds: defaultThresholds, boundaries: [] };
+  if (text === undefined) return defaults;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    warn(`${stewardConfigFile} is not valid JSON (${(error as Error).message}); using the defaults`);
+    return defaults;
+  }
+  const parsed = StewardConfigSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    warn(`${stewardConfigFile} is invalid at ${issue?.path.join('.') || 'the top level'}: ${issue?.message}; using the defaults`);
+    return defaults;
+  }
+  return {
+    thresholds: { ...defaultThresholds, ...parsed.data.complexity },
+    boundaries: parsed.data.boundaries ?? [],
+  };
+}

@@ -1,0 +1,19 @@
+import { analyzeCode } from '../../code/analyze-code.js';
+import { toCodeReport } from '../../code/code-report.js';
+import { insertCodeReport } from '../../store/snapshot-code.js';
+import type { ScanStep } from '../scan-step.js';
+
+/** Functions kept per snapshot: the worst ones, plus every other one over a threshold up to the limit. */
+const storedFunctions = { top: 200, limit: 2000 };
+
+export const codeEngineStep: ScanStep = {
+  id: 'code',
+  title: 'Analysing code',
+  version: '1',
+  weight: 1,
+  async run({ db, root, commit, parseWorkerUrl, signal, progress, warn }) {
+    const analysis = await analyzeCode({ db, root, commit, parseWorkerUrl, signal, progress, warn });
+    const report = toCodeReport(analysis, commit, storedFunctions);
+    return (target, snapshotId) => insertCodeReport(target, snapshotId, report);
+  },
+};
