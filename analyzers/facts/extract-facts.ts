@@ -6,8 +6,8 @@ import { readModuleSyntax } from './module-syntax.js';
 import { scriptKindOf } from './script-kind.js';
 import { walkSource } from './walk-source.js';
 
-/** Parse errors kept per file: enough to point at the problem without storing a flood. */
-const maxParseErrors = 5;
+/** Only the first parse error is kept: later ones are mostly the parser recovering from it. */
+const maxParseErrors = 1;
 
 /**
  * Parses one file with the TypeScript parser (syntax only: no type checker, no JSDoc parsing) and

@@ -22,6 +22,7 @@ export interface FileFacts {
   codeLines: number;
   /** Halstead counts over the file's syntax nodes, for the maintainability index. */
   halstead: HalsteadCounts;
+  /** The first syntax error, if any: the file is still analysed as far as the parser recovered. */
   parseErrors: ParseError[];
 }
 

@@ -8,7 +8,7 @@ export interface FixtureCommit {
   email: string;
   /** ISO date; used as both author and committer date so that results are reproducible. */
   date: string;
-  files: Record<string, string>;
+  files: Record<string, string | Uint8Array>;
   message?: string;
 }
 
