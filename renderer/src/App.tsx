@@ -2,7 +2,7 @@ import { Link, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useRoute, useScanJobs } from './api/hooks';
 import { RepositoriesPage } from './pages/RepositoriesPage';
-import { RepositoryPage } from './pages/RepositoryPage';
+import { RepositoryPage, type RepositoryTab } from './pages/RepositoryPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SnapshotPage } from './pages/SnapshotPage';
 import { ScanJobsContext } from './scan-jobs-context';
@@ -30,7 +30,7 @@ export function App() {
                 <RepositoriesPage canPickDirectory={info.state === 'ready' && info.value.canPickDirectory} />
               </Route>
               <Route path="/repositories/:id/:tab?">
-                {(params) => <RepositoryPage id={Number(params.id)} tab={params.tab === 'history' ? 'history' : 'overview'} />}
+                {(params) => <RepositoryPage id={Number(params.id)} tab={repositoryTab(params.tab)} />}
               </Route>
               <Route path="/snapshots/:id">{(params) => <SnapshotPage id={Number(params.id)} />}</Route>
               <Route path="/settings">
@@ -45,4 +45,8 @@ export function App() {
       </Router>
     </ScanJobsContext.Provider>
   );
+}
+
+function repositoryTab(name: string | undefined): RepositoryTab {
+  return name === 'history' || name === 'code' ? name : 'overview';
 }

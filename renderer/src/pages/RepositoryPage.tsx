@@ -3,13 +3,16 @@ import { Link, useLocation } from 'wouter';
 import type { Repository } from '../../../core/api/repositories';
 import { call } from '../api/client';
 import { useRoute } from '../api/hooks';
+import { CodeReportView } from '../components/CodeReportView';
 import { Loading } from '../components/Loading';
 import { ScanControls } from '../components/ScanControls';
 import { SnapshotReportView } from '../components/SnapshotReportView';
 import { formatDateTime, formatNumber, shortCommit } from '../format';
 import { useScanJob } from '../scan-jobs-context';
 
-export function RepositoryPage({ id, tab }: { id: number; tab: 'overview' | 'history' }) {
+export type RepositoryTab = 'overview' | 'code' | 'history';
+
+export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) {
   const repository = useRoute('repositories.get', { id });
   const job = useScanJob(id);
   const { reload } = repository;
@@ -26,11 +29,16 @@ export function RepositoryPage({ id, tab }: { id: number; tab: 'overview' | 'his
             <Link href={`/repositories/${id}`} className={tab === 'overview' ? 'tab active' : 'tab'}>
               Overview
             </Link>
+            <Link href={`/repositories/${id}/code`} className={tab === 'code' ? 'tab active' : 'tab'}>
+              Code
+            </Link>
             <Link href={`/repositories/${id}/history`} className={tab === 'history' ? 'tab active' : 'tab'}>
               History
             </Link>
           </nav>
-          {tab === 'overview' ? <Overview repository={repo} /> : <History repositoryId={id} generation={lastOutcome} />}
+          {tab === 'overview' && <Overview repository={repo} />}
+          {tab === 'code' && <Code repository={repo} />}
+          {tab === 'history' && <History repositoryId={id} generation={lastOutcome} />}
         </>
       )}
     </Loading>
@@ -63,6 +71,16 @@ function Overview({ repository }: { repository: Repository }) {
     return <p className="empty">{scanning ? 'Taking the first snapshot…' : 'Not scanned yet. Press Scan to take the first snapshot.'}</p>;
   }
   return <LatestReport snapshotId={repository.latestSnapshot.snapshot.id} />;
+}
+
+function Code({ repository }: { repository: Repository }) {
+  if (!repository.latestSnapshot) return <p className="empty">Not scanned yet. Press Scan to analyse the code.</p>;
+  return <LatestCodeReport snapshotId={repository.latestSnapshot.snapshot.id} root={repository.path} />;
+}
+
+function LatestCodeReport({ snapshotId, root }: { snapshotId: number; root: string }) {
+  const report = useRoute('snapshots.code', { id: snapshotId });
+  return <Loading loaded={report}>{(value) => <CodeReportView report={value} root={root} />}</Loading>;
 }
 
 function LatestReport({ snapshotId }: { snapshotId: number }) {
