@@ -1,6 +1,8 @@
 import type { DocTags } from './file-facts.js';
 
-const tagPattern = /@(deprecated|public|internal)\b([^@]*)/g;
+/** A block tag starts a line of the comment (after its `*` gutter); `{@link}` and backticked text do not count. */
+const tagLine = /^@(deprecated|public|internal)\b\s*(.*)$/;
+const otherTag = /^@\w/;
 
 /**
  * The tags of the JSDoc block right before a declaration, read from the comment text. The parser
@@ -12,21 +14,22 @@ export function docTagsBefore(text: string, leadingComments: readonly { pos: num
   if (!last) return {};
   const comment = text.slice(last.pos, last.end);
   if (!comment.startsWith('/**')) return {};
+  const lines = comment
+    .slice(3, -2)
+    .split('\n')
+    .map((line) => line.replace(/^\s*\*?\s?/, '').trim());
   const tags: DocTags = {};
-  for (const [, tag, rest] of comment.matchAll(tagPattern)) {
-    if (tag === 'deprecated') tags.deprecated = cleanMessage(rest ?? '');
-    else if (tag === 'public') tags.public = true;
-    else tags.internal = true;
+  let message: string[] | null = null;
+  for (const line of lines) {
+    const match = tagLine.exec(line);
+    if (match) {
+      message = null;
+      if (match[1] === 'public') tags.public = true;
+      else if (match[1] === 'internal') tags.internal = true;
+      else message = match[2] ? [match[2]] : [];
+    } else if (otherTag.test(line)) message = null;
+    else if (message && line) message.push(line);
+    if (message) tags.deprecated = message.join(' ');
   }
   return tags;
-}
-
-/** Joins the tag's lines without the comment's `*` gutters and closing `*\/`. */
-function cleanMessage(raw: string): string {
-  return raw
-    .replace(/\*\/\s*$/, '')
-    .split('\n')
-    .map((line) => line.replace(/^\s*\*?\s?/, '').trim())
-    .filter((line) => line.length > 0)
-    .join(' ');
 }
