@@ -7,6 +7,30 @@ export interface SourceText {
   text: string;
 }
 
+/** Parses files into facts, calling `onResult` as results arrive. */
+export interface Parser {
+  parse(files: readonly SourceText[], onResult: (result: ParseResult) => void, signal: AbortSignal): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Parses on the calling thread, for a handful of files (a re-scan after an edit): a worker would
+ * cost more to start than the parsing. The parser is loaded on first use.
+ */
+export class InThreadParser implements Parser {
+  private readonly parser = import('./parse-source.js');
+
+  async parse(files: readonly SourceText[], onResult: (result: ParseResult) => void, signal: AbortSignal): Promise<void> {
+    const { parseSource } = await this.parser;
+    for (const { path, text } of files) {
+      signal.throwIfAborted();
+      onResult(parseSource(path, text));
+    }
+  }
+
+  async close(): Promise<void> {}
+}
+
 /** Files per message: large enough to keep messaging cheap, small enough to balance the workers. */
 const batchSize = 16;
 
@@ -14,7 +38,7 @@ const batchSize = 16;
  * Worker threads that parse files into facts. Starting the pool before the files are read lets the
  * workers load the TypeScript parser while git is still delivering content.
  */
-export class ParsePool {
+export class ParsePool implements Parser {
   private readonly workers: Worker[];
 
   constructor(workerUrl: URL | string, size = availableParallelism()) {

@@ -5,7 +5,7 @@ import { readBlobs } from '../git/read-blobs.js';
 import type { TreeFile } from '../git/tree-files.js';
 import { type CachedFacts, type FactsKey, FileFactsCache, type NewCacheEntry } from '../store/file-facts-cache.js';
 import type { Database } from '../store/database.js';
-import { ParsePool, type SourceText } from './parse-pool.js';
+import { InThreadParser, ParsePool, type Parser, type SourceText } from './parse-pool.js';
 
 /**
  * Files that justify one more worker. Each worker pays for loading and JIT-compiling the TypeScript
@@ -13,6 +13,9 @@ import { ParsePool, type SourceText } from './parse-pool.js';
  * than one (see BENCHMARKS.md).
  */
 const filesPerWorker = 1500;
+
+/** Up to this many files are parsed on the calling thread rather than in workers. */
+const inThreadFiles = 16;
 
 /** Larger files are left out without being read: no hand-written source is this big. */
 const maxParsedBytes = 10 * 1024 * 1024;
@@ -67,8 +70,11 @@ export async function readCodeFacts({ db, root, files, engineVersion, parseWorke
   }
   if (misses.length === 0) return result;
 
-  // Start the workers first: they load the TypeScript parser while git delivers the content.
-  const pool = new ParsePool(parseWorkerUrl, Math.min(availableParallelism(), Math.ceil(misses.length / filesPerWorker)));
+  // Start the parser first: it loads TypeScript while git delivers the content.
+  const pool: Parser =
+    misses.length <= inThreadFiles
+      ? new InThreadParser()
+      : new ParsePool(parseWorkerUrl, Math.min(availableParallelism(), Math.ceil(misses.length / filesPerWorker)));
   const fresh: NewCacheEntry[] = [];
   try {
     const texts: SourceText[] = [];
