@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Measurement, measure } from './measure.js';
+
+/** The Steward checkout this harness belongs to (never a benchmark subject). */
+export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+export interface StewardRun extends Measurement {
+  /** `stats` of the --json answer (files, parsed, cached, …), when the command succeeded. */
+  readonly stats?: unknown;
+  readonly ok: boolean;
+}
+
+/** `node bin/steward.js complexity <repo> --json` with the given STEWARD_HOME. */
+export async function runSteward(repo: string, home: string): Promise<StewardRun> {
+  const run = await measure(process.execPath, [join(projectRoot, 'bin', 'steward.js'), 'complexity', repo, '--json'], {
+    cwd: repo,
+    env: { ...process.env, STEWARD_HOME: home },
+  });
+  const answer = run.exitCode === 0 ? parseJson(run.stdout) : undefined;
+  const stats = answer && typeof answer === 'object' && 'stats' in answer ? answer.stats : undefined;
+  return { ...run, stdout: '', ok: answer !== undefined, ...(stats === undefined ? {} : { stats }) };
+}
+
+/** A fresh, empty STEWARD_HOME: a cold cache. */
+export function freshHome(): string {
+  return mkdtempSync(join(tmpdir(), 'steward-bench-home-'));
+}
+
+export function removeHome(home: string): void {
+  rmSync(home, { recursive: true, force: true });
+}
+
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
