@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const gnuTime = '/usr/bin/time';
+const gnuTime = '/usr/bin/time';
 
 export interface Measurement {
   readonly wallSeconds: number;

@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { basename, resolve } from 'node:path';
 import { benchRepoRoot, chooseEditFile } from './edit-one.js';
 import { git } from './git.js';
@@ -29,9 +29,9 @@ const program = new Command('run')
   .description('Measure steward, fallow and knip on git repositories (clones outside the Steward checkout).')
   .requiredOption('--repo <dir...>', 'repositories to measure (repeatable)')
   .option('--runs <n>', 'runs per tool and variant (use at least 5 for published figures)', atLeastOne, 5)
-  .option('--tools <list>', `comma-separated, from ${toolNames.join(', ')}`, toolList, [...toolNames])
+  .addOption(new Option('--tools <list>', `comma-separated, from ${toolNames.join(', ')}`).argParser(toolList).default([...toolNames], toolNames.join(',')))
   .option('--out <file>', 'write every run and the medians as JSON here')
-  .option('--bin-dir <dir...>', 'folders to look for fallow and knip in, in order', defaultBinDirs)
+  .addOption(new Option('--bin-dir <dir...>', 'folders to look for fallow and knip in, in order').default(defaultBinDirs, defaultBinDirs.join(' ')))
   .parse();
 
 function atLeastOne(value: string): number {

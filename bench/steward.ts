@@ -21,7 +21,7 @@ export async function runSteward(repo: string, home: string): Promise<StewardRun
   });
   const answer = run.exitCode === 0 ? parseJson(run.stdout) : undefined;
   const stats = answer && typeof answer === 'object' && 'stats' in answer ? answer.stats : undefined;
-  return { ...run, stdout: '', ok: answer !== undefined, ...(stats === undefined ? {} : { stats }) };
+  return { ...run, ok: answer !== undefined, ...(stats === undefined ? {} : { stats }) };
 }
 
 /** A fresh, empty STEWARD_HOME: a cold cache. */
