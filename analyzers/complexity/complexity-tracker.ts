@@ -58,9 +58,13 @@ export class ComplexityTracker {
     for (const frame of this.frames) frame.cognitive += 1;
   }
 
-  /** A call to `name`: recursion when a function being walked has that name. */
+  /**
+   * A call to `name`: recursion when a function being walked has that name. It counts for that
+   * function (and those around it), not for a callback inside it that merely makes the call.
+   */
   call(name: string): void {
-    if (this.frames.some((frame) => frame.recursionName === name)) this.flat();
+    const index = this.frames.findLastIndex((frame) => frame.recursionName === name);
+    for (let outer = 0; outer <= index; outer++) this.frames[outer]!.cognitive += 1;
   }
 
   /** Walks `body` one nesting level deeper. */

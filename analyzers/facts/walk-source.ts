@@ -93,7 +93,7 @@ export function walkSource(file: ts.SourceFile, importedNames: ReadonlySet<strin
     const start = file.getLineAndCharacterOfPosition(node.getStart(file));
     const name = functionName(node);
     const nested = tracker.inFunction;
-    tracker.enterFunction(ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isVariableDeclaration(node.parent) ? name : null);
+    tracker.enterFunction(recursionNameOf(node));
     visitAll(node);
     const frame = tracker.leaveFunction();
     if (!node.body) return;
@@ -310,6 +310,12 @@ export function walkSource(file: ts.SourceFile, importedNames: ReadonlySet<strin
   result.halstead.distinctOperators = operators.size;
   result.halstead.distinctOperands = operands.size;
   return result;
+}
+
+/** The name a function calls itself by: its own name (`this.name` for methods), or its variable's. */
+function recursionNameOf(node: ts.SignatureDeclaration): string | null {
+  const name = node.name ?? (ts.isVariableDeclaration(node.parent) ? node.parent.name : undefined);
+  return name && ts.isIdentifier(name) ? name.text : null;
 }
 
 function skipParentheses(node: ts.Node): ts.Node {
