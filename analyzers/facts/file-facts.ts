@@ -5,7 +5,7 @@
  */
 
 /** Bumped whenever extraction would produce a different record for the same content. */
-export const factsEngineVersion = '3';
+export const factsEngineVersion = '4';
 
 export interface FileFacts {
   imports: ImportFact[];
@@ -105,7 +105,7 @@ export type FunctionKind = 'function' | 'method' | 'constructor' | 'getter' | 's
 export interface FunctionFact {
   name: string;
   kind: FunctionKind;
-  /** 1-based line and column of the function's start (as ESLint reports them). */
+  /** 1-based line and column where the function node starts (including `export`; ESLint reports arrows at `=>`). */
   line: number;
   column: number;
   endLine: number;

@@ -19,9 +19,11 @@ const {
   CaseClause,
   CatchClause,
   ClassStaticBlockDeclaration,
+  ComputedPropertyName,
   ConditionalExpression,
   Constructor,
   ContinueStatement,
+  Decorator,
   DoStatement,
   ElementAccessExpression,
   EqualsToken,
@@ -93,8 +95,11 @@ export function walkSource(file: ts.SourceFile, importedNames: ReadonlySet<strin
     const start = file.getLineAndCharacterOfPosition(node.getStart(file));
     const name = functionName(node);
     const nested = tracker.inFunction;
+    // Decorators and a computed name run where the function is defined, not when it is called.
+    const outside = (child: ts.Node): boolean => child.kind === Decorator || (child === node.name && child.kind === ComputedPropertyName);
+    forEachChild(node, (child) => (outside(child) ? visit(child) : undefined));
     tracker.enterFunction(recursionNameOf(node));
-    visitAll(node);
+    forEachChild(node, (child) => (outside(child) ? undefined : visit(child)));
     const frame = tracker.leaveFunction();
     if (!node.body) return;
     result.functions.push({
@@ -182,7 +187,7 @@ export function walkSource(file: ts.SourceFile, importedNames: ReadonlySet<strin
     if (callee.kind === ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require' && node.arguments.length === 1)) {
       result.dynamicImports.push({ kind: callee.kind === ImportKeyword ? 'import' : 'require', line: lineOf(node), ...specifierOf(node.arguments[0]) });
     } else if (ts.isIdentifier(callee)) tracker.call(callee.text);
-    else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ThisKeyword) tracker.call(callee.name.text);
+    else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ThisKeyword) tracker.call(`this.${callee.name.text}`);
   }
 
   function recordCommonJsExport(node: ts.BinaryExpression): void {
@@ -282,7 +287,10 @@ export function walkSource(file: ts.SourceFile, importedNames: ReadonlySet<strin
         const operator = binary.operatorToken.kind;
         if (logicalOperators.has(operator)) return visitLogical(binary);
         if (logicalAssignments.has(operator)) tracker.decision();
-        else if (operator === EqualsToken) recordCommonJsExport(binary);
+        else if (operator === EqualsToken) {
+          if (isDestructuringDefault(binary)) tracker.decision();
+          recordCommonJsExport(binary);
+        }
         break;
       }
       case Parameter:
@@ -312,10 +320,30 @@ export function walkSource(file: ts.SourceFile, importedNames: ReadonlySet<strin
   return result;
 }
 
-/** The name a function calls itself by: its own name (`this.name` for methods), or its variable's. */
+/**
+ * How a function calls itself: by its name (a function declaration, or a variable holding it), or
+ * as `this.name` (a class method, or a class field holding it). An object literal's method is only
+ * reachable as `this.name` too.
+ */
 function recursionNameOf(node: ts.SignatureDeclaration): string | null {
-  const name = node.name ?? (ts.isVariableDeclaration(node.parent) ? node.parent.name : undefined);
+  const parent = node.parent;
+  const member = ts.isMethodDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node) ? node.name : ts.isPropertyDeclaration(parent) ? parent.name : undefined;
+  if (member) return ts.isIdentifier(member) || ts.isPrivateIdentifier(member) ? `this.${member.text}` : null;
+  const name = node.name ?? (ts.isVariableDeclaration(parent) ? parent.name : undefined);
   return name && ts.isIdentifier(name) ? name.text : null;
+}
+
+/** `a = 1` as a default inside a destructuring assignment target (`[a = 1] = xs`, `for ({ a: b = 2 } of list)`). */
+function isDestructuringDefault(node: ts.BinaryExpression): boolean {
+  let child: ts.Node = node;
+  let parent = node.parent;
+  if (!ts.isArrayLiteralExpression(parent) && !ts.isPropertyAssignment(parent)) return false;
+  while (ts.isArrayLiteralExpression(parent) || ts.isObjectLiteralExpression(parent) || ts.isPropertyAssignment(parent) || ts.isSpreadElement(parent) || ts.isParenthesizedExpression(parent)) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (ts.isBinaryExpression(parent)) return parent.operatorToken.kind === EqualsToken && parent.left === child;
+  return (ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === child;
 }
 
 function skipParentheses(node: ts.Node): ts.Node {

@@ -585,6 +585,36 @@ function firstOr(xs: number[]) {
     cognitive: 0,
   },
   {
+    rule: 'defaults in destructuring assignments (not declarations) count too',
+    name: 'unpack',
+    code: `
+function unpack(xs: number[], o: { a?: number; b?: number }) {
+  let a: number, b: number, c: number;
+  [a = 1] = xs;        // cyc +1 (ESTree AssignmentPattern in an array pattern)
+  ({ b = 2 } = o);     // cyc +1 (shorthand property with a default)
+  ({ a: c = 3 } = o);  // cyc +1 (renamed property with a default)
+  return a + b + c;
+}`,
+    // cyclomatic 1 + 3 = 4
+    cyclomatic: 4,
+    cognitive: 0,
+  },
+  {
+    rule: 'a default in a for...of destructuring assignment counts',
+    name: 'lastFirst',
+    code: `
+function lastFirst(pairs: [number?][]) {
+  let x = 0;
+  for ([x = 0] of pairs) { // for...of: cyc +1, cog +1; x = 0: cyc +1
+    // …
+  }
+  return x;
+}`,
+    // cyclomatic 1 + 2 = 3; cognitive 1
+    cyclomatic: 3,
+    cognitive: 1,
+  },
+  {
     rule: 'a default value holding a logical expression: both count',
     name: 'pad',
     code: `
@@ -674,6 +704,30 @@ const counter = {
 };`,
     cyclomatic: 2,
     cognitive: 2,
+  },
+  {
+    rule: 'recursion in an arrow function in a class field, through this',
+    name: 'Tree.depth',
+    code: `
+class Tree {
+  depth = (n: number): number => (n > 0 ? this.depth(n - 1) : 0); // ?: cyc +1, cog +1; this.depth(): cog +1
+}`,
+    cyclomatic: 2,
+    cognitive: 2,
+  },
+  {
+    rule: 'not recursion: an object literal method calling the outer function of the same name',
+    name: 'load',
+    code: `
+import { load } from './store';
+
+export const api = {
+  load(id: string) {
+    return load(id); // the imported load: an object literal method is not in scope under its own name
+  },
+};`,
+    cyclomatic: 1,
+    cognitive: 0,
   },
   {
     rule: 'recursion from a callback: +1 (no nesting surcharge) for the function that recurses',
@@ -867,6 +921,20 @@ const nestedFunctions: Example[] = [
     rule: 'a nested function declaration is listed with its own values',
     name: 'inner',
     code: outerInner,
+    cyclomatic: 2,
+    cognitive: 1,
+  },
+  {
+    rule: 'a computed method key belongs to the enclosing function (as in ESLint), not to the method',
+    name: 'makeClass',
+    code: `
+function makeClass(key?: string) {
+  return class {
+    [key ?? 'run']() {   // ??: makeClass cyc +1, cog +1 (the key is evaluated by makeClass, at nesting 0)
+      return 1;
+    }
+  };
+}`,
     cyclomatic: 2,
     cognitive: 1,
   },
