@@ -1,8 +1,13 @@
 import { SingleBar } from 'cli-progress';
-import type { ScanJob } from '../core/api/scans.js';
 
-/** A progress bar on stderr for a running scan. */
-export function scanProgressBar(): { update(job: ScanJob): void; stop(): void } {
+export interface ProgressBar {
+  /** `fraction` is 0…1 over the whole task; `step` names the stage and `detail` what it is on. */
+  update(fraction: number, step: string, detail?: string): void;
+  stop(): void;
+}
+
+/** A progress bar on stderr for long work (a scan, an analysis). */
+export function progressBar(): ProgressBar {
   const bar = new SingleBar({
     format: ' {bar} {percentage}% | {step} {detail}',
     barsize: 30,
@@ -15,9 +20,9 @@ export function scanProgressBar(): { update(job: ScanJob): void; stop(): void } 
   bar.start(100, 0, { step: 'Starting', detail: '' });
   const width = () => Math.max(10, (process.stderr.columns ?? 80) - 60);
   return {
-    update(job) {
-      const detail = job.detail.length > width() ? `…${job.detail.slice(-width())}` : job.detail;
-      bar.update(Math.round(job.progress * 100), { step: job.step, detail });
+    update(fraction, step, detail = '') {
+      const shown = detail.length > width() ? `…${detail.slice(-width())}` : detail;
+      bar.update(Math.round(fraction * 100), { step, detail: shown });
     },
     stop: () => bar.stop(),
   };

@@ -1,6 +1,6 @@
 import type { ImportEdge } from './import-graph.js';
 
-export interface CycleEdge {
+interface CycleEdge {
   from: string;
   to: string;
   line: number;

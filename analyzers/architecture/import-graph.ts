@@ -1,7 +1,7 @@
 import type { FileFacts } from '../facts/file-facts.js';
 import type { Resolution, ResolveModule } from '../resolve/module-resolver.js';
 
-export type ImportEdgeKind = 'import' | 're-export' | 'dynamic' | 'require';
+type ImportEdgeKind = 'import' | 're-export' | 'dynamic' | 'require';
 
 /** One import statement (or call) of a file, with where it leads. */
 export interface ImportEdge {

@@ -2,7 +2,7 @@ import type { FileFacts, FunctionFact } from '../facts/file-facts.js';
 import { maintainabilityIndex } from './maintainability-index.js';
 import { type ComplexityThresholds, isOverThreshold } from './thresholds.js';
 
-export interface ComplexityTotals {
+interface ComplexityTotals {
   /** A file path, or a folder path ('' for the repository root). */
   path: string;
   files: number;
@@ -19,7 +19,7 @@ export interface ComplexityTotals {
   maintainability: number | null;
 }
 
-export type LocatedFunction = FunctionFact & { path: string };
+type LocatedFunction = FunctionFact & { path: string };
 
 export interface ComplexitySummary {
   thresholds: ComplexityThresholds;
@@ -69,7 +69,7 @@ export function summarizeComplexity(files: readonly AnalysedFile[], thresholds: 
   return { thresholds, functions, files: fileTotals, folders };
 }
 
-export function byComplexity(a: LocatedFunction, b: LocatedFunction): number {
+function byComplexity(a: LocatedFunction, b: LocatedFunction): number {
   return b.cognitive - a.cognitive || b.cyclomatic - a.cyclomatic || a.path.localeCompare(b.path) || a.line - b.line;
 }
 

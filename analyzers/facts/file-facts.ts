@@ -26,7 +26,7 @@ export interface FileFacts {
   parseErrors: ParseError[];
 }
 
-export interface ImportBinding {
+interface ImportBinding {
   /** The exported name asked for: a name, `default`, or `*` for namespace and `import x = require()`. */
   imported: string;
   local: string;

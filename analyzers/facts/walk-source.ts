@@ -69,6 +69,16 @@ const logicalOperators = new Map<ts.SyntaxKind, LogicalOperator>([
   [QuestionQuestionToken, '??'],
 ]);
 
+const functionKinds = new Map<ts.SyntaxKind, FunctionKind>([
+  [FunctionDeclaration, 'function'],
+  [MethodDeclaration, 'method'],
+  [Constructor, 'constructor'],
+  [GetAccessor, 'getter'],
+  [SetAccessor, 'setter'],
+  [ArrowFunction, 'arrow'],
+  [FunctionExpression, 'function-expression'],
+]);
+
 const logicalAssignments = new Set([
   AmpersandAmpersandEqualsToken,
   BarBarEqualsToken,
@@ -218,24 +228,12 @@ export function walkSource(file: ts.SourceFile, importedNames: ReadonlySet<strin
 
   function visit(node: ts.Node): void {
     countHalstead(node);
+    const functionKind = functionKinds.get(node.kind);
+    if (functionKind) return visitFunction(node as ts.FunctionLikeDeclaration, functionKind);
     switch (node.kind) {
       case ImportDeclaration:
       case ImportEqualsDeclaration:
         return;
-      case FunctionDeclaration:
-        return visitFunction(node as ts.FunctionDeclaration, 'function');
-      case MethodDeclaration:
-        return visitFunction(node as ts.MethodDeclaration, 'method');
-      case Constructor:
-        return visitFunction(node as ts.ConstructorDeclaration, 'constructor');
-      case GetAccessor:
-        return visitFunction(node as ts.GetAccessorDeclaration, 'getter');
-      case SetAccessor:
-        return visitFunction(node as ts.SetAccessorDeclaration, 'setter');
-      case ArrowFunction:
-        return visitFunction(node as ts.ArrowFunction, 'arrow');
-      case FunctionExpression:
-        return visitFunction(node as ts.FunctionExpression, 'function-expression');
       case ClassStaticBlockDeclaration:
         return visitImplicitFunction(() => visitAll(node));
       case PropertyDeclaration: {

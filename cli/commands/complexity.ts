@@ -1,11 +1,12 @@
-import { SingleBar } from 'cli-progress';
 import type { CodeReport, CodeStats } from '../../core/api/code.js';
+import { StewardError } from '../../core/api/errors.js';
 import { analyzePath } from '../../core/code/analyze-path.js';
 import { codeReportToSarif } from '../../core/reports/code-sarif.js';
 import type { Steward } from '../../core/steward.js';
 import { plural } from '../../core/wording.js';
 import { installation } from '../installation.js';
 import { type OutputOptions, printJson, printTable, wantsProgress } from '../output.js';
+import { progressBar } from '../progress-bar.js';
 
 export interface ComplexityOptions extends OutputOptions {
   sarif?: boolean;
@@ -15,39 +16,30 @@ export interface ComplexityOptions extends OutputOptions {
 /** `steward complexity <path>`: the code engine on HEAD: complex functions and folders, cycles, boundaries, deprecated uses. */
 export async function complexityCommand(steward: Steward, path: string, options: ComplexityOptions): Promise<void> {
   const controller = new AbortController();
-  const interrupt = (): void => controller.abort(new Error('interrupted'));
+  const interrupt = (): void => controller.abort(new StewardError('cancelled', 'The analysis was interrupted'));
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
-  const bar = wantsProgress(options) && !options.json && !options.sarif ? progressBar() : undefined;
+  const bar = wantsProgress(options) ? progressBar() : undefined;
+  let result;
   try {
-    const result = await analyzePath(path, {
+    result = await analyzePath(path, {
       db: steward.db,
       parseWorkerUrl: steward.workers.parse,
       top: options.top,
       signal: controller.signal,
-      onProgress: (done, total) => bar?.update(done, total),
+      onProgress: (done, total, detail) => bar?.update(total > 0 ? done / total : 0, `Analysing ${plural(total, 'code file')}`, detail),
     });
-    bar?.stop();
-    if (options.sarif) printJson(codeReportToSarif(result.report, installation.version));
-    else if (options.json) printJson({ root: result.root, branch: result.branch, stats: result.stats, warnings: result.warnings, ...result.report });
-    else printReport(result.report, result.stats, result.warnings);
+  } catch (error) {
+    // Whatever a stopped git process or worker threw, the user pressed Ctrl-C.
+    throw controller.signal.aborted ? controller.signal.reason : error;
   } finally {
     bar?.stop();
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
   }
-}
-
-function progressBar(): { update(done: number, total: number): void; stop(): void } {
-  const bar = new SingleBar({ format: ' {bar} {value}/{total} files', barsize: 30, clearOnComplete: true, stream: process.stderr, hideCursor: true });
-  bar.start(1, 0);
-  return {
-    update(done, total) {
-      bar.setTotal(total);
-      bar.update(done);
-    },
-    stop: () => bar.stop(),
-  };
+  if (options.sarif) printJson(codeReportToSarif(result.report, installation.version));
+  else if (options.json) printJson({ root: result.root, branch: result.branch, stats: result.stats, warnings: result.warnings, ...result.report });
+  else printReport(result.report, result.stats, result.warnings);
 }
 
 function printReport(report: CodeReport, stats: CodeStats, warnings: readonly string[]): void {

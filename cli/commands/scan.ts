@@ -4,15 +4,15 @@ import type { SnapshotReport } from '../../core/api/snapshots.js';
 import type { Steward } from '../../core/steward.js';
 import { plural } from '../../core/wording.js';
 import { type OutputOptions, formatDate, printJson, printTable, wantsProgress } from '../output.js';
-import { scanProgressBar } from '../progress-bar.js';
+import { progressBar } from '../progress-bar.js';
 
 /** `steward scan <path>`: registers the repository if needed, scans HEAD, prints the snapshot. */
 export async function scanCommand(steward: Steward, path: string, options: OutputOptions): Promise<void> {
   const repository = await call(steward.handlers, 'repositories.add', { path });
   const job = await call(steward.handlers, 'scans.start', { repositoryId: repository.id });
-  const bar = wantsProgress(options) ? scanProgressBar() : undefined;
+  const bar = wantsProgress(options) ? progressBar() : undefined;
   const unsubscribe = steward.subscribe((event) => {
-    if (event.job.id === job.id) bar?.update(event.job);
+    if (event.job.id === job.id) bar?.update(event.job.progress, event.job.step, event.job.detail);
   });
   const interrupt = (): void => void steward.scans.cancel(job.id);
   process.once('SIGINT', interrupt);

@@ -4,19 +4,19 @@ import { SnapshotIdSchema } from './snapshots.js';
 const count = z.number().int().nonnegative();
 const line = z.number().int().positive();
 
-export const CodeStatsSchema = z.object({
+/** How an analysis went: printed by `steward complexity --json`, not stored. */
+export interface CodeStats {
   /** JavaScript/TypeScript files analysed or left out by content. */
-  files: count,
+  files: number;
   /** Parsed in this run; the rest came from the facts cache. */
-  parsed: count,
-  cached: count,
-  excluded: count,
-  parseErrors: count,
-  durationMs: count,
-});
-export type CodeStats = z.infer<typeof CodeStatsSchema>;
+  parsed: number;
+  cached: number;
+  excluded: number;
+  parseErrors: number;
+  durationMs: number;
+}
 
-export const ComplexFunctionSchema = z.object({
+const ComplexFunctionSchema = z.object({
   path: z.string(),
   line,
   column: line,
@@ -30,7 +30,7 @@ export const ComplexFunctionSchema = z.object({
 });
 export type ComplexFunction = z.infer<typeof ComplexFunctionSchema>;
 
-export const ComplexityTotalsSchema = z.object({
+const ComplexityTotalsSchema = z.object({
   /** A file, or a folder ('' for the repository root) counting everything below it. */
   path: z.string(),
   files: count,
@@ -47,7 +47,7 @@ export const ComplexityTotalsSchema = z.object({
 });
 export type ComplexityTotals = z.infer<typeof ComplexityTotalsSchema>;
 
-export const DeprecatedUseSchema = z.object({
+const DeprecatedUseSchema = z.object({
   path: z.string(),
   line,
   symbol: z.string(),
@@ -55,12 +55,12 @@ export const DeprecatedUseSchema = z.object({
   message: z.string(),
 });
 
-export const ImportCycleSchema = z.object({
+const ImportCycleSchema = z.object({
   files: z.array(z.string()).min(1),
   edges: z.array(z.object({ from: z.string(), to: z.string(), line })),
 });
 
-export const BoundaryViolationSchema = z.object({
+const BoundaryViolationSchema = z.object({
   path: z.string(),
   line,
   specifier: z.string(),
@@ -68,7 +68,7 @@ export const BoundaryViolationSchema = z.object({
   rule: z.string(),
 });
 
-export const CodeReportSchema = z.object({
+const CodeReportSchema = z.object({
   commit: z.string(),
   thresholds: z.object({ cognitive: z.number().int().positive(), cyclomatic: z.number().int().positive() }),
   /** The most complex functions, worst first: every one over a threshold, and at least the top few. */

@@ -7,7 +7,7 @@ import type { CodeStats } from '../api/code.js';
 import type { ParseError } from '../../analyzers/facts/file-facts.js';
 import { factsEngineVersion } from '../../analyzers/facts/file-facts.js';
 import { type StewardConfig, parseStewardConfig } from '../config/steward-config.js';
-import { listTreeFiles } from '../git/tree-files.js';
+import type { TreeFile } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
 import { plural, preview } from '../wording.js';
 import { readProjectLayout } from './project-layout.js';
@@ -28,7 +28,8 @@ export interface CodeAnalysis {
 export interface AnalyzeCodeOptions {
   db: Database;
   root: string;
-  commit: string;
+  /** The files of the commit being analysed. */
+  files: readonly TreeFile[];
   parseWorkerUrl: URL | string;
   signal: AbortSignal;
   progress(done: number, total: number, detail?: string): void;
@@ -36,9 +37,8 @@ export interface AnalyzeCodeOptions {
 }
 
 /** discover → facts (cached by content) → complexity, deprecated uses, import cycles, boundary violations. */
-export async function analyzeCode({ db, root, commit, parseWorkerUrl, signal, progress, warn }: AnalyzeCodeOptions): Promise<CodeAnalysis> {
+export async function analyzeCode({ db, root, files, parseWorkerUrl, signal, progress, warn }: AnalyzeCodeOptions): Promise<CodeAnalysis> {
   const started = performance.now();
-  const { files } = await listTreeFiles(root, commit, signal);
   const layout = await readProjectLayout(db, root, files, signal);
   const { discovery } = layout;
   for (const warning of discovery.warnings) warn(warning);

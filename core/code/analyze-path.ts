@@ -1,6 +1,7 @@
 import type { CodeReport, CodeStats } from '../api/code.js';
 import { headWarnings } from '../git/head-warnings.js';
 import { inspectRepository } from '../git/inspect-repository.js';
+import { listTreeFiles } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
 import { analyzeCode } from './analyze-code.js';
 import { toCodeReport } from './code-report.js';
@@ -28,10 +29,11 @@ export async function analyzePath(path: string, { db, parseWorkerUrl, top, signa
   // `git status` walks the working tree: let it run while the code is analysed.
   const headNotes = headWarnings(root, head, signal);
   const warnings: string[] = [];
+  const { files } = await listTreeFiles(root, head.commit, signal);
   const analysis = await analyzeCode({
     db,
     root,
-    commit: head.commit,
+    files,
     parseWorkerUrl,
     signal,
     progress: (done, total, detail = '') => onProgress(done, total, detail),

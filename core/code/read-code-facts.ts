@@ -57,12 +57,13 @@ export async function readCodeFacts({ db, root, files, engineVersion, parseWorke
   };
 
   const misses: TreeFile[] = [];
-  for (const file of files) {
+  const cachedByPosition = cache.getAll(files.map(keyOf));
+  for (const [position, file] of files.entries()) {
     if (file.size > maxParsedBytes) {
       record(file.path, { excludedReason: `too large to analyse (${Math.round(file.size / 1024 / 1024)} MB)` });
       continue;
     }
-    const cached = cache.get(keyOf(file));
+    const cached = cachedByPosition.get(position);
     if (cached) {
       result.stats.cached++;
       record(file.path, cached);

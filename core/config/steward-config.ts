@@ -7,7 +7,7 @@ export const stewardConfigFile = 'steward.config.json';
 const globs = z.union([z.string(), z.array(z.string()).min(1)]).transform((value) => (typeof value === 'string' ? [value] : value));
 
 /** Per-repository settings, read from `steward.config.json` at the repository root. */
-export const StewardConfigSchema = z.looseObject({
+const StewardConfigSchema = z.looseObject({
   complexity: z
     .strictObject({
       cognitive: z.number().int().positive().optional(),

@@ -56,7 +56,6 @@ export function codeReportToSarif(report: CodeReport, version: string): SarifLog
           driver: {
             name: 'Steward',
             version,
-            informationUri: 'https://github.com/steward-app/steward',
             rules: rules.map((rule) => ({ id: rule.id, shortDescription: { text: rule.text } })),
           },
         },

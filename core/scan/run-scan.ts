@@ -1,5 +1,6 @@
 import { inspectRepository } from '../git/inspect-repository.js';
 import { headWarnings } from '../git/head-warnings.js';
+import { type TreeListing, listTreeFiles } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
 import { type SaveResults, saveSnapshot } from '../store/snapshots.js';
 import type { ScanStep } from './scan-step.js';
@@ -31,6 +32,8 @@ export async function runScan({ db, repositoryId, path, steps, parseWorkerUrl, s
   const warnings = await headWarnings(root, head, signal);
   let partial = false;
 
+  let listing: Promise<TreeListing> | undefined;
+  const treeFiles = (): Promise<TreeListing> => (listing ??= listTreeFiles(root, head.commit, signal));
   const totalWeight = steps.reduce((sum, step) => sum + step.weight, 0);
   let weightDone = 0;
   const saves: SaveResults[] = [];
@@ -42,6 +45,7 @@ export async function runScan({ db, repositoryId, path, steps, parseWorkerUrl, s
       commit: head.commit,
       signal,
       db,
+      treeFiles,
       parseWorkerUrl,
       progress(done, total, detail = '') {
         const fraction = total > 0 ? Math.min(done / total, 1) : 1;

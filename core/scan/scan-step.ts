@@ -1,3 +1,4 @@
+import type { TreeListing } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
 import type { SaveResults } from '../store/snapshots.js';
 
@@ -9,6 +10,8 @@ export interface StepContext {
   readonly signal: AbortSignal;
   /** The scan's connection, for caches that outlive the snapshot (results are saved by the returned function). */
   readonly db: Database;
+  /** The commit's files, listed once per scan for every step that needs them. */
+  treeFiles(): Promise<TreeListing>;
   /** The parse-worker module, for steps that parse on every core. */
   readonly parseWorkerUrl: URL | string;
   /** Reports how far this step is; the pipeline turns it into progress over the whole scan. */

@@ -21,18 +21,26 @@ export class FileFactsCache {
     private readonly db: Database,
     private readonly engineVersion: string,
   ) {
-    this.select = db.prepare<[string, string, string], { facts: string | null; excluded_reason: string | null }>(
-      'SELECT facts, excluded_reason FROM file_facts WHERE blob_sha = ? AND script_kind = ? AND engine_version = ?',
+    // One query for every key: the keys go in as a JSON array of [blob SHA, script kind] pairs.
+    this.select = db.prepare<[string, string], { position: number; facts: string | null; excluded_reason: string | null }>(
+      `SELECT k.key AS position, f.facts, f.excluded_reason
+       FROM json_each(?) k
+       JOIN file_facts f ON f.blob_sha = k.value ->> 0 AND f.script_kind = k.value ->> 1 AND f.engine_version = ?`,
     );
     this.insert = db.prepare(
       `INSERT OR REPLACE INTO file_facts (blob_sha, script_kind, engine_version, facts, excluded_reason) VALUES (?, ?, ?, ?, ?)`,
     );
   }
 
-  get(key: FactsKey): CachedFacts | undefined {
-    const row = this.select.get(key.blobSha, key.scriptKind, this.engineVersion);
-    if (!row) return undefined;
-    return row.facts === null ? { excludedReason: row.excluded_reason ?? 'excluded' } : { facts: JSON.parse(row.facts) as FileFacts };
+  /** What the cache holds for each key, by the key's position in `keys`; absent keys are missing. */
+  getAll(keys: readonly FactsKey[]): Map<number, CachedFacts> {
+    const rows = this.select.all(JSON.stringify(keys.map((key) => [key.blobSha, key.scriptKind])), this.engineVersion);
+    return new Map(
+      rows.map((row) => [
+        row.position,
+        row.facts === null ? { excludedReason: row.excluded_reason ?? 'excluded' } : { facts: JSON.parse(row.facts) as FileFacts },
+      ]),
+    );
   }
 
   /** Stores entries in one transaction; each row is complete on its own, so a later cancel loses nothing. */

@@ -11,8 +11,9 @@ export const codeEngineStep: ScanStep = {
   title: 'Analysing code',
   version: '1',
   weight: 1,
-  async run({ db, root, commit, parseWorkerUrl, signal, progress, warn }) {
-    const analysis = await analyzeCode({ db, root, commit, parseWorkerUrl, signal, progress, warn });
+  async run({ db, root, commit, treeFiles, parseWorkerUrl, signal, progress, warn }) {
+    const { files } = await treeFiles();
+    const analysis = await analyzeCode({ db, root, files, parseWorkerUrl, signal, progress, warn });
     const report = toCodeReport(analysis, commit, storedFunctions);
     return (target, snapshotId) => insertCodeReport(target, snapshotId, report);
   },

@@ -1,6 +1,6 @@
 import { fileStats } from '../../../analyzers/languages/file-stats.js';
 import { readBlobs } from '../../git/read-blobs.js';
-import { type TreeFile, listTreeFiles } from '../../git/tree-files.js';
+import type { TreeFile } from '../../git/tree-files.js';
 import { type FileRow, insertFileRows } from '../../store/snapshot-files.js';
 import type { ScanStep } from '../scan-step.js';
 import { plural, preview } from '../../wording.js';
@@ -18,8 +18,8 @@ export const lineCountsStep: ScanStep = {
   title: 'Counting lines of code',
   version: '1',
   weight: 0.85,
-  async run({ root, commit, signal, progress, warn }) {
-    const { files, submodules } = await listTreeFiles(root, commit, signal);
+  async run({ root, signal, treeFiles, progress, warn }) {
+    const { files, submodules } = await treeFiles();
     if (submodules.length > 0) warn(`Skipped ${plural(submodules.length, 'submodule')}: ${preview(submodules)}`);
 
     const oversized = files.filter((file) => file.size > maxCountedBytes);
