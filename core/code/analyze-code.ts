@@ -7,7 +7,7 @@ import type { CodeStats } from '../api/code.js';
 import type { ParseError } from '../../analyzers/facts/file-facts.js';
 import { factsEngineVersion } from '../../analyzers/facts/file-facts.js';
 import { type StewardConfig, parseStewardConfig } from '../config/steward-config.js';
-import type { TreeFile } from '../git/tree-files.js';
+import type { TreeListing } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
 import { plural, preview } from '../wording.js';
 import { readProjectLayout } from './project-layout.js';
@@ -28,8 +28,8 @@ export interface CodeAnalysis {
 export interface AnalyzeCodeOptions {
   db: Database;
   root: string;
-  /** The files of the commit being analysed. */
-  files: readonly TreeFile[];
+  /** The tree of the commit being analysed. */
+  tree: TreeListing;
   parseWorkerUrl: URL | string;
   signal: AbortSignal;
   progress(done: number, total: number, detail?: string): void;
@@ -37,8 +37,9 @@ export interface AnalyzeCodeOptions {
 }
 
 /** discover → facts (cached by content) → complexity, deprecated uses, import cycles, boundary violations. */
-export async function analyzeCode({ db, root, files, parseWorkerUrl, signal, progress, warn }: AnalyzeCodeOptions): Promise<CodeAnalysis> {
+export async function analyzeCode({ db, root, tree, parseWorkerUrl, signal, progress, warn }: AnalyzeCodeOptions): Promise<CodeAnalysis> {
   const started = performance.now();
+  const { files } = tree;
   const layout = await readProjectLayout(db, root, files, signal);
   const { discovery } = layout;
   for (const warning of discovery.warnings) warn(warning);
@@ -56,7 +57,8 @@ export async function analyzeCode({ db, root, files, parseWorkerUrl, signal, pro
 
   const resolve = await layout.resolverFor(code.facts);
   const edges = buildImportEdges(code.facts, resolve);
-  const excluded = [...discovery.excluded, ...code.excluded].sort((a, b) => a.path.localeCompare(b.path));
+  const symlinks = tree.symlinks.map((path) => ({ path, reason: 'symbolic link (not followed)' }));
+  const excluded = [...discovery.excluded, ...code.excluded, ...symlinks].sort((a, b) => a.path.localeCompare(b.path));
   const analysis = {
     config,
     complexity: summarizeComplexity(

@@ -29,11 +29,11 @@ export async function analyzePath(path: string, { db, parseWorkerUrl, top, signa
   // `git status` walks the working tree: let it run while the code is analysed.
   const headNotes = headWarnings(root, head, signal);
   const warnings: string[] = [];
-  const { files } = await listTreeFiles(root, head.commit, signal);
+  const tree = await listTreeFiles(root, head.commit, signal);
   const analysis = await analyzeCode({
     db,
     root,
-    files,
+    tree,
     parseWorkerUrl,
     signal,
     progress: (done, total, detail = '') => onProgress(done, total, detail),

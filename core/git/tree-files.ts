@@ -10,17 +10,20 @@ export interface TreeListing {
   files: TreeFile[];
   /** Paths of submodules, which are other repositories and are not scanned. */
   submodules: string[];
+  /** Paths of symbolic links, which are never followed (so a link loop cannot trap a scan). */
+  symlinks: string[];
 }
 
 /**
  * Every file of a commit's tree (so exactly what git tracks; ignored and untracked files never
- * appear), without reading the working tree. Symbolic links are left out: their target is counted
- * where it lives.
+ * appear), without reading the working tree. Symbolic links are listed apart and never followed:
+ * their target is counted where it lives.
  */
 export async function listTreeFiles(root: string, commit: string, signal?: AbortSignal): Promise<TreeListing> {
   const output = await gitClient(root, signal).raw(['ls-tree', '-r', '-z', '-l', '--full-tree', commit]);
   const files: TreeFile[] = [];
   const submodules: string[] = [];
+  const symlinks: string[] = [];
   for (const entry of output.split('\0')) {
     if (!entry) continue;
     // "<mode> SP <type> SP <object> SP+ <size> TAB <path>"
@@ -28,7 +31,8 @@ export async function listTreeFiles(root: string, commit: string, signal?: Abort
     const [mode, type, sha, size] = entry.slice(0, tab).split(/ +/);
     const path = entry.slice(tab + 1);
     if (type === 'commit') submodules.push(path);
-    else if (type === 'blob' && mode !== '120000' && sha) files.push({ path, blobSha: sha, size: Number(size) });
+    else if (mode === '120000') symlinks.push(path);
+    else if (type === 'blob' && sha) files.push({ path, blobSha: sha, size: Number(size) });
   }
-  return { files, submodules };
+  return { files, submodules, symlinks };
 }

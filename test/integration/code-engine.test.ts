@@ -5,7 +5,7 @@ import type { CodeReport, CodeStats } from '../../core/api/code.js';
 import { openSteward } from '../../core/steward.js';
 import { steward, stewardJson } from '../support/cli.js';
 import { codeFixtureFiles } from '../support/code-fixture.js';
-import { createRepository, git, temporaryDirectory } from '../support/git-fixture.js';
+import { type FixtureContent, createRepository, git, temporaryDirectory } from '../support/git-fixture.js';
 import { sourceWorkers } from '../support/source-workers.js';
 
 type ComplexityJson = CodeReport & { stats: CodeStats; warnings: string[] };
@@ -13,7 +13,7 @@ type ComplexityJson = CodeReport & { stats: CodeStats; warnings: string[] };
 const author = { author: 'Ada Lovelace', email: 'ada@example.com' };
 
 /** The known findings, plus every kind of bad input the code engine must survive. */
-const fixtureFiles: Record<string, string | Uint8Array> = {
+const fixtureFiles: Record<string, FixtureContent> = {
   ...codeFixtureFiles,
   'src/broken.ts': 'export function broken( {\n  return 1;\n',
   'src/latin1.ts': Buffer.concat([Buffer.from('// caf'), Buffer.from([0xe9]), Buffer.from('\nexport const latin = 1;\n')]),
@@ -23,6 +23,10 @@ const fixtureFiles: Record<string, string | Uint8Array> = {
   'packages/tool/package.json': JSON.stringify({ name: 'tool' }),
   'packages/tool/tsconfig.json': JSON.stringify({ extends: './tsconfig.base.json' }),
   'packages/tool/tsconfig.base.json': JSON.stringify({ extends: './tsconfig.json' }),
+  // A folder linked into itself, and two links pointing at each other.
+  'src/loop': { symlinkTo: '.' },
+  'src/ring-a.ts': { symlinkTo: 'ring-b.ts' },
+  'src/ring-b.ts': { symlinkTo: 'ring-a.ts' },
 };
 
 describe('steward complexity on a repository with known findings', () => {
@@ -71,12 +75,15 @@ describe('steward complexity on a repository with known findings', () => {
     expect(folder).toMatchObject({ files: 1, functions: 1, cognitiveSum: 7, cognitiveMax: 7, overThreshold: 1 });
   });
 
-  it('goes on past bad input: syntax errors, minified bundles, non-UTF-8 bytes, broken tsconfigs, a 100k-line file', () => {
+  it('goes on past bad input: syntax errors, minified bundles, non-UTF-8 bytes, broken tsconfigs, symlink loops, a 100k-line file', () => {
     expect(first.parseErrors.map((error) => error.path)).toEqual(['src/broken.ts']);
     expect(first.excluded).toEqual(
       expect.arrayContaining([
         { path: 'dist/index.js', reason: 'build output (dist/)' },
         expect.objectContaining({ path: 'public/bundle.js', reason: expect.stringMatching(/^minified|^bundled/) }),
+        { path: 'src/loop', reason: 'symbolic link (not followed)' },
+        { path: 'src/ring-a.ts', reason: 'symbolic link (not followed)' },
+        { path: 'src/ring-b.ts', reason: 'symbolic link (not followed)' },
       ]),
     );
     expect(first.files.some((file) => file.path === 'src/latin1.ts')).toBe(true);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -8,9 +8,12 @@ export interface FixtureCommit {
   email: string;
   /** ISO date; used as both author and committer date so that results are reproducible. */
   date: string;
-  files: Record<string, string | Uint8Array>;
+  files: Record<string, FixtureContent>;
   message?: string;
 }
+
+/** A file's bytes, or a symbolic link to the given (relative) target. */
+export type FixtureContent = string | Uint8Array | { symlinkTo: string };
 
 export function git(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
   return execFileSync('git', args, {
@@ -31,7 +34,8 @@ export function createRepository(folder: string, commits: readonly FixtureCommit
   for (const [index, commit] of commits.entries()) {
     for (const [path, content] of Object.entries(commit.files)) {
       mkdirSync(dirname(join(folder, path)), { recursive: true });
-      writeFileSync(join(folder, path), content);
+      if (typeof content === 'object' && 'symlinkTo' in content) symlinkSync(content.symlinkTo, join(folder, path));
+      else writeFileSync(join(folder, path), content);
     }
     git(folder, ['add', '--all']);
     git(folder, ['commit', '--quiet', '--message', commit.message ?? `commit ${index + 1}`], {

@@ -12,8 +12,7 @@ export const codeEngineStep: ScanStep = {
   version: '1',
   weight: 1,
   async run({ db, root, commit, treeFiles, parseWorkerUrl, signal, progress, warn }) {
-    const { files } = await treeFiles();
-    const analysis = await analyzeCode({ db, root, files, parseWorkerUrl, signal, progress, warn });
+    const analysis = await analyzeCode({ db, root, tree: await treeFiles(), parseWorkerUrl, signal, progress, warn });
     const report = toCodeReport(analysis, commit, storedFunctions);
     return (target, snapshotId) => insertCodeReport(target, snapshotId, report);
   },
