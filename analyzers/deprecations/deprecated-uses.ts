@@ -1,5 +1,6 @@
 import type { FileFacts } from '../facts/file-facts.js';
 import type { Resolution, ResolveModule } from '../resolve/module-resolver.js';
+import type { PackageDeprecations } from './package-deprecations.js';
 
 /** A place where the code uses something its declaration marks `@deprecated`. */
 export interface DeprecatedUse {
@@ -19,26 +20,29 @@ interface Deprecation {
 
 /**
  * Finds every use of a deprecated export: imported by name (through any chain of re-exports and
- * `export *`) or reached as a member of a namespace import. `packageFacts` holds the facts of
- * installed packages' type declarations, keyed by package name, when node_modules is present.
+ * `export *`) or reached as a member of a namespace import. `packages` holds the deprecated exports
+ * of installed packages' type declarations, by package name, when node_modules is present. As there,
+ * an overloaded name counts as deprecated only when every declaration is.
  */
 export function findDeprecatedUses(
   facts: ReadonlyMap<string, FileFacts>,
   resolve: ResolveModule,
-  packageFacts: ReadonlyMap<string, FileFacts> = new Map(),
+  packages: ReadonlyMap<string, PackageDeprecations> = new Map(),
 ): DeprecatedUse[] {
   const memo = new Map<string, Deprecation | null>();
 
-  const lookup = (module: string, name: string, trail: Set<string>, packageName?: string): Deprecation | null => {
+  const lookup = (module: string, name: string, trail: Set<string>): Deprecation | null => {
     const key = `${module}\0${name}`;
     if (memo.has(key)) return memo.get(key)!;
     if (trail.has(key)) return null;
     trail.add(key);
-    const file = packageName ? packageFacts.get(packageName) : facts.get(module);
+    const file = facts.get(module);
     let found: Deprecation | null = null;
-    const own = file?.exports.find((fact) => fact.name === name);
-    if (own) found = own.tags.deprecated !== undefined ? { declaredIn: packageName ?? module, message: own.tags.deprecated } : null;
-    else if (file && !packageName) {
+    const own = file?.exports.filter((fact) => fact.name === name) ?? [];
+    if (own.length > 0) {
+      const deprecated = own.every((fact) => fact.tags.deprecated !== undefined);
+      found = deprecated ? { declaredIn: module, message: own[0]!.tags.deprecated! } : null;
+    } else if (file) {
       for (const reExport of file.reExports) {
         const target = resolve(reExport.specifier, module);
         if (reExport.form === 'named') {
@@ -54,8 +58,9 @@ export function findDeprecatedUses(
 
   const lookupResolution = (target: Resolution, name: string, trail: Set<string>): Deprecation | null => {
     if (target.kind === 'file') return lookup(target.path, name, trail);
-    if (target.kind === 'package' && packageFacts.has(target.name)) return lookup(`package:${target.name}`, name, trail, target.name);
-    return null;
+    if (target.kind !== 'package') return null;
+    const message = packages.get(target.name)?.get(name);
+    return message === undefined ? null : { declaredIn: target.name, message };
   };
 
   const uses: DeprecatedUse[] = [];

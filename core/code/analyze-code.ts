@@ -11,6 +11,7 @@ import type { TreeListing } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
 import { plural, preview } from '../wording.js';
 import { readProjectLayout } from './project-layout.js';
+import { readInstalledDeprecations } from './installed-deprecations.js';
 import { readCodeFacts } from './read-code-facts.js';
 
 /** Everything the code engine learns about one commit. */
@@ -57,6 +58,8 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, signal, prog
 
   const resolve = await layout.resolverFor(code.facts);
   const edges = buildImportEdges(code.facts, resolve);
+  const workspaceDirs = discovery.workspaces.map((workspace) => workspace.dir);
+  const packages = await readInstalledDeprecations({ db, root, facts: code.facts, resolve, workspaceDirs, engineVersion: factsEngineVersion, signal });
   const symlinks = tree.symlinks.map((path) => ({ path, reason: 'symbolic link (not followed)' }));
   const excluded = [...discovery.excluded, ...code.excluded, ...symlinks].sort((a, b) => a.path.localeCompare(b.path));
   const analysis = {
@@ -65,7 +68,7 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, signal, prog
       [...code.facts].map(([path, facts]) => ({ path, facts })),
       config.thresholds,
     ),
-    deprecatedUses: findDeprecatedUses(code.facts, resolve),
+    deprecatedUses: findDeprecatedUses(code.facts, resolve, packages),
     cycles: findImportCycles(edges),
     boundaryViolations: findBoundaryViolations(edges, config.boundaries),
     excluded,

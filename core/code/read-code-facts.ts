@@ -124,7 +124,8 @@ export async function readCodeFacts({ db, root, files, engineVersion, parseWorke
   return result;
 }
 
-function extensionOf(path: string): string {
+/** The cache's script kind of a path: its extension, lower-cased (`.d.ts` files are `.ts`). */
+export function extensionOf(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot).toLowerCase() : '';

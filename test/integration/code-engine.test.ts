@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../core/api/call.js';
 import type { CodeReport, CodeStats } from '../../core/api/code.js';
@@ -117,6 +118,63 @@ describe('steward complexity on a repository with known findings', () => {
     const result = steward(home, ['complexity', temporaryDirectory()]);
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('deprecations announced by installed packages', () => {
+  const home = temporaryDirectory();
+  const repository = createRepository(join(temporaryDirectory(), 'installed'), [
+    {
+      ...author,
+      date: '2024-01-01T00:00:00Z',
+      files: {
+        'package.json': JSON.stringify({ name: 'app', dependencies: { 'legacy-lib': '1.0.0', untyped: '1.0.0' } }),
+        'src/use.ts': [
+          "import { stale, mixed, fresh } from 'legacy-lib';",
+          "import * as untyped from 'untyped';",
+          'stale();',
+          'mixed(1);',
+          'fresh();',
+          'untyped.old();',
+          '',
+        ].join('\n'),
+      },
+    },
+  ]);
+  /** node_modules as a package manager leaves it: untracked, next to the code. */
+  const installed: Record<string, string> = {
+    'legacy-lib/package.json': JSON.stringify({ name: 'legacy-lib', exports: { '.': { types: './types/index.d.ts', default: './index.js' } } }),
+    'legacy-lib/types/index.d.ts': "export * from './old.js';\nexport declare function fresh(): void;\n",
+    'legacy-lib/types/old.d.ts': [
+      '/** @deprecated Use fresh instead */',
+      'export declare function stale(): void;',
+      // Only one overload is deprecated: without types, a call cannot be matched to it.
+      'export declare function mixed(value: string): void;',
+      '/** @deprecated Pass a string */',
+      'export declare function mixed(value: number): void;',
+      '',
+    ].join('\n'),
+    'untyped/package.json': JSON.stringify({ name: 'untyped', main: 'index.js' }),
+    'untyped/index.js': 'exports.old = () => {};\n',
+    '@types/untyped/package.json': JSON.stringify({ name: '@types/untyped', types: 'index.d.ts' }),
+    '@types/untyped/index.d.ts': '/**\n * @deprecated Since 2.0; use `next()`\n */\nexport declare function old(): void;\n',
+  };
+
+  it('reports uses of deprecated exports from type declarations in node_modules, and none on a fresh clone', () => {
+    const fresh = stewardJson<ComplexityJson>(home, ['complexity', repository]);
+    expect(fresh.deprecatedUses).toEqual([]);
+
+    for (const [path, content] of Object.entries(installed)) {
+      mkdirSync(dirname(join(repository, 'node_modules', path)), { recursive: true });
+      writeFileSync(join(repository, 'node_modules', path), content);
+    }
+    const withModules = stewardJson<ComplexityJson>(home, ['complexity', repository]);
+    expect(withModules.deprecatedUses).toEqual([
+      { path: 'src/use.ts', line: 3, symbol: 'stale', declaredIn: 'legacy-lib', message: 'Use fresh instead' },
+      { path: 'src/use.ts', line: 6, symbol: 'old', declaredIn: 'untyped', message: 'Since 2.0; use `next()`' },
+    ]);
+    expect(withModules.stats).toMatchObject({ parsed: 0 });
+    expect(git(repository, ['status', '--porcelain', '--untracked-files=no'])).toBe('');
   });
 });
 
