@@ -78,9 +78,9 @@ export function findDeprecatedUses(
         }
         const deprecation = lookupResolution(target, binding.imported, new Set());
         if (!deprecation) continue;
-        for (const use of file.importedNameUses) {
-          if (use.local === binding.local) uses.push({ path, line: use.line, symbol: binding.imported, ...deprecation });
-        }
+        // One use per line: `Old.a + Old.b` is one place to change.
+        const lines = new Set(file.importedNameUses.flatMap((use) => (use.local === binding.local ? [use.line] : [])));
+        for (const line of lines) uses.push({ path, line, symbol: binding.imported, ...deprecation });
       }
     }
   }

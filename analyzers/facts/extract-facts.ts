@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts as TS } from 'ts-morph';
+import { ts } from './typescript.js';
 import { countLines } from '../languages/count-lines.js';
 import { languageOf } from '../languages/language-table.js';
 import type { FileFacts, ParseError } from './file-facts.js';
@@ -29,7 +30,11 @@ export function extractFacts(path: string, text: string): FileFacts {
     importedNames.add(binding.local);
     if (binding.imported === '*') namespaceNames.add(binding.local);
   }
-  const walk = walkSource(file, importedNames, namespaceNames);
+  const enums = new Map(syntax.exports.flatMap((fact) => (fact.members ? [[fact.local ?? fact.name, fact.members] as const] : [])));
+  const walk = walkSource(file, { importedNames, namespaceNames, enumNames: new Set(enums.keys()) });
+  for (const use of walk.enumMemberUses) {
+    for (const member of enums.get(use.namespace) ?? []) if (use.member === null || use.member === member.name) member.usedInFile = true;
+  }
   return {
     imports: syntax.imports,
     reExports: syntax.reExports,
@@ -49,9 +54,9 @@ function codeLinesOf(path: string, text: string): number {
   return language ? countLines(text, language.syntax).code : 0;
 }
 
-function parseErrorsOf(file: ts.SourceFile): ParseError[] {
+function parseErrorsOf(file: TS.SourceFile): ParseError[] {
   // The parser's own diagnostics are not part of the public typings, but are how tsc reports syntax errors.
-  const diagnostics = (file as ts.SourceFile & { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const diagnostics = (file as TS.SourceFile & { parseDiagnostics?: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   return diagnostics.slice(0, maxParseErrors).map((diagnostic) => ({
     line: file.getLineAndCharacterOfPosition(diagnostic.start).line + 1,
     message: ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '),

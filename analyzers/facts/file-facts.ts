@@ -5,7 +5,7 @@
  */
 
 /** Bumped whenever extraction would produce a different record for the same content. */
-export const factsEngineVersion = '4';
+export const factsEngineVersion = '5';
 
 export interface FileFacts {
   imports: ImportFact[];
@@ -79,6 +79,17 @@ export interface ExportFact {
   line: number;
   typeOnly: boolean;
   tags: DocTags;
+  /** The local binding an export list or `export default x` names, which may itself be an import. */
+  local?: string;
+  /** An exported enum's members. */
+  members?: EnumMemberFact[];
+}
+
+export interface EnumMemberFact {
+  name: string;
+  line: number;
+  /** Read in the enum's own file (`Color.Red`), or the enum object escapes there (`Object.values(Color)`). */
+  usedInFile: boolean;
 }
 
 export interface DynamicImportFact {
@@ -92,6 +103,8 @@ export interface DynamicImportFact {
 export interface NameUse {
   local: string;
   line: number;
+  /** The member read, for `local.member` (an enum member, a static method). */
+  member?: string;
 }
 
 export interface NamespaceUse {

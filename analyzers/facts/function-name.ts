@@ -1,10 +1,11 @@
-import { ts } from 'ts-morph';
+import type { ts as TS } from 'ts-morph';
+import { ts } from './typescript.js';
 
 /**
  * A readable name for a function: its own name, the variable or property it is assigned to, the
  * class it belongs to (`Store.save`), or the call it is passed to (`describe() callback`).
  */
-export function functionName(node: ts.SignatureDeclaration): string {
+export function functionName(node: TS.SignatureDeclaration): string {
   const own = node.name && propertyNameText(node.name);
   if (ts.isConstructorDeclaration(node)) return `${className(node.parent)}.constructor`;
   if (own) {
@@ -20,16 +21,16 @@ export function functionName(node: ts.SignatureDeclaration): string {
   return '(anonymous)';
 }
 
-function propertyNameText(name: ts.Node): string | null {
+function propertyNameText(name: TS.Node): string | null {
   if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
   return null;
 }
 
-function className(node: ts.Node): string {
+function className(node: TS.Node): string {
   return ts.isClassLike(node) && node.name ? node.name.text : '(class)';
 }
 
-function calleeName(callee: ts.Expression): string {
+function calleeName(callee: TS.Expression): string {
   if (ts.isIdentifier(callee)) return callee.text;
   if (ts.isPropertyAccessExpression(callee)) return `${calleeName(callee.expression)}.${callee.name.text}`;
   return '(call)';

@@ -1,6 +1,7 @@
-import { ts } from 'ts-morph';
+import type { ts as TS } from 'ts-morph';
+import { ts } from './typescript.js';
 import { docTagsBefore } from './doc-tags.js';
-import type { DocTags, ExportFact, ExportKind, ImportFact, ReExportFact } from './file-facts.js';
+import type { DocTags, EnumMemberFact, ExportFact, ExportKind, ImportFact, ReExportFact } from './file-facts.js';
 
 export interface ModuleSyntax {
   imports: ImportFact[];
@@ -9,12 +10,12 @@ export interface ModuleSyntax {
 }
 
 /** Imports, exports and re-exports declared by a file's top-level statements. */
-export function readModuleSyntax(file: ts.SourceFile): ModuleSyntax {
+export function readModuleSyntax(file: TS.SourceFile): ModuleSyntax {
   const syntax: ModuleSyntax = { imports: [], reExports: [], exports: [] };
-  const line = (node: ts.Node): number => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
-  const tagsOf = (node: ts.Node): DocTags => docTagsBefore(file.text, ts.getLeadingCommentRanges(file.text, node.pos));
+  const line = (node: TS.Node): number => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
+  const tagsOf = (node: TS.Node): DocTags => docTagsBefore(file.text, ts.getLeadingCommentRanges(file.text, node.pos));
   /** Doc tags of top-level declarations by name, for `export { name }` lists. */
-  const declared = new Map<string, { kind: ExportKind; typeOnly: boolean; tags: DocTags }>();
+  const declared = new Map<string, { kind: ExportKind; typeOnly: boolean; tags: DocTags; members?: EnumMemberFact[] }>();
   const localExports: { name: string; local: string; line: number; typeOnly: boolean }[] = [];
 
   for (const statement of file.statements) {
@@ -50,17 +51,19 @@ export function readModuleSyntax(file: ts.SourceFile): ModuleSyntax {
         line: line(statement),
         typeOnly: false,
         tags: tagsOf(statement),
+        ...(ts.isIdentifier(statement.expression) ? { local: statement.expression.text } : {}),
       });
     } else {
       const declaration = declarationOf(statement);
       if (!declaration) continue;
       const tags = tagsOf(statement);
-      for (const name of declaration.names) declared.set(name, { kind: declaration.kind, typeOnly: declaration.typeOnly, tags });
+      const members = ts.isEnumDeclaration(statement) ? { members: enumMembers(statement, line) } : {};
+      for (const name of declaration.names) declared.set(name, { kind: declaration.kind, typeOnly: declaration.typeOnly, tags, ...members });
       const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
       if (!modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) continue;
       const isDefault = modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
       const names = isDefault ? ['default'] : declaration.names;
-      for (const name of names) syntax.exports.push({ name, kind: declaration.kind, line: line(statement), typeOnly: declaration.typeOnly, tags });
+      for (const name of names) syntax.exports.push({ name, kind: declaration.kind, line: line(statement), typeOnly: declaration.typeOnly, tags, ...members });
     }
   }
 
@@ -72,12 +75,14 @@ export function readModuleSyntax(file: ts.SourceFile): ModuleSyntax {
       line: entry.line,
       typeOnly: entry.typeOnly || declaration?.typeOnly === true,
       tags: declaration?.tags ?? {},
+      local: entry.local,
+      ...(declaration?.members ? { members: declaration.members } : {}),
     });
   }
   return syntax;
 }
 
-function importFact(statement: ts.ImportDeclaration, line: number): ImportFact {
+function importFact(statement: TS.ImportDeclaration, line: number): ImportFact {
   const specifier = ts.isStringLiteralLike(statement.moduleSpecifier) ? statement.moduleSpecifier.text : '';
   const clause = statement.importClause;
   if (!clause) return { specifier, line, form: 'side-effect', typeOnly: false, bindings: [] };
@@ -94,7 +99,7 @@ function importFact(statement: ts.ImportDeclaration, line: number): ImportFact {
   return { specifier, line, form: 'import', typeOnly, bindings };
 }
 
-function reExportFact(statement: ts.ExportDeclaration, specifier: string, line: number): ReExportFact {
+function reExportFact(statement: TS.ExportDeclaration, specifier: string, line: number): ReExportFact {
   const typeOnly = statement.isTypeOnly;
   const clause = statement.exportClause;
   if (!clause) return { specifier, line, typeOnly, form: 'all' };
@@ -118,8 +123,8 @@ interface Declaration {
   typeOnly: boolean;
 }
 
-function declarationOf(statement: ts.Statement): Declaration | null {
-  const named = (kind: ExportKind, name: ts.Identifier | ts.StringLiteral | undefined, typeOnly = false): Declaration | null =>
+function declarationOf(statement: TS.Statement): Declaration | null {
+  const named = (kind: ExportKind, name: TS.Identifier | TS.StringLiteral | undefined, typeOnly = false): Declaration | null =>
     name ? { names: [name.text], kind, typeOnly } : { names: ['default'], kind, typeOnly };
   if (ts.isFunctionDeclaration(statement)) return named('function', statement.name);
   if (ts.isClassDeclaration(statement)) return named('class', statement.name);
@@ -134,7 +139,14 @@ function declarationOf(statement: ts.Statement): Declaration | null {
   return null;
 }
 
-function bindingNames(name: ts.BindingName): string[] {
+function bindingNames(name: TS.BindingName): string[] {
   if (ts.isIdentifier(name)) return [name.text];
   return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(element.name)));
+}
+
+/** An enum's members; whether each is read in the file is filled in by the walk over the code. */
+function enumMembers(statement: TS.EnumDeclaration, line: (node: TS.Node) => number): EnumMemberFact[] {
+  return statement.members.flatMap((member) =>
+    ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? [{ name: member.name.text, line: line(member), usedInFile: false }] : [],
+  );
 }

@@ -1,6 +1,7 @@
-import { ts } from 'ts-morph';
+import type { ts as TS } from 'ts-morph';
+import { ts } from './typescript.js';
 
-const scriptKinds: Record<string, ts.ScriptKind> = {
+const scriptKinds: Record<string, TS.ScriptKind> = {
   '.ts': ts.ScriptKind.TS,
   '.mts': ts.ScriptKind.TS,
   '.cts': ts.ScriptKind.TS,
@@ -17,6 +18,6 @@ function extensionOf(path: string): string {
 }
 
 /** How TypeScript should parse the file, or null when it is not JavaScript or TypeScript. */
-export function scriptKindOf(path: string): ts.ScriptKind | null {
+export function scriptKindOf(path: string): TS.ScriptKind | null {
   return scriptKinds[extensionOf(path)] ?? null;
 }

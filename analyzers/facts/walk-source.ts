@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts as TS } from 'ts-morph';
+import { ts } from './typescript.js';
 import { ComplexityTracker, type LogicalOperator, logicalRuns } from '../complexity/complexity-tracker.js';
 import type { DynamicImportFact, ExportFact, FunctionFact, FunctionKind, HalsteadCounts, NameUse, NamespaceUse } from './file-facts.js';
 import { functionName } from './function-name.js';
@@ -54,22 +55,34 @@ const {
   WhileStatement,
 } = ts.SyntaxKind;
 
+/** The names whose uses the walk records. */
+export interface WalkedNames {
+  /** Local names of import bindings. */
+  importedNames: ReadonlySet<string>;
+  /** The subset bound to a whole module (`import * as NS`, `import NS = require()`). */
+  namespaceNames: ReadonlySet<string>;
+  /** Enums the file declares and exports. */
+  enumNames: ReadonlySet<string>;
+}
+
 export interface WalkResult {
   functions: FunctionFact[];
   dynamicImports: DynamicImportFact[];
   importedNameUses: NameUse[];
   namespaceUses: NamespaceUse[];
+  /** Member reads of the file's own enums (`member` null where the enum object escapes). */
+  enumMemberUses: NamespaceUse[];
   commonJsExports: ExportFact[];
   halstead: HalsteadCounts;
 }
 
-const logicalOperators = new Map<ts.SyntaxKind, LogicalOperator>([
+const logicalOperators = new Map<TS.SyntaxKind, LogicalOperator>([
   [AmpersandAmpersandToken, '&&'],
   [BarBarToken, '||'],
   [QuestionQuestionToken, '??'],
 ]);
 
-const functionKinds = new Map<ts.SyntaxKind, FunctionKind>([
+const functionKinds = new Map<TS.SyntaxKind, FunctionKind>([
   [FunctionDeclaration, 'function'],
   [MethodDeclaration, 'method'],
   [Constructor, 'constructor'],
@@ -89,24 +102,33 @@ const logicalAssignments = new Set([
  * One pass over every node of a parsed file: functions with their complexity, dynamic imports and
  * requires, uses of imported names, CommonJS exports, and Halstead counts.
  */
-export function walkSource(file: ts.SourceFile, importedNames: ReadonlySet<string>, namespaceNames: ReadonlySet<string>): WalkResult {
+export function walkSource(file: TS.SourceFile, names: WalkedNames): WalkResult {
+  const { importedNames, namespaceNames, enumNames } = names;
   const tracker = new ComplexityTracker();
-  const result: WalkResult = { functions: [], dynamicImports: [], importedNameUses: [], namespaceUses: [], commonJsExports: [], halstead: { operators: 0, operands: 0, distinctOperators: 0, distinctOperands: 0 } };
+  const result: WalkResult = {
+    functions: [],
+    dynamicImports: [],
+    importedNameUses: [],
+    namespaceUses: [],
+    enumMemberUses: [],
+    commonJsExports: [],
+    halstead: { operators: 0, operands: 0, distinctOperators: 0, distinctOperands: 0 },
+  };
   const operators = new Set<number>();
   const operands = new Set<string>();
   const seenUses = new Set<string>();
-  const lineOf = (node: ts.Node): number => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
+  const lineOf = (node: TS.Node): number => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
 
-  const visitAll = (node: ts.Node | undefined): void => {
+  const visitAll = (node: TS.Node | undefined): void => {
     if (node) forEachChild(node, visit);
   };
 
-  function visitFunction(node: ts.SignatureDeclaration & { body?: ts.Node }, kind: FunctionKind): void {
+  function visitFunction(node: TS.SignatureDeclaration & { body?: TS.Node }, kind: FunctionKind): void {
     const start = file.getLineAndCharacterOfPosition(node.getStart(file));
     const name = functionName(node);
     const nested = tracker.inFunction;
     // Decorators and a computed name run where the function is defined, not when it is called.
-    const outside = (child: ts.Node): boolean => child.kind === Decorator || (child === node.name && child.kind === ComputedPropertyName);
+    const outside = (child: TS.Node): boolean => child.kind === Decorator || (child === node.name && child.kind === ComputedPropertyName);
     forEachChild(node, (child) => (outside(child) ? visit(child) : undefined));
     tracker.enterFunction(recursionNameOf(node));
     forEachChild(node, (child) => (outside(child) ? undefined : visit(child)));
@@ -133,7 +155,7 @@ export function walkSource(file: ts.SourceFile, importedNames: ReadonlySet<strin
     tracker.leaveFunction();
   }
 
-  function visitLogical(node: ts.BinaryExpression): void {
+  function visitLogical(node: TS.BinaryExpression): void {
     const parent = skipParentheses(node.parent);
     if (!(ts.isBinaryExpression(parent) && logicalOperators.has(parent.operatorToken.kind))) {
       for (let run = logicalRuns(flattenLogical(node)); run > 0; run--) tracker.flat();
@@ -142,7 +164,7 @@ export function walkSource(file: ts.SourceFile, importedNames: ReadonlySet<strin
     visitAll(node);
   }
 
-  function visitIf(node: ts.IfStatement): void {
+  function visitIf(node: TS.IfStatement): void {
     tracker.decision();
     tracker.structural();
     visit(node.expression);
@@ -164,7 +186,7 @@ export function walkSource(file: ts.SourceFile, importedNames: ReadonlySet<strin
     }
   }
 
-  function visitLoop(node: ts.IterationStatement): void {
+  function visitLoop(node: TS.IterationStatement): void {
     tracker.decision();
     tracker.structural();
     ts.forEachChild(node, (child) => {
@@ -173,25 +195,27 @@ export function walkSource(file: ts.SourceFile, importedNames: ReadonlySet<strin
     });
   }
 
-  function recordIdentifier(node: ts.Identifier): void {
+  function recordIdentifier(node: TS.Identifier): void {
     const name = node.text;
-    if (!importedNames.has(name) || isDeclarationName(node)) return;
-    const parent = node.parent;
+    const imported = importedNames.has(name);
+    if ((!imported && !enumNames.has(name)) || isDeclarationName(node)) return;
+    const member = memberOf(node);
+    if (!imported) {
+      result.enumMemberUses.push({ namespace: name, member, line: lineOf(node) });
+      return;
+    }
     if (namespaceNames.has(name)) {
-      let member: string | null = null;
-      if (ts.isPropertyAccessExpression(parent) && parent.expression === node) member = parent.name.text;
-      else if (ts.isQualifiedName(parent) && parent.left === node) member = parent.right.text;
       result.namespaceUses.push({ namespace: name, member, line: lineOf(node) });
       return;
     }
     const line = lineOf(node);
-    const key = `${name}:${line}`;
+    const key = `${name}:${line}:${member ?? ''}`;
     if (seenUses.has(key)) return;
     seenUses.add(key);
-    result.importedNameUses.push({ local: name, line });
+    result.importedNameUses.push(member === null ? { local: name, line } : { local: name, line, member });
   }
 
-  function recordCall(node: ts.CallExpression): void {
+  function recordCall(node: TS.CallExpression): void {
     const callee = node.expression;
     if (node.questionDotToken) tracker.decision();
     if (callee.kind === ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require' && node.arguments.length === 1)) {
@@ -200,7 +224,7 @@ export function walkSource(file: ts.SourceFile, importedNames: ReadonlySet<strin
     else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ThisKeyword) tracker.call(`this.${callee.name.text}`);
   }
 
-  function recordCommonJsExport(node: ts.BinaryExpression): void {
+  function recordCommonJsExport(node: TS.BinaryExpression): void {
     const target = node.left;
     if (!ts.isPropertyAccessExpression(target) || !ts.isExpressionStatement(node.parent) || !ts.isSourceFile(node.parent.parent)) return;
     const line = lineOf(node);
@@ -215,21 +239,21 @@ export function walkSource(file: ts.SourceFile, importedNames: ReadonlySet<strin
     }
   }
 
-  function countHalstead(node: ts.Node): void {
+  function countHalstead(node: TS.Node): void {
     const kind = node.kind;
     if (kind === Identifier || kind === PrivateIdentifier || (kind >= FirstLiteralToken && kind <= LastLiteralToken)) {
       result.halstead.operands++;
-      operands.add((node as ts.Identifier | ts.LiteralExpression).text);
+      operands.add((node as TS.Identifier | TS.LiteralExpression).text);
     } else {
       result.halstead.operators++;
-      operators.add(kind === BinaryExpression ? -(node as ts.BinaryExpression).operatorToken.kind : kind);
+      operators.add(kind === BinaryExpression ? -(node as TS.BinaryExpression).operatorToken.kind : kind);
     }
   }
 
-  function visit(node: ts.Node): void {
+  function visit(node: TS.Node): void {
     countHalstead(node);
     const functionKind = functionKinds.get(node.kind);
-    if (functionKind) return visitFunction(node as ts.FunctionLikeDeclaration, functionKind);
+    if (functionKind) return visitFunction(node as TS.FunctionLikeDeclaration, functionKind);
     switch (node.kind) {
       case ImportDeclaration:
       case ImportEqualsDeclaration:
@@ -237,20 +261,20 @@ export function walkSource(file: ts.SourceFile, importedNames: ReadonlySet<strin
       case ClassStaticBlockDeclaration:
         return visitImplicitFunction(() => visitAll(node));
       case PropertyDeclaration: {
-        const initializer = (node as ts.PropertyDeclaration).initializer;
+        const initializer = (node as TS.PropertyDeclaration).initializer;
         ts.forEachChild(node, (child) => (child === initializer ? visitImplicitFunction(() => visit(child)) : visit(child)));
         return;
       }
       case IfStatement:
-        return visitIf(node as ts.IfStatement);
+        return visitIf(node as TS.IfStatement);
       case ForStatement:
       case ForInStatement:
       case ForOfStatement:
       case WhileStatement:
       case DoStatement:
-        return visitLoop(node as ts.IterationStatement);
+        return visitLoop(node as TS.IterationStatement);
       case ConditionalExpression: {
-        const conditional = node as ts.ConditionalExpression;
+        const conditional = node as TS.ConditionalExpression;
         tracker.decision();
         tracker.structural();
         visit(conditional.condition);
@@ -261,7 +285,7 @@ export function walkSource(file: ts.SourceFile, importedNames: ReadonlySet<strin
         return;
       }
       case SwitchStatement: {
-        const statement = node as ts.SwitchStatement;
+        const statement = node as TS.SwitchStatement;
         tracker.structural();
         visit(statement.expression);
         tracker.nested(() => visit(statement.caseBlock));
@@ -278,10 +302,10 @@ export function walkSource(file: ts.SourceFile, importedNames: ReadonlySet<strin
       }
       case BreakStatement:
       case ContinueStatement:
-        if ((node as ts.BreakOrContinueStatement).label) tracker.flat();
+        if ((node as TS.BreakOrContinueStatement).label) tracker.flat();
         return;
       case BinaryExpression: {
-        const binary = node as ts.BinaryExpression;
+        const binary = node as TS.BinaryExpression;
         const operator = binary.operatorToken.kind;
         if (logicalOperators.has(operator)) return visitLogical(binary);
         if (logicalAssignments.has(operator)) tracker.decision();
@@ -293,20 +317,20 @@ export function walkSource(file: ts.SourceFile, importedNames: ReadonlySet<strin
       }
       case Parameter:
       case BindingElement:
-        if ((node as ts.ParameterDeclaration | ts.BindingElement).initializer) tracker.decision();
+        if ((node as TS.ParameterDeclaration | TS.BindingElement).initializer) tracker.decision();
         break;
       case ShorthandPropertyAssignment:
-        if ((node as ts.ShorthandPropertyAssignment).objectAssignmentInitializer) tracker.decision();
+        if ((node as TS.ShorthandPropertyAssignment).objectAssignmentInitializer) tracker.decision();
         break;
       case PropertyAccessExpression:
       case ElementAccessExpression:
-        if ((node as ts.PropertyAccessExpression | ts.ElementAccessExpression).questionDotToken) tracker.decision();
+        if ((node as TS.PropertyAccessExpression | TS.ElementAccessExpression).questionDotToken) tracker.decision();
         break;
       case CallExpression:
-        recordCall(node as ts.CallExpression);
+        recordCall(node as TS.CallExpression);
         break;
       case Identifier:
-        recordIdentifier(node as ts.Identifier);
+        recordIdentifier(node as TS.Identifier);
         return;
     }
     visitAll(node);
@@ -323,7 +347,7 @@ export function walkSource(file: ts.SourceFile, importedNames: ReadonlySet<strin
  * as `this.name` (a class method, or a class field holding it). An object literal's method is only
  * reachable as `this.name` too.
  */
-function recursionNameOf(node: ts.SignatureDeclaration): string | null {
+function recursionNameOf(node: TS.SignatureDeclaration): string | null {
   const parent = node.parent;
   const member = ts.isMethodDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node) ? node.name : ts.isPropertyDeclaration(parent) ? parent.name : undefined;
   if (member) return ts.isIdentifier(member) || ts.isPrivateIdentifier(member) ? `this.${member.text}` : null;
@@ -332,8 +356,8 @@ function recursionNameOf(node: ts.SignatureDeclaration): string | null {
 }
 
 /** `a = 1` as a default inside a destructuring assignment target (`[a = 1] = xs`, `for ({ a: b = 2 } of list)`). */
-function isDestructuringDefault(node: ts.BinaryExpression): boolean {
-  let child: ts.Node = node;
+function isDestructuringDefault(node: TS.BinaryExpression): boolean {
+  let child: TS.Node = node;
   let parent = node.parent;
   if (!ts.isArrayLiteralExpression(parent) && !ts.isPropertyAssignment(parent)) return false;
   while (ts.isArrayLiteralExpression(parent) || ts.isObjectLiteralExpression(parent) || ts.isPropertyAssignment(parent) || ts.isSpreadElement(parent) || ts.isParenthesizedExpression(parent)) {
@@ -344,14 +368,14 @@ function isDestructuringDefault(node: ts.BinaryExpression): boolean {
   return (ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === child;
 }
 
-function skipParentheses(node: ts.Node): ts.Node {
+function skipParentheses(node: TS.Node): TS.Node {
   let current = node;
   while (ts.isParenthesizedExpression(current)) current = current.parent;
   return current;
 }
 
 /** The logical operators of a run in source order, through parentheses (`a && (b || c)` is `&&, ||`). */
-function flattenLogical(node: ts.Expression): LogicalOperator[] {
+function flattenLogical(node: TS.Expression): LogicalOperator[] {
   let inner = node;
   while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
   if (!ts.isBinaryExpression(inner)) return [];
@@ -360,26 +384,34 @@ function flattenLogical(node: ts.Expression): LogicalOperator[] {
   return [...flattenLogical(inner.left), operator, ...flattenLogical(inner.right)];
 }
 
-function specifierOf(argument: ts.Expression | undefined): { specifier: string | null; prefix?: string } {
+function specifierOf(argument: TS.Expression | undefined): { specifier: string | null; prefix?: string } {
   if (argument && ts.isStringLiteralLike(argument)) return { specifier: argument.text };
   if (argument && ts.isTemplateExpression(argument)) return { specifier: null, prefix: argument.head.text };
   return { specifier: null };
 }
 
-function isIdentifierNamed(node: ts.Node, name: string): boolean {
+function isIdentifierNamed(node: TS.Node, name: string): boolean {
   return ts.isIdentifier(node) && node.text === name;
 }
 
-function isModuleExports(node: ts.Node): boolean {
+function isModuleExports(node: TS.Node): boolean {
   return ts.isPropertyAccessExpression(node) && isIdentifierNamed(node.expression, 'module') && node.name.text === 'exports';
 }
 
 /** A name being declared or a property name, rather than a reference to a binding. */
-function isDeclarationName(node: ts.Identifier): boolean {
+/** `m` for `node.m` and the type `node.m`; null where `node` is used as a whole. */
+function memberOf(node: TS.Identifier): string | null {
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === node) return parent.name.text;
+  if (ts.isQualifiedName(parent) && parent.left === node) return parent.right.text;
+  return null;
+}
+
+function isDeclarationName(node: TS.Identifier): boolean {
   const parent = node.parent;
   if (ts.isShorthandPropertyAssignment(parent)) return false;
   if (ts.isExportSpecifier(parent)) return (parent.propertyName ?? parent.name) !== node;
   if (ts.isQualifiedName(parent)) return parent.right === node;
   if (ts.isBindingElement(parent) && parent.propertyName === node) return true;
-  return (parent as { name?: ts.Node }).name === node;
+  return (parent as { name?: TS.Node }).name === node;
 }

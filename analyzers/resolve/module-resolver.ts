@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../facts/typescript.js';
 
 /** Where an import specifier leads. */
 export type Resolution =
