@@ -1,4 +1,5 @@
 import { ts } from '../facts/typescript.js';
+import type { ts as TS } from 'ts-morph';
 
 /** Where an import specifier leads. */
 export type Resolution =
@@ -48,7 +49,7 @@ export function createModuleResolver(input: ResolverInput): ResolveModule {
   const resolverFor = (scope: ResolutionScope): ((specifier: string, fromPath: string) => string | undefined) => {
     let resolver = resolvers.get(scope);
     if (!resolver) {
-      const options: ts.CompilerOptions = {
+      const options: TS.CompilerOptions = {
         moduleResolution: ts.ModuleResolutionKind.Bundler,
         module: ts.ModuleKind.ESNext,
         allowJs: true,
@@ -103,7 +104,7 @@ function workspaceSource(dir: string, subpath: string, files: ReadonlySet<string
   return undefined;
 }
 
-function virtualHost(input: ResolverInput, workspaceByName: ReadonlyMap<string, string>, directories: ReadonlySet<string>): ts.ModuleResolutionHost {
+function virtualHost(input: ResolverInput, workspaceByName: ReadonlyMap<string, string>, directories: ReadonlySet<string>): TS.ModuleResolutionHost {
   /** `node_modules/<workspace name>/…` stands for the workspace's folder, like a package manager's link. */
   const unlink = (path: string): string => {
     const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)(\/.*)?$/.exec(path);
