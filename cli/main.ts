@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { StewardError, toApiError } from '../core/api/errors.js';
 import type { Steward } from '../core/steward.js';
 import type { ComplexityOptions } from './commands/complexity.js';
+import type { DeadCodeOptions } from './commands/deadcode.js';
 import { exitCodeFor, exitCodes } from './exit-codes.js';
 import { installation } from './installation.js';
 import type { OutputOptions } from './output.js';
@@ -58,6 +59,16 @@ program
   .option('--top <n>', 'how many of the most complex functions to list', parseCount, 25)
   .option('-q, --quiet', 'no progress bar')
   .action((path: string, options: ComplexityOptions) => withSteward(async (steward) => (await import('./commands/complexity.js')).complexityCommand(steward, path, options)));
+
+program
+  .command('deadcode')
+  .description('find dead code at HEAD: unused files, exports, types, enum members and dependencies, unlisted and unresolved imports')
+  .argument('<path>', 'a folder inside the git work tree')
+  .option('--json', 'print every finding with its reason and when its file last changed, the entries searched from, and totals per workspace')
+  .option('--sarif', 'print the findings as SARIF 2.1.0')
+  .option('--production', 'search from production entries only (no tests or dev tooling) and leave devDependencies alone')
+  .option('-q, --quiet', 'no progress bar')
+  .action((path: string, options: DeadCodeOptions) => withSteward(async (steward) => (await import('./commands/deadcode.js')).deadCodeCommand(steward, path, options)));
 
 program
   .command('repos')

@@ -8,6 +8,7 @@ import type { WorkerModules } from './scan/worker-modules.js';
 import { type Database, openDatabase } from './store/database.js';
 import { addRepository, findRepository, findRepositoryByPath, listRepositories, removeRepository } from './store/repositories.js';
 import { getCodeReport } from './store/snapshot-code.js';
+import { getDeadCodeReport } from './store/snapshot-dead-code.js';
 import { getSnapshotReport, listSnapshotSummaries } from './store/snapshots.js';
 
 export interface StewardOptions {
@@ -95,6 +96,11 @@ export function openSteward(options: StewardOptions): Steward {
     'snapshots.code': async ({ id }) => {
       const report = getCodeReport(db, id);
       if (!report) throw new StewardError('not-found', `Snapshot ${id} has no code analysis; it was taken before Steward analysed code. Scan again.`);
+      return report;
+    },
+    'snapshots.deadCode': async ({ id }) => {
+      const report = getDeadCodeReport(db, id);
+      if (!report) throw new StewardError('not-found', `Snapshot ${id} has no dead-code analysis; it was taken before Steward looked for dead code. Scan again.`);
       return report;
     },
   };

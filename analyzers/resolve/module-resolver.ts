@@ -1,4 +1,5 @@
 import { ts } from '../facts/typescript.js';
+import { packageNameOf } from './package-name.js';
 import type { ts as TS } from 'ts-morph';
 
 /** Where an import specifier leads. */
@@ -85,11 +86,6 @@ export function createModuleResolver(input: ResolverInput): ResolveModule {
   };
 }
 
-/** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */
-export function packageNameOf(specifier: string): string {
-  const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
-}
 
 function workspaceSource(dir: string, subpath: string, files: ReadonlySet<string>): string | undefined {
   const base = dir === '' ? '' : `${dir}/`;

@@ -1,12 +1,11 @@
 import type { CodeReport, CodeStats } from '../../core/api/code.js';
-import { StewardError } from '../../core/api/errors.js';
-import { analyzePath } from '../../core/code/analyze-path.js';
+import { toCodeReport } from '../../core/code/code-report.js';
 import { codeReportToSarif } from '../../core/reports/code-sarif.js';
 import type { Steward } from '../../core/steward.js';
 import { plural } from '../../core/wording.js';
 import { installation } from '../installation.js';
-import { type OutputOptions, printJson, printTable, wantsProgress } from '../output.js';
-import { progressBar } from '../progress-bar.js';
+import { type OutputOptions, printJson, printTable } from '../output.js';
+import { analyzeWithProgress } from './analyze-with-progress.js';
 
 export interface ComplexityOptions extends OutputOptions {
   sarif?: boolean;
@@ -15,31 +14,12 @@ export interface ComplexityOptions extends OutputOptions {
 
 /** `steward complexity <path>`: the code engine on HEAD: complex functions and folders, cycles, boundaries, deprecated uses. */
 export async function complexityCommand(steward: Steward, path: string, options: ComplexityOptions): Promise<void> {
-  const controller = new AbortController();
-  const interrupt = (): void => controller.abort(new StewardError('cancelled', 'The analysis was interrupted'));
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
-  const bar = wantsProgress(options) ? progressBar() : undefined;
-  let result;
-  try {
-    result = await analyzePath(path, {
-      db: steward.db,
-      parseWorkerUrl: steward.workers.parse,
-      top: options.top,
-      signal: controller.signal,
-      onProgress: (done, total, detail) => bar?.update(total > 0 ? done / total : 0, `Analysing ${plural(total, 'code file')}`, detail),
-    });
-  } catch (error) {
-    // Whatever a stopped git process or worker threw, the user pressed Ctrl-C.
-    throw controller.signal.aborted ? controller.signal.reason : error;
-  } finally {
-    bar?.stop();
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
-  }
-  if (options.sarif) printJson(codeReportToSarif(result.report, installation.version));
-  else if (options.json) printJson({ root: result.root, branch: result.branch, stats: result.stats, warnings: result.warnings, ...result.report });
-  else printReport(result.report, result.stats, result.warnings);
+  const result = await analyzeWithProgress(steward, path, options, async (analysed) => analysed);
+  const report = toCodeReport(result.analysis, result.commit, { top: options.top });
+  const { stats } = result.analysis;
+  if (options.sarif) printJson(codeReportToSarif(report, installation.version));
+  else if (options.json) printJson({ root: result.root, branch: result.branch, stats, warnings: result.warnings, ...report });
+  else printReport(report, stats, result.warnings);
 }
 
 function printReport(report: CodeReport, stats: CodeStats, warnings: readonly string[]): void {

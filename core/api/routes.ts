@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appRoutes } from './app.js';
 import { codeRoutes } from './code.js';
+import { deadCodeRoutes } from './dead-code.js';
 import { ApiErrorSchema } from './errors.js';
 import { repositoryRoutes } from './repositories.js';
 import { scanRoutes } from './scans.js';
@@ -13,6 +14,7 @@ export const routes = {
   ...scanRoutes,
   ...snapshotRoutes,
   ...codeRoutes,
+  ...deadCodeRoutes,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Routes = typeof routes;

@@ -3,14 +3,18 @@ import { type ImportCycle, findImportCycles } from '../../analyzers/architecture
 import { buildImportEdges } from '../../analyzers/architecture/import-graph.js';
 import { type ComplexitySummary, summarizeComplexity } from '../../analyzers/complexity/summarize-complexity.js';
 import { type DeprecatedUse, findDeprecatedUses } from '../../analyzers/deprecations/deprecated-uses.js';
+import type { DeadCodeResult } from '../../analyzers/deadcode/dead-code.js';
+import { findDeadCode } from '../../analyzers/deadcode/find-dead-code.js';
 import type { CodeStats } from '../api/code.js';
-import type { ParseError } from '../../analyzers/facts/file-facts.js';
+import type { FileFacts, ParseError } from '../../analyzers/facts/file-facts.js';
+import type { ImportEdge } from '../../analyzers/architecture/import-graph.js';
+import type { ResolveModule } from '../../analyzers/resolve/module-resolver.js';
 import { factsEngineVersion } from '../../analyzers/facts/file-facts.js';
 import { type StewardConfig, parseStewardConfig } from '../config/steward-config.js';
 import type { TreeListing } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
 import { plural, preview } from '../wording.js';
-import { readProjectLayout } from './project-layout.js';
+import { type ProjectLayout, readProjectLayout } from './project-layout.js';
 import { readInstalledDeprecations } from './installed-deprecations.js';
 import { readCodeFacts } from './read-code-facts.js';
 
@@ -22,6 +26,7 @@ export interface CodeAnalysis {
   deprecatedUses: DeprecatedUse[];
   cycles: ImportCycle[];
   boundaryViolations: BoundaryViolation[];
+  deadCode: DeadCodeResult;
   excluded: { path: string; reason: string }[];
   parseErrors: (ParseError & { path: string })[];
 }
@@ -32,13 +37,15 @@ export interface AnalyzeCodeOptions {
   /** The tree of the commit being analysed. */
   tree: TreeListing;
   parseWorkerUrl: URL | string;
+  /** Search for dead code from production entries only (`--production`). */
+  production?: boolean;
   signal: AbortSignal;
   progress(done: number, total: number, detail?: string): void;
   warn(message: string, options?: { partial?: boolean }): void;
 }
 
-/** discover → facts (cached by content) → complexity, deprecated uses, import cycles, boundary violations. */
-export async function analyzeCode({ db, root, tree, parseWorkerUrl, signal, progress, warn }: AnalyzeCodeOptions): Promise<CodeAnalysis> {
+/** discover → facts (cached by content) → complexity, deprecated uses, import cycles, boundary violations, dead code. */
+export async function analyzeCode({ db, root, tree, parseWorkerUrl, production = false, signal, progress, warn }: AnalyzeCodeOptions): Promise<CodeAnalysis> {
   const started = performance.now();
   const { files } = tree;
   const layout = await readProjectLayout(db, root, files, signal);
@@ -60,6 +67,7 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, signal, prog
   const edges = buildImportEdges(code.facts, resolve);
   const workspaceDirs = discovery.workspaces.map((workspace) => workspace.dir);
   const packages = await readInstalledDeprecations({ db, root, facts: code.facts, resolve, workspaceDirs, engineVersion: factsEngineVersion, signal });
+  const deadCode = await analyzeDeadCode(layout, code.facts, edges, resolve, config, production, warn);
   const symlinks = tree.symlinks.map((path) => ({ path, reason: 'symbolic link (not followed)' }));
   const excluded = [...discovery.excluded, ...code.excluded, ...symlinks].sort((a, b) => a.path.localeCompare(b.path));
   const analysis = {
@@ -71,6 +79,7 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, signal, prog
     deprecatedUses: findDeprecatedUses(code.facts, resolve, packages),
     cycles: findImportCycles(edges),
     boundaryViolations: findBoundaryViolations(edges, config.boundaries),
+    deadCode,
     excluded,
     parseErrors: code.parseErrors,
   };
@@ -83,4 +92,32 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, signal, prog
     durationMs: Math.round(performance.now() - started),
   };
   return { stats, ...analysis };
+}
+
+async function analyzeDeadCode(
+  layout: ProjectLayout,
+  facts: ReadonlyMap<string, FileFacts>,
+  edges: readonly ImportEdge[],
+  resolve: ResolveModule,
+  config: StewardConfig,
+  production: boolean,
+  warn: (message: string) => void,
+): Promise<DeadCodeResult> {
+  const { entry, ignore, includeEntryExports } = config.deadCode;
+  const entryPoints = await layout.entryPoints({ entry, ignore });
+  for (const warning of entryPoints.warnings) warn(warning);
+  const warnings: string[] = [];
+  const result = findDeadCode({
+    tree: layout.tree,
+    workspaces: layout.discovery.workspaces,
+    facts,
+    edges,
+    resolve,
+    entryPoints,
+    pathAliases: [...new Set(layout.discovery.tsconfigs.flatMap((tsconfig) => Object.keys(tsconfig.compilerOptions.paths ?? {})))],
+    options: { production, includeEntryExports, ignore },
+    warnings,
+  });
+  for (const warning of new Set(warnings)) warn(warning);
+  return result;
 }

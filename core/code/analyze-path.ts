@@ -1,30 +1,28 @@
-import type { CodeReport, CodeStats } from '../api/code.js';
 import { headWarnings } from '../git/head-warnings.js';
 import { inspectRepository } from '../git/inspect-repository.js';
 import { listTreeFiles } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
-import { analyzeCode } from './analyze-code.js';
-import { toCodeReport } from './code-report.js';
+import { type CodeAnalysis, analyzeCode } from './analyze-code.js';
 
 export interface PathAnalysis {
   root: string;
   branch: string | null;
-  report: CodeReport;
-  stats: CodeStats;
+  commit: string;
+  analysis: CodeAnalysis;
   warnings: string[];
 }
 
 export interface AnalyzePathOptions {
   db: Database;
   parseWorkerUrl: URL | string;
-  /** How many of the most complex functions to report. */
-  top: number;
+  /** Search for dead code from production entries only. */
+  production?: boolean;
   signal: AbortSignal;
   onProgress(done: number, total: number, detail: string): void;
 }
 
 /** The code engine on a repository's HEAD, without saving a snapshot (the facts cache still fills). */
-export async function analyzePath(path: string, { db, parseWorkerUrl, top, signal, onProgress }: AnalyzePathOptions): Promise<PathAnalysis> {
+export async function analyzePath(path: string, { db, parseWorkerUrl, production, signal, onProgress }: AnalyzePathOptions): Promise<PathAnalysis> {
   const { root, head } = await inspectRepository(path);
   // `git status` walks the working tree: let it run while the code is analysed.
   const headNotes = headWarnings(root, head, signal);
@@ -35,10 +33,11 @@ export async function analyzePath(path: string, { db, parseWorkerUrl, top, signa
     root,
     tree,
     parseWorkerUrl,
+    production,
     signal,
     progress: (done, total, detail = '') => onProgress(done, total, detail),
     warn: (message) => warnings.push(message),
   });
   warnings.unshift(...(await headNotes));
-  return { root, branch: head.branch, report: toCodeReport(analysis, head.commit, { top }), stats: analysis.stats, warnings };
+  return { root, branch: head.branch, commit: head.commit, analysis, warnings };
 }

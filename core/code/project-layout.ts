@@ -3,6 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import type { Discovery } from '../../analyzers/discover/discover-project.js';
+import type { ProjectTree } from '../../analyzers/discover/project-tree.js';
+import type { DeadCodeConfig, EntryPoints } from '../../analyzers/deadcode/entry-points.js';
+import { isEntryConfigFile } from '../../analyzers/deadcode/entry-config-files.js';
 import type { FileFacts } from '../../analyzers/facts/file-facts.js';
 import { factsEngineVersion } from '../../analyzers/facts/file-facts.js';
 import type { Resolution, ResolveModule } from '../../analyzers/resolve/module-resolver.js';
@@ -13,7 +16,7 @@ import type { Database } from '../store/database.js';
 import { ProjectContextCache } from '../store/project-context-cache.js';
 
 /** Bumped when discovery or resolution would answer differently for the same layout. */
-const layoutVersion = '1';
+const layoutVersion = '2';
 
 const configFilePattern = /(^|\/)(package\.json|(ts|js)config[^/]*\.json|pnpm-workspace\.yaml|steward\.config\.json)$/;
 
@@ -21,15 +24,21 @@ interface CachedContext {
   discovery: Discovery;
   /** Resolved imports by `<importing folder>\0<specifier>`. */
   resolutions: Record<string, Resolution>;
+  /** Entry points by the dead-code settings they were found with. */
+  entryPoints?: Record<string, EntryPoints>;
 }
 
 /** The project's layout at a commit: its discovery, its config files, and a resolver for its imports. */
 export interface ProjectLayout {
   discovery: Discovery;
+  /** The commit's paths and config texts, as the analyzers read them. */
+  tree: ProjectTree;
   configTexts: ReadonlyMap<string, string>;
   stewardConfigText: string | undefined;
   /** Resolves every import of `facts` (loading TypeScript only for imports not resolved before). */
   resolverFor(facts: ReadonlyMap<string, FileFacts>): Promise<ResolveModule>;
+  /** Where the dead-code search starts, read statically from package.json, scripts and tool configs. */
+  entryPoints(config: DeadCodeConfig): Promise<EntryPoints>;
 }
 
 /**
@@ -38,7 +47,7 @@ export interface ProjectLayout {
  * node_modules is installed, and the engine version.
  */
 export async function readProjectLayout(db: Database, root: string, files: readonly TreeFile[], signal: AbortSignal): Promise<ProjectLayout> {
-  const configFiles = files.filter((file) => configFilePattern.test(file.path) && !file.path.includes('node_modules/'));
+  const configFiles = files.filter((file) => (configFilePattern.test(file.path) || isEntryConfigFile(file.path)) && !file.path.includes('node_modules/'));
   const configTexts = new Map<string, string>();
   const decoder = new TextDecoder();
   await readBlobs(
@@ -60,17 +69,20 @@ export async function readProjectLayout(db: Database, root: string, files: reado
   // A new layout needs the TypeScript resolver: load it now, while the workers parse.
   let resolverModule = cached ? undefined : import('../../analyzers/resolve/module-resolver.js');
   const paths = files.map((file) => file.path);
+  const projectTree: ProjectTree = {
+    paths,
+    readFile: (path) => configTexts.get(path),
+    readInstalledFile: (path) => readInstalled(root, path),
+  };
   const discovery =
     cached?.discovery ??
-    (await import('../../analyzers/discover/discover-project.js')).discoverProject({
-      paths,
-      readFile: (path) => configTexts.get(path),
-      readInstalledFile: (path) => readInstalled(root, path),
-    });
-  const resolutions: Record<string, Resolution> = cached?.resolutions ?? {};
+    (await import('../../analyzers/discover/discover-project.js')).discoverProject(projectTree);
+  const context: CachedContext = cached ?? { discovery, resolutions: {} };
+  const { resolutions } = context;
 
   return {
     discovery,
+    tree: projectTree,
     configTexts,
     stewardConfigText: configTexts.get(stewardConfigFile),
     async resolverFor(facts) {
@@ -101,9 +113,19 @@ export async function readProjectLayout(db: Database, root: string, files: reado
           });
           for (const [specifier, fromPath] of missing) resolutions[resolutionKey(specifier, fromPath)] = resolve(specifier, fromPath);
         }
-        cache.put(key, { discovery, resolutions } satisfies CachedContext);
+        cache.put(key, context);
       }
       return (specifier, fromPath) => resolutions[resolutionKey(specifier, fromPath)] ?? { kind: 'unresolved' };
+    },
+    async entryPoints(config) {
+      const settings = JSON.stringify(config);
+      const known = context.entryPoints?.[settings];
+      if (known) return known;
+      const { findEntryPoints } = await import('../../analyzers/deadcode/entry-points.js');
+      const found = findEntryPoints({ tree: projectTree, discovery, config });
+      context.entryPoints = { ...context.entryPoints, [settings]: found };
+      cache.put(key, context);
+      return found;
     },
   };
 }

@@ -24,16 +24,24 @@ const StewardConfigSchema = z.looseObject({
       }),
     )
     .optional(),
+  deadCode: z
+    .strictObject({
+      entry: globs.optional(),
+      ignore: globs.optional(),
+      includeEntryExports: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 export interface StewardConfig {
   thresholds: ComplexityThresholds;
   boundaries: BoundaryRule[];
+  deadCode: { entry: string[]; ignore: string[]; includeEntryExports: boolean };
 }
 
 /** The repository's settings; an unreadable or invalid file gives a warning and the defaults. */
 export function parseStewardConfig(text: string | undefined, warn: (message: string) => void): StewardConfig {
-  const defaults: StewardConfig = { thresholds: defaultThresholds, boundaries: [] };
+  const defaults: StewardConfig = { thresholds: defaultThresholds, boundaries: [], deadCode: { entry: [], ignore: [], includeEntryExports: false } };
   if (text === undefined) return defaults;
   let json: unknown;
   try {
@@ -51,5 +59,6 @@ export function parseStewardConfig(text: string | undefined, warn: (message: str
   return {
     thresholds: { ...defaultThresholds, ...parsed.data.complexity },
     boundaries: parsed.data.boundaries ?? [],
+    deadCode: { ...defaults.deadCode, ...parsed.data.deadCode },
   };
 }

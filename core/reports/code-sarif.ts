@@ -1,11 +1,5 @@
 import type { CodeReport } from '../api/code.js';
-
-/** SARIF 2.1.0, the format code-scanning tools (GitHub, IDEs) read. */
-export interface SarifLog {
-  version: '2.1.0';
-  $schema: string;
-  runs: unknown[];
-}
+import { type SarifLog, type SarifResult, sarifLog } from './sarif.js';
 
 const rules = [
   { id: 'steward/cognitive-complexity', text: 'Function is too hard to understand (cognitive complexity, SonarSource white paper)' },
@@ -16,52 +10,25 @@ const rules = [
 
 type RuleId = (typeof rules)[number]['id'];
 
-function result(ruleId: RuleId, message: string, path: string, line: number, column?: number) {
-  return {
-    ruleId,
-    ruleIndex: rules.findIndex((rule) => rule.id === ruleId),
-    level: 'warning',
-    message: { text: message },
-    locations: [
-      { physicalLocation: { artifactLocation: { uri: encodeURI(path), uriBaseId: '%SRCROOT%' }, region: { startLine: line, ...(column ? { startColumn: column } : {}) } } },
-    ],
-  };
-}
-
 /** Complexity over the thresholds, boundary violations and import cycles of a code report, as SARIF. */
 export function codeReportToSarif(report: CodeReport, version: string): SarifLog {
   const { cognitive, cyclomatic } = report.thresholds;
-  const results = [];
+  const results: (SarifResult & { ruleId: RuleId })[] = [];
   for (const fn of report.functions) {
+    const place = { path: fn.path, line: fn.line, column: fn.column };
     if (fn.cognitive > cognitive) {
-      results.push(result('steward/cognitive-complexity', `${fn.name} has a cognitive complexity of ${fn.cognitive} (threshold ${cognitive})`, fn.path, fn.line, fn.column));
+      results.push({ ruleId: 'steward/cognitive-complexity', message: `${fn.name} has a cognitive complexity of ${fn.cognitive} (threshold ${cognitive})`, ...place });
     }
     if (fn.cyclomatic > cyclomatic) {
-      results.push(result('steward/cyclomatic-complexity', `${fn.name} has a cyclomatic complexity of ${fn.cyclomatic} (threshold ${cyclomatic})`, fn.path, fn.line, fn.column));
+      results.push({ ruleId: 'steward/cyclomatic-complexity', message: `${fn.name} has a cyclomatic complexity of ${fn.cyclomatic} (threshold ${cyclomatic})`, ...place });
     }
   }
   for (const violation of report.boundaryViolations) {
-    results.push(result('steward/boundary-violation', `Imports ${violation.target} ('${violation.specifier}'): ${violation.rule}`, violation.path, violation.line));
+    results.push({ ruleId: 'steward/boundary-violation', message: `Imports ${violation.target} ('${violation.specifier}'): ${violation.rule}`, path: violation.path, line: violation.line });
   }
   for (const cycle of report.cycles) {
     const first = cycle.edges[0];
-    if (first) results.push(result('steward/import-cycle', `Import cycle through ${cycle.files.length} files: ${cycle.files.join(' → ')}`, first.from, first.line));
+    if (first) results.push({ ruleId: 'steward/import-cycle', message: `Import cycle through ${cycle.files.length} files: ${cycle.files.join(' → ')}`, path: first.from, line: first.line });
   }
-  return {
-    version: '2.1.0',
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'Steward',
-            version,
-            rules: rules.map((rule) => ({ id: rule.id, shortDescription: { text: rule.text } })),
-          },
-        },
-        versionControlProvenance: [{ repositoryUri: 'file:///', revisionId: report.commit }],
-        results,
-      },
-    ],
-  };
+  return sarifLog(rules, results, report.commit, version);
 }

@@ -1,6 +1,8 @@
 import { analyzeCode } from '../../code/analyze-code.js';
 import { toCodeReport } from '../../code/code-report.js';
+import { toDeadCodeReport } from '../../code/dead-code-report.js';
 import { insertCodeReport } from '../../store/snapshot-code.js';
+import { insertDeadCodeReport } from '../../store/snapshot-dead-code.js';
 import type { ScanStep } from '../scan-step.js';
 
 /** Functions kept per snapshot: the worst ones, plus every other one over a threshold up to the limit. */
@@ -9,11 +11,15 @@ const storedFunctions = { top: 200, limit: 2000 };
 export const codeEngineStep: ScanStep = {
   id: 'code',
   title: 'Analysing code',
-  version: '1',
+  version: '2',
   weight: 1,
   async run({ db, root, commit, treeFiles, parseWorkerUrl, signal, progress, warn }) {
     const analysis = await analyzeCode({ db, root, tree: await treeFiles(), parseWorkerUrl, signal, progress, warn });
     const report = toCodeReport(analysis, commit, storedFunctions);
-    return (target, snapshotId) => insertCodeReport(target, snapshotId, report);
+    const deadCode = await toDeadCodeReport(analysis.deadCode, { db, root, commit, production: false, signal });
+    return (target, snapshotId) => {
+      insertCodeReport(target, snapshotId, report);
+      insertDeadCodeReport(target, snapshotId, deadCode);
+    };
   },
 };

@@ -1,5 +1,6 @@
 import { initial } from './001-initial.js';
 import { codeEngine } from './002-code-engine.js';
+import { deadCode } from './003-dead-code.js';
 
 export interface Migration {
   /** user_version after this migration; migrations are numbered 1, 2, 3… without gaps. */
@@ -8,4 +9,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [initial, codeEngine];
+export const migrations: readonly Migration[] = [initial, codeEngine, deadCode];

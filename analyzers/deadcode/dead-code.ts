@@ -1,0 +1,52 @@
+/** What the dead-code analysis reports: plain data, the same in the CLI's JSON, the store and the app. */
+
+export type DeadCodeKind =
+  | 'file'
+  | 'export'
+  | 'type'
+  | 'enum-member'
+  | 'dependency'
+  | 'dev-dependency'
+  | 'unlisted-dependency'
+  | 'unresolved-import';
+
+export interface DeadCodeFinding {
+  kind: DeadCodeKind;
+  /** The file the finding is in (package.json for dependencies). */
+  path: string;
+  line: number;
+  /** The export, `Enum.member`, package or specifier; the path itself for an unused file. */
+  name: string;
+  /** Repository-relative folder of the workspace package ('' for the root). */
+  workspace: string;
+  /** One sentence a reviewer reads first: why Steward says so. */
+  reason: string;
+  /** The files that import this module: for an unused file, all of them are unused too. */
+  importers: string[];
+  /** Lines of code of an unused file (what deleting it removes). */
+  lines?: number;
+}
+
+/** Findings of one workspace package, by kind. */
+export interface WorkspaceTotals {
+  dir: string;
+  name: string | null;
+  findings: Partial<Record<DeadCodeKind, number>>;
+}
+
+/** Where the search for used code started, with the reason each file is an entry. */
+export interface EntryUsed {
+  path: string;
+  reason: string;
+}
+
+export interface DeadCodeResult {
+  findings: DeadCodeFinding[];
+  /** The entries the search started from (after `--production` filtering). */
+  entries: EntryUsed[];
+  /** Files kept as possibly used because a non-literal `import()`/`require()` may load them. */
+  possiblyUsed: { path: string; reason: string }[];
+  stats: { files: number; reachable: number; entries: number };
+  /** Every workspace package, the root first, with its findings counted by kind. */
+  workspaces: WorkspaceTotals[];
+}

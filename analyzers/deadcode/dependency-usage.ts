@@ -1,0 +1,421 @@
+import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { isObject, readPackageJson } from '../discover/package-json.js';
+import type { ProjectTree } from '../discover/project-tree.js';
+import { basename } from '../discover/repo-paths.js';
+import type { Workspace } from '../discover/workspaces.js';
+import type { FileFacts } from '../facts/file-facts.js';
+import type { ResolveModule } from '../resolve/module-resolver.js';
+import { packageNameOf } from '../resolve/package-name.js';
+import type { DeadCodeFinding } from './dead-code.js';
+import { pathAliasMatcher } from './path-aliases.js';
+import { workspaceLocator } from './workspace-of.js';
+
+export interface DependencyUsageInput {
+  tree: ProjectTree;
+  workspaces: readonly Workspace[]; // root ('' dir) first
+  facts: ReadonlyMap<string, FileFacts>;
+  /** Files in use (reachable from entries); only their imports count as uses, and only they can have unlisted imports. */
+  live: ReadonlySet<string>;
+  resolve: ResolveModule;
+  /** Binaries run by package.json scripts / CI lines, per workspace. */
+  scriptBinaries: readonly { workspaceDir: string; binary: string; script: string }[];
+  /** Packages named as strings in tool configs (jest preset, eslint extends, …). */
+  referencedPackages: readonly { workspaceDir: string; name: string; reason: string }[];
+  /** tsconfig `paths` keys (e.g. '@/*', '~/*'): a bare specifier matching one is an alias, never a package. */
+  pathAliases: readonly string[];
+  /** Production mode: only `dependencies` are checked (devDependencies never reported), uses come only from production files (the caller passes those as `live`). */
+  production: boolean;
+  warnings: string[]; // push one sentence per unreadable package.json etc.
+}
+
+const dependencyFields = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+type DependencyField = (typeof dependencyFields)[number];
+
+/** The fields whose packages the workspace installs itself; a peer dependency is installed by someone else. */
+const installingFields: readonly DependencyField[] = ['dependencies', 'devDependencies', 'optionalDependencies'];
+
+/** Peers are the consumer's to install and optional ones may be missing on purpose: never reported unused. */
+const neverUnusedFields: readonly DependencyField[] = ['peerDependencies', 'optionalDependencies'];
+
+/** One readable package.json: each field's declared packages, with the line of the package's key. */
+interface Manifest {
+  dir: string;
+  path: string;
+  declared: Record<DependencyField, ReadonlyMap<string, number>>;
+}
+
+/** Package names by workspace dir: who uses (or whose declaration is used for) what. */
+type NamesByWorkspace = Map<string, Set<string>>;
+
+/** Where the files of one workspace import a package that no package.json in reach declares. */
+interface UnlistedImport {
+  workspace: string;
+  name: string;
+  /** Importing file → the line of its first import of the package. */
+  firstLines: Map<string, number>;
+}
+
+interface Context {
+  input: DependencyUsageInput;
+  /** Readable package.json files by workspace dir; a workspace missing here has nothing checkable. */
+  manifests: ReadonlyMap<string, Manifest>;
+  root: Manifest | undefined;
+  /** The workspace a path belongs to: the deepest one with a package.json containing it. */
+  ownerOf(path: string): string;
+  isPathAlias(specifier: string): boolean;
+}
+
+/**
+ * Binaries whose package has another name, for when node_modules is not installed. A binary named
+ * like its package (vitest, eslint, prettier, tsx, …) needs no entry: a binary equal to a declared
+ * dependency's name counts as a use of it anyway.
+ */
+const binaryPackages: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    tsc: ['typescript'],
+    tsserver: ['typescript'],
+    playwright: ['@playwright/test', 'playwright'],
+    webpack: ['webpack-cli', 'webpack'],
+    'svelte-kit': ['@sveltejs/kit'],
+    ng: ['@angular/cli'],
+    nuxi: ['nuxi', 'nuxt'],
+    changeset: ['@changesets/cli'],
+    biome: ['@biomejs/biome'],
+    del: ['del-cli'],
+    'run-s': ['npm-run-all', 'npm-run-all2'],
+    'run-p': ['npm-run-all', 'npm-run-all2'],
+    'npm-run-all': ['npm-run-all', 'npm-run-all2'],
+    'cross-env-shell': ['cross-env'],
+    'ts-node-esm': ['ts-node'],
+    storybook: ['storybook', '@storybook/cli'],
+    sb: ['storybook', '@storybook/cli'],
+    'api-extractor': ['@microsoft/api-extractor'],
+    attw: ['@arethetypeswrong/cli'],
+    commitlint: ['@commitlint/cli'],
+    dotenv: ['dotenv-cli'],
+    chokidar: ['chokidar-cli'],
+    babel: ['@babel/cli'],
+    swc: ['@swc/cli'],
+    markdownlint: ['markdownlint-cli'],
+  }),
+);
+
+/**
+ * Packages a tool loads by name from its own config (plugins, presets, coverage providers), so no
+ * file imports them. They count as used whenever their tool is declared: this errs on "used",
+ * because a false "unused" gets a package removed and the build broken.
+ */
+const toolPlugins: readonly { tool: string; plugin: RegExp }[] = [
+  { tool: 'vitest', plugin: /^@vitest\/(coverage-v8|coverage-istanbul|ui|browser)$/ },
+  { tool: 'jest', plugin: /^(jest-environment-.+|ts-jest|babel-jest)$/ },
+  { tool: 'eslint', plugin: /^(eslint-(plugin|config)-.+|@[^/]+\/eslint-(plugin|config)(-.+)?|@typescript-eslint\/.+|typescript-eslint|@eslint\/js)$/ },
+  { tool: 'prettier', plugin: /^(prettier-plugin-.+|@[^/]+\/prettier-plugin(-.+)?)$/ },
+];
+
+/**
+ * What TypeScript sources need without importing it: the compiler, the Node typings the editor
+ * loads by default, and tslib. Strictly tslib is needed only with `importHelpers`; reading every
+ * tsconfig for that one flag is not worth a possible false "unused", so TypeScript files suffice.
+ */
+const typeScriptTooling = ['typescript', 'tslib', '@types/node'];
+
+/** npm's rules for a package name, legacy upper case allowed. */
+const packageNamePattern = /^(?:@[a-z0-9-][a-z0-9-._]*\/)?[a-z0-9-][a-z0-9-._]*$/i;
+const maxPackageNameLength = 214;
+
+/**
+ * Unused dependencies and devDependencies of each workspace, and packages imported by files in use
+ * that no package.json in reach lists. Like knip, but every doubt counts as a use: scripts, tool
+ * configs, plugins of declared tools and hoisting to the root all keep a dependency, since a wrong
+ * "unused" breaks the build of whoever trusts it.
+ */
+export function findDependencyIssues(input: DependencyUsageInput): DeadCodeFinding[] {
+  const context = createContext(input);
+  const { uses, unlisted } = collectImportUses(context);
+  addTypeScriptToolingUses(context, uses);
+  addScriptUses(context, uses);
+  for (const { workspaceDir, name } of input.referencedPackages) addName(uses, context.ownerOf(workspaceDir), name);
+  addTypesPackageUses(uses);
+  const used = declarationsUsed(context, uses);
+  return [...unusedDependencies(context, used), ...[...unlisted.values()].map((entry) => unlistedFinding(context, entry))].sort(
+    (a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.name.localeCompare(b.name),
+  );
+}
+
+function createContext(input: DependencyUsageInput): Context {
+  const manifests = new Map<string, Manifest>();
+  for (const workspace of input.workspaces) {
+    const manifest = workspace.packageJsonPath === null ? undefined : readManifest(input.tree, workspace.dir, workspace.packageJsonPath, input.warnings);
+    if (manifest) manifests.set(workspace.dir, manifest);
+  }
+  // A workspace with an unreadable package.json still owns its files: its declarations are unknown, not the root's.
+  const ownerOf = workspaceLocator(input.workspaces.filter((workspace) => workspace.packageJsonPath !== null));
+  return { input, manifests, root: manifests.get(''), ownerOf, isPathAlias: pathAliasMatcher(input.pathAliases) };
+}
+
+/** A package.json that is not valid JSON is skipped with a warning: guessing its dependencies would only mislead. */
+function readManifest(tree: ProjectTree, dir: string, path: string, warnings: string[]): Manifest | undefined {
+  const packageJson = readPackageJson(tree, path, []);
+  if (!packageJson) {
+    warnings.push(`${path} could not be read as a JSON object, so its dependencies were not checked.`);
+    return undefined;
+  }
+  const text = tree.readFile(path) ?? '';
+  const syntax = parseTree(text);
+  const declaredIn = (field: DependencyField): Map<string, number> => {
+    const block = packageJson[field];
+    return new Map(isObject(block) ? Object.keys(block).map((name) => [name, keyLine(text, syntax, field, name)]) : []);
+  };
+  return {
+    dir,
+    path,
+    declared: {
+      dependencies: declaredIn('dependencies'),
+      devDependencies: declaredIn('devDependencies'),
+      peerDependencies: declaredIn('peerDependencies'),
+      optionalDependencies: declaredIn('optionalDependencies'),
+    },
+  };
+}
+
+/** The 1-based line of `name`'s key inside the `field` block, so the finding points at the line to delete. */
+function keyLine(text: string, syntax: JsonNode | undefined, field: DependencyField, name: string): number {
+  const key = (syntax && findNodeAtLocation(syntax, [field, name]))?.parent?.children?.[0];
+  return key ? text.slice(0, key.offset).split('\n').length : 1;
+}
+
+function declares(manifest: Manifest | undefined, name: string, fields: readonly DependencyField[] = dependencyFields): boolean {
+  return manifest !== undefined && fields.some((field) => manifest.declared[field].has(name));
+}
+
+/** Declared by the workspace itself or, hoisted, by the root. */
+function declaresInReach(context: Context, workspace: string, name: string): boolean {
+  return declares(context.manifests.get(workspace), name) || declares(context.root, name);
+}
+
+function addName(map: NamesByWorkspace, workspace: string, name: string): void {
+  const names = map.get(workspace);
+  if (names) names.add(name);
+  else map.set(workspace, new Set([name]));
+}
+
+/** Every package a file in use imports (type-only too: the types come from it), and the imports nothing lists. */
+function collectImportUses(context: Context): { uses: NamesByWorkspace; unlisted: Map<string, UnlistedImport> } {
+  const { facts, live, resolve } = context.input;
+  const uses: NamesByWorkspace = new Map();
+  const unlisted = new Map<string, UnlistedImport>();
+  for (const path of live) {
+    const file = facts.get(path);
+    if (!file) continue;
+    const owner = context.ownerOf(path);
+    for (const { specifier, line, typeOnly } of bareReferencesOf(file)) {
+      const resolution = resolve(specifier, path);
+      if (resolution.kind === 'builtin') {
+        // Node's built-in modules get their types from @types/node.
+        addName(uses, owner, '@types/node');
+        continue;
+      }
+      if (context.isPathAlias(specifier) || !isPublishableName(packageNameOf(specifier))) continue;
+      const name = packageNameOf(specifier);
+      // A sibling workspace resolves to its files, yet its name still uses the declaration that links it.
+      addName(uses, owner, name);
+      if (resolution.kind === 'package' && isUnlisted(context, owner, name, typeOnly)) recordUnlisted(unlisted, owner, name, path, line);
+    }
+  }
+  return { uses, unlisted };
+}
+
+/** Imports, re-exports, `import()` and `require()` with a bare (non-relative) literal specifier. */
+function* bareReferencesOf(file: FileFacts): Generator<{ specifier: string; line: number; typeOnly: boolean }> {
+  const references = [
+    ...file.imports.map((fact) => ({ ...fact, typeOnly: fact.typeOnly || allTypeOnly(fact.bindings) })),
+    ...file.reExports.map((fact) => ({ ...fact, typeOnly: fact.typeOnly || allTypeOnly(fact.names ?? []) })),
+    ...file.dynamicImports.flatMap((fact) => (fact.specifier === null ? [] : [{ specifier: fact.specifier, line: fact.line, typeOnly: false }])),
+  ];
+  for (const { specifier, line, typeOnly } of references) {
+    if (!specifier.startsWith('.') && !specifier.startsWith('/')) yield { specifier, line, typeOnly };
+  }
+}
+
+/** `import { type A, type B } from 'x'` is erased like `import type`. */
+function allTypeOnly(bindings: readonly { typeOnly: boolean }[]): boolean {
+  return bindings.length > 0 && bindings.every((binding) => binding.typeOnly);
+}
+
+/** A name npm could publish, so not `@/x`, `~/x`, `#internal`, `virtual:x`, `bun:x` or a URL. */
+function isPublishableName(name: string): boolean {
+  return name.length <= maxPackageNameLength && packageNamePattern.test(name);
+}
+
+/**
+ * Not declared by the workspace nor the root. Files of a workspace without a readable package.json
+ * have nothing to check against; a type-only import is satisfied by `@types/<name>` alone.
+ */
+function isUnlisted(context: Context, workspace: string, name: string, typeOnly: boolean): boolean {
+  if (!context.manifests.has(workspace)) return false;
+  const satisfying = typeOnly ? [name, typesPackageOf(name)] : [name];
+  return !satisfying.some((candidate) => declaresInReach(context, workspace, candidate));
+}
+
+function recordUnlisted(unlisted: Map<string, UnlistedImport>, workspace: string, name: string, path: string, line: number): void {
+  const key = `${workspace}\0${name}`;
+  let entry = unlisted.get(key);
+  if (!entry) {
+    entry = { workspace, name, firstLines: new Map() };
+    unlisted.set(key, entry);
+  }
+  const known = entry.firstLines.get(path);
+  if (known === undefined || line < known) entry.firstLines.set(path, line);
+}
+
+/** `x` → `@types/x`; `@scope/name` → `@types/scope__name` (DefinitelyTyped's spelling). */
+function typesPackageOf(name: string): string {
+  return `@types/${name.startsWith('@') ? name.slice(1).replace('/', '__') : name}`;
+}
+
+/** TypeScript files (or a tsconfig) use the TypeScript tooling of their workspace, and the root's, which often hosts it for all. */
+function addTypeScriptToolingUses(context: Context, uses: NamesByWorkspace): void {
+  for (const path of context.input.tree.paths) {
+    if (!isTypeScriptProjectFile(path)) continue;
+    for (const workspace of new Set([context.ownerOf(path), ''])) {
+      for (const name of typeScriptTooling) addName(uses, workspace, name);
+    }
+  }
+}
+
+function isTypeScriptProjectFile(path: string): boolean {
+  if (path.split('/').includes('node_modules')) return false;
+  return /\.[cm]?tsx?$/.test(path) || /^tsconfig.*\.json$/.test(basename(path));
+}
+
+/**
+ * A binary run by a script uses the package providing it: per the installed packages' `bin`
+ * fields, the table of well-known binaries, or a dependency of the same name. All three count
+ * together rather than in turn, which can only add uses.
+ */
+function addScriptUses(context: Context, uses: NamesByWorkspace): void {
+  const providersByWorkspace = new Map<string, ReadonlyMap<string, string[]>>();
+  for (const { workspaceDir, binary } of context.input.scriptBinaries) {
+    const owner = context.ownerOf(workspaceDir);
+    let providers = providersByWorkspace.get(owner);
+    if (!providers) {
+      providers = installedBinaries(context, owner);
+      providersByWorkspace.set(owner, providers);
+    }
+    for (const name of [binary, ...(providers.get(binary) ?? []), ...(binaryPackages.get(binary) ?? [])]) addName(uses, owner, name);
+  }
+}
+
+/** Binary → packages providing it, among the installed dependencies declared by the workspace and the root. */
+function installedBinaries(context: Context, workspace: string): Map<string, string[]> {
+  const providers = new Map<string, string[]>();
+  const manifests = [context.manifests.get(workspace), context.root].filter((manifest) => manifest !== undefined);
+  const names = new Set(manifests.flatMap((manifest) => dependencyFields.flatMap((field) => [...manifest.declared[field].keys()])));
+  for (const name of names) {
+    for (const binary of binariesOf(name, installedPackageJson(context.input.tree, workspace, name))) {
+      const list = providers.get(binary);
+      if (list) list.push(name);
+      else providers.set(binary, [name]);
+    }
+  }
+  return providers;
+}
+
+/** The workspace's own node_modules first, then the root's, where hoisting puts most packages. */
+function installedPackageJson(tree: ProjectTree, workspace: string, name: string): unknown {
+  const candidates = workspace === '' ? [''] : [`${workspace}/`, ''];
+  for (const prefix of candidates) {
+    const text = tree.readInstalledFile(`${prefix}node_modules/${name}/package.json`);
+    if (text === undefined) continue;
+    try {
+      return JSON.parse(text);
+    } catch {
+      // A broken install says nothing about the project; the table of well-known binaries still applies.
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** `bin` as a string is installed under the package's unscoped name; as a map, under its keys. */
+function binariesOf(name: string, packageJson: unknown): string[] {
+  const bin = isObject(packageJson) ? packageJson['bin'] : undefined;
+  if (typeof bin === 'string') return [name.slice(name.lastIndexOf('/') + 1)];
+  return isObject(bin) ? Object.keys(bin) : [];
+}
+
+/**
+ * `@types/x` serves `x`: it is used wherever `x` is used, including in the root, whose hoisted
+ * packages the workspaces see. Pairs are added after scripts and configs, so that `@types/jest` stays
+ * used while jest only runs from a script.
+ */
+function addTypesPackageUses(uses: NamesByWorkspace): void {
+  const rootNames = [...(uses.get('') ?? [])];
+  for (const [workspace, names] of uses) {
+    const served = workspace === '' ? [...names] : [...names, ...rootNames];
+    for (const name of served) if (!name.startsWith('@types/')) names.add(typesPackageOf(name));
+  }
+}
+
+/**
+ * Which declarations the uses land on: the using workspace's own, or else the root's (hoisting).
+ * A workspace that only names a package as a peer relies on someone else's install, often the root's.
+ */
+function declarationsUsed(context: Context, uses: NamesByWorkspace): NamesByWorkspace {
+  const used: NamesByWorkspace = new Map();
+  for (const [workspace, names] of uses) {
+    const manifest = context.manifests.get(workspace);
+    for (const name of names) {
+      if (declares(manifest, name)) addName(used, workspace, name);
+      if (!declares(manifest, name, installingFields)) addName(used, '', name);
+    }
+  }
+  return used;
+}
+
+function unusedDependencies(context: Context, used: NamesByWorkspace): DeadCodeFinding[] {
+  const checked: readonly [DependencyField, 'dependency' | 'dev-dependency'][] = context.input.production
+    ? [['dependencies', 'dependency']]
+    : [
+        ['dependencies', 'dependency'],
+        ['devDependencies', 'dev-dependency'],
+      ];
+  const findings: DeadCodeFinding[] = [];
+  for (const manifest of context.manifests.values()) {
+    for (const [field, kind] of checked) {
+      for (const [name, line] of manifest.declared[field]) {
+        if (used.get(manifest.dir)?.has(name) || declares(manifest, name, neverUnusedFields) || isPluginOfDeclaredTool(context, manifest, name)) continue;
+        findings.push({ kind, path: manifest.path, line, name, workspace: manifest.dir, reason: unusedReason(field, manifest.path, name), importers: [] });
+      }
+    }
+  }
+  return findings;
+}
+
+function isPluginOfDeclaredTool(context: Context, manifest: Manifest, name: string): boolean {
+  return toolPlugins.some(({ tool, plugin }) => plugin.test(name) && declaresInReach(context, manifest.dir, tool));
+}
+
+function unusedReason(field: DependencyField, path: string, name: string): string {
+  const unused = 'no file in use imports it, no script runs it and no config names it';
+  const served = name.startsWith('@types/') ? servedPackageOf(name) : undefined;
+  return served === undefined
+    ? `listed in ${field} of ${path}, but ${unused}`
+    : `listed in ${field} of ${path}, but \`${served}\`, whose types it holds, is not used either: ${unused}`;
+}
+
+/** `@types/scope__name` → `@scope/name`; `@types/x` → `x`. */
+function servedPackageOf(typesPackage: string): string {
+  const name = typesPackage.slice('@types/'.length);
+  return name.includes('__') ? `@${name.replace('__', '/')}` : name;
+}
+
+function unlistedFinding(context: Context, { workspace, name, firstLines }: UnlistedImport): DeadCodeFinding {
+  const importers = [...firstLines.keys()].sort();
+  const first = importers[0]!;
+  const line = firstLines.get(first)!;
+  const where = importers.length === 1 ? `1 file in use (${first}:${line})` : `${importers.length} files in use (first ${first}:${line})`;
+  const manifest = context.manifests.get(workspace)!;
+  const lists = workspace !== '' && context.root ? `${manifest.path} or the root ${context.root.path}` : manifest.path;
+  return { kind: 'unlisted-dependency', path: first, line, name, workspace, reason: `imported by ${where}, but not listed in ${lists}`, importers };
+}

@@ -1,0 +1,33 @@
+import { excludedPathReason } from '../discover/excluded-paths.js';
+import { basename, dirname } from '../discover/repo-paths.js';
+
+/** The repository settings file, read for `deadCode.entry` when the caller passes no settings. */
+export const stewardConfigPath = 'steward.config.json';
+
+/**
+ * True for files whose text findEntryPoints reads; the caller loads only those. Kept apart from the
+ * detectors so that choosing files to load does not load the TypeScript parser.
+ */
+export function isEntryConfigFile(path: string): boolean {
+  if (excludedPathReason(path) !== null) return false;
+  const name = basename(path);
+  return (
+    name === 'package.json' ||
+    path === stewardConfigPath ||
+    name.endsWith('.html') ||
+    /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path) ||
+    isToolConfigName(name) ||
+    (basename(dirname(path)) === '.storybook' && /^main\.[cm]?[jt]sx?$/.test(name))
+  );
+}
+
+/**
+ * Config names of the tools whose settings are read, generous enough to cover variants a script
+ * names with `--config` (vitest.e2e.config.ts, webpack.prod.js).
+ */
+function isToolConfigName(name: string): boolean {
+  return (
+    /^(?:vite|vitest|jest|playwright|webpack|rollup|tsup|electron\.vite|babel)[.-][\w.-]*\.(?:json|[cm]?[jt]s)$/.test(name) ||
+    /^\.(?:eslintrc|babelrc)(?:\.\w+)?$/.test(name)
+  );
+}

@@ -1,0 +1,267 @@
+import picomatch from 'picomatch/posix.js';
+import type { Discovery } from '../discover/discover-project.js';
+import { isObject, readPackageJson, type PackageJson } from '../discover/package-json.js';
+import type { ProjectTree } from '../discover/project-tree.js';
+import { dirname, isWithin, joinPath } from '../discover/repo-paths.js';
+import { packageNameOf as packageOfSpecifier } from '../resolve/package-name.js';
+import type { EntryPoints } from './entry-points.js';
+import { isPlainData, readConfigText, ResolvedPath } from './static-config.js';
+
+/** Tools whose configs say where code starts; a script running one of them means the tool is in use. */
+export type Tool = 'vite' | 'vitest' | 'jest' | 'playwright' | 'webpack' | 'rollup' | 'tsup' | 'electron-vite' | 'storybook' | 'eslint' | 'babel';
+
+/** A config a script names with `--config`, and who named it (for the warning when it is missing). */
+interface ConfigRequest {
+  path: string;
+  origin: string;
+}
+
+export interface WorkspaceInfo {
+  dir: string;
+  /** Repo-relative path of its package.json, when one is tracked. */
+  packageJsonPath: string | null;
+  packageJson: PackageJson | null;
+  /** Names in dependencies, devDependencies, peerDependencies and optionalDependencies. */
+  dependencies: ReadonlySet<string>;
+  /** Tools its scripts (and CI steps run in its folder) start, with the configs they name. */
+  tools: Map<Tool, ConfigRequest[]>;
+}
+
+/** A config file's content with the words used to name it in reasons (`vite.config.ts`, `package.json "jest"`). */
+export interface LoadedConfig {
+  path: string;
+  label: string;
+  /** Undefined when the file could not be read statically: the tool's defaults then apply. */
+  value: unknown;
+}
+
+/** The code file extensions, in the order a source is looked for when a path names none or names output. */
+export const codeExtensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** Everything a detector needs: lookups over the tracked files, and the sinks for what it finds. */
+export class EntryContext {
+  readonly tracked: ReadonlySet<string>;
+  readonly codeFiles: ReadonlySet<string>;
+  /** Vite roots: an html page inside one loads `/x` scripts from it. */
+  readonly webRoots = new Set<string>();
+  private readonly entries = new Map<string, { reason: string; production: boolean }>();
+  private readonly binaries = new Map<string, { workspaceDir: string; binary: string; script: string }>();
+  private readonly packages = new Map<string, { workspaceDir: string; name: string; reason: string }>();
+  private readonly warnings = new Set<string>();
+  private readonly configs = new Map<string, unknown>();
+  private readonly globs = new Map<string, string[]>();
+  private readonly visited = new Set<string>();
+  private readonly inFolders = new Map<string, string[]>();
+
+  constructor(
+    readonly tree: ProjectTree,
+    readonly discovery: Discovery,
+  ) {
+    this.tracked = new Set(tree.paths);
+    this.codeFiles = new Set(discovery.codeFiles);
+  }
+
+  /** First reason wins; production if any reason says so. Only code files can be entries. */
+  addEntry(path: string, reason: string, production: boolean): void {
+    if (!this.codeFiles.has(path)) return;
+    const known = this.entries.get(path);
+    if (known) known.production ||= production;
+    else this.entries.set(path, { reason, production });
+  }
+
+  addBinary(workspaceDir: string, binary: string, script: string): void {
+    const key = `${workspaceDir}\0${binary}\0${script}`;
+    if (!this.binaries.has(key)) this.binaries.set(key, { workspaceDir, binary, script });
+  }
+
+  addPackage(workspaceDir: string, name: string, reason: string): void {
+    const key = `${workspaceDir}\0${name}`;
+    if (!this.packages.has(key)) this.packages.set(key, { workspaceDir, name, reason });
+  }
+
+  warn(sentence: string): void {
+    this.warnings.add(sentence);
+  }
+
+  /** True the first time `key` is seen: a config named by several scripts is handled once. */
+  firstVisit(key: string): boolean {
+    if (this.visited.has(key)) return false;
+    this.visited.add(key);
+    return true;
+  }
+
+  /** Code files matching a repo-relative glob; each glob is compiled once and tried only below its fixed prefix. */
+  matchGlob(glob: string): string[] {
+    let found = this.globs.get(glob);
+    if (!found) {
+      const matches = this.globMatcher(glob);
+      const { base } = picomatch.scan(glob);
+      found = this.discovery.codeFiles.filter((path) => isWithin(path, base) && matches(path));
+      this.globs.set(glob, found);
+    }
+    return found;
+  }
+
+  /** A matcher for a glob written in a config; one picomatch rejects (empty, too long) matches nothing and is reported. */
+  globMatcher(glob: string): (path: string) => boolean {
+    try {
+      return picomatch(glob, { dot: true });
+    } catch {
+      this.warn(`The pattern "${glob}" is not a valid glob (ignored).`);
+      return () => false;
+    }
+  }
+
+  /** Code files with a folder of this name in their path (`__mocks__`), listed once. */
+  codeFilesInFolderNamed(name: string): string[] {
+    let found = this.inFolders.get(name);
+    if (!found) {
+      found = this.discovery.codeFiles.filter((path) => dirname(path).split('/').includes(name));
+      this.inFolders.set(name, found);
+    }
+    return found;
+  }
+
+  /**
+   * The code file a config or script means by `path`: the file itself, the TypeScript source of a `.js`
+   * path (ESM imports name the output), or, without an extension, `path.ts`… and `path/index.ts`….
+   */
+  findCodeFile(path: string): string | null {
+    for (const candidate of sourceCandidates(path)) if (this.codeFiles.has(candidate)) return candidate;
+    return null;
+  }
+
+  /** Parsed content of a tracked config, read once; undefined (and a warning naming it) when it cannot be read. */
+  readConfig(path: string): unknown {
+    if (this.configs.has(path)) return this.configs.get(path);
+    const text = this.tree.readFile(path);
+    let value: unknown;
+    if (text === undefined) {
+      this.warn(`${path} could not be read; its entry points are missing.`);
+    } else {
+      const read = readConfigText(path, text);
+      if (read.ok) value = read.value;
+      else this.warn(`${path} could not be read statically (${read.error}); its entry points are missing.`);
+    }
+    this.configs.set(path, value);
+    return value;
+  }
+
+  /** The deepest workspace containing `path`. */
+  workspaceOf<T extends { dir: string }>(workspaces: readonly T[], path: string): T | undefined {
+    return workspaces.filter(({ dir }) => isWithin(path, dir)).reduce<T | undefined>((best, next) => (!best || next.dir.length > best.dir.length ? next : best), undefined);
+  }
+
+  result(): EntryPoints {
+    return {
+      entries: [...this.entries].map(([path, { reason, production }]) => ({ path, reason, production })).sort((a, b) => compare(a.path, b.path)),
+      scriptBinaries: [...this.binaries.values()],
+      referencedPackages: [...this.packages.values()].sort((a, b) => compare(a.workspaceDir, b.workspaceDir) || compare(a.name, b.name)),
+      warnings: [...this.warnings],
+    };
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Output and source extensions a path written in a config may stand for, most literal first. */
+function sourceCandidates(path: string): string[] {
+  const output = /\.(?:d\.[cm]?ts|[cm]?js|jsx)$/.exec(path);
+  if (output) return [path, ...codeExtensions.map((extension) => path.slice(0, output.index) + extension)];
+  if (codeExtensions.some((extension) => path.endsWith(extension))) return [path];
+  return [path, ...codeExtensions.map((extension) => path + extension), ...codeExtensions.map((extension) => `${path}/index${extension}`)];
+}
+
+/** Reads each workspace's package.json once; a broken one is a warning and counts as absent. */
+export function readWorkspaces(context: EntryContext): WorkspaceInfo[] {
+  return context.discovery.workspaces.map(({ dir }) => {
+    const candidate = joinPath(dir, 'package.json');
+    const packageJsonPath = context.tracked.has(candidate) ? candidate : null;
+    const packageJson = packageJsonPath ? readManifest(context, packageJsonPath) : null;
+    return { dir, packageJsonPath, packageJson, dependencies: dependencyNames(packageJson), tools: new Map() };
+  });
+}
+
+function readManifest(context: EntryContext, path: string): PackageJson | null {
+  const warnings: string[] = [];
+  const manifest = readPackageJson(context.tree, path, warnings);
+  for (const warning of warnings) context.warn(warning);
+  if (manifest === null || isPlainData(manifest)) return manifest;
+  context.warn(`${path} is nested too deeply to read (ignored).`);
+  return null;
+}
+
+function dependencyNames(packageJson: PackageJson | null): Set<string> {
+  const fields = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+  return new Set(fields.flatMap((field) => (isObject(packageJson?.[field]) ? Object.keys(packageJson[field]) : [])));
+}
+
+/** A value written in a config as a path: a plain string (relative to a base the tool decides) or a located path. */
+export type PathValue = string | ResolvedPath;
+
+/** Strings and located paths in a config value, through arrays and object values (entry maps). */
+export function pathValues(value: unknown): PathValue[] {
+  if (typeof value === 'string' || value instanceof ResolvedPath) return [value];
+  if (Array.isArray(value)) return value.flatMap(pathValues);
+  if (isObject(value) && !(value instanceof RegExp)) return Object.values(value).flatMap(pathValues);
+  return [];
+}
+
+export function isPathValue(value: unknown): value is PathValue {
+  return typeof value === 'string' || value instanceof ResolvedPath;
+}
+
+/** A config that exports an array of configurations (webpack, rollup, tsup) is several. */
+export function configsIn(value: unknown): Record<string, unknown>[] {
+  return (Array.isArray(value) ? value : [value]).filter(isObject);
+}
+
+/** Repo-relative path of a config value, resolved against `base` unless the config located it itself. */
+export function locate(base: string, value: PathValue): string {
+  return value instanceof ResolvedPath ? value.path : joinPath(base, value);
+}
+
+interface EntryTarget {
+  /** Where relative paths start. */
+  base: string;
+  reason: string;
+  production: boolean;
+  /** Names the setting in the warning for a path that is not in the repository, e.g. `vite.config.ts build.lib.entry`. */
+  origin: string;
+}
+
+/**
+ * Adds the files a config setting names: globs expand against the code files; a plain path must exist
+ * (as itself or as its source), else the setting is reported. Tracked non-code files (html, css) are
+ * not entries and not errors.
+ */
+export function addPathEntries(context: EntryContext, values: readonly PathValue[], target: EntryTarget): void {
+  for (const value of values) {
+    if (typeof value === 'string' && value.startsWith('!')) continue;
+    const path = locate(target.base, value);
+    if (picomatch.scan(path).isGlob) {
+      for (const match of context.matchGlob(path)) context.addEntry(match, target.reason, target.production);
+      continue;
+    }
+    const file = context.findCodeFile(path);
+    if (file) context.addEntry(file, target.reason, target.production);
+    else if (!context.tracked.has(path) && !isTrackedFolder(context, path)) context.warn(`${target.origin} names ${path}, which is not in the repository.`);
+  }
+}
+
+function isTrackedFolder(context: EntryContext, path: string): boolean {
+  return context.tree.paths.some((tracked) => tracked.startsWith(`${path}/`));
+}
+
+/** `pkg`, `@scope/pkg` from a module specifier with a subpath; null for relative and absolute paths. */
+export function packageNameOf(specifier: string): string | null {
+  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('<rootDir>') || /^[a-zA-Z]:[\\/]/.test(specifier)) return null;
+  return packageOfSpecifier(specifier);
+}
+
+/** Directory of a config: where its relative paths start by default. */
+export function configDir(config: LoadedConfig): string {
+  return dirname(config.path);
+}

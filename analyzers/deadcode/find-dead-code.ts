@@ -1,0 +1,150 @@
+import picomatch from 'picomatch/posix.js';
+import type { ImportEdge } from '../architecture/import-graph.js';
+import type { ProjectTree } from '../discover/project-tree.js';
+import type { Workspace } from '../discover/workspaces.js';
+import type { FileFacts } from '../facts/file-facts.js';
+import type { ResolveModule } from '../resolve/module-resolver.js';
+import type { DeadCodeFinding, DeadCodeKind, DeadCodeResult, WorkspaceTotals } from './dead-code.js';
+import { findDependencyIssues } from './dependency-usage.js';
+import type { EntryPoint, EntryPoints, ReferencedPackage } from './entry-points.js';
+import { findReachableFiles } from './reachable-files.js';
+import { findUnresolvedImports } from './unresolved-imports.js';
+import { findUnusedExports } from './unused-exports.js';
+import { workspaceLocator } from './workspace-of.js';
+
+export interface DeadCodeOptions {
+  /** Search from production entries only (no tests, no dev tooling) and leave devDependencies alone. */
+  production: boolean;
+  /** Report unused exports of entry files too (by default an entry's exports are its public API). */
+  includeEntryExports: boolean;
+  /** Globs of files whose findings are not reported (from steward.config.json). */
+  ignore: readonly string[];
+}
+
+export interface DeadCodeInput {
+  tree: ProjectTree;
+  workspaces: readonly Workspace[];
+  facts: ReadonlyMap<string, FileFacts>;
+  edges: readonly ImportEdge[];
+  resolve: ResolveModule;
+  entryPoints: EntryPoints;
+  /** tsconfig `paths` patterns, so that `@/x` is never taken for a package. */
+  pathAliases: readonly string[];
+  options: DeadCodeOptions;
+  warnings: string[];
+}
+
+const kindOrder: readonly DeadCodeKind[] = ['file', 'export', 'type', 'enum-member', 'dependency', 'dev-dependency', 'unlisted-dependency', 'unresolved-import'];
+
+/**
+ * entries → reachable files → demanded exports → findings. Every finding errs on the side of "used":
+ * a file a non-literal import may load, a namespace that escapes, a global declaration file, a
+ * dependency a config names: each counts as used, because a false "unused" breaks a build.
+ */
+export function findDeadCode(input: DeadCodeInput): DeadCodeResult {
+  const { facts, options } = input;
+  const entries = entriesFor(input);
+  const reach = findReachableFiles(
+    facts,
+    input.edges,
+    entries.map((entry) => entry.path),
+  );
+  const live = new Set([...reach.reachable, ...reach.possiblyUsed.keys()]);
+  const entryPaths = options.includeEntryExports ? [] : entries.map((entry) => entry.path);
+  const workspaceOf = workspaceLocator(input.workspaces);
+
+  const findings: DeadCodeFinding[] = [
+    ...unusedFiles(facts, live, reach.importers, entries.length, workspaceOf),
+    ...findUnusedExports({
+      facts,
+      resolve: input.resolve,
+      live,
+      wholeModules: new Set([...entryPaths, ...reach.possiblyUsed.keys()]),
+      importers: reach.importers,
+      workspaceOf,
+    }),
+    ...findDependencyIssues({
+      tree: input.tree,
+      workspaces: input.workspaces,
+      facts,
+      live,
+      resolve: input.resolve,
+      scriptBinaries: options.production ? [] : input.entryPoints.scriptBinaries,
+      referencedPackages: [...input.entryPoints.referencedPackages, ...jsxRuntimeUses(live, workspaceOf)],
+      pathAliases: input.pathAliases,
+      production: options.production,
+      warnings: input.warnings,
+    }),
+    ...findUnresolvedImports({ edges: input.edges, live, trackedPaths: new Set(input.tree.paths), pathAliases: input.pathAliases, workspaceOf }),
+  ];
+  const ignored = picomatch(options.ignore.length > 0 ? [...options.ignore] : ['\0'], { dot: true });
+  const reported = findings.filter((finding) => !ignored(finding.path)).sort(byKindThenPlace);
+  return {
+    findings: reported,
+    entries: entries.map(({ path, reason }) => ({ path, reason })),
+    possiblyUsed: [...reach.possiblyUsed].map(([path, reason]) => ({ path, reason })).sort((a, b) => a.path.localeCompare(b.path)),
+    stats: { files: facts.size, reachable: live.size, entries: entries.length },
+    workspaces: totalsByWorkspace(input.workspaces, reported),
+  };
+}
+
+/**
+ * The entries the search starts from, plus declaration files that declare globals (no import or
+ * export): tsc includes them by its `include` globs, not by imports, so they are always in use.
+ */
+function entriesFor({ facts, entryPoints, options }: DeadCodeInput): EntryPoint[] {
+  const entries = entryPoints.entries.filter((entry) => !options.production || entry.production);
+  const known = new Set(entries.map((entry) => entry.path));
+  for (const [path, file] of facts) {
+    if (known.has(path) || !/\.d\.[cm]?ts$/.test(path)) continue;
+    if (file.imports.length === 0 && file.exports.length === 0 && file.reExports.length === 0) {
+      entries.push({ path, reason: 'declares globals (a .d.ts file without imports or exports)', production: true });
+    }
+  }
+  return entries;
+}
+
+/**
+ * JSX compiles to imports of `react/jsx-runtime` (or `React.createElement`) that the source does not
+ * show: a workspace with JSX in use uses react.
+ */
+function jsxRuntimeUses(live: ReadonlySet<string>, workspaceOf: (path: string) => string): ReferencedPackage[] {
+  const uses = new Map<string, ReferencedPackage>();
+  for (const path of live) {
+    const workspaceDir = workspaceOf(path);
+    if (/\.[jt]sx$/.test(path) && !uses.has(workspaceDir)) uses.set(workspaceDir, { workspaceDir, name: 'react', reason: `JSX in ${path}` });
+  }
+  return [...uses.values()];
+}
+
+function unusedFiles(
+  facts: ReadonlyMap<string, FileFacts>,
+  live: ReadonlySet<string>,
+  importers: ReadonlyMap<string, readonly string[]>,
+  entryCount: number,
+  workspaceOf: (path: string) => string,
+): DeadCodeFinding[] {
+  const findings: DeadCodeFinding[] = [];
+  for (const path of facts.keys()) {
+    if (live.has(path)) continue;
+    const from = [...(importers.get(path) ?? [])].sort();
+    const reason =
+      from.length === 0
+        ? `no file imports it, and it is not one of the ${entryCount} entries`
+        : `imported only by ${from.length === 1 ? 'a file that is' : `${from.length} files that are`} unused too, and not reachable from any of the ${entryCount} entries`;
+    findings.push({ kind: 'file', path, line: 1, name: path, workspace: workspaceOf(path), reason, importers: from, lines: facts.get(path)!.codeLines });
+  }
+  return findings;
+}
+
+function totalsByWorkspace(workspaces: readonly Workspace[], findings: readonly DeadCodeFinding[]): WorkspaceTotals[] {
+  return workspaces.map(({ dir, name }) => {
+    const counts: WorkspaceTotals['findings'] = {};
+    for (const finding of findings) if (finding.workspace === dir) counts[finding.kind] = (counts[finding.kind] ?? 0) + 1;
+    return { dir, name, findings: counts };
+  });
+}
+
+function byKindThenPlace(a: DeadCodeFinding, b: DeadCodeFinding): number {
+  return kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.path.localeCompare(b.path) || a.line - b.line || a.name.localeCompare(b.name);
+}

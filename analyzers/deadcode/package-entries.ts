@@ -1,0 +1,174 @@
+import { isObject } from '../discover/package-json.js';
+import { dirname, isWithin, joinPath } from '../discover/repo-paths.js';
+import { codeExtensions, type EntryContext, type WorkspaceInfo } from './entry-context.js';
+
+/** Folders packages build into; a target there that maps to no source is gitignored output, not a mistake. */
+const buildFolders = new Set(['dist', 'lib', 'build', 'out', 'esm', 'cjs', 'es', 'umd', 'types']);
+
+/** Files Node and bundlers start from when a package names none. */
+const defaultEntryNames = ['index', 'main', 'cli'];
+
+/** A file a package.json field names, as written (relative to the package folder). */
+interface DeclaredTarget {
+  /** How the reason names the field: `"main"`, `"bin.steward"`, `"exports" "./foo"`. */
+  field: string;
+  target: string;
+  /** The exports subpath, checked against the subpaths `null` removes. */
+  subpath?: string;
+}
+
+/**
+ * The files a package's manifest makes public: main, module, browser, types, bin and every exports
+ * condition, mapped from build output back to the source that produces it. A package that declares
+ * none (or whose declared files all lack a source) falls back to index/main/cli, as Node would.
+ */
+export function addPackageEntries(context: EntryContext, workspace: WorkspaceInfo): void {
+  const manifest = workspace.packageJson;
+  const label = workspace.packageJsonPath ?? joinPath(workspace.dir, 'package.json');
+  const { targets, excluded } = declaredTargets(manifest);
+  let found = false;
+  for (const declared of targets) {
+    found = addDeclaredTarget(context, workspace, label, declared, excluded) || found;
+  }
+  if (found) return;
+  const reason = !manifest
+    ? `default entry (no readable ${label})`
+    : targets.length === 0
+      ? `default entry (${label} declares no "main", "module", "exports" or "bin")`
+      : `default entry (no file ${label} declares has a source file)`;
+  addDefaultEntries(context, workspace.dir, reason);
+}
+
+function declaredTargets(manifest: Record<string, unknown> | null): { targets: DeclaredTarget[]; excluded: string[] } {
+  if (!manifest) return { targets: [], excluded: [] };
+  const targets: DeclaredTarget[] = [];
+  for (const field of ['main', 'module', 'types', 'typings']) {
+    const value = manifest[field];
+    if (typeof value === 'string') targets.push({ field: `"${field}"`, target: value });
+  }
+  const { browser, bin } = manifest;
+  if (typeof browser === 'string') targets.push({ field: '"browser"', target: browser });
+  // The object form maps files to their browser replacements; the replacements are entries too.
+  else if (isObject(browser)) for (const value of Object.values(browser)) if (typeof value === 'string' && value.startsWith('.')) targets.push({ field: '"browser"', target: value });
+  if (typeof bin === 'string') targets.push({ field: '"bin"', target: bin });
+  else if (isObject(bin)) for (const [name, value] of Object.entries(bin)) if (typeof value === 'string') targets.push({ field: `"bin.${name}"`, target: value });
+  const exported = exportsTargets(manifest['exports']);
+  return { targets: [...targets, ...exported.targets], excluded: exported.excluded };
+}
+
+/**
+ * Every target of every condition, fallback array entry and subpath. A `null` subpath (not under a
+ * condition) hides what a broader pattern exposes, as in `"./internal/*": null`.
+ */
+function exportsTargets(field: unknown): { targets: DeclaredTarget[]; excluded: string[] } {
+  const targets: DeclaredTarget[] = [];
+  const excluded: string[] = [];
+  const walk = (subpath: string, label: string, value: unknown, conditional: boolean): void => {
+    if (typeof value === 'string') targets.push({ field: label, target: value, subpath });
+    else if (value === null && !conditional) excluded.push(subpath);
+    else if (Array.isArray(value)) for (const item of value) walk(subpath, label, item, conditional);
+    else if (isObject(value)) for (const item of Object.values(value)) walk(subpath, label, item, true);
+  };
+  const subpaths = isObject(field) && Object.keys(field).some((key) => key.startsWith('.'));
+  if (subpaths) for (const [subpath, value] of Object.entries(field)) walk(subpath, `"exports" "${subpath}"`, value, false);
+  else if (field !== undefined) walk('.', '"exports"', field, false);
+  return { targets, excluded };
+}
+
+/** Adds the source behind one declared target; true when at least one was found. */
+function addDeclaredTarget(context: EntryContext, workspace: WorkspaceInfo, label: string, declared: DeclaredTarget, excluded: readonly string[]): boolean {
+  const target = joinPath(workspace.dir, declared.target);
+  const reason = `${label} ${declared.field}`;
+  if (target.includes('*')) {
+    const matches = expandPattern(context, workspace.dir, target).filter(
+      ({ capture }) => !excluded.some((pattern) => matchesSubpath(pattern, (declared.subpath ?? '').replace('*', capture))),
+    );
+    for (const { path } of matches) context.addEntry(path, reason, true);
+    if (matches.length === 0) warnMissingSource(context, workspace.dir, label, declared, target);
+    return matches.length > 0;
+  }
+  const source = findSourceOf(context, workspace.dir, target);
+  if (!source) {
+    if (!context.tracked.has(target)) warnMissingSource(context, workspace.dir, label, declared, target);
+    return false;
+  }
+  const mapping = source === target ? '' : ` (${relativeTo(workspace.dir, target)} → ${relativeTo(workspace.dir, source)})`;
+  context.addEntry(source, reason + mapping, true);
+  return true;
+}
+
+/** The code file behind `target`: itself, or the source a build turns into it. */
+export function findSourceOf(context: EntryContext, workspaceDir: string, target: string): string | null {
+  for (const candidate of outputCandidates(context, workspaceDir, target)) {
+    const file = context.findCodeFile(candidate);
+    if (file) return file;
+  }
+  return null;
+}
+
+/**
+ * Where the source of a built file may be: the file itself, the tsconfig rootDir mirror of an outDir it
+ * lies in, then the common layouts (dist/x.js from src/x.ts, or from x.ts at the package root).
+ */
+function outputCandidates(context: EntryContext, workspaceDir: string, target: string): string[] {
+  const candidates = [target];
+  for (const { path, compilerOptions } of context.discovery.tsconfigs) {
+    const { outDir, rootDir } = compilerOptions;
+    if (outDir === undefined || !isWithin(target, outDir) || isWithin(dirname(path), outDir)) continue;
+    candidates.push(joinPath(rootDir ?? dirname(path), relativeTo(outDir, target)));
+  }
+  const segments = relativeTo(workspaceDir, target).split('/');
+  const firstSource = segments.findIndex((segment) => !buildFolders.has(segment));
+  if (firstSource > 0) {
+    const rest = segments.slice(firstSource).join('/');
+    candidates.push(joinPath(workspaceDir, `src/${rest}`), joinPath(workspaceDir, rest));
+  }
+  return candidates;
+}
+
+/** Code files a subpath pattern target (one `*`, matching across folders as in Node) may expose, with what `*` stood for. */
+function expandPattern(context: EntryContext, workspaceDir: string, target: string): { path: string; capture: string }[] {
+  const patterns = outputCandidates(context, workspaceDir, target)
+    .flatMap(patternVariants)
+    .map((candidate) => candidate.split('*'))
+    .filter((parts): parts is [string, string] => parts.length === 2);
+  const found: { path: string; capture: string }[] = [];
+  for (const path of context.discovery.codeFiles) {
+    if (!isWithin(path, workspaceDir)) continue;
+    const match = patterns.find(([prefix, suffix]) => path.length > prefix.length + suffix.length && path.startsWith(prefix) && path.endsWith(suffix));
+    if (match) found.push({ path, capture: path.slice(match[0].length, path.length - match[1].length) });
+  }
+  return found;
+}
+
+/** `dist/*.js` also stands for `dist/*.ts`…; a pattern without an extension already matches any file. */
+function patternVariants(pattern: string): string[] {
+  const output = /\.(?:d\.[cm]?ts|[cm]?js|jsx)$/.exec(pattern);
+  return output ? [pattern, ...codeExtensions.map((extension) => pattern.slice(0, output.index) + extension)] : [pattern];
+}
+
+function matchesSubpath(pattern: string, subpath: string): boolean {
+  const [prefix, suffix] = pattern.split('*');
+  return suffix === undefined ? pattern === subpath : subpath.startsWith(prefix!) && subpath.endsWith(suffix);
+}
+
+/** Only a target outside the usual build folders is suspicious: build output is gitignored by design. */
+function warnMissingSource(context: EntryContext, workspaceDir: string, label: string, declared: DeclaredTarget, target: string): void {
+  const relative = relativeTo(workspaceDir, target);
+  if (buildFolders.has(relative.split('/')[0] ?? '')) return;
+  context.warn(`${label} ${declared.field} points to ${relative}, which has no source file.`);
+}
+
+function addDefaultEntries(context: EntryContext, dir: string, reason: string): void {
+  for (const folder of ['', 'src']) {
+    for (const name of defaultEntryNames) {
+      for (const extension of codeExtensions) context.addEntry(joinPath(dir, `${folder}/${name}${extension}`), reason, true);
+    }
+  }
+}
+
+/** `path` relative to `dir`; a path outside `dir` stays repo-relative. */
+function relativeTo(dir: string, path: string): string {
+  if (!isWithin(path, dir)) return path;
+  return dir === '' ? path : path.slice(dir.length + 1);
+}

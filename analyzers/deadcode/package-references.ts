@@ -1,0 +1,107 @@
+import { isObject } from '../discover/package-json.js';
+import { basename } from '../discover/repo-paths.js';
+import { addPathEntries, configDir, packageNameOf, type EntryContext, type LoadedConfig, type WorkspaceInfo } from './entry-context.js';
+
+/** Where a config names packages, and how to report them. */
+interface ReferenceTarget {
+  context: EntryContext;
+  workspace: WorkspaceInfo;
+  /** Folder that relative names (`./eslint/base.js`) start from. */
+  dir: string;
+  label: string;
+}
+
+/**
+ * ESLint's package naming (its `normalizePackageName`), which Babel shares: with the prefix
+ * eslint-plugin, `react` → eslint-plugin-react, `@scope` → @scope/eslint-plugin, `@scope/x` →
+ * @scope/eslint-plugin-x; names already prefixed stay as they are.
+ */
+function prefixedPackageName(name: string, prefix: string): string {
+  if (!name.startsWith('@')) return name.startsWith(`${prefix}-`) || name === prefix ? name : `${prefix}-${name}`;
+  const [scope, rest] = name.split('/');
+  if (rest === undefined || rest === '' || rest === prefix) return `${scope}/${prefix}`;
+  return rest.startsWith(`${prefix}-`) ? name : `${scope}/${prefix}-${rest}`;
+}
+
+/**
+ * Babel's naming: `env` → babel-preset-env, `@babel/env` → @babel/preset-env, `@scope` →
+ * @scope/babel-preset, `@scope/x` → @scope/babel-preset-x; `module:x` is the package x as written.
+ */
+function babelPackageName(name: string, kind: 'preset' | 'plugin'): string {
+  if (name.startsWith('module:')) return name.slice('module:'.length);
+  const prefix = `babel-${kind}`;
+  if (name.startsWith('@babel/')) {
+    const rest = name.slice('@babel/'.length);
+    return rest.startsWith(`${kind}-`) ? name : `@babel/${kind}-${rest}`;
+  }
+  return prefixedPackageName(name, prefix);
+}
+
+/** package.json `prettier` names a shared config package when it is a string. */
+export function addManifestReferences(context: EntryContext, workspace: WorkspaceInfo): void {
+  const prettier = workspace.packageJson?.['prettier'];
+  const name = typeof prettier === 'string' ? packageNameOf(prettier) : null;
+  if (name && workspace.packageJsonPath) context.addPackage(workspace.dir, name, `${workspace.packageJsonPath} "prettier"`);
+}
+
+/** Legacy configs (.eslintrc*, package.json `eslintConfig`); flat configs import their plugins, which the import graph sees. */
+export function handleEslint(context: EntryContext, workspace: WorkspaceInfo, config: LoadedConfig | null): void {
+  if (!config || basename(config.path).startsWith('eslint.config.')) return;
+  addEslintrc({ context, workspace, dir: configDir(config), label: config.label }, config.value);
+}
+
+function addEslintrc(target: ReferenceTarget, value: unknown): void {
+  if (!isObject(value)) return;
+  for (const name of [value['extends']].flat()) {
+    if (typeof name !== 'string' || name.startsWith('eslint:')) continue;
+    const reason = `${target.label} extends "${name}"`;
+    if (name.startsWith('plugin:')) {
+      // `plugin:react/recommended`, `plugin:@scope/x/recommended`: the plugin is all before the config name.
+      const rest = name.slice('plugin:'.length);
+      const plugin = rest.includes('/') ? rest.slice(0, rest.lastIndexOf('/')) : rest;
+      addPackage(target, prefixedPackageName(plugin, 'eslint-plugin'), reason);
+    } else {
+      addModule(target, name, reason, (module) => prefixedPackageName(module, 'eslint-config'));
+    }
+  }
+  for (const name of [value['plugins']].flat()) {
+    if (typeof name === 'string') addModule(target, name, `${target.label} plugins "${name}"`, (module) => prefixedPackageName(module, 'eslint-plugin'));
+  }
+  const parserOptions = isObject(value['parserOptions']) ? value['parserOptions'] : {};
+  for (const [key, parser] of [['parser', value['parser']], ['parserOptions.parser', parserOptions['parser']]] as const) {
+    if (typeof parser === 'string') addModule(target, parser, `${target.label} ${key} "${parser}"`, (module) => module);
+  }
+  for (const override of [value['overrides']].flat()) addEslintrc(target, override);
+}
+
+/** Babel configs anywhere: presets and plugins, in `env` and `overrides` too. */
+export function handleBabel(context: EntryContext, workspace: WorkspaceInfo, config: LoadedConfig | null): void {
+  if (config) addBabelConfig({ context, workspace, dir: configDir(config), label: config.label }, config.value);
+}
+
+function addBabelConfig(target: ReferenceTarget, value: unknown): void {
+  if (!isObject(value)) return;
+  for (const kind of ['preset', 'plugin'] as const) {
+    for (const item of [value[`${kind}s`]].flat()) {
+      // An item is a name, or [name, options] / [name, options, label].
+      const name = Array.isArray(item) ? item[0] : item;
+      if (typeof name === 'string') addModule(target, name, `${target.label} ${kind}s "${name}"`, (module) => babelPackageName(module, kind));
+    }
+  }
+  const environments = isObject(value['env']) ? Object.values(value['env']) : [];
+  for (const nested of [...environments, ...[value['overrides']].flat()]) addBabelConfig(target, nested);
+}
+
+/** A relative name is a file of the repository; any other is a package, named by the tool's scheme. */
+function addModule(target: ReferenceTarget, name: string, reason: string, packageFor: (name: string) => string): void {
+  if (packageNameOf(name) === null) {
+    addPathEntries(target.context, [name], { base: target.dir, reason, production: false, origin: reason });
+    return;
+  }
+  addPackage(target, packageFor(name), reason);
+}
+
+function addPackage(target: ReferenceTarget, name: string, reason: string): void {
+  const packageName = packageNameOf(name);
+  if (packageName) target.context.addPackage(target.workspace.dir, packageName, reason);
+}

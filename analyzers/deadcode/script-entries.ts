@@ -1,0 +1,319 @@
+import { isObject } from '../discover/package-json.js';
+import { joinPath } from '../discover/repo-paths.js';
+import { packageNameOf, type EntryContext, type Tool, type WorkspaceInfo } from './entry-context.js';
+import { findSourceOf } from './package-entries.js';
+
+/** Where a command line comes from, and what its findings are attributed to. */
+interface CommandSource {
+  workspace: WorkspaceInfo;
+  /** Repo-relative folder the command runs in. */
+  cwd: string;
+  /** Starts each reason: `script "build"`, `.github/workflows/ci.yml run`. */
+  origin: string;
+  /** The ScriptBinary `script`: the script name, or the workflow file. */
+  script: string;
+  production: boolean;
+}
+
+/** One simple command of a line, split into words, with its text as written (for reasons). */
+interface Command {
+  words: string[];
+  text: string;
+}
+
+/** Commands that come with the system or the package manager, not from a dependency. */
+const systemCommands = new Set(
+  (
+    'node npm npx pnpm pnpx yarn bun bunx deno corepack cd echo rm cp mv mkdir rmdir touch cat ls ln chmod chown exit true false test ' +
+    'export set unset sh bash zsh source . printf sleep wait kill grep sed awk curl wget tee xargs find git docker make if fi for while ' +
+    'until done case esac open eval read pwd date tar zip unzip python python3 pip head tail sort tr cut wc diff cmd powershell pwsh ' +
+    'call trap shift return local which command type sudo'
+  ).split(' '),
+);
+
+/** Commands that run the file named after them (and, except the runtimes, are packages themselves). */
+const fileRunners = new Set(['node', 'bun', 'deno', 'tsx', 'ts-node', 'ts-node-esm', 'ts-node-dev', 'tsnd', 'esno', 'vite-node', 'babel-node', 'nodemon', 'electron']);
+
+/** Bundlers that take their entry files as arguments (`tsup src/index.ts`, `esbuild src/app.ts --bundle`). */
+const bundlers = new Set(['tsup', 'esbuild', 'ncc', 'microbundle', 'parcel']);
+
+/** Flags whose value a runtime loads as a module before the script. */
+const preloadFlags = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader']);
+
+/** Words that only prefix the real command. */
+const transparentWords = new Set(['env', 'cross-env', 'cross-env-shell', 'time', 'nohup', 'exec', 'then', 'do', 'else', '!']);
+
+/** Package-manager words after which the next word is the binary to run. */
+const packageRunners = new Set(['npx', 'bunx', 'pnpx', 'pnpm exec', 'pnpm dlx', 'yarn exec', 'yarn dlx', 'npm exec', 'npm x']);
+
+/** Subcommands of yarn and pnpm; any other word after them is a script or, failing that, a binary. */
+const packageManagerCommands = new Set(
+  'run run-script install i add remove rm test t start publish pack link unlink why audit outdated update upgrade up init create info view list ls config cache workspace workspaces recursive import rebuild prune store patch version login logout'.split(
+    ' ',
+  ),
+);
+
+const toolBinaries: Readonly<Record<string, Tool>> = {
+  vite: 'vite',
+  vitest: 'vitest',
+  jest: 'jest',
+  playwright: 'playwright',
+  webpack: 'webpack',
+  'webpack-cli': 'webpack',
+  'webpack-dev-server': 'webpack',
+  rollup: 'rollup',
+  tsup: 'tsup',
+  eslint: 'eslint',
+  storybook: 'storybook',
+  'start-storybook': 'storybook',
+  'build-storybook': 'storybook',
+  'electron-vite': 'electron-vite',
+};
+
+/** concurrently's options that take a value; its other arguments are commands. */
+const concurrentlyValueFlags = new Set(['-n', '--names', '-c', '--prefix-colors', '-p', '--prefix', '-s', '--success', '-m', '--max-processes', '-l', '--prefix-length', '-t', '--timestamp-format', '--restart-tries', '--restart-after', '--default-input-target']);
+
+/** Every package.json script, run in the package folder; only `start` runs production code. */
+export function addScriptEntries(context: EntryContext, workspace: WorkspaceInfo): void {
+  const scripts = workspace.packageJson?.['scripts'];
+  if (!isObject(scripts)) return;
+  for (const [name, line] of Object.entries(scripts)) {
+    if (typeof line !== 'string') continue;
+    addCommandLine(context, line, { workspace, cwd: workspace.dir, origin: `script "${name}"`, script: name, production: name === 'start' });
+  }
+}
+
+/** Each `run:` of each GitHub Actions job step, in its working-directory (step, job or workflow default). */
+export function addWorkflowEntries(context: EntryContext, workspaces: readonly WorkspaceInfo[]): void {
+  const workflows = context.tree.paths.filter((path) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path)).sort();
+  for (const path of workflows) {
+    const workflow = context.readConfig(path);
+    if (!isObject(workflow) || !isObject(workflow['jobs'])) continue;
+    const workflowDir = workingDirectory(workflow['defaults']);
+    for (const job of Object.values(workflow['jobs'])) {
+      if (!isObject(job) || !Array.isArray(job['steps'])) continue;
+      const jobDir = workingDirectory(job['defaults']) ?? workflowDir;
+      for (const step of job['steps']) {
+        if (!isObject(step) || typeof step['run'] !== 'string') continue;
+        const stepDir = step['working-directory'];
+        const cwd = joinPath('', plainPath(stepDir) ?? jobDir ?? '');
+        const workspace = context.workspaceOf(workspaces, cwd) ?? workspaces[0]!;
+        addCommandLine(context, step['run'], { workspace, cwd, origin: `${path} run`, script: path, production: false });
+      }
+    }
+  }
+}
+
+function workingDirectory(defaults: unknown): string | undefined {
+  return isObject(defaults) && isObject(defaults['run']) ? plainPath(defaults['run']['working-directory']) : undefined;
+}
+
+/** A folder written without `${{ … }}` expressions, which only the runner can evaluate. */
+function plainPath(value: unknown): string | undefined {
+  return typeof value === 'string' && !value.includes('${{') ? value : undefined;
+}
+
+function addCommandLine(context: EntryContext, line: string, source: CommandSource): void {
+  for (const command of splitCommands(line)) addCommand(context, command, source);
+}
+
+function addCommand(context: EntryContext, command: Command, source: CommandSource): void {
+  const words = skipPrefixes(context, command.words, source);
+  const [first, ...args] = words;
+  if (first === undefined) return;
+  const reason = `${source.origin}: ${command.text}`;
+  if (first.includes('/') && !first.startsWith('@') && !first.startsWith('node_modules/.bin/')) {
+    // An executable script run by its path (with a shebang).
+    const file = runFile(context, source, first);
+    if (file) context.addEntry(file, reason, source.production);
+    return;
+  }
+  const binary = binaryName(first);
+  if (binary === null) return;
+  if (!systemCommands.has(binary)) context.addBinary(source.workspace.dir, binary, source.script);
+  if (fileRunners.has(binary)) addRunFile(context, args, source, reason);
+  if (bundlers.has(binary)) addBundledFiles(context, args, source, reason);
+  if (binary === 'concurrently') for (const inner of concurrentCommands(args)) addCommandLine(context, inner, source);
+  const tool = toolBinaries[binary];
+  if (tool) recordToolUse(source, tool, configFlag(args));
+}
+
+/** Drops env assignments, cross-env, dotenv, npx and the like, recording those that are packages. */
+function skipPrefixes(context: EntryContext, words: readonly string[], source: CommandSource): string[] {
+  let rest = [...words];
+  for (;;) {
+    const [word, next] = rest;
+    if (word === undefined) return rest;
+    if (/^[A-Za-z_]\w*=/.test(word) || transparentWords.has(word)) {
+      if (word.startsWith('cross-env')) context.addBinary(source.workspace.dir, word, source.script);
+      rest = rest.slice(1);
+    } else if (word === 'dotenv' || word === 'env-cmd') {
+      context.addBinary(source.workspace.dir, word, source.script);
+      const separator = rest.indexOf('--');
+      rest = separator >= 0 ? rest.slice(separator + 1) : skipFlags(rest.slice(1), ['-e', '-f', '-c', '-v', '--file', '--environments']);
+    } else if (packageRunners.has(word) || (next !== undefined && packageRunners.has(`${word} ${next}`))) {
+      rest = skipFlags(rest.slice(packageRunners.has(word) ? 1 : 2), ['-p', '--package', '-c', '--call']);
+    } else if ((word === 'yarn' || word === 'pnpm') && next !== undefined && runsBinary(next, source)) {
+      rest = rest.slice(1);
+    } else {
+      return rest;
+    }
+  }
+}
+
+/** Drops leading options (and the values of `valueFlags`) and a `--` separator. */
+function skipFlags(words: readonly string[], valueFlags: readonly string[]): string[] {
+  let index = 0;
+  while (index < words.length && words[index]!.startsWith('-')) {
+    const word = words[index]!;
+    index += valueFlags.includes(word) ? 2 : 1;
+    if (word === '--') break;
+  }
+  return words.slice(index);
+}
+
+/** `yarn vitest` and `pnpm tsc` run a binary; `yarn build` runs a script and `pnpm install` is the manager's own. */
+function runsBinary(word: string, source: CommandSource): boolean {
+  const scripts = source.workspace.packageJson?.['scripts'];
+  const isScript = isObject(scripts) && Object.hasOwn(scripts, word);
+  return !word.startsWith('-') && !packageManagerCommands.has(word) && !isScript;
+}
+
+/** `vitest`, `@scope/cli` for `@scope/cli@2`, `tsc` for `node_modules/.bin/tsc`; null for variables and oddities. */
+function binaryName(word: string): string | null {
+  const name = word.replace(/^node_modules\/\.bin\//, '').replace(/(?<=.)@[^/]*$/, '');
+  return /^(?:@[\w.-]+\/)?[\w.-]+$/.test(name) ? name : null;
+}
+
+/** The file a runtime runs (the first argument that is a code file) and the modules it preloads. */
+function addRunFile(context: EntryContext, args: readonly string[], source: CommandSource, reason: string): void {
+  for (let index = 0; index < args.length; index++) {
+    const [flag, inline] = splitOption(args[index]!);
+    if (preloadFlags.has(flag)) {
+      const value = inline ?? args[++index];
+      if (value !== undefined) addPreloaded(context, value, source, reason);
+    } else if (!flag.startsWith('-') && /[./]/.test(flag) && flag !== '.') {
+      // A bare word is a subcommand (`tsx watch`, `bun test`), not a file.
+      const file = runFile(context, source, flag);
+      if (file) return context.addEntry(file, reason, source.production);
+    }
+  }
+}
+
+/** The source of a file a command runs: `node dist/server.js` runs what src/server.ts builds into. */
+function runFile(context: EntryContext, source: CommandSource, written: string): string | null {
+  return findSourceOf(context, source.workspace.dir, joinPath(source.cwd, written));
+}
+
+/** `-r ./setup.js` is a file entry; `-r dotenv/config` or `--import tsx` names a package. */
+function addPreloaded(context: EntryContext, value: string, source: CommandSource, reason: string): void {
+  const name = packageNameOf(value);
+  if (name) return context.addPackage(source.workspace.dir, name, reason);
+  const file = context.findCodeFile(joinPath(source.cwd, value));
+  if (file) context.addEntry(file, reason, source.production);
+}
+
+/** What a bundler is given to bundle ships: every argument that is a code file. */
+function addBundledFiles(context: EntryContext, args: readonly string[], source: CommandSource, reason: string): void {
+  for (const arg of args) {
+    if (arg.startsWith('-') || !/[./]/.test(arg)) continue;
+    const file = context.findCodeFile(joinPath(source.cwd, arg));
+    if (file) context.addEntry(file, reason, true);
+  }
+}
+
+function concurrentCommands(args: readonly string[]): string[] {
+  const commands: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (concurrentlyValueFlags.has(arg)) index++;
+    else if (!arg.startsWith('-') && !arg.startsWith('npm:')) commands.push(arg);
+  }
+  return commands;
+}
+
+function splitOption(arg: string): [flag: string, inline: string | undefined] {
+  const equals = arg.indexOf('=');
+  return arg.startsWith('-') && equals > 0 ? [arg.slice(0, equals), arg.slice(equals + 1)] : [arg, undefined];
+}
+
+/** The `-c`/`--config` value, when it is a path (jest also accepts inline JSON, rollup a bare `-c`). */
+function configFlag(args: readonly string[]): string | undefined {
+  for (let index = 0; index < args.length; index++) {
+    const [flag, inline] = splitOption(args[index]!);
+    if (flag !== '-c' && flag !== '--config' && flag !== '--config-dir') continue;
+    const value = inline ?? args[index + 1];
+    return value === undefined || value.startsWith('-') || value.startsWith('{') ? undefined : value;
+  }
+  return undefined;
+}
+
+function recordToolUse(source: CommandSource, tool: Tool, config: string | undefined): void {
+  const requests = source.workspace.tools.get(tool) ?? [];
+  if (config !== undefined) requests.push({ path: joinPath(source.cwd, config), origin: source.origin });
+  source.workspace.tools.set(tool, requests);
+}
+
+/**
+ * Splits a shell line into simple commands at `&&`, `||`, `;`, `|`, `&`, parentheses and newlines,
+ * outside quotes. Quotes are removed from words, redirections dropped; nothing is expanded.
+ */
+function splitCommands(line: string): Command[] {
+  const commands: Command[] = [];
+  let words: string[] = [];
+  let word: string | null = null;
+  let start = -1;
+  let redirect = false;
+  const endWord = (): void => {
+    if (word !== null && !redirect) words.push(word);
+    if (word !== null) redirect = false;
+    word = null;
+  };
+  const endCommand = (end: number): void => {
+    endWord();
+    if (words.length > 0) commands.push({ words, text: line.slice(start, end).trim().replace(/\s+/g, ' ') });
+    words = [];
+    start = -1;
+  };
+  for (let index = 0; index < line.length; index++) {
+    const char = line[index]!;
+    if (start < 0 && !/\s/.test(char)) start = index;
+    if (char === "'" || char === '"') {
+      const [text, end] = quoted(line, index);
+      word = (word ?? '') + text;
+      index = end;
+    } else if (char === '\\') {
+      if (line[index + 1] !== '\n') word = (word ?? '') + (line[index + 1] ?? '');
+      index++;
+    } else if (char === '\n') {
+      endCommand(index);
+    } else if (/\s/.test(char)) {
+      endWord();
+    } else if (';&|()'.includes(char)) {
+      endCommand(index);
+    } else if (char === '>' || char === '<') {
+      // `2>&1`, `> out.log`: the descriptor before and the target after are not arguments.
+      if (word !== null && /^\d*$/.test(word)) word = null;
+      endWord();
+      const duplicate = /^[<>]*&\d*/.exec(line.slice(index + 1));
+      index += duplicate ? duplicate[0].length : /^[<>]*/.exec(line.slice(index + 1))![0].length;
+      redirect = !duplicate;
+    } else {
+      word = (word ?? '') + char;
+    }
+  }
+  endCommand(line.length);
+  return commands;
+}
+
+/** The text of a quoted string starting at `open`, and the index of its closing quote. */
+function quoted(line: string, open: number): [text: string, end: number] {
+  const quote = line[open]!;
+  let text = '';
+  let index = open + 1;
+  for (; index < line.length && line[index] !== quote; index++) {
+    if (quote === '"' && line[index] === '\\' && index + 1 < line.length) index++;
+    text += line[index];
+  }
+  return [text, index];
+}

@@ -1,0 +1,73 @@
+import type { DeadCodeFindingReport, DeadCodeReport } from '../../core/api/dead-code.js';
+import { toDeadCodeReport } from '../../core/code/dead-code-report.js';
+import { deadCodeReportToSarif } from '../../core/reports/dead-code-sarif.js';
+import type { Steward } from '../../core/steward.js';
+import { plural } from '../../core/wording.js';
+import { installation } from '../installation.js';
+import { type OutputOptions, formatDate, formatNumber, printJson, printTable } from '../output.js';
+import { analyzeWithProgress } from './analyze-with-progress.js';
+
+export interface DeadCodeOptions extends OutputOptions {
+  sarif?: boolean;
+  production?: boolean;
+}
+
+const headings: Record<DeadCodeFindingReport['kind'], string> = {
+  file: 'Unused files',
+  export: 'Unused exports',
+  type: 'Unused exported types',
+  'enum-member': 'Unused enum members',
+  dependency: 'Unused dependencies',
+  'dev-dependency': 'Unused devDependencies',
+  'unlisted-dependency': 'Unlisted dependencies',
+  'unresolved-import': 'Unresolved imports',
+};
+
+/** `steward deadcode <path>`: unused files, exports, types, enum members and dependencies at HEAD. */
+export async function deadCodeCommand(steward: Steward, path: string, options: DeadCodeOptions): Promise<void> {
+  const production = options.production === true;
+  const { result, report } = await analyzeWithProgress(steward, path, { ...options, production }, async (analysed, signal) => ({
+    result: analysed,
+    report: await toDeadCodeReport(analysed.analysis.deadCode, { db: steward.db, root: analysed.root, commit: analysed.commit, production, signal }),
+  }));
+  if (options.sarif) printJson(deadCodeReportToSarif(report, installation.version));
+  else if (options.json) printJson({ root: result.root, branch: result.branch, warnings: result.warnings, ...report });
+  else printReport(report, result.warnings);
+}
+
+function printReport(report: DeadCodeReport, warnings: readonly string[]): void {
+  const out = (text: string): boolean => process.stdout.write(`${text}\n`);
+  const { stats } = report;
+  out(
+    `${plural(stats.files, 'code file')}, ${formatNumber(stats.reachable)} in use, searched from ${plural(stats.entries, 'entry', 'entries')}${report.production ? ' (production entries only)' : ''}`,
+  );
+  for (const [kind, heading] of Object.entries(headings) as [DeadCodeFindingReport['kind'], string][]) {
+    const findings = report.findings.filter((finding) => finding.kind === kind);
+    if (findings.length === 0) continue;
+    out(`\n${heading} (${findings.length}):`);
+    printTable(
+      ['Where', 'What', 'Last changed', 'Why'],
+      findings.map((finding) => [`${finding.path}:${finding.line}`, what(finding), lastChanged(finding), finding.reason]),
+      4,
+    );
+  }
+  if (report.findings.length === 0) out('No dead code found.');
+  const workspaces = report.workspaces.filter((workspace) => Object.keys(workspace.findings).length > 0);
+  if (report.workspaces.length > 1 && workspaces.length > 0) {
+    out('\nBy workspace:');
+    printTable(
+      ['Workspace', ...Object.values(headings)],
+      workspaces.map((workspace) => [workspace.name ?? (workspace.dir || '(root)'), ...Object.keys(headings).map((kind) => workspace.findings[kind as DeadCodeFindingReport['kind']] ?? 0)]),
+    );
+  }
+  for (const warning of warnings) out(`warning: ${warning}`);
+}
+
+function what(finding: DeadCodeFindingReport): string {
+  if (finding.kind === 'file') return finding.lines === null ? 'file' : `file, ${plural(finding.lines, 'line')} of code`;
+  return finding.name;
+}
+
+function lastChanged(finding: DeadCodeFindingReport): string {
+  return finding.lastTouched ? `${formatDate(finding.lastTouched.date)} ${finding.lastTouched.author}` : '';
+}

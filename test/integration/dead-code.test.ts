@@ -1,0 +1,107 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DeadCodeReport } from '../../core/api/dead-code.js';
+import { steward, stewardJson } from '../support/cli.js';
+import { deadCodeFixtureFiles } from '../support/dead-code-fixture.js';
+import { createRepository, temporaryDirectory } from '../support/git-fixture.js';
+
+type DeadCodeJson = DeadCodeReport & { warnings: string[] };
+
+/** One line per finding, in report order: what a reviewer scans first. */
+const summary = (report: DeadCodeReport): string[] => report.findings.map((finding) => `${finding.kind} ${finding.path}:${finding.line} ${finding.name}`);
+
+describe('steward deadcode on a workspace with every pattern', () => {
+  let home: string;
+  let repository: string;
+  let report: DeadCodeJson;
+  let production: DeadCodeJson;
+
+  beforeAll(() => {
+    home = temporaryDirectory();
+    repository = createRepository(join(temporaryDirectory(), 'shop'), [
+      { author: 'Ada Lovelace', email: 'ada@example.com', date: '2024-01-01T09:00:00Z', files: deadCodeFixtureFiles },
+      {
+        author: 'Grace Hopper',
+        email: 'grace@example.com',
+        date: '2024-06-01T09:00:00Z',
+        files: { 'packages/app/src/old/legacy.ts': "import { helper } from './legacy-helper.js';\n\nexport const legacy = helper + 1;\n" },
+      },
+    ]);
+    report = stewardJson<DeadCodeJson>(home, ['deadcode', repository, '--json']);
+    production = stewardJson<DeadCodeJson>(home, ['deadcode', repository, '--json', '--production']);
+  });
+
+  it('finds exactly the unused files, exports, types, enum members, dependencies, unlisted and unresolved imports', () => {
+    expect(summary(report)).toEqual([
+      'file packages/app/src/old/legacy-helper.ts:1 packages/app/src/old/legacy-helper.ts',
+      'file packages/app/src/old/legacy.ts:1 packages/app/src/old/legacy.ts',
+      'file packages/lib/src/features/internal.ts:1 packages/lib/src/features/internal.ts',
+      'export packages/app/src/barrel/big.ts:1 default',
+      'export packages/app/src/barrel/deep.ts:2 deepValue',
+      'export packages/app/src/barrel/sum.ts:5 average',
+      'export packages/app/src/chain/c500.ts:2 unusedBottom',
+      'export packages/app/src/color.ts:7 favourite',
+      'export packages/app/src/ui/render.tsx:5 unusedRender',
+      'type packages/app/src/types.ts:5 Unused',
+      'enum-member packages/app/src/color.ts:4 Color.Blue',
+      'dependency packages/app/package.json:6 left-pad',
+      'dev-dependency package.json:14 prettier',
+      'unlisted-dependency packages/app/src/index.ts:13 chalk',
+      'unresolved-import packages/app/src/index.ts:12 ./missing.js',
+    ]);
+  });
+
+  it('gives each unused file the evidence a reviewer weighs: importers, size, and who changed it last and when', () => {
+    const legacy = report.findings.find((finding) => finding.path === 'packages/app/src/old/legacy.ts')!;
+    expect(legacy).toMatchObject({ importers: [], lines: 2, lastTouched: { date: '2024-06-01T09:00:00+00:00', author: 'Grace Hopper' } });
+    const helper = report.findings.find((finding) => finding.path === 'packages/app/src/old/legacy-helper.ts')!;
+    expect(helper).toMatchObject({ importers: ['packages/app/src/old/legacy.ts'], lines: 1, lastTouched: { date: '2024-01-01T09:00:00+00:00', author: 'Ada Lovelace' } });
+    expect(helper.reason).toContain('imported only by a file that is unused too');
+    expect(report.findings.find((finding) => finding.name === 'average')!.reason).toContain('packages/app/src/barrel/sum.ts');
+  });
+
+  it('says where the search started and why, and keeps what a template import may load as possibly used', () => {
+    expect(report.entries).toEqual(
+      expect.arrayContaining([
+        { path: 'packages/app/src/index.ts', reason: expect.stringContaining('"main"') },
+        { path: 'packages/lib/src/features/a.ts', reason: expect.stringContaining('"exports"') },
+        { path: 'scripts/generate.ts', reason: expect.stringContaining('generate') },
+        { path: 'packages/app/src/math.test.ts', reason: expect.stringContaining('test') },
+        { path: 'packages/app/src/globals.d.ts', reason: expect.stringContaining('globals') },
+      ]),
+    );
+    expect(report.entries.map((entry) => entry.path)).not.toContain('packages/lib/src/features/internal.ts');
+    expect(report.possiblyUsed.map((file) => file.path)).toEqual(['packages/app/src/locales/en.ts', 'packages/app/src/locales/fr.ts']);
+    expect(report.workspaces.find((workspace) => workspace.dir === 'packages/app')?.findings).toMatchObject({ file: 2, export: 6, dependency: 1 });
+  });
+
+  it('warns about a package.json that is not JSON and an export pointing at a missing file, and goes on', () => {
+    expect(report.warnings).toEqual(
+      expect.arrayContaining([expect.stringContaining('packages/broken/package.json'), expect.stringMatching(/packages\/lib\/package\.json.*gone/)]),
+    );
+    expect(summary(report).some((line) => line.includes('packages/broken'))).toBe(false);
+  });
+
+  it('in production mode, searches from production entries only and leaves devDependencies alone', () => {
+    const lines = summary(production);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'file packages/app/src/math.test.ts:1 packages/app/src/math.test.ts',
+        'file scripts/generate.ts:1 scripts/generate.ts',
+        'export packages/app/src/math.ts:5 cube',
+        'dependency packages/app/package.json:6 left-pad',
+      ]),
+    );
+    expect(lines.filter((line) => line.startsWith('dev-dependency'))).toEqual([]);
+    expect(production.production).toBe(true);
+  });
+
+  it('prints the findings grouped by kind for a person, and SARIF for code scanning', () => {
+    const text = steward(home, ['deadcode', repository]).stdout;
+    expect(text).toMatch(/Unused files \(3\):[\s\S]*legacy-helper\.ts:1/);
+    expect(text).toContain('Unused enum members (1):');
+    const sarif = JSON.parse(steward(home, ['deadcode', repository, '--sarif']).stdout) as { runs: { results: { ruleId: string }[] }[] };
+    expect(sarif.runs[0]!.results).toHaveLength(report.findings.length);
+    expect(sarif.runs[0]!.results[0]!.ruleId).toBe('steward/unused-file');
+  });
+});

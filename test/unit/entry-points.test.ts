@@ -1,0 +1,577 @@
+import { describe, expect, it } from 'vitest';
+import { findEntryPoints, isEntryConfigFile, type DeadCodeConfig, type EntryPoint } from '../../analyzers/deadcode/entry-points.js';
+import { discoverProject } from '../../analyzers/discover/discover-project.js';
+import type { ProjectTree } from '../../analyzers/discover/project-tree.js';
+
+/** A commit's tracked files; only the ones isEntryConfigFile accepts (plus tsconfigs, for discovery) can be read, as in a scan. */
+function projectTree(tracked: Record<string, string>): ProjectTree {
+  const files = new Map(Object.entries(tracked));
+  const readable = (path: string): boolean => isEntryConfigFile(path) || /(^|\/)tsconfig[^/]*\.json$/.test(path);
+  return {
+    paths: [...files.keys()],
+    readFile: (path) => (readable(path) ? files.get(path) : undefined),
+    readInstalledFile: () => undefined,
+  };
+}
+
+function entryPointsOf(tracked: Record<string, string>, config?: DeadCodeConfig) {
+  const tree = projectTree(tracked);
+  return findEntryPoints({ tree, discovery: discoverProject(tree), ...(config ? { config } : {}) });
+}
+
+const json = (value: unknown): string => JSON.stringify(value, null, 2);
+const entry = (path: string, reason: string, production = true): EntryPoint => ({ path, reason, production });
+/** Stands for the content of a code file, which entry detection never reads. */
+const code = 'export {};\n';
+
+describe('findEntryPoints — package.json', () => {
+  it('maps main, types and bin from build output back to source, per workspace, and falls back to index files', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+      'packages/api/package.json': json({ name: 'api', main: 'dist/index.js', types: 'dist/index.d.ts', bin: { api: './dist/cli.js' } }),
+      'packages/api/tsconfig.json': json({ compilerOptions: { outDir: 'dist', rootDir: 'src' } }),
+      'packages/api/src/index.ts': code,
+      'packages/api/src/cli.ts': code,
+      'packages/api/src/unused.ts': code,
+      'packages/web/package.json': json({ name: 'web', module: './lib/web.mjs', bin: 'bin/web.js' }),
+      'packages/web/src/web.mts': code,
+      'packages/web/bin/web.js': code,
+      'packages/tools/package.json': json({ name: 'tools' }),
+      'packages/tools/src/index.ts': code,
+      'packages/tools/main.js': code,
+      'packages/tools/other.ts': code,
+    });
+    expect(result.entries).toEqual([
+      entry('packages/api/src/cli.ts', 'packages/api/package.json "bin.api" (dist/cli.js → src/cli.ts)'),
+      entry('packages/api/src/index.ts', 'packages/api/package.json "main" (dist/index.js → src/index.ts)'),
+      entry('packages/tools/main.js', 'default entry (packages/tools/package.json declares no "main", "module", "exports" or "bin")'),
+      entry('packages/tools/src/index.ts', 'default entry (packages/tools/package.json declares no "main", "module", "exports" or "bin")'),
+      entry('packages/web/bin/web.js', 'packages/web/package.json "bin"'),
+      entry('packages/web/src/web.mts', 'packages/web/package.json "module" (lib/web.mjs → src/web.mts)'),
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('follows every exports condition and subpath, expands `*` against tracked files and leaves out what `null` hides', () => {
+    const result = entryPointsOf({
+      'package.json': json({
+        name: 'lib',
+        exports: {
+          '.': { types: './dist/index.d.ts', import: './dist/index.mjs', require: ['./dist/index.cjs'] },
+          './node': { node: { import: './dist/node.js' }, default: null },
+          './utils/*': './dist/utils/*.js',
+          './utils/internal/*': null,
+          './package.json': './package.json',
+          './legacy': './legacy.js',
+        },
+      }),
+      'src/index.ts': code,
+      'src/node.ts': code,
+      'src/utils/format.ts': code,
+      'src/utils/deep/parse.ts': code,
+      'src/utils/internal/secret.ts': code,
+      'src/unused.ts': code,
+    });
+    expect(result.entries).toEqual([
+      entry('src/index.ts', 'package.json "exports" "." (dist/index.d.ts → src/index.ts)'),
+      entry('src/node.ts', 'package.json "exports" "./node" (dist/node.js → src/node.ts)'),
+      entry('src/utils/deep/parse.ts', 'package.json "exports" "./utils/*"'),
+      entry('src/utils/format.ts', 'package.json "exports" "./utils/*"'),
+    ]);
+    expect(result.warnings).toEqual(['package.json "exports" "./legacy" points to legacy.js, which has no source file.']);
+  });
+
+  it('reads a string exports and says nothing of a build folder target whose source cannot be found, using the defaults instead', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'app', exports: './dist/bundle.js' }),
+      'src/main.ts': code,
+      'src/helper.ts': code,
+    });
+    expect(result.entries).toEqual([entry('src/main.ts', 'default entry (no file package.json declares has a source file)')]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('reports an invalid package.json and still finds the other workspaces', () => {
+    const result = entryPointsOf({
+      'package.json': json({ workspaces: ['packages/*'] }),
+      'packages/broken/package.json': '{ "name": "broken", ',
+      'packages/broken/src/index.ts': code,
+      'packages/ok/package.json': json({ name: 'ok', main: 'index.js' }),
+      'packages/ok/index.js': code,
+    });
+    expect(result.entries).toEqual([
+      entry('packages/broken/src/index.ts', 'default entry (no readable packages/broken/package.json)'),
+      entry('packages/ok/index.js', 'packages/ok/package.json "main"'),
+    ]);
+    expect(result.warnings).toEqual(['packages/broken/package.json is not a valid JSON object (ignored).']);
+  });
+});
+
+describe('findEntryPoints — scripts and CI', () => {
+  it('finds the files scripts run through env prefixes, chains and runners, and the binaries they need', () => {
+    const result = entryPointsOf({
+      'package.json': json({
+        name: 'app',
+        main: 'src/index.ts',
+        scripts: {
+          build: 'NODE_ENV=production tsx scripts/build.ts && tsc -p tsconfig.build.json',
+          start: 'cross-env PORT=3000 node -r ./scripts/env.cjs dist/server.js',
+          seed: 'dotenv -e .env.local -- ts-node --transpile-only scripts/seed.ts | tee seed.log',
+          lint: 'npx --yes eslint@9 . ; echo done 2>&1',
+          dev: 'concurrently -n api,web "tsx watch src/server.ts" "vite"',
+          check: 'node --import tsx scripts/check.mts > /dev/null || exit 1',
+          release: './scripts/release.mjs',
+        },
+      }),
+      'tsconfig.json': json({ compilerOptions: { outDir: 'dist', rootDir: 'src' } }),
+      'src/index.ts': code,
+      'src/server.ts': code,
+      'scripts/build.ts': code,
+      'scripts/env.cjs': code,
+      'scripts/seed.ts': code,
+      'scripts/check.mts': code,
+      'scripts/release.mjs': code,
+      'scripts/unused.ts': code,
+    });
+    expect(result.entries).toEqual([
+      entry('scripts/build.ts', 'script "build": NODE_ENV=production tsx scripts/build.ts', false),
+      entry('scripts/check.mts', 'script "check": node --import tsx scripts/check.mts > /dev/null', false),
+      entry('scripts/env.cjs', 'script "start": cross-env PORT=3000 node -r ./scripts/env.cjs dist/server.js'),
+      entry('scripts/release.mjs', 'script "release": ./scripts/release.mjs', false),
+      entry('scripts/seed.ts', 'script "seed": dotenv -e .env.local -- ts-node --transpile-only scripts/seed.ts', false),
+      entry('src/index.ts', 'package.json "main"'),
+      entry('src/server.ts', 'script "start": cross-env PORT=3000 node -r ./scripts/env.cjs dist/server.js'),
+    ]);
+    expect(result.scriptBinaries).toEqual([
+      { workspaceDir: '', binary: 'tsx', script: 'build' },
+      { workspaceDir: '', binary: 'tsc', script: 'build' },
+      { workspaceDir: '', binary: 'cross-env', script: 'start' },
+      { workspaceDir: '', binary: 'dotenv', script: 'seed' },
+      { workspaceDir: '', binary: 'ts-node', script: 'seed' },
+      { workspaceDir: '', binary: 'eslint', script: 'lint' },
+      { workspaceDir: '', binary: 'concurrently', script: 'dev' },
+      { workspaceDir: '', binary: 'tsx', script: 'dev' },
+      { workspaceDir: '', binary: 'vite', script: 'dev' },
+    ]);
+    expect(result.referencedPackages).toEqual([{ workspaceDir: '', name: 'tsx', reason: 'script "check": node --import tsx scripts/check.mts > /dev/null' }]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('reads GitHub Actions run lines in their working directory', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'mono', workspaces: ['packages/*'] }),
+      'packages/site/package.json': json({ name: 'site', main: 'index.js' }),
+      'packages/site/index.js': code,
+      'packages/site/scripts/deploy.js': code,
+      'scripts/check.js': code,
+      '.github/workflows/ci.yml': [
+        'on: push',
+        'jobs:',
+        '  test:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - uses: actions/checkout@v4',
+        '      - run: npm ci',
+        '      - run: |',
+        '          node scripts/check.js --strict',
+        '          npx vitest run',
+        '      - run: node scripts/deploy.js',
+        '        working-directory: packages/site',
+      ].join('\n'),
+    });
+    expect(result.entries).toEqual([
+      entry('packages/site/index.js', 'packages/site/package.json "main"'),
+      entry('packages/site/scripts/deploy.js', '.github/workflows/ci.yml run: node scripts/deploy.js', false),
+      entry('scripts/check.js', '.github/workflows/ci.yml run: node scripts/check.js --strict', false),
+    ]);
+    expect(result.scriptBinaries).toEqual([{ workspaceDir: '', binary: 'vitest', script: '.github/workflows/ci.yml' }]);
+  });
+
+  it('reads the config a script names with --config as that tool’s config, and reports one that is missing', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'app', main: 'src/index.ts', scripts: { 'test:e2e': 'vitest --config vitest.e2e.config.ts', 'test:it': 'jest -c jest.it.config.js' } }),
+      'vitest.e2e.config.ts': "export default { test: { include: ['e2e/**/*.e2e.ts'] } };\n",
+      'src/index.ts': code,
+      'e2e/login.e2e.ts': code,
+    });
+    expect(result.entries).toEqual([
+      entry('e2e/login.e2e.ts', 'test file (vitest)', false),
+      entry('src/index.ts', 'package.json "main"'),
+      entry('vitest.e2e.config.ts', 'config file (vitest)', false),
+    ]);
+    expect(result.warnings).toEqual(['script "test:it" names jest.it.config.js, which is not in the repository.']);
+  });
+});
+
+describe('findEntryPoints — build tools', () => {
+  it('reads vite build.lib.entry and the scripts index.html loads from the vite root', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'ui', private: true }),
+      'vite.config.ts': [
+        "import { resolve } from 'node:path';",
+        "import { defineConfig } from 'vite';",
+        'export default defineConfig({',
+        "  root: 'app',",
+        "  build: { lib: { entry: { ui: resolve(__dirname, 'lib/ui.ts'), icons: 'icons.ts' } } },",
+        '});',
+      ].join('\n'),
+      'app/index.html': '<!doctype html><script type="module" src="/src/main.tsx"></script><!-- <script src="/src/old.ts"></script> -->',
+      'app/icons.ts': code,
+      'app/src/main.tsx': code,
+      'app/src/old.ts': code,
+      'lib/ui.ts': code,
+    });
+    expect(result.entries).toEqual([
+      entry('app/icons.ts', 'vite.config.ts build.lib.entry'),
+      entry('app/src/main.tsx', '<script src> in app/index.html'),
+      entry('lib/ui.ts', 'vite.config.ts build.lib.entry'),
+      entry('vite.config.ts', 'config file (vite)', false),
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('reads webpack entries (object with import descriptors), rollup inputs and tsup entries of package.json', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'bundles', tsup: { entry: ['src/tsup/*.ts'] }, devDependencies: { webpack: '5' } }),
+      'webpack.config.js': "module.exports = { entry: { app: { import: './src/app.js', dependOn: 'shared' }, shared: ['./src/shared.js'] } };\n",
+      'rollup.config.mjs': "export default [{ input: 'src/rollup.js' }, { input: { worker: 'src/worker.js' } }];\n",
+      'src/app.js': code,
+      'src/shared.js': code,
+      'src/rollup.js': code,
+      'src/worker.js': code,
+      'src/tsup/a.ts': code,
+      'src/tsup/b.ts': code,
+    });
+    expect(result.entries).toEqual([
+      entry('rollup.config.mjs', 'config file (rollup)', false),
+      entry('src/app.js', 'webpack.config.js entry'),
+      entry('src/rollup.js', 'rollup.config.mjs input'),
+      entry('src/shared.js', 'webpack.config.js entry'),
+      entry('src/tsup/a.ts', 'package.json "tsup" entry'),
+      entry('src/tsup/b.ts', 'package.json "tsup" entry'),
+      entry('src/worker.js', 'rollup.config.mjs input'),
+      entry('webpack.config.js', 'config file (webpack)', false),
+    ]);
+  });
+
+  it('uses electron-vite’s conventional main, preload and renderer entries when the config names none', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'desktop', main: './out/main/index.js' }),
+      'electron.vite.config.ts': "import { defineConfig } from 'electron-vite';\nexport default defineConfig({ main: {}, preload: {}, renderer: {} });\n",
+      'src/main/index.ts': code,
+      'src/preload/index.ts': code,
+      'src/renderer/index.html': '<script type="module" src="./src/app.tsx"></script>',
+      'src/renderer/src/app.tsx': code,
+    });
+    expect(result.entries).toEqual([
+      entry('electron.vite.config.ts', 'config file (electron-vite)', false),
+      entry('src/main/index.ts', 'package.json "main" (out/main/index.js → src/main/index.ts)'),
+      entry('src/preload/index.ts', 'electron-vite default preload entry'),
+      entry('src/renderer/src/app.tsx', '<script src> in src/renderer/index.html'),
+    ]);
+  });
+});
+
+describe('findEntryPoints — test runners', () => {
+  it('applies vitest’s default include when vitest is a dependency without a config, and reads setup files and environment from a config', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'mono', workspaces: ['packages/*'] }),
+      'packages/a/package.json': json({ name: 'a', main: 'index.ts', devDependencies: { vitest: '4' } }),
+      'packages/a/index.ts': code,
+      'packages/a/src/sum.test.ts': code,
+      'packages/a/src/sum.spec.mjs': code,
+      'packages/a/src/sum.ts': code,
+      'packages/b/package.json': json({ name: 'b', main: 'index.ts' }),
+      'packages/b/index.ts': code,
+      'packages/b/vitest.config.mts': [
+        "import { defineConfig } from 'vitest/config';",
+        "export default defineConfig({ test: { include: ['tests/**/*.ts'], setupFiles: './tests/setup.ts', environment: 'jsdom' } });",
+      ].join('\n'),
+      'packages/b/tests/setup.ts': code,
+      'packages/b/tests/ui.ts': code,
+      'packages/b/src/ignored.test.ts': code,
+    });
+    expect(result.entries).toEqual([
+      entry('packages/a/index.ts', 'packages/a/package.json "main"'),
+      entry('packages/a/src/sum.spec.mjs', 'test file (vitest)', false),
+      entry('packages/a/src/sum.test.ts', 'test file (vitest)', false),
+      entry('packages/b/index.ts', 'packages/b/package.json "main"'),
+      entry('packages/b/tests/setup.ts', 'test file (vitest)', false),
+      entry('packages/b/tests/ui.ts', 'test file (vitest)', false),
+      entry('packages/b/vitest.config.mts', 'config file (vitest)', false),
+    ]);
+    expect(result.referencedPackages).toEqual([{ workspaceDir: 'packages/b', name: 'jsdom', reason: 'packages/b/vitest.config.mts test.environment' }]);
+  });
+
+  it('reads jest testMatch, setup files, presets, environments, transforms and __mocks__ folders', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'app', main: 'src/index.ts', devDependencies: { jest: '29' } }),
+      'jest.config.js': [
+        'module.exports = {',
+        "  preset: 'ts-jest/presets/default-esm',",
+        "  testEnvironment: 'jsdom',",
+        "  testMatch: ['<rootDir>/src/**/*.unit.ts'],",
+        "  setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],",
+        "  transform: { '^.+\\\\.svg$': ['jest-svg-transformer', {}] },",
+        "  moduleNameMapper: { '\\\\.css$': 'identity-obj-proxy', '^@/(.*)$': '<rootDir>/src/$1', '\\\\.png$': '<rootDir>/test/file-stub.js' },",
+        "  reporters: ['default', ['jest-junit', { outputDirectory: 'reports' }]],",
+        '};',
+      ].join('\n'),
+      'src/index.ts': code,
+      'src/math.unit.ts': code,
+      'src/math.test.ts': code,
+      'src/__mocks__/fs.ts': code,
+      'test/setup.ts': code,
+      'test/file-stub.js': code,
+    });
+    expect(result.entries).toEqual([
+      entry('jest.config.js', 'config file (jest)', false),
+      entry('src/__mocks__/fs.ts', '__mocks__ folder (jest)', false),
+      entry('src/index.ts', 'package.json "main"'),
+      entry('src/math.unit.ts', 'test file (jest)', false),
+      entry('test/file-stub.js', 'jest.config.js moduleNameMapper', false),
+      entry('test/setup.ts', 'jest.config.js setupFilesAfterEnv', false),
+    ]);
+    expect(result.referencedPackages).toEqual([
+      { workspaceDir: '', name: 'identity-obj-proxy', reason: 'jest.config.js moduleNameMapper' },
+      { workspaceDir: '', name: 'jest-environment-jsdom', reason: 'jest.config.js testEnvironment' },
+      { workspaceDir: '', name: 'jest-junit', reason: 'jest.config.js reporters' },
+      { workspaceDir: '', name: 'jest-svg-transformer', reason: 'jest.config.js transform' },
+      { workspaceDir: '', name: 'ts-jest', reason: 'jest.config.js preset' },
+    ]);
+  });
+
+  it('uses jest’s default testMatch for the package.json "jest" field', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'app', main: 'index.js', jest: { setupFiles: ['./jest.setup.js'] } }),
+      'index.js': code,
+      'jest.setup.js': code,
+      'lib/__tests__/parse.js': code,
+      'lib/format.spec.jsx': code,
+      'lib/format.jsx': code,
+    });
+    expect(result.entries).toEqual([
+      entry('index.js', 'package.json "main"'),
+      entry('jest.setup.js', 'package.json "jest" setupFiles', false),
+      entry('lib/__tests__/parse.js', 'test file (jest)', false),
+      entry('lib/format.spec.jsx', 'test file (jest)', false),
+    ]);
+  });
+
+  it('matches playwright tests below testDir and reads globalSetup', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'app', main: 'index.ts' }),
+      'index.ts': code,
+      'playwright.config.ts': [
+        "import { defineConfig } from '@playwright/test';",
+        "export default defineConfig({ testDir: './e2e', globalSetup: require.resolve('./e2e/global-setup.ts') });",
+      ].join('\n'),
+      'e2e/global-setup.ts': code,
+      'e2e/login.spec.ts': code,
+      'e2e/helpers.ts': code,
+      'src/other.spec.ts': code,
+    });
+    expect(result.entries).toEqual([
+      entry('e2e/global-setup.ts', 'playwright.config.ts globalSetup', false),
+      entry('e2e/login.spec.ts', 'test file (playwright)', false),
+      entry('index.ts', 'package.json "main"'),
+      entry('playwright.config.ts', 'config file (playwright)', false),
+    ]);
+  });
+
+  it('reads storybook stories globs relative to .storybook and its addons', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'ui', main: 'src/index.ts' }),
+      'src/index.ts': code,
+      '.storybook/main.ts': [
+        "import type { StorybookConfig } from '@storybook/react-vite';",
+        'const config: StorybookConfig = {',
+        "  stories: ['../src/**/*.stories.@(ts|tsx)'],",
+        "  addons: ['@storybook/addon-essentials', { name: '@storybook/addon-a11y', options: {} }],",
+        "  framework: { name: '@storybook/react-vite', options: {} },",
+        '};',
+        'export default config;',
+      ].join('\n'),
+      '.storybook/preview.tsx': code,
+      'src/button.stories.tsx': code,
+      'src/button.tsx': code,
+    });
+    expect(result.entries).toEqual([
+      entry('.storybook/main.ts', 'config file (storybook)', false),
+      entry('.storybook/preview.tsx', 'config file (storybook)', false),
+      entry('src/button.stories.tsx', 'story (storybook)', false),
+      entry('src/index.ts', 'package.json "main"'),
+    ]);
+    expect(result.referencedPackages.map(({ name, reason }) => `${name} ← ${reason}`)).toEqual([
+      '@storybook/addon-a11y ← .storybook/main.ts addons',
+      '@storybook/addon-essentials ← .storybook/main.ts addons',
+      '@storybook/react-vite ← .storybook/main.ts framework',
+    ]);
+  });
+});
+
+describe('findEntryPoints — frameworks and configs', () => {
+  it('makes Next.js pages, app route files and middleware entries', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'site', dependencies: { next: '15' } }),
+      'next.config.mjs': 'export default {};\n',
+      'src/app/layout.tsx': code,
+      'src/app/page.tsx': code,
+      'src/app/blog/[slug]/page.tsx': code,
+      'src/app/api/route.ts': code,
+      'src/app/blog/card.tsx': code,
+      'src/middleware.ts': code,
+      'pages/_app.tsx': code,
+    });
+    expect(result.entries).toEqual([
+      entry('next.config.mjs', 'config file', false),
+      entry('pages/_app.tsx', 'Next.js page (pages/)'),
+      entry('src/app/api/route.ts', 'Next.js route file (app/)'),
+      entry('src/app/blog/[slug]/page.tsx', 'Next.js route file (app/)'),
+      entry('src/app/layout.tsx', 'Next.js route file (app/)'),
+      entry('src/app/page.tsx', 'Next.js route file (app/)'),
+      entry('src/middleware.ts', 'Next.js middleware'),
+    ]);
+  });
+
+  it('turns eslintrc extends, plugins and parser and babel presets into package names', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'app', main: 'index.js', prettier: '@company/prettier-config' }),
+      'index.js': code,
+      '.eslintrc.json': json({
+        extends: ['eslint:recommended', 'airbnb', 'plugin:react/recommended', 'plugin:@typescript-eslint/recommended', 'prettier', '@company', './eslint/base.js'],
+        plugins: ['import', '@company/internal'],
+        parser: '@typescript-eslint/parser',
+        overrides: [{ files: ['*.test.js'], extends: ['plugin:jest/recommended'] }],
+      }),
+      'eslint/base.js': code,
+      'babel.config.js': "module.exports = { presets: [['@babel/env', { targets: 'defaults' }], 'module:metro-react-native-babel-preset'], plugins: ['@scope/x'] };\n",
+    });
+    expect(result.entries).toEqual([
+      entry('babel.config.js', 'config file (babel)', false),
+      entry('eslint/base.js', '.eslintrc.json extends "./eslint/base.js"', false),
+      entry('index.js', 'package.json "main"'),
+    ]);
+    expect(result.referencedPackages.map(({ name }) => name)).toEqual([
+      '@babel/preset-env',
+      '@company/eslint-config',
+      '@company/eslint-plugin-internal',
+      '@company/prettier-config',
+      '@scope/babel-plugin-x',
+      '@typescript-eslint/eslint-plugin',
+      '@typescript-eslint/parser',
+      'eslint-config-airbnb',
+      'eslint-config-prettier',
+      'eslint-plugin-import',
+      'eslint-plugin-jest',
+      'eslint-plugin-react',
+      'metro-react-native-babel-preset',
+    ]);
+    expect(result.referencedPackages.find(({ name }) => name === 'eslint-plugin-react')?.reason).toBe('.eslintrc.json extends "plugin:react/recommended"');
+  });
+
+  it('makes config files at package roots entries, and marks flat ESLint configs as the tool’s', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'app', main: 'index.ts' }),
+      'index.ts': code,
+      'eslint.config.js': 'export default [];\n',
+      'prettier.config.mjs': code,
+      'tailwind.config.ts': code,
+      '.lintstagedrc.cjs': code,
+      'src/app.config.ts': code,
+    });
+    expect(result.entries).toEqual([
+      entry('.lintstagedrc.cjs', 'config file', false),
+      entry('eslint.config.js', 'config file (eslint)', false),
+      entry('index.ts', 'package.json "main"'),
+      entry('prettier.config.mjs', 'config file', false),
+      entry('tailwind.config.ts', 'config file', false),
+    ]);
+  });
+
+  it('adds steward.config.json deadCode.entry globs and warns about one that matches nothing', () => {
+    const files = {
+      'package.json': json({ name: 'app', main: 'index.ts' }),
+      'steward.config.json': json({ deadCode: { entry: ['plugins/*.ts', 'missing/**'] } }),
+      'index.ts': code,
+      'plugins/a.ts': code,
+      'plugins/b.ts': code,
+    };
+    const fromFile = entryPointsOf(files);
+    expect(fromFile.entries).toEqual([
+      entry('index.ts', 'package.json "main"'),
+      entry('plugins/a.ts', 'steward.config.json entry'),
+      entry('plugins/b.ts', 'steward.config.json entry'),
+    ]);
+    expect(fromFile.warnings).toEqual(['steward.config.json deadCode.entry "missing/**" matches no code file.']);
+    // Settings the caller passes win over the file.
+    expect(entryPointsOf(files, { entry: ['plugins/b.ts'] }).entries.map(({ path }) => path)).toEqual(['index.ts', 'plugins/b.ts']);
+  });
+
+  it('reports a config it cannot parse and still finds everything else', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'app', main: 'src/index.ts', devDependencies: { vitest: '4' } }),
+      'vitest.config.ts': "export default defineConfig({ test: { include: ['x' }",
+      'rollup.config.js': 'export default makeConfig(process.env.TARGET);\n',
+      '.github/workflows/ci.yml': 'jobs: [unclosed\n',
+      'src/index.ts': code,
+      'src/a.test.ts': code,
+    });
+    expect(result.entries).toEqual([
+      entry('rollup.config.js', 'config file (rollup)', false),
+      entry('src/a.test.ts', 'test file (vitest)', false),
+      entry('src/index.ts', 'package.json "main"'),
+      entry('vitest.config.ts', 'config file (vitest)', false),
+    ]);
+    expect(result.warnings).toHaveLength(2);
+    expect(result.warnings[0]).toMatch(/^\.github\/workflows\/ci\.yml could not be read statically \(.+\); its entry points are missing\.$/);
+    expect(result.warnings[1]).toBe("vitest.config.ts could not be read statically (syntax error on line 1: ',' expected); its entry points are missing.");
+  });
+});
+
+describe('isEntryConfigFile', () => {
+  it('accepts the files entry detection reads and nothing vendored or built', () => {
+    const accepted = [
+      'package.json',
+      'packages/a/package.json',
+      'steward.config.json',
+      'vite.config.ts',
+      'packages/a/vitest.workspace.json',
+      'jest.config.mjs',
+      'webpack.prod.js',
+      'electron.vite.config.ts',
+      '.eslintrc',
+      '.eslintrc.yml',
+      '.babelrc',
+      'babel.config.cjs',
+      '.storybook/main.ts',
+      'index.html',
+      'src/renderer/index.html',
+      '.github/workflows/ci.yaml',
+    ];
+    const rejected = ['node_modules/x/package.json', 'dist/index.html', 'src/index.ts', 'eslint.config.js', 'tsconfig.json', '.github/dependabot.yml', 'packages/a/steward.config.json'];
+    expect(accepted.filter((path) => !isEntryConfigFile(path))).toEqual([]);
+    expect(rejected.filter(isEntryConfigFile)).toEqual([]);
+  });
+});
+
+describe('findEntryPoints — speed', () => {
+  it('handles a 1000-file repository with several configs in well under 20 ms', () => {
+    const files: Record<string, string> = {
+      'package.json': json({ name: 'big', main: 'dist/index.js', scripts: { test: 'vitest', build: 'tsup' }, jest: {} }),
+      'tsconfig.json': json({ compilerOptions: { outDir: 'dist', rootDir: 'src' } }),
+      'vite.config.ts': "export default { build: { lib: { entry: 'src/index.ts' } } };\n",
+      '.storybook/main.ts': "export default { stories: ['../src/**/*.stories.tsx'] };\n",
+    };
+    for (let index = 0; index < 1000; index++) files[`src/module-${index % 20}/file-${index}.${index % 10 === 0 ? 'test.ts' : 'ts'}`] = code;
+    const tree = projectTree(files);
+    const discovery = discoverProject(tree);
+    findEntryPoints({ tree, discovery });
+    const runs = Array.from({ length: 5 }, () => {
+      const start = performance.now();
+      findEntryPoints({ tree, discovery });
+      return performance.now() - start;
+    });
+    expect(Math.min(...runs)).toBeLessThan(20);
+  });
+});
