@@ -112,7 +112,8 @@ function virtualHost(input: ResolverInput, workspaceByName: ReadonlyMap<string, 
   return {
     fileExists: (path) => input.files.has(strip(path)),
     directoryExists: (path) => {
-      const dir = strip(path);
+      // TypeScript asks with a trailing slash for `..` and `./` specifiers.
+      const dir = strip(path).replace(/\/$/, '');
       return directories.has(dir) || (workspaceByName.size > 0 && /(^|\/)node_modules(\/@[^/]+)?$/.test(dir));
     },
     readFile: (path) => input.readFile(strip(path)),

@@ -41,7 +41,7 @@ describe('steward deadcode on a workspace with every pattern', () => {
       'export packages/app/src/barrel/sum.ts:5 average',
       'export packages/app/src/chain/c500.ts:2 unusedBottom',
       'export packages/app/src/color.ts:7 favourite',
-      'export packages/app/src/ui/render.tsx:5 unusedRender',
+      'export packages/app/src/ui/render.tsx:7 unusedRender',
       'type packages/app/src/types.ts:5 Unused',
       'enum-member packages/app/src/color.ts:4 Color.Blue',
       'dependency packages/app/package.json:6 left-pad',

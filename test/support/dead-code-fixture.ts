@@ -60,7 +60,9 @@ export const deadCodeFixtureFiles: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
-  'packages/app/src/ui/render.tsx': 'export function render(size: number) {\n  return <div>{size}</div>;\n}\n\nexport function unusedRender() {\n  return null;\n}\n',
+  // `..` is the folder above: its index.ts.
+  'packages/app/src/ui/render.tsx':
+    "import { options } from '..';\n\nexport function render(size: number) {\n  return <div>{size + options.size}</div>;\n}\n\nexport function unusedRender() {\n  return null;\n}\n",
   'packages/app/src/barrel/index.ts': "export * from './sum.js';\nexport * from './deep.js';\nexport { default as Big } from './big.js';\n",
   'packages/app/src/barrel/sum.ts': 'export function total(xs: number[]): number {\n  return xs.length;\n}\n\nexport function average(): number {\n  return 0;\n}\n',
   // Re-exports the barrel that re-exports it: a cycle through barrels.
