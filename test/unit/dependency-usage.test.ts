@@ -265,6 +265,18 @@ describe('findDependencyIssues — workspaces', () => {
     ]);
   });
 
+  it("counts a workspace's script binaries and config references against that workspace's own package.json", () => {
+    const { findings } = analyse(
+      {
+        'package.json': json({ name: 'root', workspaces: ['packages/*'] }),
+        'packages/a/package.json': json({ name: 'a', devDependencies: { 'npm-run-all': '1', 'ts-jest': '1', unused: '1' } }),
+        'packages/a/index.js': 'export {};\n',
+      },
+      { scriptBinaries: scripts('packages/a', 'run-p'), referencedPackages: [{ workspaceDir: 'packages/a', name: 'ts-jest', reason: 'jest preset' }] },
+    );
+    expect(summary(findings)).toEqual(['dev-dependency unused @ packages/a/package.json:6']);
+  });
+
   it('assigns a file to the deepest workspace containing it', () => {
     const { findings } = analyse({
       'package.json': json({ name: 'root', workspaces: ['packages/*'], dependencies: { outer: '1' } }),
