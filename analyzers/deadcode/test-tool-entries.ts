@@ -71,10 +71,7 @@ function addVitestOptions(context: EntryContext, workspace: WorkspaceInfo, value
   const include = pathValues(test['include']);
   const origin = `${label} test.include`;
   addPathEntries(context, include.length > 0 ? include : [vitestInclude], { base: root, reason: 'test file (vitest)', production: false, origin });
-  for (const key of ['setupFiles', 'globalSetup']) {
-    const reason = `${label} test.${key}`;
-    addPathEntries(context, pathValues(test[key]), { base: root, reason, production: false, origin: reason });
-  }
+  for (const key of ['setupFiles', 'globalSetup']) addSetupModules(context, workspace, pathValues(test[key]), root, `${label} test.${key}`);
   addMocks(context, root, 'vitest');
   const environment = typeof test['environment'] === 'string' ? vitestEnvironmentPackage(test['environment']) : null;
   if (environment) context.addPackage(workspace.dir, environment, `${label} test.environment`);
@@ -155,6 +152,18 @@ function addJestModule(context: EntryContext, workspace: WorkspaceInfo, rootDir:
   const aliased = packageFor(specifier as string);
   const packageName = aliased === null ? null : packageNameOf(aliased);
   if (packageName) context.addPackage(workspace.dir, packageName, reason);
+}
+
+/**
+ * Vitest resolves a setup file like an import: a file of the repository (relative to the root), or
+ * else a package (`@testing-library/jest-dom/vitest`).
+ */
+function addSetupModules(context: EntryContext, workspace: WorkspaceInfo, values: readonly PathValue[], root: string, reason: string): void {
+  for (const value of values) {
+    const name = typeof value === 'string' && context.findCodeFile(locate(root, value)) === null ? packageNameOf(value) : null;
+    if (name !== null && !/\.[cm]?[jt]sx?$/.test(value as string)) context.addPackage(workspace.dir, name, reason);
+    else addPathEntries(context, [value], { base: root, reason, production: false, origin: reason });
+  }
 }
 
 /** Module names in an option: strings, `[name, options]` tuples, arrays of either, and the values of maps (transform). */
