@@ -176,7 +176,7 @@ function sourceCandidates(path: string): string[] {
 
 /** Reads each workspace's package.json once; a broken one is a warning and counts as absent. */
 export function readWorkspaces(context: EntryContext): WorkspaceInfo[] {
-  return context.discovery.workspaces.map(({ dir }) => {
+  return context.discovery.packages.map(({ dir }) => {
     const candidate = joinPath(dir, 'package.json');
     const packageJsonPath = context.tracked.has(candidate) ? candidate : null;
     const packageJson = packageJsonPath ? readManifest(context, packageJsonPath) : null;

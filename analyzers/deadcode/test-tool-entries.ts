@@ -93,7 +93,7 @@ function addVitestProjects(context: EntryContext, workspace: WorkspaceInfo, proj
       context.addEntry(path, 'config file (vitest)', false);
       addVitestOptions(context, workspace, context.readConfig(path), dirname(path), path);
     }
-    const bareFolders = context.discovery.workspaces.filter(({ dir }) => matches(dir) && !configs.some((path) => dirname(path) === dir));
+    const bareFolders = context.discovery.packages.filter(({ dir }) => matches(dir) && !configs.some((path) => dirname(path) === dir));
     for (const { dir } of bareFolders) addVitestOptions(context, workspace, undefined, dir, label);
   }
 }

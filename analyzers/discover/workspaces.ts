@@ -33,6 +33,23 @@ export function findWorkspaces(tree: ProjectTree, rootPackageJson: PackageJson |
   return [root, ...members];
 }
 
+/**
+ * Every package in the repository: the workspaces, then folders with their own package.json that no
+ * workspace pattern lists (examples, demos, test fixtures), which are projects of their own all the
+ * same. Vendored and build-output folders are left out.
+ */
+export function findPackages(tree: ProjectTree, workspaces: readonly Workspace[], isCandidate: (path: string) => boolean, warnings: string[]): Workspace[] {
+  const known = new Set(workspaces.map((workspace) => workspace.dir));
+  const nested = packageDirs(tree.paths)
+    .filter((dir) => !known.has(dir) && isCandidate(`${dir}/package.json`))
+    .sort()
+    .map((dir): Workspace => {
+      const packageJsonPath = `${dir}/package.json`;
+      return { dir, name: nameOf(readPackageJson(tree, packageJsonPath, warnings)), packageJsonPath };
+    });
+  return [...workspaces, ...nested];
+}
+
 function nameOf(packageJson: PackageJson | null): string | null {
   const name = packageJson?.['name'];
   return typeof name === 'string' ? name : null;

@@ -109,7 +109,7 @@ async function analyzeDeadCode(
   const warnings: string[] = [];
   const result = findDeadCode({
     tree: layout.tree,
-    workspaces: layout.discovery.workspaces,
+    workspaces: layout.discovery.packages,
     facts,
     edges,
     resolve,

@@ -100,6 +100,10 @@ export const deadCodeFixtureFiles: Record<string, string> = {
   'packages/lib/src/features/b.ts': "import { featureB as again } from './b.js';\n\nexport const featureB = 1;\nexport const use = again;\n",
   'packages/lib/src/features/internal.ts': 'export const hidden = 1;\n',
 
+  // A project of its own that no workspace pattern lists: its package.json is its scripts' and imports'.
+  'examples/demo/package.json': json({ name: 'demo', private: true, scripts: { start: 'node main.js' }, dependencies: { three: '^0.160.0' } }),
+  'examples/demo/main.js': "import * as three from 'three';\n\nconsole.log(three.REVISION);\n",
+
   'packages/broken/package.json': '{ "name": "broken", ',
   'packages/broken/index.ts': 'export const stillAnalysed = 1;\n',
 };
