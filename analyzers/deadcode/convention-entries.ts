@@ -43,6 +43,15 @@ const frameworks: readonly Framework[] = [
     ],
   },
   {
+    packages: ['@docusaurus/core'],
+    config: /^docusaurus\.config\./,
+    files: [
+      { glob: 'src/pages/**', reason: 'Docusaurus page (src/pages/)', production: true },
+      { glob: 'src/theme/**', reason: 'Docusaurus theme component (src/theme/)', production: true },
+      { glob: 'sidebars.*', reason: 'Docusaurus sidebars', production: true },
+    ],
+  },
+  {
     packages: ['react-scripts'],
     files: [
       { glob: 'src/index.*', reason: 'Create React App entry (src/index)', production: true },

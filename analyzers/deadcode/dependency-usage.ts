@@ -119,6 +119,20 @@ const toolPlugins: readonly { tool: string; plugin: RegExp }[] = [
  */
 const typeScriptTooling = ['typescript', 'tslib', '@types/node'];
 
+/**
+ * Module names a framework's bundler aliases to its own files rather than to packages: Docusaurus
+ * serves `@docusaurus/Link`, `@theme/Layout`, `@site/…` and `@generated/…` from @docusaurus/core.
+ */
+const virtualModules: readonly { name: RegExp; provider: string }[] = [
+  { name: /^@(?:docusaurus|theme|theme-original|theme-init|site|generated)\//, provider: '@docusaurus/core' },
+];
+
+/** The declared package that serves `name` as a virtual module, unless `name` is itself a declared package. */
+function virtualModuleProvider(context: Context, workspace: string, name: string): string | undefined {
+  if (declaresInReach(context, workspace, name)) return undefined;
+  return virtualModules.find((entry) => entry.name.test(name) && declaresInReach(context, workspace, entry.provider))?.provider;
+}
+
 /** npm's rules for a package name, legacy upper case allowed. */
 const packageNamePattern = /^(?:@[a-z0-9-][a-z0-9-._]*\/)?[a-z0-9-][a-z0-9-._]*$/i;
 const maxPackageNameLength = 214;
@@ -217,6 +231,11 @@ function collectImportUses(context: Context): { uses: NamesByWorkspace; unlisted
       }
       if (context.isPathAlias(specifier) || !isPublishableName(packageNameOf(specifier))) continue;
       const name = packageNameOf(specifier);
+      const provider = virtualModuleProvider(context, owner, name);
+      if (provider !== undefined) {
+        addName(uses, owner, provider);
+        continue;
+      }
       // A sibling workspace resolves to its files, yet its name still uses the declaration that links it.
       addName(uses, owner, name);
       if (resolution.kind === 'package' && isUnlisted(context, owner, name, typeOnly)) recordUnlisted(unlisted, owner, name, path, line);

@@ -322,6 +322,14 @@ describe('findDependencyIssues — unlisted dependencies', () => {
     ]);
   });
 
+  it("takes Docusaurus's aliases (@docusaurus/Link, @theme/…, @site/…) for uses of @docusaurus/core, not unlisted packages", () => {
+    const { findings } = analyse({
+      'package.json': json({ name: 'www', dependencies: { '@docusaurus/core': '3', '@docusaurus/preset-classic': '3' } }),
+      'src/pages/index.tsx': "import Link from '@docusaurus/Link';\nimport Layout from '@theme/Layout';\nimport logo from '@site/static/logo.svg';\nimport '@docusaurus/preset-classic';\nimport 'left-pad';\n",
+    });
+    expect(summary(findings)).toEqual(['unlisted-dependency left-pad @ src/pages/index.tsx:5']);
+  });
+
   it('skips built-in modules, path aliases, subpath imports, URLs and other names npm cannot publish', () => {
     const imports = ['node:fs', 'fs/promises', 'path', 'app/missing', '@/lib/x', '~/util', '#internal', 'virtual:pwa', 'bun:sqlite', 'https://esm.sh/react'];
     const { findings } = analyse(

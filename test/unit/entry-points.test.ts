@@ -415,6 +415,21 @@ describe('findEntryPoints — test runners', () => {
 });
 
 describe('findEntryPoints — frameworks and configs', () => {
+  it('makes Docusaurus pages, swizzled theme components and sidebars entries', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'www', dependencies: { '@docusaurus/core': '3' } }),
+      'sidebars.ts': code,
+      'src/pages/index.tsx': code,
+      'src/theme/Navbar/Logo/index.jsx': code,
+      'src/components/Button.tsx': code,
+    });
+    expect(result.entries).toEqual([
+      entry('sidebars.ts', 'Docusaurus sidebars'),
+      entry('src/pages/index.tsx', 'Docusaurus page (src/pages/)'),
+      entry('src/theme/Navbar/Logo/index.jsx', 'Docusaurus theme component (src/theme/)'),
+    ]);
+  });
+
   it('makes Next.js pages, app route files and middleware entries', () => {
     const result = entryPointsOf({
       'package.json': json({ name: 'site', dependencies: { next: '15' } }),
