@@ -141,6 +141,8 @@ function unusedExport(path: string, fact: ExportFact, importers: string[], works
   const reason =
     importers.length === 0
       ? `exported, but no file in use imports ${path}`
-      : `exported, but none of the ${importers.length} file${importers.length === 1 ? '' : 's'} importing ${path} asks for \`${fact.name}\``;
+      : importers.length === 1
+        ? `exported, but ${importers[0]}, the one file in use importing ${path}, does not ask for \`${fact.name}\``
+        : `exported, but none of the ${importers.length} files in use importing ${path} asks for \`${fact.name}\``;
   return { kind: what, path, line: fact.line, name: fact.name, workspace, reason, importers };
 }

@@ -24,7 +24,7 @@ test('the Code tab lists complex functions and folders, sorts and filters them, 
     await page.getByRole('button', { name: 'Scan' }).click();
     await expect(page.getByText('Lines of code by language')).toBeVisible();
 
-    await page.getByRole('link', { name: 'Code' }).click();
+    await page.getByRole('link', { name: 'Code', exact: true }).click();
     const tile = (label: string) => page.locator('.tile', { hasText: label }).locator('dd');
     await expect(tile('Import cycles')).toHaveText('1');
     await expect(tile('Boundary violations')).toHaveText('1');

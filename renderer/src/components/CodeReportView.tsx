@@ -1,16 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { CodeReport, ComplexFunction, ComplexityTotals } from '../../../core/api/code';
 import { formatNumber } from '../format';
+import { Location } from './Location';
 import { type Column, SortableTable } from './SortableTable';
-
-/** A file:line that opens in the editor (VS Code's URL scheme), with the location as its text. */
-function Location({ root, path, line }: { root: string; path: string; line: number }) {
-  return (
-    <a className="path" href={`vscode://file${encodeURI(`${root}/${path}`)}:${line}`} title="Open in VS Code">
-      {path}:{line}
-    </a>
-  );
-}
 
 function functionColumns(root: string, thresholds: CodeReport['thresholds']): Column<ComplexFunction>[] {
   return [

@@ -4,13 +4,14 @@ import type { Repository } from '../../../core/api/repositories';
 import { call } from '../api/client';
 import { useRoute } from '../api/hooks';
 import { CodeReportView } from '../components/CodeReportView';
+import { DeadCodeReportView } from '../components/DeadCodeReportView';
 import { Loading } from '../components/Loading';
 import { ScanControls } from '../components/ScanControls';
 import { SnapshotReportView } from '../components/SnapshotReportView';
 import { formatDateTime, formatNumber, shortCommit } from '../format';
 import { useScanJob } from '../scan-jobs-context';
 
-export type RepositoryTab = 'overview' | 'code' | 'history';
+export type RepositoryTab = 'overview' | 'code' | 'dead-code' | 'history';
 
 export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) {
   const repository = useRoute('repositories.get', { id });
@@ -32,12 +33,16 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
             <Link href={`/repositories/${id}/code`} className={tab === 'code' ? 'tab active' : 'tab'}>
               Code
             </Link>
+            <Link href={`/repositories/${id}/dead-code`} className={tab === 'dead-code' ? 'tab active' : 'tab'}>
+              Dead code
+            </Link>
             <Link href={`/repositories/${id}/history`} className={tab === 'history' ? 'tab active' : 'tab'}>
               History
             </Link>
           </nav>
           {tab === 'overview' && <Overview repository={repo} />}
           {tab === 'code' && <Code repository={repo} />}
+          {tab === 'dead-code' && <DeadCode repository={repo} />}
           {tab === 'history' && <History repositoryId={id} generation={lastOutcome} />}
         </>
       )}
@@ -81,6 +86,20 @@ function Code({ repository }: { repository: Repository }) {
 function LatestCodeReport({ snapshotId, root }: { snapshotId: number; root: string }) {
   const report = useRoute('snapshots.code', { id: snapshotId });
   return <Loading loaded={report}>{(value) => <CodeReportView report={value} root={root} />}</Loading>;
+}
+
+function DeadCode({ repository }: { repository: Repository }) {
+  if (!repository.latestSnapshot) return <p className="empty">Not scanned yet. Press Scan to look for dead code.</p>;
+  return <LatestDeadCodeReport snapshotId={repository.latestSnapshot.snapshot.id} root={repository.path} />;
+}
+
+function LatestDeadCodeReport({ snapshotId, root }: { snapshotId: number; root: string }) {
+  const report = useRoute('snapshots.deadCode', { id: snapshotId });
+  // Snapshots taken before the analysis existed have none: say so rather than show an error.
+  if (report.state === 'failed' && report.error.error.code === 'not-found') {
+    return <p className="empty">This snapshot was taken before Steward looked for dead code. Scan again.</p>;
+  }
+  return <Loading loaded={report}>{(value) => <DeadCodeReportView report={value} root={root} />}</Loading>;
 }
 
 function LatestReport({ snapshotId }: { snapshotId: number }) {
