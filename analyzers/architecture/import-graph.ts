@@ -30,7 +30,8 @@ export function buildImportEdges(facts: ReadonlyMap<string, FileFacts>, resolve:
       add(fact.specifier, fact.line, 're-export', typeOnly);
     }
     for (const fact of file.dynamicImports) {
-      if (fact.specifier !== null) add(fact.specifier, fact.line, fact.kind === 'import' ? 'dynamic' : 'require', false);
+      // A file URL (a worker, a script to spawn) loads later, like `import()`.
+      if (fact.specifier !== null) add(fact.specifier, fact.line, fact.kind === 'require' ? 'require' : 'dynamic', false);
     }
   }
   return edges;

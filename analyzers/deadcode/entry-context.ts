@@ -4,6 +4,7 @@ import { isObject, readPackageJson, type PackageJson } from '../discover/package
 import type { ProjectTree } from '../discover/project-tree.js';
 import { dirname, isWithin, joinPath } from '../discover/repo-paths.js';
 import { packageNameOf as packageOfSpecifier } from '../resolve/package-name.js';
+import { sourceCandidates } from './build-output.js';
 import type { EntryPoints } from './entry-points.js';
 import { isPlainData, readConfigText, ResolvedPath } from './static-config.js';
 
@@ -35,8 +36,6 @@ export interface LoadedConfig {
   value: unknown;
 }
 
-/** The code file extensions, in the order a source is looked for when a path names none or names output. */
-export const codeExtensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 /** Everything a detector needs: lookups over the tracked files, and the sinks for what it finds. */
 export class EntryContext {
@@ -167,12 +166,6 @@ function compare(a: string, b: string): number {
 }
 
 /** Output and source extensions a path written in a config may stand for, most literal first. */
-function sourceCandidates(path: string): string[] {
-  const output = /\.(?:d\.[cm]?ts|[cm]?js|jsx)$/.exec(path);
-  if (output) return [path, ...codeExtensions.map((extension) => path.slice(0, output.index) + extension)];
-  if (codeExtensions.some((extension) => path.endsWith(extension))) return [path];
-  return [path, ...codeExtensions.map((extension) => path + extension), ...codeExtensions.map((extension) => `${path}/index${extension}`)];
-}
 
 /** Reads each workspace's package.json once; a broken one is a warning and counts as absent. */
 export function readWorkspaces(context: EntryContext): WorkspaceInfo[] {

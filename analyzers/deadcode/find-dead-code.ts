@@ -1,9 +1,12 @@
 import picomatch from 'picomatch/posix.js';
 import type { ImportEdge } from '../architecture/import-graph.js';
+import type { Discovery } from '../discover/discover-project.js';
 import type { ProjectTree } from '../discover/project-tree.js';
+import { dirname, joinPath } from '../discover/repo-paths.js';
 import type { Workspace } from '../discover/workspaces.js';
 import type { FileFacts } from '../facts/file-facts.js';
-import type { ResolveModule } from '../resolve/module-resolver.js';
+import type { Resolution, ResolveModule } from '../resolve/module-resolver.js';
+import { sourceOfOutput } from './build-output.js';
 import type { DeadCodeFinding, DeadCodeKind, DeadCodeResult, WorkspaceTotals } from './dead-code.js';
 import { findDependencyIssues } from './dependency-usage.js';
 import type { EntryPoint, EntryPoints, ReferencedPackage } from './entry-points.js';
@@ -30,6 +33,8 @@ export interface DeadCodeInput {
   entryPoints: EntryPoints;
   /** tsconfig `paths` patterns, so that `@/x` is never taken for a package. */
   pathAliases: readonly string[];
+  /** For code that names build output (`new URL('../dist/cli.js', import.meta.url)`): outDir → rootDir. */
+  tsconfigs: Discovery['tsconfigs'];
   options: DeadCodeOptions;
   warnings: string[];
 }
@@ -43,21 +48,22 @@ const kindOrder: readonly DeadCodeKind[] = ['file', 'export', 'type', 'enum-memb
  */
 export function findDeadCode(input: DeadCodeInput): DeadCodeResult {
   const { facts, options } = input;
+  const workspaceOf = workspaceLocator(input.workspaces);
+  const { edges, resolve } = withBuildOutputSources(input, workspaceOf);
   const entries = entriesFor(input);
   const reach = findReachableFiles(
     facts,
-    input.edges,
+    edges,
     entries.map((entry) => entry.path),
   );
   const live = new Set([...reach.reachable, ...reach.possiblyUsed.keys()]);
   const entryPaths = options.includeEntryExports ? [] : entries.map((entry) => entry.path);
-  const workspaceOf = workspaceLocator(input.workspaces);
 
   const findings: DeadCodeFinding[] = [
     ...unusedFiles(facts, live, reach.importers, entries.length, workspaceOf),
     ...findUnusedExports({
       facts,
-      resolve: input.resolve,
+      resolve,
       live,
       wholeModules: new Set([...entryPaths, ...reach.possiblyUsed.keys()]),
       importers: reach.importers,
@@ -75,7 +81,7 @@ export function findDeadCode(input: DeadCodeInput): DeadCodeResult {
       production: options.production,
       warnings: input.warnings,
     }),
-    ...findUnresolvedImports({ edges: input.edges, live, trackedPaths: new Set(input.tree.paths), pathAliases: input.pathAliases, workspaceOf }),
+    ...findUnresolvedImports({ edges, live, trackedPaths: new Set(input.tree.paths), pathAliases: input.pathAliases, workspaceOf }),
   ];
   const ignored = picomatch(options.ignore.length > 0 ? [...options.ignore] : ['\0'], { dot: true });
   const reported = findings.filter((finding) => !ignored(finding.path)).sort(byKindThenPlace);
@@ -86,6 +92,27 @@ export function findDeadCode(input: DeadCodeInput): DeadCodeResult {
     stats: { files: facts.size, reachable: live.size, entries: entries.length },
     workspaces: totalsByWorkspace(input.workspaces, reported),
   };
+}
+
+/**
+ * A relative reference to a file that is not in the repository may name build output: a bin script
+ * loading `../dist/cli/main.js`, a worker URL. It leads to the source the build makes that file from.
+ */
+function withBuildOutputSources(
+  { edges, facts, tsconfigs, resolve }: DeadCodeInput,
+  workspaceOf: (path: string) => string,
+): { edges: ImportEdge[]; resolve: ResolveModule } {
+  const codeFiles = new Set(facts.keys());
+  const sources = new Map<string, Resolution>();
+  const rewired = edges.map((edge) => {
+    if (edge.target.kind !== 'unresolved' || !edge.specifier.startsWith('.')) return edge;
+    const source = sourceOfOutput({ tsconfigs }, codeFiles, workspaceOf(edge.from), joinPath(dirname(edge.from), edge.specifier));
+    if (source === null) return edge;
+    const target: Resolution = { kind: 'file', path: source };
+    sources.set(`${edge.from}\0${edge.specifier}`, target);
+    return { ...edge, target };
+  });
+  return { edges: rewired, resolve: (specifier, fromPath) => sources.get(`${fromPath}\0${specifier}`) ?? resolve(specifier, fromPath) };
 }
 
 /**

@@ -1,9 +1,9 @@
 import { isObject } from '../discover/package-json.js';
-import { dirname, isWithin, joinPath } from '../discover/repo-paths.js';
-import { codeExtensions, type EntryContext, type WorkspaceInfo } from './entry-context.js';
+import { isWithin, joinPath } from '../discover/repo-paths.js';
+import { buildFolders, codeExtensions, outputCandidates, relativeTo, sourceOfOutput } from './build-output.js';
+import type { EntryContext, WorkspaceInfo } from './entry-context.js';
 
 /** Folders packages build into; a target there that maps to no source is gitignored output, not a mistake. */
-const buildFolders = new Set(['dist', 'lib', 'build', 'out', 'esm', 'cjs', 'es', 'umd', 'types']);
 
 /** Files Node and bundlers start from when a package names none. */
 const defaultEntryNames = ['index', 'main', 'cli'];
@@ -99,36 +99,12 @@ function addDeclaredTarget(context: EntryContext, workspace: WorkspaceInfo, labe
 
 /** The code file behind `target`: itself, or the source a build turns into it. */
 export function findSourceOf(context: EntryContext, workspaceDir: string, target: string): string | null {
-  for (const candidate of outputCandidates(context, workspaceDir, target)) {
-    const file = context.findCodeFile(candidate);
-    if (file) return file;
-  }
-  return null;
-}
-
-/**
- * Where the source of a built file may be: the file itself, the tsconfig rootDir mirror of an outDir it
- * lies in, then the common layouts (dist/x.js from src/x.ts, or from x.ts at the package root).
- */
-function outputCandidates(context: EntryContext, workspaceDir: string, target: string): string[] {
-  const candidates = [target];
-  for (const { path, compilerOptions } of context.discovery.tsconfigs) {
-    const { outDir, rootDir } = compilerOptions;
-    if (outDir === undefined || !isWithin(target, outDir) || isWithin(dirname(path), outDir)) continue;
-    candidates.push(joinPath(rootDir ?? dirname(path), relativeTo(outDir, target)));
-  }
-  const segments = relativeTo(workspaceDir, target).split('/');
-  const firstSource = segments.findIndex((segment) => !buildFolders.has(segment));
-  if (firstSource > 0) {
-    const rest = segments.slice(firstSource).join('/');
-    candidates.push(joinPath(workspaceDir, `src/${rest}`), joinPath(workspaceDir, rest));
-  }
-  return candidates;
+  return sourceOfOutput(context.discovery, context.codeFiles, workspaceDir, target);
 }
 
 /** Code files a subpath pattern target (one `*`, matching across folders as in Node) may expose, with what `*` stood for. */
 function expandPattern(context: EntryContext, workspaceDir: string, target: string): { path: string; capture: string }[] {
-  const patterns = outputCandidates(context, workspaceDir, target)
+  const patterns = outputCandidates(context.discovery.tsconfigs, workspaceDir, target)
     .flatMap(patternVariants)
     .map((candidate) => candidate.split('*'))
     .filter((parts): parts is [string, string] => parts.length === 2);
@@ -167,8 +143,3 @@ function addDefaultEntries(context: EntryContext, dir: string, reason: string): 
   }
 }
 
-/** `path` relative to `dir`; a path outside `dir` stays repo-relative. */
-function relativeTo(dir: string, path: string): string {
-  if (!isWithin(path, dir)) return path;
-  return dir === '' ? path : path.slice(dir.length + 1);
-}

@@ -5,13 +5,13 @@
  */
 
 /** Bumped whenever extraction would produce a different record for the same content. */
-export const factsEngineVersion = '5';
+export const factsEngineVersion = '6';
 
 export interface FileFacts {
   imports: ImportFact[];
   reExports: ReExportFact[];
   exports: ExportFact[];
-  /** `import()` and `require()` calls; `specifier` is null when it is not a literal. */
+  /** `import()` and `require()` calls and `new URL(…, import.meta.url)`; `specifier` is null when it is not a literal. */
   dynamicImports: DynamicImportFact[];
   /** Uses of imported bindings (other than namespace imports), one per name and line. */
   importedNameUses: NameUse[];
@@ -93,7 +93,8 @@ export interface EnumMemberFact {
 }
 
 export interface DynamicImportFact {
-  kind: 'import' | 'require';
+  /** `url`: `new URL('./x.js', import.meta.url)`, a file named for a worker or a child process. */
+  kind: 'import' | 'require' | 'url';
   line: number;
   specifier: string | null;
   /** For a template literal such as `./locales/${x}.js`, its fixed start (`./locales/`). */

@@ -41,6 +41,7 @@ const {
   ImportEqualsDeclaration,
   ImportKeyword,
   LastLiteralToken,
+  NewExpression,
   MethodDeclaration,
   Parameter,
   PrivateIdentifier,
@@ -224,6 +225,14 @@ export function walkSource(file: TS.SourceFile, names: WalkedNames): WalkResult 
     else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ThisKeyword) tracker.call(`this.${callee.name.text}`);
   }
 
+  /** `new URL('./worker.js', import.meta.url)`: how ES modules name a worker, a wasm file or a script to run. */
+  function recordFileUrl(node: TS.NewExpression): void {
+    const [path, base] = node.arguments ?? [];
+    if (!isIdentifierNamed(node.expression, 'URL') || !path || !ts.isStringLiteralLike(path) || !path.text.startsWith('.') || !base) return;
+    if (!ts.isPropertyAccessExpression(base) || base.name.text !== 'url' || !ts.isMetaProperty(base.expression)) return;
+    result.dynamicImports.push({ kind: 'url', line: lineOf(node), specifier: path.text });
+  }
+
   function recordCommonJsExport(node: TS.BinaryExpression): void {
     const target = node.left;
     if (!ts.isPropertyAccessExpression(target) || !ts.isExpressionStatement(node.parent) || !ts.isSourceFile(node.parent.parent)) return;
@@ -328,6 +337,9 @@ export function walkSource(file: TS.SourceFile, names: WalkedNames): WalkResult 
         break;
       case CallExpression:
         recordCall(node as TS.CallExpression);
+        break;
+      case NewExpression:
+        recordFileUrl(node as TS.NewExpression);
         break;
       case Identifier:
         recordIdentifier(node as TS.Identifier);

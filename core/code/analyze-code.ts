@@ -114,6 +114,7 @@ async function analyzeDeadCode(
     edges,
     resolve,
     entryPoints,
+    tsconfigs: layout.discovery.tsconfigs,
     pathAliases: [...new Set(layout.discovery.tsconfigs.flatMap((tsconfig) => Object.keys(tsconfig.compilerOptions.paths ?? {})))],
     options: { production, includeEntryExports, ignore },
     warnings,

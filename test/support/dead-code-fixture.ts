@@ -87,6 +87,7 @@ export const deadCodeFixtureFiles: Record<string, string> = {
 
   'packages/lib/package.json': json({
     name: '@shop/lib',
+    bin: { 'lib-cli': './bin/cli.js' },
     exports: {
       '.': { types: './src/index.ts', import: './src/index.ts' },
       './feature/*': './src/features/*.ts',
@@ -94,6 +95,10 @@ export const deadCodeFixtureFiles: Record<string, string> = {
       './gone': './src/gone.ts',
     },
   }),
+  // The bin script loads the build output of src/cli.ts, which names its worker by URL.
+  'packages/lib/bin/cli.js': "#!/usr/bin/env node\nawait import(new URL('../dist/cli.js', import.meta.url).href);\n",
+  'packages/lib/src/cli.ts': "export const worker = new URL('./worker.js', import.meta.url);\n",
+  'packages/lib/src/worker.ts': "postMessage('ready');\n",
   'packages/lib/src/index.ts': 'export const shared = 1;\nexport const notShared = 2;\n',
   'packages/lib/src/features/a.ts': 'export const featureA = 1;\n',
   // Imports itself.
