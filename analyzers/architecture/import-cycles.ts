@@ -18,7 +18,7 @@ export interface ImportCycle {
  * cause an initialisation-order problem and both are left out.
  */
 export function findImportCycles(edges: readonly ImportEdge[]): ImportCycle[] {
-  const runtime = edges.filter((edge) => !edge.typeOnly && edge.kind !== 'dynamic' && edge.target.kind === 'file');
+  const runtime = edges.filter((edge) => !edge.typeOnly && edge.kind !== 'dynamic' && edge.kind !== 'url' && edge.target.kind === 'file');
   const successors = new Map<string, Map<string, number>>();
   for (const edge of runtime) {
     const to = (edge.target as { path: string }).path;

@@ -1,7 +1,8 @@
 import type { FileFacts } from '../facts/file-facts.js';
 import type { Resolution, ResolveModule } from '../resolve/module-resolver.js';
 
-type ImportEdgeKind = 'import' | 're-export' | 'dynamic' | 'require';
+/** `url`: `new URL('./x', import.meta.url)`, a file named for a worker or a child process. */
+type ImportEdgeKind = 'import' | 're-export' | 'dynamic' | 'require' | 'url';
 
 /** One import statement (or call) of a file, with where it leads. */
 export interface ImportEdge {
@@ -30,8 +31,7 @@ export function buildImportEdges(facts: ReadonlyMap<string, FileFacts>, resolve:
       add(fact.specifier, fact.line, 're-export', typeOnly);
     }
     for (const fact of file.dynamicImports) {
-      // A file URL (a worker, a script to spawn) loads later, like `import()`.
-      if (fact.specifier !== null) add(fact.specifier, fact.line, fact.kind === 'require' ? 'require' : 'dynamic', false);
+      if (fact.specifier !== null) add(fact.specifier, fact.line, fact.kind === 'import' ? 'dynamic' : fact.kind, false);
     }
   }
   return edges;

@@ -100,6 +100,23 @@ const binaryPackages: ReadonlyMap<string, readonly string[]> = new Map(
   }),
 );
 
+/** Peer dependencies of popular packages, for a clone without node_modules. */
+const wellKnownPeers: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    'electron-vite': ['vite'],
+    '@vitejs/plugin-react': ['vite'],
+    '@vitejs/plugin-react-swc': ['vite'],
+    '@vitejs/plugin-vue': ['vite', 'vue'],
+    vitest: ['vite'],
+    'react-dom': ['react'],
+    '@testing-library/react': ['react', 'react-dom', '@testing-library/dom'],
+    'ts-jest': ['jest', 'typescript'],
+    'ts-node': ['typescript'],
+    'typescript-eslint': ['eslint', 'typescript'],
+    '@typescript-eslint/eslint-plugin': ['eslint', 'typescript', '@typescript-eslint/parser'],
+  }),
+);
+
 /**
  * Packages a tool loads by name from its own config (plugins, presets, coverage providers), so no
  * file imports them. They count as used whenever their tool is declared: this errs on "used",
@@ -149,6 +166,7 @@ export function findDependencyIssues(input: DependencyUsageInput): DeadCodeFindi
   addTypeScriptToolingUses(context, uses);
   addScriptUses(context, uses);
   for (const { workspaceDir, name } of input.referencedPackages) addName(uses, context.ownerOf(workspaceDir), name);
+  addPeerUses(context, uses);
   addTypesPackageUses(uses);
   const used = declarationsUsed(context, uses);
   return [...unusedDependencies(context, used), ...[...unlisted.values()].map((entry) => unlistedFinding(context, entry))].sort(
@@ -361,6 +379,21 @@ function binariesOf(name: string, packageJson: unknown): string[] {
   const bin = isObject(packageJson) ? packageJson['bin'] : undefined;
   if (typeof bin === 'string') return [name.slice(name.lastIndexOf('/') + 1)];
   return isObject(bin) ? Object.keys(bin) : [];
+}
+
+/**
+ * Peer dependencies of a package in use are used too: electron-vite needs vite installed beside it,
+ * though no file imports vite. Read from the installed package.json when there is one, else from
+ * a table of well-known pairs, so a fresh clone answers the same for those.
+ */
+function addPeerUses(context: Context, uses: NamesByWorkspace): void {
+  for (const [workspace, names] of uses) {
+    for (const name of [...names]) {
+      const installed = installedPackageJson(context.input.tree, workspace, name);
+      const peers = isObject(installed) && isObject(installed['peerDependencies']) ? Object.keys(installed['peerDependencies']) : [];
+      for (const peer of [...peers, ...(wellKnownPeers.get(name) ?? [])]) names.add(peer);
+    }
+  }
 }
 
 /**

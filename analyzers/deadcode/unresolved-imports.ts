@@ -39,6 +39,8 @@ export function findUnresolvedImports({ edges, live, trackedPaths, pathAliases, 
 
 function unresolvedReason(edge: ImportEdge, trackedPaths: ReadonlySet<string>, isAlias: (specifier: string) => boolean): string | null {
   const { specifier } = edge;
+  // A file URL usually names what a bundler emits (`./worker.js` next to the built main file).
+  if (edge.kind === 'url') return null;
   if (specifier.startsWith('.') || specifier.startsWith('/')) {
     const asset = joinPath(dirname(edge.from), specifier.replace(/[?#].*$/, ''));
     return trackedPaths.has(asset) ? null : `\`${specifier}\` leads to no file in the repository`;

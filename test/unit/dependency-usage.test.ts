@@ -182,6 +182,16 @@ describe('findDependencyIssues — scripts, configs and implicit uses', () => {
     expect(findings).toEqual([]);
   });
 
+  it('keeps the peer dependencies of packages in use, from their installed package.json or from well-known pairs', () => {
+    const files = {
+      'package.json': json({ name: 'app', devDependencies: { 'electron-vite': '4', vite: '7', 'ui-kit': '1', 'styled-thing': '1', 'left-pad': '1' } }),
+      'electron.vite.config.ts': "import { defineConfig } from 'electron-vite';\nimport 'ui-kit';\nexport default defineConfig({});\n",
+    };
+    const installed = { 'node_modules/ui-kit/package.json': json({ name: 'ui-kit', peerDependencies: { 'styled-thing': '*' } }) };
+    expect(summary(analyse(files, { installed }).findings)).toEqual(['dev-dependency left-pad @ package.json:8']);
+    expect(summary(analyse(files).findings)).toEqual(['dev-dependency styled-thing @ package.json:7', 'dev-dependency left-pad @ package.json:8']);
+  });
+
   it('keeps plugins of a declared tool, and reports them when the tool is absent', () => {
     const plugins = { 'eslint-plugin-react': '1', '@typescript-eslint/parser': '1', '@vitest/coverage-v8': '1', 'prettier-plugin-x': '1' };
     const files = (devDependencies: Record<string, string>) => ({ 'package.json': json({ name: 'app', devDependencies }), 'src/index.js': 'export {};\n' });
