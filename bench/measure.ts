@@ -16,6 +16,8 @@ export interface Measurement {
   readonly exitCode: number;
   readonly stdout: string;
   readonly stderrFirstLine: string;
+  /** All of stderr, when asked for with `keepStderr`. */
+  readonly stderr?: string;
 }
 
 export class Interrupted extends Error {
@@ -44,17 +46,19 @@ export function requireGnuTime(): void {
 }
 
 /** Runs a command under GNU time, with its output in files so that a pipe never slows it down. */
-export async function measure(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Measurement> {
+export async function measure(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; keepStderr?: boolean }): Promise<Measurement> {
   const scratch = mkdtempSync(join(tmpdir(), 'steward-bench-run-'));
   try {
     const files = { time: join(scratch, 'time'), stdout: join(scratch, 'stdout'), stderr: join(scratch, 'stderr') };
     const exitCode = await runTimed(command, args, options, files);
     if (interrupted) throw new Interrupted();
+    const stderr = readFileSync(files.stderr, 'utf8');
     return {
       ...parseTime(readFileSync(files.time, 'utf8')),
       exitCode,
       stdout: readFileSync(files.stdout, 'utf8'),
-      stderrFirstLine: firstLine(readFileSync(files.stderr, 'utf8')),
+      stderrFirstLine: firstLine(stderr),
+      ...(options.keepStderr ? { stderr } : {}),
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -15,13 +15,15 @@ export interface StewardRun extends Measurement {
 
 /** `node bin/steward.js complexity <repo> --json` with the given STEWARD_HOME. */
 export async function runSteward(repo: string, home: string): Promise<StewardRun> {
-  const run = await measure(process.execPath, [join(projectRoot, 'bin', 'steward.js'), 'complexity', repo, '--json'], {
-    cwd: repo,
-    env: { ...process.env, STEWARD_HOME: home },
-  });
-  const answer = run.exitCode === 0 ? parseJson(run.stdout) : undefined;
+  const { answer, ...run } = await runStewardJson(['complexity', repo, '--json'], repo, home);
   const stats = answer && typeof answer === 'object' && 'stats' in answer ? answer.stats : undefined;
   return { ...run, ok: answer !== undefined, ...(stats === undefined ? {} : { stats }) };
+}
+
+/** `node bin/steward.js <args>` in `cwd` with the given STEWARD_HOME; `answer` is its JSON on stdout when it exited 0. */
+export async function runStewardJson(args: readonly string[], cwd: string, home: string): Promise<Measurement & { answer: unknown }> {
+  const run = await measure(process.execPath, [join(projectRoot, 'bin', 'steward.js'), ...args], { cwd, env: { ...process.env, STEWARD_HOME: home } });
+  return { ...run, answer: run.exitCode === 0 ? parseJson(run.stdout) : undefined };
 }
 
 /** A fresh, empty STEWARD_HOME: a cold cache. */
