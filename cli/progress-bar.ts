@@ -1,6 +1,6 @@
 import { SingleBar } from 'cli-progress';
 
-export interface ProgressBar {
+interface ProgressBar {
   /** `fraction` is 0…1 over the whole task; `step` names the stage and `detail` what it is on. */
   update(fraction: number, step: string, detail?: string): void;
   stop(): void;

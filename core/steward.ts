@@ -11,7 +11,7 @@ import { getCodeReport } from './store/snapshot-code.js';
 import { getDeadCodeReport } from './store/snapshot-dead-code.js';
 import { getSnapshotReport, listSnapshotSummaries } from './store/snapshots.js';
 
-export interface StewardOptions {
+interface StewardOptions {
   home: string;
   version: string;
   mode: 'desktop' | 'browser';
@@ -22,7 +22,7 @@ export interface StewardOptions {
   pickDirectory?: () => Promise<string | null>;
 }
 
-export type StewardListener = (event: StewardEvent) => void;
+type StewardListener = (event: StewardEvent) => void;
 
 /** The engine behind every view: the route handlers, the events they cause, and the scans. */
 export interface Steward {

@@ -8,7 +8,7 @@
  *   cost 1 + the nesting level, hybrid and fundamental ones cost 1, and a nested function raises the
  *   nesting level and counts toward every function around it.
  */
-export interface Frame {
+interface Frame {
   /** The name a recursive call would use, if the function has one. */
   readonly recursionName: string | null;
   /** A class field initializer or static block: counted apart, but not a function of its own. */

@@ -29,7 +29,7 @@ export interface ComplexitySummary {
   folders: ComplexityTotals[];
 }
 
-export interface AnalysedFile {
+interface AnalysedFile {
   path: string;
   facts: FileFacts;
 }

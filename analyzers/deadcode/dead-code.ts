@@ -35,7 +35,7 @@ export interface WorkspaceTotals {
 }
 
 /** Where the search for used code started, with the reason each file is an entry. */
-export interface EntryUsed {
+interface EntryUsed {
   path: string;
   reason: string;
 }

@@ -15,7 +15,7 @@ import { findUnresolvedImports } from './unresolved-imports.js';
 import { findUnusedExports } from './unused-exports.js';
 import { workspaceLocator } from './workspace-of.js';
 
-export interface DeadCodeOptions {
+interface DeadCodeOptions {
   /** Search from production entries only (no tests, no dev tooling) and leave devDependencies alone. */
   production: boolean;
   /** Report unused exports of entry files too (by default an entry's exports are its public API). */
@@ -24,7 +24,7 @@ export interface DeadCodeOptions {
   ignore: readonly string[];
 }
 
-export interface DeadCodeInput {
+interface DeadCodeInput {
   tree: ProjectTree;
   workspaces: readonly Workspace[];
   facts: ReadonlyMap<string, FileFacts>;

@@ -2,7 +2,7 @@ import type { ImportEdge } from '../architecture/import-graph.js';
 import type { FileFacts } from '../facts/file-facts.js';
 import { dirname, isWithin, joinPath } from '../discover/repo-paths.js';
 
-export interface Reachability {
+interface Reachability {
   /** Files reached from an entry through imports, re-exports, `import()` and `require()` of any kind. */
   reachable: Set<string>;
   /** Files a non-literal `import(`./locales/${x}`)` may load, with that reason; counted as used. */

@@ -3,7 +3,7 @@ import { dirname, joinPath } from '../discover/repo-paths.js';
 import type { DeadCodeFinding } from './dead-code.js';
 import { pathAliasMatcher } from './path-aliases.js';
 
-export interface UnresolvedImportsInput {
+interface UnresolvedImportsInput {
   edges: readonly ImportEdge[];
   live: ReadonlySet<string>;
   /** Every tracked file, so that `./logo.svg` or `./data.json` counts as found. */

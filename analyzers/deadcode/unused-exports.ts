@@ -3,7 +3,7 @@ import type { ResolveModule } from '../resolve/module-resolver.js';
 import type { DeadCodeFinding } from './dead-code.js';
 import { type UsedExports, allExports, declarationOf, demandExports } from './export-demand.js';
 
-export interface UnusedExportsInput {
+interface UnusedExportsInput {
   facts: ReadonlyMap<string, FileFacts>;
   resolve: ResolveModule;
   /** Files in use: reachable or possibly loaded. */

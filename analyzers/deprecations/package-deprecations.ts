@@ -4,7 +4,7 @@ import type { ExportFact, FileFacts } from '../facts/file-facts.js';
 export type PackageDeprecations = ReadonlyMap<string, string>;
 
 /** One package's type declarations: facts by file, the entry file, and how its relative imports resolve. */
-export interface PackageDeclarations {
+interface PackageDeclarations {
   entry: string;
   files: ReadonlyMap<string, FileFacts>;
   /** A re-export's target inside the package, or undefined when it leaves the package or is missing. */

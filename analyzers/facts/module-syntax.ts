@@ -3,7 +3,7 @@ import { ts } from './typescript.js';
 import { docTagsBefore } from './doc-tags.js';
 import type { DocTags, EnumMemberFact, ExportFact, ExportKind, ImportFact, ReExportFact } from './file-facts.js';
 
-export interface ModuleSyntax {
+interface ModuleSyntax {
   imports: ImportFact[];
   reExports: ReExportFact[];
   exports: ExportFact[];

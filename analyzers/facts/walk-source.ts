@@ -57,7 +57,7 @@ const {
 } = ts.SyntaxKind;
 
 /** The names whose uses the walk records. */
-export interface WalkedNames {
+interface WalkedNames {
   /** Local names of import bindings. */
   importedNames: ReadonlySet<string>;
   /** The subset bound to a whole module (`import * as NS`, `import NS = require()`). */
@@ -66,7 +66,7 @@ export interface WalkedNames {
   enumNames: ReadonlySet<string>;
 }
 
-export interface WalkResult {
+interface WalkResult {
   functions: FunctionFact[];
   dynamicImports: DynamicImportFact[];
   importedNameUses: NameUse[];

@@ -15,7 +15,7 @@ export interface FileStats {
 const binarySniffBytes = 8000;
 
 /** Git's own heuristic: a NUL byte near the start means binary. */
-export function isBinary(content: Uint8Array): boolean {
+function isBinary(content: Uint8Array): boolean {
   const end = Math.min(content.length, binarySniffBytes);
   for (let i = 0; i < end; i++) if (content[i] === 0) return true;
   return false;

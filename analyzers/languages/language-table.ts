@@ -13,7 +13,7 @@ export interface CommentSyntax {
   readonly multilineStrings?: readonly string[];
 }
 
-export interface Language {
+interface Language {
   readonly name: string;
   readonly extensions: readonly string[];
   /** Exact file names (e.g. Dockerfile) for files whose extension does not tell. */
@@ -32,7 +32,7 @@ const hashOnly: CommentSyntax = { line: ['#'], block: [], strings: ['"', "'"] };
 const markup: CommentSyntax = { line: [], block: [['<!--', '-->']], strings: [] };
 const noComments: CommentSyntax = { line: [], block: [], strings: [] };
 
-export const languages: readonly Language[] = [
+const languages: readonly Language[] = [
   { name: 'TypeScript', extensions: ['.ts', '.tsx', '.mts', '.cts'], syntax: jsLike },
   { name: 'JavaScript', extensions: ['.js', '.jsx', '.mjs', '.cjs'], syntax: jsLike },
   { name: 'Vue', extensions: ['.vue'], syntax: { ...jsLike, block: [['/*', '*/'], ['<!--', '-->']] } },

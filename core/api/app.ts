@@ -1,13 +1,12 @@
 import { z } from 'zod';
 
-export const AppInfoSchema = z.object({
+const AppInfoSchema = z.object({
   version: z.string(),
   mode: z.enum(['desktop', 'browser']),
   dataDirectory: z.string(),
   /** Whether `app.pickDirectory` opens a native folder dialog (desktop) or the UI asks for a path. */
   canPickDirectory: z.boolean(),
 });
-export type AppInfo = z.infer<typeof AppInfoSchema>;
 
 export const appRoutes = {
   'app.info': { input: z.object({}), output: AppInfoSchema },

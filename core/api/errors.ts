@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Errors cross every boundary (IPC, HTTP, CLI) as values with a code the caller can act on and a
  * message written for the user, never as stack traces.
  */
-export const errorCodes = ['invalid-input', 'not-found', 'busy', 'unavailable', 'cancelled', 'internal'] as const;
+const errorCodes = ['invalid-input', 'not-found', 'busy', 'unavailable', 'cancelled', 'internal'] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 export const ApiErrorSchema = z.object({

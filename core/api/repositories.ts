@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { SnapshotSummarySchema } from './snapshots.js';
 
-export const RepositoryIdSchema = z.number().int().positive();
+const RepositoryIdSchema = z.number().int().positive();
 
-export const RepositorySchema = z.object({
+const RepositorySchema = z.object({
   id: RepositoryIdSchema,
   name: z.string(),
   /** Absolute path of the work tree's top-level folder. */

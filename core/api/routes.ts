@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { appRoutes } from './app.js';
 import { codeRoutes } from './code.js';
 import { deadCodeRoutes } from './dead-code.js';
-import { ApiErrorSchema } from './errors.js';
+import type { ApiError } from './errors.js';
 import { repositoryRoutes } from './repositories.js';
 import { scanRoutes } from './scans.js';
 import { snapshotRoutes } from './snapshots.js';
@@ -17,7 +17,7 @@ export const routes = {
   ...deadCodeRoutes,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
-export type Routes = typeof routes;
+type Routes = typeof routes;
 export type RouteName = keyof Routes;
 export type RouteInput<R extends RouteName> = z.input<Routes[R]['input']>;
 export type RouteOutput<R extends RouteName> = z.infer<Routes[R]['output']>;
@@ -34,8 +34,4 @@ export type Handlers = {
 };
 
 /** How a route's result crosses a process boundary: errors are values, never thrown across it. */
-export const EnvelopeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: ApiErrorSchema }),
-]);
-export type Envelope = z.infer<typeof EnvelopeSchema>;
+export type Envelope = { ok: true; value: unknown } | { ok: false; error: ApiError };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApiErrorSchema } from './errors.js';
 
-export const ScanStateSchema = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
+const ScanStateSchema = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
 
 export const ScanJobSchema = z.object({
   id: z.string(),

@@ -6,9 +6,9 @@ export const SnapshotIdSchema = z.number().int().positive();
  * `complete`: every analysis step ran on every input. `partial`: the snapshot is usable but some
  * input could not be read (its warnings say which).
  */
-export const SnapshotStatusSchema = z.enum(['complete', 'partial']);
+const SnapshotStatusSchema = z.enum(['complete', 'partial']);
 
-export const SnapshotSchema = z.object({
+const SnapshotSchema = z.object({
   id: SnapshotIdSchema,
   repositoryId: z.number().int().positive(),
   commit: z.string().regex(/^[0-9a-f]{40,64}$/),
@@ -23,7 +23,7 @@ export const SnapshotSchema = z.object({
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
-export const LineTotalsSchema = z.object({
+const LineTotalsSchema = z.object({
   files: z.number().int().nonnegative(),
   linesOfCode: z.number().int().nonnegative(),
   commentLines: z.number().int().nonnegative(),
@@ -31,7 +31,7 @@ export const LineTotalsSchema = z.object({
 });
 export type LineTotals = z.infer<typeof LineTotalsSchema>;
 
-export const ContributorSchema = z.object({
+const ContributorSchema = z.object({
   name: z.string(),
   email: z.string(),
   commits: z.number().int().positive(),
@@ -49,7 +49,7 @@ export const SnapshotSummarySchema = z.object({
 });
 export type SnapshotSummary = z.infer<typeof SnapshotSummarySchema>;
 
-export const SnapshotReportSchema = z.object({
+const SnapshotReportSchema = z.object({
   snapshot: SnapshotSchema,
   summary: SnapshotSummarySchema.omit({ snapshot: true }).extend({
     commentLines: z.number().int().nonnegative(),

@@ -31,7 +31,7 @@ export interface CodeAnalysis {
   parseErrors: (ParseError & { path: string })[];
 }
 
-export interface AnalyzeCodeOptions {
+interface AnalyzeCodeOptions {
   db: Database;
   root: string;
   /** The tree of the commit being analysed. */

@@ -12,7 +12,7 @@ export interface PathAnalysis {
   warnings: string[];
 }
 
-export interface AnalyzePathOptions {
+interface AnalyzePathOptions {
   db: Database;
   parseWorkerUrl: URL | string;
   /** Search for dead code from production entries only. */

@@ -13,7 +13,7 @@ import { extensionOf } from './read-code-facts.js';
 const maxFilesPerPackage = 400;
 const maxDeclarationBytes = 4 * 1024 * 1024;
 
-export interface InstalledDeprecationsOptions {
+interface InstalledDeprecationsOptions {
   db: Database;
   root: string;
   facts: ReadonlyMap<string, FileFacts>;

@@ -20,7 +20,7 @@ const inThreadFiles = 16;
 /** Larger files are left out without being read: no hand-written source is this big. */
 const maxParsedBytes = 10 * 1024 * 1024;
 
-export interface CodeFacts {
+interface CodeFacts {
   facts: Map<string, FileFacts>;
   excluded: { path: string; reason: string }[];
   parseErrors: (ParseError & { path: string })[];
@@ -29,7 +29,7 @@ export interface CodeFacts {
   stats: { files: number; parsed: number; cached: number };
 }
 
-export interface ReadCodeFactsOptions {
+interface ReadCodeFactsOptions {
   db: Database;
   root: string;
   files: readonly TreeFile[];

@@ -1,6 +1,6 @@
 import { gitClient } from './git-client.js';
 
-export interface ContributorCommits {
+interface ContributorCommits {
   name: string;
   email: string;
   commits: number;

@@ -9,7 +9,7 @@ export interface Head {
   branch: string | null;
 }
 
-export interface InspectedRepository {
+interface InspectedRepository {
   /** Absolute, symlink-free path of the work tree's top-level folder. */
   root: string;
   name: string;

@@ -4,7 +4,7 @@ import { ProjectContextCache } from '../store/project-context-cache.js';
 import { gitEnvironment } from './git-client.js';
 
 /** The newest commit at or before the scanned one that changed a file. */
-export interface LastTouched {
+interface LastTouched {
   commit: string;
   /** Author date, ISO 8601 with the author's offset. */
   date: string;

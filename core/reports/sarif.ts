@@ -5,7 +5,7 @@ export interface SarifLog {
   runs: unknown[];
 }
 
-export interface SarifRule {
+interface SarifRule {
   readonly id: string;
   readonly text: string;
 }

@@ -5,14 +5,14 @@ import type { Database } from '../store/database.js';
 import { type SaveResults, saveSnapshot } from '../store/snapshots.js';
 import type { ScanStep } from './scan-step.js';
 
-export interface ScanProgress {
+interface ScanProgress {
   step: string;
   /** 0…1 over the whole scan. */
   progress: number;
   detail: string;
 }
 
-export interface RunScanOptions {
+interface RunScanOptions {
   db: Database;
   repositoryId: number;
   /** The registered path; checked again now, since the folder may have changed since it was added. */

@@ -8,7 +8,7 @@ import { type ScanLockHolder, acquireScanLock, releaseScanLock } from '../store/
 import type { WorkerModules } from './worker-modules.js';
 import { FromScanWorkerSchema, type ScanWorkerInput, type ToScanWorker } from './worker-protocol.js';
 
-export interface ScanServiceOptions {
+interface ScanServiceOptions {
   db: Database;
   databaseFile: string;
   nativeBinding?: string | undefined;

@@ -2,7 +2,7 @@ import type { TreeListing } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
 import type { SaveResults } from '../store/snapshots.js';
 
-export interface StepContext {
+interface StepContext {
   /** Top-level folder of the work tree. */
   readonly root: string;
   /** The commit being scanned; steps read the commit's content, never the working tree. */

@@ -13,7 +13,7 @@ import type { Envelope } from '../api/routes.js';
 import type { Steward } from '../steward.js';
 import { contentSecurityPolicy } from './content-security-policy.js';
 
-export interface BrowserServerOptions {
+interface BrowserServerOptions {
   steward: Steward;
   /** 0 picks a free port. */
   port: number;
@@ -21,7 +21,7 @@ export interface BrowserServerOptions {
   rendererRoot: string;
 }
 
-export interface BrowserServer {
+interface BrowserServer {
   /** The address to open, carrying the per-launch token. */
   url: string;
   port: number;

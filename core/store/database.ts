@@ -6,7 +6,7 @@ import { migrate } from './migrate.js';
 
 export type { Database };
 
-export interface OpenDatabaseOptions {
+interface OpenDatabaseOptions {
   /**
    * Path of a better_sqlite3.node built for the running ABI. Electron passes one built for its own
    * ABI; the CLI and tests use the module's default build for Node.

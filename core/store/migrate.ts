@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { StewardError } from '../api/errors.js';
 import { type Migration, migrations as allMigrations } from './migrations/index.js';
 
-export interface MigrationResult {
+interface MigrationResult {
   from: number;
   to: number;
   /** Where the database was copied before migrating; null when there was nothing to keep. */

@@ -2,7 +2,7 @@ import type { LineTotals, Snapshot, SnapshotReport, SnapshotSummary } from '../a
 import type { Database } from './database.js';
 
 /** Everything about a finished scan except its results, which each analysis step saves itself. */
-export type NewSnapshot = Omit<Snapshot, 'id'>;
+type NewSnapshot = Omit<Snapshot, 'id'>;
 
 /** Writes one step's results for a snapshot; runs inside the snapshot's transaction. */
 export type SaveResults = (db: Database, snapshotId: number) => void;

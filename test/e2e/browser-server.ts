@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { stewardBin } from '../support/cli.js';
 
-export interface RunningServer {
+interface RunningServer {
   url: string;
   origin: string;
   token: string;

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 export const stewardBin = fileURLToPath(new URL('../../bin/steward.js', import.meta.url));
 
-export interface CliResult {
+interface CliResult {
   status: number | null;
   stdout: string;
   stderr: string;

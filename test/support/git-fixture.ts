@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-export interface FixtureCommit {
+interface FixtureCommit {
   author: string;
   email: string;
   /** ISO date; used as both author and committer date so that results are reproducible. */
