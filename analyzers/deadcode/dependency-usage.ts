@@ -7,7 +7,7 @@ import type { FileFacts } from '../facts/file-facts.js';
 import type { ResolveModule } from '../resolve/module-resolver.js';
 import { packageNameOf } from '../resolve/package-name.js';
 import type { DeadCodeFinding } from './dead-code.js';
-import { pathAliasMatcher } from './path-aliases.js';
+import { type PathAlias, pathAliasMatcher } from './path-aliases.js';
 import { workspaceLocator } from './workspace-of.js';
 
 export interface DependencyUsageInput {
@@ -22,7 +22,7 @@ export interface DependencyUsageInput {
   /** Packages named as strings in tool configs (jest preset, eslint extends, …). */
   referencedPackages: readonly { workspaceDir: string; name: string; reason: string }[];
   /** tsconfig `paths` keys (e.g. '@/*', '~/*'): a bare specifier matching one is an alias, never a package. */
-  pathAliases: readonly string[];
+  pathAliases: readonly PathAlias[];
   /** Production mode: only `dependencies` are checked (devDependencies never reported), uses come only from production files (the caller passes those as `live`). */
   production: boolean;
   warnings: string[]; // push one sentence per unreadable package.json etc.
@@ -62,7 +62,7 @@ interface Context {
   root: Manifest | undefined;
   /** The workspace a path belongs to: the deepest one with a package.json containing it. */
   ownerOf(path: string): string;
-  isPathAlias(specifier: string): boolean;
+  isPathAlias(specifier: string, fromPath: string): boolean;
 }
 
 /**
@@ -247,7 +247,7 @@ function collectImportUses(context: Context): { uses: NamesByWorkspace; unlisted
         addName(uses, owner, '@types/node');
         continue;
       }
-      if (context.isPathAlias(specifier) || !isPublishableName(packageNameOf(specifier))) continue;
+      if (context.isPathAlias(specifier, path) || !isPublishableName(packageNameOf(specifier))) continue;
       const name = packageNameOf(specifier);
       const provider = virtualModuleProvider(context, owner, name);
       if (provider !== undefined) {

@@ -10,6 +10,7 @@ import { sourceOfOutput } from './build-output.js';
 import type { DeadCodeFinding, DeadCodeKind, DeadCodeResult, WorkspaceTotals } from './dead-code.js';
 import { findDependencyIssues } from './dependency-usage.js';
 import type { EntryPoint, EntryPoints, ReferencedPackage } from './entry-points.js';
+import type { PathAlias } from './path-aliases.js';
 import { findReachableFiles } from './reachable-files.js';
 import { findUnresolvedImports } from './unresolved-imports.js';
 import { findUnusedExports } from './unused-exports.js';
@@ -32,7 +33,7 @@ interface DeadCodeInput {
   resolve: ResolveModule;
   entryPoints: EntryPoints;
   /** tsconfig `paths` patterns, so that `@/x` is never taken for a package. */
-  pathAliases: readonly string[];
+  pathAliases: readonly PathAlias[];
   /** For code that names build output (`new URL('../dist/cli.js', import.meta.url)`): outDir → rootDir. */
   tsconfigs: Discovery['tsconfigs'];
   options: DeadCodeOptions;

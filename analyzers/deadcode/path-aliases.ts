@@ -1,14 +1,35 @@
+import type { Discovery } from '../discover/discover-project.js';
+import { dirname, isWithin } from '../discover/repo-paths.js';
+
+/** A tsconfig `paths` pattern (`@/*`, `~/*`, `#config`), for the files below the tsconfig's folder. */
+export interface PathAlias {
+  dir: string;
+  pattern: string;
+}
+
 /**
- * A matcher for tsconfig `paths` patterns (`@/*`, `~/*`, `#config`): a `*` there stands for any text,
- * slashes included, unlike a glob's.
+ * The `paths` patterns of every tsconfig that point into the repository. A pattern whose targets all
+ * lie in node_modules (`"react": ["./node_modules/preact/compat"]`) swaps one package for another:
+ * the specifier still names a package.
  */
-export function pathAliasMatcher(patterns: readonly string[]): (specifier: string) => boolean {
-  const parts = patterns.map((pattern) => {
+export function pathAliasesOf(tsconfigs: Discovery['tsconfigs']): PathAlias[] {
+  return tsconfigs.flatMap(({ path, compilerOptions }) =>
+    Object.entries(compilerOptions.paths ?? {})
+      .filter(([, targets]) => !targets.every((target) => target.split('/').includes('node_modules')))
+      .map(([pattern]) => ({ dir: dirname(path), pattern })),
+  );
+}
+
+/** Whether a specifier of a file matches an alias in scope; a `*` stands for any text, slashes included, unlike a glob's. */
+export function pathAliasMatcher(aliases: readonly PathAlias[]): (specifier: string, fromPath: string) => boolean {
+  const parts = aliases.map(({ dir, pattern }) => {
     const star = pattern.indexOf('*');
-    return star < 0 ? { prefix: pattern, suffix: null } : { prefix: pattern.slice(0, star), suffix: pattern.slice(star + 1) };
+    return star < 0 ? { dir, prefix: pattern, suffix: null } : { dir, prefix: pattern.slice(0, star), suffix: pattern.slice(star + 1) };
   });
-  return (specifier) =>
-    parts.some(({ prefix, suffix }) =>
-      suffix === null ? specifier === prefix : specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix),
+  return (specifier, fromPath) =>
+    parts.some(
+      ({ dir, prefix, suffix }) =>
+        isWithin(fromPath, dir) &&
+        (suffix === null ? specifier === prefix : specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix)),
     );
 }

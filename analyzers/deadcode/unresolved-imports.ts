@@ -1,14 +1,14 @@
 import type { ImportEdge } from '../architecture/import-graph.js';
 import { dirname, joinPath } from '../discover/repo-paths.js';
 import type { DeadCodeFinding } from './dead-code.js';
-import { pathAliasMatcher } from './path-aliases.js';
+import { type PathAlias, pathAliasMatcher } from './path-aliases.js';
 
 interface UnresolvedImportsInput {
   edges: readonly ImportEdge[];
   live: ReadonlySet<string>;
   /** Every tracked file, so that `./logo.svg` or `./data.json` counts as found. */
   trackedPaths: ReadonlySet<string>;
-  pathAliases: readonly string[];
+  pathAliases: readonly PathAlias[];
   workspaceOf(path: string): string;
 }
 
@@ -37,7 +37,7 @@ export function findUnresolvedImports({ edges, live, trackedPaths, pathAliases, 
   return findings;
 }
 
-function unresolvedReason(edge: ImportEdge, trackedPaths: ReadonlySet<string>, isAlias: (specifier: string) => boolean): string | null {
+function unresolvedReason(edge: ImportEdge, trackedPaths: ReadonlySet<string>, isAlias: (specifier: string, fromPath: string) => boolean): string | null {
   const { specifier } = edge;
   // A file URL usually names what a bundler emits (`./worker.js` next to the built main file).
   if (edge.kind === 'url') return null;
@@ -48,6 +48,6 @@ function unresolvedReason(edge: ImportEdge, trackedPaths: ReadonlySet<string>, i
   // The resolver answers "unresolved" for a bare name only when it names a workspace package.
   if (edge.target.kind === 'unresolved') return `\`${specifier}\` names a workspace package, but none of its source files`;
   // An aliased asset (`@/assets/logo.svg`) is a bundler's business: only code specifiers are checked.
-  if (isAlias(specifier) && !/\.(?!(?:[cm]?[jt]sx?)$)[a-z0-9]+$/i.test(specifier)) return `\`${specifier}\` matches a tsconfig \`paths\` alias, but no file`;
+  if (isAlias(specifier, edge.from) && !/\.(?!(?:[cm]?[jt]sx?)$)[a-z0-9]+$/i.test(specifier)) return `\`${specifier}\` matches a tsconfig \`paths\` alias, but no file`;
   return null;
 }

@@ -5,6 +5,7 @@ import { type ComplexitySummary, summarizeComplexity } from '../../analyzers/com
 import { type DeprecatedUse, findDeprecatedUses } from '../../analyzers/deprecations/deprecated-uses.js';
 import type { DeadCodeResult } from '../../analyzers/deadcode/dead-code.js';
 import { findDeadCode } from '../../analyzers/deadcode/find-dead-code.js';
+import { pathAliasesOf } from '../../analyzers/deadcode/path-aliases.js';
 import type { CodeStats } from '../api/code.js';
 import type { FileFacts, ParseError } from '../../analyzers/facts/file-facts.js';
 import type { ImportEdge } from '../../analyzers/architecture/import-graph.js';
@@ -115,7 +116,7 @@ async function analyzeDeadCode(
     resolve,
     entryPoints,
     tsconfigs: layout.discovery.tsconfigs,
-    pathAliases: [...new Set(layout.discovery.tsconfigs.flatMap((tsconfig) => Object.keys(tsconfig.compilerOptions.paths ?? {})))],
+    pathAliases: pathAliasesOf(layout.discovery.tsconfigs),
     options: { production, includeEntryExports, ignore },
     warnings,
   });

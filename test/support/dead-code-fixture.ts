@@ -107,6 +107,8 @@ export const deadCodeFixtureFiles: Record<string, string> = {
 
   // A project of its own that no workspace pattern lists: its package.json is its scripts' and imports'.
   'examples/demo/package.json': json({ name: 'demo', private: true, scripts: { start: 'node main.js' }, dependencies: { three: '^0.160.0' } }),
+  // Its `paths` swap one package for another, for its own files only.
+  'examples/demo/tsconfig.json': json({ compilerOptions: { allowJs: true, paths: { chalk: ['./node_modules/chalk-shim/index.js'] } } }),
   'examples/demo/main.js': "import * as three from 'three';\n\nconsole.log(three.REVISION);\n",
 
   'packages/broken/package.json': '{ "name": "broken", ',

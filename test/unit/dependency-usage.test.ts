@@ -45,7 +45,7 @@ function analyse(files: Record<string, string>, { installed = {}, live, paths, .
     resolve,
     scriptBinaries: [],
     referencedPackages: [],
-    pathAliases: Object.keys(paths ?? {}),
+    pathAliases: Object.keys(paths ?? {}).map((pattern) => ({ dir: '', pattern })),
     production: false,
     warnings,
     ...rest,
