@@ -1,6 +1,9 @@
 import { excludedPathReason } from '../discover/excluded-paths.js';
 import { basename, dirname } from '../discover/repo-paths.js';
 
+/** Where knip looks for its settings at the repository root, besides package.json "knip". */
+export const knipConfigFiles = ['knip.json', 'knip.jsonc', '.knip.json', '.knip.jsonc'];
+
 /** The repository settings file, read for `deadCode.entry` when the caller passes no settings. */
 export const stewardConfigPath = 'steward.config.json';
 
@@ -14,6 +17,7 @@ export function isEntryConfigFile(path: string): boolean {
   return (
     name === 'package.json' ||
     path === stewardConfigPath ||
+    knipConfigFiles.includes(path) ||
     name.endsWith('.html') ||
     /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path) ||
     isToolConfigName(name) ||

@@ -47,6 +47,7 @@ export class EntryContext {
   private readonly binaries = new Map<string, { workspaceDir: string; binary: string; script: string }>();
   private readonly packages = new Map<string, { workspaceDir: string; name: string; reason: string }>();
   private readonly warnings = new Set<string>();
+  private readonly ignored = new Set<string>();
   private readonly configs = new Map<string, unknown>();
   private readonly globs = new Map<string, string[]>();
   private readonly visited = new Set<string>();
@@ -71,6 +72,11 @@ export class EntryContext {
   addBinary(workspaceDir: string, binary: string, script: string): void {
     const key = `${workspaceDir}\0${binary}\0${script}`;
     if (!this.binaries.has(key)) this.binaries.set(key, { workspaceDir, binary, script });
+  }
+
+  /** A glob of files the repository says to leave out of the findings. */
+  ignore(glob: string): void {
+    this.ignored.add(glob);
   }
 
   addPackage(workspaceDir: string, name: string, reason: string): void {
@@ -156,6 +162,7 @@ export class EntryContext {
       entries: [...this.entries].map(([path, { reason, production }]) => ({ path, reason, production })).sort((a, b) => compare(a.path, b.path)),
       scriptBinaries: [...this.binaries.values()],
       referencedPackages: [...this.packages.values()].sort((a, b) => compare(a.workspaceDir, b.workspaceDir) || compare(a.name, b.name)),
+      ignore: [...this.ignored],
       warnings: [...this.warnings],
     };
   }

@@ -7,6 +7,7 @@ import { basename, dirname, joinPath } from '../discover/repo-paths.js';
 import { addConfigFileEntries, addFrameworkEntries, addHtmlEntries } from './convention-entries.js';
 import { stewardConfigPath } from './entry-config-files.js';
 import { EntryContext, readWorkspaces, type WorkspaceInfo } from './entry-context.js';
+import { addKnipHints } from './knip-hints.js';
 import { addPackageEntries } from './package-entries.js';
 import { addManifestReferences } from './package-references.js';
 import { addScriptEntries, addWorkflowEntries } from './script-entries.js';
@@ -40,6 +41,8 @@ export interface EntryPoints {
   scriptBinaries: ScriptBinary[];
   /** Packages named as strings in configs (jest `preset: 'ts-jest'`, `testEnvironment: 'jsdom'` → jest-environment-jsdom, eslintrc `extends`/`plugins`/`parser` → eslint-config-x / eslint-plugin-x / @scope/eslint-plugin, babel presets/plugins, package.json `prettier`: "x", `eslintConfig`, `jest` fields, vitest `environment: 'jsdom'` → jsdom, `happy-dom`), for the dependency check. */
   referencedPackages: ReferencedPackage[];
+  /** Globs of files whose findings the repository's own settings (knip's) say to leave out. */
+  ignore: string[];
   /** One sentence each: a config that could not be parsed, an entry naming a missing file. */
   warnings: string[];
 }
@@ -73,6 +76,7 @@ export function findEntryPoints(input: { tree: ProjectTree; discovery: Discovery
   for (const workspace of workspaces) addFrameworkEntries(context, workspace, filesOf(workspace));
   addHtmlEntries(context, workspaces);
   addConfigFileEntries(context, workspaces);
+  addKnipHints(context, workspaces);
   addConfiguredEntries(context, input.config ?? readDeadCodeConfig(context));
   return context.result();
 }

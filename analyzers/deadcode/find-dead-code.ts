@@ -84,7 +84,8 @@ export function findDeadCode(input: DeadCodeInput): DeadCodeResult {
     }),
     ...findUnresolvedImports({ edges, live, trackedPaths: new Set(input.tree.paths), pathAliases: input.pathAliases, workspaceOf }),
   ];
-  const ignored = picomatch(options.ignore.length > 0 ? [...options.ignore] : ['\0'], { dot: true });
+  const ignoreGlobs = [...options.ignore, ...input.entryPoints.ignore];
+  const ignored = picomatch(ignoreGlobs.length > 0 ? ignoreGlobs : ['\0'], { dot: true });
   const reported = findings.filter((finding) => !ignored(finding.path)).sort(byKindThenPlace);
   return {
     findings: reported,

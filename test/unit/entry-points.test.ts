@@ -415,6 +415,28 @@ describe('findEntryPoints — test runners', () => {
 });
 
 describe('findEntryPoints — frameworks and configs', () => {
+  it("takes a knip config's entries, ignores and ignored dependencies as the repository's own word", () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'mono', workspaces: ['packages/*', 'examples/*'] }),
+      'knip.json': json({
+        entry: ['scripts/*.ts!'],
+        ignore: ['**/fixtures/**'],
+        ignoreDependencies: ['react'],
+        ignoreWorkspaces: ['examples/**'],
+        workspaces: { 'packages/codemods': { entry: ['src/v5/**/*.cjs'] } },
+      }),
+      'scripts/release.ts': code,
+      'packages/codemods/package.json': json({ name: 'codemods' }),
+      'packages/codemods/src/v5/rename.cjs': code,
+    });
+    expect(result.entries).toEqual([
+      entry('packages/codemods/src/v5/rename.cjs', 'knip.json workspaces["packages/codemods"] entry', false),
+      entry('scripts/release.ts', 'knip.json entry', false),
+    ]);
+    expect(result.ignore).toEqual(['**/fixtures/**', 'examples/**/**']);
+    expect(result.referencedPackages).toEqual([{ workspaceDir: '', name: 'react', reason: 'knip.json ignoreDependencies' }]);
+  });
+
   it('makes Docusaurus pages, swizzled theme components and sidebars entries', () => {
     const result = entryPointsOf({
       'package.json': json({ name: 'www', dependencies: { '@docusaurus/core': '3' } }),
