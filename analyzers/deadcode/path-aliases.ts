@@ -26,10 +26,17 @@ export function pathAliasMatcher(aliases: readonly PathAlias[]): (specifier: str
     const star = pattern.indexOf('*');
     return star < 0 ? { dir, prefix: pattern, suffix: null } : { dir, prefix: pattern.slice(0, star), suffix: pattern.slice(star + 1) };
   });
-  return (specifier, fromPath) =>
-    parts.some(
-      ({ dir, prefix, suffix }) =>
-        isWithin(fromPath, dir) &&
-        (suffix === null ? specifier === prefix : specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix)),
+  // Files of one folder see the same aliases; a monorepo has many tsconfigs, each with its own.
+  const inScope = new Map<string, typeof parts>();
+  return (specifier, fromPath) => {
+    const folder = dirname(fromPath);
+    let scoped = inScope.get(folder);
+    if (!scoped) {
+      scoped = parts.filter(({ dir }) => isWithin(folder, dir));
+      inScope.set(folder, scoped);
+    }
+    return scoped.some(({ prefix, suffix }) =>
+      suffix === null ? specifier === prefix : specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix),
     );
+  };
 }
