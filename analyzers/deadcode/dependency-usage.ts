@@ -97,6 +97,8 @@ const binaryPackages: ReadonlyMap<string, readonly string[]> = new Map(
     babel: ['@babel/cli'],
     swc: ['@swc/cli'],
     markdownlint: ['markdownlint-cli'],
+    'svelte-package': ['@sveltejs/package'],
+    cpy: ['cpy-cli'],
   }),
 );
 

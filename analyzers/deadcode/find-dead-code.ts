@@ -25,7 +25,7 @@ interface DeadCodeOptions {
   ignore: readonly string[];
 }
 
-interface DeadCodeInput {
+export interface DeadCodeInput {
   tree: ProjectTree;
   workspaces: readonly Workspace[];
   facts: ReadonlyMap<string, FileFacts>;
@@ -34,6 +34,8 @@ interface DeadCodeInput {
   entryPoints: EntryPoints;
   /** tsconfig `paths` patterns, so that `@/x` is never taken for a package. */
   pathAliases: readonly PathAlias[];
+  /** Tracked symbolic links: an import of one finds a file, though Steward does not follow it. */
+  symlinks: readonly string[];
   /** For code that names build output (`new URL('../dist/cli.js', import.meta.url)`): outDir → rootDir. */
   tsconfigs: Discovery['tsconfigs'];
   options: DeadCodeOptions;
@@ -82,7 +84,7 @@ export function findDeadCode(input: DeadCodeInput): DeadCodeResult {
       production: options.production,
       warnings: input.warnings,
     }),
-    ...findUnresolvedImports({ edges, live, trackedPaths: new Set(input.tree.paths), pathAliases: input.pathAliases, workspaceOf }),
+    ...findUnresolvedImports({ edges, live, trackedPaths: new Set([...input.tree.paths, ...input.symlinks]), pathAliases: input.pathAliases, workspaceOf }),
   ];
   const ignoreGlobs = [...options.ignore, ...input.entryPoints.ignore];
   const ignored = picomatch(ignoreGlobs.length > 0 ? ignoreGlobs : ['\0'], { dot: true });

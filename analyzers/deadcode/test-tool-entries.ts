@@ -16,6 +16,8 @@ import { ResolvedPath } from './static-config.js';
 
 /** The tools' documented defaults. */
 const vitestInclude = '**/*.{test,spec}.?(c|m)[jt]s?(x)';
+/** Vitest's type tests (`test.typecheck`), checked by tsc rather than run. */
+const vitestTypecheckInclude = '**/*.{test,spec}-d.?(c|m)[jt]s?(x)';
 const jestTestMatch = ['**/__tests__/**/*.[jt]s?(x)', '**/?(*.)+(spec|test).[jt]s?(x)'];
 const playwrightTestMatch = '**/*.@(spec|test).?(c|m)[jt]s?(x)';
 const storybookStories = '**/*.stories.*';
@@ -71,6 +73,14 @@ function addVitestOptions(context: EntryContext, workspace: WorkspaceInfo, value
   const include = pathValues(test['include']);
   const origin = `${label} test.include`;
   addPathEntries(context, include.length > 0 ? include : [vitestInclude], { base: root, reason: 'test file (vitest)', production: false, origin });
+  const typecheck = isObject(test['typecheck']) ? test['typecheck'] : {};
+  const typeTests = pathValues(typecheck['include']);
+  addPathEntries(context, typeTests.length > 0 ? typeTests : [vitestTypecheckInclude], {
+    base: root,
+    reason: 'type test (vitest typecheck)',
+    production: false,
+    origin: `${label} test.typecheck.include`,
+  });
   for (const key of ['setupFiles', 'globalSetup']) addSetupModules(context, workspace, pathValues(test[key]), root, `${label} test.${key}`);
   addMocks(context, root, 'vitest');
   const environment = typeof test['environment'] === 'string' ? vitestEnvironmentPackage(test['environment']) : null;

@@ -1,12 +1,13 @@
 import type { ImportEdge } from '../architecture/import-graph.js';
 import { dirname, joinPath } from '../discover/repo-paths.js';
+import { sourceCandidates } from './build-output.js';
 import type { DeadCodeFinding } from './dead-code.js';
 import { type PathAlias, pathAliasMatcher } from './path-aliases.js';
 
 interface UnresolvedImportsInput {
   edges: readonly ImportEdge[];
   live: ReadonlySet<string>;
-  /** Every tracked file, so that `./logo.svg` or `./data.json` counts as found. */
+  /** Every tracked file and symbolic link, so that `./logo.svg`, `./data.json` or a link counts as found. */
   trackedPaths: ReadonlySet<string>;
   pathAliases: readonly PathAlias[];
   workspaceOf(path: string): string;
@@ -43,7 +44,7 @@ function unresolvedReason(edge: ImportEdge, trackedPaths: ReadonlySet<string>, i
   if (edge.kind === 'url') return null;
   if (specifier.startsWith('.') || specifier.startsWith('/')) {
     const asset = joinPath(dirname(edge.from), specifier.replace(/[?#].*$/, ''));
-    return trackedPaths.has(asset) ? null : `\`${specifier}\` leads to no file in the repository`;
+    return sourceCandidates(asset).some((path) => trackedPaths.has(path)) ? null : `\`${specifier}\` leads to no file in the repository`;
   }
   // The resolver answers "unresolved" for a bare name only when it names a workspace package.
   if (edge.target.kind === 'unresolved') return `\`${specifier}\` names a workspace package, but none of its source files`;

@@ -4,12 +4,10 @@ import { buildImportEdges } from '../../analyzers/architecture/import-graph.js';
 import { type ComplexitySummary, summarizeComplexity } from '../../analyzers/complexity/summarize-complexity.js';
 import { type DeprecatedUse, findDeprecatedUses } from '../../analyzers/deprecations/deprecated-uses.js';
 import type { DeadCodeResult } from '../../analyzers/deadcode/dead-code.js';
-import { findDeadCode } from '../../analyzers/deadcode/find-dead-code.js';
+import { type DeadCodeInput, findDeadCode } from '../../analyzers/deadcode/find-dead-code.js';
 import { pathAliasesOf } from '../../analyzers/deadcode/path-aliases.js';
 import type { CodeStats } from '../api/code.js';
-import type { FileFacts, ParseError } from '../../analyzers/facts/file-facts.js';
-import type { ImportEdge } from '../../analyzers/architecture/import-graph.js';
-import type { ResolveModule } from '../../analyzers/resolve/module-resolver.js';
+import type { ParseError } from '../../analyzers/facts/file-facts.js';
 import { factsEngineVersion } from '../../analyzers/facts/file-facts.js';
 import { type StewardConfig, parseStewardConfig } from '../config/steward-config.js';
 import type { TreeListing } from '../git/tree-files.js';
@@ -68,7 +66,7 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, production =
   const edges = buildImportEdges(code.facts, resolve);
   const workspaceDirs = discovery.workspaces.map((workspace) => workspace.dir);
   const packages = await readInstalledDeprecations({ db, root, facts: code.facts, resolve, workspaceDirs, engineVersion: factsEngineVersion, signal });
-  const deadCode = await analyzeDeadCode(layout, code.facts, edges, resolve, config, production, warn);
+  const deadCode = await analyzeDeadCode(layout, { facts: code.facts, edges, resolve, symlinks: tree.symlinks }, config, production, warn);
   const symlinks = tree.symlinks.map((path) => ({ path, reason: 'symbolic link (not followed)' }));
   const excluded = [...discovery.excluded, ...code.excluded, ...symlinks].sort((a, b) => a.path.localeCompare(b.path));
   const analysis = {
@@ -97,9 +95,7 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, production =
 
 async function analyzeDeadCode(
   layout: ProjectLayout,
-  facts: ReadonlyMap<string, FileFacts>,
-  edges: readonly ImportEdge[],
-  resolve: ResolveModule,
+  code: Pick<DeadCodeInput, 'facts' | 'edges' | 'resolve' | 'symlinks'>,
   config: StewardConfig,
   production: boolean,
   warn: (message: string) => void,
@@ -111,9 +107,7 @@ async function analyzeDeadCode(
   const result = findDeadCode({
     tree: layout.tree,
     workspaces: layout.discovery.packages,
-    facts,
-    edges,
-    resolve,
+    ...code,
     entryPoints,
     tsconfigs: layout.discovery.tsconfigs,
     pathAliases: pathAliasesOf(layout.discovery.tsconfigs),

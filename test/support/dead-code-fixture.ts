@@ -2,6 +2,8 @@
  * A two-package workspace with one of every dead-code pattern, whose exact findings the tests know.
  * Comments in the sources say what each line is there to show.
  */
+import type { FixtureContent } from './git-fixture.js';
+
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 /** `export * from` the next link, 500 deep, ending in one used and one unused export. */
@@ -12,7 +14,7 @@ function reExportChain(depth: number): Record<string, string> {
   return files;
 }
 
-export const deadCodeFixtureFiles: Record<string, string> = {
+export const deadCodeFixtureFiles: Record<string, FixtureContent> = {
   'package.json': json({
     name: 'shop',
     private: true,
@@ -71,7 +73,11 @@ export const deadCodeFixtureFiles: Record<string, string> = {
   'packages/app/src/math.ts': 'export function square(n: number): number {\n  return n * n;\n}\n\nexport function cube(n: number): number {\n  return n * n * n;\n}\n',
   // Only a test reads cube: used, except in production mode.
   'packages/app/src/math.test.ts': "import { cube } from './math.js';\n\nif (cube(2) !== 8) throw new Error('cube');\n",
-  'packages/app/src/helpers.ts': 'export const first = 1;\nexport const second = 2;\n',
+  // Imports a tracked symbolic link, which Steward lists but does not follow.
+  'packages/app/src/helpers.ts': "import './linked.js';\n\nexport const first = 1;\nexport const second = 2;\n",
+  'packages/app/src/linked.ts': { symlinkTo: 'format.ts' },
+  // A vitest type test: checked by tsc, never run.
+  'packages/app/src/math.test-d.ts': "import type { square } from './math.js';\n\nexport type Square = typeof square;\n",
   'packages/app/src/types.ts': 'export interface Options {\n  size: number;\n}\n\nexport type Unused = string;\n',
   'packages/app/src/color.ts': 'export enum Color {\n  Red,\n  Green,\n  Blue,\n}\n\nexport const favourite = Color.Green;\n',
   'packages/app/src/format.ts': 'export function formatName(name: string): string {\n  return name.trim();\n}\n',
