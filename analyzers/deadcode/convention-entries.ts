@@ -71,13 +71,19 @@ export function addFrameworkEntries(context: EntryContext, workspace: WorkspaceI
   }
 }
 
-/** Config files tools find by name (prettier.config.js, tailwind.config.ts, .lintstagedrc.js, jest.setup.ts) at a package root. */
+/**
+ * Config files tools find by name (prettier.config.js, tailwind.config.ts, .lintstagedrc.js,
+ * jest.setup.ts) at a package root, and scripts in a package's `public/` folder, which web servers
+ * and bundlers (Vite, Next.js, CRA) serve as they are (service workers, browser scripts).
+ */
 export function addConfigFileEntries(context: EntryContext, workspaces: readonly WorkspaceInfo[]): void {
   const roots = new Set(workspaces.map(({ dir }) => dir));
   for (const path of context.discovery.codeFiles) {
     const name = basename(path);
     const isConfig = /\.(?:config|setup)(?:\.[\w-]+)?\.[cm]?[jt]sx?$/.test(name) || /^\.[\w.-]+rc\.[cm]?[jt]s$/.test(name);
     if (isConfig && roots.has(dirname(path))) context.addEntry(path, 'config file', false);
+    const publicFolder = path.split('/').indexOf('public');
+    if (publicFolder >= 0 && roots.has(path.split('/').slice(0, publicFolder).join('/'))) context.addEntry(path, 'served as is from public/', true);
   }
 }
 

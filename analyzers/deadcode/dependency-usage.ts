@@ -63,6 +63,8 @@ interface Context {
   /** The workspace a path belongs to: the deepest one with a package.json containing it. */
   ownerOf(path: string): string;
   isPathAlias(specifier: string, fromPath: string): boolean;
+  /** Workspace package name → its folder. */
+  workspaceNames: ReadonlyMap<string, string>;
 }
 
 /**
@@ -99,6 +101,7 @@ const binaryPackages: ReadonlyMap<string, readonly string[]> = new Map(
     markdownlint: ['markdownlint-cli'],
     'svelte-package': ['@sveltejs/package'],
     cpy: ['cpy-cli'],
+    manypkg: ['@manypkg/cli'],
   }),
 );
 
@@ -184,7 +187,8 @@ function createContext(input: DependencyUsageInput): Context {
   }
   // A workspace with an unreadable package.json still owns its files: its declarations are unknown, not the root's.
   const ownerOf = workspaceLocator(input.workspaces.filter((workspace) => workspace.packageJsonPath !== null));
-  return { input, manifests, root: manifests.get(''), ownerOf, isPathAlias: pathAliasMatcher(input.pathAliases) };
+  const workspaceNames = new Map(input.workspaces.flatMap(({ name, dir }) => (name === null ? [] : [[name, dir] as const])));
+  return { input, manifests, root: manifests.get(''), ownerOf, isPathAlias: pathAliasMatcher(input.pathAliases), workspaceNames };
 }
 
 /** A package.json that is not valid JSON is skipped with a warning: guessing its dependencies would only mislead. */
@@ -249,16 +253,21 @@ function collectImportUses(context: Context): { uses: NamesByWorkspace; unlisted
         addName(uses, owner, '@types/node');
         continue;
       }
-      if (context.isPathAlias(specifier, path) || !isPublishableName(packageNameOf(specifier))) continue;
       const name = packageNameOf(specifier);
+      if (!isPublishableName(name)) continue;
+      // `paths` often point a package name at its source (`@acme/ui` → packages/ui/src): the
+      // declaration still installs it for everyone else, so only a name nothing declares is an alias.
+      if (context.isPathAlias(specifier, path) && !isPackageName(context, owner, name)) continue;
       const provider = virtualModuleProvider(context, owner, name);
       if (provider !== undefined) {
         addName(uses, owner, provider);
         continue;
       }
-      // A sibling workspace resolves to its files, yet its name still uses the declaration that links it.
+      // A sibling workspace resolves to its files, yet its name still uses the declaration that links it,
+      // and without one an isolated install (pnpm, a published package) cannot find it.
       addName(uses, owner, name);
-      if (resolution.kind === 'package' && isUnlisted(context, owner, name, typeOnly)) recordUnlisted(unlisted, owner, name, path, line);
+      const external = resolution.kind === 'package' || (context.workspaceNames.has(name) && context.workspaceNames.get(name) !== owner);
+      if (external && isUnlisted(context, owner, name, typeOnly)) recordUnlisted(unlisted, owner, name, path, line);
     }
   }
   return { uses, unlisted };
@@ -290,6 +299,11 @@ function isPublishableName(name: string): boolean {
  * Not declared by the workspace nor the root. Files of a workspace without a readable package.json
  * have nothing to check against; a type-only import is satisfied by `@types/<name>` alone.
  */
+/** A name some package.json in reach declares, or a workspace package's own name. */
+function isPackageName(context: Context, workspace: string, name: string): boolean {
+  return context.workspaceNames.has(name) || declaresInReach(context, workspace, name);
+}
+
 function isUnlisted(context: Context, workspace: string, name: string, typeOnly: boolean): boolean {
   if (!context.manifests.has(workspace)) return false;
   const satisfying = typeOnly ? [name, typesPackageOf(name)] : [name];

@@ -79,7 +79,7 @@ export function findDeadCode(input: DeadCodeInput): DeadCodeResult {
       live,
       resolve: input.resolve,
       scriptBinaries: options.production ? [] : input.entryPoints.scriptBinaries,
-      referencedPackages: [...input.entryPoints.referencedPackages, ...jsxRuntimeUses(live, workspaceOf)],
+      referencedPackages: [...input.entryPoints.referencedPackages, ...implicitPackageUses(input, live, workspaceOf)],
       pathAliases: input.pathAliases,
       production: options.production,
       warnings: input.warnings,
@@ -120,33 +120,40 @@ function withBuildOutputSources(
 }
 
 /**
- * The entries the search starts from, plus declaration files that declare globals (no import or
- * export): tsc includes them by its `include` globs, not by imports, so they are always in use.
+ * The entries the search starts from, plus declaration files: tsc loads them through its `include`
+ * globs, not through imports, so their globals and module augmentations are always in effect.
  */
 function entriesFor({ facts, entryPoints, options }: DeadCodeInput): EntryPoint[] {
   const entries = entryPoints.entries.filter((entry) => !options.production || entry.production);
   const known = new Set(entries.map((entry) => entry.path));
-  for (const [path, file] of facts) {
-    if (known.has(path) || !/\.d\.[cm]?ts$/.test(path)) continue;
-    if (file.imports.length === 0 && file.exports.length === 0 && file.reExports.length === 0) {
-      entries.push({ path, reason: 'declares globals (a .d.ts file without imports or exports)', production: true });
-    }
+  for (const path of facts.keys()) {
+    if (!known.has(path) && /\.d\.[cm]?ts$/.test(path)) entries.push({ path, reason: 'declaration file (tsc loads it through tsconfig include)', production: true });
   }
   return entries;
 }
 
 /**
- * JSX compiles to imports of `react/jsx-runtime` (or `React.createElement`) that the source does not
- * show: a workspace with JSX in use uses react.
+ * Packages that compile what the code imports without being imported themselves: JSX needs react
+ * (`react/jsx-runtime`), `.scss` needs sass, `.less` less, `.styl` stylus.
  */
-function jsxRuntimeUses(live: ReadonlySet<string>, workspaceOf: (path: string) => string): ReferencedPackage[] {
+function implicitPackageUses({ facts }: DeadCodeInput, live: ReadonlySet<string>, workspaceOf: (path: string) => string): ReferencedPackage[] {
   const uses = new Map<string, ReferencedPackage>();
-  for (const path of live) {
+  const use = (path: string, name: string, reason: string): void => {
     const workspaceDir = workspaceOf(path);
-    if (/\.[jt]sx$/.test(path) && !uses.has(workspaceDir)) uses.set(workspaceDir, { workspaceDir, name: 'react', reason: `JSX in ${path}` });
+    const key = `${workspaceDir}\0${name}`;
+    if (!uses.has(key)) uses.set(key, { workspaceDir, name, reason });
+  };
+  for (const path of live) {
+    if (/\.[jt]sx$/.test(path)) use(path, 'react', `JSX in ${path}`);
+    for (const { specifier } of facts.get(path)!.imports) {
+      const style = /\.(s[ac]ss|less|styl)(?:\?.*)?$/.exec(specifier)?.[1];
+      if (style) use(path, stylePreprocessors[style]!, `${specifier} imported by ${path}`);
+    }
   }
   return [...uses.values()];
 }
+
+const stylePreprocessors: Record<string, string> = { scss: 'sass', sass: 'sass', less: 'less', styl: 'stylus' };
 
 function unusedFiles(
   facts: ReadonlyMap<string, FileFacts>,

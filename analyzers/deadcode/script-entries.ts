@@ -35,7 +35,7 @@ const systemCommands = new Set(
 const fileRunners = new Set(['node', 'bun', 'deno', 'tsx', 'ts-node', 'ts-node-esm', 'ts-node-dev', 'tsnd', 'esno', 'vite-node', 'babel-node', 'nodemon', 'electron']);
 
 /** Bundlers that take their entry files as arguments (`tsup src/index.ts`, `esbuild src/app.ts --bundle`). */
-const bundlers = new Set(['tsup', 'esbuild', 'ncc', 'microbundle', 'parcel']);
+const bundlers = new Set(['tsup', 'tsdown', 'esbuild', 'ncc', 'microbundle', 'parcel']);
 
 /** Flags whose value a runtime loads as a module before the script. */
 const preloadFlags = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader']);
@@ -63,6 +63,7 @@ const toolBinaries: Readonly<Record<string, Tool>> = {
   'webpack-dev-server': 'webpack',
   rollup: 'rollup',
   tsup: 'tsup',
+  tsdown: 'tsdown',
   eslint: 'eslint',
   storybook: 'storybook',
   'start-storybook': 'storybook',

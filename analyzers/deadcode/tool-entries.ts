@@ -54,6 +54,7 @@ const names = {
   webpack: configName('webpack'),
   rollup: configName('rollup'),
   tsup: configName('tsup', scriptOrJson),
+  tsdown: configName('tsdown', scriptOrJson),
   electronVite: configName('electron\\.vite'),
   storybook: /^main\.[cm]?[jt]sx?$/,
   eslint: configName('eslint'),
@@ -80,6 +81,8 @@ const tools: Readonly<Record<Tool, ToolSpec>> = {
   webpack: { configs: (files) => files.atRoot(names.webpack), packages: ['webpack'], handle: handleWebpack },
   rollup: { configs: (files) => files.atRoot(names.rollup), packages: [], handle: handleRollup },
   tsup: { configs: (files) => files.atRoot(names.tsup), packageField: 'tsup', packages: [], handle: handleTsup },
+  // tsdown (tsup's successor) takes the same `entry` option.
+  tsdown: { configs: (files) => files.atRoot(names.tsdown), packages: [], handle: handleTsup },
   'electron-vite': { configs: (files) => files.atRoot(names.electronVite), packages: [], handle: handleElectronVite },
   storybook: {
     configs: (files) => files.anywhere(names.storybook).filter((path) => path.endsWith(`.storybook/${basename(path)}`)),

@@ -2,7 +2,7 @@ import type { ts as TS } from 'ts-morph';
 import { ts } from './typescript.js';
 import { countLines } from '../languages/count-lines.js';
 import { languageOf } from '../languages/language-table.js';
-import type { FileFacts, ParseError } from './file-facts.js';
+import type { FileFacts, ImportFact, ParseError } from './file-facts.js';
 import { readModuleSyntax } from './module-syntax.js';
 import { scriptKindOf } from './script-kind.js';
 import { walkSource } from './walk-source.js';
@@ -36,7 +36,7 @@ export function extractFacts(path: string, text: string): FileFacts {
     for (const member of enums.get(use.namespace) ?? []) if (use.member === null || use.member === member.name) member.usedInFile = true;
   }
   return {
-    imports: syntax.imports,
+    imports: [...syntax.imports, ...referenceDirectivesOf(file)],
     reExports: syntax.reExports,
     exports: [...syntax.exports, ...walk.commonJsExports],
     dynamicImports: walk.dynamicImports,
@@ -52,6 +52,22 @@ export function extractFacts(path: string, text: string): FileFacts {
 function codeLinesOf(path: string, text: string): number {
   const language = languageOf(path) ?? languageOf('file.ts');
   return language ? countLines(text, language.syntax).code : 0;
+}
+
+/**
+ * `/// <reference types="vite/client" />` loads a package's types and `/// <reference path="./x.d.ts" />`
+ * a file: both read like type-only side-effect imports.
+ */
+function referenceDirectivesOf(file: TS.SourceFile): ImportFact[] {
+  const types = file.typeReferenceDirectives.map(({ fileName, pos }) => ({ specifier: fileName, pos }));
+  const paths = file.referencedFiles.map(({ fileName, pos }) => ({ specifier: fileName.startsWith('.') ? fileName : `./${fileName}`, pos }));
+  return [...types, ...paths].map(({ specifier, pos }) => ({
+    specifier,
+    line: file.getLineAndCharacterOfPosition(pos).line + 1,
+    form: 'side-effect',
+    typeOnly: true,
+    bindings: [],
+  }));
 }
 
 function parseErrorsOf(file: TS.SourceFile): ParseError[] {

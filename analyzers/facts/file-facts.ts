@@ -5,7 +5,7 @@
  */
 
 /** Bumped whenever extraction would produce a different record for the same content. */
-export const factsEngineVersion = '6';
+export const factsEngineVersion = '7';
 
 export interface FileFacts {
   imports: ImportFact[];
@@ -36,6 +36,7 @@ interface ImportBinding {
 export interface ImportFact {
   specifier: string;
   line: number;
+  /** `side-effect` also for `/// <reference types="…" />` and `/// <reference path="…" />` (type-only). */
   form: 'import' | 'import-equals' | 'side-effect';
   /** True for `import type …`; single bindings may also be type-only. */
   typeOnly: boolean;

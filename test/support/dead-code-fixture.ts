@@ -20,7 +20,7 @@ export const deadCodeFixtureFiles: Record<string, FixtureContent> = {
     private: true,
     workspaces: ['packages/*'],
     scripts: { build: 'tsc -b', test: 'vitest run', generate: 'NODE_ENV=dev tsx scripts/generate.ts' },
-    devDependencies: { '@types/node': '^20.0.0', prettier: '^3.0.0', tsx: '^4.0.0', typescript: '^5.0.0', vitest: '^2.0.0' },
+    devDependencies: { '@types/node': '^20.0.0', prettier: '^3.0.0', tsx: '^4.0.0', typescript: '^5.0.0', vitest: '^2.0.0', 'bun-types': '^1.0.0' },
   }),
   'tsconfig.json': json({ compilerOptions: { baseUrl: '.', paths: { '@app/*': ['packages/app/src/*'] }, jsx: 'react-jsx', allowJs: true } }),
   'scripts/generate.ts': "import { writeFileSync } from 'node:fs';\n\nwriteFileSync('out.txt', 'generated');\n",
@@ -29,7 +29,7 @@ export const deadCodeFixtureFiles: Record<string, FixtureContent> = {
     name: '@shop/app',
     main: 'dist/index.js',
     dependencies: { '@shop/lib': '*', 'left-pad': '^1.3.0', lodash: '^4.17.0', react: '^18.0.0' },
-    devDependencies: { '@types/lodash': '^4.0.0', '@types/react': '^18.0.0' },
+    devDependencies: { '@types/lodash': '^4.0.0', '@types/react': '^18.0.0', sass: '^1.0.0' },
   }),
   'packages/app/tsconfig.json': json({ extends: '../../tsconfig.json', compilerOptions: { outDir: 'dist', rootDir: 'src' } }),
   // The entry (package.json "main" dist/index.js → src/index.ts): its own exports count as used.
@@ -64,7 +64,7 @@ export const deadCodeFixtureFiles: Record<string, FixtureContent> = {
   ].join('\n'),
   // `..` is the folder above: its index.ts.
   'packages/app/src/ui/render.tsx':
-    "import { options } from '..';\n\nexport function render(size: number) {\n  return <div>{size + options.size}</div>;\n}\n\nexport function unusedRender() {\n  return null;\n}\n",
+    "import { options } from '..';\n\nexport function render(size: number) {\n  return <div>{size + options.size}</div>;\n}\n\nexport function unusedRender() {\n  return null;\n}\n\nimport './theme.scss';\n",
   'packages/app/src/barrel/index.ts': "export * from './sum.js';\nexport * from './deep.js';\nexport { default as Big } from './big.js';\n",
   'packages/app/src/barrel/sum.ts': 'export function total(xs: number[]): number {\n  return xs.length;\n}\n\nexport function average(): number {\n  return 0;\n}\n',
   // Re-exports the barrel that re-exports it: a cycle through barrels.
@@ -87,6 +87,11 @@ export const deadCodeFixtureFiles: Record<string, FixtureContent> = {
   'packages/app/src/locales/en.ts': "export default { hello: 'Hello' };\n",
   'packages/app/src/locales/fr.ts': "export default { hello: 'Bonjour' };\n",
   'packages/app/src/globals.d.ts': 'declare const APP_VERSION: string;\n',
+  // Types a package provides, named by a triple-slash directive rather than an import.
+  'packages/app/src/env.d.ts': '/// <reference types="bun-types" />\n\nexport interface Env {\n  mode: string;\n}\n',
+  // Served as it is: nothing imports it.
+  'packages/app/public/sw.js': "self.addEventListener('install', () => {});\n",
+  'packages/app/src/ui/theme.scss': '$accent: teal;\n',
   'packages/app/src/old/legacy.ts': "import { helper } from './legacy-helper.js';\n\nexport const legacy = helper;\n",
   'packages/app/src/old/legacy-helper.ts': 'export const helper = 1;\n',
   ...reExportChain(500),

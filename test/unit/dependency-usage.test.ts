@@ -257,11 +257,28 @@ describe('findDependencyIssues — workspaces', () => {
     'packages/util/src/index.js': 'export const util = 1;\n',
   };
 
-  it("uses the root's declaration when the workspace has none (hoisting) or only a peer, its own otherwise, and never takes a sibling workspace for unlisted", () => {
+  it("uses the root's declaration when the workspace has none (hoisting) or only a peer, its own otherwise, and reports a sibling workspace imported undeclared", () => {
     const { findings } = analyse(monorepo);
-    expect(summary(findings)).toEqual(['dev-dependency dup @ package.json:9', 'dependency @shop/util @ packages/web/package.json:5']);
-    expect(findings[0]!.workspace).toBe('');
-    expect(findings[1]!.workspace).toBe('packages/web');
+    expect(summary(findings)).toEqual([
+      'dev-dependency dup @ package.json:9',
+      'unlisted-dependency @shop/util @ packages/api/src/index.js:4',
+      'dependency @shop/util @ packages/web/package.json:5',
+    ]);
+    expect(findings.map((finding) => finding.workspace)).toEqual(['', 'packages/api', 'packages/web']);
+  });
+
+  it('counts an import of a workspace package through a tsconfig paths alias as a use of its declaration', () => {
+    const { findings } = analyse(
+      {
+        'package.json': json({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+        'packages/ui/package.json': json({ name: '@mono/ui' }),
+        'packages/ui/src/index.ts': 'export const button = 1;\n',
+        'packages/app/package.json': json({ name: '@mono/app', dependencies: { '@mono/ui': '*' } }),
+        'packages/app/src/index.ts': "import { button } from '@mono/ui';\nexport default button;\n",
+      },
+      { paths: { '@mono/ui': ['packages/ui/src/index.ts'] } },
+    );
+    expect(summary(findings)).toEqual([]);
   });
 
   it('counts a declared sibling workspace only while a file in use imports it by its name', () => {

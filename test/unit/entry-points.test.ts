@@ -254,6 +254,22 @@ describe('findEntryPoints — build tools', () => {
     ]);
   });
 
+  it('reads tsdown entries (an object of names) and serves public/ scripts as they are', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'cli', scripts: { build: 'tsdown' } }),
+      'tsdown.config.ts': "import { defineConfig } from 'tsdown';\nexport default defineConfig({ entry: { index: './src/index.ts', bin: './src/bin/index.ts' } });\n",
+      'src/index.ts': code,
+      'src/bin/index.ts': code,
+      'public/sw.js': code,
+    });
+    expect(result.entries).toEqual([
+      entry('public/sw.js', 'served as is from public/'),
+      entry('src/bin/index.ts', 'tsdown.config.ts entry'),
+      entry('src/index.ts', 'default entry (package.json declares no "main", "module", "exports" or "bin")'),
+      entry('tsdown.config.ts', 'config file (tsdown)', false),
+    ]);
+  });
+
   it('uses electron-vite’s conventional main, preload and renderer entries when the config names none', () => {
     const result = entryPointsOf({
       'package.json': json({ name: 'desktop', main: './out/main/index.js' }),
