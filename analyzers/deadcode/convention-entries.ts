@@ -1,4 +1,5 @@
 import { excludedPathReason } from '../discover/excluded-paths.js';
+import { isObject, stringsIn } from '../discover/package-json.js';
 import { basename, dirname, isWithin, joinPath } from '../discover/repo-paths.js';
 import type { EntryContext, WorkspaceInfo } from './entry-context.js';
 import type { WorkspaceFiles } from './tool-entries.js';
@@ -52,6 +53,15 @@ const frameworks: readonly Framework[] = [
     ],
   },
   {
+    packages: ['nuxt'],
+    config: /^nuxt\.config\./,
+    files: ['', 'app/'].flatMap((folder) => [
+      { glob: `${folder}{pages,layouts,middleware,plugins,components,composables,utils}/**`, reason: 'Nuxt auto-imported folder', production: true },
+      { glob: `${folder}app.config.*`, reason: 'Nuxt app config', production: true },
+      { glob: 'server/**', reason: 'Nuxt server folder', production: true },
+    ]),
+  },
+  {
     packages: ['react-scripts'],
     files: [
       { glob: 'src/index.*', reason: 'Create React App entry (src/index)', production: true },
@@ -67,6 +77,28 @@ export function addFrameworkEntries(context: EntryContext, workspace: WorkspaceI
     if (!used) continue;
     for (const { glob, reason, production } of framework.files) {
       for (const path of context.matchGlob(joinPath(workspace.dir, glob))) context.addEntry(path, reason, production);
+    }
+  }
+}
+
+/**
+ * Functions a serverless.yml deploys: `handler: src/server.handler` names the file src/server.* (its
+ * export `handler`); `plugins` are packages the Serverless Framework loads.
+ */
+export function addServerlessEntries(context: EntryContext, workspaces: readonly WorkspaceInfo[]): void {
+  for (const { dir } of workspaces) {
+    const path = ['serverless.yml', 'serverless.yaml'].map((name) => joinPath(dir, name)).find((candidate) => context.tracked.has(candidate));
+    const config = path === undefined ? undefined : context.readConfig(path);
+    if (!isObject(config)) continue;
+    for (const fn of Object.values(isObject(config['functions']) ? config['functions'] : {})) {
+      const handler = isObject(fn) ? fn['handler'] : undefined;
+      if (typeof handler !== 'string' || !handler.includes('.')) continue;
+      const file = context.findCodeFile(joinPath(dir, handler.slice(0, handler.lastIndexOf('.'))));
+      if (file) context.addEntry(file, `${path} handler`, true);
+    }
+    const plugins = config['plugins'];
+    for (const name of Array.isArray(plugins) ? plugins : isObject(plugins) ? stringsIn(plugins['modules']) : []) {
+      if (typeof name === 'string') context.addPackage(dir, name, `${path} plugins`);
     }
   }
 }

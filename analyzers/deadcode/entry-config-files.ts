@@ -16,6 +16,9 @@ export function isEntryConfigFile(path: string): boolean {
   const name = basename(path);
   return (
     name === 'package.json' ||
+    name === 'deno.json' ||
+    name === 'deno.jsonc' ||
+    /^serverless\.ya?ml$/.test(name) ||
     path === stewardConfigPath ||
     knipConfigFiles.includes(path) ||
     name.endsWith('.html') ||

@@ -76,12 +76,31 @@ const concurrentlyValueFlags = new Set(['-n', '--names', '-c', '--prefix-colors'
 
 /** Every package.json script, run in the package folder; only `start` runs production code. */
 export function addScriptEntries(context: EntryContext, workspace: WorkspaceInfo): void {
-  const scripts = workspace.packageJson?.['scripts'];
-  if (!isObject(scripts)) return;
-  for (const [name, line] of Object.entries(scripts)) {
-    if (typeof line !== 'string') continue;
-    addCommandLine(context, line, { workspace, cwd: workspace.dir, origin: `script "${name}"`, script: name, production: name === 'start' });
+  for (const { name, line, origin } of commandsOf(context, workspace)) {
+    addCommandLine(context, line, { workspace, cwd: workspace.dir, origin, script: name, production: name === 'start' });
   }
+}
+
+/**
+ * Command lines a package runs: package.json `scripts`, Prisma's `prisma.seed`, and the `tasks` of a
+ * deno.json or deno.jsonc beside it.
+ */
+function commandsOf(context: EntryContext, workspace: WorkspaceInfo): { name: string; line: string; origin: string }[] {
+  const commands: { name: string; line: string; origin: string }[] = [];
+  const add = (source: unknown, origin: (name: string) => string): void => {
+    if (!isObject(source)) return;
+    for (const [name, line] of Object.entries(source)) if (typeof line === 'string') commands.push({ name, line, origin: origin(name) });
+  };
+  add(workspace.packageJson?.['scripts'], (name) => `script "${name}"`);
+  const prisma = workspace.packageJson?.['prisma'];
+  if (isObject(prisma)) add({ seed: prisma['seed'] }, () => 'package.json "prisma.seed"');
+  for (const file of ['deno.json', 'deno.jsonc']) {
+    const path = joinPath(workspace.dir, file);
+    if (!context.tracked.has(path)) continue;
+    const deno = context.readConfig(path);
+    if (isObject(deno)) add(deno['tasks'], (name) => `${path} task "${name}"`);
+  }
+  return commands;
 }
 
 /** Each `run:` of each GitHub Actions job step, in its working-directory (step, job or workflow default). */

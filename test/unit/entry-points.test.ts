@@ -254,6 +254,35 @@ describe('findEntryPoints — build tools', () => {
     ]);
   });
 
+  it('runs Prisma seeds and deno.json tasks like scripts, and deploys serverless.yml handlers with their plugins', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'api', prisma: { seed: 'tsx prisma/seed.ts' }, devDependencies: { 'serverless-esbuild': '1' } }),
+      'deno.json': json({ tasks: { client: 'deno run -A src/client.ts' } }),
+      'serverless.yml': 'service: api\nplugins:\n  - serverless-esbuild\nfunctions:\n  api:\n    handler: src/server.handler\n',
+      'prisma/seed.ts': code,
+      'src/client.ts': code,
+      'src/server.ts': code,
+    });
+    expect(result.entries).toEqual(
+      expect.arrayContaining([
+        entry('prisma/seed.ts', 'package.json "prisma.seed": tsx prisma/seed.ts', false),
+        entry('src/client.ts', 'deno.json task "client": deno run -A src/client.ts', false),
+        entry('src/server.ts', 'serverless.yml handler'),
+      ]),
+    );
+    expect(result.referencedPackages).toEqual([{ workspaceDir: '', name: 'serverless-esbuild', reason: 'serverless.yml plugins' }]);
+  });
+
+  it('makes Nuxt auto-imported folders and server routes entries', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'site', dependencies: { nuxt: '3' } }),
+      'plugins/trpc.ts': code,
+      'server/api/hello.ts': code,
+      'lib/unused.ts': code,
+    });
+    expect(result.entries.map(({ path }) => path)).toEqual(['plugins/trpc.ts', 'server/api/hello.ts']);
+  });
+
   it('reads tsdown entries (an object of names) and serves public/ scripts as they are', () => {
     const result = entryPointsOf({
       'package.json': json({ name: 'cli', scripts: { build: 'tsdown' } }),
