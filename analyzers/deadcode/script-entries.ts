@@ -212,10 +212,11 @@ function addRunFile(context: EntryContext, args: readonly string[], source: Comm
     if (preloadFlags.has(flag)) {
       const value = inline ?? args[++index];
       if (value !== undefined) addPreloaded(context, value, source, reason);
-    } else if (!flag.startsWith('-') && /[./]/.test(flag) && flag !== '.') {
-      // A bare word is a subcommand (`tsx watch`, `bun test`), not a file.
+    } else if (!flag.startsWith('-') && flag !== '.') {
       const file = runFile(context, source, flag);
-      if (file) return context.addEntry(file, reason, source.production);
+      // A bare word is usually a subcommand (`tsx watch`, `bun test`), but may name a folder (`tsx server`).
+      if (file && /[./]/.test(flag)) return context.addEntry(file, reason, source.production);
+      if (file) context.addEntry(file, reason, source.production);
     }
   }
 }

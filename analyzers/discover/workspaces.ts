@@ -34,16 +34,18 @@ export function findWorkspaces(tree: ProjectTree, rootPackageJson: PackageJson |
 }
 
 /**
- * Every package in the repository: the workspaces, then folders with their own package.json that no
- * workspace pattern lists (examples, demos, test fixtures), which are projects of their own all the
- * same. Vendored and build-output folders are left out.
+ * Every package in the repository: the workspaces, then folders with their own package.json (or
+ * deno.json) that no workspace pattern lists (examples, demos, test fixtures), which are projects of
+ * their own all the same. Vendored and build-output folders are left out.
  */
 export function findPackages(tree: ProjectTree, workspaces: readonly Workspace[], isCandidate: (path: string) => boolean, warnings: string[]): Workspace[] {
   const known = new Set(workspaces.map((workspace) => workspace.dir));
-  const nested = packageDirs(tree.paths)
+  const manifests = new Set(packageDirs(tree.paths));
+  const nested = [...new Set([...manifests, ...denoProjectDirs(tree.paths)])]
     .filter((dir) => !known.has(dir) && isCandidate(`${dir}/package.json`))
     .sort()
     .map((dir): Workspace => {
+      if (!manifests.has(dir)) return { dir, name: null, packageJsonPath: null };
       const packageJsonPath = `${dir}/package.json`;
       return { dir, name: nameOf(readPackageJson(tree, packageJsonPath, warnings)), packageJsonPath };
     });
@@ -77,6 +79,11 @@ function pnpmPatterns(tree: ProjectTree, warnings: string[]): string[] {
     warnings.push(`${path} is not valid YAML (${reason}): its workspace packages are missing.`);
     return [];
   }
+}
+
+/** Deno projects: a deno.json instead of a package.json. */
+function denoProjectDirs(paths: readonly string[]): string[] {
+  return paths.filter((path) => /(^|\/)deno\.jsonc?$/.test(path) && !path.split('/').includes('node_modules')).map(dirname).filter((dir) => dir !== '');
 }
 
 /** Directories holding a tracked package.json, except the root and anything vendored under node_modules. */

@@ -254,19 +254,21 @@ describe('findEntryPoints — build tools', () => {
     ]);
   });
 
-  it('runs Prisma seeds and deno.json tasks like scripts, and deploys serverless.yml handlers with their plugins', () => {
+  it('runs Prisma seeds, deno.json tasks (a Deno project is a package) and folders like scripts, and deploys serverless.yml handlers with their plugins', () => {
     const result = entryPointsOf({
-      'package.json': json({ name: 'api', prisma: { seed: 'tsx prisma/seed.ts' }, devDependencies: { 'serverless-esbuild': '1' } }),
-      'deno.json': json({ tasks: { client: 'deno run -A src/client.ts' } }),
+      'package.json': json({ name: 'api', prisma: { seed: 'tsx prisma/seed.ts' }, scripts: { gateway: 'tsx gateway' }, devDependencies: { 'serverless-esbuild': '1' } }),
+      'deno/deno.json': json({ tasks: { client: 'deno run -A src/client.ts' } }),
+      'deno/src/client.ts': code,
+      'gateway/index.ts': code,
       'serverless.yml': 'service: api\nplugins:\n  - serverless-esbuild\nfunctions:\n  api:\n    handler: src/server.handler\n',
       'prisma/seed.ts': code,
-      'src/client.ts': code,
       'src/server.ts': code,
     });
     expect(result.entries).toEqual(
       expect.arrayContaining([
         entry('prisma/seed.ts', 'package.json "prisma.seed": tsx prisma/seed.ts', false),
-        entry('src/client.ts', 'deno.json task "client": deno run -A src/client.ts', false),
+        entry('deno/src/client.ts', 'deno/deno.json task "client": deno run -A src/client.ts', false),
+        entry('gateway/index.ts', 'script "gateway": tsx gateway', false),
         entry('src/server.ts', 'serverless.yml handler'),
       ]),
     );
