@@ -52,7 +52,7 @@ const kindOrder: readonly DeadCodeKind[] = ['file', 'export', 'type', 'enum-memb
 export function findDeadCode(input: DeadCodeInput): DeadCodeResult {
   const { facts, options } = input;
   const workspaceOf = workspaceLocator(input.workspaces);
-  const { edges, resolve } = withBuildOutputSources(input, workspaceOf);
+  const { edges, resolve } = withRuntimeTargets(input, workspaceOf);
   const entries = entriesFor(input);
   const reach = findReachableFiles(
     facts,
@@ -99,24 +99,30 @@ export function findDeadCode(input: DeadCodeInput): DeadCodeResult {
 }
 
 /**
- * A relative reference to a file that is not in the repository may name build output: a bin script
- * loading `../dist/cli/main.js`, a worker URL. It leads to the source the build makes that file from.
+ * Where relative references lead at run time, beyond what TypeScript answers. A reference to a file
+ * that is not in the repository may name build output: a bin script loading `../dist/cli/main.js`,
+ * a worker URL; it leads to the source the build makes that file from. And `./x.js` beside an
+ * `x.ts` resolves to x.ts for the compiler but loads x.js when run: both are in use.
  */
-function withBuildOutputSources(
+function withRuntimeTargets(
   { edges, facts, tsconfigs, resolve }: DeadCodeInput,
   workspaceOf: (path: string) => string,
 ): { edges: ImportEdge[]; resolve: ResolveModule } {
   const codeFiles = new Set(facts.keys());
   const sources = new Map<string, Resolution>();
+  const runtime: ImportEdge[] = [];
   const rewired = edges.map((edge) => {
-    if (edge.target.kind !== 'unresolved' || !edge.specifier.startsWith('.')) return edge;
-    const source = sourceOfOutput({ tsconfigs }, codeFiles, workspaceOf(edge.from), joinPath(dirname(edge.from), edge.specifier));
+    if (!edge.specifier.startsWith('.')) return edge;
+    const written = joinPath(dirname(edge.from), edge.specifier);
+    if (edge.target.kind === 'file' && edge.target.path !== written && codeFiles.has(written)) runtime.push({ ...edge, target: { kind: 'file', path: written } });
+    if (edge.target.kind !== 'unresolved') return edge;
+    const source = sourceOfOutput({ tsconfigs }, codeFiles, workspaceOf(edge.from), written);
     if (source === null) return edge;
     const target: Resolution = { kind: 'file', path: source };
     sources.set(`${edge.from}\0${edge.specifier}`, target);
     return { ...edge, target };
   });
-  return { edges: rewired, resolve: (specifier, fromPath) => sources.get(`${fromPath}\0${specifier}`) ?? resolve(specifier, fromPath) };
+  return { edges: [...rewired, ...runtime], resolve: (specifier, fromPath) => sources.get(`${fromPath}\0${specifier}`) ?? resolve(specifier, fromPath) };
 }
 
 /**

@@ -110,6 +110,8 @@ export const deadCodeFixtureFiles: Record<string, FixtureContent> = {
   'packages/lib/bin/cli.js': "#!/usr/bin/env node\nawait import(new URL('../dist/cli.js', import.meta.url).href);\n",
   'packages/lib/src/cli.ts': "export const worker = new URL('./worker.js', import.meta.url);\n",
   'packages/lib/src/worker.ts': "postMessage('ready');\n",
+  // The compiler resolves './worker.js' to worker.ts, but Node runs this worker.js beside it.
+  'packages/lib/src/worker.js': "require('tsx/cjs');\nrequire('./worker.ts');\n",
   'packages/lib/src/index.ts': 'export const shared = 1;\nexport const notShared = 2;\n',
   'packages/lib/src/features/a.ts': 'export const featureA = 1;\n',
   // Imports itself.
