@@ -1,4 +1,5 @@
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import type { LockedPeers } from '../dependencies/lockfile-peers.js';
 import { isObject, readPackageJson } from '../discover/package-json.js';
 import type { ProjectTree } from '../discover/project-tree.js';
 import { basename } from '../discover/repo-paths.js';
@@ -23,6 +24,8 @@ export interface DependencyUsageInput {
   referencedPackages: readonly { workspaceDir: string; name: string; reason: string }[];
   /** tsconfig `paths` keys (e.g. '@/*', '~/*'): a bare specifier matching one is an alias, never a package. */
   pathAliases: readonly PathAlias[];
+  /** Peer dependencies by package from the lockfiles, for packages not installed. */
+  lockedPeers: LockedPeers;
   /** Production mode: only `dependencies` are checked (devDependencies never reported), uses come only from production files (the caller passes those as `live`). */
   production: boolean;
   warnings: string[]; // push one sentence per unreadable package.json etc.
@@ -101,6 +104,8 @@ const binaryPackages: ReadonlyMap<string, readonly string[]> = new Map(
     markdownlint: ['markdownlint-cli'],
     'svelte-package': ['@sveltejs/package'],
     cpy: ['cpy-cli'],
+    'start-test': ['start-server-and-test'],
+    'server-test': ['start-server-and-test'],
     manypkg: ['@manypkg/cli'],
   }),
 );
@@ -344,32 +349,44 @@ function isTypeScriptProjectFile(path: string): boolean {
 /**
  * A binary run by a script uses the package providing it: per the installed packages' `bin`
  * fields, the table of well-known binaries, or a dependency of the same name. All three count
- * together rather than in turn, which can only add uses.
+ * together rather than in turn, which can only add uses. Only for a binary no package of that name
+ * provides, a scoped package not installed is taken to provide its unscoped name (`intent` for
+ * `@tanstack/intent`), as most scoped command-line tools do.
  */
 function addScriptUses(context: Context, uses: NamesByWorkspace): void {
-  const providersByWorkspace = new Map<string, ReadonlyMap<string, string[]>>();
+  const providersByWorkspace = new Map<string, DeclaredBinaries>();
   for (const { workspaceDir, binary } of context.input.scriptBinaries) {
     const owner = context.ownerOf(workspaceDir);
     let providers = providersByWorkspace.get(owner);
     if (!providers) {
-      providers = installedBinaries(context, owner);
+      providers = declaredBinaries(context, owner);
       providersByWorkspace.set(owner, providers);
     }
-    for (const name of [binary, ...(providers.get(binary) ?? []), ...(binaryPackages.get(binary) ?? [])]) addName(uses, owner, name);
+    const guessed = declaresInReach(context, owner, binary) ? [] : (providers.guessed.get(binary) ?? []);
+    for (const name of [binary, ...(providers.installed.get(binary) ?? []), ...guessed, ...(binaryPackages.get(binary) ?? [])]) addName(uses, owner, name);
   }
 }
 
-/** Binary → packages providing it, among the installed dependencies declared by the workspace and the root. */
-function installedBinaries(context: Context, workspace: string): Map<string, string[]> {
-  const providers = new Map<string, string[]>();
+/** Binary → the declared packages providing it: per their installed `bin`, or guessed for scoped packages not installed. */
+interface DeclaredBinaries {
+  installed: Map<string, string[]>;
+  guessed: Map<string, string[]>;
+}
+
+/** Among the dependencies declared by the workspace and the root. */
+function declaredBinaries(context: Context, workspace: string): DeclaredBinaries {
+  const providers: DeclaredBinaries = { installed: new Map(), guessed: new Map() };
+  const add = (map: Map<string, string[]>, binary: string, name: string): void => {
+    const list = map.get(binary);
+    if (list) list.push(name);
+    else map.set(binary, [name]);
+  };
   const manifests = [context.manifests.get(workspace), context.root].filter((manifest) => manifest !== undefined);
   const names = new Set(manifests.flatMap((manifest) => dependencyFields.flatMap((field) => [...manifest.declared[field].keys()])));
   for (const name of names) {
-    for (const binary of binariesOf(name, installedPackageJson(context.input.tree, workspace, name))) {
-      const list = providers.get(binary);
-      if (list) list.push(name);
-      else providers.set(binary, [name]);
-    }
+    const installed = installedPackageJson(context.input.tree, workspace, name);
+    for (const binary of binariesOf(name, installed)) add(providers.installed, binary, name);
+    if (installed === undefined && name.startsWith('@')) add(providers.guessed, name.slice(name.indexOf('/') + 1), name);
   }
   return providers;
 }
@@ -400,16 +417,24 @@ function binariesOf(name: string, packageJson: unknown): string[] {
 /**
  * Peer dependencies of a package in use are used too: electron-vite needs vite installed beside it,
  * though no file imports vite. Read from the installed package.json when there is one, else from
- * a table of well-known pairs, so a fresh clone answers the same for those.
+ * the workspace package's own package.json or the lockfile, and a table of well-known pairs, so
+ * that a fresh clone answers as an install does.
  */
 function addPeerUses(context: Context, uses: NamesByWorkspace): void {
   for (const [workspace, names] of uses) {
     for (const name of [...names]) {
-      const installed = installedPackageJson(context.input.tree, workspace, name);
-      const peers = isObject(installed) && isObject(installed['peerDependencies']) ? Object.keys(installed['peerDependencies']) : [];
-      for (const peer of [...peers, ...(wellKnownPeers.get(name) ?? [])]) names.add(peer);
+      for (const peer of [...peersOf(context, workspace, name), ...(wellKnownPeers.get(name) ?? [])]) names.add(peer);
     }
   }
+}
+
+function peersOf(context: Context, workspace: string, name: string): readonly string[] {
+  const installed = installedPackageJson(context.input.tree, workspace, name);
+  if (isObject(installed) && isObject(installed['peerDependencies'])) return Object.keys(installed['peerDependencies']);
+  const workspaceDir = context.workspaceNames.get(name);
+  const manifest = workspaceDir === undefined ? undefined : context.manifests.get(workspaceDir);
+  if (manifest) return [...manifest.declared.peerDependencies.keys()];
+  return context.input.lockedPeers.get(name) ?? [];
 }
 
 /**

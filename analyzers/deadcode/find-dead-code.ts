@@ -1,10 +1,12 @@
 import picomatch from 'picomatch/posix.js';
 import type { ImportEdge } from '../architecture/import-graph.js';
+import type { LockedPeers } from '../dependencies/lockfile-peers.js';
 import type { Discovery } from '../discover/discover-project.js';
 import type { ProjectTree } from '../discover/project-tree.js';
 import { dirname, joinPath } from '../discover/repo-paths.js';
 import type { Workspace } from '../discover/workspaces.js';
 import type { FileFacts } from '../facts/file-facts.js';
+import { isMdxDocument } from '../facts/mdx-esm.js';
 import type { Resolution, ResolveModule } from '../resolve/module-resolver.js';
 import { sourceOfOutput } from './build-output.js';
 import type { DeadCodeFinding, DeadCodeKind, DeadCodeResult, WorkspaceTotals } from './dead-code.js';
@@ -28,12 +30,15 @@ interface DeadCodeOptions {
 export interface DeadCodeInput {
   tree: ProjectTree;
   workspaces: readonly Workspace[];
+  /** Code files and MDX documents (whose imports count; see mdxDocumentsOf). */
   facts: ReadonlyMap<string, FileFacts>;
   edges: readonly ImportEdge[];
   resolve: ResolveModule;
   entryPoints: EntryPoints;
   /** tsconfig `paths` patterns, so that `@/x` is never taken for a package. */
   pathAliases: readonly PathAlias[];
+  /** Peer dependencies by package, from the lockfiles: what installed package.json files would say. */
+  lockedPeers: LockedPeers;
   /** Tracked symbolic links: an import of one finds a file, though Steward does not follow it. */
   symlinks: readonly string[];
   /** For code that names build output (`new URL('../dist/cli.js', import.meta.url)`): outDir → rootDir. */
@@ -60,7 +65,8 @@ export function findDeadCode(input: DeadCodeInput): DeadCodeResult {
     entries.map((entry) => entry.path),
   );
   const live = new Set([...reach.reachable, ...reach.possiblyUsed.keys()]);
-  const entryPaths = options.includeEntryExports ? [] : entries.map((entry) => entry.path);
+  // A document's exports are its page's metadata, never dead code.
+  const entryPaths = entries.map((entry) => entry.path).filter((path) => !options.includeEntryExports || isMdxDocument(path));
 
   const findings: DeadCodeFinding[] = [
     ...unusedFiles(facts, live, reach.importers, entries.length, workspaceOf),
@@ -81,6 +87,7 @@ export function findDeadCode(input: DeadCodeInput): DeadCodeResult {
       scriptBinaries: options.production ? [] : input.entryPoints.scriptBinaries,
       referencedPackages: [...input.entryPoints.referencedPackages, ...implicitPackageUses(input, live, workspaceOf)],
       pathAliases: input.pathAliases,
+      lockedPeers: input.lockedPeers,
       production: options.production,
       warnings: input.warnings,
     }),
@@ -133,7 +140,9 @@ function entriesFor({ facts, entryPoints, options }: DeadCodeInput): EntryPoint[
   const entries = entryPoints.entries.filter((entry) => !options.production || entry.production);
   const known = new Set(entries.map((entry) => entry.path));
   for (const path of facts.keys()) {
-    if (!known.has(path) && /\.d\.[cm]?ts$/.test(path)) entries.push({ path, reason: 'declaration file (tsc loads it through tsconfig include)', production: true });
+    if (known.has(path)) continue;
+    if (/\.d\.[cm]?ts$/.test(path)) entries.push({ path, reason: 'declaration file (tsc loads it through tsconfig include)', production: true });
+    else if (isMdxDocument(path)) entries.push({ path, reason: 'MDX document (a docs page: its imports are used)', production: true });
   }
   return entries;
 }

@@ -142,6 +142,7 @@ function addCommand(context: EntryContext, command: Command, source: CommandSour
   const [first, ...args] = words;
   if (first === undefined) return;
   const reason = `${source.origin}: ${command.text}`;
+  addInstalledPaths(context, words, source, reason);
   if (first.includes('/') && !first.startsWith('@') && !first.startsWith('node_modules/.bin/')) {
     // An executable script run by its path (with a shebang).
     const file = runFile(context, source, first);
@@ -156,6 +157,14 @@ function addCommand(context: EntryContext, command: Command, source: CommandSour
   if (binary === 'concurrently') for (const inner of concurrentCommands(args)) addCommandLine(context, inner, source);
   const tool = toolBinaries[binary];
   if (tool) recordToolUse(source, tool, configFlag(args));
+}
+
+/** `node ../../node_modules/typescript56/lib/tsc.js` uses the package typescript56, wherever it is installed. */
+function addInstalledPaths(context: EntryContext, words: readonly string[], source: CommandSource, reason: string): void {
+  for (const word of words) {
+    const match = /(?:^|\/)node_modules\/((?:@[\w.-]+\/)?[\w.-]+)/.exec(word);
+    if (match && match[1] !== '.bin') context.addPackage(source.workspace.dir, match[1]!, reason);
+  }
 }
 
 /** Drops env assignments, cross-env, dotenv, npx and the like, recording those that are packages. */

@@ -82,7 +82,7 @@ function addVitestOptions(context: EntryContext, workspace: WorkspaceInfo, value
     origin: `${label} test.typecheck.include`,
   });
   for (const key of ['setupFiles', 'globalSetup']) addSetupModules(context, workspace, pathValues(test[key]), root, `${label} test.${key}`);
-  addMocks(context, root, 'vitest');
+  addTestDataFolders(context, root, 'vitest');
   const environment = typeof test['environment'] === 'string' ? vitestEnvironmentPackage(test['environment']) : null;
   if (environment) context.addPackage(workspace.dir, environment, `${label} test.environment`);
   const coverage = isObject(test['coverage']) ? test['coverage']['provider'] : undefined;
@@ -141,7 +141,7 @@ function addJestProject(context: EntryContext, workspace: WorkspaceInfo, options
         addPathEntries(context, [withoutRootDir(glob)], { base, reason: 'test file (jest)', production: false, origin: `${label} testMatch` });
       }
     }
-    addMocks(context, root, 'jest');
+    addTestDataFolders(context, root, 'jest');
   }
   for (const [key, packageFor] of Object.entries(jestModuleOptions)) {
     for (const specifier of moduleSpecifiers(options[key])) addJestModule(context, workspace, rootDir, specifier, `${label} ${key}`, packageFor);
@@ -233,10 +233,17 @@ function storyGlobs(item: unknown): PathValue[] {
   return [joinPath(item['directory'], files)];
 }
 
-/** Jest and Vitest both load the files in `__mocks__` folders without an import. */
-function addMocks(context: EntryContext, root: string, tool: string): void {
-  for (const path of context.codeFilesInFolderNamed('__mocks__')) {
-    if (isWithin(path, root)) context.addEntry(path, `__mocks__ folder (${tool})`, false);
+/**
+ * Jest and Vitest load the files in `__mocks__` folders without an import, and tests read their
+ * fixtures by path (`readdirSync('__fixtures__')`, codemod `__testfixtures__`): test data, not dead code.
+ */
+const testDataFolders = ['__mocks__', '__fixtures__', '__testfixtures__', 'fixtures'];
+
+function addTestDataFolders(context: EntryContext, root: string, tool: string): void {
+  for (const folder of testDataFolders) {
+    for (const path of context.codeFilesInFolderNamed(folder)) {
+      if (isWithin(path, root)) context.addEntry(path, `${folder} folder (${tool})`, false);
+    }
   }
 }
 

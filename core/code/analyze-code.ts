@@ -9,12 +9,14 @@ import { pathAliasesOf } from '../../analyzers/deadcode/path-aliases.js';
 import type { CodeStats } from '../api/code.js';
 import type { ParseError } from '../../analyzers/facts/file-facts.js';
 import { factsEngineVersion } from '../../analyzers/facts/file-facts.js';
+import { mdxDocumentsOf } from '../../analyzers/facts/mdx-esm.js';
 import { type StewardConfig, parseStewardConfig } from '../config/steward-config.js';
 import type { TreeListing } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
 import { plural, preview } from '../wording.js';
 import { type ProjectLayout, readProjectLayout } from './project-layout.js';
 import { readInstalledDeprecations } from './installed-deprecations.js';
+import { readLockedPeers } from './locked-peers.js';
 import { readCodeFacts } from './read-code-facts.js';
 
 /** Everything the code engine learns about one commit. */
@@ -62,11 +64,27 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, production =
   }
   signal.throwIfAborted();
 
-  const resolve = await layout.resolverFor(code.facts);
+  const documentPaths = new Set(mdxDocumentsOf(files.map((file) => file.path)));
+  const documentFiles = files.filter((file) => documentPaths.has(file.path));
+  const documents = await readCodeFacts({ db, root, files: documentFiles, engineVersion: factsEngineVersion, parseWorkerUrl, signal, progress: () => {} });
+  const resolve = await layout.resolverFor(new Map([...code.facts, ...documents.facts]));
   const edges = buildImportEdges(code.facts, resolve);
   const workspaceDirs = discovery.workspaces.map((workspace) => workspace.dir);
   const packages = await readInstalledDeprecations({ db, root, facts: code.facts, resolve, workspaceDirs, engineVersion: factsEngineVersion, signal });
-  const deadCode = await analyzeDeadCode(layout, { facts: code.facts, edges, resolve, symlinks: tree.symlinks }, config, production, warn);
+  const lockedPeers = await readLockedPeers(root, files, signal);
+  const deadCode = await analyzeDeadCode(
+    layout,
+    {
+      facts: new Map([...code.facts, ...documents.facts]),
+      edges: [...edges, ...buildImportEdges(documents.facts, resolve)],
+      resolve,
+      symlinks: tree.symlinks,
+      lockedPeers,
+    },
+    config,
+    production,
+    warn,
+  );
   const symlinks = tree.symlinks.map((path) => ({ path, reason: 'symbolic link (not followed)' }));
   const excluded = [...discovery.excluded, ...code.excluded, ...symlinks].sort((a, b) => a.path.localeCompare(b.path));
   const analysis = {
@@ -95,7 +113,7 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, production =
 
 async function analyzeDeadCode(
   layout: ProjectLayout,
-  code: Pick<DeadCodeInput, 'facts' | 'edges' | 'resolve' | 'symlinks'>,
+  code: Pick<DeadCodeInput, 'facts' | 'edges' | 'resolve' | 'symlinks' | 'lockedPeers'>,
   config: StewardConfig,
   production: boolean,
   warn: (message: string) => void,

@@ -8,6 +8,7 @@ import type { DeadCodeConfig, EntryPoints } from '../../analyzers/deadcode/entry
 import { isEntryConfigFile } from '../../analyzers/deadcode/entry-config-files.js';
 import type { FileFacts } from '../../analyzers/facts/file-facts.js';
 import { factsEngineVersion } from '../../analyzers/facts/file-facts.js';
+import { withFrameworkAliases } from '../../analyzers/resolve/framework-aliases.js';
 import type { Resolution, ResolveModule } from '../../analyzers/resolve/module-resolver.js';
 import { stewardConfigFile } from '../config/steward-config.js';
 import { readBlobs } from '../git/read-blobs.js';
@@ -16,7 +17,7 @@ import type { Database } from '../store/database.js';
 import { ProjectContextCache } from '../store/project-context-cache.js';
 
 /** Bumped when discovery or resolution would answer differently for the same layout. */
-const layoutVersion = '5';
+const layoutVersion = '6';
 
 const configFilePattern = /(^|\/)(package\.json|(ts|js)config[^/]*\.json|pnpm-workspace\.yaml|steward\.config\.json)$/;
 
@@ -103,11 +104,14 @@ export async function readProjectLayout(db: Database, root: string, files: reado
           const resolve = (await resolverModule).createModuleResolver({
             files: new Set(paths),
             readFile: (path) => configTexts.get(path),
-            scopes: discovery.tsconfigs.map((config) => ({
-              dir: config.path.includes('/') ? config.path.slice(0, config.path.lastIndexOf('/')) : '',
-              baseUrl: config.compilerOptions.baseUrl,
-              paths: config.compilerOptions.paths,
-            })),
+            scopes: withFrameworkAliases(
+              discovery.tsconfigs.map((config) => ({
+                dir: config.path.includes('/') ? config.path.slice(0, config.path.lastIndexOf('/')) : '',
+                baseUrl: config.compilerOptions.baseUrl,
+                paths: config.compilerOptions.paths,
+              })),
+              paths,
+            ),
             workspaces: discovery.workspaces,
             builtinModules: new Set(builtinModules),
           });

@@ -36,6 +36,7 @@ describe('steward deadcode on a workspace with every pattern', () => {
       'file packages/app/src/old/legacy-helper.ts:1 packages/app/src/old/legacy-helper.ts',
       'file packages/app/src/old/legacy.ts:1 packages/app/src/old/legacy.ts',
       'file packages/lib/src/features/internal.ts:1 packages/lib/src/features/internal.ts',
+      'file site/src/components/Example.tsx:1 site/src/components/Example.tsx',
       'export packages/app/src/barrel/big.ts:1 default',
       'export packages/app/src/barrel/deep.ts:2 deepValue',
       'export packages/app/src/barrel/sum.ts:5 average',
@@ -98,7 +99,7 @@ describe('steward deadcode on a workspace with every pattern', () => {
 
   it('prints the findings grouped by kind for a person, and SARIF for code scanning', () => {
     const text = steward(home, ['deadcode', repository]).stdout;
-    expect(text).toMatch(/Unused files \(3\):[\s\S]*legacy-helper\.ts:1/);
+    expect(text).toMatch(/Unused files \(4\):[\s\S]*legacy-helper\.ts:1/);
     expect(text).toContain('Unused enum members (1):');
     const sarif = JSON.parse(steward(home, ['deadcode', repository, '--sarif']).stdout) as { runs: { results: { ruleId: string }[] }[] };
     expect(sarif.runs[0]!.results).toHaveLength(report.findings.length);

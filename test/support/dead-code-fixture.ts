@@ -124,6 +124,35 @@ export const deadCodeFixtureFiles: Record<string, FixtureContent> = {
   'examples/demo/tsconfig.json': json({ compilerOptions: { allowJs: true, paths: { chalk: ['./node_modules/chalk-shim/index.js'] } } }),
   'examples/demo/main.js': "import * as three from 'three';\n\nconsole.log(three.REVISION);\n",
 
+  // Tests read fixtures by path, never by import.
+  'packages/app/src/__fixtures__/sample.ts': 'export const sample = 1;\n',
+
+  // A Docusaurus site: Markdown pages import components through the @site alias; a fenced example does not count.
+  'site/package.json': json({ name: 'site', private: true, scripts: { start: 'docusaurus start' }, dependencies: { '@docusaurus/core': '^3.0.0', react: '^18.0.0', 'react-dom': '^18.0.0', 'react-tweet': '^3.0.0' } }),
+  'site/docusaurus.config.ts': "export default { title: 'Shop' };\n",
+  'site/docs/intro.md': [
+    '---',
+    'title: Intro',
+    '---',
+    '',
+    "import Hello from '@site/src/components/Hello';",
+    "import { Tweet } from 'react-tweet';",
+    '',
+    '# Intro <Hello />',
+    '',
+    '```tsx',
+    "import Example from '@site/src/components/Example';",
+    '```',
+    '',
+  ].join('\n'),
+  'site/src/components/Hello.tsx': 'export default function Hello() {\n  return <p>Hello</p>;\n}\n',
+  'site/src/components/Example.tsx': 'export default function Example() {\n  return null;\n}\n',
+  // The lockfile says what an install would: @docusaurus/core needs react-dom beside it.
+  'package-lock.json': json({
+    lockfileVersion: 3,
+    packages: { '': { name: 'shop' }, 'node_modules/@docusaurus/core': { version: '3.0.0', peerDependencies: { react: '^18.0.0', 'react-dom': '^18.0.0' } } },
+  }),
+
   'packages/broken/package.json': '{ "name": "broken", ',
   'packages/broken/index.ts': 'export const stillAnalysed = 1;\n',
 };

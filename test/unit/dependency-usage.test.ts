@@ -8,7 +8,7 @@ import { findWorkspaces } from '../../analyzers/discover/workspaces.js';
 import { extractFacts } from '../../analyzers/facts/extract-facts.js';
 import { createModuleResolver } from '../../analyzers/resolve/module-resolver.js';
 
-type Options = Partial<Pick<DependencyUsageInput, 'scriptBinaries' | 'referencedPackages' | 'pathAliases' | 'production'>> & {
+type Options = Partial<Pick<DependencyUsageInput, 'scriptBinaries' | 'referencedPackages' | 'pathAliases' | 'production' | 'lockedPeers'>> & {
   /** Files under node_modules/ of the working tree. */
   installed?: Record<string, string>;
   /** The files in use; every code file when absent. */
@@ -47,6 +47,7 @@ function analyse(files: Record<string, string>, { installed = {}, live, paths, .
     referencedPackages: [],
     pathAliases: Object.keys(paths ?? {}).map((pattern) => ({ dir: '', pattern })),
     production: false,
+    lockedPeers: new Map(),
     warnings,
     ...rest,
   });
@@ -182,14 +183,34 @@ describe('findDependencyIssues — scripts, configs and implicit uses', () => {
     expect(findings).toEqual([]);
   });
 
-  it('keeps the peer dependencies of packages in use, from their installed package.json or from well-known pairs', () => {
+  it('keeps the peer dependencies of packages in use, from their installed package.json, the lockfile or well-known pairs', () => {
     const files = {
       'package.json': json({ name: 'app', devDependencies: { 'electron-vite': '4', vite: '7', 'ui-kit': '1', 'styled-thing': '1', 'left-pad': '1' } }),
       'electron.vite.config.ts': "import { defineConfig } from 'electron-vite';\nimport 'ui-kit';\nexport default defineConfig({});\n",
     };
     const installed = { 'node_modules/ui-kit/package.json': json({ name: 'ui-kit', peerDependencies: { 'styled-thing': '*' } }) };
     expect(summary(analyse(files, { installed }).findings)).toEqual(['dev-dependency left-pad @ package.json:8']);
+    expect(summary(analyse(files, { lockedPeers: new Map([['ui-kit', ['styled-thing']]]) }).findings)).toEqual(['dev-dependency left-pad @ package.json:8']);
     expect(summary(analyse(files).findings)).toEqual(['dev-dependency styled-thing @ package.json:7', 'dev-dependency left-pad @ package.json:8']);
+  });
+
+  it("keeps the peer dependencies of a workspace package in use, from the package's own package.json", () => {
+    const files = {
+      'package.json': json({ name: 'root', private: true, workspaces: ['packages/*'] }),
+      'packages/ui/package.json': json({ name: '@shop/ui', peerDependencies: { react: '*' } }),
+      'packages/ui/index.js': 'export {};\n',
+      'packages/app/package.json': json({ name: '@shop/app', dependencies: { '@shop/ui': 'workspace:*', react: '19', 'left-pad': '1' } }),
+      'packages/app/index.js': "import '@shop/ui';\n",
+    };
+    expect(summary(analyse(files).findings)).toEqual(['dependency left-pad @ packages/app/package.json:6']);
+  });
+
+  it('takes a scoped package not installed to provide the binary of its unscoped name, unless a package of that name is declared', () => {
+    const files = {
+      'package.json': json({ name: 'app', devDependencies: { '@tanstack/intent': '1', 'start-server-and-test': '1', '@scope/other': '1', next: '15', '@trpc/next': '11' } }),
+    };
+    const { findings } = analyse(files, { scriptBinaries: scripts('', 'intent', 'start-test', 'next') });
+    expect(summary(findings)).toEqual(['dev-dependency @scope/other @ package.json:6', 'dev-dependency @trpc/next @ package.json:8']);
   });
 
   it('keeps plugins of a declared tool, and reports them when the tool is absent', () => {
@@ -281,12 +302,11 @@ describe('findDependencyIssues — workspaces', () => {
     expect(summary(findings)).toEqual([]);
   });
 
-  it('counts a declared sibling workspace only while a file in use imports it by its name', () => {
+  it("counts a declared sibling workspace only while a file in use imports it by its name (and the sibling's peers with it)", () => {
     const { findings } = analyse(monorepo, { live: ['packages/web/src/index.js'] });
     expect(summary(findings)).toEqual([
       'dev-dependency shared @ package.json:8',
       'dev-dependency dup @ package.json:9',
-      'dev-dependency react @ package.json:10',
       'dependency dup @ packages/api/package.json:4',
       'dependency @shop/util @ packages/web/package.json:5',
     ]);

@@ -121,6 +121,7 @@ describe('findEntryPoints — scripts and CI', () => {
           dev: 'concurrently -n api,web "tsx watch src/server.ts" "vite"',
           check: 'node --import tsx scripts/check.mts > /dev/null || exit 1',
           release: './scripts/release.mjs',
+          'types:ts56': 'node ../../node_modules/typescript56/lib/tsc.js --build',
         },
       }),
       'tsconfig.json': json({ compilerOptions: { outDir: 'dist', rootDir: 'src' } }),
@@ -153,7 +154,10 @@ describe('findEntryPoints — scripts and CI', () => {
       { workspaceDir: '', binary: 'tsx', script: 'dev' },
       { workspaceDir: '', binary: 'vite', script: 'dev' },
     ]);
-    expect(result.referencedPackages).toEqual([{ workspaceDir: '', name: 'tsx', reason: 'script "check": node --import tsx scripts/check.mts > /dev/null' }]);
+    expect(result.referencedPackages).toEqual([
+      { workspaceDir: '', name: 'tsx', reason: 'script "check": node --import tsx scripts/check.mts > /dev/null' },
+      { workspaceDir: '', name: 'typescript56', reason: 'script "types:ts56": node ../../node_modules/typescript56/lib/tsc.js --build' },
+    ]);
     expect(result.warnings).toEqual([]);
   });
 
@@ -354,7 +358,7 @@ describe('findEntryPoints — test runners', () => {
     expect(result.warnings).toEqual([]);
   });
 
-  it('reads jest testMatch, setup files, presets, environments, transforms and __mocks__ folders', () => {
+  it('reads jest testMatch, setup files, presets, environments, transforms, and __mocks__ and fixture folders', () => {
     const result = entryPointsOf({
       'package.json': json({ name: 'app', main: 'src/index.ts', devDependencies: { jest: '29' } }),
       'jest.config.js': [
@@ -372,6 +376,7 @@ describe('findEntryPoints — test runners', () => {
       'src/math.unit.ts': code,
       'src/math.test.ts': code,
       'src/__mocks__/fs.ts': code,
+      'test/__fixtures__/hooks/basic.tsx': code,
       'test/setup.ts': code,
       'test/file-stub.js': code,
     });
@@ -380,6 +385,7 @@ describe('findEntryPoints — test runners', () => {
       entry('src/__mocks__/fs.ts', '__mocks__ folder (jest)', false),
       entry('src/index.ts', 'package.json "main"'),
       entry('src/math.unit.ts', 'test file (jest)', false),
+      entry('test/__fixtures__/hooks/basic.tsx', '__fixtures__ folder (jest)', false),
       entry('test/file-stub.js', 'jest.config.js moduleNameMapper', false),
       entry('test/setup.ts', 'jest.config.js setupFilesAfterEnv', false),
     ]);
