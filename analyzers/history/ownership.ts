@@ -1,0 +1,129 @@
+import type { CommitRecord } from './commit-record.js';
+import { authorKey, monthsBefore } from './history-window.js';
+import { foldersOf } from './revisions.js';
+
+export interface AuthorShare {
+  author: string;
+  name: string;
+  added: number;
+  /** 0…1 of the file's added lines. */
+  share: number;
+}
+
+export interface FileOwnership {
+  path: string;
+  /** The author with the most added lines (code-maat `main-dev`). */
+  mainDeveloper: AuthorShare;
+  /** 1 − Σ share² over authors' added lines: 0 for one author, towards 1 for many equal ones. */
+  fragmentation: number;
+  authors: number;
+  /** One still-active author wrote ≥ 95 % of the lines: if they leave, the knowledge goes with them. */
+  knowledgeIsland: boolean;
+  /** Every main developer (any author with ≥ 20 % of the lines) has been inactive for 6 months. */
+  ownersInactive: boolean;
+}
+
+export interface OwnershipOptions {
+  islandShare: number;
+  ownerShare: number;
+  /** An author is active who committed in this many months before `asOf`. */
+  activeMonths: number;
+}
+
+export const defaultOwnershipOptions: OwnershipOptions = { islandShare: 0.95, ownerShare: 0.2, activeMonths: 6 };
+
+/**
+ * Who wrote each file, by added lines over the whole history (shares of added lines throughout,
+ * where code-maat's fragmentation counts commits). Files with no added lines (binary, only deletions)
+ * have no owner and are left out.
+ */
+export function ownershipByFile(commits: readonly CommitRecord[], asOf: Date, options: OwnershipOptions = defaultOwnershipOptions): FileOwnership[] {
+  const { addedByFile, names, active } = tallyAuthors(commits, asOf, options);
+  const result: FileOwnership[] = [];
+  for (const [path, byAuthor] of addedByFile) {
+    const shares = authorShares(byAuthor, names);
+    if (shares.length === 0) continue;
+    const main = shares[0]!;
+    const owners = shares.filter((share) => share.share >= options.ownerShare || share === main);
+    result.push({
+      path,
+      mainDeveloper: main,
+      fragmentation: fragmentationOf(shares),
+      authors: byAuthor.size,
+      knowledgeIsland: main.share >= options.islandShare && active.has(main.author),
+      ownersInactive: owners.every((owner) => !active.has(owner.author)),
+    });
+  }
+  return result.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+export interface FolderOwnership {
+  folder: string;
+  mainDeveloper: AuthorShare;
+  fragmentation: number;
+  authors: number;
+  files: number;
+  knowledgeIslands: number;
+  filesWithOwnersInactive: number;
+}
+
+/** Ownership per folder (everything below it): the folder's lines by author, and how many of its files are islands or orphaned. */
+export function ownershipByFolder(commits: readonly CommitRecord[], files: readonly FileOwnership[], asOf: Date, options: OwnershipOptions = defaultOwnershipOptions): FolderOwnership[] {
+  const { addedByFile, names } = tallyAuthors(commits, asOf, options);
+  const folders = new Map<string, { added: Map<string, number>; files: FileOwnership[] }>();
+  for (const file of files) {
+    for (const folder of foldersOf(file.path)) {
+      let entry = folders.get(folder);
+      if (!entry) folders.set(folder, (entry = { added: new Map(), files: [] }));
+      entry.files.push(file);
+      for (const [author, added] of addedByFile.get(file.path) ?? []) entry.added.set(author, (entry.added.get(author) ?? 0) + added);
+    }
+  }
+  return [...folders]
+    .map(([folder, entry]) => {
+      const shares = authorShares(entry.added, names);
+      return {
+        folder,
+        mainDeveloper: shares[0]!,
+        fragmentation: fragmentationOf(shares),
+        authors: entry.added.size,
+        files: entry.files.length,
+        knowledgeIslands: entry.files.filter((file) => file.knowledgeIsland).length,
+        filesWithOwnersInactive: entry.files.filter((file) => file.ownersInactive).length,
+      };
+    })
+    .sort((a, b) => a.folder.localeCompare(b.folder));
+}
+
+/** Added lines per file and author, authors' display names, and who was active in the window before `asOf`. */
+function tallyAuthors(commits: readonly CommitRecord[], asOf: Date, options: OwnershipOptions) {
+  const activeSince = monthsBefore(asOf, options.activeMonths).getTime();
+  const active = new Set<string>();
+  const names = new Map<string, string>();
+  const addedByFile = new Map<string, Map<string, number>>();
+  for (const commit of commits) {
+    const author = authorKey(commit);
+    if (!names.has(author)) names.set(author, commit.authorName);
+    const time = Date.parse(commit.authorDate);
+    if (time >= activeSince && time <= asOf.getTime()) active.add(author);
+    for (const change of commit.files) {
+      let byAuthor = addedByFile.get(change.path);
+      if (!byAuthor) addedByFile.set(change.path, (byAuthor = new Map()));
+      byAuthor.set(author, (byAuthor.get(author) ?? 0) + change.added);
+    }
+  }
+  return { addedByFile, names, active };
+}
+
+/** Authors by added lines, most first (ties by name); empty when nothing was added. */
+export function authorShares(addedByAuthor: ReadonlyMap<string, number>, names: ReadonlyMap<string, string>): AuthorShare[] {
+  const total = [...addedByAuthor.values()].reduce((sum, added) => sum + added, 0);
+  if (total === 0) return [];
+  return [...addedByAuthor]
+    .map(([author, added]) => ({ author, name: names.get(author) ?? author, added, share: added / total }))
+    .sort((a, b) => b.added - a.added || a.name.localeCompare(b.name));
+}
+
+export function fragmentationOf(shares: readonly AuthorShare[]): number {
+  return 1 - shares.reduce((sum, { share }) => sum + share * share, 0);
+}
