@@ -71,6 +71,8 @@ const toolBinaries: Readonly<Record<string, Tool>> = {
   'electron-vite': 'electron-vite',
 };
 
+const serverTestBinaries = new Set(['start-server-and-test', 'start-test', 'server-test']);
+
 /** concurrently's options that take a value; its other arguments are commands. */
 const concurrentlyValueFlags = new Set(['-n', '--names', '-c', '--prefix-colors', '-p', '--prefix', '-s', '--success', '-m', '--max-processes', '-l', '--prefix-length', '-t', '--timestamp-format', '--restart-tries', '--restart-after', '--default-input-target']);
 
@@ -155,6 +157,8 @@ function addCommand(context: EntryContext, command: Command, source: CommandSour
   if (fileRunners.has(binary)) addRunFile(context, args, source, reason);
   if (bundlers.has(binary)) addBundledFiles(context, args, source, reason);
   if (binary === 'concurrently') for (const inner of concurrentCommands(args)) addCommandLine(context, inner, source);
+  // start-server-and-test takes script names, ports and URLs, and whole commands quoted ('tsx src/server.ts').
+  if (serverTestBinaries.has(binary)) for (const inner of args.filter((arg) => arg.includes(' '))) addCommandLine(context, inner, source);
   const tool = toolBinaries[binary];
   if (tool) recordToolUse(source, tool, configFlag(args));
 }

@@ -5,7 +5,7 @@
  */
 
 /** Bumped whenever extraction would produce a different record for the same content. */
-export const factsEngineVersion = '7';
+export const factsEngineVersion = '8';
 
 export interface FileFacts {
   imports: ImportFact[];
@@ -94,7 +94,7 @@ export interface EnumMemberFact {
 }
 
 export interface DynamicImportFact {
-  /** `url`: `new URL('./x.js', import.meta.url)`, a file named for a worker or a child process. */
+  /** `url`: a file named by path, not imported: `new URL('./x.js', import.meta.url)` for a worker or a child process, `require.resolve('./x.js')`. */
   kind: 'import' | 'require' | 'url';
   line: number;
   specifier: string | null;

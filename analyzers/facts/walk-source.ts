@@ -221,8 +221,15 @@ export function walkSource(file: TS.SourceFile, names: WalkedNames): WalkResult 
     if (node.questionDotToken) tracker.decision();
     if (callee.kind === ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require' && node.arguments.length === 1)) {
       result.dynamicImports.push({ kind: callee.kind === ImportKeyword ? 'import' : 'require', line: lineOf(node), ...specifierOf(node.arguments[0]) });
+    } else if (isRequireResolve(callee) && node.arguments.length > 0 && ts.isStringLiteralLike(node.arguments[0]!) && node.arguments[0].text.startsWith('.')) {
+      // `require.resolve('./client-module.js')`: a file handed by path to a tool (Docusaurus clientModules, workers).
+      result.dynamicImports.push({ kind: 'url', line: lineOf(node), specifier: node.arguments[0].text });
     } else if (ts.isIdentifier(callee)) tracker.call(callee.text);
     else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ThisKeyword) tracker.call(`this.${callee.name.text}`);
+  }
+
+  function isRequireResolve(callee: TS.Expression): boolean {
+    return ts.isPropertyAccessExpression(callee) && callee.name.text === 'resolve' && isIdentifierNamed(callee.expression, 'require');
   }
 
   /** `new URL('./worker.js', import.meta.url)`: how ES modules name a worker, a wasm file or a script to run. */

@@ -8,7 +8,11 @@ const unitSeparator = '\x1f';
  * `git log` arguments whose output `LogParser` reads: one record per commit, header fields separated,
  * then `--numstat` lines, everything NUL-terminated (`-z`), so that paths are never quoted.
  */
-export const logFormatArguments: readonly string[] = ['-z', '--numstat', `--format=${recordSeparator}%H${unitSeparator}%aN${unitSeparator}%aE${unitSeparator}%aI`];
+const headerFormat = `--format=${recordSeparator}%H${unitSeparator}%aN${unitSeparator}%aE${unitSeparator}%aI`;
+export const logFormatArguments: readonly string[] = ['-z', '--numstat', headerFormat];
+
+/** The same records with changed paths only: no line counts, so no file content is read (for commits whose content is missing). */
+export const namesOnlyFormatArguments: readonly string[] = ['-z', '--name-only', headerFormat];
 
 /**
  * Parses the streamed output of `git log -z --numstat` in the format above, chunk by chunk, so that
@@ -45,7 +49,10 @@ function parseRecords(text: string): CommitRecord[] {
   return commits;
 }
 
-/** `sha␟name␟email␟date\0` then `\n`, then `added\tdeleted\tpath\0` or, for a rename, `added\tdeleted\t\0old\0new\0`. */
+/**
+ * `sha␟name␟email␟date\0` then `\n`, then `added\tdeleted\tpath\0` or, for a rename,
+ * `added\tdeleted\t\0old\0new\0`; with `--name-only`, `path\0` (counted as 0 lines).
+ */
 function parseRecord(record: string): CommitRecord | undefined {
   const headerEnd = record.indexOf('\0');
   const header = (headerEnd < 0 ? record : record.slice(0, headerEnd)).split(unitSeparator);
@@ -56,7 +63,10 @@ function parseRecord(record: string): CommitRecord | undefined {
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!.replace(/^\n+/, '');
     const match = /^(-|\d+)\t(-|\d+)\t(.*)$/s.exec(token);
-    if (!match) continue;
+    if (!match) {
+      if (token !== '') files.push({ path: token, added: 0, deleted: 0, binary: false });
+      continue;
+    }
     const binary = match[1] === '-';
     const counts = { added: binary ? 0 : Number(match[1]), deleted: binary ? 0 : Number(match[2]), binary };
     if (match[3] !== '') files.push({ path: match[3]!, ...counts });

@@ -161,6 +161,19 @@ describe('findEntryPoints — scripts and CI', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it('runs the commands start-server-and-test is given, and not its script names or ports', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'app', scripts: { e2e: "start-test 'tsx src/server.ts' 3000 'tsx src/client.ts'", ci: 'start-server-and-test start http://localhost:3000 test' } }),
+      'src/server.ts': code,
+      'src/client.ts': code,
+      'start.ts': code,
+    });
+    expect(result.entries).toEqual([
+      entry('src/client.ts', 'script "e2e": tsx src/client.ts', false),
+      entry('src/server.ts', 'script "e2e": tsx src/server.ts', false),
+    ]);
+  });
+
   it('reads GitHub Actions run lines in their working directory', () => {
     const result = entryPointsOf({
       'package.json': json({ name: 'mono', workspaces: ['packages/*'] }),
