@@ -1,6 +1,7 @@
 import { initial } from './001-initial.js';
 import { codeEngine } from './002-code-engine.js';
 import { deadCode } from './003-dead-code.js';
+import { history } from './004-history.js';
 
 export interface Migration {
   /** user_version after this migration; migrations are numbered 1, 2, 3… without gaps. */
@@ -9,4 +10,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [initial, codeEngine, deadCode];
+export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history];
