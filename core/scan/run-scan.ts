@@ -3,7 +3,8 @@ import { headWarnings } from '../git/head-warnings.js';
 import { type TreeListing, listTreeFiles } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
 import { type SaveResults, saveSnapshot } from '../store/snapshots.js';
-import type { ScanStep } from './scan-step.js';
+import { type CodeAnalysis, analyzeCode } from '../code/analyze-code.js';
+import type { ScanStep, StepContext } from './scan-step.js';
 
 interface ScanProgress {
   step: string;
@@ -37,15 +38,17 @@ export async function runScan({ db, repositoryId, path, steps, parseWorkerUrl, s
   const totalWeight = steps.reduce((sum, step) => sum + step.weight, 0);
   let weightDone = 0;
   const saves: SaveResults[] = [];
+  let code: Promise<CodeAnalysis> | undefined;
   for (const step of steps) {
     signal.throwIfAborted();
     const stepStart = weightDone;
-    const save = await step.run({
+    const context: StepContext = {
       root,
       commit: head.commit,
       signal,
       db,
       treeFiles,
+      codeAnalysis: async () => (code ??= analyzeCode({ db, root, tree: await treeFiles(), parseWorkerUrl, signal, progress: context.progress, warn: context.warn })),
       parseWorkerUrl,
       progress(done, total, detail = '') {
         const fraction = total > 0 ? Math.min(done / total, 1) : 1;
@@ -55,7 +58,8 @@ export async function runScan({ db, repositoryId, path, steps, parseWorkerUrl, s
         warnings.push(message);
         partial ||= options?.partial === true;
       },
-    });
+    };
+    const save = await step.run(context);
     saves.push(save);
     weightDone += step.weight;
   }

@@ -1,8 +1,9 @@
+import type { CodeAnalysis } from '../code/analyze-code.js';
 import type { TreeListing } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
 import type { SaveResults } from '../store/snapshots.js';
 
-interface StepContext {
+export interface StepContext {
   /** Top-level folder of the work tree. */
   readonly root: string;
   /** The commit being scanned; steps read the commit's content, never the working tree. */
@@ -12,6 +13,8 @@ interface StepContext {
   readonly db: Database;
   /** The commit's files, listed once per scan for every step that needs them. */
   treeFiles(): Promise<TreeListing>;
+  /** The code engine's analysis of the commit, run once per scan (with the progress of the step that asks first). */
+  codeAnalysis(): Promise<CodeAnalysis>;
   /** The parse-worker module, for steps that parse on every core. */
   readonly parseWorkerUrl: URL | string;
   /** Reports how far this step is; the pipeline turns it into progress over the whole scan. */

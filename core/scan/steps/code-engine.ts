@@ -1,4 +1,3 @@
-import { analyzeCode } from '../../code/analyze-code.js';
 import { toCodeReport } from '../../code/code-report.js';
 import { toDeadCodeReport } from '../../code/dead-code-report.js';
 import { insertCodeReport } from '../../store/snapshot-code.js';
@@ -13,8 +12,8 @@ export const codeEngineStep: ScanStep = {
   title: 'Analysing code',
   version: '2',
   weight: 1,
-  async run({ db, root, commit, treeFiles, parseWorkerUrl, signal, progress, warn }) {
-    const analysis = await analyzeCode({ db, root, tree: await treeFiles(), parseWorkerUrl, signal, progress, warn });
+  async run({ db, root, commit, codeAnalysis, signal }) {
+    const analysis = await codeAnalysis();
     const report = toCodeReport(analysis, commit, storedFunctions);
     const deadCode = await toDeadCodeReport(analysis.deadCode, { db, root, commit, production: false, signal });
     return (target, snapshotId) => {

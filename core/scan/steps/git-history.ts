@@ -1,20 +1,20 @@
-import { readHistorySummary } from '../../git/history-summary.js';
+import { analyzeRepositoryHistory } from '../../history/analyze-repository-history.js';
 import { insertGitHistory } from '../../store/snapshot-git-history.js';
+import { insertHistoryAnalysis } from '../../store/snapshot-history.js';
 import type { ScanStep } from '../scan-step.js';
-import { plural } from '../../wording.js';
 
+/** Reads git history (only the commits not read before) and runs the history analyses on the code engine's complexity. */
 export const gitHistoryStep: ScanStep = {
   id: 'history',
   title: 'Reading git history',
-  version: '1',
-  weight: 0.15,
-  async run({ root, commit, signal, progress, warn }) {
-    progress(0, 1);
-    const history = await readHistorySummary(root, commit, signal);
-    if (history.shallow) {
-      warn(`This is a shallow clone: only ${plural(history.commits, 'commit')} of history are visible, so counts and dates cover those only`);
-    }
-    progress(1, 1);
-    return (db, snapshotId) => insertGitHistory(db, snapshotId, history);
+  version: '2',
+  weight: 0.6,
+  async run({ db, root, commit, treeFiles, codeAnalysis, parseWorkerUrl, signal, progress, warn }) {
+    const code = await codeAnalysis();
+    const history = await analyzeRepositoryHistory({ db, root, commit, tree: await treeFiles(), code, parseWorkerUrl, signal, progress, warn });
+    return (target, snapshotId) => {
+      insertGitHistory(target, snapshotId, history.summary);
+      insertHistoryAnalysis(target, snapshotId, history);
+    };
   },
 };

@@ -4,4 +4,4 @@ import { gitHistoryStep } from './git-history.js';
 import { lineCountsStep } from './line-counts.js';
 
 /** The analyses a scan runs, in order. Later analyzers join the pipeline here. */
-export const scanSteps: readonly ScanStep[] = [lineCountsStep, gitHistoryStep, codeEngineStep];
+export const scanSteps: readonly ScanStep[] = [lineCountsStep, codeEngineStep, gitHistoryStep];

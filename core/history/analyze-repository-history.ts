@@ -1,0 +1,90 @@
+import { type HistoryAnalysis, analyzeHistory, defaultHistoryOptions } from '../../analyzers/history/analyze-history.js';
+import type { FileComplexity } from '../../analyzers/history/hotspots.js';
+import type { CodeAnalysis } from '../code/analyze-code.js';
+import { type HistorySummary, readHistorySummary } from '../git/history-summary.js';
+import { readBlobs } from '../git/read-blobs.js';
+import type { TreeListing } from '../git/tree-files.js';
+import type { Database } from '../store/database.js';
+import { plural, preview } from '../wording.js';
+import { type TrendPoint, hotspotTrends } from './hotspot-trends.js';
+import { type HistoryLogRead, updateHistoryLog } from './update-history-log.js';
+
+export interface RepositoryHistory {
+  analysis: HistoryAnalysis;
+  read: HistoryLogRead;
+  /** The scanned commit's author date: the end of every window. */
+  asOf: string;
+  windowMonths: number;
+  /** Commit count, dates, contributors, and whether the clone is shallow. */
+  summary: HistorySummary;
+  /** Complexity over time of the top hotspots, by path. */
+  trends: Map<string, TrendPoint[]>;
+}
+
+interface AnalyzeHistoryOptions {
+  db: Database;
+  root: string;
+  commit: string;
+  tree: TreeListing;
+  code: Pick<CodeAnalysis, 'complexity' | 'workspaceDirs'>;
+  parseWorkerUrl: URL | string;
+  signal: AbortSignal;
+  progress(done: number, total: number, detail?: string): void;
+  warn(message: string, options?: { partial?: boolean }): void;
+}
+
+/** Reads the history git has (incrementally), then runs every history analysis as of the scanned commit. */
+export async function analyzeRepositoryHistory({ db, root, commit, tree, code, parseWorkerUrl, signal, progress, warn }: AnalyzeHistoryOptions): Promise<RepositoryHistory> {
+  const summary = await readHistorySummary(root, commit, signal);
+  if (summary.shallow) {
+    warn(`This is a shallow clone: only ${plural(summary.commits, 'commit')} of history are visible, so hotspots, coupling and ownership cover those only`);
+  }
+  progress(0, summary.commits, 'git log');
+  const { commits, read } = await updateHistoryLog({ db, root, tip: commit, signal, onProgress: (done) => progress(done, summary.commits, 'git log') });
+  if (read.degraded.length > 0) {
+    warn(
+      `git could not read the content of ${plural(read.degraded.length, 'commit')} (missing objects, as in a partial clone): their files count as changed, without line counts: ${preview(read.degraded.map((entry) => entry.sha.slice(0, 10)))}`,
+      { partial: true },
+    );
+  }
+  const asOf = new Date(summary.lastCommitAt);
+  const analysis = analyzeHistory({
+    commits,
+    currentFiles: new Set(tree.files.map((file) => file.path)),
+    complexity: complexityByFile(code.complexity),
+    asOf,
+    excludedFromCoupling: await ignoredRevisions(root, tree, signal),
+    boundaryOf: boundaryLocator(code.workspaceDirs),
+    options: defaultHistoryOptions,
+  });
+  const trends = await hotspotTrends({ db, root, commits, hotspots: analysis.hotspots, parseWorkerUrl, signal });
+  progress(summary.commits, summary.commits);
+  return { analysis, read, asOf: summary.lastCommitAt, windowMonths: defaultHistoryOptions.windowMonths, summary, trends };
+}
+
+function complexityByFile(complexity: CodeAnalysis['complexity']): Map<string, FileComplexity> {
+  return new Map(complexity.files.map((file) => [file.path, { cognitive: file.cognitiveSum, lines: file.linesOfCode }]));
+}
+
+/**
+ * Bulk reformatting commits, as the repository lists them for `git blame --ignore-revs-file`:
+ * they change every line of many files at once, which says nothing about which files belong together.
+ */
+async function ignoredRevisions(root: string, tree: TreeListing, signal: AbortSignal): Promise<Set<string>> {
+  const file = tree.files.find((candidate) => candidate.path === '.git-blame-ignore-revs');
+  const revisions = new Set<string>();
+  if (!file) return revisions;
+  await readBlobs(root, [file.blobSha], (_, content) => {
+    for (const line of content?.toString('utf8').split('\n') ?? []) {
+      const sha = /^\s*([0-9a-f]{40,64})\b/i.exec(line)?.[1];
+      if (sha) revisions.add(sha.toLowerCase());
+    }
+  }, signal);
+  return revisions;
+}
+
+/** The deepest workspace package containing a path, else its top-level folder. */
+function boundaryLocator(workspaceDirs: readonly string[]): (path: string) => string {
+  const packages = workspaceDirs.filter((dir) => dir !== '').sort((a, b) => b.length - a.length);
+  return (path) => packages.find((dir) => path.startsWith(`${dir}/`)) ?? (path.includes('/') ? path.slice(0, path.indexOf('/')) : '');
+}
