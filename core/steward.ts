@@ -9,6 +9,7 @@ import { type Database, openDatabase } from './store/database.js';
 import { addRepository, findRepository, findRepositoryByPath, listRepositories, removeRepository } from './store/repositories.js';
 import { getCodeReport } from './store/snapshot-code.js';
 import { getDeadCodeReport } from './store/snapshot-dead-code.js';
+import { getHistoryReport } from './store/snapshot-history.js';
 import { getSnapshotReport, listSnapshotSummaries } from './store/snapshots.js';
 
 interface StewardOptions {
@@ -101,6 +102,11 @@ export function openSteward(options: StewardOptions): Steward {
     'snapshots.deadCode': async ({ id }) => {
       const report = getDeadCodeReport(db, id);
       if (!report) throw new StewardError('not-found', `Snapshot ${id} has no dead-code analysis; it was taken before Steward looked for dead code. Scan again.`);
+      return report;
+    },
+    'snapshots.history': async ({ id }) => {
+      const report = getHistoryReport(db, id);
+      if (!report) throw new StewardError('not-found', `Snapshot ${id} has no history analysis; it was taken before Steward analysed git history. Scan again.`);
       return report;
     },
   };

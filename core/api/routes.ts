@@ -3,6 +3,7 @@ import { appRoutes } from './app.js';
 import { codeRoutes } from './code.js';
 import { deadCodeRoutes } from './dead-code.js';
 import type { ApiError } from './errors.js';
+import { historyRoutes } from './history.js';
 import { repositoryRoutes } from './repositories.js';
 import { scanRoutes } from './scans.js';
 import { snapshotRoutes } from './snapshots.js';
@@ -15,6 +16,7 @@ export const routes = {
   ...snapshotRoutes,
   ...codeRoutes,
   ...deadCodeRoutes,
+  ...historyRoutes,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 type Routes = typeof routes;
