@@ -3,6 +3,7 @@ import { StewardError, toApiError } from '../core/api/errors.js';
 import type { Steward } from '../core/steward.js';
 import type { ComplexityOptions } from './commands/complexity.js';
 import type { DeadCodeOptions } from './commands/deadcode.js';
+import type { HotspotsOptions } from './commands/hotspots.js';
 import { exitCodeFor, exitCodes } from './exit-codes.js';
 import { installation } from './installation.js';
 import type { OutputOptions } from './output.js';
@@ -69,6 +70,15 @@ program
   .option('--production', 'search from production entries only (no tests or dev tooling) and leave devDependencies alone')
   .option('-q, --quiet', 'no progress bar')
   .action((path: string, options: DeadCodeOptions) => withSteward(async (steward) => (await import('./commands/deadcode.js')).deadCodeCommand(steward, path, options)));
+
+program
+  .command('hotspots')
+  .description('find hotspots at HEAD: files that are complex and change often, with change coupling, ownership and code age from git history')
+  .argument('<path>', 'a folder inside the git work tree')
+  .option('--json', 'print hotspots (with complexity trends), change coupling, per-file history and ownership, per-folder ownership and activity')
+  .option('--top <n>', 'how many hotspots and coupled pairs to list', parseCount, 20)
+  .option('-q, --quiet', 'no progress bar')
+  .action((path: string, options: HotspotsOptions) => withSteward(async (steward) => (await import('./commands/hotspots.js')).hotspotsCommand(steward, path, options)));
 
 program
   .command('repos')

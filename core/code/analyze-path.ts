@@ -1,6 +1,6 @@
 import { headWarnings } from '../git/head-warnings.js';
 import { inspectRepository } from '../git/inspect-repository.js';
-import { listTreeFiles } from '../git/tree-files.js';
+import { type TreeListing, listTreeFiles } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
 import { type CodeAnalysis, analyzeCode } from './analyze-code.js';
 
@@ -8,6 +8,8 @@ export interface PathAnalysis {
   root: string;
   branch: string | null;
   commit: string;
+  /** The commit's files, as the analysis read them. */
+  tree: TreeListing;
   analysis: CodeAnalysis;
   warnings: string[];
 }
@@ -39,5 +41,5 @@ export async function analyzePath(path: string, { db, parseWorkerUrl, production
     warn: (message) => warnings.push(message),
   });
   warnings.unshift(...(await headNotes));
-  return { root, branch: head.branch, commit: head.commit, analysis, warnings };
+  return { root, branch: head.branch, commit: head.commit, tree, analysis, warnings };
 }

@@ -26,7 +26,7 @@ interface AnalyzeHistoryOptions {
   root: string;
   commit: string;
   tree: TreeListing;
-  code: Pick<CodeAnalysis, 'complexity' | 'workspaceDirs'>;
+  code: Pick<CodeAnalysis, 'complexity' | 'parseErrors' | 'workspaceDirs'>;
   parseWorkerUrl: URL | string;
   signal: AbortSignal;
   progress(done: number, total: number, detail?: string): void;
@@ -51,7 +51,7 @@ export async function analyzeRepositoryHistory({ db, root, commit, tree, code, p
   const analysis = analyzeHistory({
     commits,
     currentFiles: new Set(tree.files.map((file) => file.path)),
-    complexity: complexityByFile(code.complexity),
+    complexity: complexityByFile(code),
     asOf,
     excludedFromCoupling: await ignoredRevisions(root, tree, signal),
     boundaryOf: boundaryLocator(code.workspaceDirs),
@@ -62,8 +62,9 @@ export async function analyzeRepositoryHistory({ db, root, commit, tree, code, p
   return { analysis, read, asOf: summary.lastCommitAt, windowMonths: defaultHistoryOptions.windowMonths, summary, trends };
 }
 
-function complexityByFile(complexity: CodeAnalysis['complexity']): Map<string, FileComplexity> {
-  return new Map(complexity.files.map((file) => [file.path, { cognitive: file.cognitiveSum, lines: file.linesOfCode }]));
+function complexityByFile({ complexity, parseErrors }: Pick<CodeAnalysis, 'complexity' | 'parseErrors'>): Map<string, FileComplexity> {
+  const unreadable = new Set(parseErrors.map((error) => error.path));
+  return new Map(complexity.files.map((file) => [file.path, { cognitive: unreadable.has(file.path) ? null : file.cognitiveSum, lines: file.linesOfCode }]));
 }
 
 /**
