@@ -36,6 +36,7 @@ interface AnalyzeHistoryOptions {
 /** Reads the history git has (incrementally), then runs every history analysis as of the scanned commit. */
 export async function analyzeRepositoryHistory({ db, root, commit, tree, code, parseWorkerUrl, signal, progress, warn }: AnalyzeHistoryOptions): Promise<RepositoryHistory> {
   const summary = await readHistorySummary(root, commit, signal);
+  if (tree.submodules.length > 0) warn(`Skipped ${plural(tree.submodules.length, 'submodule')} (their history is their own): ${preview(tree.submodules)}`);
   if (summary.shallow) {
     warn(`This is a shallow clone: only ${plural(summary.commits, 'commit')} of history are visible, so hotspots, coupling and ownership cover those only`);
   }

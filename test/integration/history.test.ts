@@ -1,0 +1,179 @@
+import { execFileSync } from 'node:child_process';
+import { rmSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { HistoryReport } from '../../core/api/history.js';
+import { steward, stewardJson } from '../support/cli.js';
+import { createRepository, git, temporaryDirectory } from '../support/git-fixture.js';
+
+type HotspotsJson = HistoryReport & { warnings: string[] };
+
+const lines = (count: number, tag: string): string => Array.from({ length: count }, (_, index) => `export const ${tag}${index} = ${index};`).join('\n') + '\n';
+/** A function with cognitive complexity 3 (if + nested if at depth 1), repeated `times` times. */
+const branchy = (times: number, tag: string): string =>
+  Array.from({ length: times }, (_, index) => `export function ${tag}${index}(a: number) {\n  if (a > 0) {\n    if (a > 1) return 2;\n  }\n  return 0;\n}\n`).join('');
+
+const ada = { author: 'Ada Lovelace', email: 'ada@example.com' };
+const grace = { author: 'Grace Hopper', email: 'grace@example.com' };
+const old = { author: 'Old Timer', email: 'old@example.com' };
+
+/** Commits everything in the work tree (or nothing) as Ada at a fixed date. */
+function commitAs(repository: string, message: string, date: string): void {
+  git(repository, ['add', '--all']);
+  git(repository, ['commit', '--quiet', '--allow-empty', '-m', message], {
+    GIT_AUTHOR_NAME: ada.author,
+    GIT_AUTHOR_EMAIL: ada.email,
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_NAME: ada.author,
+    GIT_COMMITTER_EMAIL: ada.email,
+    GIT_COMMITTER_DATE: date,
+  });
+}
+
+/**
+ * Nine commits whose every number is known by hand:
+ * - src/core.ts (cognitive complexity 6) and src/api.ts (3) change together 6 times, core.ts alone
+ *   twice more: revisions 8 and 6, coupling 6 ÷ mean(8, 6) = 85 %.
+ * - src/api.ts: Ada wrote 6 + 4 lines, Grace 1: Ada's 91 % is no knowledge island.
+ * - legacy/old.ts: written by Old Timer 18 months before the last commit; nobody active owns it,
+ *   and it is outside the 12-month hotspot window.
+ */
+function buildRepository(folder: string): string {
+  const commits: Parameters<typeof createRepository>[1][number][] = [
+    { ...old, date: '2023-01-10T10:00:00Z', files: { 'legacy/old.ts': lines(10, 'old'), 'README.md': '# Fixture\n' } },
+    { ...ada, date: '2024-01-05T10:00:00Z', files: { 'src/core.ts': branchy(2, 'core'), 'src/api.ts': branchy(1, 'api') } },
+  ];
+  for (let index = 0; index < 5; index++) {
+    const who = index < 4 ? ada : grace;
+    commits.push({
+      ...who,
+      date: `2024-0${index + 2}-01T10:00:00Z`,
+      files: { 'src/core.ts': `${branchy(2, 'core')}// ${index}\n`, 'src/api.ts': `${branchy(1, 'api')}// ${index}\n` },
+    });
+  }
+  commits.push({ ...ada, date: '2024-07-01T10:00:00Z', files: { 'src/core.ts': `${branchy(2, 'core')}// 5\n// x\n` } });
+  commits.push({ ...grace, date: '2024-08-01T10:00:00Z', files: { 'src/core.ts': `${branchy(2, 'core')}// 6\n`, 'assets/logo.png': new Uint8Array([0, 1, 2, 3]) } });
+  return createRepository(folder, commits);
+}
+
+describe('steward hotspots on a repository with a known history', () => {
+  let home: string;
+  let repository: string;
+  let report: HotspotsJson;
+
+  beforeAll(() => {
+    home = temporaryDirectory();
+    repository = buildRepository(join(temporaryDirectory(), 'known'));
+    report = stewardJson<HotspotsJson>(home, ['hotspots', repository]);
+  });
+
+  it('ranks hotspots by revisions in the window × cognitive complexity', () => {
+    expect(report.asOf).toBe('2024-08-01T10:00:00+00:00');
+    expect(report.hotspots.map((spot) => `${spot.rank} ${spot.path} ${spot.revisions}×${spot.complexity} = ${spot.score}`)).toEqual([
+      '1 src/core.ts 8×6 = 48',
+      '2 src/api.ts 6×3 = 18',
+    ]);
+    const core = report.hotspots[0]!;
+    expect(core.trend?.map((point) => point.complexity)).toEqual([6, 6, 6, 6, 6, 6, 6, 6]);
+    expect(core.trend?.at(-1)?.date).toBe('2024-08-01T10:00:00+00:00');
+  });
+
+  it('gives exact revisions and churn per file, binaries counted with 0 lines', () => {
+    const file = (path: string) => report.files.find((entry) => entry.path === path);
+    expect(file('src/core.ts')).toMatchObject({ revisions: 8, authors: 2, lastChanged: '2024-08-01T10:00:00+00:00' });
+    expect(file('assets/logo.png')).toMatchObject({ revisions: 1, added: 0, deleted: 0 });
+    expect(file('legacy/old.ts')).toMatchObject({ revisions: 1, added: 10, deleted: 0, ageMonths: 18 });
+  });
+
+  it('finds the coupled pair with its code-maat degree', () => {
+    expect(report.coupling).toEqual([
+      { first: 'src/api.ts', second: 'src/core.ts', degree: 85, sharedRevisions: 6, firstRevisions: 6, secondRevisions: 8, averageRevisions: 7, crossesBoundary: false },
+    ]);
+  });
+
+  it('names main developers, fragmentation and knowledge islands, and files whose owners left', () => {
+    const file = (path: string) => report.files.find((entry) => entry.path === path)!;
+    expect(file('legacy/old.ts')).toMatchObject({ mainDeveloper: 'Old Timer', mainDeveloperShare: 1, fragmentation: 0, knowledgeIsland: false, ownersInactive: true });
+    expect(file('src/api.ts')).toMatchObject({ mainDeveloper: 'Ada Lovelace', mainDeveloperShare: 10 / 11, knowledgeIsland: false, ownersInactive: false });
+    expect(file('src/api.ts').fragmentation).toBeCloseTo(1 - (10 / 11) ** 2 - (1 / 11) ** 2, 10);
+    expect(report.authors.map((author) => `${author.name} ${author.commits}`)).toEqual(['Ada Lovelace 6', 'Grace Hopper 2', 'Old Timer 1']);
+  });
+
+  it('reads only new commits on the next run, and then agrees with a run from scratch', () => {
+    expect(report.read).toMatchObject({ mode: 'full', read: 9, stored: 9 });
+    commitAs(repository, 'noop', '2024-08-02T10:00:00Z');
+    execFileSync('sh', ['-c', 'printf "// more\\n" >> src/api.ts'], { cwd: repository });
+    commitAs(repository, 'more', '2024-08-03T10:00:00Z');
+    const again = stewardJson<HotspotsJson>(home, ['hotspots', repository]);
+    expect(again.read).toMatchObject({ mode: 'incremental', read: 2, stored: 11 });
+    const fresh = stewardJson<HotspotsJson>(temporaryDirectory(), ['hotspots', repository]);
+    expect(fresh.read).toMatchObject({ mode: 'full', read: 11 });
+    const { read: _again, ...incremental } = again;
+    const { read: _fresh, ...scratch } = fresh;
+    expect(incremental).toEqual(scratch);
+
+    git(repository, ['reset', '--quiet', '--hard', 'HEAD~1']);
+    commitAs(repository, 'rewritten', '2024-08-04T10:00:00Z');
+    const rewritten = stewardJson<HotspotsJson>(home, ['hotspots', repository]);
+    expect(rewritten.read).toMatchObject({ mode: 'rewritten', read: 1, dropped: 1, stored: 11 });
+  });
+});
+
+describe('steward hotspots on damaged and unusual repositories', () => {
+  it('survives a missing blob: the commit counts without line counts, with a warning', () => {
+    const repository = buildRepository(join(temporaryDirectory(), 'missing'));
+    // The logo is added by the last commit and never changed: only that commit's diff needs it.
+    const blob = git(repository, ['rev-parse', 'HEAD:assets/logo.png']).trim();
+    unlinkSync(join(repository, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const report = stewardJson<HotspotsJson>(temporaryDirectory(), ['hotspots', repository]);
+    expect(report.read.read).toBe(9);
+    expect(report.degraded.map((entry) => entry.sha)).toEqual([git(repository, ['rev-parse', 'HEAD']).trim()]);
+    expect(report.warnings.join('\n')).toMatch(/could not read the content of 1 commit/);
+    expect(report.files.find((file) => file.path === 'src/core.ts')).toMatchObject({ revisions: 8 });
+    expect(report.files.find((file) => file.path === 'assets/logo.png')).toMatchObject({ revisions: 1, added: 0 });
+  });
+
+  it('says how much history a shallow clone shows', () => {
+    const source = buildRepository(join(temporaryDirectory(), 'deep'));
+    const shallow = join(temporaryDirectory(), 'shallow');
+    execFileSync('git', ['clone', '--quiet', '--depth', '3', `file://${source}`, shallow]);
+    const report = stewardJson<HotspotsJson>(temporaryDirectory(), ['hotspots', shallow]);
+    expect(report.read.read).toBe(3);
+    expect(report.warnings.join('\n')).toMatch(/shallow clone: only 3 commits/);
+  });
+
+  it('skips a submodule and says so', () => {
+    const inner = buildRepository(join(temporaryDirectory(), 'inner'));
+    const outer = buildRepository(join(temporaryDirectory(), 'outer'));
+    git(outer, ['-c', 'protocol.file.allow=always', 'submodule', '--quiet', 'add', inner, 'vendor/inner']);
+    commitAs(outer, 'submodule', '2024-08-05T10:00:00Z');
+    const report = stewardJson<HotspotsJson>(temporaryDirectory(), ['hotspots', outer]);
+    expect(report.warnings.join('\n')).toMatch(/submodule.*vendor\/inner/);
+    expect(report.files.some((file) => file.path.startsWith('vendor/inner'))).toBe(false);
+  });
+
+  it('reads an author name that is not UTF-8', () => {
+    const repository = buildRepository(join(temporaryDirectory(), 'latin1'));
+    const tree = git(repository, ['rev-parse', 'HEAD^{tree}']).trim();
+    const parent = git(repository, ['rev-parse', 'HEAD']).trim();
+    const object = Buffer.concat([
+      Buffer.from(`tree ${tree}\nparent ${parent}\nauthor `),
+      Buffer.from('Jos\xe9 M\xfcller', 'latin1'),
+      Buffer.from(' <jose@example.com> 1722938400 +0000\ncommitter Jose <jose@example.com> 1722938400 +0000\n\nlatin-1 name\n'),
+    ]);
+    const commit = execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--stdin'], { cwd: repository, input: object, encoding: 'utf8' }).trim();
+    git(repository, ['update-ref', 'refs/heads/main', commit]);
+    const report = stewardJson<HotspotsJson>(temporaryDirectory(), ['hotspots', repository]);
+    expect(report.authors.some((author) => author.name.startsWith('Jos') && author.author === 'jose@example.com')).toBe(true);
+  });
+
+  it('refuses an empty repository with a one-line reason (exit 2)', () => {
+    const empty = join(temporaryDirectory(), 'empty');
+    createRepository(empty, []);
+    const result = steward(temporaryDirectory(), ['hotspots', empty]);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/has no commits yet/);
+    rmSync(empty, { recursive: true, force: true });
+  });
+});
