@@ -40,7 +40,7 @@ test('add a repository, scan it, see the snapshot, and find it in History after 
   server = await startServer(home);
   await page.goto(server.url);
   await page.getByRole('link', { name: 'known' }).click();
-  await page.getByRole('link', { name: 'History' }).click();
+  await page.getByRole('link', { name: 'Snapshots' }).click();
   const rows = page.getByRole('table', { name: 'Snapshots' }).locator('tbody tr');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('main');

@@ -3,6 +3,7 @@ import type { CodeReport, ComplexFunction, ComplexityTotals } from '../../../cor
 import { formatNumber } from '../format';
 import { Location } from './Location';
 import { type Column, SortableTable } from './SortableTable';
+import { Tile } from './Tile';
 
 function functionColumns(root: string, thresholds: CodeReport['thresholds']): Column<ComplexFunction>[] {
   return [
@@ -85,15 +86,6 @@ export function CodeReportView({ report, root }: { report: CodeReport; root: str
 
       <Findings report={report} root={root} />
     </>
-  );
-}
-
-function Tile({ label, value }: { label: string; value: number }) {
-  return (
-    <div className="tile">
-      <dt>{label}</dt>
-      <dd>{formatNumber(value)}</dd>
-    </div>
   );
 }
 

@@ -3,6 +3,7 @@ import { type DeadCodeFindingReport, type DeadCodeReport, deadCodeKinds } from '
 import { commitDay, formatNumber, plural } from '../format';
 import { FileLink, Location } from './Location';
 import { type Column, SortableTable } from './SortableTable';
+import { Tile } from './Tile';
 
 type Kind = DeadCodeFindingReport['kind'];
 type Finding = DeadCodeFindingReport;
@@ -52,7 +53,7 @@ export function DeadCodeReportView({ report, root }: { report: DeadCodeReport; r
     <>
       <dl className="tiles dead-code-tiles">
         {deadCodeKinds.map((each) => (
-          <Tile key={each} label={kinds[each].title} value={counts[each]} />
+          <Tile key={each} label={kinds[each].title} value={counts[each]} dimZero />
         ))}
       </dl>
       <p className="muted">
@@ -105,15 +106,6 @@ export function DeadCodeReportView({ report, root }: { report: DeadCodeReport; r
         </details>
       )}
     </>
-  );
-}
-
-function Tile({ label, value }: { label: string; value: number }) {
-  return (
-    <div className={value > 0 ? 'tile' : 'tile zero'}>
-      <dt>{label}</dt>
-      <dd>{formatNumber(value)}</dd>
-    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { LineTotals, SnapshotReport } from '../../../core/api/snapshots';
 import { formatDate, formatDateTime, formatNumber, shortCommit } from '../format';
 import { LanguageChart } from './LanguageChart';
+import { Tile } from './Tile';
 
 export function SnapshotReportView({ report }: { report: SnapshotReport }) {
   const { snapshot, summary } = report;
@@ -55,15 +56,6 @@ export function SnapshotReportView({ report }: { report: SnapshotReport }) {
           </tbody>
         </table>
       </section>
-    </div>
-  );
-}
-
-function Tile({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="tile">
-      <dt>{label}</dt>
-      <dd>{value}</dd>
     </div>
   );
 }

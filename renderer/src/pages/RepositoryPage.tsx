@@ -5,13 +5,14 @@ import { call } from '../api/client';
 import { useRoute } from '../api/hooks';
 import { CodeReportView } from '../components/CodeReportView';
 import { DeadCodeReportView } from '../components/DeadCodeReportView';
+import { HistoryReportView } from '../components/HistoryReportView';
 import { Loading } from '../components/Loading';
 import { ScanControls } from '../components/ScanControls';
 import { SnapshotReportView } from '../components/SnapshotReportView';
 import { formatDateTime, formatNumber, shortCommit } from '../format';
 import { useScanJob } from '../scan-jobs-context';
 
-export type RepositoryTab = 'overview' | 'code' | 'dead-code' | 'history';
+export type RepositoryTab = 'overview' | 'code' | 'dead-code' | 'hotspots' | 'history';
 
 export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) {
   const repository = useRoute('repositories.get', { id });
@@ -36,13 +37,17 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
             <Link href={`/repositories/${id}/dead-code`} className={tab === 'dead-code' ? 'tab active' : 'tab'}>
               Dead code
             </Link>
+            <Link href={`/repositories/${id}/hotspots`} className={tab === 'hotspots' ? 'tab active' : 'tab'}>
+              Hotspots
+            </Link>
             <Link href={`/repositories/${id}/history`} className={tab === 'history' ? 'tab active' : 'tab'}>
-              History
+              Snapshots
             </Link>
           </nav>
           {tab === 'overview' && <Overview repository={repo} />}
           {tab === 'code' && <Code repository={repo} />}
           {tab === 'dead-code' && <DeadCode repository={repo} />}
+          {tab === 'hotspots' && <Hotspots repository={repo} />}
           {tab === 'history' && <History repositoryId={id} generation={lastOutcome} />}
         </>
       )}
@@ -100,6 +105,19 @@ function LatestDeadCodeReport({ snapshotId, root }: { snapshotId: number; root: 
     return <p className="empty">This snapshot was taken before Steward looked for dead code. Scan again.</p>;
   }
   return <Loading loaded={report}>{(value) => <DeadCodeReportView report={value} root={root} />}</Loading>;
+}
+
+function Hotspots({ repository }: { repository: Repository }) {
+  if (!repository.latestSnapshot) return <p className="empty">Not scanned yet. Press Scan to read the git history.</p>;
+  return <LatestHistoryReport snapshotId={repository.latestSnapshot.snapshot.id} root={repository.path} />;
+}
+
+function LatestHistoryReport({ snapshotId, root }: { snapshotId: number; root: string }) {
+  const report = useRoute('snapshots.history', { id: snapshotId });
+  if (report.state === 'failed' && report.error.error.code === 'not-found') {
+    return <p className="empty">This snapshot was taken before Steward analysed git history. Scan again.</p>;
+  }
+  return <Loading loaded={report}>{(value) => <HistoryReportView report={value} root={root} />}</Loading>;
 }
 
 function LatestReport({ snapshotId }: { snapshotId: number }) {
