@@ -12,6 +12,11 @@ export interface CommitLogRead {
 /** What every read shares: no merges, renames followed, no external diff or text conversion. */
 const logOptions = ['--no-merges', '-M', '--no-ext-diff', '--no-textconv', '--no-color'];
 
+/** The `git log` a read of `range` runs (the benchmark times it alone, as the floor for a read). */
+export function commitLogArguments(range: string): string[] {
+  return ['log', ...logOptions, ...logFormatArguments, range, '--'];
+}
+
 /**
  * Streams `git log --numstat` over a range (`HEAD`, or `<old>..<new>`) through the parser, handing
  * over commits newest first as git produces them, never holding the whole log. When git dies on a
@@ -26,7 +31,7 @@ export async function readCommitLog(root: string, range: string, onCommits: (com
     result.commits += commits.length;
     if (commits.length > 0) onCommits(commits);
   };
-  let run = await streamLog(root, ['log', ...logOptions, ...logFormatArguments, range, '--'], undefined, deliver, signal);
+  let run = await streamLog(root, commitLogArguments(range), undefined, deliver, signal);
   let order: string[] | undefined;
   while (!run.ok) {
     if (!isMissingObject(run.stderr)) throw new Error(`git log failed: ${gitReason(new Error(run.stderr))}`);

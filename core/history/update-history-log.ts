@@ -18,6 +18,7 @@ export interface HistoryLogRead {
   /** Commits in the log after the read. */
   stored: number;
   degraded: { sha: string; reason: string }[];
+  /** Bringing the stored log up to date: asking git, parsing, storing (not loading it back for the analyses). */
   durationMs: number;
 }
 
@@ -67,6 +68,7 @@ export async function updateHistoryLog({ db, root, tip, signal, onProgress, now 
   }, signal);
   signal.throwIfAborted();
   const id = store.save(root, readerSettings, tip, { reset: mode === 'full', drop, add: added }, now());
+  const durationMs = Math.round(performance.now() - started);
   const commits = store.load(id);
   const read: HistoryLogRead = {
     mode,
@@ -74,7 +76,7 @@ export async function updateHistoryLog({ db, root, tip, signal, onProgress, now 
     dropped: drop.length,
     stored: commits.length,
     degraded: commits.flatMap((commit) => (commit.degraded === undefined ? [] : [{ sha: commit.sha, reason: commit.degraded }])),
-    durationMs: Math.round(performance.now() - started),
+    durationMs,
   };
   return { commits, read };
 }
