@@ -75,7 +75,7 @@ function objectOr(value: unknown, fallback: Record<string, unknown>): Record<str
 
 const fallowConfigs = ['.fallowrc.json', '.fallowrc.jsonc', 'fallow.toml', '.fallow.toml'];
 
-/** knip's and fallow's own configuration in the repository: they follow it, Steward does not read it. */
+/** knip's and fallow's own configuration in the repository: they follow it; Steward reads only a knip JSON config's entries and ignores. */
 export function peerConfigs(root: string): string[] {
   const files = [...knipJsonConfigs, ...knipCodeConfigs, ...fallowConfigs].filter((file) => existsSync(join(root, file)));
   const manifest = objectOr(parseJson(readFileSync(join(root, 'package.json'), 'utf8')), {});

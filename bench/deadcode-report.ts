@@ -179,7 +179,7 @@ function missingLine(repo: RepoResult): string {
 }
 
 function configLine(repo: RepoResult): string {
-  return repo.peerConfigs.length === 0 ? '' : `Peer configuration in the repository (knip and fallow follow it; Steward does not read it): ${repo.peerConfigs.map(code).join(', ')}.`;
+  return repo.peerConfigs.length === 0 ? '' : `Peer configuration in the repository (knip and fallow follow it; Steward reads a knip JSON config's entry, ignore, ignoreWorkspaces and ignoreDependencies): ${repo.peerConfigs.map(code).join(', ')}.`;
 }
 
 function runsTable(runs: readonly ToolRun[]): string {
