@@ -8,7 +8,7 @@ import { type FileComplexity, type Hotspot, rankHotspots } from './hotspots.js';
 import { type FileOwnership, type FolderOwnership, defaultOwnershipOptions, ownershipByFile, ownershipByFolder } from './ownership.js';
 import { type FileRevisions, type FolderChurn, churnByFolder, revisionsByFile } from './revisions.js';
 
-export interface HistoryOptions {
+interface HistoryOptions {
   /** Hotspots and change coupling look back this many months from the scanned commit. */
   windowMonths: number;
   coupling: CouplingOptions;
@@ -16,7 +16,7 @@ export interface HistoryOptions {
 
 export const defaultHistoryOptions: HistoryOptions = { windowMonths: 12, coupling: defaultCouplingOptions };
 
-export interface HistoryInput {
+interface HistoryInput {
   /** Every commit read, newest first. */
   commits: readonly CommitRecord[];
   /** The files of the scanned commit: results are about them (a deleted file's history only counts for activity). */

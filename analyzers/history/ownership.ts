@@ -2,7 +2,7 @@ import type { CommitRecord } from './commit-record.js';
 import { authorKey, monthsBefore } from './history-window.js';
 import { foldersOf } from './revisions.js';
 
-export interface AuthorShare {
+interface AuthorShare {
   author: string;
   name: string;
   added: number;
@@ -23,7 +23,7 @@ export interface FileOwnership {
   ownersInactive: boolean;
 }
 
-export interface OwnershipOptions {
+interface OwnershipOptions {
   islandShare: number;
   ownerShare: number;
   /** An author is active who committed in this many months before `asOf`. */
@@ -116,7 +116,7 @@ function tallyAuthors(commits: readonly CommitRecord[], asOf: Date, options: Own
 }
 
 /** Authors by added lines, most first (ties by name); empty when nothing was added. */
-export function authorShares(addedByAuthor: ReadonlyMap<string, number>, names: ReadonlyMap<string, string>): AuthorShare[] {
+function authorShares(addedByAuthor: ReadonlyMap<string, number>, names: ReadonlyMap<string, string>): AuthorShare[] {
   const total = [...addedByAuthor.values()].reduce((sum, added) => sum + added, 0);
   if (total === 0) return [];
   return [...addedByAuthor]
@@ -124,6 +124,6 @@ export function authorShares(addedByAuthor: ReadonlyMap<string, number>, names: 
     .sort((a, b) => b.added - a.added || a.name.localeCompare(b.name));
 }
 
-export function fragmentationOf(shares: readonly AuthorShare[]): number {
+function fragmentationOf(shares: readonly AuthorShare[]): number {
   return 1 - shares.reduce((sum, { share }) => sum + share * share, 0);
 }

@@ -53,7 +53,7 @@ const FileHistorySchema = z.object({
   knowledgeIsland: z.boolean(),
   ownersInactive: z.boolean(),
 });
-export type FileHistoryReport = z.infer<typeof FileHistorySchema>;
+
 
 const FolderOwnershipSchema = z.object({
   folder: z.string(),

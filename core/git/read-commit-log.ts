@@ -3,7 +3,7 @@ import type { CommitRecord } from '../../analyzers/history/commit-record.js';
 import { LogParser, logFormatArguments, namesOnlyFormatArguments } from '../../analyzers/history/log-parser.js';
 import { gitClient, gitEnvironment, gitReason } from './git-client.js';
 
-export interface CommitLogRead {
+interface CommitLogRead {
   commits: number;
   /** Commits whose content git could not read (missing objects): kept with their files, without line counts. */
   degraded: { sha: string; reason: string }[];
