@@ -54,7 +54,6 @@ const FileHistorySchema = z.object({
   ownersInactive: z.boolean(),
 });
 
-
 const FolderOwnershipSchema = z.object({
   folder: z.string(),
   mainDeveloper: AuthorShareSchema,
