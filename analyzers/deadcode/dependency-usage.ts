@@ -123,6 +123,7 @@ const wellKnownPeers: ReadonlyMap<string, readonly string[]> = new Map(
     'ts-jest': ['jest', 'typescript'],
     'ts-node': ['typescript'],
     'typescript-eslint': ['eslint', 'typescript'],
+    'docusaurus-plugin-sass': ['sass'],
     '@typescript-eslint/eslint-plugin': ['eslint', 'typescript', '@typescript-eslint/parser'],
   }),
 );

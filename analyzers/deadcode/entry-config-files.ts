@@ -34,7 +34,7 @@ export function isEntryConfigFile(path: string): boolean {
  */
 function isToolConfigName(name: string): boolean {
   return (
-    /^(?:vite|vitest|jest|playwright|webpack|rollup|tsup|tsdown|electron\.vite|babel)[.-][\w.-]*\.(?:json|[cm]?[jt]s)$/.test(name) ||
+    /^(?:vite|vitest|jest|playwright|webpack|rollup|tsup|tsdown|electron\.vite|babel|docusaurus)[.-][\w.-]*\.(?:json|[cm]?[jt]s)$/.test(name) ||
     /^\.(?:eslintrc|babelrc)(?:\.\w+)?$/.test(name)
   );
 }

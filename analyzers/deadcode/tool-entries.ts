@@ -12,7 +12,7 @@ import {
   type Tool,
   type WorkspaceInfo,
 } from './entry-context.js';
-import { handleBabel, handleEslint } from './package-references.js';
+import { handleBabel, handleDocusaurus, handleEslint } from './package-references.js';
 import { handleJest, handlePlaywright, handleStorybook, handleVitest } from './test-tool-entries.js';
 
 /** Handles one config of a tool (null: the tool is in use without one, so its defaults apply). */
@@ -61,6 +61,7 @@ const names = {
   eslintrc: /^\.eslintrc(?:\.(?:c?js|json|ya?ml))?$/,
   babel: configName('babel', scriptOrJson),
   babelrc: /^\.babelrc(?:\.(?:json|[cm]?js|cts))?$/,
+  docusaurus: configName('docusaurus'),
 };
 
 /** What each tool reads, in the order tools are handled (vite before vitest, which also reads vite configs). */
@@ -103,6 +104,7 @@ const tools: Readonly<Record<Tool, ToolSpec>> = {
     packages: [],
     handle: handleBabel,
   },
+  docusaurus: { configs: (files) => files.atRoot(names.docusaurus), packages: [], handle: handleDocusaurus },
 };
 
 /**

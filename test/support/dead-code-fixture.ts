@@ -128,9 +128,10 @@ export const deadCodeFixtureFiles: Record<string, FixtureContent> = {
   'packages/app/src/__fixtures__/sample.ts': 'export const sample = 1;\n',
 
   // A Docusaurus site: Markdown pages import components through the @site alias; a fenced example does not count.
-  'site/package.json': json({ name: 'site', private: true, scripts: { start: 'docusaurus start' }, dependencies: { '@docusaurus/core': '^3.0.0', react: '^18.0.0', 'react-dom': '^18.0.0', 'react-tweet': '^3.0.0' } }),
+  'site/package.json': json({ name: 'site', private: true, scripts: { start: 'docusaurus start' }, dependencies: { '@docusaurus/core': '^3.0.0', '@docusaurus/preset-classic': '^3.0.0', react: '^18.0.0', 'react-dom': '^18.0.0', 'react-tweet': '^3.0.0' } }),
   // A client module is handed over by path, not imported.
-  'site/docusaurus.config.ts': "export default { title: 'Shop', clientModules: [require.resolve('./src/reload.js')] };\n",
+  // `classic` is short for @docusaurus/preset-classic.
+  'site/docusaurus.config.ts': "export default { title: 'Shop', presets: [['classic', {}]], clientModules: [require.resolve('./src/reload.js')] };\n",
   'site/src/reload.js': "console.log('reloaded');\n",
   'site/docs/intro.md': [
     '---',
