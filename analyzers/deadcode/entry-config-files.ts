@@ -23,6 +23,7 @@ export function isEntryConfigFile(path: string): boolean {
     knipConfigFiles.includes(path) ||
     name.endsWith('.html') ||
     /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path) ||
+    path.endsWith('.changeset/config.json') ||
     isToolConfigName(name) ||
     (basename(dirname(path)) === '.storybook' && /^main\.[cm]?[jt]sx?$/.test(name))
   );
@@ -34,7 +35,7 @@ export function isEntryConfigFile(path: string): boolean {
  */
 function isToolConfigName(name: string): boolean {
   return (
-    /^(?:vite|vitest|jest|playwright|webpack|rollup|tsup|tsdown|electron\.vite|babel|docusaurus)[.-][\w.-]*\.(?:json|[cm]?[jt]s)$/.test(name) ||
+    /^(?:vite|vitest|jest|playwright|webpack|rollup|tsup|tsdown|electron\.vite|babel|docusaurus|postcss)[.-][\w.-]*\.(?:json|[cm]?[jt]s)$/.test(name) ||
     /^\.(?:eslintrc|babelrc)(?:\.\w+)?$/.test(name)
   );
 }

@@ -9,7 +9,7 @@ import type { EntryPoints } from './entry-points.js';
 import { isPlainData, readConfigText, ResolvedPath } from './static-config.js';
 
 /** Tools whose configs say where code starts; a script running one of them means the tool is in use. */
-export type Tool = 'vite' | 'vitest' | 'jest' | 'playwright' | 'webpack' | 'rollup' | 'tsup' | 'tsdown' | 'electron-vite' | 'storybook' | 'eslint' | 'babel' | 'docusaurus';
+export type Tool = 'vite' | 'vitest' | 'jest' | 'playwright' | 'webpack' | 'rollup' | 'tsup' | 'tsdown' | 'electron-vite' | 'storybook' | 'eslint' | 'babel' | 'docusaurus' | 'postcss' | 'changesets';
 
 /** A config a script names with `--config`, and who named it (for the warning when it is missing). */
 interface ConfigRequest {

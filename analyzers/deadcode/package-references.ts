@@ -114,6 +114,26 @@ export function handleDocusaurus(context: EntryContext, workspace: WorkspaceInfo
   }
 }
 
+/** PostCSS loads `plugins` by name: an object's keys, or an array of names and [name, options] pairs. */
+export function handlePostcss(context: EntryContext, workspace: WorkspaceInfo, config: LoadedConfig | null): void {
+  if (!config || !isObject(config.value)) return;
+  const target: ReferenceTarget = { context, workspace, dir: configDir(config), label: config.label };
+  const plugins = config.value['plugins'];
+  const names = Array.isArray(plugins) ? plugins.map((item: unknown) => (Array.isArray(item) ? item[0] : item)) : isObject(plugins) ? Object.keys(plugins) : [];
+  for (const name of names) if (typeof name === 'string') addModule(target, name, `${config.label} plugins "${name}"`, (module) => module);
+}
+
+/** Changesets loads its `changelog` and `commit` generators by name: a name, or [name, options]. */
+export function handleChangesets(context: EntryContext, workspace: WorkspaceInfo, config: LoadedConfig | null): void {
+  if (!config || !isObject(config.value)) return;
+  const target: ReferenceTarget = { context, workspace, dir: configDir(config), label: config.label };
+  for (const key of ['changelog', 'commit']) {
+    const value = config.value[key];
+    const name = Array.isArray(value) ? value[0] : value;
+    if (typeof name === 'string') addModule(target, name, `${config.label} ${key} "${name}"`, (module) => module);
+  }
+}
+
 function docusaurusPackageNames(name: string, kind: 'preset' | 'theme' | 'plugin'): string[] {
   const prefix = `docusaurus-${kind}`;
   const bare = name.startsWith('@') ? name.slice(name.indexOf('/') + 1) : name;

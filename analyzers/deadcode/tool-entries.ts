@@ -12,7 +12,7 @@ import {
   type Tool,
   type WorkspaceInfo,
 } from './entry-context.js';
-import { handleBabel, handleDocusaurus, handleEslint } from './package-references.js';
+import { handleBabel, handleChangesets, handleDocusaurus, handleEslint, handlePostcss } from './package-references.js';
 import { handleJest, handlePlaywright, handleStorybook, handleVitest } from './test-tool-entries.js';
 
 /** Handles one config of a tool (null: the tool is in use without one, so its defaults apply). */
@@ -62,6 +62,8 @@ const names = {
   babel: configName('babel', scriptOrJson),
   babelrc: /^\.babelrc(?:\.(?:json|[cm]?js|cts))?$/,
   docusaurus: configName('docusaurus'),
+  postcss: configName('postcss'),
+  changesets: /^config\.json$/,
 };
 
 /** What each tool reads, in the order tools are handled (vite before vitest, which also reads vite configs). */
@@ -105,6 +107,12 @@ const tools: Readonly<Record<Tool, ToolSpec>> = {
     handle: handleBabel,
   },
   docusaurus: { configs: (files) => files.atRoot(names.docusaurus), packages: [], handle: handleDocusaurus },
+  postcss: { configs: (files) => files.atRoot(names.postcss), packageField: 'postcss', packages: [], handle: handlePostcss },
+  changesets: {
+    configs: (files) => files.anywhere(names.changesets).filter((path) => path.endsWith('.changeset/config.json')),
+    packages: [],
+    handle: handleChangesets,
+  },
 };
 
 /**

@@ -161,6 +161,38 @@ describe('findEntryPoints — scripts and CI', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it('reads the packages PostCSS, Changesets and Docusaurus load by name from their configs', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'site', scripts: { start: 'docusaurus start' } }),
+      'postcss.config.js': 'module.exports = { plugins: { tailwindcss: {}, autoprefixer: {} } };\n',
+      '.changeset/config.json': json({ changelog: ['@changesets/changelog-github', { repo: 'a/b' }], commit: false }),
+      'docusaurus.config.js': [
+        'module.exports = {',
+        "  presets: [['classic', {}]],",
+        "  themes: ['@docusaurus/theme-live-codeblock'],",
+        "  plugins: ['docusaurus-plugin-sass', 'ideal-image', './plugins/local.js'],",
+        '  future: { experimental_faster: true },',
+        '};',
+      ].join('\n'),
+      'plugins/local.js': code,
+    });
+    expect(result.referencedPackages.map(({ name }) => name).sort()).toEqual([
+      '@changesets/changelog-github',
+      '@docusaurus/faster',
+      '@docusaurus/plugin-ideal-image',
+      '@docusaurus/preset-classic',
+      '@docusaurus/theme-live-codeblock',
+      'autoprefixer',
+      'classic',
+      'docusaurus-plugin-ideal-image',
+      'docusaurus-plugin-sass',
+      'docusaurus-preset-classic',
+      'ideal-image',
+      'tailwindcss',
+    ]);
+    expect(result.entries.map((entry) => entry.path)).toContain('plugins/local.js');
+  });
+
   it('runs the commands start-server-and-test is given, and not its script names or ports', () => {
     const result = entryPointsOf({
       'package.json': json({ name: 'app', scripts: { e2e: "start-test 'tsx src/server.ts' 3000 'tsx src/client.ts'", ci: 'start-server-and-test start http://localhost:3000 test' } }),
