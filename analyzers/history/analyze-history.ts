@@ -8,7 +8,7 @@ import { type FileComplexity, type Hotspot, rankHotspots } from './hotspots.js';
 import { type FileOwnership, type FolderOwnership, defaultOwnershipOptions, ownershipByFile, ownershipByFolder } from './ownership.js';
 import { type FileRevisions, type FolderChurn, churnByFolder, revisionsByFile } from './revisions.js';
 
-interface HistoryOptions {
+export interface HistoryOptions {
   /** Hotspots and change coupling look back this many months from the scanned commit. */
   windowMonths: number;
   coupling: CouplingOptions;

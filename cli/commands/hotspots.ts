@@ -59,7 +59,8 @@ function printReport(report: HistoryReport, warnings: readonly string[], top: nu
     ]),
     2,
   );
-  out(`\nChange coupling (degree ≥ 30 %, ≥ 5 shared commits):`);
+  const thresholds = report.couplingThresholds;
+  out(`\nChange coupling (degree ≥ ${thresholds.minDegree} %, ≥ ${thresholds.minSharedRevisions} shared commits, commits of ≤ ${thresholds.maxChangesetSize} files):`);
   printTable(
     ['Degree', 'File', 'Changes with', 'Shared', 'Across boundary'],
     report.coupling.slice(0, top).map((pair) => [`${pair.degree} %`, pair.first, pair.second, pair.sharedRevisions, pair.crossesBoundary ? 'yes' : '']),

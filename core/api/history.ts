@@ -70,6 +70,8 @@ const HistoryReportSchema = z.object({
   /** The scanned commit's author date: windows end here, and "active" means active in the 6 months before. */
   asOf: date,
   windowMonths: count,
+  /** The change-coupling thresholds used (code-maat's defaults unless steward.config.json sets others). */
+  couplingThresholds: z.object({ minRevisions: count, minSharedRevisions: count, minDegree: z.number(), maxDegree: z.number(), maxChangesetSize: count }),
   /** How the log was read for this report: only new commits when an earlier read is stored. */
   read: z.object({ mode: z.enum(['full', 'incremental', 'rewritten', 'unchanged']), read: count, dropped: count, stored: count, durationMs: count }),
   /** Commits counted without line counts, because git could not read their content. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type ComplexityThresholds, defaultThresholds } from '../../analyzers/complexity/thresholds.js';
 import type { BoundaryRule } from '../../analyzers/architecture/boundary-rules.js';
+import { type HistoryOptions, defaultHistoryOptions } from '../../analyzers/history/analyze-history.js';
 
 export const stewardConfigFile = 'steward.config.json';
 
@@ -31,17 +32,36 @@ const StewardConfigSchema = z.looseObject({
       includeEntryExports: z.boolean().optional(),
     })
     .optional(),
+  history: z
+    .strictObject({
+      windowMonths: z.number().int().positive().max(1200).optional(),
+      coupling: z
+        .strictObject({
+          minRevisions: z.number().int().positive().optional(),
+          minSharedRevisions: z.number().int().positive().optional(),
+          minDegree: z.number().min(0).max(100).optional(),
+          maxChangesetSize: z.number().int().positive().optional(),
+        })
+        .optional(),
+    })
+    .optional(),
 });
 
 export interface StewardConfig {
   thresholds: ComplexityThresholds;
   boundaries: BoundaryRule[];
   deadCode: { entry: string[]; ignore: string[]; includeEntryExports: boolean };
+  history: HistoryOptions;
 }
 
 /** The repository's settings; an unreadable or invalid file gives a warning and the defaults. */
 export function parseStewardConfig(text: string | undefined, warn: (message: string) => void): StewardConfig {
-  const defaults: StewardConfig = { thresholds: defaultThresholds, boundaries: [], deadCode: { entry: [], ignore: [], includeEntryExports: false } };
+  const defaults: StewardConfig = {
+    thresholds: defaultThresholds,
+    boundaries: [],
+    deadCode: { entry: [], ignore: [], includeEntryExports: false },
+    history: defaultHistoryOptions,
+  };
   if (text === undefined) return defaults;
   let json: unknown;
   try {
@@ -60,5 +80,9 @@ export function parseStewardConfig(text: string | undefined, warn: (message: str
     thresholds: { ...defaultThresholds, ...parsed.data.complexity },
     boundaries: parsed.data.boundaries ?? [],
     deadCode: { ...defaults.deadCode, ...parsed.data.deadCode },
+    history: {
+      windowMonths: parsed.data.history?.windowMonths ?? defaultHistoryOptions.windowMonths,
+      coupling: { ...defaultHistoryOptions.coupling, ...parsed.data.history?.coupling },
+    },
   };
 }

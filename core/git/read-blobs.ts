@@ -14,6 +14,8 @@ export function readBlobs(
   onBlob: (index: number, content: Buffer | null) => void,
   signal?: AbortSignal,
 ): Promise<void> {
+  // With nothing to ask, git would exit before the empty request is written (EPIPE).
+  if (shas.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const git = spawn('git', ['cat-file', '--batch'], { cwd: root, env: gitEnvironment, signal });
     let delivered = 0;
@@ -91,6 +93,6 @@ export function readBlobs(
     git.stdin.on('error', (error) => {
       failure ??= error;
     });
-    git.stdin.end(shas.length > 0 ? `${shas.join('\n')}\n` : '');
+    git.stdin.end(`${shas.join('\n')}\n`);
   });
 }

@@ -75,12 +75,13 @@ interface StreamedRun {
  */
 function streamLog(root: string, args: string[], input: string | undefined, deliver: (commits: CommitRecord[]) => void, signal?: AbortSignal): Promise<StreamedRun> {
   return new Promise((resolve, reject) => {
-    const git = spawn('git', args, { cwd: root, env: gitEnvironment, signal });
+    // No stdin unless there is input: git may exit before an unused pipe is closed, failing the write with EPIPE.
+    const git = spawn('git', args, { cwd: root, env: gitEnvironment, signal, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const parser = new LogParser();
     const decoder = new TextDecoder('utf-8');
     let stderr = '';
     let failure: unknown;
-    git.stdout.on('data', (chunk: Buffer) => {
+    git.stdout!.on('data', (chunk: Buffer) => {
       if (failure !== undefined) return;
       try {
         deliver(parser.push(decoder.decode(chunk, { stream: true })));
@@ -89,7 +90,7 @@ function streamLog(root: string, args: string[], input: string | undefined, deli
         git.kill();
       }
     });
-    git.stderr.on('data', (chunk: Buffer) => {
+    git.stderr!.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
     git.on('error', (error) => {
@@ -106,9 +107,11 @@ function streamLog(root: string, args: string[], input: string | undefined, deli
         reject(error);
       }
     });
-    git.stdin.on('error', (error) => {
-      failure ??= error;
-    });
-    git.stdin.end(input ?? '');
+    if (input !== undefined) {
+      git.stdin!.on('error', (error) => {
+        failure ??= error;
+      });
+      git.stdin!.end(input);
+    }
   });
 }

@@ -1,4 +1,5 @@
-import { type HistoryAnalysis, analyzeHistory, defaultHistoryOptions } from '../../analyzers/history/analyze-history.js';
+import { type HistoryAnalysis, analyzeHistory } from '../../analyzers/history/analyze-history.js';
+import type { CouplingOptions } from '../../analyzers/history/change-coupling.js';
 import type { FileComplexity } from '../../analyzers/history/hotspots.js';
 import type { CodeAnalysis } from '../code/analyze-code.js';
 import { type HistorySummary, readHistorySummary } from '../git/history-summary.js';
@@ -15,6 +16,7 @@ export interface RepositoryHistory {
   /** The scanned commit's author date: the end of every window. */
   asOf: string;
   windowMonths: number;
+  couplingThresholds: CouplingOptions;
   /** Commit count, dates, contributors, and whether the clone is shallow. */
   summary: HistorySummary;
   /** Complexity over time of the top hotspots, by path. */
@@ -26,7 +28,7 @@ interface AnalyzeHistoryOptions {
   root: string;
   commit: string;
   tree: TreeListing;
-  code: Pick<CodeAnalysis, 'complexity' | 'parseErrors' | 'workspaceDirs'>;
+  code: Pick<CodeAnalysis, 'complexity' | 'config' | 'parseErrors' | 'workspaceDirs'>;
   parseWorkerUrl: URL | string;
   signal: AbortSignal;
   progress(done: number, total: number, detail?: string): void;
@@ -56,11 +58,11 @@ export async function analyzeRepositoryHistory({ db, root, commit, tree, code, p
     asOf,
     excludedFromCoupling: await ignoredRevisions(root, tree, signal),
     boundaryOf: boundaryLocator(code.workspaceDirs),
-    options: defaultHistoryOptions,
+    options: code.config.history,
   });
   const trends = await hotspotTrends({ db, root, commits, hotspots: analysis.hotspots, parseWorkerUrl, signal });
   progress(summary.commits, summary.commits);
-  return { analysis, read, asOf: summary.lastCommitAt, windowMonths: defaultHistoryOptions.windowMonths, summary, trends };
+  return { analysis, read, asOf: summary.lastCommitAt, windowMonths: code.config.history.windowMonths, couplingThresholds: code.config.history.coupling, summary, trends };
 }
 
 function complexityByFile({ complexity, parseErrors }: Pick<CodeAnalysis, 'complexity' | 'parseErrors'>): Map<string, FileComplexity> {

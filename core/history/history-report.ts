@@ -10,6 +10,7 @@ export function toHistoryReport(history: RepositoryHistory, commit: string): His
     commit,
     asOf: history.asOf,
     windowMonths: history.windowMonths,
+    couplingThresholds: history.couplingThresholds,
     read: { mode: read.mode, read: read.read, dropped: read.dropped, stored: read.stored, durationMs: read.durationMs },
     degraded: read.degraded,
     hotspots: analysis.hotspots.map((hotspot) => ({ ...hotspot, trend: history.trends.get(hotspot.path) ?? null })),

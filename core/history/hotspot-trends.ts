@@ -81,6 +81,7 @@ function evenlySpaced<T>(list: readonly T[], count: number): T[] {
 
 /** `git cat-file --batch-check` for `<commit>:<path>` names: each blob's id and size, or undefined where there is none. */
 function blobsAt(root: string, names: readonly string[], signal: AbortSignal): Promise<({ sha: string; size: number } | undefined)[]> {
+  if (names.length === 0) return Promise.resolve([]);
   return new Promise((resolve, reject) => {
     const git = spawn('git', ['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'], { cwd: root, env: gitEnvironment, signal });
     let output = '';
@@ -101,6 +102,6 @@ function blobsAt(root: string, names: readonly string[], signal: AbortSignal): P
       );
     });
     git.stdin.on('error', reject);
-    git.stdin.end(names.length > 0 ? `${names.join('\n')}\n` : '');
+    git.stdin.end(`${names.join('\n')}\n`);
   });
 }

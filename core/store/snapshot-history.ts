@@ -4,11 +4,12 @@ import type { Database } from './database.js';
 /** Saves a snapshot's history report: hotspots, coupling and per-file history as rows, the small aggregates as JSON. */
 export function insertHistoryReport(db: Database, snapshotId: number, report: HistoryReport): void {
   db.prepare(
-    `INSERT INTO snapshot_history (snapshot_id, as_of, window_months, read, degraded, folder_ownership, authors, weeks) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO snapshot_history (snapshot_id, as_of, window_months, coupling_thresholds, read, degraded, folder_ownership, authors, weeks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     snapshotId,
     report.asOf,
     report.windowMonths,
+    JSON.stringify(report.couplingThresholds),
     JSON.stringify(report.read),
     JSON.stringify(report.degraded),
     JSON.stringify(report.folders),
@@ -36,6 +37,7 @@ interface HistoryRow {
   commit_sha: string;
   as_of: string;
   window_months: number;
+  coupling_thresholds: string;
   read: string;
   degraded: string;
   folder_ownership: string;
@@ -47,7 +49,7 @@ interface HistoryRow {
 export function getHistoryReport(db: Database, snapshotId: number): HistoryReport | undefined {
   const row = db
     .prepare<[number], HistoryRow>(
-      `SELECT s.commit_sha, h.as_of, h.window_months, h.read, h.degraded, h.folder_ownership, h.authors, h.weeks
+      `SELECT s.commit_sha, h.as_of, h.window_months, h.coupling_thresholds, h.read, h.degraded, h.folder_ownership, h.authors, h.weeks
        FROM snapshot_history h JOIN snapshots s ON s.id = h.snapshot_id WHERE h.snapshot_id = ?`,
     )
     .get(snapshotId);
@@ -79,6 +81,7 @@ export function getHistoryReport(db: Database, snapshotId: number): HistoryRepor
     commit: row.commit_sha,
     asOf: row.as_of,
     windowMonths: row.window_months,
+    couplingThresholds: JSON.parse(row.coupling_thresholds) as HistoryReport['couplingThresholds'],
     read: JSON.parse(row.read) as HistoryReport['read'],
     degraded: JSON.parse(row.degraded) as HistoryReport['degraded'],
     hotspots,

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync, unlinkSync } from 'node:fs';
+import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryReport } from '../../core/api/history.js';
@@ -69,6 +69,19 @@ describe('steward hotspots on a repository with a known history', () => {
     commitAs(repository, 'rewritten', '2024-08-04T10:00:00Z');
     const rewritten = stewardJson<HotspotsJson>(home, ['hotspots', repository]);
     expect(rewritten.read).toMatchObject({ mode: 'rewritten', read: 1, dropped: 1, stored: 11 });
+  });
+});
+
+describe('steward hotspots with settings from steward.config.json', () => {
+  it('uses the configured window and coupling thresholds', () => {
+    const repository = buildRepository(join(temporaryDirectory(), 'configured'));
+    writeFileSync(join(repository, 'steward.config.json'), JSON.stringify({ history: { windowMonths: 1, coupling: { minSharedRevisions: 7 } } }));
+    commitAs(repository, 'settings', '2024-08-01T11:00:00Z');
+    const report = stewardJson<HotspotsJson>(temporaryDirectory(), ['hotspots', repository]);
+    expect(report.windowMonths).toBe(1);
+    expect(report.hotspots.map((spot) => `${spot.path} ${spot.revisions}`)).toEqual(['src/core.ts 1']);
+    expect(report.couplingThresholds).toEqual({ minRevisions: 5, minSharedRevisions: 7, minDegree: 30, maxDegree: 100, maxChangesetSize: 30 });
+    expect(report.coupling).toEqual([]);
   });
 });
 

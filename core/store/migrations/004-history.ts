@@ -44,6 +44,8 @@ export const history = {
       snapshot_id INTEGER PRIMARY KEY REFERENCES snapshots (id) ON DELETE CASCADE,
       as_of TEXT NOT NULL,
       window_months INTEGER NOT NULL,
+      -- The change-coupling thresholds used: { minRevisions, minSharedRevisions, minDegree, maxDegree, maxChangesetSize }.
+      coupling_thresholds TEXT NOT NULL CHECK (json_valid(coupling_thresholds)),
       -- { mode, read, stored, durationMs } of the log read that fed this snapshot.
       read TEXT NOT NULL CHECK (json_valid(read)),
       -- [{ sha, reason }]

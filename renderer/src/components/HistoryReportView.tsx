@@ -55,8 +55,9 @@ export function HistoryReportView({ report, root }: { report: HistoryReport; roo
 
       <h2>Change coupling</h2>
       <p className="muted">
-        Files that change in the same commits (code-maat: shared commits ÷ mean commits; at least 5 each and together, 30 % or more, commits of 30 files or
-        fewer). Pairs across packages or top-level folders depend on each other in a way the structure does not show.
+        Files that change in the same commits (code-maat: shared commits ÷ mean commits; a mean of at least {report.couplingThresholds.minRevisions}, at least{' '}
+        {report.couplingThresholds.minSharedRevisions} together, {report.couplingThresholds.minDegree} % or more, commits of {report.couplingThresholds.maxChangesetSize}{' '}
+        files or fewer). Pairs across packages or top-level folders depend on each other in a way the structure does not show.
       </p>
       {report.coupling.length === 0 ? (
         <p className="empty">No pair of files changes together often enough.</p>
