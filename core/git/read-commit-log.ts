@@ -3,12 +3,6 @@ import type { CommitRecord } from '../../analyzers/history/commit-record.js';
 import { LogParser, logFormatArguments, namesOnlyFormatArguments } from '../../analyzers/history/log-parser.js';
 import { gitClient, gitEnvironment, gitReason } from './git-client.js';
 
-interface CommitLogRead {
-  commits: number;
-  /** Commits whose content git could not read (missing objects): kept with their files, without line counts. */
-  degraded: { sha: string; reason: string }[];
-}
-
 /** What every read shares: no merges, renames followed, no external diff or text conversion. */
 const logOptions = ['--no-merges', '-M', '--no-ext-diff', '--no-textconv', '--no-color'];
 
@@ -21,14 +15,12 @@ export function commitLogArguments(range: string): string[] {
  * Streams `git log --numstat` over a range (`HEAD`, or `<old>..<new>`) through the parser, handing
  * over commits newest first as git produces them, never holding the whole log. When git dies on a
  * missing object (a partial or damaged clone), the commit it stopped at is read again without line
- * counts, and the log goes on after it.
+ * counts (and `degraded` saying why), and the log goes on after it.
  */
-export async function readCommitLog(root: string, range: string, onCommits: (commits: CommitRecord[]) => void, signal?: AbortSignal): Promise<CommitLogRead> {
-  const result: CommitLogRead = { commits: 0, degraded: [] };
+export async function readCommitLog(root: string, range: string, onCommits: (commits: CommitRecord[]) => void, signal?: AbortSignal): Promise<void> {
   const seen = new Set<string>();
   const deliver = (commits: CommitRecord[]): void => {
     for (const commit of commits) seen.add(commit.sha);
-    result.commits += commits.length;
     if (commits.length > 0) onCommits(commits);
   };
   let run = await streamLog(root, commitLogArguments(range), undefined, deliver, signal);
@@ -41,12 +33,10 @@ export async function readCommitLog(root: string, range: string, onCommits: (com
     if (failing === undefined) break;
     const reason = gitReason(new Error(run.stderr));
     deliver([await readWithoutLines(root, failing, reason, signal)]);
-    result.degraded.push({ sha: failing, reason });
     const rest = remaining.slice(1);
     if (rest.length === 0) break;
     run = await streamLog(root, ['log', ...logOptions, ...logFormatArguments, '--no-walk=unsorted', '--stdin', '--'], `${rest.join('\n')}\n`, deliver, signal);
   }
-  return result;
 }
 
 function isMissingObject(stderr: string): boolean {

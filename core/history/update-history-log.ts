@@ -61,24 +61,34 @@ export async function updateHistoryLog({ db, root, tip, signal, onProgress, now 
     }
   }
 
-  const added: CommitRecord[] = [];
-  const result = mode === 'unchanged' ? { commits: 0, degraded: [] } : await readCommitLog(root, range, (batch) => {
-    added.push(...batch);
-    onProgress?.(added.length);
-  }, signal);
-  signal.throwIfAborted();
-  const id = store.save(root, readerSettings, tip, { reset: mode === 'full', drop, add: added }, now());
+  let id = known?.id;
+  let read = 0;
+  if (mode !== 'unchanged') {
+    const writer = store.begin(root, readerSettings, mode === 'full');
+    await readCommitLog(
+      root,
+      range,
+      (batch) => {
+        writer.append(batch);
+        read += batch.length;
+        onProgress?.(read);
+      },
+      signal,
+    );
+    signal.throwIfAborted();
+    id = writer.finish(tip, drop, now());
+  }
   const durationMs = Math.round(performance.now() - started);
-  const commits = store.load(id);
-  const read: HistoryLogRead = {
+  const commits = store.load(id!);
+  const stats: HistoryLogRead = {
     mode,
-    read: result.commits,
+    read,
     dropped: drop.length,
     stored: commits.length,
     degraded: commits.flatMap((commit) => (commit.degraded === undefined ? [] : [{ sha: commit.sha, reason: commit.degraded }])),
     durationMs,
   };
-  return { commits, read };
+  return { commits, read: stats };
 }
 
 /** `git merge-base --is-ancestor` answers by exit code alone: 0 yes, 1 no (or an unknown commit). */

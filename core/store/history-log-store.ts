@@ -5,50 +5,76 @@ interface StoredLog {
   id: number;
   settings: string;
   tip: string;
+  reads: number;
 }
 
-interface LogChange {
-  /** Start over: forget every stored commit first. */
-  reset: boolean;
-  /** Commits no longer reachable (history was rewritten), to forget. */
-  drop: readonly string[];
-  /** New commits, newest first: they go above every stored one. */
-  add: readonly CommitRecord[];
+/** A read in progress: commits go in as they arrive, and the log moves to the new tip at `finish`. */
+export interface LogWriter {
+  append(commits: readonly CommitRecord[]): void;
+  /** Moves the log to `tip` in one transaction, dropping the commits history no longer has. */
+  finish(tip: string, drop: readonly string[], readAt: Date): number;
 }
 
-/** The commits read from git per repository root, so that a re-scan reads only what is new. */
+/** Within one read, a commit's position: reads stack above each other, and each read comes newest first. */
+const positionsPerRead = 1_000_000_000;
+
+/** Suffix of the root under which a full re-read is written, so the previous log stays whole until it is done. */
+const stagingSuffix = '\0reading';
+
+/**
+ * The commits read from git per repository root, so that a re-scan reads only what is new. Commits
+ * are written in batches while git streams them, never all held at once; a log's tip moves only when
+ * its read is complete, so an interrupted read leaves the previous log as it was.
+ */
 export class HistoryLogStore {
   constructor(private readonly db: Database) {}
 
   find(root: string): StoredLog | undefined {
-    return this.db.prepare<[string], StoredLog>('SELECT id, settings, tip FROM history_logs WHERE root = ?').get(root);
+    return this.db.prepare<[string], StoredLog>('SELECT id, settings, tip, reads FROM history_logs WHERE root = ?').get(root);
   }
 
-  /** Applies a read in one transaction: the stored log moves to `tip` completely or not at all. */
-  save(root: string, settings: string, tip: string, change: LogChange, readAt: Date): number {
-    return this.db.transaction(() => {
-      const existing = this.find(root);
-      let id: number;
+  /**
+   * Starts a read. A full read writes a staging log that replaces the old one at `finish`; a
+   * read of new commits adds to the existing log (skipping commits it already has, which an
+   * interrupted earlier read may have left).
+   */
+  begin(root: string, settings: string, full: boolean): LogWriter {
+    const existing = full ? undefined : this.find(root);
+    const { id, readSequence } = this.db.transaction(() => {
+      this.db.prepare('DELETE FROM history_logs WHERE root = ?').run(root + stagingSuffix);
       if (existing) {
-        id = existing.id;
-        this.db.prepare('UPDATE history_logs SET settings = ?, tip = ?, read_at = ? WHERE id = ?').run(settings, tip, readAt.toISOString(), id);
-      } else {
-        id = Number(this.db.prepare('INSERT INTO history_logs (root, settings, tip, read_at) VALUES (?, ?, ?, ?)').run(root, settings, tip, readAt.toISOString()).lastInsertRowid);
+        this.db.prepare('UPDATE history_logs SET reads = reads + 1 WHERE id = ?').run(existing.id);
+        return { id: existing.id, readSequence: existing.reads + 1 };
       }
-      if (change.reset) this.db.prepare('DELETE FROM history_commits WHERE log_id = ?').run(id);
-      const dropCommit = this.db.prepare('DELETE FROM history_commits WHERE log_id = ? AND sha = ?');
-      for (const sha of change.drop) dropCommit.run(id, sha);
-      const top = this.db.prepare<[number], { top: number | null }>('SELECT MAX(position) AS top FROM history_commits WHERE log_id = ?').get(id)?.top ?? 0;
-      const insertCommit = this.db.prepare(
-        'INSERT OR REPLACE INTO history_commits (log_id, sha, position, author_name, author_email, author_date, degraded) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      );
-      const insertChange = this.db.prepare('INSERT INTO history_file_changes (log_id, sha, path, previous_path, added, deleted, binary) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      change.add.forEach((commit, index) => {
-        insertCommit.run(id, commit.sha, top + change.add.length - index, commit.authorName, commit.authorEmail, commit.authorDate, commit.degraded ?? null);
-        for (const file of commit.files) insertChange.run(id, commit.sha, file.path, file.previousPath ?? null, file.added, file.deleted, file.binary ? 1 : 0);
-      });
-      return id;
+      const inserted = this.db
+        .prepare('INSERT INTO history_logs (root, settings, tip, read_at, reads) VALUES (?, ?, ?, ?, 1)')
+        .run(root + stagingSuffix, settings, '', new Date(0).toISOString());
+      return { id: Number(inserted.lastInsertRowid), readSequence: 1 };
     })();
+    const insertCommit = this.db.prepare(
+      'INSERT OR IGNORE INTO history_commits (log_id, sha, position, author_name, author_email, author_date, degraded) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insertChange = this.db.prepare('INSERT INTO history_file_changes (log_id, sha, path, previous_path, added, deleted, binary) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    let index = 0;
+    const append = this.db.transaction((commits: readonly CommitRecord[]) => {
+      for (const commit of commits) {
+        const position = readSequence * positionsPerRead - index++;
+        const inserted = insertCommit.run(id, commit.sha, position, commit.authorName, commit.authorEmail, commit.authorDate, commit.degraded ?? null);
+        if (inserted.changes === 0) continue;
+        for (const file of commit.files) insertChange.run(id, commit.sha, file.path, file.previousPath ?? null, file.added, file.deleted, file.binary ? 1 : 0);
+      }
+    });
+    return {
+      append: (commits) => append(commits),
+      finish: (tip, drop, readAt) =>
+        this.db.transaction(() => {
+          if (!existing) this.db.prepare('DELETE FROM history_logs WHERE root = ?').run(root);
+          const dropCommit = this.db.prepare('DELETE FROM history_commits WHERE log_id = ? AND sha = ?');
+          for (const sha of drop) dropCommit.run(id, sha);
+          this.db.prepare('UPDATE history_logs SET root = ?, settings = ?, tip = ?, read_at = ? WHERE id = ?').run(root, settings, tip, readAt.toISOString(), id);
+          return id;
+        })(),
+    };
   }
 
   /** Every stored commit with its file changes, newest first. */

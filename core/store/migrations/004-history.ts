@@ -3,14 +3,17 @@ export const history = {
   name: 'history engine',
   sql: /* sql */ `
     -- Commit logs read from git, kept across scans so that a re-scan reads only the new commits.
-    -- One log per repository root; settings name the reader's version and options (a change means a full re-read).
+    -- One log per repository root (a full re-read is written under the root plus a suffix, then swapped in);
+    -- settings name the reader's version and options (a change means a full re-read).
     CREATE TABLE history_logs (
       id INTEGER PRIMARY KEY,
       root TEXT NOT NULL UNIQUE,
       settings TEXT NOT NULL,
       -- The newest commit read; the log holds exactly the non-merge commits reachable from it.
       tip TEXT NOT NULL,
-      read_at TEXT NOT NULL
+      read_at TEXT NOT NULL,
+      -- Reads so far: each read's commits are positioned above the previous read's.
+      reads INTEGER NOT NULL
     );
 
     CREATE TABLE history_commits (
