@@ -54,13 +54,18 @@ export class HistoryLogStore {
     const insertCommit = this.db.prepare(
       'INSERT OR IGNORE INTO history_commits (log_id, sha, position, author_name, author_email, author_date, degraded) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
+    const movePosition = this.db.prepare('UPDATE history_commits SET position = ? WHERE log_id = ? AND sha = ?');
     const insertChange = this.db.prepare('INSERT INTO history_file_changes (log_id, sha, path, previous_path, added, deleted, binary) VALUES (?, ?, ?, ?, ?, ?, ?)');
     let index = 0;
     const append = this.db.transaction((commits: readonly CommitRecord[]) => {
       for (const commit of commits) {
         const position = readSequence * positionsPerRead - index++;
         const inserted = insertCommit.run(id, commit.sha, position, commit.authorName, commit.authorEmail, commit.authorDate, commit.degraded ?? null);
-        if (inserted.changes === 0) continue;
+        if (inserted.changes === 0) {
+          // Left by an interrupted read: it takes its place in this one.
+          movePosition.run(position, id, commit.sha);
+          continue;
+        }
         for (const file of commit.files) insertChange.run(id, commit.sha, file.path, file.previousPath ?? null, file.added, file.deleted, file.binary ? 1 : 0);
       }
     });
