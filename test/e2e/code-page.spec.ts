@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { codeFixtureFiles } from '../support/code-fixture.js';
 import { createRepository, temporaryDirectory } from '../support/git-fixture.js';
+import { addAndScan } from './app-steps.js';
 import { startServer } from './browser-server.js';
 
 test('the Code tab lists complex functions and folders, sorts and filters them, and shows cycles, boundaries and deprecated uses', async ({ page }, testInfo) => {
@@ -18,11 +19,7 @@ test('the Code tab lists complex functions and folders, sorts and filters them, 
   ]);
   const server = await startServer(temporaryDirectory());
   try {
-    await page.goto(server.url);
-    await page.getByLabel('Add a local git repository').fill(repository);
-    await page.getByRole('button', { name: 'Add' }).click();
-    await page.getByRole('button', { name: 'Scan' }).click();
-    await expect(page.getByText('Lines of code by language')).toBeVisible();
+    await addAndScan(page, server.url, repository);
 
     await page.getByRole('link', { name: 'Code', exact: true }).click();
     const tile = (label: string) => page.locator('.tile', { hasText: label }).locator('dd');

@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
 import { deadCodeFixtureFiles } from '../support/dead-code-fixture.js';
 import { createRepository, temporaryDirectory } from '../support/git-fixture.js';
+import { addAndScan } from './app-steps.js';
 import { startServer } from './browser-server.js';
 
 test('the Dead code tab counts findings by kind and workspace, groups them by folder, filters them and explains each one', async ({ page }, testInfo) => {
@@ -18,11 +19,7 @@ test('the Dead code tab counts findings by kind and workspace, groups them by fo
   ]);
   const server = await startServer(temporaryDirectory());
   try {
-    await page.goto(server.url);
-    await page.getByLabel('Add a local git repository').fill(repository);
-    await page.getByRole('button', { name: 'Add' }).click();
-    await page.getByRole('button', { name: 'Scan' }).click();
-    await expect(page.getByText('Lines of code by language')).toBeVisible();
+    await addAndScan(page, server.url, repository);
 
     await page.getByRole('link', { name: 'Dead code' }).click();
     const tile = (label: string) => page.locator('.tile', { has: page.getByText(label, { exact: true }) }).locator('dd');

@@ -2,17 +2,14 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { temporaryDirectory } from '../support/git-fixture.js';
 import { buildHistoryRepository } from '../support/history-fixture.js';
+import { addAndScan } from './app-steps.js';
 import { startServer } from './browser-server.js';
 
 test('the Hotspots tab charts changes against complexity, shows a hotspot’s trend, coupled pairs and ownership', async ({ page }, testInfo) => {
   const repository = buildHistoryRepository(join(temporaryDirectory(), 'known'));
   const server = await startServer(temporaryDirectory());
   try {
-    await page.goto(server.url);
-    await page.getByLabel('Add a local git repository').fill(repository);
-    await page.getByRole('button', { name: 'Add' }).click();
-    await page.getByRole('button', { name: 'Scan' }).click();
-    await expect(page.getByText('Lines of code by language')).toBeVisible();
+    await addAndScan(page, server.url, repository);
 
     await page.getByRole('link', { name: 'Hotspots' }).click();
     const tile = (label: string) => page.locator('.tile', { has: page.getByText(label, { exact: true }) }).locator('dd');
