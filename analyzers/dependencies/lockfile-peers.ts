@@ -4,9 +4,6 @@ import { type BlockValue, mapAt, parseBlockMapping } from './block-mapping.js';
 /** Package name → the peer dependencies its locked versions declare. */
 export type LockedPeers = ReadonlyMap<string, readonly string[]>;
 
-/** Lockfiles that record peer dependencies (yarn.lock v1 does not; berry's yarn.lock does). */
-export const peerLockfileNames: readonly string[] = ['pnpm-lock.yaml', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock'];
-
 /**
  * The peer dependencies a lockfile records for each package, so that a clone without node_modules
  * knows that `next` needs `react-dom` as well as an install does.

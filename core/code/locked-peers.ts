@@ -1,11 +1,12 @@
-import { type LockedPeers, peerLockfileNames, peersFromLockfile } from '../../analyzers/dependencies/lockfile-peers.js';
+import { lockfileNames } from '../../analyzers/dependencies/lockfile.js';
+import { type LockedPeers, peersFromLockfile } from '../../analyzers/dependencies/lockfile-peers.js';
 import { basename } from '../../analyzers/discover/repo-paths.js';
 import { readBlobs } from '../git/read-blobs.js';
 import type { TreeFile } from '../git/tree-files.js';
 
 /** The peer dependencies recorded by every tracked lockfile of the commit, merged by package name. */
 export async function readLockedPeers(root: string, files: readonly TreeFile[], signal: AbortSignal): Promise<LockedPeers> {
-  const lockfiles = files.filter((file) => peerLockfileNames.includes(basename(file.path)) && !file.path.includes('node_modules/'));
+  const lockfiles = files.filter((file) => lockfileNames.includes(basename(file.path)) && !file.path.includes('node_modules/'));
   const merged = new Map<string, Set<string>>();
   const decoder = new TextDecoder();
   await readBlobs(
