@@ -3,13 +3,13 @@ import { isObject, type PackageJson } from '../discover/package-json.js';
 import type { Lockfile } from './lockfile.js';
 
 /** Where a declared dependency comes from, by its specifier. */
-export type SpecifierKind = 'registry' | 'tag' | 'alias' | 'workspace' | 'file' | 'link' | 'git' | 'url';
+type SpecifierKind = 'registry' | 'tag' | 'alias' | 'workspace' | 'file' | 'link' | 'git' | 'url';
 
 const installedFields = ['dependencies', 'devDependencies', 'optionalDependencies'] as const;
 type InstalledField = (typeof installedFields)[number];
 
 /** One dependency a workspace declares, and what the lockfile says was installed for it. */
-export interface DeclaredDependency {
+interface DeclaredDependency {
   /** The workspace folder ('' for the root). */
   workspace: string;
   /** The name it is declared and imported under. */
@@ -27,7 +27,7 @@ export interface DeclaredDependency {
   note?: string;
 }
 
-export interface InstalledDependenciesInput {
+interface InstalledDependenciesInput {
   /** Each workspace's folder and readable package.json, the root first. */
   workspaces: readonly { dir: string; packageJson: PackageJson }[];
   /** The repository's lockfile, its read error, or undefined when there is none. */

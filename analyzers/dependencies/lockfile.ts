@@ -1,10 +1,10 @@
 import { isObject } from '../discover/package-json.js';
 import { type BlockMap, mapAt, parseBlockMapping } from './block-mapping.js';
 
-export type LockfileKind = 'npm' | 'pnpm' | 'yarn-classic' | 'yarn-berry';
+type LockfileKind = 'npm' | 'pnpm' | 'yarn-classic' | 'yarn-berry';
 
 /** One installed package of the tree. */
-export interface LockedPackage {
+interface LockedPackage {
   name: string;
   version: string;
   /** Dependency name → the version it resolved to (npm's and pnpm's lockfiles) or the range it asked for (yarn's). */

@@ -9,7 +9,7 @@ interface StoredLog {
 }
 
 /** A read in progress: commits go in as they arrive, and the log moves to the new tip at `finish`. */
-export interface LogWriter {
+interface LogWriter {
   append(commits: readonly CommitRecord[]): void;
   /** Moves the log to `tip` in one transaction, dropping the commits history no longer has. */
   finish(tip: string, drop: readonly string[], readAt: Date): number;
