@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { Repository } from '../../../core/api/repositories';
+import type { RouteInput, RouteOutput } from '../../../core/api/routes';
 import { call } from '../api/client';
 import { useRoute } from '../api/hooks';
 import { CodeReportView } from '../components/CodeReportView';
@@ -45,9 +46,9 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
             </Link>
           </nav>
           {tab === 'overview' && <Overview repository={repo} />}
-          {tab === 'code' && <Code repository={repo} />}
-          {tab === 'dead-code' && <DeadCode repository={repo} />}
-          {tab === 'hotspots' && <Hotspots repository={repo} />}
+          {tab === 'code' && <SnapshotTabView repository={repo} tab={codeTab} />}
+          {tab === 'dead-code' && <SnapshotTabView repository={repo} tab={deadCodeTab} />}
+          {tab === 'hotspots' && <SnapshotTabView repository={repo} tab={hotspotsTab} />}
           {tab === 'history' && <History repositoryId={id} generation={lastOutcome} />}
         </>
       )}
@@ -83,41 +84,51 @@ function Overview({ repository }: { repository: Repository }) {
   return <LatestReport snapshotId={repository.latestSnapshot.snapshot.id} />;
 }
 
-function Code({ repository }: { repository: Repository }) {
-  if (!repository.latestSnapshot) return <p className="empty">Not scanned yet. Press Scan to analyse the code.</p>;
-  return <LatestCodeReport snapshotId={repository.latestSnapshot.snapshot.id} root={repository.path} />;
+/** A tab showing one analysis of the latest snapshot. */
+interface SnapshotTab<R extends SnapshotRoute> {
+  route: R;
+  /** What scanning will do, for a repository not scanned yet. */
+  onScan: string;
+  /** What a snapshot taken before the analysis existed lacks. */
+  predates: string;
+  render(report: RouteOutput<R>, root: string): ReactNode;
 }
 
-function LatestCodeReport({ snapshotId, root }: { snapshotId: number; root: string }) {
-  const report = useRoute('snapshots.code', { id: snapshotId });
-  return <Loading loaded={report}>{(value) => <CodeReportView report={value} root={root} />}</Loading>;
+type SnapshotRoute = 'snapshots.code' | 'snapshots.deadCode' | 'snapshots.history';
+
+const codeTab: SnapshotTab<'snapshots.code'> = {
+  route: 'snapshots.code',
+  onScan: 'analyse the code',
+  predates: 'analysed code',
+  render: (report, root) => <CodeReportView report={report} root={root} />,
+};
+
+const deadCodeTab: SnapshotTab<'snapshots.deadCode'> = {
+  route: 'snapshots.deadCode',
+  onScan: 'look for dead code',
+  predates: 'looked for dead code',
+  render: (report, root) => <DeadCodeReportView report={report} root={root} />,
+};
+
+const hotspotsTab: SnapshotTab<'snapshots.history'> = {
+  route: 'snapshots.history',
+  onScan: 'read the git history',
+  predates: 'analysed git history',
+  render: (report, root) => <HistoryReportView report={report} root={root} />,
+};
+
+function SnapshotTabView<R extends SnapshotRoute>({ repository, tab }: { repository: Repository; tab: SnapshotTab<R> }) {
+  if (!repository.latestSnapshot) return <p className="empty">Not scanned yet. Press Scan to {tab.onScan}.</p>;
+  return <LatestSnapshotReport snapshotId={repository.latestSnapshot.snapshot.id} root={repository.path} tab={tab} />;
 }
 
-function DeadCode({ repository }: { repository: Repository }) {
-  if (!repository.latestSnapshot) return <p className="empty">Not scanned yet. Press Scan to look for dead code.</p>;
-  return <LatestDeadCodeReport snapshotId={repository.latestSnapshot.snapshot.id} root={repository.path} />;
-}
-
-function LatestDeadCodeReport({ snapshotId, root }: { snapshotId: number; root: string }) {
-  const report = useRoute('snapshots.deadCode', { id: snapshotId });
+function LatestSnapshotReport<R extends SnapshotRoute>({ snapshotId, root, tab }: { snapshotId: number; root: string; tab: SnapshotTab<R> }) {
+  const report = useRoute(tab.route, { id: snapshotId } as RouteInput<R>);
   // Snapshots taken before the analysis existed have none: say so rather than show an error.
   if (report.state === 'failed' && report.error.error.code === 'not-found') {
-    return <p className="empty">This snapshot was taken before Steward looked for dead code. Scan again.</p>;
+    return <p className="empty">This snapshot was taken before Steward {tab.predates}. Scan again.</p>;
   }
-  return <Loading loaded={report}>{(value) => <DeadCodeReportView report={value} root={root} />}</Loading>;
-}
-
-function Hotspots({ repository }: { repository: Repository }) {
-  if (!repository.latestSnapshot) return <p className="empty">Not scanned yet. Press Scan to read the git history.</p>;
-  return <LatestHistoryReport snapshotId={repository.latestSnapshot.snapshot.id} root={repository.path} />;
-}
-
-function LatestHistoryReport({ snapshotId, root }: { snapshotId: number; root: string }) {
-  const report = useRoute('snapshots.history', { id: snapshotId });
-  if (report.state === 'failed' && report.error.error.code === 'not-found') {
-    return <p className="empty">This snapshot was taken before Steward analysed git history. Scan again.</p>;
-  }
-  return <Loading loaded={report}>{(value) => <HistoryReportView report={value} root={root} />}</Loading>;
+  return <Loading loaded={report}>{(value) => tab.render(value, root)}</Loading>;
 }
 
 function LatestReport({ snapshotId }: { snapshotId: number }) {
