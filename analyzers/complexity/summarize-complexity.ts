@@ -1,3 +1,4 @@
+import { foldersOf } from '../discover/repo-paths.js';
 import type { FileFacts, FunctionFact } from '../facts/file-facts.js';
 import { maintainabilityIndex } from './maintainability-index.js';
 import { type ComplexityThresholds, isOverThreshold } from './thresholds.js';
@@ -88,12 +89,6 @@ function totalsOf(path: string, files: number, functions: readonly FunctionFact[
     overThreshold: functions.filter((fn) => isOverThreshold(fn, thresholds)).length,
     maintainability: null,
   };
-}
-
-/** The folders a file is in, from the repository root ('') down to its own folder. */
-function foldersOf(path: string): string[] {
-  const parts = path.split('/').slice(0, -1);
-  return ['', ...parts.map((_, index) => parts.slice(0, index + 1).join('/'))];
 }
 
 function weightedMaintainability(files: readonly ComplexityTotals[]): number | null {

@@ -33,3 +33,9 @@ export function isWithin(path: string, dir: string): boolean {
 export function isOutsideRepo(path: string): boolean {
   return path === '..' || path.startsWith('../');
 }
+
+/** The folders a file is in, from the repository root ('') down to its own folder: '', 'a', 'a/b' for 'a/b/c.ts'. */
+export function foldersOf(path: string): string[] {
+  const parts = path.split('/').slice(0, -1);
+  return ['', ...parts.map((_, index) => parts.slice(0, index + 1).join('/'))];
+}

@@ -2,10 +2,9 @@ import { type AuthorActivity, type WeekActivity, activityByAuthor, activityByWee
 import { type CoupledPair, type CouplingOptions, changeCoupling, defaultCouplingOptions } from './change-coupling.js';
 import { type FileAge, codeAge } from './code-age.js';
 import type { CommitRecord } from './commit-record.js';
-import { followRenames } from './follow-renames.js';
 import { commitsSince, monthsBefore } from './history-window.js';
 import { type FileComplexity, type Hotspot, rankHotspots } from './hotspots.js';
-import { type FileOwnership, type FolderOwnership, defaultOwnershipOptions, ownershipByFile, ownershipByFolder } from './ownership.js';
+import { type FileOwnership, type FolderOwnership, ownershipByFile, ownershipByFolder, tallyAuthors } from './ownership.js';
 import { type FileRevisions, type FolderChurn, churnByFolder, revisionsByFile } from './revisions.js';
 
 export interface HistoryOptions {
@@ -17,7 +16,7 @@ export interface HistoryOptions {
 export const defaultHistoryOptions: HistoryOptions = { windowMonths: 12, coupling: defaultCouplingOptions };
 
 interface HistoryInput {
-  /** Every commit read, newest first. */
+  /** Every commit read, newest first, with file names followed across renames (followRenames). */
   commits: readonly CommitRecord[];
   /** The files of the scanned commit: results are about them (a deleted file's history only counts for activity). */
   currentFiles: ReadonlySet<string>;
@@ -46,26 +45,26 @@ export interface HistoryAnalysis {
 
 /** Every history analysis over one read of the log: each is a small function, this is their table. */
 export function analyzeHistory(input: HistoryInput): HistoryAnalysis {
-  const followed = followRenames(input.commits);
+  const { commits } = input;
   const currentOnly = (commit: CommitRecord): CommitRecord => ({ ...commit, files: commit.files.filter((change) => input.currentFiles.has(change.path)) });
-  const current = followed.map(currentOnly);
+  const current = commits.map(currentOnly);
   const since = monthsBefore(input.asOf, input.options.windowMonths);
-  const window = commitsSince(current, since, input.asOf);
   // A commit's size is that of the whole change set, deleted files included.
-  const couplingCommits = commitsSince(followed, since, input.asOf)
+  const couplingCommits = commitsSince(commits, since)
     .filter((commit) => !input.excludedFromCoupling.has(commit.sha) && commit.files.length <= input.options.coupling.maxChangesetSize)
     .map(currentOnly);
   const allTime = revisionsByFile(current);
-  const ownership = ownershipByFile(followed, input.asOf, defaultOwnershipOptions).filter((file) => input.currentFiles.has(file.path));
+  const tally = tallyAuthors(commits, input.asOf);
+  const ownership = ownershipByFile(tally).filter((file) => input.currentFiles.has(file.path));
   return {
-    hotspots: rankHotspots(revisionsByFile(window), input.complexity),
+    hotspots: rankHotspots(revisionsByFile(commitsSince(current, since)), input.complexity),
     coupling: changeCoupling(couplingCommits, input.boundaryOf, input.options.coupling),
     files: [...allTime.values()].sort((a, b) => b.revisions - a.revisions || a.path.localeCompare(b.path)),
     folders: churnByFolder(current),
     ownership,
-    folderOwnership: ownershipByFolder(followed, ownership, input.asOf, defaultOwnershipOptions),
+    folderOwnership: ownershipByFolder(tally, ownership),
     age: codeAge(allTime.values(), input.asOf),
-    authors: activityByAuthor(followed),
-    weeks: activityByWeek(followed),
+    authors: activityByAuthor(commits),
+    weeks: activityByWeek(commits),
   };
 }

@@ -7,14 +7,13 @@ export function monthsBefore(asOf: Date, months: number): Date {
   return date;
 }
 
-/** Commits authored at or after `since` (and not after `asOf`). */
-export function commitsSince(commits: readonly CommitRecord[], since: Date, asOf: Date): CommitRecord[] {
+/**
+ * Commits authored at or after `since`. Every commit of the log is an ancestor of the scanned one,
+ * so none is cut off at the end: a rebased ancestor may carry a later author date than its tip.
+ */
+export function commitsSince(commits: readonly CommitRecord[], since: Date): CommitRecord[] {
   const from = since.getTime();
-  const to = asOf.getTime();
-  return commits.filter((commit) => {
-    const time = Date.parse(commit.authorDate);
-    return time >= from && time <= to;
-  });
+  return commits.filter((commit) => Date.parse(commit.authorDate) >= from);
 }
 
 /** One identity per author: the email after .mailmap, lower-cased (names vary more across machines than emails). */

@@ -23,11 +23,14 @@ export class LogParser {
 
   /** Feeds text and returns the commits completed by it. */
   push(text: string): CommitRecord[] {
-    this.pending += text;
-    const last = this.pending.lastIndexOf(recordSeparator);
-    if (last <= 0) return [];
-    const complete = this.pending.slice(0, last);
-    this.pending = this.pending.slice(last);
+    // Only the new text is searched: one commit's numstat can run to megabytes.
+    const last = text.lastIndexOf(recordSeparator);
+    if (last < 0 || this.pending.length + last === 0) {
+      this.pending += text;
+      return [];
+    }
+    const complete = this.pending + text.slice(0, last);
+    this.pending = text.slice(last);
     return parseRecords(complete);
   }
 

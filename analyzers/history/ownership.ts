@@ -1,6 +1,6 @@
+import { foldersOf } from '../discover/repo-paths.js';
 import type { CommitRecord } from './commit-record.js';
 import { authorKey, monthsBefore } from './history-window.js';
-import { foldersOf } from './revisions.js';
 
 interface AuthorShare {
   author: string;
@@ -37,8 +37,7 @@ export const defaultOwnershipOptions: OwnershipOptions = { islandShare: 0.95, ow
  * where code-maat's fragmentation counts commits). Files with no added lines (binary, only deletions)
  * have no owner and are left out.
  */
-export function ownershipByFile(commits: readonly CommitRecord[], asOf: Date, options: OwnershipOptions = defaultOwnershipOptions): FileOwnership[] {
-  const { addedByFile, names, active } = tallyAuthors(commits, asOf, options);
+export function ownershipByFile({ addedByFile, names, active }: AuthorTally, options: OwnershipOptions = defaultOwnershipOptions): FileOwnership[] {
   const result: FileOwnership[] = [];
   for (const [path, byAuthor] of addedByFile) {
     const shares = authorShares(byAuthor, names);
@@ -68,8 +67,7 @@ export interface FolderOwnership {
 }
 
 /** Ownership per folder (everything below it): the folder's lines by author, and how many of its files are islands or orphaned. */
-export function ownershipByFolder(commits: readonly CommitRecord[], files: readonly FileOwnership[], asOf: Date, options: OwnershipOptions = defaultOwnershipOptions): FolderOwnership[] {
-  const { addedByFile, names } = tallyAuthors(commits, asOf, options);
+export function ownershipByFolder({ addedByFile, names }: AuthorTally, files: readonly FileOwnership[]): FolderOwnership[] {
   const folders = new Map<string, { added: Map<string, number>; files: FileOwnership[] }>();
   for (const file of files) {
     for (const folder of foldersOf(file.path)) {
@@ -95,8 +93,15 @@ export function ownershipByFolder(commits: readonly CommitRecord[], files: reado
     .sort((a, b) => a.folder.localeCompare(b.folder));
 }
 
-/** Added lines per file and author, authors' display names, and who was active in the window before `asOf`. */
-function tallyAuthors(commits: readonly CommitRecord[], asOf: Date, options: OwnershipOptions) {
+/** Added lines per file and author, authors' display names, and who was active in the months before `asOf`. */
+interface AuthorTally {
+  addedByFile: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  names: ReadonlyMap<string, string>;
+  active: ReadonlySet<string>;
+}
+
+/** One pass over the history for both ownership analyses. */
+export function tallyAuthors(commits: readonly CommitRecord[], asOf: Date, options: OwnershipOptions = defaultOwnershipOptions): AuthorTally {
   const activeSince = monthsBefore(asOf, options.activeMonths).getTime();
   const active = new Set<string>();
   const names = new Map<string, string>();
@@ -105,7 +110,7 @@ function tallyAuthors(commits: readonly CommitRecord[], asOf: Date, options: Own
     const author = authorKey(commit);
     if (!names.has(author)) names.set(author, commit.authorName);
     const time = Date.parse(commit.authorDate);
-    if (time >= activeSince && time <= asOf.getTime()) active.add(author);
+    if (time >= activeSince) active.add(author);
     for (const change of commit.files) {
       let byAuthor = addedByFile.get(change.path);
       if (!byAuthor) addedByFile.set(change.path, (byAuthor = new Map()));

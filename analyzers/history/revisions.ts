@@ -1,3 +1,4 @@
+import { foldersOf } from '../discover/repo-paths.js';
 import type { CommitRecord } from './commit-record.js';
 import { authorKey } from './history-window.js';
 
@@ -70,10 +71,4 @@ export function churnByFolder(commits: readonly CommitRecord[]): FolderChurn[] {
   return [...folders.values()]
     .map(({ paths, ...entry }) => ({ ...entry, files: paths.size }))
     .sort((a, b) => a.folder.localeCompare(b.folder));
-}
-
-/** '', 'a', 'a/b' for 'a/b/c.ts'. */
-export function foldersOf(path: string): string[] {
-  const parts = path.split('/').slice(0, -1);
-  return ['', ...parts.map((_, index) => parts.slice(0, index + 1).join('/'))];
 }

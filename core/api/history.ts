@@ -54,8 +54,13 @@ const FileHistorySchema = z.object({
   ownersInactive: z.boolean(),
 });
 
-const FolderOwnershipSchema = z.object({
+/** A folder (everything below it): its churn over the whole history and who wrote it. */
+const FolderHistorySchema = z.object({
   folder: z.string(),
+  /** Commits that changed a file below it, and their lines. */
+  revisions: count,
+  added: count,
+  deleted: count,
   mainDeveloper: AuthorShareSchema,
   fragmentation: share,
   authors: count,
@@ -63,7 +68,7 @@ const FolderOwnershipSchema = z.object({
   knowledgeIslands: count,
   filesWithOwnersInactive: count,
 });
-export type FolderOwnershipReport = z.infer<typeof FolderOwnershipSchema>;
+export type FolderHistoryReport = z.infer<typeof FolderHistorySchema>;
 
 const HistoryReportSchema = z.object({
   commit: z.string(),
@@ -79,7 +84,7 @@ const HistoryReportSchema = z.object({
   hotspots: z.array(HotspotSchema),
   coupling: z.array(CoupledPairSchema),
   files: z.array(FileHistorySchema),
-  folders: z.array(FolderOwnershipSchema),
+  folders: z.array(FolderHistorySchema),
   authors: z.array(
     z.object({ author: z.string(), name: z.string(), commits: count, added: count, deleted: count, firstCommit: date, lastCommit: date }),
   ),

@@ -28,8 +28,8 @@ export interface CodeAnalysis {
   cycles: ImportCycle[];
   boundaryViolations: BoundaryViolation[];
   deadCode: DeadCodeResult;
-  /** Folders of the workspace packages ('' for the root), for analyses that respect package boundaries. */
-  workspaceDirs: string[];
+  /** Folders of the packages: workspaces, and projects of their own with a package.json or deno.json ('' for the root). */
+  packageDirs: string[];
   excluded: { path: string; reason: string }[];
   parseErrors: (ParseError & { path: string })[];
 }
@@ -99,7 +99,7 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, production =
     cycles: findImportCycles(edges),
     boundaryViolations: findBoundaryViolations(edges, config.boundaries),
     deadCode,
-    workspaceDirs: discovery.packages.map((workspace) => workspace.dir),
+    packageDirs: discovery.packages.map((workspace) => workspace.dir),
     excluded,
     parseErrors: code.parseErrors,
   };

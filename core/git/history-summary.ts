@@ -12,6 +12,8 @@ export interface HistorySummary {
   firstCommitAt: string;
   /** Author date of the scanned commit itself. */
   lastCommitAt: string;
+  /** Its committer date: when it became what it is (a rebased commit keeps its older author date). */
+  committedAt: string;
   /** Distinct author identities (name and email after .mailmap), most commits first. */
   contributors: ContributorCommits[];
   /** True when the clone is shallow, so older history is not visible. */
@@ -23,18 +25,20 @@ export async function readHistorySummary(root: string, commit: string, signal?: 
   const [count, rootDates, lastDate, shortlog, shallow] = await Promise.all([
     git.raw(['rev-list', '--count', commit]),
     git.raw(['log', '--max-parents=0', '--format=%aI', commit]),
-    git.raw(['log', '-1', '--format=%aI', commit]),
+    git.raw(['log', '-1', '--format=%aI%n%cI', commit]),
     git.raw(['shortlog', '--summary', '--numbered', '--email', commit]),
     git.raw(['rev-parse', '--is-shallow-repository']),
   ]);
+  const [lastCommitAt = '', committedAt = ''] = lastDate.trim().split('\n');
   const firstCommitAt = rootDates
     .split('\n')
     .filter(Boolean)
     .sort((a, b) => Date.parse(a) - Date.parse(b))[0];
   return {
     commits: Number(count.trim()),
-    firstCommitAt: firstCommitAt ?? lastDate.trim(),
-    lastCommitAt: lastDate.trim(),
+    firstCommitAt: firstCommitAt ?? lastCommitAt,
+    lastCommitAt,
+    committedAt,
     contributors: parseShortlog(shortlog),
     shallow: shallow.trim() === 'true',
   };

@@ -27,15 +27,16 @@ export async function readLastTouched(
   signal: AbortSignal,
 ): Promise<Map<string, LastTouched | null>> {
   const cache = new ProjectContextCache(db);
-  const key = `last-touched\0${root}\0${commit}`;
+  // Version 2: author names after .mailmap (%aN), as the history engine shows them.
+  const key = `last-touched 2\0${root}\0${commit}`;
   const known = cache.get<KnownTouches>(key) ?? {};
-  const missing = new Set(paths.filter((path) => !(path in known)));
+  const missing = new Set(paths.filter((path) => !Object.hasOwn(known, path)));
   if (missing.size > 0) {
     const found = await walkLog(root, commit, missing, signal);
     for (const path of missing) known[path] = found.get(path) ?? null;
     cache.put(key, known);
   }
-  return new Map(paths.map((path) => [path, known[path] ?? null]));
+  return new Map(paths.map((path) => [path, Object.hasOwn(known, path) ? (known[path] ?? null) : null]));
 }
 
 /**
@@ -46,7 +47,7 @@ export async function readLastTouched(
 function walkLog(root: string, commit: string, wanted: ReadonlySet<string>, signal: AbortSignal): Promise<Map<string, LastTouched>> {
   return new Promise((resolve, reject) => {
     const found = new Map<string, LastTouched>();
-    const git = spawn('git', ['log', '-z', '--no-renames', '--name-only', '--format=%x01%H%x02%aI%x02%an', commit, '--'], {
+    const git = spawn('git', ['log', '-z', '--no-renames', '--name-only', '--format=%x01%H%x02%aI%x02%aN', commit, '--'], {
       cwd: root,
       env: gitEnvironment,
       signal,

@@ -96,3 +96,34 @@ export function readBlobs(
     git.stdin.end(`${shas.join('\n')}\n`);
   });
 }
+
+/** `git cat-file --batch-check` for names such as `<commit>:<path>`: each blob's id and size, or undefined where there is none. */
+export function blobIds(root: string, names: readonly string[], signal?: AbortSignal): Promise<({ sha: string; size: number } | undefined)[]> {
+  if (names.length === 0) return Promise.resolve([]);
+  return new Promise((resolve, reject) => {
+    const git = spawn('git', ['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'], { cwd: root, env: gitEnvironment, signal });
+    let output = '';
+    let stderr = '';
+    git.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('latin1');
+    });
+    git.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    git.on('error', reject);
+    git.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`git cat-file --batch-check: ${stderr.trim() || `exit ${code}`}`));
+      resolve(
+        output
+          .split('\n')
+          .slice(0, names.length)
+          .map((line) => {
+            const [sha, type, size] = line.split(' ');
+            return type === 'blob' && sha && size ? { sha, size: Number(size) } : undefined;
+          }),
+      );
+    });
+    git.stdin.on('error', reject);
+    git.stdin.end(`${names.join('\n')}\n`);
+  });
+}

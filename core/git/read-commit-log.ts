@@ -31,8 +31,11 @@ export async function readCommitLog(root: string, range: string, onCommits: (com
     const remaining = order.filter((sha) => !seen.has(sha));
     const failing = remaining[0];
     if (failing === undefined) break;
-    const reason = gitReason(new Error(run.stderr));
-    deliver([await readWithoutLines(root, failing, reason, signal)]);
+    // git may die on the commit after the last one it finished (rename detection reads blobs before
+    // the header is printed): read the first unfinished commit alone before taking its lines away.
+    const alone: CommitRecord[] = [];
+    const single = await streamLog(root, ['log', ...logOptions, ...logFormatArguments, '--no-walk', failing, '--'], undefined, (batch) => alone.push(...batch), signal);
+    deliver(single.ok ? alone : [await readWithoutLines(root, failing, gitReason(new Error(single.stderr)), signal)]);
     const rest = remaining.slice(1);
     if (rest.length === 0) break;
     run = await streamLog(root, ['log', ...logOptions, ...logFormatArguments, '--no-walk=unsorted', '--stdin', '--'], `${rest.join('\n')}\n`, deliver, signal);

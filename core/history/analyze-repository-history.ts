@@ -1,6 +1,8 @@
 import { type HistoryAnalysis, analyzeHistory } from '../../analyzers/history/analyze-history.js';
 import type { CouplingOptions } from '../../analyzers/history/change-coupling.js';
 import type { FileComplexity } from '../../analyzers/history/hotspots.js';
+import { workspaceLocator } from '../../analyzers/deadcode/workspace-of.js';
+import { followRenames } from '../../analyzers/history/follow-renames.js';
 import type { CodeAnalysis } from '../code/analyze-code.js';
 import { type HistorySummary, readHistorySummary } from '../git/history-summary.js';
 import { readBlobs } from '../git/read-blobs.js';
@@ -28,7 +30,7 @@ interface AnalyzeHistoryOptions {
   root: string;
   commit: string;
   tree: TreeListing;
-  code: Pick<CodeAnalysis, 'complexity' | 'config' | 'parseErrors' | 'workspaceDirs'>;
+  code: Pick<CodeAnalysis, 'complexity' | 'config' | 'parseErrors' | 'packageDirs'>;
   parseWorkerUrl: URL | string;
   signal: AbortSignal;
   progress(done: number, total: number, detail?: string): void;
@@ -42,27 +44,29 @@ export async function analyzeRepositoryHistory({ db, root, commit, tree, code, p
   if (summary.shallow) {
     warn(`This is a shallow clone: only ${plural(summary.commits, 'commit')} of history are visible, so hotspots, coupling and ownership cover those only`);
   }
-  progress(0, summary.commits, 'git log');
-  const { commits, read } = await updateHistoryLog({ db, root, tip: commit, signal, onProgress: (done) => progress(done, summary.commits, 'git log') });
+  progress(0, 1, 'git log');
+  const { commits, read } = await updateHistoryLog({ db, root, tip: commit, signal, onProgress: (done, total) => progress(done, total, 'git log') });
   if (read.degraded.length > 0) {
     warn(
       `git could not read the content of ${plural(read.degraded.length, 'commit')} (missing objects, as in a partial clone): their files count as changed, without line counts: ${preview(read.degraded.map((entry) => entry.sha.slice(0, 10)))}`,
       { partial: true },
     );
   }
-  const asOf = new Date(summary.lastCommitAt);
+  // The committer date: a rebased or cherry-picked HEAD keeps an author date older than its parents'.
+  const asOf = new Date(summary.committedAt);
+  const followed = followRenames(commits);
   const analysis = analyzeHistory({
-    commits,
+    commits: followed,
     currentFiles: new Set(tree.files.map((file) => file.path)),
     complexity: complexityByFile(code),
     asOf,
     excludedFromCoupling: await ignoredRevisions(root, tree, signal),
-    boundaryOf: boundaryLocator(code.workspaceDirs),
+    boundaryOf: boundaryLocator(code.packageDirs),
     options: code.config.history,
   });
-  const trends = await hotspotTrends({ db, root, commits, hotspots: analysis.hotspots, parseWorkerUrl, signal });
-  progress(summary.commits, summary.commits);
-  return { analysis, read, asOf: summary.lastCommitAt, windowMonths: code.config.history.windowMonths, couplingThresholds: code.config.history.coupling, summary, trends };
+  const trends = await hotspotTrends({ db, root, commits, followed, hotspots: analysis.hotspots, parseWorkerUrl, signal });
+  progress(1, 1);
+  return { analysis, read, asOf: summary.committedAt, windowMonths: code.config.history.windowMonths, couplingThresholds: code.config.history.coupling, summary, trends };
 }
 
 function complexityByFile({ complexity, parseErrors }: Pick<CodeAnalysis, 'complexity' | 'parseErrors'>): Map<string, FileComplexity> {
@@ -87,8 +91,8 @@ async function ignoredRevisions(root: string, tree: TreeListing, signal: AbortSi
   return revisions;
 }
 
-/** The deepest workspace package containing a path, else its top-level folder. */
-function boundaryLocator(workspaceDirs: readonly string[]): (path: string) => string {
-  const packages = workspaceDirs.filter((dir) => dir !== '').sort((a, b) => b.length - a.length);
-  return (path) => packages.find((dir) => path.startsWith(`${dir}/`)) ?? (path.includes('/') ? path.slice(0, path.indexOf('/')) : '');
+/** The deepest package (workspace or project of its own) containing a path, else its top-level folder. */
+function boundaryLocator(packageDirs: readonly string[]): (path: string) => string {
+  const packageOf = workspaceLocator(packageDirs.map((dir) => ({ dir })));
+  return (path) => packageOf(path) || (path.includes('/') ? path.slice(0, path.indexOf('/')) : '');
 }

@@ -6,6 +6,7 @@ export function toHistoryReport(history: RepositoryHistory, commit: string): His
   const { analysis, read } = history;
   const owners = new Map(analysis.ownership.map((file) => [file.path, file]));
   const ages = new Map(analysis.age.map((file) => [file.path, file.ageMonths]));
+  const folderChurn = new Map(analysis.folders.map((folder) => [folder.folder, folder]));
   return {
     commit,
     asOf: history.asOf,
@@ -27,7 +28,10 @@ export function toHistoryReport(history: RepositoryHistory, commit: string): His
         ownersInactive: owner?.ownersInactive ?? false,
       };
     }),
-    folders: analysis.folderOwnership,
+    folders: analysis.folderOwnership.map((folder) => {
+      const churn = folderChurn.get(folder.folder);
+      return { ...folder, revisions: churn?.revisions ?? 0, added: churn?.added ?? 0, deleted: churn?.deleted ?? 0 };
+    }),
     authors: analysis.authors,
     weeks: analysis.weeks,
   };

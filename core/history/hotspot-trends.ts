@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
 import { summarizeComplexity } from '../../analyzers/complexity/summarize-complexity.js';
 import { defaultThresholds } from '../../analyzers/complexity/thresholds.js';
 import { factsEngineVersion } from '../../analyzers/facts/file-facts.js';
 import type { CommitRecord } from '../../analyzers/history/commit-record.js';
-import { followRenames } from '../../analyzers/history/follow-renames.js';
 import type { Hotspot } from '../../analyzers/history/hotspots.js';
 import { readCodeFacts } from '../code/read-code-facts.js';
-import { gitEnvironment } from '../git/git-client.js';
+import { blobIds } from '../git/read-blobs.js';
 import type { TreeFile } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
 
@@ -25,6 +23,8 @@ interface TrendOptions {
   root: string;
   /** Every commit of the log, newest first, as read (paths as they were then). */
   commits: readonly CommitRecord[];
+  /** The same commits with names followed across renames (same order, same files). */
+  followed: readonly CommitRecord[];
   hotspots: readonly Hotspot[];
   parseWorkerUrl: URL | string;
   signal: AbortSignal;
@@ -35,11 +35,10 @@ interface TrendOptions {
  * changed it (by its name at the time), measured from the facts cache, parsing only contents never
  * seen before. Oldest first.
  */
-export async function hotspotTrends({ db, root, commits, hotspots, parseWorkerUrl, signal }: TrendOptions): Promise<Map<string, TrendPoint[]>> {
+export async function hotspotTrends({ db, root, commits, followed, hotspots, parseWorkerUrl, signal }: TrendOptions): Promise<Map<string, TrendPoint[]>> {
   const top = hotspots.slice(0, trendOptions.hotspots);
   const wanted = new Set(top.map((hotspot) => hotspot.path));
   const changes = new Map<string, { commit: CommitRecord; pathThen: string }[]>();
-  const followed = followRenames(commits);
   followed.forEach((commit, index) => {
     commit.files.forEach((change, fileIndex) => {
       if (!wanted.has(change.path)) return;
@@ -49,7 +48,7 @@ export async function hotspotTrends({ db, root, commits, hotspots, parseWorkerUr
     });
   });
   const samples = [...changes].flatMap(([path, list]) => evenlySpaced(list, trendOptions.points).map((entry) => ({ path, ...entry })));
-  const blobs = await blobsAt(root, samples.map((sample) => `${sample.commit.sha}:${sample.pathThen}`), signal);
+  const blobs = await blobIds(root, samples.map((sample) => `${sample.commit.sha}:${sample.pathThen}`), signal);
   const files: TreeFile[] = [];
   samples.forEach((sample, index) => {
     const blob = blobs[index];
@@ -77,31 +76,4 @@ function evenlySpaced<T>(list: readonly T[], count: number): T[] {
   if (list.length <= count) return [...list];
   const step = (list.length - 1) / (count - 1);
   return Array.from({ length: count }, (_, index) => list[Math.round(index * step)]!);
-}
-
-/** `git cat-file --batch-check` for `<commit>:<path>` names: each blob's id and size, or undefined where there is none. */
-function blobsAt(root: string, names: readonly string[], signal: AbortSignal): Promise<({ sha: string; size: number } | undefined)[]> {
-  if (names.length === 0) return Promise.resolve([]);
-  return new Promise((resolve, reject) => {
-    const git = spawn('git', ['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'], { cwd: root, env: gitEnvironment, signal });
-    let output = '';
-    git.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString('latin1');
-    });
-    git.on('error', reject);
-    git.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`git cat-file --batch-check exited with ${code}`));
-      resolve(
-        output
-          .split('\n')
-          .slice(0, names.length)
-          .map((line) => {
-            const [sha, type, size] = line.split(' ');
-            return type === 'blob' && sha && size ? { sha, size: Number(size) } : undefined;
-          }),
-      );
-    });
-    git.stdin.on('error', reject);
-    git.stdin.end(`${names.join('\n')}\n`);
-  });
 }

@@ -1,6 +1,5 @@
-import { execFile } from 'node:child_process';
 import type { CommitRecord } from '../../analyzers/history/commit-record.js';
-import { gitClient, gitEnvironment } from '../git/git-client.js';
+import { gitClient } from '../git/git-client.js';
 import { readCommitLog } from '../git/read-commit-log.js';
 import type { Database } from '../store/database.js';
 import { HistoryLogStore } from '../store/history-log-store.js';
@@ -9,7 +8,7 @@ import { HistoryLogStore } from '../store/history-log-store.js';
 const readerSettings = 'reader 1: no merges, renames, numstat';
 
 export interface HistoryLogRead {
-  /** `full`: read from scratch; `incremental`: only commits after the last read; `rewritten`: the old tip is gone, re-read from the merge base; `unchanged`: nothing new. */
+  /** `full`: read from scratch; `incremental`: only the commits since the last read; `rewritten`: as incremental, and commits the old tip had but this one does not were dropped; `unchanged`: nothing new. */
   mode: 'full' | 'incremental' | 'rewritten' | 'unchanged';
   /** Commits read from git now. */
   read: number;
@@ -28,72 +27,77 @@ interface UpdateOptions {
   /** The commit to read up to (the scanned HEAD). */
   tip: string;
   signal: AbortSignal;
-  /** Commits read so far, as they arrive. */
-  onProgress?(read: number): void;
+  /** Commits read so far, of how many this read has. */
+  onProgress?(read: number, total: number): void;
   now?: () => Date;
 }
 
+/** Another process may move the log while this one reads; the read then starts again from the moved log. */
+const attempts = 3;
+
 /**
  * Brings the stored log of a repository up to `tip`, reading from git only what is not stored yet:
- * nothing when the tip is unchanged, `old..tip` when the old tip is an ancestor, and from the merge
- * base when history was rewritten (the commits that left it are dropped). Returns the whole log.
+ * nothing when the tip is unchanged, else exactly the commits `tip` has and the old tip had not
+ * (`old..tip`), dropping those the old tip had and `tip` has not (history rewritten). Without a
+ * usable old tip (first read, other settings, an object git no longer has) it reads everything.
+ * Returns the whole log.
  */
 export async function updateHistoryLog({ db, root, tip, signal, onProgress, now = () => new Date() }: UpdateOptions): Promise<{ commits: CommitRecord[]; read: HistoryLogRead }> {
   const started = performance.now();
   const store = new HistoryLogStore(db);
-  const stored = store.find(root);
-  const git = gitClient(root, signal);
-  const known = stored?.settings === readerSettings ? stored : undefined;
-
-  let mode: HistoryLogRead['mode'] = 'full';
-  let range = tip;
-  let drop: string[] = [];
-  if (known && known.tip === tip) mode = 'unchanged';
-  else if (known && (await isAncestor(root, known.tip, tip, signal))) {
-    mode = 'incremental';
-    range = `${known.tip}..${tip}`;
-  } else if (known) {
-    const base = (await git.raw(['merge-base', known.tip, tip]).catch(() => '')).trim();
-    if (base) {
-      mode = 'rewritten';
-      range = `${base}..${tip}`;
-      drop = (await git.raw(['rev-list', '--no-merges', `${base}..${known.tip}`, '--'])).split('\n').filter(Boolean);
+  for (let attempt = 1; ; attempt++) {
+    const stored = store.find(root);
+    const base = stored?.settings === readerSettings ? stored : undefined;
+    const plan = await planRead(root, base?.tip, tip, signal);
+    let read = 0;
+    if (plan.mode !== 'unchanged') {
+      const writer = store.begin(root, readerSettings, plan.mode === 'full' ? undefined : base, now());
+      await readCommitLog(
+        root,
+        plan.range,
+        (batch) => {
+          writer.append(batch);
+          read += batch.length;
+          onProgress?.(read, plan.total);
+        },
+        signal,
+      );
+      signal.throwIfAborted();
+      if (!writer.finish(tip, plan.drop) && attempt < attempts) continue;
     }
+    const durationMs = Math.round(performance.now() - started);
+    const commits = store.load(store.find(root)!.id);
+    const stats: HistoryLogRead = {
+      mode: plan.mode,
+      read,
+      dropped: plan.drop.length,
+      stored: commits.length,
+      degraded: commits.flatMap((commit) => (commit.degraded === undefined ? [] : [{ sha: commit.sha, reason: commit.degraded }])),
+      durationMs,
+    };
+    return { commits, read: stats };
   }
-
-  let id = known?.id;
-  let read = 0;
-  if (mode !== 'unchanged') {
-    const writer = store.begin(root, readerSettings, mode === 'full');
-    await readCommitLog(
-      root,
-      range,
-      (batch) => {
-        writer.append(batch);
-        read += batch.length;
-        onProgress?.(read);
-      },
-      signal,
-    );
-    signal.throwIfAborted();
-    id = writer.finish(tip, drop, now());
-  }
-  const durationMs = Math.round(performance.now() - started);
-  const commits = store.load(id!);
-  const stats: HistoryLogRead = {
-    mode,
-    read,
-    dropped: drop.length,
-    stored: commits.length,
-    degraded: commits.flatMap((commit) => (commit.degraded === undefined ? [] : [{ sha: commit.sha, reason: commit.degraded }])),
-    durationMs,
-  };
-  return { commits, read: stats };
 }
 
-/** `git merge-base --is-ancestor` answers by exit code alone: 0 yes, 1 no (or an unknown commit). */
-function isAncestor(root: string, ancestor: string, descendant: string, signal: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    execFile('git', ['merge-base', '--is-ancestor', ancestor, descendant], { cwd: root, env: gitEnvironment, signal }, (error) => resolve(error === null));
-  });
+interface ReadPlan {
+  mode: HistoryLogRead['mode'];
+  range: string;
+  /** Commits to read (for progress). */
+  total: number;
+  drop: string[];
+}
+
+/** What to read: `old..tip` and what to drop (`tip..old`) when git still has the old tip, else everything. */
+async function planRead(root: string, oldTip: string | undefined, tip: string, signal: AbortSignal): Promise<ReadPlan> {
+  const git = gitClient(root, signal);
+  const count = async (range: string): Promise<number> => Number((await git.raw(['rev-list', '--count', '--no-merges', range, '--'])).trim());
+  if (oldTip === tip) return { mode: 'unchanged', range: '', total: 0, drop: [] };
+  if (oldTip !== undefined) {
+    const drop = await git.raw(['rev-list', '--no-merges', `${tip}..${oldTip}`, '--']).then(
+      (output) => output.split('\n').filter(Boolean),
+      () => undefined,
+    );
+    if (drop) return { mode: drop.length > 0 ? 'rewritten' : 'incremental', range: `${oldTip}..${tip}`, total: await count(`${oldTip}..${tip}`), drop };
+  }
+  return { mode: 'full', range: tip, total: await count(tip), drop: [] };
 }

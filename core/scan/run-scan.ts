@@ -48,7 +48,7 @@ export async function runScan({ db, repositoryId, path, steps, parseWorkerUrl, s
       signal,
       db,
       treeFiles,
-      codeAnalysis: async () => (code ??= analyzeCode({ db, root, tree: await treeFiles(), parseWorkerUrl, signal, progress: context.progress, warn: context.warn })),
+      codeAnalysis: () => (code ??= treeFiles().then((tree) => analyzeCode({ db, root, tree, parseWorkerUrl, signal, progress: context.progress, warn: context.warn }))),
       parseWorkerUrl,
       progress(done, total, detail = '') {
         const fraction = total > 0 ? Math.min(done / total, 1) : 1;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { CommitRecord, FileChange } from '../../analyzers/history/commit-record.js';
 import type { Database } from './database.js';
 
@@ -11,20 +12,27 @@ interface StoredLog {
 /** A read in progress: commits go in as they arrive, and the log moves to the new tip at `finish`. */
 interface LogWriter {
   append(commits: readonly CommitRecord[]): void;
-  /** Moves the log to `tip` in one transaction, dropping the commits history no longer has. */
-  finish(tip: string, drop: readonly string[], readAt: Date): number;
+  /**
+   * Moves the log to `tip` in one transaction, dropping the commits history no longer has; false
+   * (and nothing changed) when another process moved the log since this read began.
+   */
+  finish(tip: string, drop: readonly string[]): boolean;
 }
 
 /** Within one read, a commit's position: reads stack above each other, and each read comes newest first. */
 const positionsPerRead = 1_000_000_000;
 
-/** Suffix of the root under which a full re-read is written, so the previous log stays whole until it is done. */
-const stagingSuffix = '\0reading';
+/** A read's staging log is named after the root plus this and an id of its own. */
+const stagingMarker = '\0reading\0';
+
+/** Staging logs older than this were left by a process that stopped; younger ones may still be in use. */
+const staleStagingMs = 24 * 60 * 60 * 1000;
 
 /**
- * The commits read from git per repository root, so that a re-scan reads only what is new. Commits
- * are written in batches while git streams them, never all held at once; a log's tip moves only when
- * its read is complete, so an interrupted read leaves the previous log as it was.
+ * The commits read from git per repository root, so that a re-scan reads only what is new. Each read
+ * writes into a staging log of its own, in batches while git streams, never holding the whole log; at
+ * the end one transaction replaces the log (a full read) or moves the new commits into it. An
+ * interrupted read leaves the log as it was, and two processes reading one repository do not mix.
  */
 export class HistoryLogStore {
   constructor(private readonly db: Database) {}
@@ -33,53 +41,63 @@ export class HistoryLogStore {
     return this.db.prepare<[string], StoredLog>('SELECT id, settings, tip, reads FROM history_logs WHERE root = ?').get(root);
   }
 
-  /**
-   * Starts a read. A full read writes a staging log that replaces the old one at `finish`; a
-   * read of new commits adds to the existing log (skipping commits it already has, which an
-   * interrupted earlier read may have left).
-   */
-  begin(root: string, settings: string, full: boolean): LogWriter {
-    const existing = full ? undefined : this.find(root);
-    const { id, readSequence } = this.db.transaction(() => {
-      this.db.prepare('DELETE FROM history_logs WHERE root = ?').run(root + stagingSuffix);
-      if (existing) {
-        this.db.prepare('UPDATE history_logs SET reads = reads + 1 WHERE id = ?').run(existing.id);
-        return { id: existing.id, readSequence: existing.reads + 1 };
-      }
+  /** Starts a read: of the whole history when `base` is undefined, else of the commits `base` (the log as found) lacks. */
+  begin(root: string, settings: string, base: StoredLog | undefined, now: Date): LogWriter {
+    const readSequence = (base?.reads ?? 0) + 1;
+    const staging = this.db.transaction(() => {
+      this.db
+        .prepare('DELETE FROM history_logs WHERE root > ? AND root < ? AND read_at < ?')
+        .run(`${root}${stagingMarker}`, `${root}${stagingMarker}\uffff`, new Date(now.getTime() - staleStagingMs).toISOString());
       const inserted = this.db
-        .prepare('INSERT INTO history_logs (root, settings, tip, read_at, reads) VALUES (?, ?, ?, ?, 1)')
-        .run(root + stagingSuffix, settings, '', new Date(0).toISOString());
-      return { id: Number(inserted.lastInsertRowid), readSequence: 1 };
+        .prepare('INSERT INTO history_logs (root, settings, tip, read_at, reads) VALUES (?, ?, ?, ?, ?)')
+        .run(`${root}${stagingMarker}${randomUUID()}`, settings, '', now.toISOString(), readSequence);
+      return Number(inserted.lastInsertRowid);
     })();
     const insertCommit = this.db.prepare(
-      'INSERT OR IGNORE INTO history_commits (log_id, sha, position, author_name, author_email, author_date, degraded) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO history_commits (log_id, sha, position, author_name, author_email, author_date, degraded) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    const movePosition = this.db.prepare('UPDATE history_commits SET position = ? WHERE log_id = ? AND sha = ?');
     const insertChange = this.db.prepare('INSERT INTO history_file_changes (log_id, sha, path, previous_path, added, deleted, binary) VALUES (?, ?, ?, ?, ?, ?, ?)');
     let index = 0;
     const append = this.db.transaction((commits: readonly CommitRecord[]) => {
       for (const commit of commits) {
-        const position = readSequence * positionsPerRead - index++;
-        const inserted = insertCommit.run(id, commit.sha, position, commit.authorName, commit.authorEmail, commit.authorDate, commit.degraded ?? null);
-        if (inserted.changes === 0) {
-          // Left by an interrupted read: it takes its place in this one.
-          movePosition.run(position, id, commit.sha);
-          continue;
-        }
-        for (const file of commit.files) insertChange.run(id, commit.sha, file.path, file.previousPath ?? null, file.added, file.deleted, file.binary ? 1 : 0);
+        insertCommit.run(staging, commit.sha, readSequence * positionsPerRead - index++, commit.authorName, commit.authorEmail, commit.authorDate, commit.degraded ?? null);
+        for (const file of commit.files) insertChange.run(staging, commit.sha, file.path, file.previousPath ?? null, file.added, file.deleted, file.binary ? 1 : 0);
       }
     });
-    return {
-      append: (commits) => append(commits),
-      finish: (tip, drop, readAt) =>
-        this.db.transaction(() => {
-          if (!existing) this.db.prepare('DELETE FROM history_logs WHERE root = ?').run(root);
-          const dropCommit = this.db.prepare('DELETE FROM history_commits WHERE log_id = ? AND sha = ?');
-          for (const sha of drop) dropCommit.run(id, sha);
-          this.db.prepare('UPDATE history_logs SET root = ?, settings = ?, tip = ?, read_at = ? WHERE id = ?').run(root, settings, tip, readAt.toISOString(), id);
-          return id;
-        })(),
-    };
+    const finish = this.db.transaction((tip: string, drop: readonly string[]): boolean => {
+      const current = this.find(root);
+      if (base === undefined) {
+        if (current) this.db.prepare('DELETE FROM history_logs WHERE id = ?').run(current.id);
+        this.db.prepare('UPDATE history_logs SET root = ?, tip = ? WHERE id = ?').run(root, tip, staging);
+        return true;
+      }
+      return this.moveInto(current, base, staging, tip, drop);
+    });
+    return { append: (commits) => append(commits), finish };
+  }
+
+  /** The new commits join the log as it was when the read began; false when it has moved since. */
+  private moveInto(current: StoredLog | undefined, base: StoredLog, staging: number, tip: string, drop: readonly string[]): boolean {
+    const moved = current !== undefined && current.id === base.id && current.reads === base.reads && current.tip === base.tip;
+    if (moved) {
+      const dropCommit = this.db.prepare('DELETE FROM history_commits WHERE log_id = ? AND sha = ?');
+      for (const sha of drop) dropCommit.run(base.id, sha);
+      this.db
+        .prepare(
+          `INSERT INTO history_commits (log_id, sha, position, author_name, author_email, author_date, degraded)
+           SELECT ?, sha, position, author_name, author_email, author_date, degraded FROM history_commits WHERE log_id = ?`,
+        )
+        .run(base.id, staging);
+      this.db
+        .prepare(
+          `INSERT INTO history_file_changes (log_id, sha, path, previous_path, added, deleted, binary)
+           SELECT ?, sha, path, previous_path, added, deleted, binary FROM history_file_changes WHERE log_id = ?`,
+        )
+        .run(base.id, staging);
+      this.db.prepare('UPDATE history_logs SET tip = ?, reads = ? WHERE id = ?').run(tip, base.reads + 1, base.id);
+    }
+    this.db.prepare('DELETE FROM history_logs WHERE id = ?').run(staging);
+    return moved;
   }
 
   /** Every stored commit with its file changes, newest first. */

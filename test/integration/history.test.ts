@@ -72,6 +72,48 @@ describe('steward hotspots on a repository with a known history', () => {
   });
 });
 
+describe('steward hotspots when the scanned branch changes', () => {
+  it('keeps every commit the new tip has, through criss-cross merges with more than one merge base', () => {
+    const repository = createRepository(join(temporaryDirectory(), 'criss-cross'), [
+      { author: 'Ada Lovelace', email: 'ada@example.com', date: '2024-01-01T10:00:00Z', files: { 'a.ts': 'export const a = 1;\n' } },
+    ]);
+    const merge = (into: string, from: string, date: string): void => {
+      git(repository, ['checkout', '--quiet', into]);
+      git(repository, ['merge', '--quiet', '--no-ff', '-m', `merge ${from}`, from], { GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_AUTHOR_DATE: date, GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com', GIT_COMMITTER_DATE: date });
+    };
+    git(repository, ['checkout', '--quiet', '-b', 'p']);
+    writeFileSync(join(repository, 'p.ts'), 'export const p = 1;\n');
+    commitAs(repository, 'P1', '2024-01-02T10:00:00Z');
+    git(repository, ['checkout', '--quiet', '-b', 'q', 'main']);
+    writeFileSync(join(repository, 'q.ts'), 'export const q = 1;\n');
+    commitAs(repository, 'Q1', '2024-01-03T10:00:00Z');
+    git(repository, ['branch', '--quiet', 'q-before', 'q']);
+    merge('p', 'q-before', '2024-01-04T10:00:00Z');
+    const home = temporaryDirectory();
+    expect(stewardJson<HotspotsJson>(home, ['hotspots', repository]).read).toMatchObject({ mode: 'full', stored: 3 });
+    git(repository, ['checkout', '--quiet', 'q']);
+    git(repository, ['merge', '--quiet', '--no-ff', '-m', 'merge p', 'p~1'], { GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_AUTHOR_DATE: '2024-01-05T10:00:00Z', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com', GIT_COMMITTER_DATE: '2024-01-05T10:00:00Z' });
+    const onQ = stewardJson<HotspotsJson>(home, ['hotspots', repository]);
+    const fresh = stewardJson<HotspotsJson>(temporaryDirectory(), ['hotspots', repository]);
+    expect(onQ.read.stored).toBe(3);
+    expect(onQ.files.map((file) => file.path).sort()).toEqual(fresh.files.map((file) => file.path).sort());
+    expect(onQ.authors).toEqual(fresh.authors);
+  });
+
+  it('ends the window at the committer date, so a rebased tip older by author date keeps its parents in view', () => {
+    const repository = buildRepository(join(temporaryDirectory(), 'rebased'));
+    writeFileSync(join(repository, 'src/core.ts'), 'export const rebased = 1;\n');
+    git(repository, ['add', '--all']);
+    git(repository, ['commit', '--quiet', '-m', 'authored long ago'], {
+      GIT_AUTHOR_NAME: 'Ada Lovelace', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_AUTHOR_DATE: '2024-03-15T10:00:00Z',
+      GIT_COMMITTER_NAME: 'Ada Lovelace', GIT_COMMITTER_EMAIL: 'ada@example.com', GIT_COMMITTER_DATE: '2024-08-10T10:00:00Z',
+    });
+    const report = stewardJson<HotspotsJson>(temporaryDirectory(), ['hotspots', repository]);
+    expect(report.asOf).toBe('2024-08-10T10:00:00+00:00');
+    expect(report.hotspots.find((spot) => spot.path === 'src/core.ts')?.revisions).toBe(9);
+  });
+});
+
 describe('steward hotspots with settings from steward.config.json', () => {
   it('uses the configured window and coupling thresholds', () => {
     const repository = buildRepository(join(temporaryDirectory(), 'configured'));
@@ -97,6 +139,25 @@ describe('steward hotspots on damaged and unusual repositories', () => {
     expect(report.warnings.join('\n')).toMatch(/could not read the content of 1 commit/);
     expect(report.files.find((file) => file.path === 'src/core.ts')).toMatchObject({ revisions: 8 });
     expect(report.files.find((file) => file.path === 'assets/logo.png')).toMatchObject({ revisions: 1, added: 0 });
+  });
+
+  it('degrades only the commits that need the missing blob, not the one git finished before dying', () => {
+    const body = Array.from({ length: 40 }, (_, index) => `export const value${index} = ${index};`).join('\n');
+    const repository = createRepository(join(temporaryDirectory(), 'renamed'), [
+      { author: 'Ada Lovelace', email: 'ada@example.com', date: '2024-01-01T10:00:00Z', files: { 'src/old.ts': `${body}\n` } },
+    ]);
+    const lost = git(repository, ['rev-parse', 'HEAD:src/old.ts']).trim();
+    git(repository, ['mv', 'src/old.ts', 'src/new.ts']);
+    writeFileSync(join(repository, 'src/new.ts'), `${body}\nexport const more = 1;\n`);
+    commitAs(repository, 'rename with an edit', '2024-01-02T10:00:00Z');
+    writeFileSync(join(repository, 'README.md'), '# later\n');
+    commitAs(repository, 'later', '2024-01-03T10:00:00Z');
+    unlinkSync(join(repository, '.git', 'objects', lost.slice(0, 2), lost.slice(2)));
+    const report = stewardJson<HotspotsJson>(temporaryDirectory(), ['hotspots', repository]);
+    const [later, renamed, first] = git(repository, ['rev-list', 'HEAD']).trim().split('\n');
+    expect(report.degraded.map((entry) => entry.sha).sort()).toEqual([first, renamed].sort());
+    expect(report.degraded.map((entry) => entry.sha)).not.toContain(later);
+    expect(report.files.find((file) => file.path === 'README.md')).toMatchObject({ revisions: 1, added: 1 });
   });
 
   it('says how much history a shallow clone shows', () => {

@@ -6,7 +6,7 @@ import type { CommitRecord } from '../../analyzers/history/commit-record.js';
 import { followRenames } from '../../analyzers/history/follow-renames.js';
 import { rankHotspots } from '../../analyzers/history/hotspots.js';
 import { LogParser } from '../../analyzers/history/log-parser.js';
-import { ownershipByFile, ownershipByFolder } from '../../analyzers/history/ownership.js';
+import { ownershipByFile, ownershipByFolder, tallyAuthors } from '../../analyzers/history/ownership.js';
 import { churnByFolder, revisionsByFile } from '../../analyzers/history/revisions.js';
 
 let sequence = 0;
@@ -109,7 +109,7 @@ describe('ownership', () => {
   ];
 
   it('names the main developer by added lines, with fragmentation 1 − Σ share², knowledge islands and inactive owners', () => {
-    const files = ownershipByFile(commits, asOf);
+    const files = ownershipByFile(tallyAuthors(commits, asOf));
     const line = (path: string): string => {
       const file = files.find((candidate) => candidate.path === path)!;
       return `${file.mainDeveloper.name} ${file.mainDeveloper.share.toFixed(2)} fragmentation ${file.fragmentation.toFixed(4)} island ${file.knowledgeIsland} inactive ${file.ownersInactive}`;
@@ -123,12 +123,13 @@ describe('ownership', () => {
   });
 
   it('calls a file orphaned when every author with ≥ 20 % of it is inactive', () => {
-    const files = ownershipByFile([commit('Old Timer', '2023-01-01T10:00:00Z', { 'x.ts': 8 }), commit('Ada', '2024-12-01T10:00:00Z', { 'y.ts': 1 })], asOf);
+    const files = ownershipByFile(tallyAuthors([commit('Old Timer', '2023-01-01T10:00:00Z', { 'x.ts': 8 }), commit('Ada', '2024-12-01T10:00:00Z', { 'y.ts': 1 })], asOf));
     expect(files.find((file) => file.path === 'x.ts')).toMatchObject({ ownersInactive: true, knowledgeIsland: false });
   });
 
   it('sums ownership per folder', () => {
-    const folders = ownershipByFolder(commits, ownershipByFile(commits, asOf), asOf);
+    const tally = tallyAuthors(commits, asOf);
+    const folders = ownershipByFolder(tally, ownershipByFile(tally));
     expect(folders.find((folder) => folder.folder === 'src')).toMatchObject({ mainDeveloper: { name: 'Ada', added: 146 }, authors: 3, files: 2, knowledgeIslands: 1 });
     expect(folders.map((folder) => folder.folder)).toEqual(['', 'legacy', 'src']);
   });

@@ -30,46 +30,59 @@ const shas = (commits: readonly CommitRecord[]): number[] => commits.map((entry)
 const when = new Date('2024-02-01T00:00:00Z');
 
 describe('the history log store', () => {
-  it('keeps commits newest first across reads written in batches', () => {
+  it('keeps commits newest first across reads written in batches, and drops what a rewrite removed', () => {
     const store = new HistoryLogStore(db);
-    const full = store.begin('/repo', 'v1', true);
+    const full = store.begin('/repo', 'v1', undefined, when);
     full.append([commit(5), commit(4)]);
     full.append([commit(3)]);
-    const id = full.finish(commit(5).sha, [], when);
-    const incremental = store.begin('/repo', 'v1', false);
+    expect(full.finish(commit(5).sha, [])).toBe(true);
+    const incremental = store.begin('/repo', 'v1', store.find('/repo'), when);
     incremental.append([commit(7), commit(6)]);
-    expect(incremental.finish(commit(7).sha, [commit(3).sha], when)).toBe(id);
+    expect(incremental.finish(commit(7).sha, [commit(3).sha])).toBe(true);
+    const { id } = store.find('/repo')!;
     expect(shas(store.load(id))).toEqual([7, 6, 5, 4]);
     expect(store.load(id)[0]!.files).toEqual([{ path: 'f7.ts', added: 7, deleted: 0, binary: false }]);
-  });
-
-  it('leaves the previous log whole when a full re-read stops before it finishes, and clears the leftovers next time', () => {
-    const store = new HistoryLogStore(db);
-    const first = store.begin('/repo', 'v1', true);
-    first.append([commit(2), commit(1)]);
-    const id = first.finish(commit(2).sha, [], when);
-    store.begin('/repo', 'v2', true).append([commit(9)]);
-    expect(store.find('/repo')).toMatchObject({ id, settings: 'v1', tip: commit(2).sha });
-    expect(shas(store.load(id))).toEqual([2, 1]);
-    const again = store.begin('/repo', 'v2', true);
-    again.append([commit(3)]);
-    const replaced = again.finish(commit(3).sha, [], when);
-    expect(store.find('/repo')).toMatchObject({ id: replaced, settings: 'v2' });
-    expect(shas(store.load(replaced))).toEqual([3]);
     expect(db.prepare('SELECT COUNT(*) AS logs FROM history_logs').get()).toEqual({ logs: 1 });
-    expect(db.prepare('SELECT COUNT(*) AS changes FROM history_file_changes').get()).toEqual({ changes: 1 });
   });
 
-  it('takes in the commits an interrupted read of new commits left, once and in order', () => {
+  it('leaves the log as it was when a read stops before it finishes', () => {
     const store = new HistoryLogStore(db);
-    const first = store.begin('/repo', 'v1', true);
+    const first = store.begin('/repo', 'v1', undefined, when);
+    first.append([commit(2), commit(1)]);
+    first.finish(commit(2).sha, []);
+    store.begin('/repo', 'v2', undefined, when).append([commit(9)]);
+    store.begin('/repo', 'v1', store.find('/repo'), when).append([commit(3)]);
+    expect(store.find('/repo')).toMatchObject({ settings: 'v1', tip: commit(2).sha });
+    expect(shas(store.load(store.find('/repo')!.id))).toEqual([2, 1]);
+    // A later read of other commits does not take in what the stopped one wrote.
+    const other = store.begin('/repo', 'v1', store.find('/repo'), when);
+    other.append([commit(4)]);
+    other.finish(commit(4).sha, []);
+    expect(shas(store.load(store.find('/repo')!.id))).toEqual([4, 2, 1]);
+  });
+
+  it('clears staging logs a day old, and keeps younger ones another process may be writing', () => {
+    const store = new HistoryLogStore(db);
+    store.begin('/repo', 'v1', undefined, new Date('2024-01-01T00:00:00Z')).append([commit(1)]);
+    store.begin('/repo', 'v1', undefined, new Date('2024-01-01T12:00:00Z'));
+    expect(db.prepare('SELECT COUNT(*) AS logs FROM history_logs').get()).toEqual({ logs: 2 });
+    store.begin('/repo', 'v1', undefined, new Date('2024-01-02T06:00:00Z'));
+    expect(db.prepare('SELECT COUNT(*) AS logs FROM history_logs').get()).toEqual({ logs: 2 });
+    expect(db.prepare('SELECT COUNT(*) AS changes FROM history_file_changes').get()).toEqual({ changes: 0 });
+  });
+
+  it('refuses to move a log another process moved since the read began', () => {
+    const store = new HistoryLogStore(db);
+    const first = store.begin('/repo', 'v1', undefined, when);
     first.append([commit(1)]);
-    const id = first.finish(commit(1).sha, [], when);
-    store.begin('/repo', 'v1', false).append([commit(3)]);
-    const retry = store.begin('/repo', 'v1', false);
-    retry.append([commit(4), commit(3), commit(2)]);
-    retry.finish(commit(4).sha, [], when);
-    expect(shas(store.load(id))).toEqual([4, 3, 2, 1]);
-    expect(db.prepare('SELECT COUNT(*) AS changes FROM history_file_changes').get()).toEqual({ changes: 4 });
+    first.finish(commit(1).sha, []);
+    const base = store.find('/repo');
+    const mine = store.begin('/repo', 'v1', base, when);
+    const theirs = store.begin('/repo', 'v1', base, when);
+    theirs.append([commit(2)]);
+    expect(theirs.finish(commit(2).sha, [])).toBe(true);
+    mine.append([commit(3)]);
+    expect(mine.finish(commit(3).sha, [])).toBe(false);
+    expect(shas(store.load(store.find('/repo')!.id))).toEqual([2, 1]);
   });
 });

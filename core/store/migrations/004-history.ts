@@ -3,8 +3,9 @@ export const history = {
   name: 'history engine',
   sql: /* sql */ `
     -- Commit logs read from git, kept across scans so that a re-scan reads only the new commits.
-    -- One log per repository root (a full re-read is written under the root plus a suffix, then swapped in);
-    -- settings name the reader's version and options (a change means a full re-read).
+    -- One log per repository root; each read writes a staging log (the root plus a marker and an id) and
+    -- moves it in when complete. settings name the reader's version and options (a change means a full re-read);
+    -- read_at is when the log's read began (staging logs a day old were abandoned).
     CREATE TABLE history_logs (
       id INTEGER PRIMARY KEY,
       root TEXT NOT NULL UNIQUE,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
-import type { CoupledPairReport, FolderOwnershipReport, HistoryReport, HotspotReport } from '../../../core/api/history';
+import type { CoupledPairReport, FolderHistoryReport, HistoryReport, HotspotReport } from '../../../core/api/history';
 import { commitDay, formatDate, formatNumber, plural } from '../format';
 import { FileLink } from './Location';
 import { type Column, SortableTable } from './SortableTable';
@@ -184,9 +184,10 @@ function couplingColumns(root: string): Column<CoupledPairReport>[] {
   ];
 }
 
-const folderColumns: Column<FolderOwnershipReport>[] = [
+const folderColumns: Column<FolderHistoryReport>[] = [
   { key: 'folder', title: 'Folder', sortValue: (folder) => folder.folder, render: (folder) => <span className="path">{folder.folder || '(root)'}</span> },
   { key: 'files', title: 'Files', numeric: true, sortValue: (folder) => folder.files, render: (folder) => formatNumber(folder.files) },
+  { key: 'revisions', title: 'Changes', numeric: true, sortValue: (folder) => folder.revisions, render: (folder) => formatNumber(folder.revisions) },
   {
     key: 'main',
     title: 'Main developer',
