@@ -76,7 +76,7 @@ program
   .description('find hotspots at HEAD: files that are complex and change often, with change coupling, ownership and code age from git history')
   .argument('<path>', 'a folder inside the git work tree')
   .option('--json', 'print hotspots (with complexity trends), change coupling, per-file history and ownership, per-folder ownership and activity')
-  .option('--top <n>', 'how many hotspots and coupled pairs to list', parseCount, 20)
+  .option('--top <n>', 'how many hotspots and coupled pairs to print (the JSON has them all)', parseCount, 20)
   .option('-q, --quiet', 'no progress bar')
   .action((path: string, options: HotspotsOptions) => withSteward(async (steward) => (await import('./commands/hotspots.js')).hotspotsCommand(steward, path, options)));
 

@@ -41,6 +41,8 @@ interface EntryUsed {
 }
 
 export interface DeadCodeResult {
+  /** Searched from production entries only. */
+  production: boolean;
   findings: DeadCodeFinding[];
   /** The entries the search started from (after `--production` filtering). */
   entries: EntryUsed[];

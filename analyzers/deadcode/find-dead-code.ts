@@ -97,6 +97,7 @@ export function findDeadCode(input: DeadCodeInput): DeadCodeResult {
   const ignored = picomatch(ignoreGlobs.length > 0 ? ignoreGlobs : ['\0'], { dot: true });
   const reported = findings.filter((finding) => !ignored(finding.path)).sort(byKindThenPlace);
   return {
+    production: options.production,
     findings: reported,
     entries: entries.map(({ path, reason }) => ({ path, reason })),
     possiblyUsed: [...reach.possiblyUsed].map(([path, reason]) => ({ path, reason })).sort((a, b) => a.path.localeCompare(b.path)),

@@ -12,7 +12,7 @@ import { progressBar } from '../progress-bar.js';
 export async function analyzeWithProgress<T>(
   steward: Steward,
   path: string,
-  options: OutputOptions & { production?: boolean },
+  options: OutputOptions,
   finish: (result: PathAnalysis, signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   const controller = new AbortController();
@@ -24,7 +24,6 @@ export async function analyzeWithProgress<T>(
     const result = await analyzePath(path, {
       db: steward.db,
       parseWorkerUrl: steward.workers.parse,
-      production: options.production,
       signal: controller.signal,
       onProgress: (done, total, detail) => bar?.update(total > 0 ? done / total : 0, `Analysing ${plural(total, 'code file')}`, detail),
     });

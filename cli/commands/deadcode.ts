@@ -1,4 +1,4 @@
-import type { DeadCodeFindingReport, DeadCodeReport } from '../../core/api/dead-code.js';
+import { type DeadCodeFindingReport, type DeadCodeReport, deadCodeKindTitles, deadCodeKinds } from '../../core/api/dead-code.js';
 import { toDeadCodeReport } from '../../core/code/dead-code-report.js';
 import { deadCodeReportToSarif } from '../../core/reports/dead-code-sarif.js';
 import type { Steward } from '../../core/steward.js';
@@ -12,23 +12,12 @@ export interface DeadCodeOptions extends OutputOptions {
   production?: boolean;
 }
 
-const headings: Record<DeadCodeFindingReport['kind'], string> = {
-  file: 'Unused files',
-  export: 'Unused exports',
-  type: 'Unused exported types',
-  'enum-member': 'Unused enum members',
-  dependency: 'Unused dependencies',
-  'dev-dependency': 'Unused devDependencies',
-  'unlisted-dependency': 'Unlisted dependencies',
-  'unresolved-import': 'Unresolved imports',
-};
-
 /** `steward deadcode <path>`: unused files, exports, types, enum members and dependencies at HEAD. */
 export async function deadCodeCommand(steward: Steward, path: string, options: DeadCodeOptions): Promise<void> {
   const production = options.production === true;
-  const { result, report } = await analyzeWithProgress(steward, path, { ...options, production }, async (analysed, signal) => ({
+  const { result, report } = await analyzeWithProgress(steward, path, options, async (analysed, signal) => ({
     result: analysed,
-    report: await toDeadCodeReport(analysed.analysis.deadCode, { db: steward.db, root: analysed.root, commit: analysed.commit, production, signal }),
+    report: await toDeadCodeReport(await analysed.analysis.deadCode(production), { db: steward.db, root: analysed.root, commit: analysed.commit, signal }),
   }));
   if (options.sarif) printJson(deadCodeReportToSarif(report, installation.version));
   else if (options.json) printJson({ root: result.root, branch: result.branch, warnings: result.warnings, ...report });
@@ -41,7 +30,8 @@ function printReport(report: DeadCodeReport, warnings: readonly string[]): void 
   out(
     `${plural(stats.files, 'code file')}, ${formatNumber(stats.reachable)} in use, searched from ${plural(stats.entries, 'entry', 'entries')}${report.production ? ' (production entries only)' : ''}`,
   );
-  for (const [kind, heading] of Object.entries(headings) as [DeadCodeFindingReport['kind'], string][]) {
+  for (const kind of deadCodeKinds) {
+    const heading = deadCodeKindTitles[kind];
     const findings = report.findings.filter((finding) => finding.kind === kind);
     if (findings.length === 0) continue;
     out(`\n${heading} (${findings.length}):`);
@@ -56,8 +46,8 @@ function printReport(report: DeadCodeReport, warnings: readonly string[]): void 
   if (report.workspaces.length > 1 && workspaces.length > 0) {
     out('\nBy workspace:');
     printTable(
-      ['Workspace', ...Object.values(headings)],
-      workspaces.map((workspace) => [workspace.name ?? (workspace.dir || '(root)'), ...Object.keys(headings).map((kind) => workspace.findings[kind as DeadCodeFindingReport['kind']] ?? 0)]),
+      ['Workspace', ...deadCodeKinds.map((kind) => deadCodeKindTitles[kind])],
+      workspaces.map((workspace) => [workspace.name ?? (workspace.dir || '(root)'), ...deadCodeKinds.map((kind) => workspace.findings[kind] ?? 0)]),
     );
   }
   for (const warning of warnings) out(`warning: ${warning}`);

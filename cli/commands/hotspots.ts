@@ -69,5 +69,5 @@ function printReport(report: HistoryReport, warnings: readonly string[], top: nu
   const islands = report.files.filter((file) => file.knowledgeIsland);
   const orphaned = report.files.filter((file) => file.ownersInactive);
   out(`\n${plural(islands.length, 'knowledge island')} (≥ 95 % by one active author), ${plural(orphaned.length, 'file')} whose main developers have been inactive for 6 months.`);
-  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+  for (const warning of warnings) out(`warning: ${warning}`);
 }

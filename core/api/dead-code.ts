@@ -5,6 +5,18 @@ const count = z.number().int().nonnegative();
 
 export const deadCodeKinds = ['file', 'export', 'type', 'enum-member', 'dependency', 'dev-dependency', 'unlisted-dependency', 'unresolved-import'] as const;
 
+/** How each kind is headed wherever findings are listed (CLI, app). */
+export const deadCodeKindTitles: Record<(typeof deadCodeKinds)[number], string> = {
+  file: 'Unused files',
+  export: 'Unused exports',
+  type: 'Unused types',
+  'enum-member': 'Unused enum members',
+  dependency: 'Unused dependencies',
+  'dev-dependency': 'Unused devDependencies',
+  'unlisted-dependency': 'Unlisted dependencies',
+  'unresolved-import': 'Unresolved imports',
+};
+
 const LastTouchedSchema = z.object({ commit: z.string(), date: z.iso.datetime({ offset: true }), author: z.string() });
 
 const DeadCodeFindingSchema = z.object({

@@ -27,7 +27,8 @@ export interface CodeAnalysis {
   deprecatedUses: DeprecatedUse[];
   cycles: ImportCycle[];
   boundaryViolations: BoundaryViolation[];
-  deadCode: DeadCodeResult;
+  /** The dead-code search, run when asked for (once per mode): complexity alone does not pay for it. */
+  deadCode(production: boolean): Promise<DeadCodeResult>;
   /** Folders of the packages: workspaces, and projects of their own with a package.json or deno.json ('' for the root). */
   packageDirs: string[];
   excluded: { path: string; reason: string }[];
@@ -40,15 +41,13 @@ interface AnalyzeCodeOptions {
   /** The tree of the commit being analysed. */
   tree: TreeListing;
   parseWorkerUrl: URL | string;
-  /** Search for dead code from production entries only (`--production`). */
-  production?: boolean;
   signal: AbortSignal;
   progress(done: number, total: number, detail?: string): void;
   warn(message: string, options?: { partial?: boolean }): void;
 }
 
 /** discover → facts (cached by content) → complexity, deprecated uses, import cycles, boundary violations, dead code. */
-export async function analyzeCode({ db, root, tree, parseWorkerUrl, production = false, signal, progress, warn }: AnalyzeCodeOptions): Promise<CodeAnalysis> {
+export async function analyzeCode({ db, root, tree, parseWorkerUrl, signal, progress, warn }: AnalyzeCodeOptions): Promise<CodeAnalysis> {
   const started = performance.now();
   const { files } = tree;
   const layout = await readProjectLayout(db, root, files, signal);
@@ -66,27 +65,19 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, production =
   }
   signal.throwIfAborted();
 
-  const documentPaths = new Set(mdxDocumentsOf(files.map((file) => file.path)));
-  const documentFiles = files.filter((file) => documentPaths.has(file.path));
-  const documents = await readCodeFacts({ db, root, files: documentFiles, engineVersion: factsEngineVersion, parseWorkerUrl, signal, progress: () => {} });
-  const resolve = await layout.resolverFor(new Map([...code.facts, ...documents.facts]));
+  const resolve = await layout.resolverFor(code.facts);
   const edges = buildImportEdges(code.facts, resolve);
   const workspaceDirs = discovery.workspaces.map((workspace) => workspace.dir);
   const packages = await readInstalledDeprecations({ db, root, facts: code.facts, resolve, workspaceDirs, engineVersion: factsEngineVersion, signal });
-  const lockedPeers = await readLockedPeers(root, files, signal);
-  const deadCode = await analyzeDeadCode(
-    layout,
-    {
-      facts: new Map([...code.facts, ...documents.facts]),
-      edges: [...edges, ...buildImportEdges(documents.facts, resolve)],
-      resolve,
-      symlinks: tree.symlinks,
-      lockedPeers,
-    },
-    config,
-    production,
-    warn,
-  );
+  const searches = new Map<boolean, Promise<DeadCodeResult>>();
+  const deadCode = (production: boolean): Promise<DeadCodeResult> => {
+    let search = searches.get(production);
+    if (!search) {
+      search = analyzeDeadCode({ db, root, tree, parseWorkerUrl, signal, warn }, layout, { facts: code.facts, edges }, config, production);
+      searches.set(production, search);
+    }
+    return search;
+  };
   const symlinks = tree.symlinks.map((path) => ({ path, reason: 'symbolic link (not followed)' }));
   const excluded = [...discovery.excluded, ...code.excluded, ...symlinks].sort((a, b) => a.path.localeCompare(b.path));
   const analysis = {
@@ -114,13 +105,33 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, production =
   return { stats, ...analysis };
 }
 
+/**
+ * Dead code, from the code's facts plus what only this search needs: the imports of MDX documents
+ * (docs pages), the lockfiles' peer dependencies, and the entry points.
+ */
 async function analyzeDeadCode(
+  { db, root, tree, parseWorkerUrl, signal, warn }: Pick<AnalyzeCodeOptions, 'db' | 'root' | 'tree' | 'parseWorkerUrl' | 'signal' | 'warn'>,
   layout: ProjectLayout,
-  code: Pick<DeadCodeInput, 'facts' | 'edges' | 'resolve' | 'symlinks' | 'lockedPeers'>,
+  code: Pick<DeadCodeInput, 'facts' | 'edges'>,
   config: StewardConfig,
   production: boolean,
-  warn: (message: string) => void,
 ): Promise<DeadCodeResult> {
+  const documentPaths = new Set(mdxDocumentsOf(tree.files.map((file) => file.path)));
+  const documents = await readCodeFacts({
+    db,
+    root,
+    files: tree.files.filter((file) => documentPaths.has(file.path)),
+    engineVersion: factsEngineVersion,
+    parseWorkerUrl,
+    signal,
+    progress: () => {},
+  });
+  const unreadable = [...documents.missing, ...new Set(documents.parseErrors.map((error) => error.path))];
+  if (unreadable.length > 0) {
+    warn(`The imports of ${plural(unreadable.length, 'MDX document')} could not be read in full, so files only they use may be reported unused: ${preview(unreadable)}`);
+  }
+  const facts = new Map([...code.facts, ...documents.facts]);
+  const resolve = await layout.resolverFor(facts);
   const { entry, ignore, includeEntryExports } = config.deadCode;
   const entryPoints = await layout.entryPoints({ entry, ignore });
   for (const warning of entryPoints.warnings) warn(warning);
@@ -128,7 +139,11 @@ async function analyzeDeadCode(
   const result = findDeadCode({
     tree: layout.tree,
     workspaces: layout.discovery.packages,
-    ...code,
+    facts,
+    edges: [...code.edges, ...buildImportEdges(documents.facts, resolve)],
+    resolve,
+    symlinks: tree.symlinks,
+    lockedPeers: await readLockedPeers(db, root, tree.files, signal),
     entryPoints,
     tsconfigs: layout.discovery.tsconfigs,
     pathAliases: pathAliasesOf(layout.discovery.tsconfigs),

@@ -17,14 +17,12 @@ export interface PathAnalysis {
 interface AnalyzePathOptions {
   db: Database;
   parseWorkerUrl: URL | string;
-  /** Search for dead code from production entries only. */
-  production?: boolean;
   signal: AbortSignal;
   onProgress(done: number, total: number, detail: string): void;
 }
 
 /** The code engine on a repository's HEAD, without saving a snapshot (the facts cache still fills). */
-export async function analyzePath(path: string, { db, parseWorkerUrl, production, signal, onProgress }: AnalyzePathOptions): Promise<PathAnalysis> {
+export async function analyzePath(path: string, { db, parseWorkerUrl, signal, onProgress }: AnalyzePathOptions): Promise<PathAnalysis> {
   const { root, head } = await inspectRepository(path);
   // `git status` walks the working tree: let it run while the code is analysed.
   const headNotes = headWarnings(root, head, signal);
@@ -35,7 +33,6 @@ export async function analyzePath(path: string, { db, parseWorkerUrl, production
     root,
     tree,
     parseWorkerUrl,
-    production,
     signal,
     progress: (done, total, detail = '') => onProgress(done, total, detail),
     warn: (message) => warnings.push(message),

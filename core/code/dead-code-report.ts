@@ -12,13 +12,13 @@ const inSourceFiles = new Set(['file', 'export', 'type', 'enum-member', 'unresol
  */
 export async function toDeadCodeReport(
   result: DeadCodeResult,
-  { db, root, commit, production, signal }: { db: Database; root: string; commit: string; production: boolean; signal: AbortSignal },
+  { db, root, commit, signal }: { db: Database; root: string; commit: string; signal: AbortSignal },
 ): Promise<DeadCodeReport> {
   const paths = [...new Set(result.findings.filter((finding) => inSourceFiles.has(finding.kind)).map((finding) => finding.path))];
   const touches = await readLastTouched(db, root, commit, paths, signal);
   return {
     commit,
-    production,
+    production: result.production,
     findings: result.findings.map((finding) => ({
       ...finding,
       lines: finding.lines ?? null,

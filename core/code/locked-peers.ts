@@ -3,10 +3,22 @@ import { type LockedPeers, peersFromLockfile } from '../../analyzers/dependencie
 import { basename } from '../../analyzers/discover/repo-paths.js';
 import { readBlobs } from '../git/read-blobs.js';
 import type { TreeFile } from '../git/tree-files.js';
+import type { Database } from '../store/database.js';
+import { ProjectContextCache } from '../store/project-context-cache.js';
 
-/** The peer dependencies recorded by every tracked lockfile of the commit, merged by package name. */
-export async function readLockedPeers(root: string, files: readonly TreeFile[], signal: AbortSignal): Promise<LockedPeers> {
+/** Bumped when the same lockfiles would give other peers. */
+const peersVersion = '1';
+
+/**
+ * The peer dependencies recorded by every tracked lockfile of the commit, merged by package name;
+ * kept by the lockfiles' blob ids, so an unchanged lockfile (megabytes, often) is read once.
+ */
+export async function readLockedPeers(db: Database, root: string, files: readonly TreeFile[], signal: AbortSignal): Promise<LockedPeers> {
   const lockfiles = files.filter((file) => lockfileNames.includes(basename(file.path)) && !file.path.includes('node_modules/'));
+  const cache = new ProjectContextCache(db);
+  const key = `locked-peers ${peersVersion}\0${lockfiles.map((file) => `${file.path}\0${file.blobSha}`).join('\0')}`;
+  const cached = cache.get<[string, string[]][]>(key);
+  if (cached) return new Map(cached);
   const merged = new Map<string, Set<string>>();
   const decoder = new TextDecoder();
   await readBlobs(
@@ -22,5 +34,7 @@ export async function readLockedPeers(root: string, files: readonly TreeFile[], 
     },
     signal,
   );
-  return new Map([...merged].map(([name, set]) => [name, [...set]]));
+  const entries = [...merged].map(([name, set]): [string, string[]] => [name, [...set]]);
+  cache.put(key, entries);
+  return new Map(entries);
 }

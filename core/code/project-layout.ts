@@ -17,7 +17,7 @@ import type { Database } from '../store/database.js';
 import { ProjectContextCache } from '../store/project-context-cache.js';
 
 /** Bumped when discovery or resolution would answer differently for the same layout. */
-const layoutVersion = '8';
+const layoutVersion = '9';
 
 const configFilePattern = /(^|\/)(package\.json|(ts|js)config[^/]*\.json|pnpm-workspace\.yaml|steward\.config\.json)$/;
 
@@ -25,8 +25,8 @@ interface CachedContext {
   discovery: Discovery;
   /** Resolved imports by `<importing folder>\0<specifier>`. */
   resolutions: Record<string, Resolution>;
-  /** Entry points by the dead-code settings they were found with. */
-  entryPoints?: Record<string, EntryPoints>;
+  /** Entry points, once found (the settings they depend on are in steward.config.json, part of the key). */
+  entryPoints?: EntryPoints;
 }
 
 /** The project's layout at a commit: its discovery, its config files, and a resolver for its imports. */
@@ -122,14 +122,11 @@ export async function readProjectLayout(db: Database, root: string, files: reado
       return (specifier, fromPath) => resolutions[resolutionKey(specifier, fromPath)] ?? { kind: 'unresolved' };
     },
     async entryPoints(config) {
-      const settings = JSON.stringify(config);
-      const known = context.entryPoints?.[settings];
-      if (known) return known;
+      if (context.entryPoints) return context.entryPoints;
       const { findEntryPoints } = await import('../../analyzers/deadcode/entry-points.js');
-      const found = findEntryPoints({ tree: projectTree, discovery, config });
-      context.entryPoints = { ...context.entryPoints, [settings]: found };
+      context.entryPoints = findEntryPoints({ tree: projectTree, discovery, config });
       cache.put(key, context);
-      return found;
+      return context.entryPoints;
     },
   };
 }

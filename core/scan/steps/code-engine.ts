@@ -15,7 +15,7 @@ export const codeEngineStep: ScanStep = {
   async run({ db, root, commit, codeAnalysis, signal }) {
     const analysis = await codeAnalysis();
     const report = toCodeReport(analysis, commit, storedFunctions);
-    const deadCode = await toDeadCodeReport(analysis.deadCode, { db, root, commit, production: false, signal });
+    const deadCode = await toDeadCodeReport(await analysis.deadCode(false), { db, root, commit, signal });
     return (target, snapshotId) => {
       insertCodeReport(target, snapshotId, report);
       insertDeadCodeReport(target, snapshotId, deadCode);

@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode, useId, useMemo, useState } from 'react';
-import { type DeadCodeFindingReport, type DeadCodeReport, deadCodeKinds } from '../../../core/api/dead-code';
+import { type DeadCodeFindingReport, type DeadCodeReport, deadCodeKindTitles, deadCodeKinds } from '../../../core/api/dead-code';
 import { commitDay, formatNumber, plural } from '../format';
 import { FileLink, Location } from './Location';
 import { type Column, SortableTable } from './SortableTable';
@@ -9,16 +9,16 @@ type Kind = DeadCodeFindingReport['kind'];
 type Finding = DeadCodeFindingReport;
 type Workspace = DeadCodeReport['workspaces'][number];
 
-/** How each kind is named: its tile and heading, its column in the workspace table, the column its name goes in, and whether it is unused code (or a missing piece). */
-const kinds: Record<Kind, { title: string; short: string; name: string | null; unused: boolean }> = {
-  file: { title: 'Unused files', short: 'Files', name: null, unused: true },
-  export: { title: 'Unused exports', short: 'Exports', name: 'Export', unused: true },
-  type: { title: 'Unused types', short: 'Types', name: 'Type', unused: true },
-  'enum-member': { title: 'Unused enum members', short: 'Enum members', name: 'Member', unused: true },
-  dependency: { title: 'Unused dependencies', short: 'Dependencies', name: 'Package', unused: true },
-  'dev-dependency': { title: 'Unused devDependencies', short: 'devDependencies', name: 'Package', unused: true },
-  'unlisted-dependency': { title: 'Unlisted dependencies', short: 'Unlisted', name: 'Package', unused: false },
-  'unresolved-import': { title: 'Unresolved imports', short: 'Unresolved', name: 'Import', unused: false },
+/** How each kind shows beyond its title: its column in the workspace table, the column its name goes in, and whether it is unused code (or a missing piece). */
+const kinds: Record<Kind, { short: string; name: string | null; unused: boolean }> = {
+  file: { short: 'Files', name: null, unused: true },
+  export: { short: 'Exports', name: 'Export', unused: true },
+  type: { short: 'Types', name: 'Type', unused: true },
+  'enum-member': { short: 'Enum members', name: 'Member', unused: true },
+  dependency: { short: 'Dependencies', name: 'Package', unused: true },
+  'dev-dependency': { short: 'devDependencies', name: 'Package', unused: true },
+  'unlisted-dependency': { short: 'Unlisted', name: 'Package', unused: false },
+  'unresolved-import': { short: 'Unresolved', name: 'Import', unused: false },
 };
 
 const folderOf = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf('/')));
@@ -53,7 +53,7 @@ export function DeadCodeReportView({ report, root }: { report: DeadCodeReport; r
     <>
       <dl className="tiles dead-code-tiles">
         {deadCodeKinds.map((each) => (
-          <Tile key={each} label={kinds[each].title} value={counts[each]} dimZero />
+          <Tile key={each} label={deadCodeKindTitles[each]} value={counts[each]} dimZero />
         ))}
       </dl>
       <p className="muted">
@@ -79,7 +79,7 @@ export function DeadCodeReportView({ report, root }: { report: DeadCodeReport; r
                 .filter((each) => counts[each] > 0)
                 .map((each) => (
                   <option key={each} value={each}>
-                    {kinds[each].title} ({formatNumber(counts[each])})
+                    {deadCodeKindTitles[each]} ({formatNumber(counts[each])})
                   </option>
                 ))}
             </select>
@@ -160,7 +160,7 @@ function KindSection({ kind, findings, report, root }: { kind: Kind; findings: r
     }
     return [...byFolder].sort(([a], [b]) => a.localeCompare(b));
   }, [findings]);
-  const { title } = kinds[kind];
+  const title = deadCodeKindTitles[kind];
   return (
     <section aria-labelledby={headingId} className="dead-code-kind">
       <h3 id={headingId}>

@@ -20,7 +20,9 @@ const tooltipStyle = { background: 'var(--surface)', border: '1px solid var(--bo
 
 /** Hotspots (change frequency × complexity) with their trends, change coupling, and ownership from git history. */
 export function HistoryReportView({ report, root }: { report: HistoryReport; root: string }) {
-  const [selected, setSelected] = useState<string | null>(report.hotspots[0]?.path ?? null);
+  const [chosen, setSelected] = useState<string | null>(null);
+  // What a newer report no longer has falls back to its biggest hotspot.
+  const selected = report.hotspots.some((spot) => spot.path === chosen) ? chosen : (report.hotspots[0]?.path ?? null);
   const islands = report.files.filter((file) => file.knowledgeIsland).length;
   const orphaned = report.files.filter((file) => file.ownersInactive).length;
   const hotspot = report.hotspots.find((spot) => spot.path === selected);
@@ -29,7 +31,7 @@ export function HistoryReportView({ report, root }: { report: HistoryReport; roo
     <>
       <dl className="tiles">
         <Tile label="Commits" value={read.stored} />
-        <Tile label={`Files changed in ${report.windowMonths} months`} value={report.hotspots.length} />
+        <Tile label={`Code files changed in ${report.windowMonths} months`} value={report.hotspots.length} />
         <Tile label="Coupled pairs" value={report.coupling.length} dimZero />
         <Tile label="Knowledge islands" value={islands} dimZero />
         <Tile label="Files whose owners left" value={orphaned} dimZero />
@@ -124,7 +126,7 @@ function HotspotChart({ hotspots, selected, onSelect }: { hotspots: readonly Hot
 function TrendChart({ hotspot }: { hotspot: HotspotReport }) {
   const measure = hotspot.measure === 'cognitive' ? 'Cognitive complexity' : 'Lines of code';
   if (!hotspot.trend || hotspot.trend.length < 2) {
-    return <p className="muted">No complexity trend for {hotspot.path}: trends are kept for the top 10 hotspots with more than one change.</p>;
+    return <p className="muted">No complexity trend for {hotspot.path}: trends are kept for the biggest hotspots with more than one change.</p>;
   }
   return (
     <figure className="chart" aria-label={`Complexity trend of ${hotspot.path}`}>
