@@ -27,8 +27,10 @@ interface UpdateOptions {
   /** The commit to read up to (the scanned HEAD). */
   tip: string;
   signal: AbortSignal;
-  /** Commits read so far, of how many this read has. */
+  /** Commits read so far, of how many this read has (a full read: of `estimate`). */
   onProgress?(read: number, total: number): void;
+  /** The commits a full read will find, roughly (counting them exactly would walk the history once more). */
+  estimate: number;
   now?: () => Date;
 }
 
@@ -42,13 +44,13 @@ const attempts = 3;
  * usable old tip (first read, other settings, an object git no longer has) it reads everything.
  * Returns the whole log.
  */
-export async function updateHistoryLog({ db, root, tip, signal, onProgress, now = () => new Date() }: UpdateOptions): Promise<{ commits: CommitRecord[]; read: HistoryLogRead }> {
+export async function updateHistoryLog({ db, root, tip, signal, onProgress, estimate, now = () => new Date() }: UpdateOptions): Promise<{ commits: CommitRecord[]; read: HistoryLogRead }> {
   const started = performance.now();
   const store = new HistoryLogStore(db);
   for (let attempt = 1; ; attempt++) {
     const stored = store.find(root);
     const base = stored?.settings === readerSettings ? stored : undefined;
-    const plan = await planRead(root, base?.tip, tip, signal);
+    const plan = await planRead(root, base?.tip, tip, estimate, signal);
     let read = 0;
     if (plan.mode !== 'unchanged') {
       const writer = store.begin(root, readerSettings, plan.mode === 'full' ? undefined : base, now());
@@ -88,7 +90,7 @@ interface ReadPlan {
 }
 
 /** What to read: `old..tip` and what to drop (`tip..old`) when git still has the old tip, else everything. */
-async function planRead(root: string, oldTip: string | undefined, tip: string, signal: AbortSignal): Promise<ReadPlan> {
+async function planRead(root: string, oldTip: string | undefined, tip: string, estimate: number, signal: AbortSignal): Promise<ReadPlan> {
   const git = gitClient(root, signal);
   const count = async (range: string): Promise<number> => Number((await git.raw(['rev-list', '--count', '--no-merges', range, '--'])).trim());
   if (oldTip === tip) return { mode: 'unchanged', range: '', total: 0, drop: [] };
@@ -99,5 +101,5 @@ async function planRead(root: string, oldTip: string | undefined, tip: string, s
     );
     if (drop) return { mode: drop.length > 0 ? 'rewritten' : 'incremental', range: `${oldTip}..${tip}`, total: await count(`${oldTip}..${tip}`), drop };
   }
-  return { mode: 'full', range: tip, total: await count(tip), drop: [] };
+  return { mode: 'full', range: tip, total: estimate, drop: [] };
 }
