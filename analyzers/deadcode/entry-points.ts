@@ -1,7 +1,6 @@
 import picomatch from 'picomatch/posix.js';
 import type { Discovery } from '../discover/discover-project.js';
 import { excludedPathReason } from '../discover/excluded-paths.js';
-import { isObject, stringsIn } from '../discover/package-json.js';
 import type { ProjectTree } from '../discover/project-tree.js';
 import { basename, dirname, joinPath } from '../discover/repo-paths.js';
 import { addConfigFileEntries, addFrameworkEntries, addHtmlEntries, addServerlessEntries } from './convention-entries.js';
@@ -58,10 +57,9 @@ export interface DeadCodeConfig {
  * workflows, tool and framework configs and html pages; nothing is executed and node_modules is not
  * needed. Never throws on repository content: what cannot be read becomes a warning.
  *
- * `config` is the `deadCode` section of steward.config.json when the caller has validated it already;
- * without it, the section is read from the tracked file.
+ * `config` is the `deadCode` section of steward.config.json, as the caller validated it.
  */
-export function findEntryPoints(input: { tree: ProjectTree; discovery: Discovery; config?: DeadCodeConfig }): EntryPoints {
+export function findEntryPoints(input: { tree: ProjectTree; discovery: Discovery; config: DeadCodeConfig }): EntryPoints {
   const context = new EntryContext(input.tree, input.discovery);
   const workspaces = readWorkspaces(context);
   const filesOf = indexWorkspaceFiles(context, workspaces);
@@ -78,7 +76,7 @@ export function findEntryPoints(input: { tree: ProjectTree; discovery: Discovery
   addServerlessEntries(context, workspaces);
   addConfigFileEntries(context, workspaces);
   addKnipHints(context, workspaces);
-  addConfiguredEntries(context, input.config ?? readDeadCodeConfig(context));
+  addConfiguredEntries(context, input.config);
   return context.result();
 }
 
@@ -106,16 +104,9 @@ function indexWorkspaceFiles(context: EntryContext, workspaces: readonly Workspa
   };
 }
 
-function readDeadCodeConfig(context: EntryContext): DeadCodeConfig | undefined {
-  if (!context.tracked.has(stewardConfigPath)) return undefined;
-  const config = context.readConfig(stewardConfigPath);
-  const section = isObject(config) ? config['deadCode'] : undefined;
-  return isObject(section) ? { entry: stringsIn(section['entry']) } : undefined;
-}
-
 /** `deadCode.entry` globs (repo-relative): what the user says is used, whatever the tools say. */
-function addConfiguredEntries(context: EntryContext, config: DeadCodeConfig | undefined): void {
-  for (const pattern of config?.entry ?? []) {
+function addConfiguredEntries(context: EntryContext, config: DeadCodeConfig): void {
+  for (const pattern of config.entry ?? []) {
     const path = joinPath('', pattern);
     const files = picomatch.scan(path).isGlob ? context.matchGlob(path) : [context.findCodeFile(path)].filter((file) => file !== null);
     if (files.length === 0) context.warn(`${stewardConfigPath} deadCode.entry "${pattern}" matches no code file.`);
