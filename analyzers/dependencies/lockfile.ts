@@ -9,6 +9,8 @@ interface LockedPackage {
   version: string;
   /** Dependency name → the version it resolved to (npm's and pnpm's lockfiles) or the range it asked for (yarn's). */
   dependencies: Readonly<Record<string, string>>;
+  /** Names of its peer dependencies (yarn.lock v1 does not record them). */
+  peers: readonly string[];
 }
 
 /** What a lockfile says was installed: the version behind each declared dependency, and the whole tree. */
@@ -49,7 +51,8 @@ function npmLockfile(lockfile: unknown): Lockfile {
     if (at < 0 || !isObject(entry) || typeof entry['version'] !== 'string' || entry['link'] === true) continue;
     const name = path.slice(at + 'node_modules/'.length);
     versions.set(path, entry['version']);
-    packages.set(`${name}@${entry['version']}`, { name, version: entry['version'], dependencies: stringRecord(entry['dependencies']) });
+    const peers = isObject(entry['peerDependencies']) ? Object.keys(entry['peerDependencies']) : [];
+    packages.set(`${name}@${entry['version']}`, { name, version: entry['version'], dependencies: stringRecord(entry['dependencies']), peers });
   }
   return {
     kind: 'npm',
@@ -82,8 +85,9 @@ function pnpmLockfile(lockfile: BlockMap): Lockfile {
   const importerOf = (dir: string): BlockMap => (Object.keys(importers).length > 0 ? mapAt(importers, dir === '' ? '.' : dir) : lockfile);
   const packages = new Map<string, LockedPackage>();
   const snapshots = mapAt(lockfile, 'snapshots');
+  const version5 = /^5(\.|$)/.test(String(lockfile['lockfileVersion'] ?? ''));
   for (const [key, entry] of [...Object.entries(mapAt(lockfile, 'packages')), ...Object.entries(snapshots)]) {
-    const parsed = pnpmKey(key);
+    const parsed = pnpmKey(key, version5);
     if (!parsed || typeof entry !== 'object') continue;
     const id = `${parsed.name}@${parsed.version}`;
     const dependencies = Object.fromEntries(
@@ -92,7 +96,8 @@ function pnpmLockfile(lockfile: BlockMap): Lockfile {
       ),
     );
     const known = packages.get(id);
-    packages.set(id, { name: parsed.name, version: parsed.version, dependencies: { ...known?.dependencies, ...dependencies } });
+    const peers = [...new Set([...(known?.peers ?? []), ...Object.keys(mapAt(entry, 'peerDependencies'))])];
+    packages.set(id, { name: parsed.name, version: parsed.version, dependencies: { ...known?.dependencies, ...dependencies }, peers });
   }
   return {
     kind: 'pnpm',
@@ -109,9 +114,15 @@ function pnpmLockfile(lockfile: BlockMap): Lockfile {
   };
 }
 
-/** `next@15.5.14(react@19.1.0)` (v9), `/next@15.5.14(react@19.1.0)` (v6): name and version. */
-function pnpmKey(key: string): { name: string; version: string } | undefined {
+/** `next@15.5.14(react@19.1.0)` (v9), `/next@15.5.14(react@19.1.0)` (v6), `/next/15.5.14_react@19.1.0` (v5): name and version. */
+function pnpmKey(key: string, version5: boolean): { name: string; version: string } | undefined {
   const path = key.startsWith('/') ? key.slice(1) : key;
+  if (version5) {
+    const parts = path.split('/');
+    const nameParts = path.startsWith('@') ? 2 : 1;
+    const version = parts[nameParts];
+    return version === undefined ? undefined : { name: parts.slice(0, nameParts).join('/'), version: version.split('_')[0]! };
+  }
   const at = path.indexOf('@', 1);
   return at > 0 ? { name: path.slice(0, at), version: withoutPeers(path.slice(at + 1)) } : undefined;
 }
@@ -141,7 +152,7 @@ function yarnLockfile(lockfile: BlockMap, kind: 'yarn-classic' | 'yarn-berry'): 
     if (!name) continue;
     const version = entry['version'];
     for (const descriptor of descriptors) byDescriptor.set(descriptor, version);
-    packages.set(`${name}@${version}`, { name, version, dependencies: stringRecord(entry['dependencies']) });
+    packages.set(`${name}@${version}`, { name, version, dependencies: stringRecord(entry['dependencies']), peers: Object.keys(mapAt(entry, 'peerDependencies')) });
   }
   return {
     kind,

@@ -31,7 +31,7 @@ describe('readLockfile', () => {
     expect(lockfile.resolve('packages/app', 'lodash', '^3.0.0')).toBe('3.10.1');
     expect(lockfile.resolve('packages/app', 'react', '^18.0.0')).toBe('18.3.1');
     expect(lockfile.resolve('', 'left-pad', '^1.0.0')).toBeUndefined();
-    expect(lockfile.packages.get('react@18.3.1')).toEqual({ name: 'react', version: '18.3.1', dependencies: { 'loose-envify': '^1.1.0' } });
+    expect(lockfile.packages.get('react@18.3.1')).toEqual({ name: 'react', version: '18.3.1', dependencies: { 'loose-envify': '^1.1.0' }, peers: [] });
     expect([...lockfile.packages.keys()].sort()).toEqual(['lodash@3.10.1', 'lodash@4.17.21', 'react@18.3.1', 'typescript@5.4.5']);
   });
 
@@ -88,7 +88,7 @@ describe('readLockfile', () => {
     expect(lockfile.resolve('packages/web', 'react-dom', '^18.0.0')).toBe('18.3.1');
     expect(lockfile.resolve('packages/web', 'string-width-cjs', 'npm:string-width@^4.2.0')).toBe('4.2.3');
     expect(lockfile.resolve('packages/web', '@shop/lib', 'workspace:*')).toBeUndefined();
-    expect(lockfile.packages.get('react-dom@18.3.1')).toEqual({ name: 'react-dom', version: '18.3.1', dependencies: { 'loose-envify': '1.4.0', react: '18.3.1' } });
+    expect(lockfile.packages.get('react-dom@18.3.1')).toEqual({ name: 'react-dom', version: '18.3.1', dependencies: { 'loose-envify': '1.4.0', react: '18.3.1' }, peers: ['react'] });
   });
 
   it('reads yarn.lock, classic and berry, by the descriptor each range resolved through', () => {
