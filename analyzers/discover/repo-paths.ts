@@ -39,3 +39,8 @@ export function foldersOf(path: string): string[] {
   const parts = path.split('/').slice(0, -1);
   return ['', ...parts.map((_, index) => parts.slice(0, index + 1).join('/'))];
 }
+
+/** The folders of the Docusaurus sites among the paths ('' for one at the root): where a docusaurus.config is. */
+export function docusaurusSiteDirs(paths: readonly string[]): string[] {
+  return paths.flatMap((path) => (/^docusaurus\.config\.[cm]?[jt]s$/.test(basename(path)) ? [dirname(path)] : []));
+}

@@ -1,3 +1,5 @@
+import { docusaurusSiteDirs, isWithin } from '../discover/repo-paths.js';
+
 /** Documents whose top-level `import`/`export` statements are JavaScript modules: MDX, and Markdown in Docusaurus. */
 export function isMdxDocument(path: string): boolean {
   return /\.mdx?$/i.test(path);
@@ -38,11 +40,8 @@ export function mdxEsm(text: string): string {
  * compiles `.md` as MDX too). Elsewhere a `.md` file is plain text.
  */
 export function mdxDocumentsOf(paths: readonly string[]): string[] {
-  const sites = paths.flatMap((path) => {
-    const match = /(?:^|\/)docusaurus\.config\.[cm]?[jt]s$/.exec(path);
-    return match ? [path.slice(0, match.index + (match[0].startsWith('/') ? 1 : 0))] : [];
-  });
+  const sites = docusaurusSiteDirs(paths);
   return paths.filter(
-    (path) => !path.split('/').includes('node_modules') && (/\.mdx$/i.test(path) || (/\.md$/i.test(path) && sites.some((site) => path.startsWith(site)))),
+    (path) => !path.split('/').includes('node_modules') && (/\.mdx$/i.test(path) || (/\.md$/i.test(path) && sites.some((site) => isWithin(path, site)))),
   );
 }

@@ -1,3 +1,4 @@
+import { docusaurusSiteDirs } from '../discover/repo-paths.js';
 import type { ResolutionScope } from './module-resolver.js';
 
 /**
@@ -8,10 +9,7 @@ import type { ResolutionScope } from './module-resolver.js';
  */
 export function withFrameworkAliases(scopes: readonly ResolutionScope[], paths: readonly string[]): ResolutionScope[] {
   const result = [...scopes];
-  for (const path of paths) {
-    const match = /(?:^|\/)docusaurus\.config\.[cm]?[jt]s$/.exec(path);
-    if (!match) continue;
-    const dir = path.slice(0, match.index);
+  for (const dir of docusaurusSiteDirs(paths)) {
     const site = { '@site/*': [dir === '' ? '*' : `${dir}/*`] };
     const governing = result
       .filter((scope) => scope.dir === '' || dir === scope.dir || dir.startsWith(`${scope.dir}/`))
