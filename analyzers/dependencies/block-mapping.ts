@@ -2,7 +2,7 @@
 export interface BlockMap {
   [key: string]: BlockValue;
 }
-export type BlockValue = string | BlockMap;
+type BlockValue = string | BlockMap;
 
 /**
  * Parses the block mappings lockfiles are written in: one key per line, nesting by indentation,

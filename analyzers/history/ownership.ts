@@ -30,7 +30,7 @@ interface OwnershipOptions {
   activeMonths: number;
 }
 
-export const defaultOwnershipOptions: OwnershipOptions = { islandShare: 0.95, ownerShare: 0.2, activeMonths: 6 };
+const defaultOwnershipOptions: OwnershipOptions = { islandShare: 0.95, ownerShare: 0.2, activeMonths: 6 };
 
 /**
  * Who wrote each file, by added lines over the whole history (shares of added lines throughout,
