@@ -1,0 +1,118 @@
+import { parse } from 'ini';
+
+const defaultRegistry = 'https://registry.npmjs.org/';
+
+/** Where a package's metadata comes from, and how to authenticate there. */
+export interface RegistryTarget {
+  /** The registry's URL, always ending in a slash, never with credentials in it. */
+  url: string;
+  /** The Authorization header value, when an .npmrc has credentials for this registry. Never print or store it. */
+  authorization?: string;
+}
+
+export interface NpmConfig {
+  /** The registry for packages without a scope of their own. */
+  defaultRegistry: string;
+  /** Where the default registry came from. */
+  source: 'npm default' | 'user .npmrc' | "repository's .npmrc" | 'environment' | '--registry';
+  /** The registry for a package, by its scope. */
+  registryFor(name: string): RegistryTarget;
+}
+
+interface NpmConfigInput {
+  /** The repository's .npmrc text, if it has one. */
+  repository?: string | undefined;
+  /** The user's .npmrc text, if there is one. */
+  user?: string | undefined;
+  /** For `${VAR}` in .npmrc values and `npm_config_registry`. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** `--registry`: overrides the default registry (scoped registries stay as configured). */
+  override?: string | undefined;
+}
+
+/**
+ * npm's registry settings, as npm reads them: the repository's .npmrc over the user's, environment
+ * variables expanded, `@scope:registry` per scope, and credentials by "nerf-darted" registry URL
+ * (`//host/path/:_authToken`, `:_auth`, `:username` + `:_password`), the longest match winning.
+ */
+export function readNpmConfig({ repository, user, env, override }: NpmConfigInput): NpmConfig {
+  const settings = new Map<string, string>();
+  const layers: [NpmConfig['source'], string | undefined][] = [
+    ['user .npmrc', user],
+    ["repository's .npmrc", repository],
+  ];
+  let source: NpmConfig['source'] = 'npm default';
+  for (const [layer, text] of layers) {
+    if (text === undefined) continue;
+    for (const [key, value] of Object.entries(parse(text))) {
+      if (typeof value !== 'string') continue;
+      settings.set(key, expand(value, env));
+      if (key === 'registry') source = layer;
+    }
+  }
+  let registry = settings.get('registry') ?? defaultRegistry;
+  const fromEnv = env['npm_config_registry'] ?? env['NPM_CONFIG_REGISTRY'];
+  if (fromEnv) [registry, source] = [fromEnv, 'environment'];
+  if (override) [registry, source] = [override, '--registry'];
+  const target = (url: string): RegistryTarget => {
+    const normal = normalise(url);
+    const authorization = credentials(settings, normal);
+    return authorization ? { url: normal, authorization } : { url: normal };
+  };
+  const scoped = new Map<string, RegistryTarget>();
+  const base = target(registry);
+  return {
+    defaultRegistry: base.url,
+    source,
+    registryFor(name) {
+      const scope = name.startsWith('@') ? name.slice(0, name.indexOf('/')) : undefined;
+      const url = scope ? settings.get(`${scope}:registry`) : undefined;
+      if (!url) return base;
+      let found = scoped.get(url);
+      if (!found) scoped.set(url, (found = target(url)));
+      return found;
+    },
+  };
+}
+
+/** `${NAME}` and `${NAME?}` from the environment, as npm expands them. */
+function expand(value: string, env: NpmConfigInput['env']): string {
+  return value.replace(/(\\*)\$\{([^}?]+)(\?)?\}/g, (whole, escapes: string, name: string, optional?: string) => {
+    if (escapes.length % 2 === 1) return whole.slice(1);
+    const found = env[name];
+    return escapes + (found ?? (optional ? '' : whole));
+  });
+}
+
+/** A registry URL with a trailing slash and no user info. */
+function normalise(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`;
+}
+
+/** The Authorization header for a registry, from the longest nerf-darted key prefix that has credentials. */
+function credentials(settings: ReadonlyMap<string, string>, url: string): string | undefined {
+  const parsed = new URL(url);
+  let path = `//${parsed.host}${parsed.pathname}`;
+  for (;;) {
+    const token = settings.get(`${path}:_authToken`);
+    if (token) return `Bearer ${token}`;
+    const auth = settings.get(`${path}:_auth`);
+    if (auth) return `Basic ${auth}`;
+    const username = settings.get(`${path}:username`);
+    const password = settings.get(`${path}:_password`);
+    if (username && password) return `Basic ${toBase64(`${username}:${fromBase64(password)}`)}`;
+    if (path === `//${parsed.host}/`) return undefined;
+    path = path.replace(/[^/]*\/$/, '');
+  }
+}
+
+function toBase64(text: string): string {
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+}
+
+function fromBase64(base64: string): string {
+  return new TextDecoder().decode(Uint8Array.from(atob(base64), (char) => char.charCodeAt(0)));
+}

@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One published version of a fixture package. */
+export interface FixtureVersion {
+  version: string;
+  /** Publish time (ISO). */
+  time: string;
+  deprecated?: string;
+  engines?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  scripts?: Record<string, string>;
+}
+
+export interface FixturePackage {
+  name: string;
+  versions: FixtureVersion[];
+  /** dist-tags; `latest` defaults to the highest version listed last. */
+  distTags?: Record<string, string>;
+  /** Leave out `time.created` and `time.modified`, as some mirrors do. */
+  withoutCreatedModified?: boolean;
+}
+
+/** How one package's requests go wrong. */
+export type FixtureFailure = 'not-found' | 'server-error' | 'invalid-json' | 'timeout' | 'fail-once';
+
+/** One advisory the audit endpoint knows, in the bulk endpoint's shape. */
+export interface FixtureAdvisory {
+  id: number;
+  name: string;
+  title: string;
+  severity: 'low' | 'moderate' | 'high' | 'critical';
+  /** The affected range. */
+  vulnerable_versions: string;
+  url: string;
+}
+
+export interface FixtureRegistryOptions {
+  packages: FixturePackage[];
+  /** Delay before every answer. */
+  latencyMs?: number;
+  failures?: Record<string, FixtureFailure>;
+  advisories?: FixtureAdvisory[];
+  /** Answer the audit endpoint with this status instead (405, as the mirror on these machines does). */
+  auditStatus?: number;
+  /** Require `Authorization: Bearer <token>` on every request. */
+  token?: string;
+  /** Send ETag and Last-Modified and answer conditional requests with 304 (default true). */
+  validators?: boolean;
+}
+
+export interface FixtureRegistry {
+  url: string;
+  /** Requests so far by path ('/-/npm/v1/security/advisories/bulk' for the audit). */
+  requests: Map<string, number>;
+  /** Answers that were 304 Not Modified. */
+  notModified: number;
+  /** Replaces a package (a new release), which changes its ETag. */
+  publish(pkg: FixturePackage): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A local npm registry on 127.0.0.1 for tests and benchmarks: packuments in the registry's full
+ * format (versions with engines, peers, scripts and deprecations; `time`; dist-tags), validators and
+ * 304s, the audit bulk endpoint, and the ways real registries fail (404, 500, invalid JSON, silence).
+ */
+export async function startFixtureRegistry(options: FixtureRegistryOptions): Promise<FixtureRegistry> {
+  const documents = new Map<string, { body: string; etag: string; modified: string }>();
+  const publish = (pkg: FixturePackage): void => {
+    const body = JSON.stringify(packument(pkg));
+    const times = pkg.versions.map((v) => v.time).sort();
+    documents.set(pkg.name, { body, etag: `"${createHash('sha1').update(body).digest('hex')}"`, modified: new Date(times.at(-1) ?? 0).toUTCString() });
+  };
+  for (const pkg of options.packages) publish(pkg);
+  const requests = new Map<string, number>();
+  const failedOnce = new Set<string>();
+  const registry: FixtureRegistry = { url: '', requests, notModified: 0, publish, close: async () => {} };
+  const validators = options.validators ?? true;
+
+  const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const path = (request.url ?? '/').split('?')[0]!;
+    requests.set(path, (requests.get(path) ?? 0) + 1);
+    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+    if (options.token && request.headers.authorization !== `Bearer ${options.token}`) return send(response, 401, { error: 'authentication required' });
+    if (path === '/-/npm/v1/security/advisories/bulk' && request.method === 'POST') {
+      if (options.auditStatus) return send(response, options.auditStatus, { error: 'not supported' });
+      const asked = JSON.parse(await readBody(request)) as Record<string, string[]>;
+      return send(response, 200, bulkAdvisories(asked, options.advisories ?? []));
+    }
+    const name = decodeURIComponent(path.slice(1));
+    const failure = options.failures?.[name];
+    if (failure === 'timeout') return; // never answers
+    if (failure === 'server-error' || (failure === 'fail-once' && !failedOnce.has(name))) {
+      failedOnce.add(name);
+      return send(response, 500, { error: 'internal server error' });
+    }
+    const document = documents.get(name);
+    if (!document || failure === 'not-found') return send(response, 404, { error: 'Not found' });
+    if (failure === 'invalid-json') {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      return void response.end(document.body.slice(0, document.body.length / 2));
+    }
+    if (validators && (request.headers['if-none-match'] === document.etag || request.headers['if-modified-since'] === document.modified)) {
+      registry.notModified++;
+      response.writeHead(304, { etag: document.etag });
+      return void response.end();
+    }
+    response.writeHead(200, { 'content-type': 'application/json', ...(validators ? { etag: document.etag, 'last-modified': document.modified } : {}) });
+    response.end(document.body);
+  };
+
+  const server: Server = createServer((request, response) => void answer(request, response).catch((error: Error) => send(response, 500, { error: error.message })));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  registry.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  registry.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return registry;
+}
+
+function packument(pkg: FixturePackage): unknown {
+  const latest = pkg.versions.at(-1)?.version;
+  const time: Record<string, string> = {};
+  const versions: Record<string, unknown> = {};
+  for (const { time: published, ...manifest } of pkg.versions) {
+    time[manifest.version] = published;
+    versions[manifest.version] = { name: pkg.name, ...manifest, dist: { tarball: `https://example.invalid/${pkg.name}/-/${manifest.version}.tgz` } };
+  }
+  const times = Object.values(time).sort();
+  const dates = pkg.withoutCreatedModified ? {} : { created: times[0], modified: times.at(-1) };
+  return { _id: pkg.name, name: pkg.name, 'dist-tags': pkg.distTags ?? (latest ? { latest } : {}), versions, time: { ...dates, ...time } };
+}
+
+/** The bulk endpoint's answer: for each asked package, the advisories whose range one of its versions falls in. */
+function bulkAdvisories(asked: Record<string, string[]>, advisories: FixtureAdvisory[]): Record<string, unknown[]> {
+  const result: Record<string, unknown[]> = {};
+  for (const name of Object.keys(asked)) {
+    const matching = advisories.filter((advisory) => advisory.name === name);
+    if (matching.length > 0) result[name] = matching.map(({ name: _name, ...advisory }) => ({ ...advisory, cwe: [], cvss: { score: 7.5, vectorString: null } }));
+  }
+  return result;
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}

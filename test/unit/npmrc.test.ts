@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { readNpmConfig } from '../../analyzers/dependencies/npmrc.js';
+
+describe('.npmrc registry settings', () => {
+  it('defaults to the public registry', () => {
+    const config = readNpmConfig({ env: {} });
+    expect([config.defaultRegistry, config.source, config.registryFor('react')]).toEqual(['https://registry.npmjs.org/', 'npm default', { url: 'https://registry.npmjs.org/' }]);
+  });
+
+  it("takes the repository's .npmrc over the user's, the environment over both and --registry over everything", () => {
+    const user = 'registry=https://user.example/npm';
+    const repository = 'registry=https://repo.example/npm/';
+    expect(readNpmConfig({ env: {}, user }).defaultRegistry).toBe('https://user.example/npm/');
+    expect(readNpmConfig({ env: {}, user, repository }).source).toBe("repository's .npmrc");
+    expect(readNpmConfig({ env: { npm_config_registry: 'https://env.example/' }, user, repository }).source).toBe('environment');
+    expect(readNpmConfig({ env: { npm_config_registry: 'https://env.example/' }, repository, override: 'http://127.0.0.1:4873' }).defaultRegistry).toBe('http://127.0.0.1:4873/');
+  });
+
+  it('sends scoped packages to their registry, with the credentials of the longest matching path', () => {
+    const config = readNpmConfig({
+      env: { GH_TOKEN: 'gh-secret' },
+      repository: [
+        '@acme:registry=https://npm.pkg.github.com/acme',
+        '//npm.pkg.github.com/:_authToken=host-wide',
+        '//npm.pkg.github.com/acme/:_authToken=${GH_TOKEN}',
+        '//registry.npmjs.org/:_auth=dXNlcjpwYXNz',
+      ].join('\n'),
+    });
+    expect(config.registryFor('@acme/ui')).toEqual({ url: 'https://npm.pkg.github.com/acme/', authorization: 'Bearer gh-secret' });
+    expect(config.registryFor('@other/ui')).toEqual({ url: 'https://registry.npmjs.org/', authorization: 'Basic dXNlcjpwYXNz' });
+  });
+
+  it('builds basic auth from username and a base64 password, and never keeps credentials in the URL', () => {
+    const config = readNpmConfig({ env: {}, user: '//nexus.example/repository/npm/:username=ada\n//nexus.example/repository/npm/:_password=c2VjcmV0', override: 'https://x:y@nexus.example/repository/npm' });
+    expect(config.registryFor('lodash')).toEqual({ url: 'https://nexus.example/repository/npm/', authorization: `Basic ${btoa('ada:secret')}` });
+  });
+
+  it('leaves an unset variable as written, and an optional one empty', () => {
+    const config = readNpmConfig({ env: {}, user: '//r.example/:_authToken=${MISSING}\n//s.example/:_authToken=${MISSING?}', override: 'https://r.example/' });
+    expect(config.registryFor('a').authorization).toBe('Bearer ${MISSING}');
+    expect(readNpmConfig({ env: {}, user: '//s.example/:_authToken=${MISSING?}', override: 'https://s.example/' }).registryFor('a').authorization).toBeUndefined();
+  });
+});
