@@ -3,6 +3,7 @@ import { StewardError, toApiError } from '../core/api/errors.js';
 import type { Steward } from '../core/steward.js';
 import type { ComplexityOptions } from './commands/complexity.js';
 import type { DeadCodeOptions } from './commands/deadcode.js';
+import type { DepsOptions } from './commands/deps.js';
 import type { HotspotsOptions } from './commands/hotspots.js';
 import { exitCodeFor, exitCodes } from './exit-codes.js';
 import { installation } from './installation.js';
@@ -79,6 +80,18 @@ program
   .option('--top <n>', 'how many hotspots and coupled pairs to print (the JSON has them all)', parseCount, 20)
   .option('-q, --quiet', 'no progress bar')
   .action((path: string, options: HotspotsOptions) => withSteward(async (steward) => (await import('./commands/hotspots.js')).hotspotsCommand(steward, path, options)));
+
+program
+  .command('deps')
+  .description('check dependencies at HEAD: drift (libyear), versions behind, pulse, deprecated and abandoned packages, vulnerabilities, sorted by risk')
+  .argument('<path>', 'a folder inside the git work tree')
+  .option('--json', 'print every dependency, the vulnerabilities with their paths, and the metadata-quality verdict per registry')
+  .option('--registry <url>', 'the registry for unscoped packages (default: from .npmrc, else registry.npmjs.org)')
+  .option('--offline', 'use cached metadata only, whatever its age, and say what is missing')
+  .option('--advisories <file>', 'take advisories from an npm audit or OSV JSON file instead of asking the registry')
+  .option('--top <n>', 'how many dependencies to print (the JSON has them all)', parseCount, 30)
+  .option('-q, --quiet', 'no progress bar')
+  .action((path: string, options: DepsOptions) => withSteward(async (steward) => (await import('./commands/deps.js')).depsCommand(steward, path, options)));
 
 program
   .command('repos')

@@ -13,6 +13,8 @@ export interface RegistryTarget {
 export interface NpmConfig {
   /** The registry for packages without a scope of their own. */
   defaultRegistry: string;
+  /** The same, with its credentials. */
+  defaultTarget: RegistryTarget;
   /** Where the default registry came from. */
   source: 'npm default' | 'user .npmrc' | "repository's .npmrc" | 'environment' | '--registry';
   /** The registry for a package, by its scope. */
@@ -63,6 +65,7 @@ export function readNpmConfig({ repository, user, env, override }: NpmConfigInpu
   const base = target(registry);
   return {
     defaultRegistry: base.url,
+    defaultTarget: base,
     source,
     registryFor(name) {
       const scope = name.startsWith('@') ? name.slice(0, name.indexOf('/')) : undefined;

@@ -11,7 +11,7 @@ import { factsEngineVersion } from '../../analyzers/facts/file-facts.js';
 import { withFrameworkAliases } from '../../analyzers/resolve/framework-aliases.js';
 import type { Resolution, ResolveModule } from '../../analyzers/resolve/module-resolver.js';
 import { stewardConfigFile } from '../config/steward-config.js';
-import { readBlobs } from '../git/read-blobs.js';
+import { readTextFiles } from '../git/read-blobs.js';
 import type { TreeFile } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
 import { ProjectContextCache } from '../store/project-context-cache.js';
@@ -45,20 +45,18 @@ export interface ProjectLayout {
 /**
  * Reads the config files of a commit and discovers the project, reusing what an earlier scan of the
  * same layout learned: the key covers every tracked path, every config file's content, whether
- * node_modules is installed, and the engine version.
+ * node_modules is installed, and the engine version. A reader of manifests only (`willResolve:
+ * false`) does not load the module resolver.
  */
-export async function readProjectLayout(db: Database, root: string, files: readonly TreeFile[], signal: AbortSignal): Promise<ProjectLayout> {
+export async function readProjectLayout(
+  db: Database,
+  root: string,
+  files: readonly TreeFile[],
+  signal: AbortSignal,
+  { willResolve }: { willResolve: boolean } = { willResolve: true },
+): Promise<ProjectLayout> {
   const configFiles = files.filter((file) => (configFilePattern.test(file.path) || isEntryConfigFile(file.path)) && !file.path.includes('node_modules/'));
-  const configTexts = new Map<string, string>();
-  const decoder = new TextDecoder();
-  await readBlobs(
-    root,
-    configFiles.map((file) => file.blobSha),
-    (index, content) => {
-      if (content) configTexts.set(configFiles[index]!.path, decoder.decode(content));
-    },
-    signal,
-  );
+  const configTexts = await readTextFiles(root, configFiles, signal);
   const nodeModulesInstalled = existsSync(join(root, 'node_modules'));
   const hash = createHash('sha256').update(`${factsEngineVersion}/${layoutVersion}\0${root}\0${nodeModulesInstalled}\0`);
   for (const file of files) hash.update(`${file.path}\0`);
@@ -68,7 +66,7 @@ export async function readProjectLayout(db: Database, root: string, files: reado
   const cache = new ProjectContextCache(db);
   const cached = cache.get<CachedContext>(key);
   // A new layout needs the TypeScript resolver: load it now, while the workers parse.
-  let resolverModule = cached ? undefined : import('../../analyzers/resolve/module-resolver.js');
+  let resolverModule = cached || !willResolve ? undefined : import('../../analyzers/resolve/module-resolver.js');
   const paths = files.map((file) => file.path);
   const projectTree: ProjectTree = {
     paths,
@@ -79,6 +77,7 @@ export async function readProjectLayout(db: Database, root: string, files: reado
     cached?.discovery ??
     (await import('../../analyzers/discover/discover-project.js')).discoverProject(projectTree);
   const context: CachedContext = cached ?? { discovery, resolutions: {} };
+  if (!cached && !willResolve) cache.put(key, context);
   const { resolutions } = context;
 
   return {

@@ -45,6 +45,12 @@ const StewardConfigSchema = z.looseObject({
         .optional(),
     })
     .optional(),
+  dependencies: z
+    .strictObject({
+      /** Upgrade targets leave out versions published fewer than this many days ago. */
+      cooldownDays: z.number().int().nonnegative().max(3650).optional(),
+    })
+    .optional(),
 });
 
 export interface StewardConfig {
@@ -52,6 +58,7 @@ export interface StewardConfig {
   boundaries: BoundaryRule[];
   deadCode: { entry: string[]; ignore: string[]; includeEntryExports: boolean };
   history: HistoryOptions;
+  dependencies: { cooldownDays: number };
 }
 
 /** The repository's settings; an unreadable or invalid file gives a warning and the defaults. */
@@ -61,6 +68,7 @@ export function parseStewardConfig(text: string | undefined, warn: (message: str
     boundaries: [],
     deadCode: { entry: [], ignore: [], includeEntryExports: false },
     history: defaultHistoryOptions,
+    dependencies: { cooldownDays: 0 },
   };
   if (text === undefined) return defaults;
   let json: unknown;
@@ -84,5 +92,6 @@ export function parseStewardConfig(text: string | undefined, warn: (message: str
       windowMonths: parsed.data.history?.windowMonths ?? defaultHistoryOptions.windowMonths,
       coupling: { ...defaultHistoryOptions.coupling, ...parsed.data.history?.coupling },
     },
+    dependencies: { ...defaults.dependencies, ...parsed.data.dependencies },
   };
 }

@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import type { RegistryTarget } from '../../analyzers/dependencies/npmrc.js';
 import { type PackageMetadata, toPackageMetadata } from '../../analyzers/dependencies/package-metadata.js';
 import type { Database } from '../store/database.js';
+import { type RequestOptions, requestJson } from './request-json.js';
 
 /** How the metadata of one package was obtained. */
 type Via = 'network' | 'revalidated' | 'cache' | 'stale cache';
@@ -17,7 +18,7 @@ export interface MetadataRequest {
   registry: RegistryTarget;
 }
 
-export interface FetchMetadataOptions {
+export interface FetchMetadataOptions extends RequestOptions {
   db: Database;
   requests: readonly MetadataRequest[];
   /** Serve from the cache only, whatever its age. */
@@ -27,11 +28,6 @@ export interface FetchMetadataOptions {
   freshnessMs?: number;
   /** Requests in flight at once (default 16). */
   concurrency?: number;
-  /** Per attempt (default 15 s). */
-  timeoutMs?: number;
-  /** Further attempts after a network error, a timeout, a 5xx, a 429 or a truncated document (default 2). */
-  retries?: number;
-  signal?: AbortSignal;
   progress?: (done: number, total: number) => void;
 }
 
@@ -83,13 +79,13 @@ export async function fetchMetadata(options: FetchMetadataOptions): Promise<Map<
     if (registry.authorization) headers['authorization'] = registry.authorization;
     if (cached?.status === 200 && cached.etag) headers['if-none-match'] = cached.etag;
     else if (cached?.status === 200 && cached.last_modified) headers['if-modified-since'] = cached.last_modified;
-    const outcome = await requestDocument(`${registry.url}${name.replace('/', '%2f')}`, headers, options);
+    const outcome = await requestJson(`${registry.url}${name.replace('/', '%2f')}`, { headers }, options);
     if (outcome.kind === 'not-modified' && cached) {
       touch.run(fetchedAt, registry.url, name);
       cached.fetched_at = fetchedAt;
       return void answers.set(name, fromCache('revalidated'));
     }
-    if (outcome.kind === 'not-found') {
+    if (outcome.kind === 'failed' && outcome.status === 404) {
       write.run({ registry: registry.url, name, status: 404, etag: null, lastModified: null, fetchedAt, hash: null, metadata: null });
       return void answers.set(name, { status: 'not-found', fetchedAt, via: 'network' });
     }
@@ -120,46 +116,3 @@ export async function fetchMetadata(options: FetchMetadataOptions): Promise<Map<
   return answers;
 }
 
-type Outcome =
-  | { kind: 'document'; document: unknown; etag: string | null; lastModified: string | null }
-  | { kind: 'not-modified' }
-  | { kind: 'not-found' }
-  | { kind: 'failed'; reason: string };
-
-/** One GET with retries: a network error, a timeout, 5xx, 429 or a document cut short is tried again after a backoff. */
-async function requestDocument(url: string, headers: Record<string, string>, options: FetchMetadataOptions): Promise<Outcome> {
-  const retries = options.retries ?? 2;
-  const timeoutMs = options.timeoutMs ?? 15_000;
-  let reason = '';
-  for (let attempt = 0; attempt <= retries; attempt++) {
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** (attempt - 1)));
-    options.signal?.throwIfAborted();
-    const signal = options.signal ? AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
-    try {
-      const response = await fetch(url, { headers, signal });
-      if (response.status === 304) return { kind: 'not-modified' };
-      if (response.status === 404) return { kind: 'not-found' };
-      if (response.ok) {
-        const text = await response.text();
-        try {
-          return { kind: 'document', document: JSON.parse(text), etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') };
-        } catch {
-          reason = 'the registry sent invalid JSON';
-          continue;
-        }
-      }
-      await response.body?.cancel();
-      reason = `the registry answered HTTP ${response.status}${response.status === 401 || response.status === 403 ? ' (check the credentials in .npmrc)' : ''}`;
-      if (response.status !== 429 && response.status < 500) return { kind: 'failed', reason };
-    } catch (error) {
-      options.signal?.throwIfAborted();
-      reason = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : `the registry could not be reached (${networkReason(error)})`;
-    }
-  }
-  return { kind: 'failed', reason: retries > 0 ? `${reason}, ${retries + 1} attempts` : reason };
-}
-
-function networkReason(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error as Error).message;
-}

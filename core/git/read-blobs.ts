@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { gitEnvironment } from './git-client.js';
+import type { TreeFile } from './tree-files.js';
 
 const newline = 0x0a;
 
@@ -126,4 +127,19 @@ export function blobIds(root: string, names: readonly string[], signal?: AbortSi
     git.stdin.on('error', reject);
     git.stdin.end(`${names.join('\n')}\n`);
   });
+}
+
+/** The UTF-8 text of some of a commit's files, by path (missing objects left out). */
+export async function readTextFiles(root: string, files: readonly TreeFile[], signal?: AbortSignal): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  const decoder = new TextDecoder();
+  await readBlobs(
+    root,
+    files.map((file) => file.blobSha),
+    (index, content) => {
+      if (content) texts.set(files[index]!.path, decoder.decode(content));
+    },
+    signal,
+  );
+  return texts;
 }

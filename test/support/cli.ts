@@ -27,3 +27,16 @@ export function stewardJson<T>(home: string, args: string[]): T {
 export function spawnSteward(home: string, args: string[]): ChildProcess {
   return spawn(process.execPath, [stewardBin, ...args], { env: { ...process.env, STEWARD_HOME: home, CI: 'true' }, stdio: 'pipe' });
 }
+
+/** Runs `steward` without blocking this process (for tests that serve something it asks, such as a registry). */
+export function runSteward(home: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [stewardBin, ...args], { env: { ...process.env, STEWARD_HOME: home, CI: 'true', ...env }, stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}

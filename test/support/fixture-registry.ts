@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import semver from 'semver';
 
 /** One published version of a fixture package. */
 export interface FixtureVersion {
@@ -136,11 +137,11 @@ function packument(pkg: FixturePackage): unknown {
   return { _id: pkg.name, name: pkg.name, 'dist-tags': pkg.distTags ?? (latest ? { latest } : {}), versions, time: { ...dates, ...time } };
 }
 
-/** The bulk endpoint's answer: for each asked package, the advisories whose range one of its versions falls in. */
+/** The bulk endpoint's answer: for each asked package, the advisories whose range one of the asked versions falls in. */
 function bulkAdvisories(asked: Record<string, string[]>, advisories: FixtureAdvisory[]): Record<string, unknown[]> {
   const result: Record<string, unknown[]> = {};
   for (const name of Object.keys(asked)) {
-    const matching = advisories.filter((advisory) => advisory.name === name);
+    const matching = advisories.filter((advisory) => advisory.name === name && asked[name]!.some((version) => semver.satisfies(version, advisory.vulnerable_versions)));
     if (matching.length > 0) result[name] = matching.map(({ name: _name, ...advisory }) => ({ ...advisory, cwe: [], cvss: { score: 7.5, vectorString: null } }));
   }
   return result;

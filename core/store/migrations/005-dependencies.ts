@@ -32,6 +32,17 @@ export const dependencies = {
       PRIMARY KEY (registry, name, installed, cooldown_days)
     ) WITHOUT ROWID;
 
+    -- Advisory sources' answers for one installed tree (request_hash: the package versions asked about),
+    -- reused while fresh and served offline.
+    CREATE TABLE advisory_answers (
+      source TEXT NOT NULL,
+      request_hash TEXT NOT NULL,
+      fetched_at TEXT NOT NULL,
+      -- [{ id, package, severity, title, url, vulnerableVersions }]
+      advisories TEXT NOT NULL CHECK (json_valid(advisories)),
+      PRIMARY KEY (source, request_hash)
+    ) WITHOUT ROWID;
+
     -- One row per snapshot that checked its dependencies: when, against what, and how trustworthy.
     CREATE TABLE snapshot_dependencies (
       snapshot_id INTEGER PRIMARY KEY REFERENCES snapshots (id) ON DELETE CASCADE,

@@ -1,0 +1,170 @@
+import semver from 'semver';
+import { isObject } from '../discover/package-json.js';
+
+export type Severity = 'low' | 'moderate' | 'high' | 'critical';
+const severities: readonly Severity[] = ['low', 'moderate', 'high', 'critical'];
+
+/** One advisory about one package, from whichever source. */
+export interface Advisory {
+  id: string;
+  package: string;
+  severity: Severity;
+  title: string;
+  url: string | null;
+  /** The affected versions, as a semver range. */
+  vulnerableVersions: string;
+}
+
+/** An installed package version an advisory applies to. */
+export interface Vulnerability extends Advisory {
+  installed: string;
+  /** The lowest version outside the affected range, when the range names one. */
+  fixedIn: string | null;
+  fixIsMajor: boolean | null;
+  /** Ways the repository depends on it: from a direct dependency down to the package (names). */
+  paths: string[][];
+}
+
+function severity(value: unknown): Severity {
+  const lower = typeof value === 'string' ? value.toLowerCase() : '';
+  if (lower === 'medium') return 'moderate';
+  return severities.find((known) => known === lower) ?? 'moderate';
+}
+
+/** The answer of npm's bulk advisory endpoint (`POST /-/npm/v1/security/advisories/bulk`). */
+export function fromBulkAnswer(answer: unknown): Advisory[] {
+  if (!isObject(answer)) throw new Error('the audit endpoint answered with something other than a JSON object');
+  const advisories: Advisory[] = [];
+  for (const [name, list] of Object.entries(answer)) {
+    if (!Array.isArray(list)) continue;
+    for (const entry of list) {
+      if (!isObject(entry) || typeof entry['vulnerable_versions'] !== 'string') continue;
+      advisories.push({
+        id: String(entry['id'] ?? entry['url'] ?? ''),
+        package: name,
+        severity: severity(entry['severity']),
+        title: typeof entry['title'] === 'string' ? entry['title'] : '',
+        url: typeof entry['url'] === 'string' ? entry['url'] : null,
+        vulnerableVersions: entry['vulnerable_versions'],
+      });
+    }
+  }
+  return advisories;
+}
+
+/** An npm audit report (`npm audit --json`, both the v2 `vulnerabilities` and the v1 `advisories` shape). */
+export function fromNpmAuditReport(report: Record<string, unknown>): Advisory[] {
+  const advisories: Advisory[] = [];
+  if (isObject(report['advisories'])) {
+    for (const entry of Object.values(report['advisories'])) {
+      if (!isObject(entry) || typeof entry['module_name'] !== 'string' || typeof entry['vulnerable_versions'] !== 'string') continue;
+      advisories.push({
+        id: String(entry['id'] ?? entry['url']),
+        package: entry['module_name'],
+        severity: severity(entry['severity']),
+        title: String(entry['title'] ?? ''),
+        url: typeof entry['url'] === 'string' ? entry['url'] : null,
+        vulnerableVersions: entry['vulnerable_versions'],
+      });
+    }
+  }
+  if (isObject(report['vulnerabilities'])) {
+    for (const entry of Object.values(report['vulnerabilities'])) {
+      if (!isObject(entry) || !Array.isArray(entry['via'])) continue;
+      // Strings in `via` name another vulnerable package; the objects are the advisories themselves.
+      for (const via of entry['via']) {
+        if (!isObject(via) || typeof via['name'] !== 'string' || typeof via['range'] !== 'string') continue;
+        advisories.push({
+          id: String(via['source'] ?? via['url']),
+          package: via['name'],
+          severity: severity(via['severity']),
+          title: String(via['title'] ?? ''),
+          url: typeof via['url'] === 'string' ? via['url'] : null,
+          vulnerableVersions: via['range'],
+        });
+      }
+    }
+  }
+  return advisories;
+}
+
+/** OSV records (the `/v1/vulns/{id}` shape, a list of them, or osv-scanner's `results[].packages[].vulnerabilities`), npm ecosystem only. */
+export function fromOsvRecords(records: readonly unknown[]): Advisory[] {
+  const advisories: Advisory[] = [];
+  for (const record of records) {
+    if (!isObject(record) || typeof record['id'] !== 'string' || !Array.isArray(record['affected'])) continue;
+    const specific = isObject(record['database_specific']) ? record['database_specific'] : {};
+    const references = Array.isArray(record['references']) ? record['references'].filter(isObject) : [];
+    const url = references.find((reference) => reference['type'] === 'ADVISORY')?.['url'] ?? references[0]?.['url'];
+    for (const affected of record['affected']) {
+      if (!isObject(affected) || !isObject(affected['package']) || affected['package']['ecosystem'] !== 'npm') continue;
+      const range = osvRange(affected['ranges'], affected['versions']);
+      if (!range) continue;
+      advisories.push({
+        id: record['id'],
+        package: String(affected['package']['name']),
+        severity: severity(specific['severity']),
+        title: typeof record['summary'] === 'string' ? record['summary'] : '',
+        url: typeof url === 'string' ? url : `https://osv.dev/vulnerability/${record['id']}`,
+        vulnerableVersions: range,
+      });
+    }
+  }
+  return advisories;
+}
+
+/** OSV's introduced/fixed events as a semver range (`>=a <b || >=c`), or its explicit version list. */
+function osvRange(ranges: unknown, versions: unknown): string | null {
+  const sets: string[] = [];
+  for (const range of Array.isArray(ranges) ? ranges : []) {
+    if (!isObject(range) || (range['type'] !== 'SEMVER' && range['type'] !== 'ECOSYSTEM') || !Array.isArray(range['events'])) continue;
+    let introduced: string | null = null;
+    for (const event of range['events']) {
+      if (!isObject(event)) continue;
+      if (typeof event['introduced'] === 'string') introduced = event['introduced'] === '0' ? '0.0.0-0' : event['introduced'];
+      const end = typeof event['fixed'] === 'string' ? `<${event['fixed']}` : typeof event['last_affected'] === 'string' ? `<=${event['last_affected']}` : null;
+      if (end && introduced) {
+        sets.push(`>=${introduced} ${end}`);
+        introduced = null;
+      }
+    }
+    if (introduced) sets.push(`>=${introduced}`);
+  }
+  if (sets.length === 0 && Array.isArray(versions) && versions.length > 0) sets.push(...versions.filter((v): v is string => typeof v === 'string'));
+  return sets.length > 0 ? sets.join(' || ') : null;
+}
+
+/**
+ * The advisories that apply to installed versions, each with its fix and how the repository reaches
+ * the package. `paths` gives, for a package@version, the dependency paths from direct dependencies.
+ */
+export function matchAdvisories(
+  advisories: readonly Advisory[],
+  installed: ReadonlyMap<string, readonly string[]>,
+  paths: (name: string, version: string) => string[][],
+): Vulnerability[] {
+  const found = new Map<string, Vulnerability>();
+  for (const advisory of advisories) {
+    if (!semver.validRange(advisory.vulnerableVersions)) continue;
+    for (const version of installed.get(advisory.package) ?? []) {
+      const key = `${advisory.package}@${version}\0${advisory.id}`;
+      if (found.has(key) || !semver.satisfies(version, advisory.vulnerableVersions, { includePrerelease: true })) continue;
+      const fixedIn = fixVersion(version, advisory.vulnerableVersions);
+      found.set(key, { ...advisory, installed: version, fixedIn, fixIsMajor: fixedIn ? semver.major(fixedIn) > semver.major(version) : null, paths: paths(advisory.package, version) });
+    }
+  }
+  return [...found.values()].sort((a, b) => severities.indexOf(b.severity) - severities.indexOf(a.severity) || a.package.localeCompare(b.package) || a.id.localeCompare(b.id) || semver.compare(a.installed, b.installed));
+}
+
+/** The `<X` bound of the affected comparator set the version is in, when no later set catches X again. */
+function fixVersion(version: string, range: string): string | null {
+  const parsed = new semver.Range(range, { includePrerelease: true });
+  for (const set of parsed.set) {
+    if (!set.every((comparator) => comparator.test(version))) continue;
+    const bound = set.find((comparator) => comparator.operator === '<');
+    if (!bound) return null;
+    const fixed = bound.semver.version;
+    return semver.satisfies(fixed, range, { includePrerelease: true }) ? null : fixed;
+  }
+  return null;
+}
