@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'test/e2e',
+  globalSetup: './test/support/quiet-registry-setup.ts',
   timeout: 120_000,
   retries: 0,
   workers: 1,

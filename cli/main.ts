@@ -4,6 +4,7 @@ import type { Steward } from '../core/steward.js';
 import type { ComplexityOptions } from './commands/complexity.js';
 import type { DeadCodeOptions } from './commands/deadcode.js';
 import type { DepsOptions } from './commands/deps.js';
+import type { ScanOptions } from './commands/scan.js';
 import type { HotspotsOptions } from './commands/hotspots.js';
 import { exitCodeFor, exitCodes } from './exit-codes.js';
 import { installation } from './installation.js';
@@ -49,8 +50,10 @@ program
   .description('scan a repository at its HEAD commit and save the snapshot (adds the repository if needed)')
   .argument('<path>', 'a folder inside the git work tree')
   .option('--json', 'print the snapshot as one JSON object')
+  .option('--registry <url>', 'the registry for unscoped packages in the dependency check (default: from .npmrc)')
+  .option('--offline', 'check dependencies from cached metadata only')
   .option('-q, --quiet', 'no progress bar')
-  .action((path: string, options: OutputOptions) => withSteward(async (steward) => (await import('./commands/scan.js')).scanCommand(steward, path, options)));
+  .action((path: string, options: ScanOptions) => withSteward(async (steward) => (await import('./commands/scan.js')).scanCommand(steward, path, options)));
 
 program
   .command('complexity')

@@ -9,6 +9,7 @@ import { type Database, openDatabase } from './store/database.js';
 import { addRepository, findRepository, findRepositoryByPath, listRepositories, removeRepository } from './store/repositories.js';
 import { getCodeReport } from './store/snapshot-code.js';
 import { getDeadCodeReport } from './store/snapshot-dead-code.js';
+import { getDependencyReport } from './store/snapshot-dependencies.js';
 import { getHistoryReport } from './store/snapshot-history.js';
 import { getSnapshotReport, listSnapshotSummaries } from './store/snapshots.js';
 
@@ -85,7 +86,7 @@ export function openSteward(options: StewardOptions): Steward {
       removeRepository(db, id, new Date());
       return {};
     },
-    'scans.start': async ({ repositoryId }) => scans.start(repository(repositoryId)),
+    'scans.start': async ({ repositoryId, dependencies }) => scans.start(repository(repositoryId), dependencies ?? {}),
     'scans.cancel': async ({ jobId }) => scans.cancel(jobId),
     'scans.list': async () => scans.list(),
     'snapshots.list': async ({ repositoryId }) => listSnapshotSummaries(db, repository(repositoryId).id),
@@ -107,6 +108,11 @@ export function openSteward(options: StewardOptions): Steward {
     'snapshots.history': async ({ id }) => {
       const report = getHistoryReport(db, id);
       if (!report) throw new StewardError('not-found', `Snapshot ${id} has no history analysis; it was taken before Steward analysed git history. Scan again.`);
+      return report;
+    },
+    'snapshots.dependencies': async ({ id }) => {
+      const report = getDependencyReport(db, id);
+      if (!report) throw new StewardError('not-found', `Snapshot ${id} has no dependency check; it was taken before Steward checked dependencies. Scan again.`);
       return report;
     },
   };

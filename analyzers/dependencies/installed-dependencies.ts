@@ -42,8 +42,6 @@ interface InstalledDependenciesInput {
 export function installedDependencies({ workspaces, lockfile }: InstalledDependenciesInput): { dependencies: DeclaredDependency[]; warnings: string[] } {
   const warnings: string[] = [];
   const read = lockfile?.read;
-  if (!lockfile) warnings.push('No lockfile: installed versions are unknown, so the declared ranges are used.');
-  else if (read && 'error' in read) warnings.push(`${read.error}; the declared ranges are used instead.`);
   const locked = read && !('error' in read) ? read : undefined;
   const dependencies: DeclaredDependency[] = [];
   let missing = 0;
@@ -65,6 +63,11 @@ export function installedDependencies({ workspaces, lockfile }: InstalledDepende
         dependencies.push(dependency);
       }
     }
+  }
+  // Only dependencies from a registry have versions for a lockfile to pin.
+  if (dependencies.some((dependency) => dependency.range !== null)) {
+    if (!lockfile) warnings.push('No lockfile: installed versions are unknown, so the declared ranges are used.');
+    else if (read && 'error' in read) warnings.push(`${read.error}; the declared ranges are used instead.`);
   }
   if (missing > 0) warnings.push(`${lockfile!.path} has no entry for ${missing === 1 ? '1 declared dependency' : `${missing} declared dependencies`}: it is out of sync with package.json (run the install again).`);
   return { dependencies, warnings };

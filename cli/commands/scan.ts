@@ -6,10 +6,16 @@ import { plural } from '../../core/wording.js';
 import { type OutputOptions, formatDate, printJson, printTable, wantsProgress } from '../output.js';
 import { progressBar } from '../progress-bar.js';
 
+export interface ScanOptions extends OutputOptions {
+  registry?: string;
+  offline?: boolean;
+}
+
 /** `steward scan <path>`: registers the repository if needed, scans HEAD, prints the snapshot. */
-export async function scanCommand(steward: Steward, path: string, options: OutputOptions): Promise<void> {
+export async function scanCommand(steward: Steward, path: string, options: ScanOptions): Promise<void> {
+  const dependencies = { ...(options.registry ? { registry: options.registry } : {}), ...(options.offline ? { offline: true } : {}) };
   const repository = await call(steward.handlers, 'repositories.add', { path });
-  const job = await call(steward.handlers, 'scans.start', { repositoryId: repository.id });
+  const job = await call(steward.handlers, 'scans.start', { repositoryId: repository.id, dependencies });
   const bar = wantsProgress(options) ? progressBar() : undefined;
   const unsubscribe = steward.subscribe((event) => {
     if (event.job.id === job.id) bar?.update(event.job.progress, event.job.step, event.job.detail);

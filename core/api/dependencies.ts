@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SnapshotIdSchema } from './snapshots.js';
 
 const count = z.number().int().nonnegative();
 const date = z.iso.datetime({ offset: true });
@@ -69,7 +70,7 @@ const VulnerabilitySchema = z.object({
 });
 export type VulnerabilityReport = z.infer<typeof VulnerabilitySchema>;
 
-export const DependencyReportSchema = z.object({
+const DependencyReportSchema = z.object({
   commit: z.string(),
   checkedAt: date,
   lockfile: z.string().nullable(),
@@ -108,3 +109,8 @@ export const DependencyReportSchema = z.object({
   warnings: z.array(z.string()),
 });
 export type DependencyReport = z.infer<typeof DependencyReportSchema>;
+
+export const dependencyRoutes = {
+  /** The dependency check saved with a snapshot; not-found for snapshots taken before Steward checked dependencies. */
+  'snapshots.dependencies': { input: z.object({ id: SnapshotIdSchema }), output: DependencyReportSchema },
+};

@@ -3,6 +3,7 @@ import { appRoutes } from './app.js';
 import { codeRoutes } from './code.js';
 import { deadCodeRoutes } from './dead-code.js';
 import type { ApiError } from './errors.js';
+import { dependencyRoutes } from './dependencies.js';
 import { historyRoutes } from './history.js';
 import { repositoryRoutes } from './repositories.js';
 import { scanRoutes } from './scans.js';
@@ -17,6 +18,7 @@ export const routes = {
   ...codeRoutes,
   ...deadCodeRoutes,
   ...historyRoutes,
+  ...dependencyRoutes,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 type Routes = typeof routes;

@@ -18,8 +18,15 @@ export const ScanJobSchema = z.object({
 });
 export type ScanJob = z.infer<typeof ScanJobSchema>;
 
+/** How a scan checks dependencies: another registry for unscoped packages, or the cache only. */
+export const DependencyScanOptionsSchema = z.object({
+  registry: z.url({ protocol: /^https?$/ }).optional(),
+  offline: z.boolean().optional(),
+});
+export type DependencyScanOptions = z.infer<typeof DependencyScanOptionsSchema>;
+
 export const scanRoutes = {
-  'scans.start': { input: z.object({ repositoryId: z.number().int().positive() }), output: ScanJobSchema },
+  'scans.start': { input: z.object({ repositoryId: z.number().int().positive(), dependencies: DependencyScanOptionsSchema.optional() }), output: ScanJobSchema },
   'scans.cancel': { input: z.object({ jobId: z.string() }), output: ScanJobSchema },
   /** Scans running in this process, so a reloaded window can show their progress again. */
   'scans.list': { input: z.object({}), output: z.array(ScanJobSchema) },

@@ -68,7 +68,6 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
     const packageJson = text === undefined ? undefined : parseJsonObject(text);
     return packageJson ? [{ dir: workspace.dir, packageJson }] : [];
   });
-  if (workspaces.length === 0) warnings.push('No readable package.json at the repository root: there are no dependencies to check.');
 
   const lockfilePath = pickLockfile(tree, layout.discovery.packageManager);
   const rootTexts = await readTextFiles(root, tree.files.filter((file) => file.path === lockfilePath || file.path === '.npmrc'), signal);

@@ -4,6 +4,7 @@ import { type TreeListing, listTreeFiles } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
 import { type SaveResults, saveSnapshot } from '../store/snapshots.js';
 import { type CodeAnalysis, analyzeCode } from '../code/analyze-code.js';
+import type { DependencyScanOptions } from '../api/scans.js';
 import type { ScanStep, StepContext } from './scan-step.js';
 
 interface ScanProgress {
@@ -20,13 +21,15 @@ interface RunScanOptions {
   path: string;
   steps: readonly ScanStep[];
   parseWorkerUrl: URL | string;
+  /** How the dependency check asks registries. */
+  dependencies?: DependencyScanOptions;
   signal: AbortSignal;
   onProgress: (progress: ScanProgress) => void;
   now?: () => Date;
 }
 
 /** Runs every step on the repository's HEAD commit and saves the snapshot; returns its id. */
-export async function runScan({ db, repositoryId, path, steps, parseWorkerUrl, signal, onProgress, now = () => new Date() }: RunScanOptions): Promise<number> {
+export async function runScan({ db, repositoryId, path, steps, parseWorkerUrl, dependencies = {}, signal, onProgress, now = () => new Date() }: RunScanOptions): Promise<number> {
   const startedAt = now();
   onProgress({ step: 'Reading repository', progress: 0, detail: path });
   const { root, head } = await inspectRepository(path);
@@ -50,6 +53,8 @@ export async function runScan({ db, repositoryId, path, steps, parseWorkerUrl, s
       treeFiles,
       codeAnalysis: () => (code ??= treeFiles().then((tree) => analyzeCode({ db, root, tree, parseWorkerUrl, signal, progress: context.progress, warn: context.warn }))),
       parseWorkerUrl,
+      dependencies,
+      now: startedAt,
       progress(done, total, detail = '') {
         const fraction = total > 0 ? Math.min(done / total, 1) : 1;
         onProgress({ step: step.title, progress: (stepStart + fraction * step.weight) / totalWeight, detail });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { StewardError } from '../api/errors.js';
 import type { Repository } from '../api/repositories.js';
-import type { ScanJob } from '../api/scans.js';
+import type { DependencyScanOptions, ScanJob } from '../api/scans.js';
 import type { Database } from '../store/database.js';
 import { type ScanLockHolder, acquireScanLock, releaseScanLock } from '../store/scan-locks.js';
 import type { WorkerModules } from './worker-modules.js';
@@ -36,7 +36,7 @@ export class ScanService {
 
   constructor(private readonly options: ScanServiceOptions) {}
 
-  start(repository: Repository): ScanJob {
+  start(repository: Repository, dependencies: DependencyScanOptions = {}): ScanJob {
     const jobId = randomUUID();
     const startedAt = new Date().toISOString();
     const holder = acquireScanLock(
@@ -52,6 +52,7 @@ export class ScanService {
       repositoryId: repository.id,
       path: repository.path,
       parseWorkerUrl: String(this.options.workers.parse),
+      dependencies,
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
     };
     const job: ScanJob = {

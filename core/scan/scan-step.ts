@@ -1,3 +1,4 @@
+import type { DependencyScanOptions } from '../api/scans.js';
 import type { CodeAnalysis } from '../code/analyze-code.js';
 import type { TreeListing } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
@@ -17,6 +18,10 @@ export interface StepContext {
   codeAnalysis(): Promise<CodeAnalysis>;
   /** The parse-worker module, for steps that parse on every core. */
   readonly parseWorkerUrl: URL | string;
+  /** How the dependency check asks registries (`steward scan --registry/--offline`). */
+  readonly dependencies: DependencyScanOptions;
+  /** When the scan started: "now" for every step's ages. */
+  readonly now: Date;
   /** Reports how far this step is; the pipeline turns it into progress over the whole scan. */
   progress(done: number, total: number, detail?: string): void;
   /** A note for the user. `partial` marks the snapshot as missing some input. */

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
       path: input.path,
       steps: scanSteps,
       parseWorkerUrl: new URL(input.parseWorkerUrl),
+      dependencies: input.dependencies,
       signal: controller.signal,
       onProgress(progress) {
         const now = Date.now();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApiErrorSchema } from '../api/errors.js';
+import { DependencyScanOptionsSchema } from '../api/scans.js';
 
 /** What the scan service hands a scan worker when it starts it. */
 export const ScanWorkerInputSchema = z.object({
@@ -9,6 +10,7 @@ export const ScanWorkerInputSchema = z.object({
   path: z.string(),
   /** Where the parse-worker module is (a file URL), for the code engine's worker threads. */
   parseWorkerUrl: z.string(),
+  dependencies: DependencyScanOptionsSchema,
 });
 export type ScanWorkerInput = z.infer<typeof ScanWorkerInputSchema>;
 

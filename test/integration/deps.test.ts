@@ -2,6 +2,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DependencyReport, DependencyReportItem } from '../../core/api/dependencies.js';
+import { getDependencyReport } from '../../core/store/snapshot-dependencies.js';
+import { openDatabase } from '../../core/store/database.js';
 import { runSteward } from '../support/cli.js';
 import { type FixturePackage, type FixtureRegistry, startFixtureRegistry } from '../support/fixture-registry.js';
 import { createRepository, temporaryDirectory } from '../support/git-fixture.js';
@@ -208,6 +210,26 @@ describe('steward deps against a fixture registry', () => {
     expect(cold.metadata.failed).toBe(8);
     expect(cold.summary.vulnerabilities).toBeNull();
     expect(cold.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^Metadata missing for 8 packages: .* \(not in the cache; run once online\)\.$/), expect.stringMatching(/^Vulnerability data unavailable/)]));
+  });
+});
+
+describe('steward scan keeps the dependency check', () => {
+  it('saves it with the snapshot, as steward deps reports it, so staleness has a history', async () => {
+    const scanHome = temporaryDirectory('steward-deps-scan-');
+    const scanned = await runSteward(scanHome, ['scan', repo, '--json', '--registry', registry.url], isolated);
+    expect(scanned.status).toBe(0);
+    const snapshot = (JSON.parse(scanned.stdout) as { snapshot: { id: number; warnings: string[] } }).snapshot;
+    expect(snapshot.warnings).toEqual(expect.arrayContaining(['Dependencies: Metadata missing for 1 package: broken.']));
+    const db = openDatabase(join(scanHome, 'steward.db'));
+    try {
+      const saved = getDependencyReport(db, snapshot.id)!;
+      const direct = await deps(['--registry', registry.url], scanHome);
+      const stable = (r: DependencyReport) => r.dependencies.map(({ pulseDays: _pulse, ...rest }) => rest);
+      expect(stable(saved)).toEqual(stable(direct));
+      expect([saved.summary, saved.vulnerabilities, saved.registries]).toEqual([direct.summary, direct.vulnerabilities, direct.registries]);
+    } finally {
+      db.close();
+    }
   });
 });
 

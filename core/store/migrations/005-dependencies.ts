@@ -47,9 +47,9 @@ export const dependencies = {
     CREATE TABLE snapshot_dependencies (
       snapshot_id INTEGER PRIMARY KEY REFERENCES snapshots (id) ON DELETE CASCADE,
       checked_at TEXT NOT NULL,
-      -- [{ url, source, packages, times, timesReasons, deprecations }]
+      -- { lockfile, registries: [{ url, source, packages, times, timeSigns, deprecations }], targets: { status, cooldownDays, note } }
       registries TEXT NOT NULL CHECK (json_valid(registries)),
-      -- { fetched, revalidated, fromCache, offline, oldestFetch, missing }
+      -- { offline, network, revalidated, cache, staleCache, failed, oldestFetch }
       metadata TEXT NOT NULL CHECK (json_valid(metadata)),
       -- { status, source, reason }
       advisories TEXT NOT NULL CHECK (json_valid(advisories)),
@@ -75,7 +75,7 @@ export const dependencies = {
       installed TEXT NOT NULL,
       advisory TEXT NOT NULL,
       severity TEXT NOT NULL,
-      -- { title, url, vulnerableVersions, fixedIn, fixIsMajor, paths }
+      -- The vulnerability as the API names it: { id, package, installed, severity, title, url, vulnerableVersions, fixedIn, fixIsMajor, paths }
       detail TEXT NOT NULL CHECK (json_valid(detail)),
       PRIMARY KEY (snapshot_id, package, installed, advisory)
     ) WITHOUT ROWID;
