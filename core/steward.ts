@@ -9,7 +9,7 @@ import { type Database, openDatabase } from './store/database.js';
 import { addRepository, findRepository, findRepositoryByPath, listRepositories, removeRepository } from './store/repositories.js';
 import { getCodeReport } from './store/snapshot-code.js';
 import { getDeadCodeReport } from './store/snapshot-dead-code.js';
-import { getDependencyReport } from './store/snapshot-dependencies.js';
+import { getDependencyReport, getDependencyTrend } from './store/snapshot-dependencies.js';
 import { getHistoryReport } from './store/snapshot-history.js';
 import { getSnapshotReport, listSnapshotSummaries } from './store/snapshots.js';
 
@@ -110,6 +110,7 @@ export function openSteward(options: StewardOptions): Steward {
       if (!report) throw new StewardError('not-found', `Snapshot ${id} has no history analysis; it was taken before Steward analysed git history. Scan again.`);
       return report;
     },
+    'repositories.dependencyTrend': async ({ repositoryId }) => getDependencyTrend(db, repository(repositoryId).id),
     'snapshots.dependencies': async ({ id }) => {
       const report = getDependencyReport(db, id);
       if (!report) throw new StewardError('not-found', `Snapshot ${id} has no dependency check; it was taken before Steward checked dependencies. Scan again.`);

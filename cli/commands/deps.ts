@@ -38,7 +38,7 @@ export async function depsCommand(steward: Steward, path: string, options: DepsO
       root,
       commit: head.commit,
       tree: await listTreeFiles(root, head.commit, controller.signal),
-      options: { registry: options.registry, offline: options.offline === true, advisoryFile, osvUrl: osvUrl(process.env['STEWARD_OSV_URL']) },
+      options: { registry: options.registry, offline: options.offline === true, advisoryFile },
       now: new Date(),
       env: process.env,
       signal: controller.signal,
@@ -103,12 +103,6 @@ function printReport(report: DependencyReport, warnings: readonly string[], top:
     );
   }
   for (const warning of warnings) out(`warning: ${warning}`);
-}
-
-/** STEWARD_OSV_URL: another OSV API (a mirror), or `off` never to ask OSV. */
-function osvUrl(setting: string | undefined): string | null | undefined {
-  if (setting === 'off') return null;
-  return setting ? (setting.endsWith('/') ? setting : `${setting}/`) : undefined;
 }
 
 function days(item: DependencyReportItem, value: number | null): string {

@@ -110,7 +110,22 @@ const DependencyReportSchema = z.object({
 });
 export type DependencyReport = z.infer<typeof DependencyReportSchema>;
 
+/** One snapshot's dependency summary, for the staleness trend. */
+const DependencyTrendPointSchema = z.object({
+  snapshotId: SnapshotIdSchema,
+  commit: z.string(),
+  checkedAt: date,
+  dependencies: count,
+  outdated: count,
+  libyears: z.number().nonnegative().nullable(),
+  deprecated: count.nullable(),
+  vulnerabilities: count.nullable(),
+});
+export type DependencyTrendPoint = z.infer<typeof DependencyTrendPointSchema>;
+
 export const dependencyRoutes = {
+  /** Every snapshot's dependency summary for a repository, oldest first: how staleness developed. */
+  'repositories.dependencyTrend': { input: z.object({ repositoryId: z.number().int().positive() }), output: z.array(DependencyTrendPointSchema) },
   /** The dependency check saved with a snapshot; not-found for snapshots taken before Steward checked dependencies. */
   'snapshots.dependencies': { input: z.object({ id: SnapshotIdSchema }), output: DependencyReportSchema },
 };

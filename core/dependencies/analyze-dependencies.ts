@@ -28,8 +28,6 @@ export interface DependencyCheckOptions {
   offline: boolean;
   /** Advisories imported from a file (npm audit or OSV JSON), used instead of asking a source. */
   advisoryFile?: { path: string; advisories: Advisory[] } | undefined;
-  /** OSV's API, asked when the registry has no audit endpoint (null: never). */
-  osvUrl?: string | null;
   /** Per request (default 15 s). */
   timeoutMs?: number;
 }
@@ -41,7 +39,7 @@ interface AnalyzeDependenciesInput {
   tree: TreeListing;
   options: DependencyCheckOptions;
   now: Date;
-  /** For `${VAR}` in .npmrc, `npm_config_registry`, and where the user's .npmrc is. */
+  /** For `${VAR}` in .npmrc, `npm_config_registry`, where the user's .npmrc is, and STEWARD_OSV_URL. */
   env: Readonly<Record<string, string | undefined>>;
   signal: AbortSignal;
   progress(done: number, total: number, detail?: string): void;
@@ -49,7 +47,6 @@ interface AnalyzeDependenciesInput {
 
 /** npm's registry, where the deprecation check looks up a package known to be deprecated. */
 const deprecationProbe = { name: 'request', version: '2.88.2' };
-const defaultOsvUrl = 'https://api.osv.dev/';
 
 /**
  * Dependency intelligence for one commit: what is installed (package.json files and the lockfile),
@@ -130,7 +127,7 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
   const installedTree = new Map([...treeVersions].map(([name, versions]) => [name, [...versions]]));
   const advisorySource = options.advisoryFile
     ? { source: `imported file ${options.advisoryFile.path}`, status: 'checked' as const, advisories: options.advisoryFile.advisories }
-    : await fetchAdvisories({ ...requestOptions, installed: installedTree, registry: npm.defaultTarget, osvUrl: options.osvUrl === undefined ? defaultOsvUrl : options.osvUrl });
+    : await fetchAdvisories({ ...requestOptions, installed: installedTree, registry: npm.defaultTarget, osvUrl: osvUrl(input.env['STEWARD_OSV_URL']) });
   const advisoriesChecked = advisorySource.status === 'checked';
   const vulnerabilities = advisoriesChecked ? matchAdvisories(advisorySource.advisories, installedTree, dependencyPaths(lockfile, directs)) : [];
 
@@ -143,7 +140,10 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
     const answer = dependency.registryName ? answers.get(dependency.registryName) : undefined;
     const metadata = found(dependency.registryName);
     const version = inUse[index] ?? null;
-    const reached = vulnerabilities.filter((vulnerability) => (vulnerability.package === dependency.registryName && vulnerability.installed === version) || vulnerability.paths.some((path) => path[0] === dependency.name));
+    // Its own version's advisories, and those of packages installed through it.
+    const reached = vulnerabilities.filter(
+      (vulnerability) => (vulnerability.package === dependency.registryName && vulnerability.installed === version) || vulnerability.paths.some((path) => path.length > 1 && path[0] === dependency.name),
+    );
     if (!metadata) return { ...base, ...emptyMetrics(), advisories: advisoriesChecked ? reached.length : null, risk: 0, problem: problemOf(dependency.registryName, answer) };
     const target = version ? (targets.targets.get(targetKey(dependency.registryName!, version)) ?? null) : null;
     const metrics = dependencyMetrics({
@@ -196,6 +196,13 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
     vulnerabilities,
     warnings,
   };
+}
+
+/** OSV's API (asked when the registry has no audit endpoint): STEWARD_OSV_URL names a mirror, or `off` never to ask. */
+function osvUrl(setting: string | undefined): string | null {
+  if (setting === 'off') return null;
+  if (!setting) return 'https://api.osv.dev/';
+  return setting.endsWith('/') ? setting : `${setting}/`;
 }
 
 type RegistryQuality = DependencyReport['registries'][number];

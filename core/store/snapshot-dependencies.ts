@@ -1,4 +1,4 @@
-import type { DependencyReport, DependencyReportItem, VulnerabilityReport } from '../api/dependencies.js';
+import type { DependencyReport, DependencyReportItem, DependencyTrendPoint, VulnerabilityReport } from '../api/dependencies.js';
 import type { Database } from './database.js';
 
 /** Saves a snapshot's dependency check: one row for the check, one per dependency and per vulnerability. */
@@ -62,4 +62,18 @@ export function getDependencyReport(db: Database, snapshotId: number): Dependenc
     vulnerabilities,
     warnings: JSON.parse(row.warnings) as string[],
   };
+}
+
+/** The dependency summary of each of a repository's snapshots, oldest first. */
+export function getDependencyTrend(db: Database, repositoryId: number): DependencyTrendPoint[] {
+  return db
+    .prepare<[number], { snapshotId: number; commit: string; checkedAt: string; summary: string }>(
+      `SELECT s.id AS snapshotId, s.commit_sha AS "commit", d.checked_at AS checkedAt, d.summary
+       FROM snapshot_dependencies d JOIN snapshots s ON s.id = d.snapshot_id WHERE s.repository_id = ? ORDER BY s.id`,
+    )
+    .all(repositoryId)
+    .map(({ summary, ...point }) => {
+      const { dependencies, outdated, libyears, deprecated, vulnerabilities } = JSON.parse(summary) as DependencyReport['summary'];
+      return { ...point, dependencies, outdated, libyears, deprecated, vulnerabilities };
+    });
 }

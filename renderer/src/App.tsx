@@ -48,5 +48,5 @@ export function App() {
 }
 
 function repositoryTab(name: string | undefined): RepositoryTab {
-  return name === 'history' || name === 'code' || name === 'dead-code' || name === 'hotspots' ? name : 'overview';
+  return name === 'history' || name === 'code' || name === 'dead-code' || name === 'hotspots' || name === 'dependencies' ? name : 'overview';
 }

@@ -8,10 +8,10 @@ interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `steward serve` as a user would and reads the address it prints. */
-export async function startServer(home: string): Promise<RunningServer> {
+/** Starts `steward serve` as a user would and reads the address it prints; `env` adds to its environment (a registry, say). */
+export async function startServer(home: string, env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, [stewardBin, 'serve'], {
-    env: { ...process.env, STEWARD_HOME: home, CI: 'true' },
+    env: { ...process.env, STEWARD_HOME: home, CI: 'true', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -6,74 +6,8 @@ import { getDependencyReport } from '../../core/store/snapshot-dependencies.js';
 import { openDatabase } from '../../core/store/database.js';
 import { runSteward } from '../support/cli.js';
 import { type FixturePackage, type FixtureRegistry, startFixtureRegistry } from '../support/fixture-registry.js';
-import { createRepository, temporaryDirectory } from '../support/git-fixture.js';
-
-const dayMs = 86_400_000;
-const daysAgo = (days: number): string => new Date(Date.now() - days * dayMs).toISOString();
-const v = (version: string, time: string, extra: Partial<FixturePackage['versions'][number]> = {}) => ({ version, time, ...extra });
-
-/** Publish history with dates chosen so that every metric can be worked out by hand (see the expectations). */
-const packages: FixturePackage[] = [
-  {
-    name: 'alpha',
-    versions: [v('1.0.0', '2023-01-01T00:00:00.000Z'), v('1.0.1', '2023-02-01T00:00:00.000Z'), v('1.1.0', '2023-06-01T00:00:00.000Z'), v('2.0.0', '2024-01-01T00:00:00.000Z'), v('2.1.0', '2024-06-01T00:00:00.000Z'), v('3.0.0-beta.1', daysAgo(5))],
-    distTags: { latest: '2.1.0', next: '3.0.0-beta.1' },
-  },
-  { name: 'beta', versions: [v('0.9.0', '2020-01-01T00:00:00.000Z', { deprecated: 'use gamma' }), v('1.0.0', '2020-06-01T00:00:00.000Z')] },
-  { name: 'gamma', versions: [v('1.0.0', '2024-01-01T00:00:00.000Z'), v('1.0.1', '2024-03-01T00:00:00.000Z', { deprecated: 'no longer maintained' })] },
-  { name: 'delta', versions: [v('1.0.0', '2024-05-01T00:00:00.000Z', { scripts: { postinstall: 'node build.js' } }), v('1.1.0', '2024-07-01T00:00:00.000Z', { engines: { node: '>=22' } })] },
-  { name: 'epsilon', versions: [v('4.0.0', '2023-01-01T00:00:00.000Z', { dependencies: { tiny: '^0.1.0' } }), v('5.0.0', '2024-02-01T00:00:00.000Z', { peerDependencies: { alpha: '^2.0.0' } })] },
-  { name: 'tiny', versions: [v('0.1.0', '2022-01-01T00:00:00.000Z'), v('2.0.0', '2022-06-01T00:00:00.000Z')] },
-  { name: 'zeta', versions: [v('1.0.0', '2024-01-01T00:00:00.000Z'), v('1.2.0', daysAgo(30))] },
-  { name: 'broken', versions: [v('1.0.0', '2024-01-01T00:00:00.000Z')] },
-];
-
-const packageJson = {
-  name: 'fixture',
-  private: true,
-  workspaces: ['packages/*'],
-  engines: { node: '>=20' },
-  dependencies: {
-    alpha: '^1.0.0',
-    'alpha-old': 'npm:alpha@^1.0.0',
-    beta: '^0.9.0',
-    gamma: '^1.0.0',
-    epsilon: '^4.0.0',
-    ghost: '^1.0.0',
-    broken: '^1.0.0',
-    zeta: '^1.0.0',
-    local: 'file:./vendor/local',
-    linked: 'link:../elsewhere',
-    fromgit: 'git+https://github.com/acme/fromgit.git',
-  },
-  devDependencies: { delta: '^1.0.0' },
-};
-
-const packageLock = {
-  name: 'fixture',
-  lockfileVersion: 3,
-  requires: true,
-  packages: {
-    '': { name: 'fixture', workspaces: ['packages/*'], dependencies: packageJson.dependencies, devDependencies: packageJson.devDependencies },
-    'node_modules/alpha': { version: '1.0.1' },
-    'node_modules/alpha-old': { name: 'alpha', version: '1.0.0' },
-    'node_modules/beta': { version: '0.9.0' },
-    'node_modules/gamma': { version: '1.0.0' },
-    'node_modules/delta': { version: '1.0.0', dev: true, hasInstallScript: true },
-    'node_modules/epsilon': { version: '4.0.0', dependencies: { tiny: '^0.1.0' } },
-    'node_modules/tiny': { version: '0.1.0' },
-    'node_modules/ghost': { version: '1.0.0' },
-    'node_modules/broken': { version: '1.0.0' },
-    'node_modules/app': { resolved: 'packages/app', link: true },
-    'packages/app': { name: 'app', version: '0.0.0', dependencies: { alpha: '^2.0.0', lib: 'workspace:*' } },
-    'packages/app/node_modules/alpha': { version: '2.0.0' },
-  },
-};
-
-const advisories = [
-  { id: 1001, name: 'alpha', title: 'Prototype pollution in alpha', severity: 'high' as const, vulnerable_versions: '<1.1.0', url: 'https://example.invalid/advisories/1001' },
-  { id: 1002, name: 'tiny', title: 'ReDoS in tiny', severity: 'critical' as const, vulnerable_versions: '<2.0.0', url: 'https://example.invalid/advisories/1002' },
-];
+import { buildDependencyRepository, dayMs, dependencyAdvisories, dependencyPackages, v } from '../support/dependency-fixture.js';
+import { temporaryDirectory } from '../support/git-fixture.js';
 
 let repo: string;
 let home: string;
@@ -81,20 +15,8 @@ let registry: FixtureRegistry;
 const isolated = { NPM_CONFIG_USERCONFIG: '/nonexistent/.npmrc', STEWARD_OSV_URL: 'off' };
 
 beforeAll(async () => {
-  repo = createRepository(temporaryDirectory('steward-deps-'), [
-    {
-      author: 'Ada',
-      email: 'ada@example.com',
-      date: '2024-07-01T12:00:00Z',
-      files: {
-        'package.json': JSON.stringify(packageJson, null, 2),
-        'package-lock.json': JSON.stringify(packageLock, null, 2),
-        'packages/app/package.json': JSON.stringify({ name: 'app', version: '0.0.0', dependencies: { alpha: '^2.0.0', lib: 'workspace:*' } }),
-        'src/index.ts': 'export {};\n',
-      },
-    },
-  ]);
-  registry = await startFixtureRegistry({ packages, advisories, failures: { broken: 'server-error' } });
+  repo = buildDependencyRepository(temporaryDirectory('steward-deps-'));
+  registry = await startFixtureRegistry({ packages: dependencyPackages, advisories: dependencyAdvisories, failures: { broken: 'server-error' } });
   home = temporaryDirectory('steward-deps-home-');
 });
 
@@ -156,6 +78,8 @@ describe('steward deps against a fixture registry', () => {
       ['alpha', '1.0.0', 'high', '1.1.0', false, [['alpha']]],
       ['alpha', '1.0.1', 'high', '1.1.0', false, [['alpha']]],
     ]);
+    // Counted on the dependency whose version has it, or through which it is installed.
+    expect([item(report, 'alpha').advisories, item(report, 'alpha', 'packages/app').advisories, item(report, 'alpha-old').advisories, item(report, 'epsilon').advisories, item(report, 'gamma').advisories]).toEqual([1, 0, 1, 1, 0]);
     // Sorted by risk: critical advisory 40 + abandoned 10 + 396 days 4.3 + a major behind 3 + peer conflict 2.
     expect([report.dependencies[0]?.name, report.dependencies[0]?.risk]).toEqual(['epsilon', 59.3]);
   });

@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { useRoute } from '../api/hooks';
 import { CodeReportView } from '../components/CodeReportView';
 import { DeadCodeReportView } from '../components/DeadCodeReportView';
+import { DependencyReportView } from '../components/DependencyReportView';
 import { HistoryReportView } from '../components/HistoryReportView';
 import { Loading } from '../components/Loading';
 import { ScanControls } from '../components/ScanControls';
@@ -13,7 +14,7 @@ import { SnapshotReportView } from '../components/SnapshotReportView';
 import { formatDateTime, formatNumber, shortCommit } from '../format';
 import { useScanJob } from '../scan-jobs-context';
 
-export type RepositoryTab = 'overview' | 'code' | 'dead-code' | 'hotspots' | 'history';
+export type RepositoryTab = 'overview' | 'code' | 'dead-code' | 'hotspots' | 'dependencies' | 'history';
 
 export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) {
   const repository = useRoute('repositories.get', { id });
@@ -41,6 +42,9 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
             <Link href={`/repositories/${id}/hotspots`} className={tab === 'hotspots' ? 'tab active' : 'tab'}>
               Hotspots
             </Link>
+            <Link href={`/repositories/${id}/dependencies`} className={tab === 'dependencies' ? 'tab active' : 'tab'}>
+              Dependencies
+            </Link>
             <Link href={`/repositories/${id}/history`} className={tab === 'history' ? 'tab active' : 'tab'}>
               Snapshots
             </Link>
@@ -49,6 +53,7 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
           {tab === 'code' && <SnapshotTabView repository={repo} tab={codeTab} />}
           {tab === 'dead-code' && <SnapshotTabView repository={repo} tab={deadCodeTab} />}
           {tab === 'hotspots' && <SnapshotTabView repository={repo} tab={hotspotsTab} />}
+          {tab === 'dependencies' && <SnapshotTabView repository={repo} tab={dependenciesTab} />}
           {tab === 'history' && <History repositoryId={id} generation={lastOutcome} />}
         </>
       )}
@@ -91,44 +96,56 @@ interface SnapshotTab<R extends SnapshotRoute> {
   onScan: string;
   /** What a snapshot taken before the analysis existed lacks. */
   predates: string;
-  render(report: RouteOutput<R>, root: string): ReactNode;
+  render(report: RouteOutput<R>, repository: Repository): ReactNode;
 }
 
-type SnapshotRoute = 'snapshots.code' | 'snapshots.deadCode' | 'snapshots.history';
+type SnapshotRoute = 'snapshots.code' | 'snapshots.deadCode' | 'snapshots.history' | 'snapshots.dependencies';
 
 const codeTab: SnapshotTab<'snapshots.code'> = {
   route: 'snapshots.code',
   onScan: 'analyse the code',
   predates: 'analysed code',
-  render: (report, root) => <CodeReportView report={report} root={root} />,
+  render: (report, repository) => <CodeReportView report={report} root={repository.path} />,
 };
 
 const deadCodeTab: SnapshotTab<'snapshots.deadCode'> = {
   route: 'snapshots.deadCode',
   onScan: 'look for dead code',
   predates: 'looked for dead code',
-  render: (report, root) => <DeadCodeReportView report={report} root={root} />,
+  render: (report, repository) => <DeadCodeReportView report={report} root={repository.path} />,
 };
 
 const hotspotsTab: SnapshotTab<'snapshots.history'> = {
   route: 'snapshots.history',
   onScan: 'read the git history',
   predates: 'analysed git history',
-  render: (report, root) => <HistoryReportView report={report} root={root} />,
+  render: (report, repository) => <HistoryReportView report={report} root={repository.path} />,
 };
+
+const dependenciesTab: SnapshotTab<'snapshots.dependencies'> = {
+  route: 'snapshots.dependencies',
+  onScan: 'check the dependencies',
+  predates: 'checked dependencies',
+  render: (report, repository) => <DependenciesWithTrend report={report} repositoryId={repository.id} />,
+};
+
+function DependenciesWithTrend({ report, repositoryId }: { report: RouteOutput<'snapshots.dependencies'>; repositoryId: number }) {
+  const trend = useRoute('repositories.dependencyTrend', { repositoryId });
+  return <DependencyReportView report={report} trend={trend.state === 'ready' ? trend.value : []} />;
+}
 
 function SnapshotTabView<R extends SnapshotRoute>({ repository, tab }: { repository: Repository; tab: SnapshotTab<R> }) {
   if (!repository.latestSnapshot) return <p className="empty">Not scanned yet. Press Scan to {tab.onScan}.</p>;
-  return <LatestSnapshotReport snapshotId={repository.latestSnapshot.snapshot.id} root={repository.path} tab={tab} />;
+  return <LatestSnapshotReport snapshotId={repository.latestSnapshot.snapshot.id} repository={repository} tab={tab} />;
 }
 
-function LatestSnapshotReport<R extends SnapshotRoute>({ snapshotId, root, tab }: { snapshotId: number; root: string; tab: SnapshotTab<R> }) {
+function LatestSnapshotReport<R extends SnapshotRoute>({ snapshotId, repository, tab }: { snapshotId: number; repository: Repository; tab: SnapshotTab<R> }) {
   const report = useRoute(tab.route, { id: snapshotId } as RouteInput<R>);
   // Snapshots taken before the analysis existed have none: say so rather than show an error.
   if (report.state === 'failed' && report.error.error.code === 'not-found') {
     return <p className="empty">This snapshot was taken before Steward {tab.predates}. Scan again.</p>;
   }
-  return <Loading loaded={report}>{(value) => tab.render(value, root)}</Loading>;
+  return <Loading loaded={report}>{(value) => tab.render(value, repository)}</Loading>;
 }
 
 function LatestReport({ snapshotId }: { snapshotId: number }) {
