@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import semver from 'semver';
 import { type Advisory, type Vulnerability, matchAdvisories } from '../../analyzers/dependencies/advisories.js';
 import { dependencyMetrics, versionInUse } from '../../analyzers/dependencies/dependency-metrics.js';
 import { dependencyPaths } from '../../analyzers/dependencies/dependency-paths.js';
@@ -78,40 +79,57 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
   const npm = readNpmConfig({ repository: repositoryNpmrc, user: await userNpmrc(input.env), env: input.env, override: options.registry });
   const names = [...new Set(declared.dependencies.flatMap((dependency) => (dependency.registryName ? [dependency.registryName] : [])))].sort();
   const requestOptions = { db, offline: options.offline, now, signal, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
-  const answers = await fetchMetadata({
+  const fetching = fetchMetadata({
     ...requestOptions,
     requests: names.map((name) => ({ name, registry: npm.registryFor(name) })),
     progress: (done, total) => input.progress(done, total, `Fetching package metadata (${done}/${total})`),
   });
-  const registries = await judgeRegistries(npm, names, answers, requestOptions);
-  const timesReliable = (name: string): boolean => {
-    const answer = answers.get(name);
-    return registries.get(npm.registryFor(name).url)!.times === 'reliable' && answer?.status === 'found' && timeSigns(answer.metadata).length === 0;
-  };
-
-  const found = (name: string | null): { metadata: PackageMetadata; hash: string } | undefined => {
+  const found = (answers: ReadonlyMap<string, MetadataAnswer>, name: string | null): { metadata: PackageMetadata; hash: string } | undefined => {
     const answer = name ? answers.get(name) : undefined;
     return answer?.status === 'found' ? answer : undefined;
   };
-  const inUse = declared.dependencies.map((dependency) => {
-    const metadata = found(dependency.registryName);
-    return metadata ? versionInUse(metadata.metadata, dependency.installed, dependency.range) : null;
-  });
-  const targetRequests = declared.dependencies.flatMap((dependency, index) => {
-    const metadata = found(dependency.registryName);
-    const version = inUse[index];
-    return metadata && version ? [{ name: dependency.registryName!, installed: version, registry: npm.registryFor(dependency.registryName!).url, metadataHash: metadata.hash }] : [];
-  });
-  const targets = await upgradeTargets({
+  const versionsInUse = (answers: ReadonlyMap<string, MetadataAnswer>): (string | null)[] =>
+    declared.dependencies.map((dependency) => {
+      const metadata = found(answers, dependency.registryName);
+      return metadata ? versionInUse(metadata.metadata, dependency.installed, dependency.range) : null;
+    });
+  const cooldownDays = config.dependencies.cooldownDays;
+  const targeting = upgradeTargets({
     db,
-    requests: uniqueBy(targetRequests, (request) => targetKey(request.name, request.installed)),
-    cooldownDays: config.dependencies.cooldownDays,
+    known: uniqueBy(
+      declared.dependencies.flatMap((dependency) =>
+        dependency.registryName && dependency.installed ? [{ name: dependency.registryName, installed: dependency.installed, registry: npm.registryFor(dependency.registryName).url }] : [],
+      ),
+      targetKey,
+    ),
+    requests: fetching.then((answers) => {
+      const inUse = versionsInUse(answers);
+      const requests = declared.dependencies.flatMap((dependency, index) => {
+        const metadata = found(answers, dependency.registryName);
+        const version = inUse[index];
+        if (!metadata || !version) return [];
+        const expectsLatest = hasNewerLatest(metadata.metadata, version, cooldownDays, now);
+        return [{ name: dependency.registryName!, installed: version, registry: npm.registryFor(dependency.registryName!).url, metadataHash: metadata.hash, expectsLatest }];
+      });
+      return uniqueBy(requests, targetKey);
+    }),
+    cooldownDays,
     cwd: root,
     defaultRegistry: npm.defaultRegistry,
     offline: options.offline,
     now,
     signal,
   });
+  // Awaited below, after the metadata; a failure of the fetch must not leave it unhandled meanwhile.
+  targeting.catch(() => {});
+  const answers = await fetching;
+  const registries = await judgeRegistries(npm, names, answers, requestOptions);
+  const timesReliable = (name: string): boolean => {
+    const answer = answers.get(name);
+    return registries.get(npm.registryFor(name).url)!.times === 'reliable' && answer?.status === 'found' && timeSigns(answer.metadata).length === 0;
+  };
+  const inUse = versionsInUse(answers);
+  const targets = await targeting;
 
   // The installed tree for advisories: the lockfile's packages, or the direct dependencies' versions without one.
   const treeVersions = new Map<string, Set<string>>();
@@ -138,14 +156,14 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
       note: dependency.note ?? null,
     };
     const answer = dependency.registryName ? answers.get(dependency.registryName) : undefined;
-    const metadata = found(dependency.registryName);
+    const metadata = found(answers, dependency.registryName);
     const version = inUse[index] ?? null;
     // Its own version's advisories, and those of packages installed through it.
     const reached = vulnerabilities.filter(
       (vulnerability) => (vulnerability.package === dependency.registryName && vulnerability.installed === version) || vulnerability.paths.some((path) => path.length > 1 && path[0] === dependency.name),
     );
     if (!metadata) return { ...base, ...emptyMetrics(), advisories: advisoriesChecked ? reached.length : null, risk: 0, problem: problemOf(dependency.registryName, answer) };
-    const target = version ? (targets.targets.get(targetKey(dependency.registryName!, version)) ?? null) : null;
+    const target = version ? (targets.targets.get(targetKey({ name: dependency.registryName!, installed: version })) ?? null) : null;
     const metrics = dependencyMetrics({
       metadata: metadata.metadata,
       installed: dependency.installed,
@@ -196,6 +214,15 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
     vulnerabilities,
     warnings,
   };
+}
+
+/** Whether the latest version is newer than the one in use and, with a cooldown, old enough for it. */
+function hasNewerLatest(metadata: PackageMetadata, version: string, cooldownDays: number, now: Date): boolean {
+  const latest = metadata.distTags['latest'];
+  if (!latest || !semver.valid(latest) || !semver.valid(version) || !semver.gt(latest, version)) return false;
+  if (cooldownDays === 0) return true;
+  const published = metadata.versions.find((published) => published.version === latest)?.time;
+  return published !== undefined && Date.parse(published) <= now.getTime() - cooldownDays * 86_400_000;
 }
 
 /** OSV's API (asked when the registry has no audit endpoint): STEWARD_OSV_URL names a mirror, or `off` never to ask. */
