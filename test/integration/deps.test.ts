@@ -7,7 +7,7 @@ import { openDatabase } from '../../core/store/database.js';
 import { runSteward } from '../support/cli.js';
 import { type FixturePackage, type FixtureRegistry, startFixtureRegistry } from '../support/fixture-registry.js';
 import { buildDependencyRepository, dayMs, dependencyAdvisories, dependencyPackages, v } from '../support/dependency-fixture.js';
-import { temporaryDirectory } from '../support/git-fixture.js';
+import { createRepository, temporaryDirectory } from '../support/git-fixture.js';
 
 let repo: string;
 let home: string;
@@ -190,6 +190,30 @@ describe('steward deps against a mirror that rewrites metadata', () => {
 });
 
 describe('steward deps with bad input', () => {
+  it('reads the declared ranges when the lockfile is corrupt or missing, and says so', async () => {
+    const manifest = JSON.stringify({ name: 'small', dependencies: { alpha: '^1.0.0', zeta: '~1.0.0' } });
+    const corrupt = createRepository(temporaryDirectory('steward-deps-corrupt-'), [
+      { author: 'Ada', email: 'ada@example.com', date: '2024-07-01T12:00:00Z', files: { 'package.json': manifest, 'package-lock.json': '{ "lockfileVersion": 3, "packages": {' } },
+    ]);
+    const missing = createRepository(temporaryDirectory('steward-deps-nolock-'), [{ author: 'Ada', email: 'ada@example.com', date: '2024-07-01T12:00:00Z', files: { 'package.json': manifest } }]);
+    for (const [folder, warning] of [
+      [corrupt, /^package-lock\.json could not be read: .*; the declared ranges are used instead\.$/],
+      [missing, /^No lockfile: installed versions are unknown, so the declared ranges are used\.$/],
+    ] as const) {
+      const result = await runSteward(home, ['deps', folder, '--json', '--registry', registry.url], isolated);
+      expect(result.status).toBe(0);
+      const report = JSON.parse(result.stdout) as DependencyReport;
+      expect(report.warnings).toEqual(expect.arrayContaining([expect.stringMatching(warning)]));
+      // The highest versions the ranges allow: ^1.0.0 → 1.1.0, ~1.0.0 → 1.0.0.
+      const byName = [...report.dependencies].sort((a, b) => a.name.localeCompare(b.name));
+      expect(byName.map((dependency) => [dependency.name, dependency.installed, dependency.version, dependency.versionFrom])).toEqual([
+        ['alpha', null, '1.1.0', 'range'],
+        ['zeta', null, '1.0.0', 'range'],
+      ]);
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a registry that is not a URL and an advisory file that cannot be read, in one line (exit 2)', async () => {
     const badRegistry = await runSteward(home, ['deps', repo, '--registry', 'not a url'], isolated);
     expect([badRegistry.status, badRegistry.stderr.trim().split('\n').length]).toEqual([2, 1]);
