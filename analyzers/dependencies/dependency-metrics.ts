@@ -78,7 +78,6 @@ export interface MetricsInput {
 export function dependencyMetrics(input: MetricsInput): DependencyMetrics {
   const { metadata, now } = input;
   const byVersion = new Map(metadata.versions.map((version) => [version.version, version]));
-  const valid = metadata.versions.filter((version) => semver.valid(version.version));
   const latestTag = metadata.distTags['latest'] ?? null;
   const latest = latestTag && byVersion.has(latestTag) ? latestTag : null;
   const version = versionInUse(metadata, input.installed, input.range);
@@ -87,7 +86,7 @@ export function dependencyMetrics(input: MetricsInput): DependencyMetrics {
   const target = targetVersion ? byVersion.get(targetVersion) : undefined;
 
   const times = !input.timesReliable ? 'unreliable' : metadata.versions.some((v) => v.time) ? 'reliable' : 'unknown';
-  const newestStable = latest && !semver.prerelease(latest) ? latest : highestStable(valid);
+  const newestStable = latest && !semver.prerelease(latest) ? latest : highestStable(metadata.versions);
   let driftDays: number | null = null;
   let pulseDays: number | null = null;
   if (times === 'reliable') {
@@ -100,7 +99,7 @@ export function dependencyMetrics(input: MetricsInput): DependencyMetrics {
     version,
     versionFrom: input.installed ? 'lockfile' : version ? 'range' : null,
     latest,
-    behind: version && semver.valid(version) && latest ? versionsBehind(version, latest, valid) : null,
+    behind: version && semver.valid(version) && latest ? versionsBehind(version, latest, metadata.versions) : null,
     driftDays,
     pulseDays,
     abandoned: pulseDays === null ? null : pulseDays > abandonedAfterDays,
@@ -130,10 +129,24 @@ function days(ms: number): number {
 }
 
 function highestStable(versions: readonly PublishedVersion[]): string | null {
-  return semver.maxSatisfying(
-    versions.map((version) => version.version),
-    '*',
-  );
+  let highest: semver.SemVer | null = null;
+  for (const { parsed } of parsedVersions(versions)) if (parsed.prerelease.length === 0 && (!highest || parsed.compare(highest) > 0)) highest = parsed;
+  return highest?.version ?? null;
+}
+
+const parsedCache = new WeakMap<readonly PublishedVersion[], { version: string; parsed: semver.SemVer }[]>();
+
+/** The valid versions of a package, parsed once however many dependencies measure against them. */
+function parsedVersions(versions: readonly PublishedVersion[]): { version: string; parsed: semver.SemVer }[] {
+  let parsed = parsedCache.get(versions);
+  if (!parsed) {
+    parsed = versions.flatMap(({ version }) => {
+      const semverVersion = semver.parse(version);
+      return semverVersion ? [{ version, parsed: semverVersion }] : [];
+    });
+    parsedCache.set(versions, parsed);
+  }
+  return parsed;
 }
 
 /**
@@ -144,11 +157,11 @@ export function versionsBehind(installed: string, latest: string, versions: read
   const majors = new Set<number>();
   const minors = new Set<number>();
   let patch = 0;
-  const [major, minor] = [semver.major(installed), semver.minor(installed)];
-  for (const { version } of versions) {
-    if (semver.prerelease(version) || semver.lte(version, installed) || semver.gt(version, latest)) continue;
-    if (semver.major(version) !== major) majors.add(semver.major(version));
-    else if (semver.minor(version) !== minor) minors.add(semver.minor(version));
+  const [from, to] = [new semver.SemVer(installed), new semver.SemVer(latest)];
+  for (const { parsed } of parsedVersions(versions)) {
+    if (parsed.prerelease.length > 0 || parsed.compare(from) <= 0 || parsed.compare(to) > 0) continue;
+    if (parsed.major !== from.major) majors.add(parsed.major);
+    else if (parsed.minor !== from.minor) minors.add(parsed.minor);
     else patch++;
   }
   return { major: majors.size, minor: minors.size, patch };

@@ -44,6 +44,7 @@ export function installedDependencies({ workspaces, lockfile }: InstalledDepende
   const read = lockfile?.read;
   const locked = read && !('error' in read) ? read : undefined;
   const dependencies: DeclaredDependency[] = [];
+  const ownPackages = new Set(workspaces.flatMap(({ packageJson }) => (typeof packageJson['name'] === 'string' ? [packageJson['name']] : [])));
   let missing = 0;
   for (const { dir, packageJson } of workspaces) {
     for (const field of installedFields) {
@@ -55,7 +56,10 @@ export function installedDependencies({ workspaces, lockfile }: InstalledDepende
         if (dependency.range !== null && locked) {
           const installed = locked.resolve(dir, name, specifier);
           if (installed !== undefined) dependency.installed = installed;
-          else {
+          else if (ownPackages.has(dependency.registryName!)) {
+            // pnpm and npm link a workspace package whose version matches, whatever the specifier says.
+            Object.assign(dependency, { kind: 'workspace', registryName: null, range: null, note: 'a package of this repository (the lockfile links it)' });
+          } else {
             missing++;
             dependency.note = `not in ${lockfile!.path}: the lockfile is out of sync with package.json`;
           }

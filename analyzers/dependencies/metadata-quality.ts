@@ -15,11 +15,16 @@ export function timeSigns(metadata: PackageMetadata): TimeSign[] {
   if (metadata.versions.length > 0 && timed.length === 0) return ['no publish times'];
   const signs: TimeSign[] = [];
   if (!metadata.created || !metadata.modified) signs.push('no created/modified');
-  const stable = timed.filter((version) => semver.valid(version.version) && !semver.prerelease(version.version)).sort((a, b) => semver.compare(a.version, b.version));
+  const stable = timed
+    .flatMap((version) => {
+      const parsed = semver.parse(version.version);
+      return parsed && parsed.prerelease.length === 0 ? [{ parsed, time: version.time! }] : [];
+    })
+    .sort((a, b) => a.parsed.compare(b.parsed));
   for (let i = 1; i < stable.length; i++) {
     const [before, after] = [stable[i - 1]!, stable[i]!];
-    const sameLine = semver.major(before.version) === semver.major(after.version) && semver.minor(before.version) === semver.minor(after.version);
-    if (sameLine && after.time! < before.time!) {
+    const sameLine = before.parsed.major === after.parsed.major && before.parsed.minor === after.parsed.minor;
+    if (sameLine && after.time < before.time) {
       signs.push('out of order');
       break;
     }

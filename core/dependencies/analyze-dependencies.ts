@@ -79,57 +79,31 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
   const npm = readNpmConfig({ repository: repositoryNpmrc, user: await userNpmrc(input.env), env: input.env, override: options.registry });
   const names = [...new Set(declared.dependencies.flatMap((dependency) => (dependency.registryName ? [dependency.registryName] : [])))].sort();
   const requestOptions = { db, offline: options.offline, now, signal, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
-  const fetching = fetchMetadata({
+  const answers = await fetchMetadata({
     ...requestOptions,
     requests: names.map((name) => ({ name, registry: npm.registryFor(name) })),
     progress: (done, total) => input.progress(done, total, `Fetching package metadata (${done}/${total})`),
   });
-  const found = (answers: ReadonlyMap<string, MetadataAnswer>, name: string | null): { metadata: PackageMetadata; hash: string } | undefined => {
+  const found = (name: string | null): { metadata: PackageMetadata; hash: string } | undefined => {
     const answer = name ? answers.get(name) : undefined;
     return answer?.status === 'found' ? answer : undefined;
   };
-  const versionsInUse = (answers: ReadonlyMap<string, MetadataAnswer>): (string | null)[] =>
-    declared.dependencies.map((dependency) => {
-      const metadata = found(answers, dependency.registryName);
-      return metadata ? versionInUse(metadata.metadata, dependency.installed, dependency.range) : null;
-    });
-  const cooldownDays = config.dependencies.cooldownDays;
-  const targeting = upgradeTargets({
-    db,
-    known: uniqueBy(
-      declared.dependencies.flatMap((dependency) =>
-        dependency.registryName && dependency.installed ? [{ name: dependency.registryName, installed: dependency.installed, registry: npm.registryFor(dependency.registryName).url }] : [],
-      ),
-      targetKey,
-    ),
-    requests: fetching.then((answers) => {
-      const inUse = versionsInUse(answers);
-      const requests = declared.dependencies.flatMap((dependency, index) => {
-        const metadata = found(answers, dependency.registryName);
-        const version = inUse[index];
-        if (!metadata || !version) return [];
-        const expectsLatest = hasNewerLatest(metadata.metadata, version, cooldownDays, now);
-        return [{ name: dependency.registryName!, installed: version, registry: npm.registryFor(dependency.registryName!).url, metadataHash: metadata.hash, expectsLatest }];
-      });
-      return uniqueBy(requests, targetKey);
-    }),
-    cooldownDays,
-    cwd: root,
-    defaultRegistry: npm.defaultRegistry,
-    offline: options.offline,
-    now,
-    signal,
+  const signs = new Map([...answers].flatMap(([name, answer]) => (answer.status === 'found' ? [[name, timeSigns(answer.metadata)]] : [])));
+  const registries = await judgeRegistries(npm, names, answers, signs, requestOptions);
+  const timesReliable = (name: string): boolean => registries.get(npm.registryFor(name).url)!.times === 'reliable' && signs.get(name)?.length === 0;
+  const inUse = declared.dependencies.map((dependency) => {
+    const metadata = found(dependency.registryName);
+    return metadata ? versionInUse(metadata.metadata, dependency.installed, dependency.range) : null;
   });
-  // Awaited below, after the metadata; a failure of the fetch must not leave it unhandled meanwhile.
-  targeting.catch(() => {});
-  const answers = await fetching;
-  const registries = await judgeRegistries(npm, names, answers, requestOptions);
-  const timesReliable = (name: string): boolean => {
-    const answer = answers.get(name);
-    return registries.get(npm.registryFor(name).url)!.times === 'reliable' && answer?.status === 'found' && timeSigns(answer.metadata).length === 0;
-  };
-  const inUse = versionsInUse(answers);
-  const targets = await targeting;
+  const cooldownDays = config.dependencies.cooldownDays;
+  const targetRequests = declared.dependencies.flatMap((dependency, index) => {
+    const metadata = found(dependency.registryName);
+    const version = inUse[index];
+    if (!metadata || !version) return [];
+    const name = dependency.registryName!;
+    return [{ name, installed: version, registry: npm.registryFor(name).url, metadata: metadata.metadata, metadataHash: metadata.hash, expectsLatest: hasNewerLatest(metadata.metadata, version, cooldownDays, now) }];
+  });
+  const targets = await upgradeTargets({ db, requests: uniqueBy(targetRequests, targetKey), cooldownDays, now, signal });
 
   // The installed tree for advisories: the lockfile's packages, or the direct dependencies' versions without one.
   const treeVersions = new Map<string, Set<string>>();
@@ -156,7 +130,7 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
       note: dependency.note ?? null,
     };
     const answer = dependency.registryName ? answers.get(dependency.registryName) : undefined;
-    const metadata = found(answers, dependency.registryName);
+    const metadata = found(dependency.registryName);
     const version = inUse[index] ?? null;
     // Its own version's advisories, and those of packages installed through it.
     const reached = vulnerabilities.filter(
@@ -235,7 +209,13 @@ function osvUrl(setting: string | undefined): string | null {
 type RegistryQuality = DependencyReport['registries'][number];
 
 /** Per registry: whether its publish times can be trusted, and whether it reports deprecations. */
-async function judgeRegistries(npm: NpmConfig, names: readonly string[], answers: ReadonlyMap<string, MetadataAnswer>, requestOptions: Omit<Parameters<typeof fetchMetadata>[0], 'requests'>): Promise<Map<string, RegistryQuality>> {
+async function judgeRegistries(
+  npm: NpmConfig,
+  names: readonly string[],
+  answers: ReadonlyMap<string, MetadataAnswer>,
+  signs: ReadonlyMap<string, TimeSign[]>,
+  requestOptions: Omit<Parameters<typeof fetchMetadata>[0], 'requests'>,
+): Promise<Map<string, RegistryQuality>> {
   const byRegistry = new Map<string, { source: string; target: RegistryTarget; metadata: PackageMetadata[]; packages: number }>();
   byRegistry.set(npm.defaultRegistry, { source: npm.source, target: npm.defaultTarget, metadata: [], packages: 0 });
   for (const name of names) {
@@ -250,7 +230,7 @@ async function judgeRegistries(npm: NpmConfig, names: readonly string[], answers
   const result = new Map<string, RegistryQuality>();
   for (const [url, { source, target, metadata, packages }] of byRegistry) {
     if (packages === 0 && url === npm.defaultRegistry && byRegistry.size > 1) continue;
-    const verdict = judgeTimes(metadata.map(timeSigns));
+    const verdict = judgeTimes(metadata.map((pkg) => signs.get(pkg.name) ?? []));
     const times = metadata.length === 0 ? 'unknown' : verdict.reliable ? 'reliable' : 'unreliable';
     let deprecations: RegistryQuality['deprecations'] = 'reported';
     if (!metadata.some((pkg) => pkg.versions.some((version) => version.deprecated))) {
@@ -258,8 +238,7 @@ async function judgeRegistries(npm: NpmConfig, names: readonly string[], answers
       const version = probe?.status === 'found' ? probe.metadata.versions.find((published) => published.version === deprecationProbe.version) : undefined;
       deprecations = !version ? 'unverified' : version.deprecated ? 'reported' : 'stripped';
     }
-    const signs = Object.fromEntries(Object.entries(verdict.signs)) as Record<TimeSign, number>;
-    result.set(url, { url, source, packages, times, timeSigns: signs, deprecations });
+    result.set(url, { url, source, packages, times, timeSigns: verdict.signs, deprecations });
   }
   return result;
 }

@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { PackageMetadata } from '../../analyzers/dependencies/package-metadata.js';
 import type { Database } from '../store/database.js';
+import { serveMetadata } from './metadata-server.js';
 
 const targetKinds = ['latest', 'minor', 'patch'] as const;
 
@@ -8,36 +13,26 @@ const targetKinds = ['latest', 'minor', 'patch'] as const;
 export type UpgradeTargets = Record<(typeof targetKinds)[number], string | null>;
 
 /** One installed version of a package, to find upgrade targets for. */
-export interface TargetVersion {
+export interface TargetRequest {
   name: string;
   installed: string;
   registry: string;
-}
-
-export interface TargetRequest extends TargetVersion {
+  /** The package's metadata (npm-check-updates reads it from Steward, not from the registry). */
+  metadata: PackageMetadata;
   /** The cached metadata's hash: targets computed from other metadata are not reused. */
   metadataHash: string;
   /**
    * Whether the metadata has a newer latest version old enough for the cooldown: npm-check-updates
-   * must then name a latest target, and its silence means it failed (it answers `{}` when it cannot
-   * reach the registry).
+   * must then name a latest target, and its silence means it failed.
    */
   expectsLatest: boolean;
 }
 
 export interface UpgradeTargetsOptions {
   db: Database;
-  /** Installed versions known before any metadata (the lockfile's): asked for at once, while the metadata is fetched. */
-  known: readonly TargetVersion[];
-  /** Every version to target, once the metadata is in (only packages whose metadata could be fetched). */
-  requests: Promise<readonly TargetRequest[]>;
+  requests: readonly TargetRequest[];
   /** Leave out versions younger than this many days (npm-check-updates' --cooldown). */
   cooldownDays: number;
-  /** Where npm-check-updates runs (it reads .npmrc there for scoped registries and credentials). */
-  cwd: string;
-  /** The registry for unscoped packages. */
-  defaultRegistry: string;
-  offline: boolean;
   now: Date;
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -48,53 +43,42 @@ export type TargetsOutcome = { targets: Map<string, UpgradeTargets>; failure?: s
 /** The key of one installed version in the outcome. */
 export const targetKey = (version: { name: string; installed: string }): string => `${version.name}@${version.installed}`;
 
-type Computed = Map<string, UpgradeTargets>;
-
 /**
  * Upgrade targets (latest, minor, patch, with a cooldown) from npm-check-updates, reused from the
  * cache while the package's metadata is unchanged. npm-check-updates runs in a worker thread of its
  * own (it memoises registry answers for the life of its module), on the installed versions as exact
- * specifiers, started for the lockfile's versions while the metadata is still being fetched. Its
- * answers are checked against the metadata: no target where the metadata has a newer version is
- * its failure, reported, never taken for "up to date".
+ * specifiers, against the metadata Steward fetched, served on 127.0.0.1: one fetch per package
+ * however many targets, the same versions and times the metrics see, and targets offline too. Its
+ * answers are checked against the metadata: no latest target where the metadata has a newer
+ * version is its failure, reported, never taken for "up to date".
  */
 export async function upgradeTargets(options: UpgradeTargetsOptions): Promise<TargetsOutcome> {
-  const { db, cooldownDays } = options;
+  const { db, requests, cooldownDays } = options;
   const select = db.prepare<[string, string, string, number], { metadata_hash: string; targets: string }>(
     'SELECT metadata_hash, targets FROM upgrade_targets WHERE registry = ? AND name = ? AND installed = ? AND cooldown_days = ?',
   );
-  const cachedRow = (version: TargetVersion) => select.get(version.registry, version.name, version.installed, cooldownDays);
-  const unknown = options.offline ? [] : options.known.filter((version) => !cachedRow(version));
-  const early = unknown.length > 0 ? settle(runNpmCheckUpdates(unknown, options)) : undefined;
-
-  const requests = await options.requests;
   const targets = new Map<string, UpgradeTargets>();
-  const computed = new Map<string, UpgradeTargets>();
-  const failures: string[] = [];
-  const earlyAnswer = await early;
-  if (earlyAnswer && 'error' in earlyAnswer) failures.push(earlyAnswer.error);
   const missing: TargetRequest[] = [];
   for (const request of requests) {
-    const key = targetKey(request);
-    const row = cachedRow(request);
-    if (row && row.metadata_hash === request.metadataHash) targets.set(key, JSON.parse(row.targets) as UpgradeTargets);
-    else if (earlyAnswer && !('error' in earlyAnswer) && earlyAnswer.has(key)) computed.set(key, earlyAnswer.get(key)!);
+    const row = select.get(request.registry, request.name, request.installed, cooldownDays);
+    if (row && row.metadata_hash === request.metadataHash) targets.set(targetKey(request), JSON.parse(row.targets) as UpgradeTargets);
     else missing.push(request);
   }
-  if (missing.length > 0 && options.offline) failures.push(`offline, and the cache has none for ${missing.length === 1 ? '1 version' : `${missing.length} versions`}`);
-  else if (missing.length > 0) {
-    const late = await settle(runNpmCheckUpdates(missing, options));
-    if ('error' in late) failures.push(late.error);
-    else for (const [key, found] of late) computed.set(key, found);
-  }
+  if (missing.length === 0) return { targets };
 
+  let computed: Map<string, UpgradeTargets>;
+  try {
+    computed = await runNpmCheckUpdates(missing, options);
+  } catch (error) {
+    options.signal?.throwIfAborted();
+    return { targets, failure: `npm-check-updates failed: ${(error as Error).message}` };
+  }
   const insert = db.prepare(
     `INSERT OR REPLACE INTO upgrade_targets (registry, name, installed, cooldown_days, metadata_hash, targets, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const silent: string[] = [];
-  for (const request of requests) {
-    const found = computed.get(targetKey(request));
-    if (!found) continue;
+  for (const request of missing) {
+    const found = computed.get(targetKey(request))!;
     if (request.expectsLatest && found.latest === null) {
       silent.push(request.name);
       continue;
@@ -102,17 +86,14 @@ export async function upgradeTargets(options: UpgradeTargetsOptions): Promise<Ta
     targets.set(targetKey(request), found);
     insert.run(request.registry, request.name, request.installed, cooldownDays, request.metadataHash, JSON.stringify(found), options.now.toISOString());
   }
-  if (silent.length > 0) failures.push(`npm-check-updates named no target for ${silent.length === 1 ? silent[0] : `${silent.length} packages (${silent.slice(0, 3).join(', ')}${silent.length > 3 ? ', …' : ''})`} although the registry has newer versions`);
-  return failures.length > 0 ? { targets, failure: [...new Set(failures)].join('; ') } : { targets };
+  if (silent.length === 0) return { targets };
+  const named = silent.length === 1 ? silent[0] : `${silent.length} packages (${silent.slice(0, 3).join(', ')}${silent.length > 3 ? ', …' : ''})`;
+  return { targets, failure: `npm-check-updates named no target for ${named} although the registry has newer versions` };
 }
 
-/** A failure of npm-check-updates as a value (its message), unless the whole check was cancelled. */
-async function settle(running: Promise<Computed>): Promise<Computed | { error: string }> {
-  try {
-    return await running;
-  } catch (error) {
-    return { error: `npm-check-updates failed: ${(error as Error).message}` };
-  }
+/** The environment without npm's settings (npm_config_*), which would send requests elsewhere. */
+function withoutNpmSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_config_/i.test(key)));
 }
 
 /** `npm:name@1.2.3` → 1.2.3. */
@@ -131,8 +112,20 @@ const { run } = require(workerData.module);
 })().catch((error) => parentPort.postMessage({ error: String((error && error.message) || error) }));
 `;
 
-async function runNpmCheckUpdates(versions: readonly TargetVersion[], options: UpgradeTargetsOptions): Promise<Computed> {
+async function runNpmCheckUpdates(requests: readonly TargetRequest[], options: UpgradeTargetsOptions): Promise<Map<string, UpgradeTargets>> {
   options.signal?.throwIfAborted();
+  const server = await serveMetadata(new Map(requests.map((request) => [request.name, request.metadata])));
+  // An empty folder and no user .npmrc: nothing may send a scope elsewhere than the server.
+  const cwd = mkdtempSync(join(tmpdir(), 'steward-ncu-'));
+  try {
+    return await runInWorker(requests, { ...options, registry: server.url, cwd });
+  } finally {
+    await server.close();
+    rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
+async function runInWorker(versions: readonly TargetRequest[], options: UpgradeTargetsOptions & { registry: string; cwd: string }): Promise<Map<string, UpgradeTargets>> {
   // Aliases give each installed version a key of its own (one package may be installed at several versions).
   const dependencies = Object.fromEntries(versions.map((version, index) => [`v${index}`, `npm:${version.name}@${version.installed}`]));
   const timeoutMs = options.timeoutMs ?? 120_000;
@@ -143,18 +136,16 @@ async function runNpmCheckUpdates(versions: readonly TargetVersion[], options: U
       targets: targetKinds,
       options: {
         packageData: JSON.stringify({ dependencies }),
-        // Scoped packages go where the .npmrc in cwd sends them.
-        registry: options.defaultRegistry,
+        registry: options.registry,
         cwd: options.cwd,
         cooldown: options.cooldownDays,
         jsonUpgraded: true,
         silent: true,
         packageManager: 'npm',
-        // Its default of 8 requests at a time makes three targets for 100 packages take seconds.
-        concurrency: 32,
         timeout: timeoutMs,
       },
     },
+    env: { ...withoutNpmSettings(process.env), NPM_CONFIG_USERCONFIG: join(options.cwd, 'none'), npm_config_userconfig: join(options.cwd, 'none') },
     stdout: true,
     stderr: true,
   });

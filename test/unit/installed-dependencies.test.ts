@@ -27,6 +27,36 @@ const workspaces = [
 ];
 
 describe('installedDependencies', () => {
+  it("takes a dependency on one of the repository's own packages that the lockfile links for a workspace package, not a missing entry", () => {
+    const pnpm = readLockfile(
+      'pnpm-lock.yaml',
+      [
+        "lockfileVersion: '9.0'",
+        'importers:',
+        '  packages/next:',
+        '    dependencies:',
+        "      '@trpc/client':",
+        '        specifier: 11.18.0',
+        '        version: link:../client',
+        '  packages/client:',
+        '    dependencies: {}',
+        '',
+      ].join('\n'),
+    );
+    const { dependencies, warnings } = installedDependencies({
+      workspaces: [
+        { dir: 'packages/next', packageJson: { name: '@trpc/next', dependencies: { '@trpc/client': '11.18.0', zod: '^3.0.0' } } },
+        { dir: 'packages/client', packageJson: { name: '@trpc/client' } },
+      ],
+      lockfile: { path: 'pnpm-lock.yaml', read: pnpm },
+    });
+    expect(dependencies.map((dependency) => [dependency.name, dependency.kind, dependency.registryName, dependency.note])).toEqual([
+      ['@trpc/client', 'workspace', null, 'a package of this repository (the lockfile links it)'],
+      ['zod', 'registry', 'zod', 'not in pnpm-lock.yaml: the lockfile is out of sync with package.json'],
+    ]);
+    expect(warnings).toEqual(['pnpm-lock.yaml has no entry for 1 declared dependency: it is out of sync with package.json (run the install again).']);
+  });
+
   it('classifies every declared dependency and takes its installed version from the lockfile', () => {
     const { dependencies, warnings } = installedDependencies({ workspaces, lockfile: { path: 'package-lock.json', read: lockfile } });
     expect(dependencies.map((dependency) => `${dependency.field} ${dependency.name} ${dependency.kind} ${dependency.registryName}@${dependency.range} → ${dependency.installed}`)).toEqual([
