@@ -5,7 +5,7 @@
  */
 
 /** Bumped whenever extraction would produce a different record for the same content. */
-export const factsEngineVersion = '8';
+export const factsEngineVersion = '9';
 
 export interface FileFacts {
   imports: ImportFact[];
@@ -94,7 +94,7 @@ export interface EnumMemberFact {
 }
 
 export interface DynamicImportFact {
-  /** `url`: a file named by path, not imported: `new URL('./x.js', import.meta.url)` for a worker or a child process, `require.resolve('./x.js')`. */
+  /** `url`: a file or package named, not imported: `new URL('./x.js', import.meta.url)` for a worker or a child process, `require.resolve('./x.js')`, `createRequire(…).resolve('pkg')`. */
   kind: 'import' | 'require' | 'url';
   line: number;
   specifier: string | null;

@@ -221,15 +221,19 @@ export function walkSource(file: TS.SourceFile, names: WalkedNames): WalkResult 
     if (node.questionDotToken) tracker.decision();
     if (callee.kind === ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require' && node.arguments.length === 1)) {
       result.dynamicImports.push({ kind: callee.kind === ImportKeyword ? 'import' : 'require', line: lineOf(node), ...specifierOf(node.arguments[0]) });
-    } else if (isRequireResolve(callee) && node.arguments.length > 0 && ts.isStringLiteralLike(node.arguments[0]!) && node.arguments[0].text.startsWith('.')) {
-      // `require.resolve('./client-module.js')`: a file handed by path to a tool (Docusaurus clientModules, workers).
+    } else if (isResolveCall(callee) && node.arguments.length > 0 && ts.isStringLiteralLike(node.arguments[0]!)) {
+      // `require.resolve('./client-module.js')`: a file handed by path to a tool (Docusaurus clientModules,
+      // workers); `createRequire(import.meta.url).resolve('pkg')`: a package located to be run or loaded.
       result.dynamicImports.push({ kind: 'url', line: lineOf(node), specifier: node.arguments[0].text });
     } else if (ts.isIdentifier(callee)) tracker.call(callee.text);
     else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ThisKeyword) tracker.call(`this.${callee.name.text}`);
   }
 
-  function isRequireResolve(callee: TS.Expression): boolean {
-    return ts.isPropertyAccessExpression(callee) && callee.name.text === 'resolve' && isIdentifierNamed(callee.expression, 'require');
+  /** `require.resolve(…)`, `createRequire(…).resolve(…)` and `import.meta.resolve(…)`. */
+  function isResolveCall(callee: TS.Expression): boolean {
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'resolve') return false;
+    const owner = callee.expression;
+    return isIdentifierNamed(owner, 'require') || (ts.isCallExpression(owner) && isIdentifierNamed(owner.expression, 'createRequire')) || ts.isMetaProperty(owner);
   }
 
   /** `new URL('./worker.js', import.meta.url)`: how ES modules name a worker, a wasm file or a script to run. */
