@@ -20,10 +20,11 @@ export const deadCodeFixtureFiles: Record<string, FixtureContent> = {
     private: true,
     workspaces: ['packages/*'],
     scripts: { build: 'tsc -b', test: 'vitest run', generate: 'NODE_ENV=dev tsx scripts/generate.ts' },
-    devDependencies: { '@types/node': '^20.0.0', prettier: '^3.0.0', tsx: '^4.0.0', typescript: '^5.0.0', vitest: '^2.0.0', 'bun-types': '^1.0.0' },
+    devDependencies: { '@types/node': '^20.0.0', prettier: '^3.0.0', tsx: '^4.0.0', typescript: '^5.0.0', vitest: '^2.0.0', 'bun-types': '^1.0.0', 'esbuild-wasm': '^0.20.0' },
   }),
   'tsconfig.json': json({ compilerOptions: { baseUrl: '.', paths: { '@app/*': ['packages/app/src/*'] }, jsx: 'react-jsx', allowJs: true } }),
-  'scripts/generate.ts': "import { writeFileSync } from 'node:fs';\n\nwriteFileSync('out.txt', 'generated');\n",
+  // A package located to be run, not imported: in use all the same.
+  'scripts/generate.ts': "import { writeFileSync } from 'node:fs';\nimport { createRequire } from 'node:module';\n\nwriteFileSync('out.txt', createRequire(import.meta.url).resolve('esbuild-wasm'));\n",
 
   'packages/app/package.json': json({
     name: '@shop/app',
