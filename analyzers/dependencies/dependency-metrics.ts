@@ -40,7 +40,7 @@ export interface DependencyMetrics {
   abandoned: boolean | null;
   /** Whether the publish times above could be used: 'unreliable' when the registry rewrites them, 'unknown' when it has none. */
   times: 'reliable' | 'unreliable' | 'unknown';
-  /** The deprecation message of the version in use, and of the latest; null when not deprecated (or not known: see `deprecations`). */
+  /** The deprecation message of the version in use, and of the latest; null when there is none (which proves nothing when `deprecations` is 'unknown'). */
   deprecated: string | null;
   latestDeprecated: string | null;
   deprecations: 'reported' | 'unknown';
@@ -104,8 +104,9 @@ export function dependencyMetrics(input: MetricsInput): DependencyMetrics {
     pulseDays,
     abandoned: pulseDays === null ? null : pulseDays > abandonedAfterDays,
     times,
-    deprecated: (input.deprecationsReported && inUse?.deprecated) || null,
-    latestDeprecated: (input.deprecationsReported && latest && byVersion.get(latest)?.deprecated) || null,
+    // A notice present is true even where the registry strips others; its absence then proves nothing.
+    deprecated: inUse?.deprecated ?? null,
+    latestDeprecated: (latest && byVersion.get(latest)?.deprecated) || null,
     deprecations: input.deprecationsReported ? 'reported' : 'unknown',
     engines: enginesFit(target, input.repositoryNode),
     peerConflicts: peerConflicts(target, input.neighbours),

@@ -14,7 +14,7 @@ const RegistryQualitySchema = z.object({
   times: z.enum(['reliable', 'unreliable', 'unknown']),
   /** How many packages showed each sign of rewritten times. */
   timeSigns: z.record(z.string(), count),
-  /** 'stripped' when a package known to be deprecated is not marked so here. */
+  /** 'stripped' when a package known to be deprecated is not marked so here (the notices it kept are still shown). */
   deprecations: z.enum(['reported', 'stripped', 'unverified']),
 });
 

@@ -171,7 +171,7 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
   if (targets.failure) warnings.push(`Upgrade targets unavailable: ${targets.failure}.`);
   for (const [url, registry] of registries) {
     if (registry.times === 'unreliable') warnings.push(`Publish times from ${url} are unreliable (rewritten or missing), so drift, pulse and abandonment are not shown.`);
-    if (registry.deprecations === 'stripped') warnings.push(`${url} strips deprecation notices (${deprecationProbe.name}@${deprecationProbe.version} is not marked deprecated there), so deprecations are unknown.`);
+    if (registry.deprecations === 'stripped') warnings.push(`${url} strips deprecation notices (${deprecationProbe.name}@${deprecationProbe.version} is not marked deprecated there): the notices it kept are shown, but a package without one may be deprecated all the same.`);
   }
   if (!advisoriesChecked) warnings.push(`Vulnerability data unavailable: ${advisorySource.note}.`);
 
@@ -232,12 +232,11 @@ async function judgeRegistries(
     if (packages === 0 && url === npm.defaultRegistry && byRegistry.size > 1) continue;
     const verdict = judgeTimes(metadata.map((pkg) => signs.get(pkg.name) ?? []));
     const times = metadata.length === 0 ? 'unknown' : verdict.reliable ? 'reliable' : 'unreliable';
-    let deprecations: RegistryQuality['deprecations'] = 'reported';
-    if (!metadata.some((pkg) => pkg.versions.some((version) => version.deprecated))) {
-      const probe = (await fetchMetadata({ ...requestOptions, requests: [{ name: deprecationProbe.name, registry: target }] })).get(deprecationProbe.name);
-      const version = probe?.status === 'found' ? probe.metadata.versions.find((published) => published.version === deprecationProbe.version) : undefined;
-      deprecations = !version ? 'unverified' : version.deprecated ? 'reported' : 'stripped';
-    }
+    // A mirror may keep some notices and strip others: ask about a package known to be deprecated.
+    const probe = (await fetchMetadata({ ...requestOptions, requests: [{ name: deprecationProbe.name, registry: target }] })).get(deprecationProbe.name);
+    const known = probe?.status === 'found' ? probe.metadata.versions.find((published) => published.version === deprecationProbe.version) : undefined;
+    const anyNotice = metadata.some((pkg) => pkg.versions.some((version) => version.deprecated));
+    const deprecations: RegistryQuality['deprecations'] = known ? (known.deprecated ? 'reported' : 'stripped') : anyNotice ? 'reported' : 'unverified';
     result.set(url, { url, source, packages, times, timeSigns: verdict.signs, deprecations });
   }
   return result;

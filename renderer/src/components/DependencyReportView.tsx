@@ -84,7 +84,7 @@ function MetadataQuality({ report }: { report: DependencyReport }) {
       const signs = Object.entries(registry.timeSigns).map(([sign, count]) => `${sign} in ${plural(count, 'package')}`);
       notes.push(`Publish times from ${registry.url} are unreliable from this registry (${signs.join(', ')}): drift, pulse and abandonment are not shown.`);
     }
-    if (registry.deprecations === 'stripped') notes.push(`${registry.url} strips deprecation notices: deprecations are unknown.`);
+    if (registry.deprecations === 'stripped') notes.push(`${registry.url} strips deprecation notices: the table shows the ones it kept, but a package without one may be deprecated all the same.`);
   }
   if (report.advisories.status === 'unavailable') notes.push(`Vulnerability data unavailable: ${report.advisories.note}.`);
   if (report.metadata.failed > 0) notes.push(`Metadata missing for ${plural(report.metadata.failed, 'package')} (see the table).`);
