@@ -50,6 +50,8 @@ export interface FixtureRegistryOptions {
   token?: string;
   /** Send ETag and Last-Modified and answer conditional requests with 304 (default true). */
   validators?: boolean;
+  /** OSV records served by OSV's API on the same server (`/v1/querybatch`, `/v1/vulns/{id}`). */
+  osv?: { id: string; affected: { package: { name: string; ecosystem: string } }[] }[];
 }
 
 export interface FixtureRegistry {
@@ -90,6 +92,15 @@ export async function startFixtureRegistry(options: FixtureRegistryOptions): Pro
       if (options.auditStatus) return send(response, options.auditStatus, { error: 'not supported' });
       const asked = JSON.parse(await readBody(request)) as Record<string, string[]>;
       return send(response, 200, bulkAdvisories(asked, options.advisories ?? []));
+    }
+    if (path === '/v1/querybatch' && request.method === 'POST') {
+      const { queries } = JSON.parse(await readBody(request)) as { queries: { package: { name: string } }[] };
+      const vulns = (name: string) => (options.osv ?? []).filter((record) => record.affected.some((affected) => affected.package.name === name)).map(({ id }) => ({ id }));
+      return send(response, 200, { results: queries.map((query) => ({ vulns: vulns(query.package.name) })) });
+    }
+    if (path.startsWith('/v1/vulns/')) {
+      const record = options.osv?.find((candidate) => candidate.id === decodeURIComponent(path.slice('/v1/vulns/'.length)));
+      return record ? send(response, 200, record) : send(response, 404, { message: 'Bug not found.' });
     }
     const name = decodeURIComponent(path.slice(1));
     const failure = options.failures?.[name];
