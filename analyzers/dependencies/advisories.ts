@@ -163,7 +163,9 @@ function fixVersion(version: string, range: string): string | null {
     if (!set.every((comparator) => comparator.test(version))) continue;
     const bound = set.find((comparator) => comparator.operator === '<');
     if (!bound) return null;
-    const fixed = bound.semver.version;
+    // semver writes the end of `<2`, `^1.0.0`, `~1.2.0` and hyphen ranges as `<X-0`: the fix is X itself.
+    const { major, minor, patch, prerelease } = bound.semver;
+    const fixed = prerelease.length === 1 && prerelease[0] === 0 ? `${major}.${minor}.${patch}` : bound.semver.version;
     return semver.satisfies(fixed, range, { includePrerelease: true }) ? null : fixed;
   }
   return null;

@@ -117,7 +117,7 @@ export function dependencyMetrics(input: MetricsInput): DependencyMetrics {
 /** The version to measure: the lockfile's, else the highest published version the declared range allows. */
 export function versionInUse(metadata: PackageMetadata, installed: string | null, range: string | null): string | null {
   if (installed) return installed;
-  if (!range || !semver.validRange(range)) return range ? (metadata.distTags[range] ?? null) : null;
+  if (!range || !semver.validRange(range)) return range && Object.hasOwn(metadata.distTags, range) ? metadata.distTags[range]! : null;
   return semver.maxSatisfying(
     metadata.versions.map((version) => version.version),
     range,

@@ -44,27 +44,31 @@ export function readLockfile(fileName: string, text: string): Lockfile | { error
 function npmLockfile(lockfile: unknown): Lockfile {
   if (!isObject(lockfile)) throw new Error('not a JSON object');
   const versions = new Map<string, string>();
-  const packages = new Map<string, LockedPackage>();
+  const installed: [path: string, name: string, entry: Record<string, unknown>][] = [];
   const entries = isObject(lockfile['packages']) ? Object.entries(lockfile['packages']) : flattenV1(lockfile['dependencies'], '');
   for (const [path, entry] of entries) {
     const at = path.lastIndexOf('node_modules/');
     if (at < 0 || !isObject(entry) || typeof entry['version'] !== 'string' || entry['link'] === true) continue;
-    const name = path.slice(at + 'node_modules/'.length);
     versions.set(path, entry['version']);
-    const peers = isObject(entry['peerDependencies']) ? Object.keys(entry['peerDependencies']) : [];
-    packages.set(`${name}@${entry['version']}`, { name, version: entry['version'], dependencies: stringRecord(entry['dependencies']), peers });
+    installed.push([path, path.slice(at + 'node_modules/'.length), entry]);
   }
-  return {
-    kind: 'npm',
-    // Node's lookup: the importer's own node_modules, then each folder above it.
-    resolve(importer, name) {
-      for (let dir = importer; ; dir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '') {
-        const version = versions.get(`${dir === '' ? '' : `${dir}/`}node_modules/${name}`);
-        if (version !== undefined || dir === '') return version;
-      }
-    },
-    packages,
+  // Node's lookup: the folder's own node_modules, then each folder above it.
+  const lookup = (from: string, name: string): string | undefined => {
+    for (let dir = from; ; dir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '') {
+      const version = versions.get(`${dir === '' ? '' : `${dir}/`}node_modules/${name}`);
+      if (version !== undefined || dir === '') return version;
+    }
   };
+  const packages = new Map<string, LockedPackage>();
+  for (const [path, name, entry] of installed) {
+    const id = `${name}@${String(entry['version'])}`;
+    // The ranges it asks for, resolved to the copies Node loads from where it is installed.
+    const wanted = Object.keys({ ...stringRecord(entry['dependencies']), ...stringRecord(entry['optionalDependencies']) });
+    const dependencies = Object.fromEntries(wanted.flatMap((dependency) => (lookup(path, dependency) === undefined ? [] : [[dependency, lookup(path, dependency)!]])));
+    const peers = isObject(entry['peerDependencies']) ? Object.keys(entry['peerDependencies']) : [];
+    packages.set(id, { name, version: String(entry['version']), dependencies: { ...dependencies, ...packages.get(id)?.dependencies }, peers });
+  }
+  return { kind: 'npm', resolve: (importer, name) => lookup(importer, name), packages };
 }
 
 /** lockfileVersion 1 nests `dependencies` by install path; flattened to v2's `node_modules/a/node_modules/b` keys. */

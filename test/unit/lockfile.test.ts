@@ -21,7 +21,8 @@ describe('readLockfile', () => {
           'node_modules/@shop/app': { resolved: 'packages/app', link: true },
           'node_modules/typescript': { version: '5.4.5', dev: true },
           'node_modules/lodash': { version: '4.17.21' },
-          'node_modules/react': { version: '18.3.1', dependencies: { 'loose-envify': '^1.1.0' } },
+          'node_modules/react': { version: '18.3.1', dependencies: { 'loose-envify': '^1.1.0', lodash: '^4.0.0' } },
+          'node_modules/loose-envify': { version: '1.4.0' },
           'packages/app/node_modules/lodash': { version: '3.10.1' },
         },
       }),
@@ -31,8 +32,9 @@ describe('readLockfile', () => {
     expect(lockfile.resolve('packages/app', 'lodash', '^3.0.0')).toBe('3.10.1');
     expect(lockfile.resolve('packages/app', 'react', '^18.0.0')).toBe('18.3.1');
     expect(lockfile.resolve('', 'left-pad', '^1.0.0')).toBeUndefined();
-    expect(lockfile.packages.get('react@18.3.1')).toEqual({ name: 'react', version: '18.3.1', dependencies: { 'loose-envify': '^1.1.0' }, peers: [] });
-    expect([...lockfile.packages.keys()].sort()).toEqual(['lodash@3.10.1', 'lodash@4.17.21', 'react@18.3.1', 'typescript@5.4.5']);
+    // Its dependencies as the copies Node loads from node_modules/react: the hoisted lodash, not the app's own.
+    expect(lockfile.packages.get('react@18.3.1')).toEqual({ name: 'react', version: '18.3.1', dependencies: { 'loose-envify': '1.4.0', lodash: '4.17.21' }, peers: [] });
+    expect([...lockfile.packages.keys()].sort()).toEqual(['lodash@3.10.1', 'lodash@4.17.21', 'loose-envify@1.4.0', 'react@18.3.1', 'typescript@5.4.5']);
   });
 
   it('reads package-lock.json v1 (nested dependencies)', () => {
