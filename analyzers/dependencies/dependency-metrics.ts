@@ -5,7 +5,7 @@ const dayMs = 86_400_000;
 /** No release for longer than this: abandoned. */
 const abandonedAfterDays = 365;
 
-export interface VersionsBehind {
+interface VersionsBehind {
   /** Newer major versions (distinct major numbers up to the latest). */
   major: number;
   /** Newer minor versions within the installed major. */
@@ -14,9 +14,9 @@ export interface VersionsBehind {
   patch: number;
 }
 
-export type EnginesFit = 'yes' | 'partly' | 'no' | 'unknown';
+type EnginesFit = 'yes' | 'partly' | 'no' | 'unknown';
 
-export interface PeerConflict {
+interface PeerConflict {
   /** The peer dependency the upgrade target asks for. */
   peer: string;
   /** The range it asks for. */
@@ -25,7 +25,7 @@ export interface PeerConflict {
   installed: string;
 }
 
-export interface DependencyMetrics {
+interface DependencyMetrics {
   /** The version measured against: the lockfile's, or the highest the range allows when there is no lockfile. */
   version: string | null;
   versionFrom: 'lockfile' | 'range' | null;

@@ -39,7 +39,7 @@ export function timeSigns(metadata: PackageMetadata): TimeSign[] {
   return signs;
 }
 
-export interface TimesVerdict {
+interface TimesVerdict {
   reliable: boolean;
   /** Packages showing each sign. */
   signs: Partial<Record<TimeSign, number>>;

@@ -22,7 +22,7 @@ import { fetchAdvisories } from './fetch-advisories.js';
 import { type MetadataAnswer, fetchMetadata } from './registry-metadata.js';
 import { targetKey, upgradeTargets } from './upgrade-targets.js';
 
-export interface DependencyCheckOptions {
+interface DependencyCheckOptions {
   /** `--registry`: the registry for unscoped packages. */
   registry?: string | undefined;
   /** Serve everything from the cache. */

@@ -6,7 +6,7 @@ import type { Database } from '../store/database.js';
 import { type RequestOptions, requestJson } from './request-json.js';
 
 /** What one advisory source said: its advisories, or why it could not be asked. */
-export interface SourceOutcome {
+interface SourceOutcome {
   source: string;
   status: 'checked' | 'unavailable';
   /** Why it is unavailable, or where the answer came from (the cache, its age). */
@@ -14,7 +14,7 @@ export interface SourceOutcome {
   advisories: Advisory[];
 }
 
-export interface FetchAdvisoriesOptions extends RequestOptions {
+interface FetchAdvisoriesOptions extends RequestOptions {
   db: Database;
   /** Every installed package version of the tree, by name. */
   installed: ReadonlyMap<string, readonly string[]>;

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PackageMetadata } from '../../analyzers/dependencies/package-metadata.js';
 
-export interface MetadataServer {
+interface MetadataServer {
   url: string;
   close(): Promise<void>;
 }

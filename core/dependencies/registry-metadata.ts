@@ -13,7 +13,7 @@ export type MetadataAnswer =
   | { status: 'not-found'; fetchedAt: string; via: Via }
   | { status: 'failed'; reason: string };
 
-export interface MetadataRequest {
+interface MetadataRequest {
   name: string;
   registry: RegistryTarget;
 }

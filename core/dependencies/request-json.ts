@@ -6,7 +6,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export type JsonOutcome =
+type JsonOutcome =
   | { kind: 'document'; document: unknown; etag: string | null; lastModified: string | null }
   | { kind: 'not-modified' }
   | { kind: 'failed'; reason: string; status?: number };

@@ -10,10 +10,10 @@ import { serveMetadata } from './metadata-server.js';
 const targetKinds = ['latest', 'minor', 'patch'] as const;
 
 /** The versions npm-check-updates would upgrade an installed version to; null where nothing newer qualifies. */
-export type UpgradeTargets = Record<(typeof targetKinds)[number], string | null>;
+type UpgradeTargets = Record<(typeof targetKinds)[number], string | null>;
 
 /** One installed version of a package, to find upgrade targets for. */
-export interface TargetRequest {
+interface TargetRequest {
   name: string;
   installed: string;
   registry: string;
@@ -28,7 +28,7 @@ export interface TargetRequest {
   expectsLatest: boolean;
 }
 
-export interface UpgradeTargetsOptions {
+interface UpgradeTargetsOptions {
   db: Database;
   requests: readonly TargetRequest[];
   /** Leave out versions younger than this many days (npm-check-updates' --cooldown). */
@@ -38,7 +38,7 @@ export interface UpgradeTargetsOptions {
   signal?: AbortSignal;
 }
 
-export type TargetsOutcome = { targets: Map<string, UpgradeTargets>; failure?: string };
+type TargetsOutcome = { targets: Map<string, UpgradeTargets>; failure?: string };
 
 /** The key of one installed version in the outcome. */
 export const targetKey = (version: { name: string; installed: string }): string => `${version.name}@${version.installed}`;

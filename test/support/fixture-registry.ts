@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import semver from 'semver';
 
 /** One published version of a fixture package. */
-export interface FixtureVersion {
+interface FixtureVersion {
   version: string;
   /** Publish time (ISO). */
   time: string;
@@ -25,7 +25,7 @@ export interface FixturePackage {
 }
 
 /** How one package's requests go wrong. */
-export type FixtureFailure = 'not-found' | 'server-error' | 'invalid-json' | 'timeout' | 'fail-once';
+type FixtureFailure = 'not-found' | 'server-error' | 'invalid-json' | 'timeout' | 'fail-once';
 
 /** One advisory the audit endpoint knows, in the bulk endpoint's shape. */
 export interface FixtureAdvisory {
