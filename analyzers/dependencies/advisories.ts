@@ -31,61 +31,41 @@ function severity(value: unknown): Severity {
   return severities.find((known) => known === lower) ?? 'moderate';
 }
 
+/**
+ * One advisory in npm's shape (the bulk endpoint's entries, npm audit v1's `advisories`, v2's `via`
+ * objects): the package it is about, and the keys of its id and affected range; undefined when a
+ * field is missing.
+ */
+function npmAdvisory(entry: unknown, name: unknown, keys: { id: string; range: string }): Advisory | undefined {
+  if (!isObject(entry) || typeof name !== 'string' || typeof entry[keys.range] !== 'string') return undefined;
+  return {
+    id: String(entry[keys.id] ?? entry['url'] ?? ''),
+    package: name,
+    severity: severity(entry['severity']),
+    title: typeof entry['title'] === 'string' ? entry['title'] : '',
+    url: typeof entry['url'] === 'string' ? entry['url'] : null,
+    vulnerableVersions: entry[keys.range] as string,
+  };
+}
+
+const bulkKeys = { id: 'id', range: 'vulnerable_versions' };
+
 /** The answer of npm's bulk advisory endpoint (`POST /-/npm/v1/security/advisories/bulk`). */
 export function fromBulkAnswer(answer: unknown): Advisory[] {
   if (!isObject(answer)) throw new Error('the audit endpoint answered with something other than a JSON object');
-  const advisories: Advisory[] = [];
-  for (const [name, list] of Object.entries(answer)) {
-    if (!Array.isArray(list)) continue;
-    for (const entry of list) {
-      if (!isObject(entry) || typeof entry['vulnerable_versions'] !== 'string') continue;
-      advisories.push({
-        id: String(entry['id'] ?? entry['url'] ?? ''),
-        package: name,
-        severity: severity(entry['severity']),
-        title: typeof entry['title'] === 'string' ? entry['title'] : '',
-        url: typeof entry['url'] === 'string' ? entry['url'] : null,
-        vulnerableVersions: entry['vulnerable_versions'],
-      });
-    }
-  }
-  return advisories;
+  return Object.entries(answer).flatMap(([name, list]) => (Array.isArray(list) ? list.flatMap((entry) => npmAdvisory(entry, name, bulkKeys) ?? []) : []));
 }
 
 /** An npm audit report (`npm audit --json`, both the v2 `vulnerabilities` and the v1 `advisories` shape). */
 export function fromNpmAuditReport(report: Record<string, unknown>): Advisory[] {
-  const advisories: Advisory[] = [];
-  if (isObject(report['advisories'])) {
-    for (const entry of Object.values(report['advisories'])) {
-      if (!isObject(entry) || typeof entry['module_name'] !== 'string' || typeof entry['vulnerable_versions'] !== 'string') continue;
-      advisories.push({
-        id: String(entry['id'] ?? entry['url']),
-        package: entry['module_name'],
-        severity: severity(entry['severity']),
-        title: String(entry['title'] ?? ''),
-        url: typeof entry['url'] === 'string' ? entry['url'] : null,
-        vulnerableVersions: entry['vulnerable_versions'],
-      });
-    }
-  }
-  if (isObject(report['vulnerabilities'])) {
-    for (const entry of Object.values(report['vulnerabilities'])) {
-      if (!isObject(entry) || !Array.isArray(entry['via'])) continue;
-      // Strings in `via` name another vulnerable package; the objects are the advisories themselves.
-      for (const via of entry['via']) {
-        if (!isObject(via) || typeof via['name'] !== 'string' || typeof via['range'] !== 'string') continue;
-        advisories.push({
-          id: String(via['source'] ?? via['url']),
-          package: via['name'],
-          severity: severity(via['severity']),
-          title: String(via['title'] ?? ''),
-          url: typeof via['url'] === 'string' ? via['url'] : null,
-          vulnerableVersions: via['range'],
-        });
-      }
-    }
-  }
-  return advisories;
+  const v1 = isObject(report['advisories']) ? Object.values(report['advisories']).flatMap((entry) => npmAdvisory(entry, isObject(entry) ? entry['module_name'] : undefined, bulkKeys) ?? []) : [];
+  // Strings in a v2 entry's `via` name another vulnerable package; the objects are the advisories themselves.
+  const v2 = isObject(report['vulnerabilities'])
+    ? Object.values(report['vulnerabilities']).flatMap((entry) =>
+        isObject(entry) && Array.isArray(entry['via']) ? entry['via'].flatMap((via) => npmAdvisory(via, isObject(via) ? via['name'] : undefined, { id: 'source', range: 'range' }) ?? []) : [],
+      )
+    : [];
+  return [...v1, ...v2];
 }
 
 /** OSV records (the `/v1/vulns/{id}` shape, a list of them, or osv-scanner's `results[].packages[].vulnerabilities`), npm ecosystem only. */
