@@ -161,7 +161,7 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
     const note = answer?.status === 'found' && answer.note ? [base.note, answer.note].filter(Boolean).join('; ') : base.note;
     return { ...base, ...metrics, note, targets: target, advisories: advisoriesChecked ? reached.length : null, risk, problem: null };
   });
-  items.sort((a, b) => b.risk - a.risk || a.name.localeCompare(b.name) || a.workspace.localeCompare(b.workspace));
+  items.sort((a, b) => b.risk - a.risk || a.name.localeCompare(b.name) || a.workspace.localeCompare(b.workspace) || a.field.localeCompare(b.field));
 
   const cachedAnswers = [...answers.values()].filter((answer): answer is Exclude<MetadataAnswer, { status: 'failed' }> => answer.status !== 'failed');
   const via = (kind: string): number => cachedAnswers.filter((answer) => answer.via === kind).length;

@@ -14,8 +14,8 @@ export function insertDependencyReport(db: Database, snapshotId: number, report:
     JSON.stringify(report.summary),
     JSON.stringify(report.warnings),
   );
-  const item = db.prepare(`INSERT INTO snapshot_dependency_items (snapshot_id, workspace, name, item, risk, drift_days) VALUES (?, ?, ?, ?, ?, ?)`);
-  for (const dependency of report.dependencies) item.run(snapshotId, dependency.workspace, dependency.name, JSON.stringify(dependency), dependency.risk, dependency.driftDays);
+  const item = db.prepare(`INSERT INTO snapshot_dependency_items (snapshot_id, workspace, name, field, item, risk, drift_days) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  for (const dependency of report.dependencies) item.run(snapshotId, dependency.workspace, dependency.name, dependency.field, JSON.stringify(dependency), dependency.risk, dependency.driftDays);
   const vulnerability = db.prepare(`INSERT INTO snapshot_vulnerabilities (snapshot_id, package, installed, advisory, severity, detail) VALUES (?, ?, ?, ?, ?, ?)`);
   for (const found of report.vulnerabilities) vulnerability.run(snapshotId, found.package, found.installed, found.id, found.severity, JSON.stringify(found));
 }
@@ -41,7 +41,7 @@ export function getDependencyReport(db: Database, snapshotId: number): Dependenc
   if (!row) return undefined;
   const { lockfile, registries, targets } = JSON.parse(row.registries) as Pick<DependencyReport, 'lockfile' | 'registries' | 'targets'>;
   const dependencies = db
-    .prepare<[number], { item: string }>(`SELECT item FROM snapshot_dependency_items WHERE snapshot_id = ? ORDER BY risk DESC, name, workspace`)
+    .prepare<[number], { item: string }>(`SELECT item FROM snapshot_dependency_items WHERE snapshot_id = ? ORDER BY risk DESC, name, workspace, field`)
     .all(snapshotId)
     .map((entry) => JSON.parse(entry.item) as DependencyReportItem);
   const vulnerabilities = db

@@ -105,7 +105,7 @@ describe('steward deps against a fixture registry', () => {
   it('sums libyears over the installed packages, each once', () => {
     // (486 + 517 + 152 + 152 + 60 + 61 + 396 + 0) / 365.25 over alpha@1.0.1, alpha@1.0.0, alpha@2.0.0, beta, gamma, delta, epsilon, zeta.
     expect(report.summary).toEqual({
-      dependencies: 10,
+      dependencies: 11,
       packages: 8,
       outdated: 7,
       libyears: 4.99,

@@ -39,7 +39,8 @@ const packageJson = {
     linked: 'link:../elsewhere',
     fromgit: 'git+https://github.com/acme/fromgit.git',
   },
-  devDependencies: { delta: '^1.0.0' },
+  // gamma twice, as some repositories have it: in dependencies and devDependencies.
+  devDependencies: { delta: '^1.0.0', gamma: '^1.0.0' },
 };
 
 const packageLock = {

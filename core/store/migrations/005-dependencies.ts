@@ -62,11 +62,13 @@ export const dependencies = {
       snapshot_id INTEGER NOT NULL REFERENCES snapshot_dependencies (snapshot_id) ON DELETE CASCADE,
       workspace TEXT NOT NULL,
       name TEXT NOT NULL,
+      -- dependencies, devDependencies or optionalDependencies: a package may be declared in two of them.
+      field TEXT NOT NULL,
       -- The rest of the report's fields for this dependency, as the API names them.
       item TEXT NOT NULL CHECK (json_valid(item)),
       risk REAL NOT NULL,
       drift_days REAL,
-      PRIMARY KEY (snapshot_id, workspace, name)
+      PRIMARY KEY (snapshot_id, workspace, name, field)
     ) WITHOUT ROWID;
 
     CREATE TABLE snapshot_vulnerabilities (

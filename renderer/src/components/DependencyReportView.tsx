@@ -42,7 +42,7 @@ export function DependencyReportView({ report, trend }: { report: DependencyRepo
       {fromRegistry.length === 0 ? (
         <p className="empty">No dependencies from a registry.</p>
       ) : (
-        <SortableTable label="Dependencies" columns={dependencyColumns} rows={fromRegistry} rowKey={(item) => `${item.workspace}\0${item.name}`} initialSort="risk" />
+        <SortableTable label="Dependencies" columns={dependencyColumns} rows={fromRegistry} rowKey={(item) => `${item.workspace}\0${item.name}\0${item.field}`} initialSort="risk" />
       )}
 
       <h2>Vulnerabilities</h2>
@@ -65,7 +65,7 @@ export function DependencyReportView({ report, trend }: { report: DependencyRepo
           <h2>Not from a registry</h2>
           <ul className="plain-list" aria-label="Dependencies not from a registry">
             {local.map((item) => (
-              <li key={`${item.workspace}\0${item.name}`}>
+              <li key={`${item.workspace}\0${item.name}\0${item.field}`}>
                 <code>{item.name}</code> <span className="muted">{item.specifier}</span> — {item.note}
               </li>
             ))}
