@@ -13,16 +13,18 @@ export function DependencyReportView({ report, trend }: { report: DependencyRepo
   const stripped = report.registries.filter((registry) => registry.deprecations === 'stripped');
   const fromRegistry = report.dependencies.filter((item) => item.registryName !== null);
   const local = report.dependencies.filter((item) => item.registryName === null);
+  // What a figure built on publish times shows when there are none to trust.
+  const unknownTimes = unreliable.length > 0 ? 'unreliable' : '—';
   return (
     <>
       <MetadataQuality report={report} />
       <dl className="tiles">
         <Tile label="Registry dependencies" value={summary.dependencies} />
         <Tile label="Outdated" value={summary.outdated} dimZero />
-        <Tile label="Libyears of drift" value={summary.libyears === null ? (unreliable.length > 0 ? 'unreliable' : 'unknown') : summary.libyears.toFixed(1)} />
-        <Tile label="Over a year behind" value={summary.over365 ?? '—'} dimZero />
+        <Tile label="Libyears of drift" value={summary.libyears === null ? unknownTimes : summary.libyears.toFixed(1)} />
+        <Tile label="Over a year behind" value={summary.over365 ?? unknownTimes} dimZero />
         <Tile label="Deprecated" value={summary.deprecated ?? (stripped.length > 0 ? 'unknown' : '—')} dimZero />
-        <Tile label="Abandoned" value={summary.abandoned ?? '—'} dimZero />
+        <Tile label="Abandoned" value={summary.abandoned ?? unknownTimes} dimZero />
         <Tile label="Vulnerabilities" value={summary.vulnerabilities ?? 'unavailable'} dimZero />
       </dl>
       <p className="muted">
