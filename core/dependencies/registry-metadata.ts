@@ -79,7 +79,7 @@ export async function fetchMetadata(options: FetchMetadataOptions): Promise<Map<
     if (registry.authorization) headers['authorization'] = registry.authorization;
     if (cached?.status === 200 && cached.etag) headers['if-none-match'] = cached.etag;
     else if (cached?.status === 200 && cached.last_modified) headers['if-modified-since'] = cached.last_modified;
-    const outcome = await requestJson(`${registry.url}${name.replace('/', '%2f')}`, { headers }, options);
+    const outcome = await requestJson(`${registry.url}${name.replace('/', '%2f')}`, { headers, reduce: (document) => toPackageMetadata(name, document) }, options);
     if (outcome.kind === 'not-modified' && cached) {
       touch.run(fetchedAt, registry.url, name);
       cached.fetched_at = fetchedAt;
@@ -90,12 +90,7 @@ export async function fetchMetadata(options: FetchMetadataOptions): Promise<Map<
       return void answers.set(name, { status: 'not-found', fetchedAt, via: 'network' });
     }
     if (outcome.kind === 'document') {
-      let metadata: PackageMetadata;
-      try {
-        metadata = toPackageMetadata(name, outcome.document);
-      } catch (error) {
-        return void answers.set(name, { status: 'failed', reason: (error as Error).message });
-      }
+      const metadata = outcome.document;
       const text = JSON.stringify(metadata);
       const hash = createHash('sha1').update(text).digest('hex');
       write.run({ registry: registry.url, name, status: 200, etag: outcome.etag, lastModified: outcome.lastModified, fetchedAt, hash, metadata: text });

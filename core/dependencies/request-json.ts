@@ -6,16 +6,25 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-type JsonOutcome =
-  | { kind: 'document'; document: unknown; etag: string | null; lastModified: string | null }
+type JsonOutcome<T> =
+  | { kind: 'document'; document: T; etag: string | null; lastModified: string | null }
   | { kind: 'not-modified' }
   | { kind: 'failed'; reason: string; status?: number };
+
+interface JsonRequest<T> {
+  headers: Record<string, string>;
+  body?: unknown;
+  /** Who answers, for the reasons ("the registry" by default). */
+  server?: string;
+  /** What to keep of the document (a package document can be 50 MB), so the whole of it is dropped at once; a throw is the answer's failure. */
+  reduce?: (document: unknown) => T;
+}
 
 /**
  * One request for a JSON document (a GET, or a POST with a JSON body), tried again after a backoff
  * on a network error, a timeout, a 5xx, a 429 or a document cut short. Other answers are final.
  */
-export async function requestJson(url: string, init: { headers: Record<string, string>; body?: unknown; server?: string }, options: RequestOptions): Promise<JsonOutcome> {
+export async function requestJson<T = unknown>(url: string, init: JsonRequest<T>, options: RequestOptions): Promise<JsonOutcome<T>> {
   const retries = options.retries ?? 2;
   const timeoutMs = options.timeoutMs ?? 15_000;
   const body = init.body === undefined ? undefined : JSON.stringify(init.body);
@@ -30,13 +39,23 @@ export async function requestJson(url: string, init: { headers: Record<string, s
       const response = await fetch(url, { method: body === undefined ? 'GET' : 'POST', headers, body, signal });
       if (response.status === 304) return { kind: 'not-modified' };
       if (response.ok) {
-        const text = await response.text();
-        try {
-          return { kind: 'document', document: JSON.parse(text), etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') };
-        } catch {
-          reason = `${server} sent invalid JSON`;
-          continue;
-        }
+        const read = async (): Promise<JsonOutcome<T> | undefined> => {
+          let document: unknown;
+          try {
+            document = JSON.parse(await response.text());
+          } catch {
+            return undefined;
+          }
+          try {
+            return { kind: 'document', document: init.reduce ? init.reduce(document) : (document as T), etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') };
+          } catch (error) {
+            return { kind: 'failed', reason: (error as Error).message };
+          }
+        };
+        const outcome = await read();
+        if (outcome) return outcome;
+        reason = `${server} sent invalid JSON`;
+        continue;
       }
       await response.body?.cancel();
       reason = `${server} answered HTTP ${response.status}${response.status === 401 || response.status === 403 ? ' (check the credentials in .npmrc)' : ''}`;
