@@ -64,3 +64,34 @@ test('behind a registry that rewrites metadata, the Dependencies tab says what i
     await mirror.close();
   }
 });
+
+test('Settings name the registry scans ask and can keep them offline', async ({ page }) => {
+  const repository = buildDependencyRepository(join(temporaryDirectory(), 'deps'));
+  const registry = await startFixtureRegistry({ packages: dependencyPackages, advisories: dependencyAdvisories });
+  // The server's own registry (the test suite's) knows no package: what the page shows comes from the one named in Settings.
+  const server = await startServer(temporaryDirectory());
+  try {
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Registry for unscoped packages').fill('not a url');
+    await expect(page.getByText('Give an http:// or https:// address, or leave it empty.')).toBeVisible();
+    await page.getByLabel('Registry for unscoped packages').fill(registry.url);
+    await page.getByLabel('Registry for unscoped packages').blur();
+
+    await addAndScan(page, server.url, repository);
+    await page.getByRole('link', { name: 'Dependencies' }).click();
+    const tile = (label: string) => page.locator('.tile', { has: page.getByText(label, { exact: true }) }).locator('dd');
+    await expect(tile('Vulnerabilities')).toHaveText('3');
+    await expect(page.getByText(/metadata: 8 fetched/)).toBeVisible();
+
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Offline: use cached package metadata only, whatever its age').check();
+    await page.goBack();
+    await page.getByRole('button', { name: 'Scan' }).click();
+    await expect(page.getByText(/metadata: 8 from the cache \(oldest of \d{1,2} \w+ \d{4}\), offline/)).toBeVisible();
+    await expect(tile('Vulnerabilities')).toHaveText('3');
+  } finally {
+    await server.stop();
+    await registry.close();
+  }
+});

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ScanJob } from '../../../core/api/scans';
 import { call } from '../api/client';
 import { asFailure } from '../api/hooks';
+import { storedDependencySettings } from '../dependency-settings';
 import { useScanJob } from '../scan-jobs-context';
 import { ErrorMessage } from './ErrorMessage';
 
@@ -27,7 +28,7 @@ export function ScanControls({ repositoryId }: { repositoryId: number }) {
           Cancel
         </button>
       ) : (
-        <button type="button" onClick={() => void act(() => call('scans.start', { repositoryId }))}>
+        <button type="button" onClick={() => void act(() => call('scans.start', { repositoryId, dependencies: storedDependencySettings() }))}>
           Scan
         </button>
       )}

@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { useRoute } from '../api/hooks';
 import { Loading } from '../components/Loading';
+import { useDependencySettings } from '../dependency-settings';
 import { type ThemeChoice, useTheme } from '../theme';
 
 const themes: { value: ThemeChoice; label: string }[] = [
@@ -23,6 +25,7 @@ export function SettingsPage() {
           </label>
         ))}
       </fieldset>
+      <DependencyChecks />
       <Loading loaded={info}>
         {(value) => (
           <dl className="facts">
@@ -38,5 +41,33 @@ export function SettingsPage() {
         )}
       </Loading>
     </>
+  );
+}
+
+/** Where scans look up package metadata: the repository's .npmrc unless another registry is named here; or the cache only. */
+function DependencyChecks() {
+  const [settings, setSettings] = useDependencySettings();
+  const [registry, setRegistry] = useState(settings.registry ?? '');
+  const valid = registry === '' || /^https?:\/\/\S+$/.test(registry);
+  return (
+    <fieldset className="settings-group">
+      <legend>Dependency checks</legend>
+      <label className="field">
+        Registry for unscoped packages
+        <input
+          type="url"
+          value={registry}
+          placeholder="from .npmrc, else https://registry.npmjs.org/"
+          aria-invalid={!valid}
+          onChange={(event) => setRegistry(event.target.value)}
+          onBlur={() => valid && setSettings({ ...settings, ...(registry ? { registry } : { registry: undefined }) })}
+        />
+      </label>
+      {!valid && <p className="error">Give an http:// or https:// address, or leave it empty.</p>}
+      <label className="radio">
+        <input type="checkbox" checked={settings.offline === true} onChange={(event) => setSettings({ ...settings, offline: event.target.checked })} />
+        Offline: use cached package metadata only, whatever its age
+      </label>
+    </fieldset>
   );
 }
