@@ -19,6 +19,8 @@ export interface NpmConfig {
   source: 'npm default' | 'user .npmrc' | "repository's .npmrc" | 'environment' | '--registry';
   /** The registry for a package, by its scope. */
   registryFor(name: string): RegistryTarget;
+  /** Settings that could not be used (a registry that is not an http(s) URL), one sentence each. */
+  warnings: string[];
 }
 
 interface NpmConfigInput {
@@ -56,23 +58,35 @@ export function readNpmConfig({ repository, user, env, override }: NpmConfigInpu
   const fromEnv = env['npm_config_registry'] ?? env['NPM_CONFIG_REGISTRY'];
   if (fromEnv) [registry, source] = [fromEnv, 'environment'];
   if (override) [registry, source] = [override, '--registry'];
-  const target = (url: string): RegistryTarget => {
+  const warnings: string[] = [];
+  const target = (url: string): RegistryTarget | undefined => {
     const normal = normalise(url);
+    if (!normal) return undefined;
     const authorization = credentials(settings, normal);
     return authorization ? { url: normal, authorization } : { url: normal };
   };
   const scoped = new Map<string, RegistryTarget>();
-  const base = target(registry);
+  let base = target(registry);
+  if (!base) {
+    warnings.push(`The registry "${registry}" (${source}) is not an http(s) URL; ${defaultRegistry} is used instead.`);
+    [base, source] = [target(defaultRegistry)!, 'npm default'];
+  }
+  const fallback = base;
   return {
     defaultRegistry: base.url,
     defaultTarget: base,
     source,
+    warnings,
     registryFor(name) {
       const scope = name.startsWith('@') ? name.slice(0, name.indexOf('/')) : undefined;
       const url = scope ? settings.get(`${scope}:registry`) : undefined;
-      if (!url) return base;
+      if (!url) return fallback;
       let found = scoped.get(url);
-      if (!found) scoped.set(url, (found = target(url)));
+      if (!found) {
+        found = target(url);
+        if (!found) warnings.push(`The registry "${url}" for ${scope} is not an http(s) URL; ${fallback.url} is used for ${scope} packages instead.`);
+        scoped.set(url, (found ??= fallback));
+      }
       return found;
     },
   };
@@ -87,9 +101,11 @@ function expand(value: string, env: NpmConfigInput['env']): string {
   });
 }
 
-/** A registry URL with a trailing slash and no user info. */
-function normalise(url: string): string {
+/** A registry URL with a trailing slash and no user info; undefined when it is not an http(s) URL. */
+function normalise(url: string): string | undefined {
+  if (!URL.canParse(url)) return undefined;
   const parsed = new URL(url);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
   parsed.username = '';
   parsed.password = '';
   return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`;

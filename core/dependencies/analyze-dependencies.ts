@@ -167,6 +167,7 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
   const via = (kind: string): number => cachedAnswers.filter((answer) => answer.via === kind).length;
   const fromCache = cachedAnswers.filter((answer) => answer.via === 'cache' || answer.via === 'stale cache').map((answer) => answer.fetchedAt).sort();
   const failed = [...answers].filter(([, answer]) => answer.status === 'failed');
+  warnings.push(...npm.warnings);
   if (failed.length > 0) warnings.push(`Metadata missing for ${failed.length === 1 ? '1 package' : `${failed.length} packages`}: ${failed.slice(0, 5).map(([name]) => name).join(', ')}${failed.length > 5 ? ', …' : ''}${options.offline ? ' (not in the cache; run once online)' : ''}.`);
   if (targets.failure) warnings.push(`Upgrade targets unavailable: ${targets.failure}.`);
   for (const [url, registry] of registries) {

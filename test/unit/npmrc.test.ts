@@ -40,4 +40,14 @@ describe('.npmrc registry settings', () => {
     expect(config.registryFor('a').authorization).toBe('Bearer ${MISSING}');
     expect(readNpmConfig({ env: {}, user: '//s.example/:_authToken=${MISSING?}', override: 'https://s.example/' }).registryFor('a').authorization).toBeUndefined();
   });
+
+  it('falls back to the default registry, with a warning, for a registry that is not an http(s) URL', () => {
+    const config = readNpmConfig({ env: {}, repository: 'registry=not a url\n@acme:registry=file:///srv/npm' });
+    expect([config.defaultRegistry, config.source]).toEqual(['https://registry.npmjs.org/', 'npm default']);
+    expect(config.registryFor('@acme/ui').url).toBe('https://registry.npmjs.org/');
+    expect(config.warnings).toEqual([
+      'The registry "not a url" (repository\'s .npmrc) is not an http(s) URL; https://registry.npmjs.org/ is used instead.',
+      'The registry "file:///srv/npm" for @acme is not an http(s) URL; https://registry.npmjs.org/ is used for @acme packages instead.',
+    ]);
+  });
 });
