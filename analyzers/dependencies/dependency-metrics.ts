@@ -91,7 +91,7 @@ export function dependencyMetrics(input: MetricsInput): DependencyMetrics {
   let pulseDays: number | null = null;
   if (times === 'reliable') {
     const stable = newestStable ? byVersion.get(newestStable) : undefined;
-    if (inUse?.time && stable?.time && version && newestStable) driftDays = semver.gte(version, newestStable) ? 0 : Math.max(0, days(Date.parse(stable.time) - Date.parse(inUse.time)));
+    if (inUse?.time && stable?.time && semver.valid(version) && semver.valid(newestStable)) driftDays = semver.gte(version!, newestStable!) ? 0 : Math.max(0, days(Date.parse(stable.time) - Date.parse(inUse.time)));
     const newest = Math.max(...metadata.versions.map((v) => (v.time ? Date.parse(v.time) : Number.NEGATIVE_INFINITY)));
     if (Number.isFinite(newest)) pulseDays = Math.max(0, days(now.getTime() - newest));
   }
@@ -99,7 +99,7 @@ export function dependencyMetrics(input: MetricsInput): DependencyMetrics {
     version,
     versionFrom: input.installed ? 'lockfile' : version ? 'range' : null,
     latest,
-    behind: version && semver.valid(version) && latest ? versionsBehind(version, latest, metadata.versions) : null,
+    behind: semver.valid(version) && semver.valid(latest) ? versionsBehind(version!, latest!, metadata.versions) : null,
     driftDays,
     pulseDays,
     abandoned: pulseDays === null ? null : pulseDays > abandonedAfterDays,

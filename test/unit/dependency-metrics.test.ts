@@ -223,4 +223,10 @@ describe('dependencyMetrics', () => {
     expect(dependencyMetrics(input({ installed: '1.2.4', target: '2.1.0' })).installScripts).toEqual({ installed: false, target: true });
     expect(dependencyMetrics(input({ installed: '1.2.99', target: '9.9.9' })).installScripts).toEqual({ installed: null, target: null });
   });
+
+  it('measures nothing, rather than failing, for versions that are not semver', () => {
+    const odd = { name: 'odd', distTags: { latest: 'latest-build' }, versions: [{ version: 'latest-build', time: '2024-01-01T00:00:00.000Z', installScripts: false }, { version: '1.0', time: '2023-01-01T00:00:00.000Z', installScripts: false }] };
+    const metrics = dependencyMetrics(input({ metadata: odd, installed: '1.0' }));
+    expect([metrics.behind, metrics.driftDays, metrics.latest]).toEqual([null, null, 'latest-build']);
+  });
 });
