@@ -36,7 +36,7 @@ interface NpmConfigInput {
 
 /**
  * npm's registry settings, as npm reads them: the repository's .npmrc over the user's, environment
- * variables expanded, `@scope:registry` per scope, and credentials by "nerf-darted" registry URL
+ * variables expanded in the user's only (a scanned repository could otherwise send them anywhere), `@scope:registry` per scope, and credentials by "nerf-darted" registry URL
  * (`//host/path/:_authToken`, `:_auth`, `:username` + `:_password`), the longest match winning.
  */
 export function readNpmConfig({ repository, user, env, override }: NpmConfigInput): NpmConfig {
@@ -50,7 +50,8 @@ export function readNpmConfig({ repository, user, env, override }: NpmConfigInpu
     if (text === undefined) continue;
     for (const [key, value] of Object.entries(parse(text))) {
       if (typeof value !== 'string') continue;
-      settings.set(key, expand(value, env));
+      // A repository Steward scans may be anyone's: its .npmrc never gets the environment's secrets.
+      settings.set(key, layer === 'user .npmrc' ? expand(value, env) : value);
       if (key === 'registry') source = layer;
     }
   }
@@ -122,7 +123,8 @@ function credentials(settings: ReadonlyMap<string, string>, url: string): string
     if (auth) return `Basic ${auth}`;
     const username = settings.get(`${path}:username`);
     const password = settings.get(`${path}:_password`);
-    if (username && password) return `Basic ${toBase64(`${username}:${fromBase64(password)}`)}`;
+    const decoded = password ? fromBase64(password) : undefined;
+    if (username && decoded !== undefined) return `Basic ${toBase64(`${username}:${decoded}`)}`;
     if (path === `//${parsed.host}/`) return undefined;
     path = path.replace(/[^/]*\/$/, '');
   }
@@ -132,6 +134,11 @@ function toBase64(text: string): string {
   return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 }
 
-function fromBase64(base64: string): string {
-  return new TextDecoder().decode(Uint8Array.from(atob(base64), (char) => char.charCodeAt(0)));
+/** undefined when it is not base64 (npm would send garbage; the registry then answers 401, which says more). */
+function fromBase64(base64: string): string | undefined {
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(base64), (char) => char.charCodeAt(0)));
+  } catch {
+    return undefined;
+  }
 }

@@ -14,8 +14,12 @@ interface MetadataServer {
  */
 export async function serveMetadata(packages: ReadonlyMap<string, PackageMetadata>): Promise<MetadataServer> {
   const server = createServer((request, response) => {
-    const name = decodeURIComponent((request.url ?? '/').split('?')[0]!.slice(1));
-    const metadata = packages.get(name);
+    let metadata: PackageMetadata | undefined;
+    try {
+      metadata = packages.get(decodeURIComponent((request.url ?? '/').split('?')[0]!.slice(1)));
+    } catch {
+      // Not a name (malformed escapes): not found.
+    }
     response.writeHead(metadata ? 200 : 404, { 'content-type': 'application/json' });
     response.end(JSON.stringify(metadata ? packument(metadata) : { error: 'Not found' }));
   });

@@ -91,6 +91,10 @@ export async function upgradeTargets(options: UpgradeTargetsOptions): Promise<Ta
   return { targets, failure: `npm-check-updates named no target for ${named} although the registry has newer versions` };
 }
 
+function servedName(index: number): string {
+  return `steward-upgrade-target-${index}`;
+}
+
 /** The environment without npm's settings (npm_config_*), which would send requests elsewhere. */
 function withoutNpmSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_config_/i.test(key)));
@@ -114,7 +118,9 @@ const { run } = require(workerData.module);
 
 async function runNpmCheckUpdates(requests: readonly TargetRequest[], options: UpgradeTargetsOptions): Promise<Map<string, UpgradeTargets>> {
   options.signal?.throwIfAborted();
-  const server = await serveMetadata(new Map(requests.map((request) => [request.name, request.metadata])));
+  // Served under unscoped names of its own: no `@scope:registry` in an .npmrc npm-check-updates finds
+  // (it also searches from the process's working folder) can send a request elsewhere.
+  const server = await serveMetadata(new Map(requests.map((request, index) => [servedName(index), request.metadata])));
   // An empty folder and no user .npmrc: nothing may send a scope elsewhere than the server.
   const cwd = mkdtempSync(join(tmpdir(), 'steward-ncu-'));
   try {
@@ -127,7 +133,7 @@ async function runNpmCheckUpdates(requests: readonly TargetRequest[], options: U
 
 async function runInWorker(versions: readonly TargetRequest[], options: UpgradeTargetsOptions & { registry: string; cwd: string }): Promise<Map<string, UpgradeTargets>> {
   // Aliases give each installed version a key of its own (one package may be installed at several versions).
-  const dependencies = Object.fromEntries(versions.map((version, index) => [`v${index}`, `npm:${version.name}@${version.installed}`]));
+  const dependencies = Object.fromEntries(versions.map((version, index) => [`v${index}`, `npm:${servedName(index)}@${version.installed}`]));
   const timeoutMs = options.timeoutMs ?? 120_000;
   const worker = new Worker(workerScript, {
     eval: true,

