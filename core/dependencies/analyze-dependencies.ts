@@ -123,12 +123,14 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
   const advisoriesChecked = advisorySource.status === 'checked';
   const vulnerabilities = advisoriesChecked ? matchAdvisories(advisorySource.advisories, installedTree, dependencyPaths(lockfile, directs)) : [];
 
+  const neighbourhoods = new Map<string, Map<string, string>>();
+  const neighboursOf = (workspace: string): Map<string, string> => {
+    let found = neighbourhoods.get(workspace);
+    if (!found) neighbourhoods.set(workspace, (found = neighbours(declared.dependencies, inUse, workspace)));
+    return found;
+  };
   const items = declared.dependencies.map((dependency, index): DependencyReportItem => {
-    const base = {
-      ...dependency,
-      installed: dependency.installed,
-      note: dependency.note ?? null,
-    };
+    const base = { ...dependency, note: dependency.note ?? null };
     const answer = dependency.registryName ? answers.get(dependency.registryName) : undefined;
     const metadata = found(dependency.registryName);
     const version = inUse[index] ?? null;
@@ -146,7 +148,7 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
       timesReliable: timesReliable(dependency.registryName!),
       deprecationsReported: registries.get(npm.registryFor(dependency.registryName!).url)!.deprecations !== 'stripped',
       repositoryNode: nodeRange(workspaces[0]?.packageJson),
-      neighbours: neighbours(declared.dependencies, inUse, dependency.workspace),
+      neighbours: neighboursOf(dependency.workspace),
       now,
     });
     const risk = dependencyRisk({
