@@ -36,7 +36,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: packages(['electron', 'better-sqlite3', 'simple-git'], 'The renderer talks to the engine only through the API client.'),
+          paths: packages(['electron', 'better-sqlite3'], 'The renderer talks to the engine only through the API client.'),
           patterns: [nodeBuiltins, outside(['electron', 'analyzers', 'cli'], 'The renderer may import only core/api from outside renderer/.', { exceptApi: true })],
         },
       ],
@@ -48,7 +48,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: packages(['electron', 'better-sqlite3', 'simple-git'], 'Analyzers are pure: plain data in, plain data out.'),
+          paths: packages(['electron', 'better-sqlite3'], 'Analyzers are pure: plain data in, plain data out.'),
           patterns: [nodeBuiltins, outside(['core', 'electron', 'renderer', 'cli'], 'Analyzers may not import core, electron, renderer or cli.')],
         },
       ],
@@ -56,6 +56,22 @@ export default tseslint.config(
   },
   {
     files: ['core/**/*.ts'],
+    ignores: ['core/git/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...packages(['electron'], 'core runs without Electron (CLI, browser mode, tests).'),
+            ...packages(['node:child_process'], 'git runs through core/git/git-runner.ts, which keeps a repository\'s config from starting programs.'),
+          ],
+          patterns: [outside(['electron', 'renderer', 'cli'], 'core may not import electron, renderer or cli.')],
+        },
+      ],
+    },
+  },
+  {
+    files: ['core/git/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

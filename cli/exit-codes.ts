@@ -9,6 +9,19 @@ export const exitCodes = {
   interrupted: 130,
 } as const;
 
+/**
+ * When the reader of our output goes away (`steward … | head`), the rest of the output has nowhere
+ * to go: stop quietly with exit 0 (the reader took what it wanted) instead of failing on EPIPE.
+ */
+export function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(exitCodes.ok);
+    });
+  }
+}
+
 export function exitCodeFor(code: ErrorCode): number {
   switch (code) {
     case 'invalid-input':

@@ -6,7 +6,8 @@ import type { DeadCodeOptions } from './commands/deadcode.js';
 import type { DepsOptions } from './commands/deps.js';
 import type { ScanOptions } from './commands/scan.js';
 import type { HotspotsOptions } from './commands/hotspots.js';
-import { exitCodeFor, exitCodes } from './exit-codes.js';
+import { printable } from '../core/wording.js';
+import { endQuietlyOnClosedPipe, exitCodeFor, exitCodes } from './exit-codes.js';
 import { installation } from './installation.js';
 import type { OutputOptions } from './output.js';
 
@@ -35,10 +36,13 @@ function parseCount(value: string): number {
   return Number(value);
 }
 
+endQuietlyOnClosedPipe();
+
 const program = new Command('steward')
   .description('Steward keeps a living technical-debt inventory of your TypeScript/JavaScript repositories.')
   .version(installation.version)
-  .showHelpAfterError('(run with --help for usage)')
+  // A usage error is one line, as every other error (subcommands inherit this).
+  .configureOutput({ outputError: (text, write) => write(`steward: ${printable(text.trim().replace(/^error: /, ''))} (see --help)\n`) })
   .exitOverride()
   .addHelpText(
     'after',
@@ -131,9 +135,9 @@ function exitCodeOf(error: unknown): number {
   }
   const apiError = toApiError(error);
   if (error instanceof StewardError || apiError.code === 'invalid-input') {
-    process.stderr.write(`steward: ${apiError.message}\n`);
+    process.stderr.write(`steward: ${printable(apiError.message)}\n`);
   } else {
-    process.stderr.write(`steward: internal error: ${apiError.message}\n`);
+    process.stderr.write(`steward: internal error: ${printable(apiError.message)}\n`);
     if (process.env.STEWARD_DEBUG) console.error(error);
     else process.stderr.write('Run again with STEWARD_DEBUG=1 for details, and report it if it persists.\n');
   }

@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { printable } from '../core/wording.js';
 
 export interface OutputOptions {
   json?: boolean;
@@ -10,6 +11,14 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/**
+ * Text for a person on stdout, line by line. Names from a repository can hold terminal control
+ * characters (an escape sequence in a file name clears the screen): every one is shown escaped.
+ */
+export function printText(text: string): void {
+  process.stdout.write(`${text.split('\n').map(printable).join('\n')}\n`);
+}
+
 export function printTable(head: string[], rows: (string | number)[][], numericFrom = 1): void {
   const table = new Table({
     head,
@@ -17,7 +26,7 @@ export function printTable(head: string[], rows: (string | number)[][], numericF
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     colAligns: head.map((_, index) => (index >= numericFrom ? 'right' : 'left')),
   });
-  table.push(...rows.map((row) => row.map((cell) => (typeof cell === 'number' ? formatNumber(cell) : cell))));
+  table.push(...rows.map((row) => row.map((cell) => (typeof cell === 'number' ? formatNumber(cell) : printable(cell)))));
   process.stdout.write(`${table.toString()}\n`);
 }
 
@@ -30,7 +39,7 @@ export function formatDate(iso: string): string {
   return iso.slice(0, 10);
 }
 
-/** Whether to draw progress: only for a person watching a terminal. */
+/** Whether to draw progress: only for a person watching a terminal that can redraw a line. */
 export function wantsProgress(options: OutputOptions): boolean {
-  return !options.quiet && process.stderr.isTTY === true && !process.env.CI;
+  return !options.quiet && process.stderr.isTTY === true && !process.env.CI && process.env.TERM !== 'dumb';
 }

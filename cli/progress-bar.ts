@@ -1,4 +1,5 @@
 import { SingleBar } from 'cli-progress';
+import { printable } from '../core/wording.js';
 
 interface ProgressBar {
   /** `fraction` is 0…1 over the whole task; `step` names the stage and `detail` what it is on. */
@@ -21,7 +22,8 @@ export function progressBar(): ProgressBar {
   const width = () => Math.max(10, (process.stderr.columns ?? 80) - 60);
   return {
     update(fraction, step, detail = '') {
-      const shown = detail.length > width() ? `…${detail.slice(-width())}` : detail;
+      const visible = printable(detail);
+      const shown = visible.length > width() ? `…${visible.slice(-width())}` : visible;
       bar.update(Math.round(fraction * 100), { step, detail: shown });
     },
     stop: () => bar.stop(),

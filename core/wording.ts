@@ -8,3 +8,13 @@ export function preview(items: readonly string[], shown = 5): string {
   const head = items.slice(0, shown).join(', ');
   return items.length > shown ? `${head} and ${items.length - shown} more` : head;
 }
+
+/**
+ * Text from a repository (a file or author name, git's complaint) made safe to print: control
+ * characters, which a terminal would act on (escape sequences, carriage returns, bells), are shown as
+ * `\xNN` escapes instead.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}

@@ -1,5 +1,5 @@
-import picomatch from 'picomatch';
 import type { ImportEdge } from './import-graph.js';
+import { compileGlob } from '../patterns/glob.js';
 
 /** "Files matching `from` may not import anything matching `disallow` (unless it matches `allow`)". */
 export interface BoundaryRule {
@@ -24,9 +24,9 @@ export interface BoundaryViolation {
 /** Imports that cross a forbidden boundary, type-only ones included: a type import still couples the layers. */
 export function findBoundaryViolations(edges: readonly ImportEdge[], rules: readonly BoundaryRule[]): BoundaryViolation[] {
   const compiled = rules.map((rule) => ({
-    from: picomatch(rule.from, { dot: true }),
-    disallow: picomatch(rule.disallow, { dot: true }),
-    allow: rule.allow ? picomatch(rule.allow, { dot: true }) : () => false,
+    from: compileGlob(rule.from, { dot: true }),
+    disallow: compileGlob(rule.disallow, { dot: true }),
+    allow: rule.allow ? compileGlob(rule.allow, { dot: true }) : () => false,
     description: rule.message ?? `${rule.from.join(', ')} may not import ${rule.disallow.join(', ')}`,
   }));
   const violations: BoundaryViolation[] = [];

@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
 import type { LockedPeers } from '../dependencies/lockfile-peers.js';
 import { isObject, readPackageJson } from '../discover/package-json.js';
 import type { ProjectTree } from '../discover/project-tree.js';
@@ -10,6 +10,7 @@ import { packageNameOf } from '../resolve/package-name.js';
 import type { DeadCodeFinding } from './dead-code.js';
 import { type PathAlias, pathAliasMatcher } from './path-aliases.js';
 import { workspaceLocator } from './workspace-of.js';
+import { parseJson, parseJsoncTree } from '../documents/parse-document.js';
 
 export interface DependencyUsageInput {
   tree: ProjectTree;
@@ -205,7 +206,8 @@ function readManifest(tree: ProjectTree, dir: string, path: string, warnings: st
     return undefined;
   }
   const text = tree.readFile(path) ?? '';
-  const syntax = parseTree(text);
+  // readPackageJson has parsed the same text, so its nesting is within bounds.
+  const syntax = parseJsoncTree(text);
   const declaredIn = (field: DependencyField): Map<string, number> => {
     const block = packageJson[field];
     return new Map(isObject(block) ? Object.keys(block).map((name) => [name, keyLine(text, syntax, field, name)]) : []);
@@ -399,7 +401,7 @@ function installedPackageJson(tree: ProjectTree, workspace: string, name: string
     const text = tree.readInstalledFile(`${prefix}node_modules/${name}/package.json`);
     if (text === undefined) continue;
     try {
-      return JSON.parse(text);
+      return parseJson(text);
     } catch {
       // A broken install says nothing about the project; the table of well-known binaries still applies.
       return undefined;

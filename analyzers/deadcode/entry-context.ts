@@ -1,4 +1,3 @@
-import picomatch from 'picomatch/posix.js';
 import type { Discovery } from '../discover/discover-project.js';
 import { isObject, readPackageJson, type PackageJson } from '../discover/package-json.js';
 import type { ProjectTree } from '../discover/project-tree.js';
@@ -7,6 +6,7 @@ import { packageNameOf as packageOfSpecifier } from '../resolve/package-name.js'
 import { sourceCandidates } from './build-output.js';
 import type { EntryPoints } from './entry-points.js';
 import { isPlainData, readConfigText, ResolvedPath } from './static-config.js';
+import { GlobError, compileGlob, globBase, isGlob } from '../patterns/glob.js';
 
 /** Tools whose configs say where code starts; a script running one of them means the tool is in use. */
 export type Tool = 'vite' | 'vitest' | 'jest' | 'playwright' | 'webpack' | 'rollup' | 'tsup' | 'tsdown' | 'electron-vite' | 'storybook' | 'eslint' | 'babel' | 'docusaurus' | 'postcss' | 'changesets';
@@ -100,19 +100,20 @@ export class EntryContext {
     let found = this.globs.get(glob);
     if (!found) {
       const matches = this.globMatcher(glob);
-      const { base } = picomatch.scan(glob);
+      const base = globBase(glob);
       found = this.discovery.codeFiles.filter((path) => isWithin(path, base) && matches(path));
       this.globs.set(glob, found);
     }
     return found;
   }
 
-  /** A matcher for a glob written in a config; one picomatch rejects (empty, too long) matches nothing and is reported. */
+  /** A matcher for a glob written in a config; one that is refused (empty, pathological) matches nothing and is reported. */
   globMatcher(glob: string): (path: string) => boolean {
     try {
-      return picomatch(glob, { dot: true });
-    } catch {
-      this.warn(`The pattern "${glob}" is not a valid glob (ignored).`);
+      return compileGlob(glob, { dot: true });
+    } catch (error) {
+      if (!(error instanceof GlobError)) throw error;
+      this.warn(`${error.message[0]!.toUpperCase()}${error.message.slice(1)} (ignored).`);
       return () => false;
     }
   }
@@ -241,7 +242,7 @@ export function addPathEntries(context: EntryContext, values: readonly PathValue
   for (const value of values) {
     if (typeof value === 'string' && value.startsWith('!')) continue;
     const path = locate(target.base, value);
-    if (picomatch.scan(path).isGlob) {
+    if (isGlob(path)) {
       for (const match of context.matchGlob(path)) context.addEntry(match, target.reason, target.production);
       continue;
     }

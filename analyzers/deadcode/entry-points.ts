@@ -1,4 +1,3 @@
-import picomatch from 'picomatch/posix.js';
 import type { Discovery } from '../discover/discover-project.js';
 import { excludedPathReason } from '../discover/excluded-paths.js';
 import type { ProjectTree } from '../discover/project-tree.js';
@@ -11,6 +10,7 @@ import { addPackageEntries } from './package-entries.js';
 import { addManifestReferences } from './package-references.js';
 import { addScriptEntries, addWorkflowEntries } from './script-entries.js';
 import { addToolEntries, type WorkspaceFiles } from './tool-entries.js';
+import { isGlob } from '../patterns/glob.js';
 
 export { isEntryConfigFile } from './entry-config-files.js';
 
@@ -108,7 +108,7 @@ function indexWorkspaceFiles(context: EntryContext, workspaces: readonly Workspa
 function addConfiguredEntries(context: EntryContext, config: DeadCodeConfig): void {
   for (const pattern of config.entry ?? []) {
     const path = joinPath('', pattern);
-    const files = picomatch.scan(path).isGlob ? context.matchGlob(path) : [context.findCodeFile(path)].filter((file) => file !== null);
+    const files = isGlob(path) ? context.matchGlob(path) : [context.findCodeFile(path)].filter((file) => file !== null);
     if (files.length === 0) context.warn(`${stewardConfigPath} deadCode.entry "${pattern}" matches no code file.`);
     for (const file of files) context.addEntry(file, `${stewardConfigPath} entry`, true);
   }

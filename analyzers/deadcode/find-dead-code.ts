@@ -1,4 +1,3 @@
-import picomatch from 'picomatch/posix.js';
 import type { ImportEdge } from '../architecture/import-graph.js';
 import type { LockedPeers } from '../dependencies/lockfile-peers.js';
 import type { Discovery } from '../discover/discover-project.js';
@@ -17,6 +16,7 @@ import { findReachableFiles } from './reachable-files.js';
 import { findUnresolvedImports } from './unresolved-imports.js';
 import { findUnusedExports } from './unused-exports.js';
 import { workspaceLocator } from './workspace-of.js';
+import { GlobError, compileGlob } from '../patterns/glob.js';
 
 interface DeadCodeOptions {
   /** Search from production entries only (no tests, no dev tooling) and leave devDependencies alone. */
@@ -93,8 +93,16 @@ export function findDeadCode(input: DeadCodeInput): DeadCodeResult {
     }),
     ...findUnresolvedImports({ edges, live, trackedPaths: new Set([...input.tree.paths, ...input.symlinks]), pathAliases: input.pathAliases, workspaceOf }),
   ];
-  const ignoreGlobs = [...options.ignore, ...input.entryPoints.ignore];
-  const ignored = picomatch(ignoreGlobs.length > 0 ? ignoreGlobs : ['\0'], { dot: true });
+  const ignoreGlobs = [...options.ignore, ...input.entryPoints.ignore].flatMap((glob) => {
+    try {
+      return [compileGlob(glob, { dot: true })];
+    } catch (error) {
+      if (!(error instanceof GlobError)) throw error;
+      input.warnings.push(`An ignore pattern was refused: ${error.message}.`);
+      return [];
+    }
+  });
+  const ignored = (path: string): boolean => ignoreGlobs.some((matches) => matches(path));
   const reported = findings.filter((finding) => !ignored(finding.path)).sort(byKindThenPlace);
   return {
     production: options.production,

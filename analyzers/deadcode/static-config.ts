@@ -1,9 +1,9 @@
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { ts as TS } from 'ts-morph';
-import { parseDocument as parseYamlDocument } from 'yaml';
 import { scriptKindOf } from '../facts/script-kind.js';
 import { ts } from '../facts/typescript.js';
 import { basename, dirname, joinPath } from '../discover/repo-paths.js';
+import { DocumentRefused, parseJsonc, parseYaml } from '../documents/parse-document.js';
 
 /**
  * A path a config computed from its own location (`path.resolve(__dirname, 'src/index.ts')`,
@@ -51,19 +51,18 @@ function readJson(text: string): ConfigRead {
   let value: unknown;
   try {
     value = parseJsonc(text, errors, { allowTrailingComma: true });
-  } catch {
-    // The parser recurses, so absurd nesting overflows the stack.
-    return { ok: false, error: 'nested too deeply' };
+  } catch (refused) {
+    if (refused instanceof DocumentRefused) return { ok: false, error: refused.message };
+    throw refused;
   }
   const error = errors[0];
   if (error) return { ok: false, error: `${printParseErrorCode(error.error)} at offset ${error.offset}` };
   return isPlainData(value) ? { ok: true, value } : { ok: false, error: 'nested too deeply' };
 }
 
-/** Through parseDocument, because `parse` writes YAML warnings to the console. */
 function readYaml(text: string): ConfigRead {
   try {
-    const document = parseYamlDocument(text);
+    const document = parseYaml(text);
     const [error] = document.errors;
     if (error) return { ok: false, error: error.message.split('\n')[0] ?? 'invalid YAML' };
     const value: unknown = document.toJS();

@@ -1,5 +1,6 @@
 import { isObject } from '../discover/package-json.js';
 import { type BlockMap, mapAt, parseBlockMapping } from './block-mapping.js';
+import { parseJson } from '../documents/parse-document.js';
 
 type LockfileKind = 'npm' | 'pnpm' | 'yarn-classic' | 'yarn-berry';
 
@@ -31,7 +32,7 @@ export const lockfileNames: readonly string[] = ['package-lock.json', 'npm-shrin
 /** Reads a lockfile by its name; a message says why when it cannot be read (corrupt, unknown format). */
 export function readLockfile(fileName: string, text: string): Lockfile | { error: string } {
   try {
-    if (fileName.endsWith('.json')) return npmLockfile(JSON.parse(text));
+    if (fileName.endsWith('.json')) return npmLockfile(parseJson(text));
     if (fileName === 'pnpm-lock.yaml') return pnpmLockfile(parseBlockMapping(text));
     if (fileName === 'yarn.lock') return /^__metadata:/m.test(text) ? yarnLockfile(parseBlockMapping(text), 'yarn-berry') : yarnLockfile(parseBlockMapping(text), 'yarn-classic');
     return { error: `${fileName} is not a lockfile Steward reads` };

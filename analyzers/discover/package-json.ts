@@ -1,4 +1,5 @@
 import type { ProjectTree } from './project-tree.js';
+import { DocumentRefused, parseJson } from '../documents/parse-document.js';
 
 /** A package.json as parsed; fields are checked where they are used, since any of them may be malformed. */
 export type PackageJson = Readonly<Record<string, unknown>>;
@@ -11,9 +12,13 @@ export function readPackageJson(tree: ProjectTree, path: string, warnings: strin
     return null;
   }
   try {
-    const value: unknown = JSON.parse(stripByteOrderMark(text));
+    const value: unknown = parseJson(stripByteOrderMark(text));
     if (isObject(value)) return value;
-  } catch {
+  } catch (error) {
+    if (error instanceof DocumentRefused) {
+      warnings.push(`${path} is ${error.message} (ignored).`);
+      return null;
+    }
     // Reported below, together with valid JSON that is not an object.
   }
   warnings.push(`${path} is not a valid JSON object (ignored).`);

@@ -1,4 +1,5 @@
-import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
+import { type ParseError, printParseErrorCode } from 'jsonc-parser';
+import { DocumentRefused, parseJsonc } from '../documents/parse-document.js';
 import { isObject, stringsIn } from './package-json.js';
 import { dirname, joinPath } from './repo-paths.js';
 
@@ -46,7 +47,14 @@ export interface TsConfigFile {
  */
 export function parseTsConfigFile(path: string, text: string, warnings: string[]): TsConfigFile {
   const errors: ParseError[] = [];
-  const config: unknown = parseJsonc(text, errors, { allowTrailingComma: true, allowEmptyContent: true });
+  let config: unknown;
+  try {
+    config = parseJsonc(text, errors, { allowTrailingComma: true, allowEmptyContent: true });
+  } catch (refused) {
+    if (!(refused instanceof DocumentRefused)) throw refused;
+    warnings.push(`${path} is ${refused.message}; defaults used.`);
+    return emptyConfig(path);
+  }
   const error = errors[0];
   if (error) {
     warnings.push(`${path} is not valid JSON (${describeError(text, error)}); defaults used.`);

@@ -1,8 +1,8 @@
-import picomatch from 'picomatch/posix.js';
-import { parse as parseYaml } from 'yaml';
 import { isObject, readPackageJson, stringsIn, type PackageJson } from './package-json.js';
 import type { ProjectTree } from './project-tree.js';
 import { basename, dirname } from './repo-paths.js';
+import { parseYaml } from '../documents/parse-document.js';
+import { type GlobMatcher, GlobError, compileGlob } from '../patterns/glob.js';
 
 export interface Workspace {
   /** Repo-relative directory; '' for the root package. */
@@ -72,8 +72,11 @@ function pnpmPatterns(tree: ProjectTree, warnings: string[]): string[] {
     return [];
   }
   try {
-    const document: unknown = parseYaml(text);
-    return isObject(document) ? stringsIn(document['packages']) : [];
+    const document = parseYaml(text);
+    const [error] = document.errors;
+    if (error) throw error;
+    const value: unknown = document.toJS();
+    return isObject(value) ? stringsIn(value['packages']) : [];
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : 'invalid YAML';
     warnings.push(`${path} is not valid YAML (${reason}): its workspace packages are missing.`);
@@ -101,9 +104,22 @@ function packageDirs(paths: readonly string[]): string[] {
 function matchPackageDirs(dirs: readonly string[], patterns: readonly string[], warnings: string[]): string[] {
   const included = new Set(patterns.filter((pattern) => !pattern.startsWith('!')).map(normalisePattern));
   const negated = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => normalisePattern(pattern.slice(1)));
-  // picomatch rejects an empty pattern; here one can only mean the root, which is listed apart.
-  const isNegated = picomatch(negated.filter((pattern) => pattern !== ''));
-  const matchers = [...included].filter((pattern) => pattern !== '').map((pattern) => ({ pattern, matches: picomatch(pattern) }));
+  const compile = (pattern: string): GlobMatcher | undefined => {
+    try {
+      return compileGlob(pattern);
+    } catch (error) {
+      if (!(error instanceof GlobError)) throw error;
+      warnings.push(`Workspace pattern refused: ${error.message}.`);
+      return undefined;
+    }
+  };
+  // An empty pattern can only mean the root, which is listed apart.
+  const negatedMatchers = negated.filter((pattern) => pattern !== '').flatMap((pattern) => compile(pattern) ?? []);
+  const isNegated = (dir: string): boolean => negatedMatchers.some((matches) => matches(dir));
+  const matchers = [...included].filter((pattern) => pattern !== '').flatMap((pattern) => {
+    const matches = compile(pattern);
+    return matches ? [{ pattern, matches }] : [];
+  });
   for (const { pattern, matches } of matchers) {
     if (!dirs.some((dir) => matches(dir))) warnings.push(`Workspace pattern "${pattern}" matches no directory with a package.json.`);
   }

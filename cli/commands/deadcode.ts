@@ -4,7 +4,7 @@ import { deadCodeReportToSarif } from '../../core/reports/dead-code-sarif.js';
 import type { Steward } from '../../core/steward.js';
 import { plural } from '../../core/wording.js';
 import { installation } from '../installation.js';
-import { type OutputOptions, formatDate, formatNumber, printJson, printTable } from '../output.js';
+import { formatDate, formatNumber, type OutputOptions, printJson, printTable, printText } from '../output.js';
 import { analyzeWithProgress } from './analyze-with-progress.js';
 
 export interface DeadCodeOptions extends OutputOptions {
@@ -25,32 +25,31 @@ export async function deadCodeCommand(steward: Steward, path: string, options: D
 }
 
 function printReport(report: DeadCodeReport, warnings: readonly string[]): void {
-  const out = (text: string): boolean => process.stdout.write(`${text}\n`);
   const { stats } = report;
-  out(
+  printText(
     `${plural(stats.files, 'code file')}, ${formatNumber(stats.reachable)} in use, searched from ${plural(stats.entries, 'entry', 'entries')}${report.production ? ' (production entries only)' : ''}`,
   );
   for (const kind of deadCodeKinds) {
     const heading = deadCodeKindTitles[kind];
     const findings = report.findings.filter((finding) => finding.kind === kind);
     if (findings.length === 0) continue;
-    out(`\n${heading} (${findings.length}):`);
+    printText(`\n${heading} (${findings.length}):`);
     printTable(
       ['Where', 'What', 'Last changed', 'Why'],
       findings.map((finding) => [`${finding.path}:${finding.line}`, what(finding), lastChanged(finding), finding.reason]),
       4,
     );
   }
-  if (report.findings.length === 0) out('No dead code found.');
+  if (report.findings.length === 0) printText('No dead code found.');
   const workspaces = report.workspaces.filter((workspace) => Object.keys(workspace.findings).length > 0);
   if (report.workspaces.length > 1 && workspaces.length > 0) {
-    out('\nBy workspace:');
+    printText('\nBy workspace:');
     printTable(
       ['Workspace', ...deadCodeKinds.map((kind) => deadCodeKindTitles[kind])],
       workspaces.map((workspace) => [workspace.name ?? (workspace.dir || '(root)'), ...deadCodeKinds.map((kind) => workspace.findings[kind] ?? 0)]),
     );
   }
-  for (const warning of warnings) out(`warning: ${warning}`);
+  for (const warning of warnings) printText(`warning: ${warning}`);
 }
 
 function what(finding: DeadCodeFindingReport): string {

@@ -7,7 +7,7 @@ import { inspectRepository } from '../../core/git/inspect-repository.js';
 import { listTreeFiles } from '../../core/git/tree-files.js';
 import type { Steward } from '../../core/steward.js';
 import { plural } from '../../core/wording.js';
-import { type OutputOptions, formatDate, printJson, printTable, wantsProgress } from '../output.js';
+import { formatDate, type OutputOptions, printJson, printTable, printText, wantsProgress } from '../output.js';
 import { progressBar } from '../progress-bar.js';
 
 export interface DepsOptions extends OutputOptions {
@@ -56,17 +56,16 @@ export async function depsCommand(steward: Steward, path: string, options: DepsO
 }
 
 function printReport(report: DependencyReport, warnings: readonly string[], top: number): void {
-  const out = (text: string): boolean => process.stdout.write(`${text}\n`);
   const { summary, metadata } = report;
-  out(`${plural(summary.dependencies, 'registry dependency', 'registry dependencies')} (${plural(summary.packages, 'package')}), ${report.lockfile ? `versions from ${report.lockfile}` : 'no lockfile: versions from the declared ranges'}.`);
+  printText(`${plural(summary.dependencies, 'registry dependency', 'registry dependencies')} (${plural(summary.packages, 'package')}), ${report.lockfile ? `versions from ${report.lockfile}` : 'no lockfile: versions from the declared ranges'}.`);
   for (const registry of report.registries) {
     const signs = Object.entries(registry.timeSigns).map(([sign, count]) => `${sign}: ${count}`).join(', ');
-    out(
+    printText(
       `Registry ${registry.url} (${registry.source}): publish times ${registry.times}${registry.times === 'unreliable' ? ` (${signs})` : ''}; deprecations ${registry.deprecations}.`,
     );
   }
   const cached = metadata.cache + metadata.staleCache;
-  out(
+  printText(
     `Metadata: ${[`${metadata.network} fetched`, `${metadata.revalidated} revalidated`, `${cached} from the cache${metadata.oldestFetch ? ` (oldest fetched ${formatAge(metadata.oldestFetch, report.checkedAt)})` : ''}`, metadata.failed > 0 ? `${metadata.failed} missing` : ''].filter(Boolean).join(', ')}${metadata.offline ? ' — offline' : ''}.`,
   );
   const libyears = summary.libyears === null ? 'drift unknown' : `${summary.libyears} libyears of drift (mean ${summary.meanLibyears}), ${summary.over90} over 90 days, ${summary.over180} over 180, ${summary.over365} over 365`;
@@ -74,11 +73,11 @@ function printReport(report: DependencyReport, warnings: readonly string[], top:
     summary.vulnerabilities === null
       ? 'vulnerability data unavailable'
       : `${plural(summary.vulnerabilities, 'vulnerability', 'vulnerabilities')}${summary.vulnerabilities > 0 ? ` (${Object.entries(summary.bySeverity ?? {}).filter(([, count]) => count > 0).map(([severity, count]) => `${count} ${severity}`).join(', ')})` : ''} (${report.advisories.source})`;
-  out(
+  printText(
     `\n${summary.outdated} outdated; ${libyears}; ${summary.deprecated === null ? 'deprecations unknown' : `${summary.deprecated} deprecated`}; ${summary.abandoned === null ? 'abandonment unknown' : `${summary.abandoned} abandoned`}; ${vulnerabilities}.`,
   );
   const shown = report.dependencies.slice(0, top);
-  out(`\nBy risk${report.dependencies.length > top ? ` (top ${top} of ${report.dependencies.length}; --json has all)` : ''}:`);
+  printText(`\nBy risk${report.dependencies.length > top ? ` (top ${top} of ${report.dependencies.length}; --json has all)` : ''}:`);
   printTable(
     ['Risk', 'Dependency', 'Workspace', 'In use', 'Latest', 'Behind M/m/p', 'Drift', 'Pulse', 'Notes'],
     shown.map((item) => [
@@ -95,14 +94,14 @@ function printReport(report: DependencyReport, warnings: readonly string[], top:
     9,
   );
   if (report.vulnerabilities.length > 0) {
-    out('\nVulnerabilities:');
+    printText('\nVulnerabilities:');
     printTable(
       ['Severity', 'Package', 'Installed', 'Fixed in', 'Advisory', 'Via'],
       report.vulnerabilities.map((found) => [found.severity, found.package, found.installed, found.fixedIn ? `${found.fixedIn}${found.fixIsMajor ? ' (major)' : ''}` : '—', found.url ?? found.id, found.paths.map((path) => path.join(' › ')).join('; ')]),
       6,
     );
   }
-  for (const warning of warnings) out(`warning: ${warning}`);
+  for (const warning of warnings) printText(`warning: ${warning}`);
 }
 
 function days(item: DependencyReportItem, value: number | null): string {

@@ -1,13 +1,13 @@
 import { call } from '../../core/api/call.js';
 import type { Steward } from '../../core/steward.js';
-import { type OutputOptions, printJson, printTable } from '../output.js';
+import { type OutputOptions, printJson, printTable, printText } from '../output.js';
 
 export async function historyCommand(steward: Steward, path: string, options: OutputOptions): Promise<void> {
   const repository = await call(steward.handlers, 'repositories.find', { path });
   const snapshots = await call(steward.handlers, 'snapshots.list', { repositoryId: repository.id });
   if (options.json) return printJson({ repository, snapshots });
   if (snapshots.length === 0) {
-    process.stdout.write(`${repository.name} has no snapshots yet. Run: steward scan ${repository.path}\n`);
+    printText(`${repository.name} has no snapshots yet. Run: steward scan ${repository.path}`);
     return;
   }
   printTable(

@@ -3,7 +3,7 @@ import { analyzeRepositoryHistory } from '../../core/history/analyze-repository-
 import { toHistoryReport } from '../../core/history/history-report.js';
 import type { Steward } from '../../core/steward.js';
 import { plural } from '../../core/wording.js';
-import { type OutputOptions, formatDate, formatNumber, printJson, printTable, wantsProgress } from '../output.js';
+import { formatDate, formatNumber, type OutputOptions, printJson, printTable, printText, wantsProgress } from '../output.js';
 import { progressBar } from '../progress-bar.js';
 import { analyzeWithProgress } from './analyze-with-progress.js';
 
@@ -40,12 +40,11 @@ export async function hotspotsCommand(steward: Steward, path: string, options: H
 }
 
 function printReport(report: HistoryReport, warnings: readonly string[], top: number): void {
-  const out = (text: string): boolean => process.stdout.write(`${text}\n`);
   const { read } = report;
-  out(
+  printText(
     `History as of ${formatDate(report.asOf)}: ${plural(read.stored, 'commit')} (${read.mode === 'unchanged' ? 'nothing new to read' : `${formatNumber(read.read)} read now, ${read.mode}`}); hotspots and coupling over the last ${report.windowMonths} months.`,
   );
-  out(`\nHotspots (revisions × complexity, biggest first):`);
+  printText(`\nHotspots (revisions × complexity, biggest first):`);
   printTable(
     ['#', 'File', 'Revisions', 'Complexity', 'Score', 'Authors', 'Last changed'],
     report.hotspots.slice(0, top).map((spot) => [
@@ -60,7 +59,7 @@ function printReport(report: HistoryReport, warnings: readonly string[], top: nu
     2,
   );
   const thresholds = report.couplingThresholds;
-  out(`\nChange coupling (degree ≥ ${thresholds.minDegree} %, ≥ ${thresholds.minSharedRevisions} shared commits, commits of ≤ ${thresholds.maxChangesetSize} files):`);
+  printText(`\nChange coupling (degree ≥ ${thresholds.minDegree} %, ≥ ${thresholds.minSharedRevisions} shared commits, commits of ≤ ${thresholds.maxChangesetSize} files):`);
   printTable(
     ['Degree', 'File', 'Changes with', 'Shared', 'Across boundary'],
     report.coupling.slice(0, top).map((pair) => [`${pair.degree} %`, pair.first, pair.second, pair.sharedRevisions, pair.crossesBoundary ? 'yes' : '']),
@@ -68,6 +67,6 @@ function printReport(report: HistoryReport, warnings: readonly string[], top: nu
   );
   const islands = report.files.filter((file) => file.knowledgeIsland);
   const orphaned = report.files.filter((file) => file.ownersInactive);
-  out(`\n${plural(islands.length, 'knowledge island')} (≥ 95 % by one active author), ${plural(orphaned.length, 'file')} whose main developers have been inactive for 6 months.`);
-  for (const warning of warnings) out(`warning: ${warning}`);
+  printText(`\n${plural(islands.length, 'knowledge island')} (≥ 95 % by one active author), ${plural(orphaned.length, 'file')} whose main developers have been inactive for 6 months.`);
+  for (const warning of warnings) printText(`warning: ${warning}`);
 }

@@ -1,12 +1,12 @@
 import { call } from '../../core/api/call.js';
 import type { Steward } from '../../core/steward.js';
-import { type OutputOptions, formatDate, printJson, printTable } from '../output.js';
+import { type OutputOptions, formatDate, printJson, printTable, printText } from '../output.js';
 
 export async function reposCommand(steward: Steward, options: OutputOptions): Promise<void> {
   const repositories = await call(steward.handlers, 'repositories.list', {});
   if (options.json) return printJson(repositories);
   if (repositories.length === 0) {
-    process.stdout.write('No repositories yet. Add one with: steward scan <path>\n');
+    printText('No repositories yet. Add one with: steward scan <path>');
     return;
   }
   printTable(

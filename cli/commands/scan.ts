@@ -3,7 +3,7 @@ import { StewardError } from '../../core/api/errors.js';
 import type { SnapshotReport } from '../../core/api/snapshots.js';
 import type { Steward } from '../../core/steward.js';
 import { plural } from '../../core/wording.js';
-import { type OutputOptions, formatDate, printJson, printTable, wantsProgress } from '../output.js';
+import { type OutputOptions, formatDate, printJson, printTable, printText, wantsProgress } from '../output.js';
 import { progressBar } from '../progress-bar.js';
 
 export interface ScanOptions extends OutputOptions {
@@ -43,15 +43,15 @@ export async function scanCommand(steward: Steward, path: string, options: ScanO
 
 function printReport(name: string, { snapshot, summary }: SnapshotReport): void {
   const where = snapshot.branch ? `${snapshot.branch} @ ${snapshot.commit.slice(0, 7)}` : `detached @ ${snapshot.commit.slice(0, 7)}`;
-  process.stdout.write(
+  printText(
     `${name} (${where}): ${plural(summary.files, 'file')}, ${plural(summary.linesOfCode, 'line')} of code, ` +
       `${plural(summary.commits, 'commit')} by ${plural(summary.contributors, 'contributor')} ` +
-      `from ${formatDate(summary.firstCommitAt)} to ${formatDate(summary.lastCommitAt)}\n\n`,
+      `from ${summary.firstCommitAt ? formatDate(summary.firstCommitAt) : 'an unknown date'} to ${summary.lastCommitAt ? formatDate(summary.lastCommitAt) : 'an unknown date'}\n`,
   );
   const totalsRows = (totals: SnapshotReport['summary']['languages']) =>
     Object.entries(totals).map(([key, t]) => [key, t.files, t.linesOfCode, t.commentLines, t.blankLines]);
   printTable(['Language', 'Files', 'Code', 'Comments', 'Blank'], totalsRows(summary.languages));
   printTable(['Folder', 'Files', 'Code', 'Comments', 'Blank'], totalsRows(summary.folders));
-  for (const warning of snapshot.warnings) process.stdout.write(`warning: ${warning}\n`);
-  process.stdout.write(`Snapshot ${snapshot.id} saved (${snapshot.status}).\n`);
+  for (const warning of snapshot.warnings) printText(`warning: ${warning}`);
+  printText(`Snapshot ${snapshot.id} saved (${snapshot.status}).`);
 }

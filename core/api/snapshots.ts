@@ -44,8 +44,9 @@ export const SnapshotSummarySchema = z.object({
   linesOfCode: z.number().int().nonnegative(),
   commits: z.number().int().nonnegative(),
   contributors: z.number().int().nonnegative(),
-  firstCommitAt: z.iso.datetime({ offset: true }),
-  lastCommitAt: z.iso.datetime({ offset: true }),
+  /** null when git gives no date Steward can place (a commit dated before 1970 or after 9999). */
+  firstCommitAt: z.iso.datetime({ offset: true }).nullable(),
+  lastCommitAt: z.iso.datetime({ offset: true }).nullable(),
 });
 export type SnapshotSummary = z.infer<typeof SnapshotSummarySchema>;
 

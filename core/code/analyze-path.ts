@@ -24,19 +24,23 @@ interface AnalyzePathOptions {
 /** The code engine on a repository's HEAD, without saving a snapshot (the facts cache still fills). */
 export async function analyzePath(path: string, { db, parseWorkerUrl, signal, onProgress }: AnalyzePathOptions): Promise<PathAnalysis> {
   const { root, head } = await inspectRepository(path);
-  // `git status` walks the working tree: let it run while the code is analysed.
-  const headNotes = headWarnings(root, head, signal);
   const warnings: string[] = [];
-  const tree = await listTreeFiles(root, head.commit, signal);
-  const analysis = await analyzeCode({
-    db,
-    root,
-    tree,
-    parseWorkerUrl,
-    signal,
-    progress: (done, total, detail = '') => onProgress(done, total, detail),
-    warn: (message) => warnings.push(message),
-  });
-  warnings.unshift(...(await headNotes));
+  const analyze = async (): Promise<Pick<PathAnalysis, 'tree' | 'analysis'>> => {
+    const tree = await listTreeFiles(root, head.commit, signal);
+    const analysis = await analyzeCode({
+      db,
+      root,
+      tree,
+      parseWorkerUrl,
+      signal,
+      progress: (done, total, detail = '') => onProgress(done, total, detail),
+      warn: (message) => warnings.push(message),
+    });
+    return { tree, analysis };
+  };
+  // `git status` walks the working tree: let it run while the code is analysed.
+  const [headNotes, { tree, analysis }] = await Promise.all([headWarnings(root, head, signal), analyze()]);
+  // The same array: analyses run later (dead code) add their warnings to it.
+  warnings.unshift(...headNotes);
   return { root, branch: head.branch, commit: head.commit, tree, analysis, warnings };
 }

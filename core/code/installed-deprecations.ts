@@ -8,6 +8,7 @@ import { type FactsKey, FileFactsCache, type NewCacheEntry } from '../store/file
 import type { Database } from '../store/database.js';
 import { InThreadParser } from './parse-pool.js';
 import { extensionOf } from './read-code-facts.js';
+import { parseJson } from '../../analyzers/documents/parse-document.js';
 
 /** Declaration files read per package at most: entry files re-export a handful, not thousands. */
 const maxFilesPerPackage = 400;
@@ -170,7 +171,7 @@ function resolveDeclaration(folder: string, specifier: string, fromFile: string)
 
 function readManifest(path: string): Manifest | undefined {
   try {
-    const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    const value: unknown = parseJson(readFileSync(path, 'utf8'));
     return typeof value === 'object' && value !== null ? (value as Manifest) : undefined;
   } catch {
     return undefined;

@@ -2,10 +2,21 @@ import { z } from 'zod';
 import { type ComplexityThresholds, defaultThresholds } from '../../analyzers/complexity/thresholds.js';
 import type { BoundaryRule } from '../../analyzers/architecture/boundary-rules.js';
 import { type HistoryOptions, defaultHistoryOptions } from '../../analyzers/history/analyze-history.js';
+import { parseJson } from '../../analyzers/documents/parse-document.js';
+import { GlobError, compileGlob } from '../../analyzers/patterns/glob.js';
 
 export const stewardConfigFile = 'steward.config.json';
 
-const globs = z.union([z.string(), z.array(z.string()).min(1)]).transform((value) => (typeof value === 'string' ? [value] : value));
+/** A glob Steward can match safely (see analyzers/patterns/glob.ts); a pathological one is refused with the reason. */
+const glob = z.string().superRefine((pattern, context) => {
+  try {
+    compileGlob(pattern);
+  } catch (error) {
+    if (!(error instanceof GlobError)) throw error;
+    context.addIssue({ code: 'custom', message: error.message });
+  }
+});
+const globs = z.union([glob, z.array(glob).min(1)]).transform((value) => (typeof value === 'string' ? [value] : value));
 
 /** Per-repository settings, read from `steward.config.json` at the repository root. */
 const StewardConfigSchema = z.looseObject({
@@ -73,7 +84,7 @@ export function parseStewardConfig(text: string | undefined, warn: (message: str
   if (text === undefined) return defaults;
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJson(text);
   } catch (error) {
     warn(`${stewardConfigFile} is not valid JSON (${(error as Error).message}); using the defaults`);
     return defaults;

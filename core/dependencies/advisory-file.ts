@@ -1,7 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { type Advisory, fromNpmAuditReport, fromOsvRecords } from '../../analyzers/dependencies/advisories.js';
 import { isObject } from '../../analyzers/discover/package-json.js';
 import { StewardError } from '../api/errors.js';
+import { parseJson } from '../../analyzers/documents/parse-document.js';
+
+/** An npm audit report of a very large tree is a few MB; more is not an advisory file. */
+const maxAdvisoryFileBytes = 256 * 1024 * 1024;
 
 /**
  * Advisories from a file the user brings (for machines that reach no advisory source): `npm audit
@@ -10,7 +14,11 @@ import { StewardError } from '../api/errors.js';
 export async function readAdvisoryFile(path: string): Promise<{ path: string; advisories: Advisory[] }> {
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(path, 'utf8'));
+    // Only a regular file: reading a FIFO or a device would wait forever, or never end.
+    const info = await stat(path);
+    if (!info.isFile()) throw new Error('not a regular file');
+    if (info.size > maxAdvisoryFileBytes) throw new Error(`larger than ${maxAdvisoryFileBytes / 1024 / 1024} MB`);
+    json = parseJson(await readFile(path, 'utf8'));
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new StewardError('invalid-input', `Cannot read the advisory file ${path}: ${reason}`);

@@ -20,7 +20,9 @@ import type { TreeListing } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
 import { fetchAdvisories } from './fetch-advisories.js';
 import { type MetadataAnswer, fetchMetadata } from './registry-metadata.js';
+import { ServerWatch } from './server-watch.js';
 import { targetKey, upgradeTargets } from './upgrade-targets.js';
+import { parseJson } from '../../analyzers/documents/parse-document.js';
 
 interface DependencyCheckOptions {
   /** `--registry`: the registry for unscoped packages. */
@@ -29,8 +31,6 @@ interface DependencyCheckOptions {
   offline: boolean;
   /** Advisories imported from a file (npm audit or OSV JSON), used instead of asking a source. */
   advisoryFile?: { path: string; advisories: Advisory[] } | undefined;
-  /** Per request (default 15 s). */
-  timeoutMs?: number;
 }
 
 interface AnalyzeDependenciesInput {
@@ -78,7 +78,7 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
 
   const npm = readNpmConfig({ repository: repositoryNpmrc, user: await userNpmrc(input.env), env: input.env, override: options.registry });
   const names = [...new Set(declared.dependencies.flatMap((dependency) => (dependency.registryName ? [dependency.registryName] : [])))].sort();
-  const requestOptions = { db, offline: options.offline, now, signal, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
+  const requestOptions = { db, offline: options.offline, now, signal, servers: new ServerWatch() };
   const answers = await fetchMetadata({
     ...requestOptions,
     requests: names.map((name) => ({ name, registry: npm.registryFor(name) })),
@@ -333,7 +333,7 @@ async function userNpmrc(env: AnalyzeDependenciesInput['env']): Promise<string |
 
 function parseJsonObject(text: string): Record<string, unknown> | undefined {
   try {
-    const value: unknown = JSON.parse(text);
+    const value: unknown = parseJson(text);
     return isObject(value) ? value : undefined;
   } catch {
     return undefined;

@@ -1,4 +1,5 @@
-import { gitClient } from './git-client.js';
+import { usableDate } from '../../analyzers/history/commit-date.js';
+import { readGit } from './git-runner.js';
 
 interface ContributorCommits {
   name: string;
@@ -8,12 +9,12 @@ interface ContributorCommits {
 
 export interface HistorySummary {
   commits: number;
-  /** Author date (ISO 8601 with offset) of the oldest root commit reachable from the commit. */
-  firstCommitAt: string;
-  /** Author date of the scanned commit itself. */
-  lastCommitAt: string;
+  /** Author date (ISO 8601 with offset) of the oldest root commit reachable from the commit; null when no root commit has a date git can give. */
+  firstCommitAt: string | null;
+  /** Author date of the scanned commit itself (null: git gives none in 1970–9999). */
+  lastCommitAt: string | null;
   /** Its committer date: when it became what it is (a rebased commit keeps its older author date). */
-  committedAt: string;
+  committedAt: string | null;
   /** Distinct author identities (name and email after .mailmap), most commits first. */
   contributors: ContributorCommits[];
   /** True when the clone is shallow, so older history is not visible. */
@@ -21,35 +22,42 @@ export interface HistorySummary {
 }
 
 export async function readHistorySummary(root: string, commit: string, signal?: AbortSignal): Promise<HistorySummary> {
-  const git = gitClient(root, signal);
-  const [count, rootDates, lastDate, shortlog, shallow] = await Promise.all([
-    git.raw(['rev-list', '--count', commit]),
-    git.raw(['log', '--max-parents=0', '--format=%aI', commit]),
-    git.raw(['log', '-1', '--format=%aI%n%cI', commit]),
-    git.raw(['shortlog', '--summary', '--numbered', '--email', commit]),
-    git.raw(['rev-parse', '--is-shallow-repository']),
+  const read = (args: string[]): Promise<string> => readGit(root, args, { signal });
+  const [count, rootDates, lastDate, authors, shallow] = await Promise.all([
+    read(['rev-list', '--count', commit]),
+    read(['log', '--max-parents=0', '--format=%aI', commit]),
+    read(['log', '-1', '--format=%aI%n%cI', commit]),
+    // Names and emails NUL-separated: either may hold anything else (`git shortlog`'s "Name <email>" can be forged).
+    read(['log', '-z', '--format=%aN%x00%aE', commit]),
+    read(['rev-parse', '--is-shallow-repository']),
   ]);
   const [lastCommitAt = '', committedAt = ''] = lastDate.trim().split('\n');
   const firstCommitAt = rootDates
     .split('\n')
-    .filter(Boolean)
+    .map(usableDate)
+    .filter((date) => date !== null)
     .sort((a, b) => Date.parse(a) - Date.parse(b))[0];
   return {
     commits: Number(count.trim()),
-    firstCommitAt: firstCommitAt ?? lastCommitAt,
-    lastCommitAt,
-    committedAt,
-    contributors: parseShortlog(shortlog),
+    firstCommitAt: firstCommitAt ?? null,
+    lastCommitAt: usableDate(lastCommitAt),
+    committedAt: usableDate(committedAt),
+    contributors: countAuthors(authors),
     shallow: shallow.trim() === 'true',
   };
 }
 
-/** Parses `git shortlog -sne` lines: "  12\tAda Lovelace <ada@example.com>". */
-function parseShortlog(output: string): ContributorCommits[] {
-  const contributors: ContributorCommits[] = [];
-  for (const line of output.split('\n')) {
-    const match = /^\s*(\d+)\t(.*?)\s*<([^>]*)>\s*$/.exec(line);
-    if (match) contributors.push({ commits: Number(match[1]), name: match[2]!, email: match[3]! });
+/** `name\0email` per commit (commits NUL-separated too): distinct identities, most commits first, as `git shortlog -sne` orders them. */
+function countAuthors(output: string): ContributorCommits[] {
+  const fields = output.split('\0');
+  const counts = new Map<string, ContributorCommits>();
+  for (let index = 0; index + 1 < fields.length; index += 2) {
+    const name = fields[index]!;
+    const email = fields[index + 1]!;
+    const key = `${name}\0${email}`;
+    const entry = counts.get(key);
+    if (entry) entry.commits++;
+    else counts.set(key, { name, email, commits: 1 });
   }
-  return contributors;
+  return [...counts.values()].sort((a, b) => b.commits - a.commits || a.name.localeCompare(b.name));
 }

@@ -1,7 +1,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { StewardError } from '../api/errors.js';
-import { gitClient, gitReason } from './git-client.js';
+import { GitError, readGit } from './git-runner.js';
 
 export interface Head {
   commit: string;
@@ -26,16 +26,15 @@ export async function inspectRepository(path: string): Promise<InspectedReposito
   if (!info) throw new StewardError('invalid-input', `No such folder: ${absolute}`);
   if (!info.isDirectory()) throw new StewardError('invalid-input', `${absolute} is a file, not a folder`);
 
-  const git = gitClient(absolute);
   let flags: string[];
   try {
-    flags = (await git.raw(['rev-parse', '--is-bare-repository', '--is-inside-git-dir'])).trim().split('\n');
+    flags = (await readGit(absolute, ['rev-parse', '--is-bare-repository', '--is-inside-git-dir'])).trim().split('\n');
   } catch (error) {
-    const reason = gitReason(error);
-    if (/not a git repository/i.test(reason)) {
+    if (!(error instanceof GitError)) throw error;
+    if (/not a git repository/i.test(error.reason)) {
       throw new StewardError('invalid-input', `${absolute} is not a git repository (no .git folder here or above)`);
     }
-    throw new StewardError('invalid-input', `${absolute} cannot be read by git: ${reason}`);
+    throw new StewardError('invalid-input', `${absolute} cannot be read by git: ${error.reason}`);
   }
   if (flags[0] === 'true') {
     throw new StewardError('invalid-input', `${absolute} is a bare git repository; Steward needs a checked-out work tree (clone it first)`);
@@ -44,19 +43,24 @@ export async function inspectRepository(path: string): Promise<InspectedReposito
     throw new StewardError('invalid-input', `${absolute} is inside a .git folder; choose the repository's work tree instead`);
   }
 
-  const root = await realpath((await git.raw(['rev-parse', '--show-toplevel'])).trim());
+  const root = await realpath((await readGit(absolute, ['rev-parse', '--show-toplevel'])).trim());
   return { root, name: basename(root), head: await readHead(root) };
 }
 
 async function readHead(root: string): Promise<Head> {
-  const git = gitClient(root);
   let commit: string;
   try {
-    commit = (await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim();
-  } catch {
+    commit = (await readGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim();
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
     commit = '';
   }
   if (!commit) throw new StewardError('invalid-input', `${root} has no commits yet; commit something, then scan it`);
-  const branch = (await git.raw(['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '')).trim();
+  const branch = (
+    await readGit(root, ['symbolic-ref', '--quiet', '--short', 'HEAD']).catch((error: unknown) => {
+      if (error instanceof GitError) return '';
+      throw error;
+    })
+  ).trim();
   return { commit, branch: branch || null };
 }

@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
+import type { CommitRecord } from '../../analyzers/history/commit-record.js';
+import { LogParser, rawFormatArguments } from '../../analyzers/history/log-parser.js';
 import type { Database } from '../store/database.js';
 import { ProjectContextCache } from '../store/project-context-cache.js';
-import { gitEnvironment } from './git-client.js';
+import { runGit } from './git-runner.js';
 
 /** The newest commit at or before the scanned one that changed a file. */
 interface LastTouched {
@@ -27,8 +28,8 @@ export async function readLastTouched(
   signal: AbortSignal,
 ): Promise<Map<string, LastTouched | null>> {
   const cache = new ProjectContextCache(db);
-  // Version 2: author names after .mailmap (%aN), as the history engine shows them.
-  const key = `last-touched 2\0${root}\0${commit}`;
+  // Version 3: read through the log parser (version 2 could be misled by a file name holding its separators).
+  const key = `last-touched 3\0${root}\0${commit}`;
   const known = cache.get<KnownTouches>(key) ?? {};
   const missing = new Set(paths.filter((path) => !Object.hasOwn(known, path)));
   if (missing.size > 0) {
@@ -40,49 +41,27 @@ export async function readLastTouched(
 }
 
 /**
- * `git log -z --name-only` prints, NUL-separated: a header per commit (here `\x01sha\x02date\x02author`)
- * followed by the paths it changed (the first after a newline). Merges list no paths, so a change is
- * credited to the commit that made it.
+ * Walks `git log --raw` from the commit, newest first, through the one log parser (so no name can
+ * forge a record), and stops git as soon as every path has been seen. Merges list no paths, so a
+ * change is credited to the commit that made it.
  */
-function walkLog(root: string, commit: string, wanted: ReadonlySet<string>, signal: AbortSignal): Promise<Map<string, LastTouched>> {
-  return new Promise((resolve, reject) => {
-    const found = new Map<string, LastTouched>();
-    const git = spawn('git', ['log', '-z', '--no-renames', '--name-only', '--format=%x01%H%x02%aI%x02%aN', commit, '--'], {
-      cwd: root,
-      env: gitEnvironment,
-      signal,
-    });
-    let current: LastTouched | undefined;
-    let pending = '';
-    let stderr = '';
-    let stopped = false;
-    git.stdout.setEncoding('utf8');
-    git.stdout.on('data', (chunk: string) => {
-      const tokens = (pending + chunk).split('\0');
-      pending = tokens.pop()!;
-      for (const token of tokens) {
-        if (token.startsWith('\x01')) {
-          const [sha, date, author] = token.slice(1).split('\x02');
-          current = { commit: sha!, date: date!, author: author ?? '' };
-          continue;
-        }
-        const path = token.replace(/^\n/, '');
-        if (current && wanted.has(path) && !found.has(path)) found.set(path, current);
-      }
-      if (found.size === wanted.size && !stopped) {
-        stopped = true;
-        git.kill();
-      }
-    });
-    git.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    git.on('error', (error) => {
-      if (!stopped) reject(error);
-    });
-    git.on('close', (code) => {
-      if (stopped || code === 0) resolve(found);
-      else reject(new Error(`git log stopped: ${stderr.trim() || `exit ${code}`}`));
-    });
+async function walkLog(root: string, commit: string, wanted: ReadonlySet<string>, signal: AbortSignal): Promise<Map<string, LastTouched>> {
+  const found = new Map<string, LastTouched>();
+  const parser = new LogParser();
+  const decoder = new TextDecoder('utf-8');
+  const take = (commits: readonly CommitRecord[]): void => {
+    for (const record of commits) {
+      const touched = { commit: record.sha, date: record.authorDate, author: record.authorName };
+      for (const change of record.files) if (wanted.has(change.path) && !found.has(change.path)) found.set(change.path, touched);
+    }
+  };
+  await runGit(root, ['log', '--no-renames', '--no-color', ...rawFormatArguments, commit, '--'], {
+    signal,
+    onOutput(chunk) {
+      take(parser.push(decoder.decode(chunk, { stream: true })));
+      return found.size === wanted.size ? 'stop' : undefined;
+    },
   });
+  take(parser.end());
+  return found;
 }

@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { gitEnvironment } from './git-client.js';
+import { GitError, readGit, runGit } from './git-runner.js';
 import type { TreeFile } from './tree-files.js';
 
 const newline = 0x0a;
@@ -9,36 +8,27 @@ const newline = 0x0a;
  * for each in request order with its bytes, or null when the object is missing (partial or damaged
  * clones). Memory stays at one blob at a time, however large the repository.
  */
-export function readBlobs(
+export async function readBlobs(
   root: string,
   shas: readonly string[],
   onBlob: (index: number, content: Buffer | null) => void,
   signal?: AbortSignal,
 ): Promise<void> {
-  // With nothing to ask, git would exit before the empty request is written (EPIPE).
-  if (shas.length === 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const git = spawn('git', ['cat-file', '--batch'], { cwd: root, env: gitEnvironment, signal });
-    let delivered = 0;
-    let header = Buffer.alloc(0);
-    let body: Buffer | null = null;
-    let filled = 0;
-    let expectBodyTerminator = false;
-    let stderr = '';
-    let failure: unknown;
+  // With nothing to ask, git would exit before the empty request is written.
+  if (shas.length === 0) return;
+  let delivered = 0;
+  let header = Buffer.alloc(0);
+  let body: Buffer | null = null;
+  let filled = 0;
+  let expectBodyTerminator = false;
+  const deliver = (content: Buffer | null): void => onBlob(delivered++, content);
 
-    const deliver = (content: Buffer | null): void => {
-      try {
-        onBlob(delivered++, content);
-      } catch (error) {
-        failure ??= error;
-        git.kill();
-      }
-    };
-
-    git.stdout.on('data', (chunk: Buffer) => {
+  await runGit(root, ['cat-file', '--batch'], {
+    signal,
+    input: `${shas.join('\n')}\n`,
+    onOutput(chunk) {
       let position = 0;
-      while (position < chunk.length && failure === undefined) {
+      while (position < chunk.length) {
         if (body) {
           const take = Math.min(body.length - filled, chunk.length - position);
           chunk.copy(body, filled, position, position + take);
@@ -78,55 +68,30 @@ export function readBlobs(
           expectBodyTerminator = true;
         }
       }
-    });
-    git.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    git.on('error', (error) => {
-      failure ??= error;
-    });
-    git.on('close', (code) => {
-      if (failure !== undefined) reject(failure);
-      else if (code !== 0 || delivered !== shas.length) {
-        reject(new Error(`git cat-file stopped after ${delivered} of ${shas.length} objects: ${stderr.trim() || `exit ${code}`}`));
-      } else resolve();
-    });
-    git.stdin.on('error', (error) => {
-      failure ??= error;
-    });
-    git.stdin.end(`${shas.join('\n')}\n`);
+    },
   });
+  if (delivered !== shas.length) throw new GitError('cat-file', `stopped after ${delivered} of ${shas.length} objects`);
 }
 
-/** `git cat-file --batch-check` for names such as `<commit>:<path>`: each blob's id and size, or undefined where there is none. */
-export function blobIds(root: string, names: readonly string[], signal?: AbortSignal): Promise<({ sha: string; size: number } | undefined)[]> {
-  if (names.length === 0) return Promise.resolve([]);
-  return new Promise((resolve, reject) => {
-    const git = spawn('git', ['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'], { cwd: root, env: gitEnvironment, signal });
-    let output = '';
-    let stderr = '';
-    git.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString('latin1');
-    });
-    git.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    git.on('error', reject);
-    git.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`git cat-file --batch-check: ${stderr.trim() || `exit ${code}`}`));
-      resolve(
-        output
-          .split('\n')
-          .slice(0, names.length)
-          .map((line) => {
-            const [sha, type, size] = line.split(' ');
-            return type === 'blob' && sha && size ? { sha, size: Number(size) } : undefined;
-          }),
-      );
-    });
-    git.stdin.on('error', reject);
-    git.stdin.end(`${names.join('\n')}\n`);
-  });
+/**
+ * `git cat-file --batch-check` for names such as `<commit>:<path>`: each blob's id and size, or
+ * undefined where there is none. A name with a line break cannot be asked (requests are lines, and
+ * git would echo it back in its answer): it is answered undefined without asking.
+ */
+export async function blobIds(root: string, names: readonly string[], signal?: AbortSignal): Promise<({ sha: string; size: number } | undefined)[]> {
+  const askable = names.filter((name) => !/[\r\n]/.test(name));
+  if (askable.length === 0) return names.map(() => undefined);
+  const output = await readGit(root, ['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'], { signal, input: `${askable.join('\n')}\n` });
+  const answers = new Map(
+    output
+      .split('\n')
+      .slice(0, askable.length)
+      .map((line, index) => {
+        const [sha, type, size] = line.split(' ');
+        return [askable[index]!, type === 'blob' && sha && size ? { sha, size: Number(size) } : undefined] as const;
+      }),
+  );
+  return names.map((name) => answers.get(name));
 }
 
 /** The UTF-8 text of some of a commit's files, by path (missing objects left out). */

@@ -1,4 +1,4 @@
-import { gitClient } from './git-client.js';
+import { readGit } from './git-runner.js';
 
 export interface TreeFile {
   path: string;
@@ -20,7 +20,7 @@ export interface TreeListing {
  * their target is counted where it lives.
  */
 export async function listTreeFiles(root: string, commit: string, signal?: AbortSignal): Promise<TreeListing> {
-  const output = await gitClient(root, signal).raw(['ls-tree', '-r', '-z', '-l', '--full-tree', commit]);
+  const output = await readGit(root, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit], { signal });
   const files: TreeFile[] = [];
   const submodules: string[] = [];
   const symlinks: string[] = [];

@@ -2,6 +2,7 @@ import { type HistoryAnalysis, analyzeHistory } from '../../analyzers/history/an
 import type { CouplingOptions } from '../../analyzers/history/change-coupling.js';
 import type { FileComplexity } from '../../analyzers/history/hotspots.js';
 import { workspaceLocator } from '../../analyzers/deadcode/workspace-of.js';
+import { usableDate } from '../../analyzers/history/commit-date.js';
 import { followRenames } from '../../analyzers/history/follow-renames.js';
 import type { CodeAnalysis } from '../code/analyze-code.js';
 import { type HistorySummary, readHistorySummary } from '../git/history-summary.js';
@@ -52,9 +53,19 @@ export async function analyzeRepositoryHistory({ db, root, commit, tree, code, p
       { partial: true },
     );
   }
+  const everyFollowed = followRenames(commits);
+  // Commits git gives no usable date for (before 1970, after 9999: forged or broken) cannot be placed in any window.
+  const placed = commits.map((entry) => usableDate(entry.authorDate) !== null);
+  const undated = commits.filter((_, index) => !placed[index]);
+  if (undated.length > 0) {
+    warn(`${plural(undated.length, 'commit')} carry an author date outside 1970–9999, which cannot be placed in time; they are left out of the history analyses: ${preview(undated.map((entry) => entry.sha.slice(0, 10)))}`);
+  }
+  const dated = commits.filter((_, index) => placed[index]);
+  const followed = everyFollowed.filter((_, index) => placed[index]);
   // The committer date: a rebased or cherry-picked HEAD keeps an author date older than its parents'.
-  const asOf = new Date(summary.committedAt);
-  const followed = followRenames(commits);
+  const asOfText = summary.committedAt ?? summary.lastCommitAt ?? dated[0]?.authorDate ?? new Date().toISOString();
+  if (summary.committedAt === null) warn(`The scanned commit's date is outside 1970–9999; the history analyses are as of ${asOfText.slice(0, 10)} instead`);
+  const asOf = new Date(asOfText);
   const analysis = analyzeHistory({
     commits: followed,
     currentFiles: new Set(tree.files.map((file) => file.path)),
@@ -64,9 +75,9 @@ export async function analyzeRepositoryHistory({ db, root, commit, tree, code, p
     boundaryOf: boundaryLocator(code.packageDirs),
     options: code.config.history,
   });
-  const trends = await hotspotTrends({ db, root, commits, followed, hotspots: analysis.hotspots, parseWorkerUrl, signal });
+  const trends = await hotspotTrends({ db, root, commits: dated, followed, hotspots: analysis.hotspots, parseWorkerUrl, signal });
   progress(1, 1);
-  return { analysis, read, asOf: summary.committedAt, windowMonths: code.config.history.windowMonths, couplingThresholds: code.config.history.coupling, summary, trends };
+  return { analysis, read, asOf: asOfText, windowMonths: code.config.history.windowMonths, couplingThresholds: code.config.history.coupling, summary, trends };
 }
 
 function complexityByFile({ complexity, parseErrors }: Pick<CodeAnalysis, 'complexity' | 'parseErrors'>): Map<string, FileComplexity> {

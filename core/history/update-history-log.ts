@@ -1,11 +1,11 @@
 import type { CommitRecord } from '../../analyzers/history/commit-record.js';
-import { gitClient } from '../git/git-client.js';
+import { GitError, readGit } from '../git/git-runner.js';
 import { readCommitLog } from '../git/read-commit-log.js';
 import type { Database } from '../store/database.js';
 import { HistoryLogStore } from '../store/history-log-store.js';
 
 /** Bumped when the reader would store different commits or changes for the same history. */
-const readerSettings = 'reader 1: no merges, renames, numstat';
+const readerSettings = 'reader 2: no merges, renames, numstat, NUL-delimited fields';
 
 export interface HistoryLogRead {
   /** `full`: read from scratch; `incremental`: only the commits since the last read; `rewritten`: as incremental, and commits the old tip had but this one does not were dropped; `unchanged`: nothing new. */
@@ -91,13 +91,16 @@ interface ReadPlan {
 
 /** What to read: `old..tip` and what to drop (`tip..old`) when git still has the old tip, else everything. */
 async function planRead(root: string, oldTip: string | undefined, tip: string, estimate: number, signal: AbortSignal): Promise<ReadPlan> {
-  const git = gitClient(root, signal);
-  const count = async (range: string): Promise<number> => Number((await git.raw(['rev-list', '--count', '--no-merges', range, '--'])).trim());
+  const count = async (range: string): Promise<number> => Number((await readGit(root, ['rev-list', '--count', '--no-merges', range, '--'], { signal })).trim());
   if (oldTip === tip) return { mode: 'unchanged', range: '', total: 0, drop: [] };
   if (oldTip !== undefined) {
-    const drop = await git.raw(['rev-list', '--no-merges', `${tip}..${oldTip}`, '--']).then(
+    // git no longer having the old tip (garbage-collected after a rewrite) means a full read.
+    const drop = await readGit(root, ['rev-list', '--no-merges', `${tip}..${oldTip}`, '--'], { signal }).then(
       (output) => output.split('\n').filter(Boolean),
-      () => undefined,
+      (error: unknown) => {
+        if (error instanceof GitError) return undefined;
+        throw error;
+      },
     );
     if (drop) return { mode: drop.length > 0 ? 'rewritten' : 'incremental', range: `${oldTip}..${tip}`, total: await count(`${oldTip}..${tip}`), drop };
   }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { StewardError } from '../api/errors.js';
 import type { Repository } from '../api/repositories.js';
 import type { DependencyScanOptions, ScanJob } from '../api/scans.js';
 import type { Database } from '../store/database.js';
-import { type ScanLockHolder, acquireScanLock, releaseScanLock } from '../store/scan-locks.js';
+import { type ScanLockHolder, acquireScanLock, releaseScanLock, renewScanLocks } from '../store/scan-locks.js';
 import type { WorkerModules } from './worker-modules.js';
 import { FromScanWorkerSchema, type ScanWorkerInput, type ToScanWorker } from './worker-protocol.js';
 
@@ -27,12 +28,20 @@ interface RunningScan {
 const cancelGraceMs = 3000;
 
 /**
+ * A scan's owner renews its lock this often; a lock not renewed for `lockLifetimeMs` is stale even if
+ * a process with its pid is alive (the pid may have been reused after the owner died).
+ */
+const renewEveryMs = 10_000;
+const lockLifetimeMs = 60_000;
+
+/**
  * Runs scans in worker threads, one at a time per repository across every Steward process: the
  * repository's lock row in the database is the arbiter, and a second request is refused with a
  * message naming the scan that holds it.
  */
 export class ScanService {
   private readonly running = new Map<string, RunningScan>();
+  private renewal: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: ScanServiceOptions) {}
 
@@ -42,8 +51,8 @@ export class ScanService {
     const holder = acquireScanLock(
       this.options.db,
       repository.id,
-      { jobId, ownerPid: process.pid, startedAt },
-      (lock) => this.stillHeld(lock),
+      { jobId, ownerPid: process.pid, ownerHost: hostname(), startedAt, heartbeatAt: startedAt },
+      (lock) => lockStillHeld(lock, { now: new Date(), host: hostname(), pid: process.pid, runningHere: (id) => this.running.has(id), isAlive: isProcessAlive }),
     );
     if (holder) throw busy(repository, holder);
 
@@ -75,6 +84,7 @@ export class ScanService {
     }
     const scan: RunningScan = { job, worker, settled: this.watch(job, worker) };
     this.running.set(jobId, scan);
+    this.renewal ??= setInterval(() => renewScanLocks(this.options.db, [...this.running.keys()], new Date()), renewEveryMs).unref();
     // Listeners and callers get copies: the running job keeps changing.
     this.options.onUpdate({ ...job });
     return { ...job };
@@ -134,6 +144,10 @@ export class ScanService {
         const scan = this.running.get(job.id);
         clearTimeout(scan?.cancelTimer);
         this.running.delete(job.id);
+        if (this.running.size === 0) {
+          clearInterval(this.renewal);
+          this.renewal = undefined;
+        }
         releaseScanLock(this.options.db, job.repositoryId, job.id);
         const cancelled = scan?.cancelTimer !== undefined;
         outcome ??= cancelled
@@ -145,10 +159,25 @@ export class ScanService {
     });
   }
 
-  private stillHeld(lock: ScanLockHolder): boolean {
-    if (lock.ownerPid === process.pid) return this.running.has(lock.jobId);
-    return isProcessAlive(lock.ownerPid);
-  }
+}
+
+interface Here {
+  now: Date;
+  host: string;
+  pid: number;
+  runningHere(jobId: string): boolean;
+  isAlive(pid: number): boolean;
+}
+
+/**
+ * Whether a lock's owner still holds it: this process knows its own jobs; another process on this
+ * host must be alive and have renewed the lock lately (a live pid alone may be another program that
+ * was given a dead owner's pid); on another host only the renewal can tell.
+ */
+export function lockStillHeld(lock: ScanLockHolder, here: Here): boolean {
+  if (lock.ownerHost === here.host && lock.ownerPid === here.pid) return here.runningHere(lock.jobId);
+  const renewed = here.now.getTime() - Date.parse(lock.heartbeatAt) < lockLifetimeMs;
+  return renewed && (lock.ownerHost !== here.host || here.isAlive(lock.ownerPid));
 }
 
 function isProcessAlive(pid: number): boolean {
@@ -162,7 +191,10 @@ function isProcessAlive(pid: number): boolean {
 
 function busy(repository: Repository, holder: ScanLockHolder): StewardError {
   const since = new Date(holder.startedAt).toLocaleTimeString('en-GB');
-  const where = holder.ownerPid === process.pid ? 'here' : `in another Steward process (pid ${holder.ownerPid})`;
+  const where =
+    holder.ownerPid === process.pid && holder.ownerHost === hostname()
+      ? 'here'
+      : `in another Steward process (pid ${holder.ownerPid}${holder.ownerHost === hostname() ? '' : ` on ${holder.ownerHost}`})`;
   return new StewardError(
     'busy',
     `A scan of ${repository.name} is already running ${where} since ${since}; wait for it to finish or cancel it`,

@@ -3,8 +3,14 @@ import type { Database } from './database.js';
 export interface ScanLockHolder {
   jobId: string;
   ownerPid: number;
+  /** The machine of the owning process: a pid means nothing on another host. */
+  ownerHost: string;
   startedAt: string;
+  /** When the owner last said it was still scanning ('' before it first did). */
+  heartbeatAt: string;
 }
+
+const holderColumns = 'job_id AS jobId, owner_pid AS ownerPid, owner_host AS ownerHost, started_at AS startedAt, heartbeat_at AS heartbeatAt';
 
 /**
  * Claims the repository's scan lock for a job. Returns the current holder instead when it still
@@ -18,19 +24,22 @@ export function acquireScanLock(
 ): ScanLockHolder | null {
   return db
     .transaction((): ScanLockHolder | null => {
-      const holder = db
-        .prepare<[number], ScanLockHolder>(
-          'SELECT job_id AS jobId, owner_pid AS ownerPid, started_at AS startedAt FROM scan_locks WHERE repository_id = ?',
-        )
-        .get(repositoryId);
+      const holder = db.prepare<[number], ScanLockHolder>(`SELECT ${holderColumns} FROM scan_locks WHERE repository_id = ?`).get(repositoryId);
       if (holder && stillHeld(holder)) return holder;
       db.prepare(
-        `INSERT INTO scan_locks (repository_id, job_id, owner_pid, started_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (repository_id) DO UPDATE SET job_id = excluded.job_id, owner_pid = excluded.owner_pid, started_at = excluded.started_at`,
-      ).run(repositoryId, claim.jobId, claim.ownerPid, claim.startedAt);
+        `INSERT INTO scan_locks (repository_id, job_id, owner_pid, owner_host, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (repository_id) DO UPDATE SET job_id = excluded.job_id, owner_pid = excluded.owner_pid, owner_host = excluded.owner_host,
+           started_at = excluded.started_at, heartbeat_at = excluded.heartbeat_at`,
+      ).run(repositoryId, claim.jobId, claim.ownerPid, claim.ownerHost, claim.startedAt, claim.heartbeatAt);
       return null;
     })
     .immediate();
+}
+
+/** The owner of these jobs is alive and still scanning. */
+export function renewScanLocks(db: Database, jobIds: readonly string[], now: Date): void {
+  const renew = db.prepare('UPDATE scan_locks SET heartbeat_at = ? WHERE job_id = ?');
+  for (const jobId of jobIds) renew.run(now.toISOString(), jobId);
 }
 
 export function releaseScanLock(db: Database, repositoryId: number, jobId: string): void {

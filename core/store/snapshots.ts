@@ -50,8 +50,8 @@ interface SummaryRow {
   lines_of_code: number;
   commits: number;
   contributors: number;
-  first_commit_at: string;
-  last_commit_at: string;
+  first_commit_at: string | null;
+  last_commit_at: string | null;
 }
 
 const summarySelect = `

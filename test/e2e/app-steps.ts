@@ -5,6 +5,31 @@ export async function addAndScan(page: Page, url: string, repository: string): P
   await page.goto(url);
   await page.getByLabel('Add a local git repository').fill(repository);
   await page.getByRole('button', { name: 'Add' }).click();
-  await page.getByRole('button', { name: 'Scan' }).click();
+  await scanAndWait(page);
   await expect(page.getByText('Lines of code by language')).toBeVisible();
+}
+
+/**
+ * Presses Scan and waits for this scan to end, however long a loaded machine takes (the test's own
+ * timeout is the only bound), then expects it to have succeeded.
+ */
+export async function scanAndWait(page: Page): Promise<void> {
+  const finished = page.getByRole('status').filter({ hasText: 'Scan finished' });
+  const outcome = async (): Promise<string | null> => {
+    if ((await page.getByRole('alert').count()) > 0) return `failed: ${await page.getByRole('alert').first().textContent()}`;
+    return (await finished.count()) > 0 ? await finished.textContent() : null;
+  };
+  const before = await outcome();
+  await page.getByRole('button', { name: 'Scan' }).click();
+  let after: string | null = before;
+  await expect
+    .poll(
+      async () => {
+        after = await outcome();
+        return after !== null && after !== before;
+      },
+      { timeout: 0 },
+    )
+    .toBe(true);
+  expect(after).toMatch(/^Scan finished: snapshot \d+ saved\.$/);
 }

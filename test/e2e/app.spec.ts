@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createKnownRepository, temporaryDirectory } from '../support/git-fixture.js';
+import { scanAndWait } from './app-steps.js';
 import { startServer } from './browser-server.js';
 
 test('add a repository, scan it, see the snapshot, and find it in History after a restart', async ({ page }, testInfo) => {
@@ -23,7 +24,7 @@ test('add a repository, scan it, see the snapshot, and find it in History after 
   await page.getByLabel('Add a local git repository').fill(repository);
   await page.getByRole('button', { name: 'Add' }).click();
   await expect(page.getByRole('heading', { name: 'known' })).toBeVisible();
-  await page.getByRole('button', { name: 'Scan' }).click();
+  await scanAndWait(page);
 
   await expect(page.getByText('Lines of code by language')).toBeVisible();
   const tile = (label: string) => page.locator('.tile', { hasText: label }).locator('dd');

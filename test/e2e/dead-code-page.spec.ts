@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
 import { deadCodeFixtureFiles } from '../support/dead-code-fixture.js';
 import { createRepository, temporaryDirectory } from '../support/git-fixture.js';
-import { addAndScan } from './app-steps.js';
+import { addAndScan, scanAndWait } from './app-steps.js';
 import { startServer } from './browser-server.js';
 
 test('the Dead code tab counts findings by kind and workspace, groups them by folder, filters them and explains each one', async ({ page }, testInfo) => {
@@ -95,7 +95,7 @@ test('the Dead code tab says so when there is no dead code, and when the snapsho
     await page.getByRole('button', { name: 'Add' }).click();
     await page.getByRole('link', { name: 'Dead code' }).click();
     await expect(page.getByText('Not scanned yet. Press Scan to look for dead code.')).toBeVisible();
-    await page.getByRole('button', { name: 'Scan' }).click();
+    await scanAndWait(page);
     await expect(page.getByText('No dead code found.')).toBeVisible();
     await expect(page.getByText('Searched from 1 entry, 2 of 2 code files in use')).toBeVisible();
     await expect(page.locator('.tile', { hasText: 'Unused files' }).locator('dd')).toHaveText('0');

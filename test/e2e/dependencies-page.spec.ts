@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { buildDependencyRepository, dependencyAdvisories, dependencyPackages } from '../support/dependency-fixture.js';
 import { startFixtureRegistry } from '../support/fixture-registry.js';
 import { temporaryDirectory } from '../support/git-fixture.js';
-import { addAndScan } from './app-steps.js';
+import { addAndScan, scanAndWait } from './app-steps.js';
 import { startServer } from './browser-server.js';
 
 test('the Dependencies tab lists dependencies by risk with drift, deprecation and advisories, and the vulnerabilities with their paths', async ({ page }, testInfo) => {
@@ -87,7 +87,7 @@ test('Settings name the registry scans ask and can keep them offline', async ({ 
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByLabel('Offline: use cached package metadata only, whatever its age').check();
     await page.goBack();
-    await page.getByRole('button', { name: 'Scan' }).click();
+    await scanAndWait(page);
     await expect(page.getByText(/metadata: 8 from the cache \(oldest of \d{1,2} \w+ \d{4}\), offline/)).toBeVisible();
     await expect(tile('Vulnerabilities')).toHaveText('3');
   } finally {

@@ -1,10 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Repository } from '../../core/api/repositories.js';
 import type { SnapshotReport, SnapshotSummary } from '../../core/api/snapshots.js';
-import { spawnSteward, steward, stewardJson } from '../support/cli.js';
+import { spawnSteward, steward, stewardBin, stewardJson } from '../support/cli.js';
 import { createKnownRepository, createLargeRepository, createRepository, git, temporaryDirectory } from '../support/git-fixture.js';
 
 function expectRefused(home: string, path: string, message: RegExp): void {
@@ -63,10 +65,11 @@ describe('bad input is refused in one line, and nothing is written', () => {
     expectRefused(home, join(scratch, 'empty'), /has no commits yet/);
   });
 
-  it('an unknown command or a missing argument', () => {
-    expect(steward(home, ['frobnicate']).status).toBe(2);
-    expect(steward(home, ['scan']).status).toBe(2);
-    expect(steward(home, ['serve', '--port', 'many']).status).toBe(2);
+  it('an unknown command, a missing argument or a bad option value: exit 2 and one line', () => {
+    for (const args of [['frobnicate'], ['scan'], ['serve', '--port', 'many'], ['complexity', '.', '--top', 'x']]) {
+      const result = steward(home, args);
+      expect([args.join(' '), result.status, result.stderr.trim().split('\n')]).toEqual([args.join(' '), 2, [expect.stringMatching(/^steward: .* \(see --help\)$/)]]);
+    }
   });
 });
 
@@ -116,6 +119,23 @@ describe('scans that are interrupted or contended', () => {
     expect(report.snapshot.status).toBe('complete');
   });
 
+  it('a lock left by a dead scan whose pid now belongs to another live program does not block scans', () => {
+    const home = temporaryDirectory();
+    const repository = createKnownRepository(join(temporaryDirectory(), 'reused-pid'));
+    stewardJson<SnapshotReport>(home, ['scan', repository]);
+    const db = new BetterSqlite3(join(home, 'steward.db'));
+    // This test's own process is alive: as if the dead scan's pid had been given to it. The lock was last renewed long ago.
+    db.prepare(`INSERT INTO scan_locks (repository_id, job_id, owner_pid, owner_host, started_at, heartbeat_at) VALUES (1, 'dead-job', ?, ?, ?, ?)`).run(
+      process.pid,
+      hostname(),
+      '2024-01-01T00:00:00.000Z',
+      '2024-01-01T00:00:00.000Z',
+    );
+    db.close();
+    const result = steward(home, ['scan', repository, '--json']);
+    expect([result.status, result.stderr]).toEqual([0, '']);
+  });
+
   it('a second scan of the same repository is refused while the first runs', async () => {
     const home = temporaryDirectory();
     const first = spawnSteward(home, ['scan', large, '--json']);
@@ -130,5 +150,35 @@ describe('scans that are interrupted or contended', () => {
 
     expect(await exited).toBe(0);
     expect((JSON.parse(output) as SnapshotReport).summary.files).toBe(6000);
+  });
+});
+
+describe('the terminal contract', () => {
+  const repository = createKnownRepository(join(temporaryDirectory(), 'terminal'));
+
+  /** Runs a shell pipeline with the built CLI as `steward`; returns the exit code of steward (PIPESTATUS) and the streams. */
+  function pipeline(command: string, env: NodeJS.ProcessEnv = {}): { code: number; stderr: string } {
+    const result = spawnSync('bash', ['-c', `${command}; exit \${PIPESTATUS[0]}`], {
+      encoding: 'utf8',
+      env: { ...process.env, STEWARD_HOME: temporaryDirectory(), CI: 'true', steward: `${process.execPath} ${stewardBin}`, ...env },
+    });
+    return { code: result.status ?? -1, stderr: result.stderr };
+  }
+
+  it('output cut short by a closed pipe ends quietly with exit 0', () => {
+    for (const command of ['$steward --help | head -1 >/dev/null', `$steward complexity '${repository}' --json | head -c 100 >/dev/null`, `$steward hotspots '${repository}' | head -1 >/dev/null`]) {
+      expect([command, pipeline(command)]).toEqual([command, { code: 0, stderr: '' }]);
+    }
+  });
+
+  it('draws a progress bar only on a terminal that can redraw it', () => {
+    // `script` gives steward a terminal; CI must be unset for progress to be drawn at all.
+    const onTerminal = (term: string): string =>
+      spawnSync('script', ['-qec', `${process.execPath} ${stewardBin} complexity '${repository}' >/dev/null`, '/dev/null'], {
+        encoding: 'utf8',
+        env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'CI')), STEWARD_HOME: temporaryDirectory(), TERM: term },
+      }).stdout;
+    expect(onTerminal('xterm')).toContain('Analysing');
+    expect(onTerminal('dumb')).not.toContain('Analysing');
   });
 });

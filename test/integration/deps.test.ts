@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -223,5 +224,28 @@ describe('steward deps with bad input', () => {
     writeFileSync(wrongShape, '{"hello": 1}');
     const wrong = await runSteward(home, ['deps', repo, '--advisories', wrongShape], isolated);
     expect([wrong.status, wrong.stderr]).toEqual([2, expect.stringMatching(/neither npm audit JSON nor OSV JSON/)]);
+    // A FIFO would block a reader forever: it is refused before it is opened.
+    const fifo = join(home, 'advisories.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const pipe = await runSteward(home, ['deps', repo, '--advisories', fifo], isolated);
+    expect([pipe.status, pipe.stderr]).toEqual([2, expect.stringMatching(/not a regular file/)]);
   });
+
+  it('finishes against a registry that never answers, naming every package it could not reach', async () => {
+    const silent = await startFixtureRegistry({ packages: [], silent: true });
+    try {
+      const result = await runSteward(temporaryDirectory('steward-deps-silent-'), ['deps', repo, '--json', '--registry', silent.url], isolated);
+      expect(result.status).toBe(0);
+      const report = JSON.parse(result.stdout) as DependencyReport;
+      const fromRegistry = report.dependencies.filter((dependency) => dependency.registryName !== null);
+      expect(fromRegistry.length).toBeGreaterThan(3);
+      for (const dependency of fromRegistry) expect(dependency.problem).toMatch(/no answer within 10 s|not asked: the registry left 3 requests in a row unanswered/);
+      // One round of timeouts, not one per package: a few requests, each package asked at most once more.
+      const asked = [...silent.requests.values()].reduce((sum, count) => sum + count, 0);
+      expect(asked).toBeLessThanOrEqual(2 * fromRegistry.length);
+      expect(report.advisories.status).toBe('unavailable');
+    } finally {
+      await silent.close();
+    }
+  }, 120_000);
 });

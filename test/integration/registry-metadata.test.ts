@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readNpmConfig } from '../../analyzers/dependencies/npmrc.js';
 import { type FetchMetadataOptions, type MetadataAnswer, fetchMetadata } from '../../core/dependencies/registry-metadata.js';
+import { ServerWatch } from '../../core/dependencies/server-watch.js';
 import { type Database, openDatabase } from '../../core/store/database.js';
 import { type FixturePackage, type FixtureRegistry, type FixtureRegistryOptions, startFixtureRegistry } from '../support/fixture-registry.js';
 
@@ -82,6 +83,34 @@ describe('package metadata from a registry', () => {
       garbled: 'failed: the registry sent invalid JSON, 2 attempts',
       silent: 'failed: no answer within 0.5 s, 2 attempts',
       flaky: 'found via network',
+    });
+  });
+
+  it('cuts off an answer that never ends, by time or by size, without holding it', async () => {
+    const answers = await fetchAll(['left-pad', 'drip', 'endless'], { budgetMs: 1500, maxBytes: 1024 * 1024, retries: 0 }, {
+      packages: [...packages, pkg('drip', ['1.0.0', '2020-01-01T00:00:00Z']), pkg('endless', ['1.0.0', '2020-01-01T00:00:00Z'])],
+      failures: { drip: 'drip', endless: 'endless' },
+    });
+    expect(via(answers)).toEqual({
+      'left-pad': 'found via network',
+      drip: 'failed: the answer took longer than 1.5 s',
+      endless: 'failed: the registry sent a document larger than 1 MB (not read)',
+    });
+  });
+
+  it('gives up on a registry that left three requests in a row unanswered, and does not ask it again in that check', async () => {
+    const names = Array.from({ length: 8 }, (_, index) => `silent-${index}`);
+    const servers = new ServerWatch();
+    const answers = await fetchAll(names, { concurrency: 1, servers }, {
+      packages: names.map((name) => pkg(name, ['1.0.0', '2020-01-01T00:00:00Z'])),
+      failures: Object.fromEntries(names.map((name) => [name, 'timeout'])),
+    });
+    const asked = [...registry!.requests.values()].reduce((sum, count) => sum + count, 0);
+    expect(asked).toBe(3);
+    expect(via(answers)).toEqual({
+      'silent-0': 'failed: no answer within 0.5 s, 2 attempts',
+      'silent-1': 'failed: no answer within 0.5 s; then the registry left 3 requests in a row unanswered (the last: no answer within 0.5 s)',
+      ...Object.fromEntries(names.slice(2).map((name) => [name, 'failed: not asked: the registry left 3 requests in a row unanswered (the last: no answer within 0.5 s)'])),
     });
   });
 

@@ -24,8 +24,11 @@ export interface FixturePackage {
   withoutCreatedModified?: boolean;
 }
 
-/** How one package's requests go wrong. */
-type FixtureFailure = 'not-found' | 'server-error' | 'invalid-json' | 'timeout' | 'fail-once';
+/**
+ * How one package's requests go wrong: 'timeout' never answers; 'drip' answers and then sends a byte
+ * every 200 ms, never finishing; 'endless' streams a document that never ends, as fast as it can.
+ */
+type FixtureFailure = 'not-found' | 'server-error' | 'invalid-json' | 'timeout' | 'fail-once' | 'drip' | 'endless';
 
 /** One advisory the audit endpoint knows, in the bulk endpoint's shape. */
 export interface FixtureAdvisory {
@@ -50,6 +53,8 @@ export interface FixtureRegistryOptions {
   token?: string;
   /** Send ETag and Last-Modified and answer conditional requests with 304 (default true). */
   validators?: boolean;
+  /** Accept every connection and answer nothing at all (a registry that hangs). */
+  silent?: boolean;
   /** OSV records served by OSV's API on the same server (`/v1/querybatch`, `/v1/vulns/{id}`). */
   osv?: { id: string; affected: { package: { name: string; ecosystem: string } }[] }[];
 }
@@ -86,6 +91,7 @@ export async function startFixtureRegistry(options: FixtureRegistryOptions): Pro
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = (request.url ?? '/').split('?')[0]!;
     requests.set(path, (requests.get(path) ?? 0) + 1);
+    if (options.silent) return;
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     if (options.token && request.headers.authorization !== `Bearer ${options.token}`) return send(response, 401, { error: 'authentication required' });
     if (path === '/-/npm/v1/security/advisories/bulk' && request.method === 'POST') {
@@ -105,6 +111,7 @@ export async function startFixtureRegistry(options: FixtureRegistryOptions): Pro
     const name = decodeURIComponent(path.slice(1));
     const failure = options.failures?.[name];
     if (failure === 'timeout') return; // never answers
+    if (failure === 'drip' || failure === 'endless') return stream(response, failure);
     if (failure === 'server-error' || (failure === 'fail-once' && !failedOnce.has(name))) {
       failedOnce.add(name);
       return send(response, 500, { error: 'internal server error' });
@@ -133,6 +140,23 @@ export async function startFixtureRegistry(options: FixtureRegistryOptions): Pro
       server.close(() => resolve());
     });
   return registry;
+}
+
+/** A 200 answer whose body never ends, until the client goes away. */
+function stream(response: ServerResponse, how: 'drip' | 'endless'): void {
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.write('{"name":"endless","versions":{"1.0.0":{"description":"');
+  if (how === 'drip') {
+    const timer = setInterval(() => response.write('a'), 200);
+    response.on('close', () => clearInterval(timer));
+    return;
+  }
+  const chunk = 'a'.repeat(64 * 1024);
+  const pump = (): void => {
+    while (!response.destroyed && response.write(chunk));
+  };
+  response.on('drain', pump);
+  pump();
 }
 
 function packument(pkg: FixturePackage): unknown {

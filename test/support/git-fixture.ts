@@ -15,11 +15,12 @@ interface FixtureCommit {
 /** A file's bytes, or a symbolic link to the given (relative) target. */
 export type FixtureContent = string | Uint8Array | { symlinkTo: string };
 
-export function git(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
+export function git(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}, input?: string): string {
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', ...env },
+    ...(input === undefined ? {} : { input }),
   });
 }
 

@@ -5,7 +5,6 @@ import { codeAge, monthsBetween } from '../../analyzers/history/code-age.js';
 import type { CommitRecord } from '../../analyzers/history/commit-record.js';
 import { followRenames } from '../../analyzers/history/follow-renames.js';
 import { rankHotspots } from '../../analyzers/history/hotspots.js';
-import { LogParser } from '../../analyzers/history/log-parser.js';
 import { ownershipByFile, ownershipByFolder, tallyAuthors } from '../../analyzers/history/ownership.js';
 import { churnByFolder, revisionsByFile } from '../../analyzers/history/revisions.js';
 
@@ -149,36 +148,5 @@ describe('code age and activity', () => {
     expect(weekOf('2024-03-03T10:00:00Z')).toBe('2024-02-26');
     const weeks = activityByWeek([commit('Ada', '2024-03-05T10:00:00Z', { 'a.ts': 3 }), commit('Grace', '2024-03-04T10:00:00Z', { 'a.ts': 2 })]);
     expect(weeks).toEqual([{ week: '2024-03-04', commits: 2, authors: 2, added: 5, deleted: 2 }]);
-  });
-});
-
-describe('log parser', () => {
-  it('reads numstat records, renames and binaries from any chunking of the stream', () => {
-    const output = [
-      '\x1e' + 'a'.repeat(40) + '\x1fAda\x1fada@example.com\x1f2024-01-02T03:04:05+01:00\0\n',
-      '3\t1\tsrc/one file.ts\0-\t-\tlogo.png\0',
-      '0\t0\t\0old/name.ts\0new/name.ts\0',
-      '\x1e' + 'b'.repeat(40) + '\x1fJos\uFFFD\x1fjose@example.com\x1f2024-01-01T00:00:00Z\0',
-    ].join('');
-    for (const size of [1, 7, 64, output.length]) {
-      const parser = new LogParser();
-      const commits: CommitRecord[] = [];
-      for (let index = 0; index < output.length; index += size) commits.push(...parser.push(output.slice(index, index + size)));
-      commits.push(...parser.end());
-      expect(commits).toEqual([
-        {
-          sha: 'a'.repeat(40),
-          authorName: 'Ada',
-          authorEmail: 'ada@example.com',
-          authorDate: '2024-01-02T03:04:05+01:00',
-          files: [
-            { path: 'src/one file.ts', added: 3, deleted: 1, binary: false },
-            { path: 'logo.png', added: 0, deleted: 0, binary: true },
-            { path: 'new/name.ts', previousPath: 'old/name.ts', added: 0, deleted: 0, binary: false },
-          ],
-        },
-        { sha: 'b'.repeat(40), authorName: 'Jos\uFFFD', authorEmail: 'jose@example.com', authorDate: '2024-01-01T00:00:00Z', files: [] },
-      ]);
-    }
   });
 });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../core/store/database.js';
-import { type ScanLockHolder, acquireScanLock, releaseScanLock } from '../../core/store/scan-locks.js';
+import { lockStillHeld } from '../../core/scan/scan-service.js';
+import { type ScanLockHolder, acquireScanLock, releaseScanLock, renewScanLocks } from '../../core/store/scan-locks.js';
 
 let dir: string;
 let db: Database;
@@ -23,15 +24,15 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const first: ScanLockHolder = { jobId: 'job-1', ownerPid: 1111, startedAt: '2024-01-01T10:00:00.000Z' };
-const second: ScanLockHolder = { jobId: 'job-2', ownerPid: 2222, startedAt: '2024-01-01T10:05:00.000Z' };
+const first: ScanLockHolder = { jobId: 'job-1', ownerPid: 1111, ownerHost: 'laptop', startedAt: '2024-01-01T10:00:00.000Z', heartbeatAt: '2024-01-01T10:00:00.000Z' };
+const second: ScanLockHolder = { jobId: 'job-2', ownerPid: 2222, ownerHost: 'laptop', startedAt: '2024-01-01T10:05:00.000Z', heartbeatAt: '2024-01-01T10:05:00.000Z' };
 const alive = (): boolean => true;
 const dead = (): boolean => false;
 
 const storedLock = (): ScanLockHolder | undefined =>
   db
     .prepare<[number], ScanLockHolder>(
-      'SELECT job_id AS jobId, owner_pid AS ownerPid, started_at AS startedAt FROM scan_locks WHERE repository_id = ?',
+      'SELECT job_id AS jobId, owner_pid AS ownerPid, owner_host AS ownerHost, started_at AS startedAt, heartbeat_at AS heartbeatAt FROM scan_locks WHERE repository_id = ?',
     )
     .get(repositoryId);
 
@@ -80,5 +81,35 @@ describe('scan locks', () => {
     );
     acquireScanLock(db, repositoryId, first, alive);
     expect(acquireScanLock(db, other, second, alive)).toBeNull();
+  });
+});
+
+describe('who still holds a lock', () => {
+  const now = new Date('2024-01-01T10:00:30.000Z');
+  const here = { now, host: 'laptop', pid: 4242, runningHere: (jobId: string) => jobId === 'mine', isAlive: (pid: number) => pid === 1111 };
+
+  it('this process: only while it runs the job', () => {
+    expect(lockStillHeld({ ...first, jobId: 'mine', ownerPid: 4242 }, here)).toBe(true);
+    expect(lockStillHeld({ ...first, jobId: 'finished', ownerPid: 4242 }, here)).toBe(false);
+  });
+
+  it('another process on this host: alive and renewed within a minute', () => {
+    expect(lockStillHeld(first, here)).toBe(true);
+    expect(lockStillHeld({ ...first, ownerPid: 9999 }, here)).toBe(false);
+    // A live process with the pid, but no renewal for ten minutes: another program was given the dead owner's pid.
+    expect(lockStillHeld({ ...first, heartbeatAt: '2024-01-01T09:50:00.000Z' }, here)).toBe(false);
+    // Written before locks were renewed (an older Steward): no renewal at all.
+    expect(lockStillHeld({ ...first, heartbeatAt: '' }, here)).toBe(false);
+  });
+
+  it('another host: by the renewal alone', () => {
+    expect(lockStillHeld({ ...first, ownerHost: 'ci-runner', ownerPid: 9999 }, here)).toBe(true);
+    expect(lockStillHeld({ ...first, ownerHost: 'ci-runner', heartbeatAt: '2024-01-01T09:50:00.000Z' }, here)).toBe(false);
+  });
+
+  it('renewal moves the heartbeat of the given jobs only', () => {
+    acquireScanLock(db, repositoryId, first, alive);
+    renewScanLocks(db, ['job-1', 'job-9'], now);
+    expect(storedLock()?.heartbeatAt).toBe(now.toISOString());
   });
 });

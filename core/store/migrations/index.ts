@@ -3,6 +3,7 @@ import { codeEngine } from './002-code-engine.js';
 import { deadCode } from './003-dead-code.js';
 import { history } from './004-history.js';
 import { dependencies } from './005-dependencies.js';
+import { untrustedInput } from './006-untrusted-input.js';
 
 export interface Migration {
   /** user_version after this migration; migrations are numbered 1, 2, 3… without gaps. */
@@ -11,4 +12,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies];
+export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput];

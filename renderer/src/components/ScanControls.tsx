@@ -33,6 +33,11 @@ export function ScanControls({ repositoryId }: { repositoryId: number }) {
         </button>
       )}
       {running && <ScanProgressBar job={job} />}
+      {job?.state === 'succeeded' && (
+        <p className="muted" role="status">
+          Scan finished: snapshot {job.snapshotId} saved.
+        </p>
+      )}
       {job?.state === 'failed' && <ErrorMessage error={`The scan failed: ${job.error?.message ?? 'unknown reason'}`} />}
       {job?.state === 'cancelled' && <p className="muted">The scan was cancelled; nothing was saved.</p>}
       {error && <ErrorMessage error={error} />}

@@ -24,8 +24,8 @@ export function SnapshotReportView({ report }: { report: SnapshotReport }) {
         <Tile label="Lines of code" value={formatNumber(summary.linesOfCode)} />
         <Tile label="Commits" value={formatNumber(summary.commits)} />
         <Tile label="Contributors" value={formatNumber(summary.contributors)} />
-        <Tile label="First commit" value={formatDate(summary.firstCommitAt)} />
-        <Tile label="Last commit" value={formatDate(summary.lastCommitAt)} />
+        <Tile label="First commit" value={summary.firstCommitAt ? formatDate(summary.firstCommitAt) : 'unknown'} />
+        <Tile label="Last commit" value={summary.lastCommitAt ? formatDate(summary.lastCommitAt) : 'unknown'} />
       </dl>
       <section>
         <h2>Lines of code by language</h2>
