@@ -1,4 +1,5 @@
-import { readGit } from './git-runner.js';
+import { StewardError } from '../api/errors.js';
+import { GitError, readGit } from './git-runner.js';
 
 export interface TreeFile {
   path: string;
@@ -20,7 +21,13 @@ export interface TreeListing {
  * their target is counted where it lives.
  */
 export async function listTreeFiles(root: string, commit: string, signal?: AbortSignal): Promise<TreeListing> {
-  const output = await readGit(root, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit], { signal });
+  let output: string;
+  try {
+    output = await readGit(root, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit], { signal });
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    throw new StewardError('invalid-input', `The files of commit ${commit.slice(0, 7)} cannot be listed (${error.message}); the repository may be damaged (git fsck says more)`);
+  }
   const files: TreeFile[] = [];
   const submodules: string[] = [];
   const symlinks: string[] = [];

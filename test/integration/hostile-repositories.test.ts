@@ -1,3 +1,4 @@
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeadCodeReport } from '../../core/api/dead-code.js';
@@ -169,5 +170,35 @@ describe('documents and patterns from the repository cannot crash or stall a sca
     ]);
     const report = stewardJson<{ warnings: string[] }>(home, ['complexity', bad]);
     expect(report.warnings).toContainEqual(expect.stringMatching(/steward\.config\.json is invalid at boundaries\.0\.disallow: the glob "\{1\.\.99999999\}" has a range of more than 256 values; using the defaults/));
+  });
+});
+
+describe('a damaged repository gives a warning or one line, never a stack trace', () => {
+  const build = (name: string): string =>
+    createRepository(join(temporaryDirectory(), name), [
+      { author: 'Ada Lovelace', email: 'ada@example.com', date: '2024-01-01T00:00:00Z', files: { 'src/index.ts': 'export const a = 1;\n' } },
+    ]);
+
+  it('a corrupt index: the scan reads the commit and says it cannot tell about uncommitted changes', () => {
+    const repository = build('corrupt-index');
+    writeFileSync(join(repository, '.git', 'index'), 'garbage');
+    const report = stewardJson<SnapshotReport>(temporaryDirectory(), ['scan', repository]);
+    expect(report.summary.files).toBe(1);
+    expect(report.snapshot.warnings).toContainEqual(expect.stringMatching(/^Whether the working tree has uncommitted changes is unknown \(git status failed: .*index/));
+  });
+
+  it("a missing tree object: exit 2 and one line that says so", () => {
+    const repository = build('missing-tree');
+    const tree = git(repository, ['rev-parse', 'HEAD^{tree}']).trim();
+    rmSync(join(repository, '.git', 'objects', tree.slice(0, 2), tree.slice(2)));
+    for (const command of ['scan', 'complexity', 'deadcode']) {
+      const result = steward(temporaryDirectory(), [command, repository]);
+      expect([command, result.status, result.stderr.split('\n').filter(Boolean)]).toEqual([
+        command,
+        2,
+        [expect.stringMatching(/^steward: The files of commit [0-9a-f]{7} cannot be listed \(git ls-tree failed: .*\); the repository may be damaged/)],
+      ]);
+      expect(result.stderr).not.toContain('\0');
+    }
   });
 });
