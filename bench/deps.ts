@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { analyzeDependencies } from '../core/dependencies/analyze-dependencies.js';
+import { analyzeDependencies } from '../core/analyses/dependencies/analyze-dependencies.js';
 import { inspectRepository } from '../core/git/inspect-repository.js';
 import { listTreeFiles } from '../core/git/tree-files.js';
 import { openDatabase } from '../core/store/database.js';
@@ -114,7 +114,7 @@ async function checkOnce(repo: string, home: string, registry: string, laterHour
       root,
       commit: head.commit,
       tree,
-      options: { registry, offline: false },
+      options: { registry: { url: registry, source: '--registry' }, offline: false },
       now: new Date(Date.now() + laterHours * 3_600_000),
       env: { ...process.env, STEWARD_OSV_URL: 'off', NPM_CONFIG_USERCONFIG: '/nonexistent' },
       signal: new AbortController().signal,

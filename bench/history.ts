@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { commitLogArguments } from '../core/git/read-commit-log.js';
-import { updateHistoryLog } from '../core/history/update-history-log.js';
+import { updateHistoryLog } from '../core/analyses/history/update-history-log.js';
 import { openDatabase } from '../core/store/database.js';
 import { benchRepoRoot } from './edit-one.js';
 import { git, gitEnv } from './git.js';

@@ -1,11 +1,9 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { StewardError, toApiError } from '../core/api/errors.js';
 import type { Steward } from '../core/steward.js';
-import type { ComplexityOptions } from './commands/complexity.js';
-import type { DeadCodeOptions } from './commands/deadcode.js';
-import type { DepsOptions } from './commands/deps.js';
+import { type AnalysisId, analysisDescriptors, analysisIds } from '../core/api/analyses.js';
+import { analysisCommands } from './analysis-commands.js';
 import type { ScanOptions } from './commands/scan.js';
-import type { HotspotsOptions } from './commands/hotspots.js';
 import { printable } from '../core/wording.js';
 import { endQuietlyOnClosedPipe, exitCodeFor, exitCodes } from './exit-codes.js';
 import { installation } from './installation.js';
@@ -31,9 +29,11 @@ function parsePort(value: string): number {
   return port;
 }
 
-function parseCount(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
-  return Number(value);
+function parseAnalyses(value: string): AnalysisId[] {
+  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !(analysisIds as string[]).includes(name));
+  if (names.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`expected some of ${analysisIds.join(', ')}${unknown.length > 0 ? `, not ${unknown.join(', ')}` : ''}`);
+  return names as AnalysisId[];
 }
 
 endQuietlyOnClosedPipe();
@@ -54,51 +54,23 @@ program
   .description('scan a repository at its HEAD commit and save the snapshot (adds the repository if needed)')
   .argument('<path>', 'a folder inside the git work tree')
   .option('--json', 'print the snapshot as one JSON object')
-  .option('--registry <url>', 'the registry for unscoped packages in the dependency check (default: from .npmrc)')
+  .option('--only <analyses>', `run only these analyses (comma-separated: ${analysisIds.join(', ')})`, parseAnalyses)
+  .option('--registry <url>', 'the registry for unscoped packages in the dependency check (default: the settings, else .npmrc)')
   .option('--offline', 'check dependencies from cached metadata only')
   .option('-q, --quiet', 'no progress bar')
   .action((path: string, options: ScanOptions) => withSteward(async (steward) => (await import('./commands/scan.js')).scanCommand(steward, path, options)));
 
-program
-  .command('complexity')
-  .description('analyse the code at HEAD: the most complex functions and folders, import cycles, boundary violations, deprecated API use')
-  .argument('<path>', 'a folder inside the git work tree')
-  .option('--json', 'print the report as one JSON object (with stats: files parsed and taken from the cache)')
-  .option('--sarif', 'print complexity over the thresholds, boundary violations and cycles as SARIF 2.1.0')
-  .option('--top <n>', 'how many of the most complex functions to list', parseCount, 25)
-  .option('-q, --quiet', 'no progress bar')
-  .action((path: string, options: ComplexityOptions) => withSteward(async (steward) => (await import('./commands/complexity.js')).complexityCommand(steward, path, options)));
-
-program
-  .command('deadcode')
-  .description('find dead code at HEAD: unused files, exports, types, enum members and dependencies, unlisted and unresolved imports')
-  .argument('<path>', 'a folder inside the git work tree')
-  .option('--json', 'print every finding with its reason and when its file last changed, the entries searched from, and totals per workspace')
-  .option('--sarif', 'print the findings as SARIF 2.1.0')
-  .option('--production', 'search from production entries only (no tests or dev tooling) and leave devDependencies alone')
-  .option('-q, --quiet', 'no progress bar')
-  .action((path: string, options: DeadCodeOptions) => withSteward(async (steward) => (await import('./commands/deadcode.js')).deadCodeCommand(steward, path, options)));
-
-program
-  .command('hotspots')
-  .description('find hotspots at HEAD: files that are complex and change often, with change coupling, ownership and code age from git history')
-  .argument('<path>', 'a folder inside the git work tree')
-  .option('--json', 'print hotspots (with complexity trends), change coupling, per-file history and ownership, per-folder ownership and activity')
-  .option('--top <n>', 'how many hotspots and coupled pairs to print (the JSON has them all)', parseCount, 20)
-  .option('-q, --quiet', 'no progress bar')
-  .action((path: string, options: HotspotsOptions) => withSteward(async (steward) => (await import('./commands/hotspots.js')).hotspotsCommand(steward, path, options)));
-
-program
-  .command('deps')
-  .description('check dependencies at HEAD: drift (libyear), versions behind, pulse, deprecated and abandoned packages, vulnerabilities, sorted by risk')
-  .argument('<path>', 'a folder inside the git work tree')
-  .option('--json', 'print every dependency, the vulnerabilities with their paths, and the metadata-quality verdict per registry')
-  .option('--registry <url>', 'the registry for unscoped packages (default: from .npmrc, else registry.npmjs.org)')
-  .option('--offline', 'use cached metadata only, whatever its age, and say what is missing')
-  .option('--advisories <file>', 'take advisories from an npm audit or OSV JSON file instead of asking the registry')
-  .option('--top <n>', 'how many dependencies to print (the JSON has them all)', parseCount, 30)
-  .option('-q, --quiet', 'no progress bar')
-  .action((path: string, options: DepsOptions) => withSteward(async (steward) => (await import('./commands/deps.js')).depsCommand(steward, path, options)));
+for (const descriptor of analysisDescriptors) {
+  const command = program
+    .command(descriptor.command.name)
+    .description(descriptor.command.description)
+    .argument('<path>', 'a folder inside the git work tree')
+    .option('--json', 'print the report as one JSON object')
+    .option('-q, --quiet', 'no progress bar');
+  (analysisCommands[descriptor.id].flags?.(command) ?? command).action((path: string, flags: OutputOptions) =>
+    withSteward(async (steward) => (await import('./commands/run-analysis.js')).runAnalysisCommand(steward, descriptor.id, path, flags)),
+  );
+}
 
 program
   .command('repos')

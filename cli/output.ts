@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from 'commander';
 import Table from 'cli-table3';
 import { printable } from '../core/wording.js';
 
@@ -42,4 +43,10 @@ export function formatDate(iso: string): string {
 /** Whether to draw progress: only for a person watching a terminal that can redraw a line. */
 export function wantsProgress(options: OutputOptions): boolean {
   return !options.quiet && process.stderr.isTTY === true && !process.env.CI && process.env.TERM !== 'dumb';
+}
+
+/** A flag's whole number of at least 1 (`--top 10`). */
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return Number(value);
 }

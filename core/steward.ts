@@ -6,11 +6,11 @@ import { databaseFile } from './paths.js';
 import { ScanService } from './scan/scan-service.js';
 import type { WorkerModules } from './scan/worker-modules.js';
 import { type Database, openDatabase } from './store/database.js';
+import { readSettings, updateSettings } from './store/settings.js';
 import { addRepository, findRepository, findRepositoryByPath, listRepositories, removeRepository } from './store/repositories.js';
-import { getCodeReport } from './store/snapshot-code.js';
-import { getDeadCodeReport } from './store/snapshot-dead-code.js';
-import { getDependencyReport, getDependencyTrend } from './store/snapshot-dependencies.js';
-import { getHistoryReport } from './store/snapshot-history.js';
+import { getDependencyTrend } from './analyses/dependencies/store.js';
+import { analyses } from './analyses/registry.js';
+import type { reportRoutes } from './api/analyses.js';
 import { getSnapshotReport, listSnapshotSummaries } from './store/snapshots.js';
 
 interface StewardOptions {
@@ -86,36 +86,20 @@ export function openSteward(options: StewardOptions): Steward {
       removeRepository(db, id, new Date());
       return {};
     },
-    'scans.start': async ({ repositoryId, dependencies }) => scans.start(repository(repositoryId), dependencies ?? {}),
+    'scans.start': async ({ repositoryId, analyses: selected, save, options: told }) => scans.start(repository(repositoryId), { analyses: selected, save, options: told }),
     'scans.cancel': async ({ jobId }) => scans.cancel(jobId),
     'scans.list': async () => scans.list(),
+    'scans.result': async ({ jobId }) => scans.result(jobId),
+    'settings.get': async () => readSettings(db),
+    'settings.update': async (change) => updateSettings(db, change, new Date()),
     'snapshots.list': async ({ repositoryId }) => listSnapshotSummaries(db, repository(repositoryId).id),
     'snapshots.get': async ({ id }) => {
       const report = getSnapshotReport(db, id);
       if (!report) throw new StewardError('not-found', `No snapshot with id ${id}`);
       return report;
     },
-    'snapshots.code': async ({ id }) => {
-      const report = getCodeReport(db, id);
-      if (!report) throw new StewardError('not-found', `Snapshot ${id} has no code analysis; it was taken before Steward analysed code. Scan again.`);
-      return report;
-    },
-    'snapshots.deadCode': async ({ id }) => {
-      const report = getDeadCodeReport(db, id);
-      if (!report) throw new StewardError('not-found', `Snapshot ${id} has no dead-code analysis; it was taken before Steward looked for dead code. Scan again.`);
-      return report;
-    },
-    'snapshots.history': async ({ id }) => {
-      const report = getHistoryReport(db, id);
-      if (!report) throw new StewardError('not-found', `Snapshot ${id} has no history analysis; it was taken before Steward analysed git history. Scan again.`);
-      return report;
-    },
     'repositories.dependencyTrend': async ({ repositoryId }) => getDependencyTrend(db, repository(repositoryId).id),
-    'snapshots.dependencies': async ({ id }) => {
-      const report = getDependencyReport(db, id);
-      if (!report) throw new StewardError('not-found', `Snapshot ${id} has no dependency check; it was taken before Steward checked dependencies. Scan again.`);
-      return report;
-    },
+    ...reportHandlers(db),
   };
 
   return {
@@ -133,4 +117,20 @@ export function openSteward(options: StewardOptions): Steward {
       db.close();
     },
   };
+}
+
+/** `snapshots.<analysis>` for every analysis of the registry: its report saved with the snapshot. */
+function reportHandlers(db: Database): Pick<Handlers, keyof typeof reportRoutes> {
+  return Object.fromEntries(
+    Object.values(analyses).map((analysis) => [
+      `snapshots.${analysis.descriptor.id}`,
+      async ({ id }: { id: number }) => {
+        const report = analysis.load(db, id);
+        if (report === undefined) {
+          throw new StewardError('not-found', `Snapshot ${id} has no report of this analysis: Steward had not ${analysis.descriptor.done} when it was taken. Scan again.`);
+        }
+        return report;
+      },
+    ]),
+  ) as Pick<Handlers, keyof typeof reportRoutes>;
 }

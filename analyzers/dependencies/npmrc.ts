@@ -16,7 +16,7 @@ export interface NpmConfig {
   /** The same, with its credentials. */
   defaultTarget: RegistryTarget;
   /** Where the default registry came from. */
-  source: 'npm default' | 'user .npmrc' | "repository's .npmrc" | 'environment' | '--registry';
+  source: 'npm default' | 'user .npmrc' | "repository's .npmrc" | 'environment' | RegistryOverride['source'];
   /** The registry for a package, by its scope. */
   registryFor(name: string): RegistryTarget;
   /** Settings that could not be used (a registry that is not an http(s) URL), one sentence each. */
@@ -30,8 +30,14 @@ interface NpmConfigInput {
   user?: string | undefined;
   /** For `${VAR}` in .npmrc values and `npm_config_registry`. */
   env: Readonly<Record<string, string | undefined>>;
-  /** `--registry`: overrides the default registry (scoped registries stay as configured). */
-  override?: string | undefined;
+  /** Overrides the default registry (scoped registries stay as configured). */
+  override?: RegistryOverride | undefined;
+}
+
+/** A registry named for Steward: `--registry` for one run, or the user's Steward settings. */
+export interface RegistryOverride {
+  url: string;
+  source: '--registry' | 'Steward settings';
 }
 
 /**
@@ -58,7 +64,7 @@ export function readNpmConfig({ repository, user, env, override }: NpmConfigInpu
   let registry = settings.get('registry') ?? defaultRegistry;
   const fromEnv = env['npm_config_registry'] ?? env['NPM_CONFIG_REGISTRY'];
   if (fromEnv) [registry, source] = [fromEnv, 'environment'];
-  if (override) [registry, source] = [override, '--registry'];
+  if (override) [registry, source] = [override.url, override.source];
   const warnings: string[] = [];
   const target = (url: string): RegistryTarget | undefined => {
     const normal = normalise(url);

@@ -1,28 +1,24 @@
 import { type DeadCodeFindingReport, type DeadCodeReport, deadCodeKindTitles, deadCodeKinds } from '../../core/api/dead-code.js';
-import { toDeadCodeReport } from '../../core/code/dead-code-report.js';
-import { deadCodeReportToSarif } from '../../core/reports/dead-code-sarif.js';
-import type { Steward } from '../../core/steward.js';
+import { deadCodeReportToSarif } from '../../core/analyses/dead-code/sarif.js';
 import { plural } from '../../core/wording.js';
-import { installation } from '../installation.js';
-import { formatDate, formatNumber, type OutputOptions, printJson, printTable, printText } from '../output.js';
-import { analyzeWithProgress } from './analyze-with-progress.js';
+import type { AnalysisCommand } from '../analysis-command.js';
+import { formatDate, formatNumber, type OutputOptions, printTable, printText } from '../output.js';
 
-export interface DeadCodeOptions extends OutputOptions {
+interface DeadCodeFlags extends OutputOptions {
   sarif?: boolean;
   production?: boolean;
 }
 
 /** `steward deadcode <path>`: unused files, exports, types, enum members and dependencies at HEAD. */
-export async function deadCodeCommand(steward: Steward, path: string, options: DeadCodeOptions): Promise<void> {
-  const production = options.production === true;
-  const { result, report } = await analyzeWithProgress(steward, path, options, async (analysed, signal) => ({
-    result: analysed,
-    report: await toDeadCodeReport(await analysed.analysis.deadCode(production), { db: steward.db, root: analysed.root, commit: analysed.commit, signal }),
-  }));
-  if (options.sarif) printJson(deadCodeReportToSarif(report, installation.version));
-  else if (options.json) printJson({ root: result.root, branch: result.branch, warnings: result.warnings, ...report });
-  else printReport(report, result.warnings);
-}
+export const deadCodeCommand: AnalysisCommand<'deadCode', DeadCodeFlags> = {
+  flags: (command) =>
+    command
+      .option('--sarif', 'print the findings as SARIF 2.1.0')
+      .option('--production', 'search from production entries only (no tests or dev tooling) and leave devDependencies alone'),
+  options: ({ production }) => ({ production: production === true }),
+  sarif: (report, version) => deadCodeReportToSarif(report, version),
+  print: (result, report) => printReport(report, result.warnings),
+};
 
 function printReport(report: DeadCodeReport, warnings: readonly string[]): void {
   const { stats } = report;

@@ -1,16 +1,11 @@
 import type { DependencyReport, DependencyReportItem } from '../../core/api/dependencies.js';
 import { StewardError } from '../../core/api/errors.js';
-import { readAdvisoryFile } from '../../core/dependencies/advisory-file.js';
-import { analyzeDependencies } from '../../core/dependencies/analyze-dependencies.js';
-import { headWarnings } from '../../core/git/head-warnings.js';
-import { inspectRepository } from '../../core/git/inspect-repository.js';
-import { listTreeFiles } from '../../core/git/tree-files.js';
-import type { Steward } from '../../core/steward.js';
+import { resolve } from 'node:path';
 import { plural } from '../../core/wording.js';
-import { formatDate, type OutputOptions, printJson, printTable, printText, wantsProgress } from '../output.js';
-import { progressBar } from '../progress-bar.js';
+import type { AnalysisCommand } from '../analysis-command.js';
+import { formatDate, type OutputOptions, parseCount, printTable, printText } from '../output.js';
 
-export interface DepsOptions extends OutputOptions {
+interface DepsFlags extends OutputOptions {
   registry?: string;
   offline?: boolean;
   advisories?: string;
@@ -21,39 +16,20 @@ export interface DepsOptions extends OutputOptions {
  * `steward deps <path>`: every declared dependency with its drift, versions behind, pulse,
  * deprecation, abandonment and advisories, sorted by risk, and how far the registry can be trusted.
  */
-export async function depsCommand(steward: Steward, path: string, options: DepsOptions): Promise<void> {
-  if (options.registry !== undefined && !/^https?:\/\/[^\s]+$/.test(options.registry)) throw new StewardError('invalid-input', `--registry needs an http(s) URL, not "${options.registry}"`);
-  const advisoryFile = options.advisories === undefined ? undefined : await readAdvisoryFile(options.advisories);
-  const { root, head } = await inspectRepository(path);
-  const controller = new AbortController();
-  const interrupt = (): void => controller.abort(new StewardError('cancelled', 'The dependency check was interrupted'));
-  process.once('SIGINT', interrupt);
-  const bar = wantsProgress(options) ? progressBar() : undefined;
-  let report: DependencyReport;
-  let warnings: string[];
-  try {
-    const notes = headWarnings(root, head, controller.signal);
-    report = await analyzeDependencies({
-      db: steward.db,
-      root,
-      commit: head.commit,
-      tree: await listTreeFiles(root, head.commit, controller.signal),
-      options: { registry: options.registry, offline: options.offline === true, advisoryFile },
-      now: new Date(),
-      env: process.env,
-      signal: controller.signal,
-      progress: (done, total, detail) => bar?.update(total > 0 ? done / total : 0, detail ?? 'Checking dependencies'),
-    });
-    warnings = [...(await notes), ...report.warnings];
-  } catch (error) {
-    throw controller.signal.aborted ? controller.signal.reason : error;
-  } finally {
-    bar?.stop();
-    process.off('SIGINT', interrupt);
-  }
-  if (options.json) printJson({ root, branch: head.branch, ...report, warnings });
-  else printReport(report, warnings, options.top);
-}
+export const depsCommand: AnalysisCommand<'dependencies', DepsFlags> = {
+  flags: (command) =>
+    command
+      .option('--registry <url>', 'the registry for unscoped packages (default: the settings, else .npmrc, else registry.npmjs.org)')
+      .option('--offline', 'use cached metadata only, whatever its age, and say what is missing')
+      .option('--advisories <file>', 'take advisories from an npm audit or OSV JSON file instead of asking the registry')
+      .option('--top <n>', 'how many dependencies to print (the JSON has them all)', parseCount, 30),
+  options({ registry, offline, advisories }) {
+    if (registry !== undefined && !/^https?:\/\/[^\s]+$/.test(registry)) throw new StewardError('invalid-input', `--registry needs an http(s) URL, not "${registry}"`);
+    return { ...(registry ? { registry } : {}), ...(offline ? { offline: true } : {}), ...(advisories === undefined ? {} : { advisories: resolve(advisories) }) };
+  },
+  json: ({ root, branch, warnings }, report) => ({ root, branch, ...report, warnings }),
+  print: (result, report, { top }) => printReport(report, result.warnings, top),
+};
 
 function printReport(report: DependencyReport, warnings: readonly string[], top: number): void {
   const { summary, metadata } = report;

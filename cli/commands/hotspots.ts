@@ -1,13 +1,9 @@
 import type { HistoryReport } from '../../core/api/history.js';
-import { analyzeRepositoryHistory } from '../../core/history/analyze-repository-history.js';
-import { toHistoryReport } from '../../core/history/history-report.js';
-import type { Steward } from '../../core/steward.js';
 import { plural } from '../../core/wording.js';
-import { formatDate, formatNumber, type OutputOptions, printJson, printTable, printText, wantsProgress } from '../output.js';
-import { progressBar } from '../progress-bar.js';
-import { analyzeWithProgress } from './analyze-with-progress.js';
+import type { AnalysisCommand } from '../analysis-command.js';
+import { formatDate, formatNumber, type OutputOptions, parseCount, printTable, printText } from '../output.js';
 
-export interface HotspotsOptions extends OutputOptions {
+interface HotspotsFlags extends OutputOptions {
   top: number;
 }
 
@@ -15,29 +11,10 @@ export interface HotspotsOptions extends OutputOptions {
  * `steward hotspots <path>`: files that are complex and change often (code-maat revisions ×
  * complexity), with change coupling, ownership and activity in the JSON.
  */
-export async function hotspotsCommand(steward: Steward, path: string, options: HotspotsOptions): Promise<void> {
-  const { result, report } = await analyzeWithProgress(steward, path, options, async (analysed, signal) => {
-    const bar = wantsProgress(options) ? progressBar() : undefined;
-    try {
-      const history = await analyzeRepositoryHistory({
-        db: steward.db,
-        root: analysed.root,
-        commit: analysed.commit,
-        tree: analysed.tree,
-        code: analysed.analysis,
-        parseWorkerUrl: steward.workers.parse,
-        signal,
-        progress: (done, total) => bar?.update(total > 0 ? done / total : 0, `Reading ${plural(total, 'commit')}`),
-        warn: (message) => analysed.warnings.push(message),
-      });
-      return { result: analysed, report: toHistoryReport(history, analysed.commit) };
-    } finally {
-      bar?.stop();
-    }
-  });
-  if (options.json) printJson({ root: result.root, branch: result.branch, warnings: result.warnings, ...report });
-  else printReport(report, result.warnings, options.top);
-}
+export const hotspotsCommand: AnalysisCommand<'history', HotspotsFlags> = {
+  flags: (command) => command.option('--top <n>', 'how many hotspots and coupled pairs to print (the JSON has them all)', parseCount, 20),
+  print: (result, report, { top }) => printReport(report, result.warnings, top),
+};
 
 function printReport(report: HistoryReport, warnings: readonly string[], top: number): void {
   const { read } = report;

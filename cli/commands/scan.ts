@@ -1,12 +1,14 @@
+import type { AnalysisId } from '../../core/api/analyses.js';
 import { call } from '../../core/api/call.js';
 import { StewardError } from '../../core/api/errors.js';
-import type { SnapshotReport } from '../../core/api/snapshots.js';
+import type { ScanEnvironment, SnapshotReport } from '../../core/api/snapshots.js';
 import type { Steward } from '../../core/steward.js';
 import { plural } from '../../core/wording.js';
-import { type OutputOptions, formatDate, printJson, printTable, printText, wantsProgress } from '../output.js';
-import { progressBar } from '../progress-bar.js';
+import { type OutputOptions, formatDate, printJson, printTable, printText } from '../output.js';
+import { runJob } from './follow-job.js';
 
 export interface ScanOptions extends OutputOptions {
+  only?: AnalysisId[];
   registry?: string;
   offline?: boolean;
 }
@@ -14,31 +16,11 @@ export interface ScanOptions extends OutputOptions {
 /** `steward scan <path>`: registers the repository if needed, scans HEAD, prints the snapshot. */
 export async function scanCommand(steward: Steward, path: string, options: ScanOptions): Promise<void> {
   const dependencies = { ...(options.registry ? { registry: options.registry } : {}), ...(options.offline ? { offline: true } : {}) };
-  const repository = await call(steward.handlers, 'repositories.add', { path });
-  const job = await call(steward.handlers, 'scans.start', { repositoryId: repository.id, dependencies });
-  const bar = wantsProgress(options) ? progressBar() : undefined;
-  const unsubscribe = steward.subscribe((event) => {
-    if (event.job.id === job.id) bar?.update(event.job.progress, event.job.step, event.job.detail);
-  });
-  const interrupt = (): void => void steward.scans.cancel(job.id);
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
-  let final;
-  try {
-    final = await steward.scans.settled(job.id);
-  } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
-    unsubscribe();
-    bar?.stop();
-  }
-  if (final.state !== 'succeeded' || final.snapshotId === null) {
-    const error = final.error ?? { code: 'internal' as const, message: 'The scan did not finish' };
-    throw new StewardError(error.code, error.message);
-  }
+  const final = await runJob(steward, path, { ...(options.only ? { analyses: options.only } : {}), options: { dependencies } }, options);
+  if (final.snapshotId === null) throw new StewardError('internal', 'The scan saved no snapshot');
   const report = await call(steward.handlers, 'snapshots.get', { id: final.snapshotId });
   if (options.json) printJson(report);
-  else printReport(repository.name, report);
+  else printReport((await call(steward.handlers, 'repositories.get', { id: final.repositoryId })).name, report);
 }
 
 function printReport(name: string, { snapshot, summary }: SnapshotReport): void {
@@ -52,6 +34,18 @@ function printReport(name: string, { snapshot, summary }: SnapshotReport): void 
     Object.entries(totals).map(([key, t]) => [key, t.files, t.linesOfCode, t.commentLines, t.blankLines]);
   printTable(['Language', 'Files', 'Code', 'Comments', 'Blank'], totalsRows(summary.languages));
   printTable(['Folder', 'Files', 'Code', 'Comments', 'Blank'], totalsRows(summary.folders));
+  if (snapshot.environment) printText(`Measured with: ${describeEnvironment(snapshot.environment)}.`);
   for (const warning of snapshot.warnings) printText(`warning: ${warning}`);
   printText(`Snapshot ${snapshot.id} saved (${snapshot.status}).`);
+}
+
+/** What a snapshot took from outside its commit, in one line. */
+function describeEnvironment({ now, nodeModules, dependencies, git }: ScanEnvironment): string {
+  const parts = [`"now" ${now}`, nodeModules === 'installed' ? 'node_modules installed' : 'no node_modules'];
+  if (dependencies) {
+    parts.push(`registry ${dependencies.registries.map((registry) => `${registry.url} (${registry.source})`).join(', ')}${dependencies.offline ? ', offline' : ''}`);
+    parts.push(`advisories: ${dependencies.advisories}`);
+  }
+  parts.push(git);
+  return parts.join('; ');
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { SnapshotIdSchema } from './snapshots.js';
 
 const count = z.number().int().nonnegative();
 const line = z.number().int().positive();
@@ -68,7 +67,7 @@ const BoundaryViolationSchema = z.object({
   rule: z.string(),
 });
 
-const CodeReportSchema = z.object({
+export const CodeReportSchema = z.object({
   commit: z.string(),
   thresholds: z.object({ cognitive: z.number().int().positive(), cyclomatic: z.number().int().positive() }),
   /** The most complex functions, worst first: every one over a threshold, and at least the top few. */
@@ -82,8 +81,3 @@ const CodeReportSchema = z.object({
   parseErrors: z.array(z.object({ path: z.string(), line, message: z.string() })),
 });
 export type CodeReport = z.infer<typeof CodeReportSchema>;
-
-export const codeRoutes = {
-  /** The code engine's results saved with a snapshot; not-found for snapshots taken before it existed. */
-  'snapshots.code': { input: z.object({ id: SnapshotIdSchema }), output: CodeReportSchema },
-};

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { SnapshotIdSchema } from './snapshots.js';
 
 const count = z.number().int().nonnegative();
 
@@ -34,7 +33,7 @@ const DeadCodeFindingSchema = z.object({
 });
 export type DeadCodeFindingReport = z.infer<typeof DeadCodeFindingSchema>;
 
-const DeadCodeReportSchema = z.object({
+export const DeadCodeReportSchema = z.object({
   commit: z.string(),
   /** Searched from production entries only. */
   production: z.boolean(),
@@ -45,8 +44,3 @@ const DeadCodeReportSchema = z.object({
   workspaces: z.array(z.object({ dir: z.string(), name: z.string().nullable(), findings: z.partialRecord(z.enum(deadCodeKinds), count) })),
 });
 export type DeadCodeReport = z.infer<typeof DeadCodeReportSchema>;
-
-export const deadCodeRoutes = {
-  /** The dead-code findings saved with a snapshot; not-found for snapshots taken before the analysis existed. */
-  'snapshots.deadCode': { input: z.object({ id: SnapshotIdSchema }), output: DeadCodeReportSchema },
-};

@@ -70,7 +70,7 @@ const VulnerabilitySchema = z.object({
 });
 export type VulnerabilityReport = z.infer<typeof VulnerabilitySchema>;
 
-const DependencyReportSchema = z.object({
+export const DependencyReportSchema = z.object({
   commit: z.string(),
   checkedAt: date,
   lockfile: z.string().nullable(),
@@ -126,6 +126,4 @@ export type DependencyTrendPoint = z.infer<typeof DependencyTrendPointSchema>;
 export const dependencyRoutes = {
   /** Every snapshot's dependency summary for a repository, oldest first: how staleness developed. */
   'repositories.dependencyTrend': { input: z.object({ repositoryId: z.number().int().positive() }), output: z.array(DependencyTrendPointSchema) },
-  /** The dependency check saved with a snapshot; not-found for snapshots taken before Steward checked dependencies. */
-  'snapshots.dependencies': { input: z.object({ id: SnapshotIdSchema }), output: DependencyReportSchema },
 };

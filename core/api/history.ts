@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { SnapshotIdSchema } from './snapshots.js';
 
 const count = z.number().int().nonnegative();
 const date = z.iso.datetime({ offset: true });
@@ -70,7 +69,7 @@ const FolderHistorySchema = z.object({
 });
 export type FolderHistoryReport = z.infer<typeof FolderHistorySchema>;
 
-const HistoryReportSchema = z.object({
+export const HistoryReportSchema = z.object({
   commit: z.string(),
   /** The scanned commit's author date: windows end here, and "active" means active in the 6 months before. */
   asOf: date,
@@ -91,8 +90,3 @@ const HistoryReportSchema = z.object({
   weeks: z.array(z.object({ week: z.iso.date(), commits: count, authors: count, added: count, deleted: count })),
 });
 export type HistoryReport = z.infer<typeof HistoryReportSchema>;
-
-export const historyRoutes = {
-  /** Hotspots, change coupling, ownership and activity saved with a snapshot; not-found for snapshots taken before the history engine. */
-  'snapshots.history': { input: z.object({ id: SnapshotIdSchema }), output: HistoryReportSchema },
-};

@@ -1,12 +1,11 @@
 import { type z } from 'zod';
+import { reportRoutes } from './analyses.js';
 import { appRoutes } from './app.js';
-import { codeRoutes } from './code.js';
-import { deadCodeRoutes } from './dead-code.js';
 import type { ApiError } from './errors.js';
 import { dependencyRoutes } from './dependencies.js';
-import { historyRoutes } from './history.js';
 import { repositoryRoutes } from './repositories.js';
 import { scanRoutes } from './scans.js';
+import { settingsRoutes } from './settings.js';
 import { snapshotRoutes } from './snapshots.js';
 
 /** The whole API: every request and response any view (IPC, HTTP, CLI) can exchange with the core. */
@@ -15,10 +14,9 @@ export const routes = {
   ...repositoryRoutes,
   ...scanRoutes,
   ...snapshotRoutes,
-  ...codeRoutes,
-  ...deadCodeRoutes,
-  ...historyRoutes,
+  ...reportRoutes,
   ...dependencyRoutes,
+  ...settingsRoutes,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 type Routes = typeof routes;

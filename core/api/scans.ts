@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnalysisIdSchema, AnalysisReportsSchema } from './analyses.js';
 import { ApiErrorSchema } from './errors.js';
 
 const ScanStateSchema = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
@@ -6,6 +7,10 @@ const ScanStateSchema = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
 export const ScanJobSchema = z.object({
   id: z.string(),
   repositoryId: z.number().int().positive(),
+  /** The analyses run. */
+  analyses: z.array(AnalysisIdSchema),
+  /** Whether the run saves a snapshot (a scan) or only hands its reports back (`scans.result`). */
+  save: z.boolean(),
   state: ScanStateSchema,
   /** Title of the step now running, e.g. "Counting lines of code". */
   step: z.string(),
@@ -18,16 +23,38 @@ export const ScanJobSchema = z.object({
 });
 export type ScanJob = z.infer<typeof ScanJobSchema>;
 
-/** How a scan checks dependencies: another registry for unscoped packages, or the cache only. */
-export const DependencyScanOptionsSchema = z.object({
-  registry: z.url({ protocol: /^https?$/ }).optional(),
-  offline: z.boolean().optional(),
+/** What each analysis is told, by analysis id (each analysis checks its own; see core/analyses/). */
+export const AnalysisOptionsSchema = z.partialRecord(AnalysisIdSchema, z.record(z.string(), z.unknown()));
+export type AnalysisOptions = z.infer<typeof AnalysisOptionsSchema>;
+
+const RunResultSchema = z.object({
+  root: z.string(),
+  branch: z.string().nullable(),
+  commit: z.string(),
+  warnings: z.array(z.string()),
+  reports: AnalysisReportsSchema,
+  /** How each analysis went (files parsed, taken from the cache, time): not part of its report. */
+  stats: z.partialRecord(AnalysisIdSchema, z.record(z.string(), z.unknown())),
 });
-export type DependencyScanOptions = z.infer<typeof DependencyScanOptionsSchema>;
+export type RunResult = z.infer<typeof RunResultSchema>;
 
 export const scanRoutes = {
-  'scans.start': { input: z.object({ repositoryId: z.number().int().positive(), dependencies: DependencyScanOptionsSchema.optional() }), output: ScanJobSchema },
+  /**
+   * Scans a repository's HEAD: every analysis (or those named), saving a snapshot; with `save: false`
+   * nothing is saved and the reports wait for `scans.result`. Options not given come from the settings.
+   */
+  'scans.start': {
+    input: z.object({
+      repositoryId: z.number().int().positive(),
+      analyses: z.array(AnalysisIdSchema).min(1).optional(),
+      save: z.boolean().default(true),
+      options: AnalysisOptionsSchema.optional(),
+    }),
+    output: ScanJobSchema,
+  },
   'scans.cancel': { input: z.object({ jobId: z.string() }), output: ScanJobSchema },
   /** Scans running in this process, so a reloaded window can show their progress again. */
   'scans.list': { input: z.object({}), output: z.array(ScanJobSchema) },
+  /** The reports of a finished run that saved nothing; each can be taken once. */
+  'scans.result': { input: z.object({ jobId: z.string() }), output: RunResultSchema },
 } as const;

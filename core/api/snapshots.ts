@@ -8,10 +8,40 @@ export const SnapshotIdSchema = z.number().int().positive();
  */
 const SnapshotStatusSchema = z.enum(['complete', 'partial']);
 
+/**
+ * Everything a snapshot's analyses took from outside the commit, so that two snapshots can be told
+ * comparable or not, and a reader knows what was measured.
+ */
+const ScanEnvironmentSchema = z.object({
+  /** The date every age was measured from. */
+  now: z.iso.datetime(),
+  /** Whether node_modules was installed at the repository root (deprecations of installed packages' types, peers). */
+  nodeModules: z.enum(['installed', 'absent']),
+  /** How the dependency check asked registries; null when it did not run. */
+  dependencies: z
+    .object({
+      /** Each registry asked, and where the setting came from (.npmrc, environment, --registry, settings). */
+      registries: z.array(z.object({ url: z.string(), source: z.string() })),
+      offline: z.boolean(),
+      /** Where advisories came from (a registry's audit endpoint, OSV, a file), or why there were none. */
+      advisories: z.string(),
+    })
+    .nullable(),
+  /** The git that read the repository (`git version`). */
+  git: z.string(),
+});
+export type ScanEnvironment = z.infer<typeof ScanEnvironmentSchema>;
+
+/** `head`: the checked-out commit when scanned; `backfill`: a past commit; `draft`: a maintenance draft's commit. */
+export const SnapshotKindSchema = z.enum(['head', 'backfill', 'draft']);
+
 const SnapshotSchema = z.object({
   id: SnapshotIdSchema,
   repositoryId: z.number().int().positive(),
+  kind: SnapshotKindSchema,
   commit: z.string().regex(/^[0-9a-f]{40,64}$/),
+  /** The commit's committer date; trends order by it. Null for snapshots taken before Steward recorded it. */
+  commitDate: z.iso.datetime({ offset: true }).nullable(),
   /** Null when HEAD was detached. */
   branch: z.string().nullable(),
   status: SnapshotStatusSchema,
@@ -20,6 +50,8 @@ const SnapshotSchema = z.object({
   /** Analysis step → version of the code that produced its results. */
   analyzerVersions: z.record(z.string(), z.string()),
   warnings: z.array(z.string()),
+  /** Null for snapshots taken before Steward recorded it. */
+  environment: ScanEnvironmentSchema.nullable(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 

@@ -2,6 +2,7 @@ import { type BoundaryViolation, findBoundaryViolations } from '../../analyzers/
 import { type ImportCycle, findImportCycles } from '../../analyzers/architecture/import-cycles.js';
 import { buildImportEdges } from '../../analyzers/architecture/import-graph.js';
 import { type ComplexitySummary, summarizeComplexity } from '../../analyzers/complexity/summarize-complexity.js';
+import type { ComplexityThresholds } from '../../analyzers/complexity/thresholds.js';
 import { type DeprecatedUse, findDeprecatedUses } from '../../analyzers/deprecations/deprecated-uses.js';
 import type { DeadCodeResult } from '../../analyzers/deadcode/dead-code.js';
 import { type DeadCodeInput, findDeadCode } from '../../analyzers/deadcode/find-dead-code.js';
@@ -41,19 +42,21 @@ interface AnalyzeCodeOptions {
   /** The tree of the commit being analysed. */
   tree: TreeListing;
   parseWorkerUrl: URL | string;
+  /** The user's complexity thresholds, for a repository whose steward.config.json sets none. */
+  thresholds?: ComplexityThresholds;
   signal: AbortSignal;
   progress(done: number, total: number, detail?: string): void;
   warn(message: string, options?: { partial?: boolean }): void;
 }
 
 /** discover → facts (cached by content) → complexity, deprecated uses, import cycles, boundary violations, dead code. */
-export async function analyzeCode({ db, root, tree, parseWorkerUrl, signal, progress, warn }: AnalyzeCodeOptions): Promise<CodeAnalysis> {
+export async function analyzeCode({ db, root, tree, parseWorkerUrl, thresholds, signal, progress, warn }: AnalyzeCodeOptions): Promise<CodeAnalysis> {
   const started = performance.now();
   const { files } = tree;
   const layout = await readProjectLayout(db, root, files, signal);
   const { discovery } = layout;
   for (const warning of discovery.warnings) warn(warning);
-  const config = parseStewardConfig(layout.stewardConfigText, warn);
+  const config = parseStewardConfig(layout.stewardConfigText, warn, thresholds);
 
   const codePaths = new Set(discovery.codeFiles);
   const codeFiles = files.filter((file) => codePaths.has(file.path));

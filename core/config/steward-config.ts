@@ -72,10 +72,13 @@ export interface StewardConfig {
   dependencies: { cooldownDays: number };
 }
 
-/** The repository's settings; an unreadable or invalid file gives a warning and the defaults. */
-export function parseStewardConfig(text: string | undefined, warn: (message: string) => void): StewardConfig {
+/**
+ * The repository's settings; an unreadable or invalid file gives a warning and the defaults.
+ * `thresholds`: the user's defaults for a repository that sets none (Steward's own otherwise).
+ */
+export function parseStewardConfig(text: string | undefined, warn: (message: string) => void, thresholds: ComplexityThresholds = defaultThresholds): StewardConfig {
   const defaults: StewardConfig = {
-    thresholds: defaultThresholds,
+    thresholds,
     boundaries: [],
     deadCode: { entry: [], ignore: [], includeEntryExports: false },
     history: defaultHistoryOptions,
@@ -96,7 +99,7 @@ export function parseStewardConfig(text: string | undefined, warn: (message: str
     return defaults;
   }
   return {
-    thresholds: { ...defaultThresholds, ...parsed.data.complexity },
+    thresholds: { ...thresholds, ...parsed.data.complexity },
     boundaries: parsed.data.boundaries ?? [],
     deadCode: { ...defaults.deadCode, ...parsed.data.deadCode },
     history: {

@@ -42,7 +42,7 @@ const stderrLimit = 64 * 1024;
  */
 export async function runGit(root: string, args: readonly string[], run: GitRun): Promise<void> {
   run.signal?.throwIfAborted();
-  await checkGitVersion(root);
+  await gitVersion(root);
   await spawnGit(root, args, await overridesFor(root, run.signal), run);
 }
 
@@ -80,10 +80,10 @@ export async function readGit(root: string, args: readonly string[], options: { 
 
 /** GIT_CONFIG_COUNT, which carries the overrides, arrived in git 2.31 (March 2021). */
 const minimumVersion = [2, 31] as const;
-let versionCheck: Promise<void> | undefined;
+let versionCheck: Promise<string> | undefined;
 
-/** Checks once per process (a failed check is tried again next time). */
-function checkGitVersion(cwd: string): Promise<void> {
+/** `git version` ("git version 2.39.5"), checked once per process (a failed check is tried again next time). */
+export function gitVersion(cwd: string): Promise<string> {
   versionCheck ??= (async () => {
     const output: Buffer[] = [];
     await spawnGit(cwd, ['version'], [], { onOutput: (chunk) => void output.push(chunk) });
@@ -92,6 +92,7 @@ function checkGitVersion(cwd: string): Promise<void> {
     if (major < minimumVersion[0] || (major === minimumVersion[0] && minor < minimumVersion[1])) {
       throw new StewardError('unavailable', `Steward needs git ${minimumVersion.join('.')} or later to read repositories safely; this is ${text}`);
     }
+    return text;
   })().catch((error: unknown) => {
     versionCheck = undefined;
     throw error;

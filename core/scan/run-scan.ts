@@ -1,87 +1,164 @@
-import { inspectRepository } from '../git/inspect-repository.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AnalysisContext, AnalysisRun } from '../analyses/analysis.js';
+import { analyses } from '../analyses/registry.js';
+import type { AnalysisId } from '../api/analyses.js';
+import type { DependencyReport } from '../api/dependencies.js';
+import type { ScanEnvironment } from '../api/snapshots.js';
+import { type CodeAnalysis, analyzeCode } from '../code/analyze-code.js';
+import { gitVersion } from '../git/git-runner.js';
 import { headWarnings } from '../git/head-warnings.js';
+import { type HistorySummary, readHistorySummary } from '../git/history-summary.js';
+import { inspectRepository } from '../git/inspect-repository.js';
 import { type TreeListing, listTreeFiles } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
+import { insertGitHistory } from '../store/snapshot-git-history.js';
+import { readSettings } from '../store/settings.js';
 import { type SaveResults, saveSnapshot } from '../store/snapshots.js';
-import { type CodeAnalysis, analyzeCode } from '../code/analyze-code.js';
-import type { DependencyScanOptions } from '../api/scans.js';
-import type { ScanStep, StepContext } from './scan-step.js';
+import { countLines, countLinesWeight } from './line-counts.js';
 
 interface ScanProgress {
   step: string;
-  /** 0…1 over the whole scan. */
+  /** 0…1 over the whole run. */
   progress: number;
   detail: string;
 }
 
-interface RunScanOptions {
+export interface RunScanOptions {
   db: Database;
   repositoryId: number;
   /** The registered path; checked again now, since the folder may have changed since it was added. */
   path: string;
-  steps: readonly ScanStep[];
+  /** The analyses to run, in the registry's order whatever the order here. */
+  analyses: readonly AnalysisId[];
+  /** What each analysis is told (validated by the analysis; what is not given takes its default). */
+  options: Partial<Record<AnalysisId, unknown>>;
+  /** Save a snapshot (a scan), or only hand back the reports (`steward complexity` and the like). */
+  save: boolean;
   parseWorkerUrl: URL | string;
-  /** How the dependency check asks registries. */
-  dependencies?: DependencyScanOptions;
   signal: AbortSignal;
   onProgress: (progress: ScanProgress) => void;
   now?: () => Date;
 }
 
-/** Runs every step on the repository's HEAD commit and saves the snapshot; returns its id. */
-export async function runScan({ db, repositoryId, path, steps, parseWorkerUrl, dependencies = {}, signal, onProgress, now = () => new Date() }: RunScanOptions): Promise<number> {
+export interface RunResult {
+  /** Null when nothing was saved. */
+  snapshotId: number | null;
+  root: string;
+  branch: string | null;
+  commit: string;
+  warnings: string[];
+  reports: Partial<Record<AnalysisId, unknown>>;
+  stats: Partial<Record<AnalysisId, Record<string, unknown>>>;
+}
+
+/**
+ * Runs analyses on the repository's HEAD commit: the one pipeline behind a scan (which saves a
+ * snapshot of the commit in one transaction, with its line counts, git summary and the inputs it took
+ * from outside the commit) and behind the CLI's analysis commands (which save nothing).
+ */
+export async function runScan(options: RunScanOptions): Promise<RunResult> {
+  const { db, signal, onProgress, now = () => new Date() } = options;
   const startedAt = now();
-  onProgress({ step: 'Reading repository', progress: 0, detail: path });
-  const { root, head } = await inspectRepository(path);
+  const settings = readSettings(db);
+  // What the run is not told comes from the user's settings.
+  const given = (options.options.dependencies ?? {}) as { registry?: string };
+  const told: RunScanOptions['options'] = {
+    ...options.options,
+    dependencies: {
+      offline: settings.dependencies.offline,
+      ...(settings.dependencies.registry && given.registry === undefined ? { registry: settings.dependencies.registry, registrySource: 'Steward settings' } : {}),
+      ...given,
+    },
+  };
+  onProgress({ step: 'Reading repository', progress: 0, detail: options.path });
+  const { root, head } = await inspectRepository(options.path);
   const warnings = await headWarnings(root, head, signal);
   let partial = false;
 
   let listing: Promise<TreeListing> | undefined;
-  const treeFiles = (): Promise<TreeListing> => (listing ??= listTreeFiles(root, head.commit, signal));
-  const totalWeight = steps.reduce((sum, step) => sum + step.weight, 0);
-  let weightDone = 0;
-  const saves: SaveResults[] = [];
   let code: Promise<CodeAnalysis> | undefined;
-  for (const step of steps) {
-    signal.throwIfAborted();
+  let summary: Promise<HistorySummary> | undefined;
+  const selected = Object.values(analyses).filter((analysis) => options.analyses.includes(analysis.descriptor.id));
+  const totalWeight = selected.reduce((sum, analysis) => sum + analysis.weight, options.save ? countLinesWeight : 0);
+  let weightDone = 0;
+  const contextFor = (title: string, weight: number): AnalysisContext => {
     const stepStart = weightDone;
-    const context: StepContext = {
+    const context: AnalysisContext = {
       root,
       commit: head.commit,
       signal,
       db,
-      treeFiles,
-      codeAnalysis: () => (code ??= treeFiles().then((tree) => analyzeCode({ db, root, tree, parseWorkerUrl, signal, progress: context.progress, warn: context.warn }))),
-      parseWorkerUrl,
-      dependencies,
+      treeFiles: () => (listing ??= listTreeFiles(root, head.commit, signal)),
+      codeAnalysis: () =>
+        (code ??= context.treeFiles().then((tree) => analyzeCode({ db, root, tree, parseWorkerUrl: options.parseWorkerUrl, thresholds: settings.complexity, signal, progress: context.progress, warn: context.warn }))),
+      historySummary: () => (summary ??= readHistorySummary(root, head.commit, signal)),
+      parseWorkerUrl: options.parseWorkerUrl,
       now: startedAt,
       progress(done, total, detail = '') {
         const fraction = total > 0 ? Math.min(done / total, 1) : 1;
-        onProgress({ step: step.title, progress: (stepStart + fraction * step.weight) / totalWeight, detail });
+        onProgress({ step: title, progress: (stepStart + fraction * weight) / totalWeight, detail });
       },
-      warn(message, options) {
+      warn(message, warning) {
         warnings.push(message);
-        partial ||= options?.partial === true;
+        partial ||= warning?.partial === true;
       },
     };
-    const save = await step.run(context);
-    saves.push(save);
-    weightDone += step.weight;
+    return context;
+  };
+
+  const saves: SaveResults[] = [];
+  if (options.save) {
+    const context = contextFor('Counting lines of code', countLinesWeight);
+    saves.push(await countLines(context));
+    weightDone += countLinesWeight;
+  }
+  const reports: RunResult['reports'] = {};
+  const stats: RunResult['stats'] = {};
+  for (const analysis of selected) {
+    signal.throwIfAborted();
+    const context = contextFor(analysis.descriptor.title, analysis.weight);
+    const { id } = analysis.descriptor;
+    const run: AnalysisRun<unknown> = await analysis.run(context, analysis.options.parse(told[id] ?? {}));
+    reports[id] = run.report;
+    if (run.stats) stats[id] = run.stats;
+    saves.push((target, snapshotId) => analysis.save(target, snapshotId, run.report as never));
+    weightDone += analysis.weight;
   }
   signal.throwIfAborted();
+  const result = { root, branch: head.branch, commit: head.commit, warnings, reports, stats };
+  if (!options.save) return { snapshotId: null, ...result };
+
   onProgress({ step: 'Saving snapshot', progress: 1, detail: '' });
-  return saveSnapshot(
+  const history = await contextFor('', 0).historySummary();
+  const environment: ScanEnvironment = {
+    now: startedAt.toISOString(),
+    nodeModules: existsSync(join(root, 'node_modules')) ? 'installed' : 'absent',
+    dependencies: dependencyEnvironment(reports.dependencies as DependencyReport | undefined),
+    git: await gitVersion(root),
+  };
+  const snapshotId = saveSnapshot(
     db,
     {
-      repositoryId,
+      repositoryId: options.repositoryId,
+      kind: 'head',
       commit: head.commit,
+      commitDate: history.committedAt === null ? null : new Date(history.committedAt).toISOString(),
       branch: head.branch,
       status: partial ? 'partial' : 'complete',
       startedAt: startedAt.toISOString(),
       finishedAt: now().toISOString(),
-      analyzerVersions: Object.fromEntries(steps.map((step) => [step.id, step.version])),
+      analyzerVersions: Object.fromEntries(selected.map((analysis) => [analysis.descriptor.id, analysis.version])),
       warnings,
+      environment,
     },
-    saves,
+    [...saves, (target, id) => insertGitHistory(target, id, history)],
   );
+  return { snapshotId, ...result };
+}
+
+function dependencyEnvironment(report: DependencyReport | undefined): ScanEnvironment['dependencies'] {
+  if (!report) return null;
+  const advisories = report.advisories.status === 'checked' ? report.advisories.source : `none (${report.advisories.note ?? 'unavailable'})`;
+  return { registries: report.registries.map(({ url, source }) => ({ url, source })), offline: report.metadata.offline, advisories };
 }

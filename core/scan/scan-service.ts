@@ -3,7 +3,10 @@ import { hostname } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { StewardError } from '../api/errors.js';
 import type { Repository } from '../api/repositories.js';
-import type { DependencyScanOptions, ScanJob } from '../api/scans.js';
+import type { AnalysisId } from '../api/analyses.js';
+import { describeZodError } from '../api/errors.js';
+import { type AnalysisOptions, type RunResult, type ScanJob, scanRoutes } from '../api/scans.js';
+import { analyses as registry } from '../analyses/registry.js';
 import type { Database } from '../store/database.js';
 import { type ScanLockHolder, acquireScanLock, releaseScanLock, renewScanLocks } from '../store/scan-locks.js';
 import type { WorkerModules } from './worker-modules.js';
@@ -24,6 +27,18 @@ interface RunningScan {
   cancelTimer?: NodeJS.Timeout;
 }
 
+/** What a run is asked to do. */
+export interface ScanRequest {
+  /** Default: every analysis. */
+  analyses?: readonly AnalysisId[] | undefined;
+  /** Default: save a snapshot. */
+  save?: boolean | undefined;
+  options?: AnalysisOptions | undefined;
+}
+
+/** How long the result of a run that saved nothing waits for `result()` before it is dropped. */
+const resultLifetimeMs = 10 * 60_000;
+
 /** How long a cancelled scan may take to stop by itself before its worker is terminated. */
 const cancelGraceMs = 3000;
 
@@ -41,11 +56,20 @@ const lockLifetimeMs = 60_000;
  */
 export class ScanService {
   private readonly running = new Map<string, RunningScan>();
+  private readonly results = new Map<string, { result: RunResult; expiry: NodeJS.Timeout }>();
   private renewal: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: ScanServiceOptions) {}
 
-  start(repository: Repository, dependencies: DependencyScanOptions = {}): ScanJob {
+  start(repository: Repository, request: ScanRequest = {}): ScanJob {
+    const selected = request.analyses ? [...new Set(request.analyses)] : (Object.keys(registry) as AnalysisId[]);
+    const save = request.save ?? true;
+    const options = request.options ?? {};
+    // Each analysis checks what it is told before anything starts, so a bad option is one clear error.
+    for (const [id, given] of Object.entries(options) as [AnalysisId, unknown][]) {
+      const parsed = registry[id].options.safeParse(given);
+      if (!parsed.success) throw new StewardError('invalid-input', `${registry[id].descriptor.command.name}: ${describeZodError(parsed.error)}`);
+    }
     const jobId = randomUUID();
     const startedAt = new Date().toISOString();
     const holder = acquireScanLock(
@@ -61,12 +85,16 @@ export class ScanService {
       repositoryId: repository.id,
       path: repository.path,
       parseWorkerUrl: String(this.options.workers.parse),
-      dependencies,
+      analyses: selected,
+      save,
+      options,
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
     };
     const job: ScanJob = {
       id: jobId,
       repositoryId: repository.id,
+      analyses: selected,
+      save,
       state: 'running',
       step: 'Starting',
       progress: 0,
@@ -108,6 +136,15 @@ export class ScanService {
     return this.list().some((job) => job.repositoryId === repositoryId);
   }
 
+  /** The reports of a finished run that saved nothing; each result can be taken once. */
+  result(jobId: string): RunResult {
+    const kept = this.results.get(jobId);
+    if (!kept) throw new StewardError('not-found', 'No result for that run: it saved a snapshot, is still running, failed, or its result was already taken');
+    clearTimeout(kept.expiry);
+    this.results.delete(jobId);
+    return kept.result;
+  }
+
   /** Resolves with the job in its final state. */
   settled(jobId: string): Promise<ScanJob> {
     const scan = this.running.get(jobId);
@@ -122,6 +159,13 @@ export class ScanService {
     await Promise.all(scans.map((scan) => scan.settled));
   }
 
+  /** Keeps a run's result for `result()`: checked against the API's shape, and kept whole (the reports as the analyses made them). */
+  private keep(jobId: string, raw: unknown): boolean {
+    if (!scanRoutes['scans.result'].output.safeParse(raw).success) return false;
+    this.results.set(jobId, { result: raw as RunResult, expiry: setTimeout(() => this.results.delete(jobId), resultLifetimeMs).unref() });
+    return true;
+  }
+
   private watch(job: ScanJob, worker: Worker): Promise<ScanJob> {
     return new Promise((resolve) => {
       let outcome: Pick<ScanJob, 'state' | 'snapshotId' | 'error'> | undefined;
@@ -134,7 +178,12 @@ export class ScanService {
         if (!message.success) return;
         const data = message.data;
         if (data.type === 'progress') update({ step: data.step, progress: data.progress, detail: data.detail });
-        else if (data.type === 'succeeded') outcome = { state: 'succeeded', snapshotId: data.snapshotId, error: null };
+        else if (data.type === 'succeeded') {
+          outcome =
+            data.result === undefined || this.keep(job.id, data.result)
+              ? { state: 'succeeded', snapshotId: data.snapshotId, error: null }
+              : { state: 'failed', snapshotId: null, error: { code: 'internal', message: 'The run handed back reports of an unexpected shape' } };
+        }
         else outcome = { state: data.error.code === 'cancelled' ? 'cancelled' : 'failed', snapshotId: null, error: data.error };
       });
       worker.on('error', (error) => {

@@ -6,7 +6,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { toApiError } from '../api/errors.js';
 import { openDatabase } from '../store/database.js';
 import { runScan } from './run-scan.js';
-import { scanSteps } from './steps/index.js';
 import { type FromScanWorker, ScanWorkerInputSchema, ToScanWorkerSchema } from './worker-protocol.js';
 
 const progressIntervalMs = 100;
@@ -25,13 +24,14 @@ async function main(): Promise<void> {
   let db;
   try {
     db = openDatabase(input.databaseFile, { nativeBinding: input.nativeBinding });
-    const snapshotId = await runScan({
+    const { snapshotId, ...result } = await runScan({
       db,
       repositoryId: input.repositoryId,
       path: input.path,
-      steps: scanSteps,
+      analyses: input.analyses,
+      options: input.options,
+      save: input.save,
       parseWorkerUrl: new URL(input.parseWorkerUrl),
-      dependencies: input.dependencies,
       signal: controller.signal,
       onProgress(progress) {
         const now = Date.now();
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
         post({ type: 'progress', ...progress });
       },
     });
-    post({ type: 'succeeded', snapshotId });
+    post(snapshotId === null ? { type: 'succeeded', snapshotId, result } : { type: 'succeeded', snapshotId });
   } catch (error) {
     post({
       type: 'failed',

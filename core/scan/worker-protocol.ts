@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { AnalysisIdSchema } from '../api/analyses.js';
 import { ApiErrorSchema } from '../api/errors.js';
-import { DependencyScanOptionsSchema } from '../api/scans.js';
+import { AnalysisOptionsSchema } from '../api/scans.js';
 
 /** What the scan service hands a scan worker when it starts it. */
 export const ScanWorkerInputSchema = z.object({
@@ -10,7 +11,9 @@ export const ScanWorkerInputSchema = z.object({
   path: z.string(),
   /** Where the parse-worker module is (a file URL), for the code engine's worker threads. */
   parseWorkerUrl: z.string(),
-  dependencies: DependencyScanOptionsSchema,
+  analyses: z.array(AnalysisIdSchema),
+  save: z.boolean(),
+  options: AnalysisOptionsSchema,
 });
 export type ScanWorkerInput = z.infer<typeof ScanWorkerInputSchema>;
 
@@ -19,7 +22,8 @@ export type ToScanWorker = z.infer<typeof ToScanWorkerSchema>;
 
 export const FromScanWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), step: z.string(), progress: z.number().min(0).max(1), detail: z.string() }),
-  z.object({ type: z.literal('succeeded'), snapshotId: z.number().int().positive() }),
+  /** A saved scan names its snapshot; a run that saved nothing hands back its result (checked by the service against the API's schema). */
+  z.object({ type: z.literal('succeeded'), snapshotId: z.number().int().positive().nullable(), result: z.unknown().optional() }),
   z.object({ type: z.literal('failed'), error: ApiErrorSchema }),
 ]);
 export type FromScanWorker = z.infer<typeof FromScanWorkerSchema>;

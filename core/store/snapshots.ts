@@ -16,18 +16,21 @@ export function saveSnapshot(db: Database, snapshot: NewSnapshot, saves: readonl
     .transaction(() => {
       const { lastInsertRowid } = db
         .prepare(
-          `INSERT INTO snapshots (repository_id, commit_sha, branch, status, started_at, finished_at, analyzer_versions, warnings)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO snapshots (repository_id, kind, commit_sha, commit_date, branch, status, started_at, finished_at, analyzer_versions, warnings, environment)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           snapshot.repositoryId,
+          snapshot.kind,
           snapshot.commit,
+          snapshot.commitDate,
           snapshot.branch,
           snapshot.status,
           snapshot.startedAt,
           snapshot.finishedAt,
           JSON.stringify(snapshot.analyzerVersions),
           JSON.stringify(snapshot.warnings),
+          snapshot.environment === null ? null : JSON.stringify(snapshot.environment),
         );
       const snapshotId = Number(lastInsertRowid);
       for (const save of saves) save(db, snapshotId);
@@ -39,7 +42,10 @@ export function saveSnapshot(db: Database, snapshot: NewSnapshot, saves: readonl
 interface SummaryRow {
   id: number;
   repository_id: number;
+  kind: Snapshot['kind'];
   commit_sha: string;
+  commit_date: string | null;
+  environment: string | null;
   branch: string | null;
   status: Snapshot['status'];
   started_at: string;
@@ -55,8 +61,8 @@ interface SummaryRow {
 }
 
 const summarySelect = `
-  SELECT s.id, s.repository_id, s.commit_sha, s.branch, s.status, s.started_at, s.finished_at,
-         s.analyzer_versions, s.warnings,
+  SELECT s.id, s.repository_id, s.kind, s.commit_sha, s.commit_date, s.branch, s.status, s.started_at, s.finished_at,
+         s.analyzer_versions, s.warnings, s.environment,
          (SELECT count(*) FROM snapshot_files f WHERE f.snapshot_id = s.id) AS files,
          (SELECT coalesce(sum(code_lines), 0) FROM snapshot_files f WHERE f.snapshot_id = s.id) AS lines_of_code,
          h.commits, h.first_commit_at, h.last_commit_at,
@@ -68,13 +74,16 @@ function toSummary(row: SummaryRow): SnapshotSummary {
     snapshot: {
       id: row.id,
       repositoryId: row.repository_id,
+      kind: row.kind,
       commit: row.commit_sha,
+      commitDate: row.commit_date,
       branch: row.branch,
       status: row.status,
       startedAt: row.started_at,
       finishedAt: row.finished_at,
       analyzerVersions: JSON.parse(row.analyzer_versions) as Record<string, string>,
       warnings: JSON.parse(row.warnings) as string[],
+      environment: row.environment === null ? null : (JSON.parse(row.environment) as Snapshot['environment']),
     },
     files: row.files,
     linesOfCode: row.lines_of_code,
@@ -99,7 +108,7 @@ export function latestSnapshotSummaries(db: Database, repositoryIds: readonly nu
   const rows = db
     .prepare<number[], SummaryRow>(
       `${summarySelect} WHERE s.id IN (
-         SELECT (SELECT id FROM snapshots x WHERE x.repository_id = r.id ORDER BY x.finished_at DESC, x.id DESC LIMIT 1)
+         SELECT (SELECT id FROM snapshots x WHERE x.repository_id = r.id AND x.kind = 'head' ORDER BY x.finished_at DESC, x.id DESC LIMIT 1)
          FROM repositories r WHERE r.id IN (${repositoryIds.map(() => '?').join(', ')}))`,
     )
     .all(...repositoryIds);

@@ -2,7 +2,7 @@ import { Link, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useRoute, useScanJobs } from './api/hooks';
 import { RepositoriesPage } from './pages/RepositoriesPage';
-import { RepositoryPage, type RepositoryTab } from './pages/RepositoryPage';
+import { RepositoryPage, repositoryTab } from './pages/RepositoryPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SnapshotPage } from './pages/SnapshotPage';
 import { ScanJobsContext } from './scan-jobs-context';
@@ -45,8 +45,4 @@ export function App() {
       </Router>
     </ScanJobsContext.Provider>
   );
-}
-
-function repositoryTab(name: string | undefined): RepositoryTab {
-  return name === 'history' || name === 'code' || name === 'dead-code' || name === 'hotspots' || name === 'dependencies' ? name : 'overview';
 }

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fetchAdvisories } from '../../core/dependencies/fetch-advisories.js';
+import { fetchAdvisories } from '../../core/analyses/dependencies/fetch-advisories.js';
 import { type Database, openDatabase } from '../../core/store/database.js';
 import { type FixtureRegistry, startFixtureRegistry } from '../support/fixture-registry.js';
 import { temporaryDirectory } from '../support/git-fixture.js';

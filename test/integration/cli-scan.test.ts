@@ -20,7 +20,7 @@ describe('steward scan, history and repos', () => {
   it('prints the snapshot with the counts git and a line counter give', () => {
     const head = git(repository, ['rev-parse', 'HEAD']).trim();
     expect(report.snapshot).toMatchObject({ id: 1, commit: head, branch: 'main', status: 'complete', warnings: [] });
-    expect(report.snapshot.analyzerVersions).toEqual({ lines: '1', code: '2', history: '2', dependencies: '1' });
+    expect(report.snapshot.analyzerVersions).toEqual({ code: '2', deadCode: '1', history: '3', dependencies: '1', markers: '1' });
     expect(report.summary).toMatchObject({
       files: 5,
       linesOfCode: 9,

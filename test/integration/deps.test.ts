@@ -3,7 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DependencyReport, DependencyReportItem } from '../../core/api/dependencies.js';
-import { getDependencyReport } from '../../core/store/snapshot-dependencies.js';
+import { getDependencyReport } from '../../core/analyses/dependencies/store.js';
 import { openDatabase } from '../../core/store/database.js';
 import { runSteward } from '../support/cli.js';
 import { type FixturePackage, type FixtureRegistry, startFixtureRegistry } from '../support/fixture-registry.js';
@@ -100,7 +100,7 @@ describe('steward deps against a fixture registry', () => {
       ['fromgit', 'git'],
       ['lib', 'workspace'],
     ]);
-    expect(report.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/out of sync/), 'Metadata missing for 1 package: broken.']));
+    expect(report.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/out of sync/), 'Dependencies: Metadata missing for 1 package: broken.']));
   });
 
   it('sums libyears over the installed packages, each once', () => {
@@ -134,7 +134,7 @@ describe('steward deps against a fixture registry', () => {
     const cold = await deps(['--registry', registry.url, '--offline'], temporaryDirectory('steward-deps-cold-'));
     expect(cold.metadata.failed).toBe(8);
     expect(cold.summary.vulnerabilities).toBeNull();
-    expect(cold.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^Metadata missing for 8 packages: .* \(not in the cache; run once online\)\.$/), expect.stringMatching(/^Vulnerability data unavailable/)]));
+    expect(cold.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^Dependencies: Metadata missing for 8 packages: .* \(not in the cache; run once online\)\.$/), expect.stringMatching(/^Dependencies: Vulnerability data unavailable/)]));
   });
 });
 
@@ -198,8 +198,8 @@ describe('steward deps with bad input', () => {
     ]);
     const missing = createRepository(temporaryDirectory('steward-deps-nolock-'), [{ author: 'Ada', email: 'ada@example.com', date: '2024-07-01T12:00:00Z', files: { 'package.json': manifest } }]);
     for (const [folder, warning] of [
-      [corrupt, /^package-lock\.json could not be read: .*; the declared ranges are used instead\.$/],
-      [missing, /^No lockfile: installed versions are unknown, so the declared ranges are used\.$/],
+      [corrupt, /^Dependencies: package-lock\.json could not be read: .*; the declared ranges are used instead\.$/],
+      [missing, /^Dependencies: No lockfile: installed versions are unknown, so the declared ranges are used\.$/],
     ] as const) {
       const result = await runSteward(home, ['deps', folder, '--json', '--registry', registry.url], isolated);
       expect(result.status).toBe(0);

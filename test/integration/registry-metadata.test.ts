@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readNpmConfig } from '../../analyzers/dependencies/npmrc.js';
-import { type FetchMetadataOptions, type MetadataAnswer, fetchMetadata } from '../../core/dependencies/registry-metadata.js';
-import { ServerWatch } from '../../core/dependencies/server-watch.js';
+import { type FetchMetadataOptions, type MetadataAnswer, fetchMetadata } from '../../core/analyses/dependencies/registry-metadata.js';
+import { ServerWatch } from '../../core/analyses/dependencies/server-watch.js';
 import { type Database, openDatabase } from '../../core/store/database.js';
 import { type FixturePackage, type FixtureRegistry, type FixtureRegistryOptions, startFixtureRegistry } from '../support/fixture-registry.js';
 
@@ -29,7 +29,7 @@ const packages = [pkg('left-pad', ['1.0.0', '2020-01-01T00:00:00.000Z'], ['1.1.0
 
 async function fetchAll(names: string[], overrides: Partial<FetchMetadataOptions> = {}, registryOptions: Partial<FixtureRegistryOptions> = {}): Promise<Map<string, MetadataAnswer>> {
   registry ??= await startFixtureRegistry({ packages, ...registryOptions });
-  const config = readNpmConfig({ env: { TOKEN: 'sesame' }, override: registry.url, user: registryOptions.token ? `//127.0.0.1:${new URL(registry.url).port}/:_authToken=\${TOKEN}` : undefined });
+  const config = readNpmConfig({ env: { TOKEN: 'sesame' }, override: { url: registry.url, source: '--registry' }, user: registryOptions.token ? `//127.0.0.1:${new URL(registry.url).port}/:_authToken=\${TOKEN}` : undefined });
   return fetchMetadata({
     db,
     requests: names.map((name) => ({ name, registry: config.registryFor(name) })),

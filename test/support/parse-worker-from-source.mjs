@@ -2,4 +2,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../../core/code/parse-worker.ts');
+await import('../../core/code/parse-worker.js');

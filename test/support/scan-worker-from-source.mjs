@@ -3,4 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../../core/scan/scan-worker.ts');
+await import('../../core/scan/scan-worker.js');

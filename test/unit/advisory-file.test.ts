@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StewardError } from '../../core/api/errors.js';
-import { readAdvisoryFile } from '../../core/dependencies/advisory-file.js';
+import { readAdvisoryFile } from '../../core/analyses/dependencies/advisory-file.js';
 
 let dir: string;
 beforeAll(() => {

@@ -13,7 +13,7 @@ describe('.npmrc registry settings', () => {
     expect(readNpmConfig({ env: {}, user }).defaultRegistry).toBe('https://user.example/npm/');
     expect(readNpmConfig({ env: {}, user, repository }).source).toBe("repository's .npmrc");
     expect(readNpmConfig({ env: { npm_config_registry: 'https://env.example/' }, user, repository }).source).toBe('environment');
-    expect(readNpmConfig({ env: { npm_config_registry: 'https://env.example/' }, repository, override: 'http://127.0.0.1:4873' }).defaultRegistry).toBe('http://127.0.0.1:4873/');
+    expect(readNpmConfig({ env: { npm_config_registry: 'https://env.example/' }, repository, override: { url: 'http://127.0.0.1:4873', source: '--registry' } }).defaultRegistry).toBe('http://127.0.0.1:4873/');
   });
 
   it('sends scoped packages to their registry, with the credentials of the longest matching path', () => {
@@ -31,14 +31,14 @@ describe('.npmrc registry settings', () => {
   });
 
   it('builds basic auth from username and a base64 password, and never keeps credentials in the URL', () => {
-    const config = readNpmConfig({ env: {}, user: '//nexus.example/repository/npm/:username=ada\n//nexus.example/repository/npm/:_password=c2VjcmV0', override: 'https://x:y@nexus.example/repository/npm' });
+    const config = readNpmConfig({ env: {}, user: '//nexus.example/repository/npm/:username=ada\n//nexus.example/repository/npm/:_password=c2VjcmV0', override: { url: 'https://x:y@nexus.example/repository/npm', source: '--registry' } });
     expect(config.registryFor('lodash')).toEqual({ url: 'https://nexus.example/repository/npm/', authorization: `Basic ${btoa('ada:secret')}` });
   });
 
   it('leaves an unset variable as written, and an optional one empty', () => {
-    const config = readNpmConfig({ env: {}, user: '//r.example/:_authToken=${MISSING}\n//s.example/:_authToken=${MISSING?}', override: 'https://r.example/' });
+    const config = readNpmConfig({ env: {}, user: '//r.example/:_authToken=${MISSING}\n//s.example/:_authToken=${MISSING?}', override: { url: 'https://r.example/', source: '--registry' } });
     expect(config.registryFor('a').authorization).toBe('Bearer ${MISSING}');
-    expect(readNpmConfig({ env: {}, user: '//s.example/:_authToken=${MISSING?}', override: 'https://s.example/' }).registryFor('a').authorization).toBeUndefined();
+    expect(readNpmConfig({ env: {}, user: '//s.example/:_authToken=${MISSING?}', override: { url: 'https://s.example/', source: '--registry' } }).registryFor('a').authorization).toBeUndefined();
   });
 
   it('falls back to the default registry, with a warning, for a registry that is not an http(s) URL', () => {
@@ -57,7 +57,7 @@ describe('.npmrc registry settings', () => {
   });
 
   it('ignores a password that is not base64 instead of failing', () => {
-    const config = readNpmConfig({ env: {}, user: '//r.example/:username=bob\n//r.example/:_password=not base64!', override: 'https://r.example/' });
+    const config = readNpmConfig({ env: {}, user: '//r.example/:username=bob\n//r.example/:_password=not base64!', override: { url: 'https://r.example/', source: '--registry' } });
     expect(config.registryFor('a')).toEqual({ url: 'https://r.example/' });
   });
 });

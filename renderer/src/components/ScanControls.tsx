@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { ScanJob } from '../../../core/api/scans';
 import { call } from '../api/client';
 import { asFailure } from '../api/hooks';
-import { storedDependencySettings } from '../dependency-settings';
 import { useScanJob } from '../scan-jobs-context';
 import { ErrorMessage } from './ErrorMessage';
 
@@ -28,7 +27,7 @@ export function ScanControls({ repositoryId }: { repositoryId: number }) {
           Cancel
         </button>
       ) : (
-        <button type="button" onClick={() => void act(() => call('scans.start', { repositoryId, dependencies: storedDependencySettings() }))}>
+        <button type="button" onClick={() => void act(() => call('scans.start', { repositoryId }))}>
           Scan
         </button>
       )}

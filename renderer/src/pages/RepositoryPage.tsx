@@ -1,20 +1,29 @@
 import { type ReactNode, useEffect } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { Repository } from '../../../core/api/repositories';
-import type { RouteInput, RouteOutput } from '../../../core/api/routes';
+import { type AnalysisId, type AnalysisReport, analysisDescriptor, analysisDescriptors } from '../../../core/api/analyses';
 import { call } from '../api/client';
 import { useRoute } from '../api/hooks';
 import { CodeReportView } from '../components/CodeReportView';
 import { DeadCodeReportView } from '../components/DeadCodeReportView';
 import { DependencyReportView } from '../components/DependencyReportView';
 import { HistoryReportView } from '../components/HistoryReportView';
+import { MarkersReportView } from '../components/MarkersReportView';
 import { Loading } from '../components/Loading';
 import { ScanControls } from '../components/ScanControls';
 import { SnapshotReportView } from '../components/SnapshotReportView';
 import { formatDateTime, formatNumber, shortCommit } from '../format';
 import { useScanJob } from '../scan-jobs-context';
 
-export type RepositoryTab = 'overview' | 'code' | 'dead-code' | 'hotspots' | 'dependencies' | 'history';
+/** A repository's tabs: the overview, one per analysis (from the registry of analyses), the inventory and the snapshots. */
+export type RepositoryTab = { kind: 'overview' } | { kind: 'analysis'; id: AnalysisId } | { kind: 'snapshots' };
+
+/** The tab a URL segment names (`code`, `dead-code`, …, `history`), the overview for anything else. */
+export function repositoryTab(slug: string | undefined): RepositoryTab {
+  if (slug === 'history') return { kind: 'snapshots' };
+  const descriptor = analysisDescriptors.find((candidate) => candidate.tab.slug === slug);
+  return descriptor ? { kind: 'analysis', id: descriptor.id } : { kind: 'overview' };
+}
 
 export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) {
   const repository = useRoute('repositories.get', { id });
@@ -30,31 +39,21 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
           <RepositoryHeader repository={repo} />
           <ScanControls repositoryId={id} />
           <nav className="tabs" aria-label="Repository">
-            <Link href={`/repositories/${id}`} className={tab === 'overview' ? 'tab active' : 'tab'}>
+            <Link href={`/repositories/${id}`} className={tab.kind === 'overview' ? 'tab active' : 'tab'}>
               Overview
             </Link>
-            <Link href={`/repositories/${id}/code`} className={tab === 'code' ? 'tab active' : 'tab'}>
-              Code
-            </Link>
-            <Link href={`/repositories/${id}/dead-code`} className={tab === 'dead-code' ? 'tab active' : 'tab'}>
-              Dead code
-            </Link>
-            <Link href={`/repositories/${id}/hotspots`} className={tab === 'hotspots' ? 'tab active' : 'tab'}>
-              Hotspots
-            </Link>
-            <Link href={`/repositories/${id}/dependencies`} className={tab === 'dependencies' ? 'tab active' : 'tab'}>
-              Dependencies
-            </Link>
-            <Link href={`/repositories/${id}/history`} className={tab === 'history' ? 'tab active' : 'tab'}>
+            {analysisDescriptors.map((descriptor) => (
+              <Link key={descriptor.id} href={`/repositories/${id}/${descriptor.tab.slug}`} className={tab.kind === 'analysis' && tab.id === descriptor.id ? 'tab active' : 'tab'}>
+                {descriptor.tab.label}
+              </Link>
+            ))}
+            <Link href={`/repositories/${id}/history`} className={tab.kind === 'snapshots' ? 'tab active' : 'tab'}>
               Snapshots
             </Link>
           </nav>
-          {tab === 'overview' && <Overview repository={repo} />}
-          {tab === 'code' && <SnapshotTabView repository={repo} tab={codeTab} />}
-          {tab === 'dead-code' && <SnapshotTabView repository={repo} tab={deadCodeTab} />}
-          {tab === 'hotspots' && <SnapshotTabView repository={repo} tab={hotspotsTab} />}
-          {tab === 'dependencies' && <SnapshotTabView repository={repo} tab={dependenciesTab} />}
-          {tab === 'history' && <History repositoryId={id} generation={lastOutcome} />}
+          {tab.kind === 'overview' && <Overview repository={repo} />}
+          {tab.kind === 'analysis' && <AnalysisTab key={tab.id} repository={repo} id={tab.id} />}
+          {tab.kind === 'snapshots' && <History repositoryId={id} generation={lastOutcome} />}
         </>
       )}
     </Loading>
@@ -89,63 +88,35 @@ function Overview({ repository }: { repository: Repository }) {
   return <LatestReport snapshotId={repository.latestSnapshot.snapshot.id} />;
 }
 
-/** A tab showing one analysis of the latest snapshot. */
-interface SnapshotTab<R extends SnapshotRoute> {
-  route: R;
-  /** What scanning will do, for a repository not scanned yet. */
-  onScan: string;
-  /** What a snapshot taken before the analysis existed lacks. */
-  predates: string;
-  render(report: RouteOutput<R>, repository: Repository): ReactNode;
-}
-
-type SnapshotRoute = 'snapshots.code' | 'snapshots.deadCode' | 'snapshots.history' | 'snapshots.dependencies';
-
-const codeTab: SnapshotTab<'snapshots.code'> = {
-  route: 'snapshots.code',
-  onScan: 'analyse the code',
-  predates: 'analysed code',
-  render: (report, repository) => <CodeReportView report={report} root={repository.path} />,
+/** How the app shows each analysis's report (its tab's name and place come from its descriptor). */
+const reportViews: { [Id in AnalysisId]: (report: AnalysisReport<Id>, repository: Repository) => ReactNode } = {
+  code: (report, repository) => <CodeReportView report={report} root={repository.path} />,
+  deadCode: (report, repository) => <DeadCodeReportView report={report} root={repository.path} />,
+  history: (report, repository) => <HistoryReportView report={report} root={repository.path} />,
+  dependencies: (report, repository) => <DependenciesWithTrend report={report} repositoryId={repository.id} />,
+  markers: (report, repository) => <MarkersReportView report={report} root={repository.path} />,
 };
 
-const deadCodeTab: SnapshotTab<'snapshots.deadCode'> = {
-  route: 'snapshots.deadCode',
-  onScan: 'look for dead code',
-  predates: 'looked for dead code',
-  render: (report, repository) => <DeadCodeReportView report={report} root={repository.path} />,
-};
-
-const hotspotsTab: SnapshotTab<'snapshots.history'> = {
-  route: 'snapshots.history',
-  onScan: 'read the git history',
-  predates: 'analysed git history',
-  render: (report, repository) => <HistoryReportView report={report} root={repository.path} />,
-};
-
-const dependenciesTab: SnapshotTab<'snapshots.dependencies'> = {
-  route: 'snapshots.dependencies',
-  onScan: 'check the dependencies',
-  predates: 'checked dependencies',
-  render: (report, repository) => <DependenciesWithTrend report={report} repositoryId={repository.id} />,
-};
-
-function DependenciesWithTrend({ report, repositoryId }: { report: RouteOutput<'snapshots.dependencies'>; repositoryId: number }) {
+function DependenciesWithTrend({ report, repositoryId }: { report: AnalysisReport<'dependencies'>; repositoryId: number }) {
   const trend = useRoute('repositories.dependencyTrend', { repositoryId });
   return <DependencyReportView report={report} trend={trend.state === 'ready' ? trend.value : []} />;
 }
 
-function SnapshotTabView<R extends SnapshotRoute>({ repository, tab }: { repository: Repository; tab: SnapshotTab<R> }) {
-  if (!repository.latestSnapshot) return <p className="empty">Not scanned yet. Press Scan to {tab.onScan}.</p>;
-  return <LatestSnapshotReport snapshotId={repository.latestSnapshot.snapshot.id} repository={repository} tab={tab} />;
+/** One analysis of the latest snapshot. */
+function AnalysisTab({ repository, id }: { repository: Repository; id: AnalysisId }) {
+  const descriptor = analysisDescriptor(id);
+  if (!repository.latestSnapshot) return <p className="empty">Not scanned yet. Press Scan to {descriptor.doing}.</p>;
+  return <LatestAnalysisReport snapshotId={repository.latestSnapshot.snapshot.id} repository={repository} id={id} />;
 }
 
-function LatestSnapshotReport<R extends SnapshotRoute>({ snapshotId, repository, tab }: { snapshotId: number; repository: Repository; tab: SnapshotTab<R> }) {
-  const report = useRoute(tab.route, { id: snapshotId } as RouteInput<R>);
+function LatestAnalysisReport({ snapshotId, repository, id }: { snapshotId: number; repository: Repository; id: AnalysisId }) {
+  const report = useRoute(`snapshots.${id}`, { id: snapshotId });
   // Snapshots taken before the analysis existed have none: say so rather than show an error.
   if (report.state === 'failed' && report.error.error.code === 'not-found') {
-    return <p className="empty">This snapshot was taken before Steward {tab.predates}. Scan again.</p>;
+    return <p className="empty">This snapshot was taken before Steward {analysisDescriptor(id).done}. Scan again.</p>;
   }
-  return <Loading loaded={report}>{(value) => tab.render(value, repository)}</Loading>;
+  const render = reportViews[id] as (report: unknown, repository: Repository) => ReactNode;
+  return <Loading loaded={report}>{(value) => render(value, repository)}</Loading>;
 }
 
 function LatestReport({ snapshotId }: { snapshotId: number }) {

@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import type { Settings } from '../../../core/api/settings';
 import { useRoute } from '../api/hooks';
+import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
-import { useDependencySettings } from '../dependency-settings';
-import { type ThemeChoice, useTheme } from '../theme';
+import { useSettings } from '../settings';
+import { type ThemeChoice, applyTheme } from '../theme';
 
 const themes: { value: ThemeChoice; label: string }[] = [
   { value: 'system', label: 'Same as the system' },
@@ -10,22 +12,37 @@ const themes: { value: ThemeChoice; label: string }[] = [
   { value: 'dark', label: 'Dark' },
 ];
 
+/** Settings live in Steward's store: the desktop app, browser mode on any port and the CLI share them. */
 export function SettingsPage() {
-  const [theme, setTheme] = useTheme();
+  const { settings, error, update } = useSettings();
   const info = useRoute('app.info', {});
   return (
     <>
       <h1>Settings</h1>
-      <fieldset className="settings-group">
-        <legend>Theme</legend>
-        {themes.map(({ value, label }) => (
-          <label key={value} className="radio">
-            <input type="radio" name="theme" value={value} checked={theme === value} onChange={() => setTheme(value)} />
-            {label}
-          </label>
-        ))}
-      </fieldset>
-      <DependencyChecks />
+      {error && <ErrorMessage error={error} />}
+      {settings && (
+        <>
+          <fieldset className="settings-group">
+            <legend>Theme</legend>
+            {themes.map(({ value, label }) => (
+              <label key={value} className="radio">
+                <input
+                  type="radio"
+                  name="theme"
+                  value={value}
+                  checked={settings.theme === value}
+                  onChange={() => {
+                    applyTheme(value);
+                    void update({ theme: value });
+                  }}
+                />
+                {label}
+              </label>
+            ))}
+          </fieldset>
+          <DependencyChecks settings={settings.dependencies} update={(change) => void update({ dependencies: change })} />
+        </>
+      )}
       <Loading loaded={info}>
         {(value) => (
           <dl className="facts">
@@ -45,8 +62,7 @@ export function SettingsPage() {
 }
 
 /** Where scans look up package metadata: the repository's .npmrc unless another registry is named here; or the cache only. */
-function DependencyChecks() {
-  const [settings, setSettings] = useDependencySettings();
+function DependencyChecks({ settings, update }: { settings: Settings['dependencies']; update: (change: Partial<Settings['dependencies']>) => void }) {
   const [registry, setRegistry] = useState(settings.registry ?? '');
   const valid = registry === '' || /^https?:\/\/\S+$/.test(registry);
   return (
@@ -60,12 +76,12 @@ function DependencyChecks() {
           placeholder="from .npmrc, else https://registry.npmjs.org/"
           aria-invalid={!valid}
           onChange={(event) => setRegistry(event.target.value)}
-          onBlur={() => valid && setSettings({ ...settings, ...(registry ? { registry } : { registry: undefined }) })}
+          onBlur={() => valid && registry !== (settings.registry ?? '') && update({ registry: registry === '' ? null : registry })}
         />
       </label>
       {!valid && <p className="error">Give an http:// or https:// address, or leave it empty.</p>}
       <label className="radio">
-        <input type="checkbox" checked={settings.offline === true} onChange={(event) => setSettings({ ...settings, offline: event.target.checked })} />
+        <input type="checkbox" checked={settings.offline} onChange={(event) => update({ offline: event.target.checked })} />
         Offline: use cached package metadata only, whatever its age
       </label>
     </fieldset>

@@ -1,0 +1,38 @@
+import { call } from '../../core/api/call.js';
+import { StewardError } from '../../core/api/errors.js';
+import type { RouteInput } from '../../core/api/routes.js';
+import type { ScanJob } from '../../core/api/scans.js';
+import type { Steward } from '../../core/steward.js';
+import { type OutputOptions, wantsProgress } from '../output.js';
+import { progressBar } from '../progress-bar.js';
+
+/**
+ * Starts a run through the API, as the app does (registering the repository first if needed), draws
+ * its progress, cancels it on Ctrl-C, and returns it once it succeeded; a failed or cancelled run is
+ * thrown as its error (exit 2, 3 or 130).
+ */
+export async function runJob(steward: Steward, path: string, request: Omit<RouteInput<'scans.start'>, 'repositoryId'>, output: OutputOptions): Promise<ScanJob> {
+  const repository = await call(steward.handlers, 'repositories.add', { path });
+  const job = await call(steward.handlers, 'scans.start', { repositoryId: repository.id, ...request });
+  const bar = wantsProgress(output) ? progressBar() : undefined;
+  const unsubscribe = steward.subscribe((event) => {
+    if (event.job.id === job.id) bar?.update(event.job.progress, event.job.step, event.job.detail);
+  });
+  const interrupt = (): void => void steward.scans.cancel(job.id);
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  let final: ScanJob;
+  try {
+    final = await steward.scans.settled(job.id);
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+    unsubscribe();
+    bar?.stop();
+  }
+  if (final.state !== 'succeeded') {
+    const error = final.error ?? { code: 'internal' as const, message: 'The run did not finish' };
+    throw new StewardError(error.code, error.message);
+  }
+  return final;
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { analysisDescriptor } from '../../api/analyses.js';
+import type { Analysis } from '../analysis.js';
+import { analyzeRepositoryHistory } from './analyze-repository-history.js';
+import { toHistoryReport } from './history-report.js';
+import { getHistoryReport, insertHistoryReport } from './store.js';
+
+/** Hotspots, change coupling, ownership, code age and activity from git history (only the commits not read before). */
+export const historyAnalysis: Analysis<'history'> = {
+  descriptor: analysisDescriptor('history'),
+  version: '3',
+  weight: 0.6,
+  options: z.object({}),
+  async run({ db, root, commit, treeFiles, codeAnalysis, historySummary, parseWorkerUrl, signal, progress, warn }) {
+    const code = await codeAnalysis();
+    const history = await analyzeRepositoryHistory({ db, root, commit, tree: await treeFiles(), code, summary: await historySummary(), parseWorkerUrl, signal, progress, warn });
+    return { report: toHistoryReport(history, commit) };
+  },
+  save: insertHistoryReport,
+  load: getHistoryReport,
+};

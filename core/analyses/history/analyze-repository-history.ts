@@ -1,0 +1,109 @@
+import { type HistoryAnalysis, analyzeHistory } from '../../../analyzers/history/analyze-history.js';
+import type { CouplingOptions } from '../../../analyzers/history/change-coupling.js';
+import type { FileComplexity } from '../../../analyzers/history/hotspots.js';
+import { workspaceLocator } from '../../../analyzers/deadcode/workspace-of.js';
+import { usableDate } from '../../../analyzers/history/commit-date.js';
+import { followRenames } from '../../../analyzers/history/follow-renames.js';
+import type { CodeAnalysis } from '../../code/analyze-code.js';
+import type { HistorySummary } from '../../git/history-summary.js';
+import { readBlobs } from '../../git/read-blobs.js';
+import type { TreeListing } from '../../git/tree-files.js';
+import type { Database } from '../../store/database.js';
+import { plural, preview } from '../../wording.js';
+import { type TrendPoint, hotspotTrends } from './hotspot-trends.js';
+import { type HistoryLogRead, updateHistoryLog } from './update-history-log.js';
+
+export interface RepositoryHistory {
+  analysis: HistoryAnalysis;
+  read: HistoryLogRead;
+  /** The scanned commit's author date: the end of every window. */
+  asOf: string;
+  windowMonths: number;
+  couplingThresholds: CouplingOptions;
+  /** Commit count, dates, contributors, and whether the clone is shallow. */
+  summary: HistorySummary;
+  /** Complexity over time of the top hotspots, by path. */
+  trends: Map<string, TrendPoint[]>;
+}
+
+interface AnalyzeHistoryOptions {
+  db: Database;
+  root: string;
+  commit: string;
+  tree: TreeListing;
+  code: Pick<CodeAnalysis, 'complexity' | 'config' | 'parseErrors' | 'packageDirs'>;
+  summary: HistorySummary;
+  parseWorkerUrl: URL | string;
+  signal: AbortSignal;
+  progress(done: number, total: number, detail?: string): void;
+  warn(message: string, options?: { partial?: boolean }): void;
+}
+
+/** Reads the history git has (incrementally), then runs every history analysis as of the scanned commit. */
+export async function analyzeRepositoryHistory({ db, root, commit, tree, code, summary, parseWorkerUrl, signal, progress, warn }: AnalyzeHistoryOptions): Promise<RepositoryHistory> {
+  if (tree.submodules.length > 0) warn(`Skipped ${plural(tree.submodules.length, 'submodule')} (their history is their own): ${preview(tree.submodules)}`);
+  if (summary.shallow) {
+    warn(`This is a shallow clone: only ${plural(summary.commits, 'commit')} of history are visible, so hotspots, coupling and ownership cover those only`);
+  }
+  progress(0, 1, 'git log');
+  const { commits, read } = await updateHistoryLog({ db, root, tip: commit, signal, estimate: summary.commits, onProgress: (done, total) => progress(done, total, 'git log') });
+  if (read.degraded.length > 0) {
+    warn(
+      `git could not read the content of ${plural(read.degraded.length, 'commit')} (missing objects, as in a partial clone): their files count as changed, without line counts: ${preview(read.degraded.map((entry) => entry.sha.slice(0, 10)))}`,
+      { partial: true },
+    );
+  }
+  const everyFollowed = followRenames(commits);
+  // Commits git gives no usable date for (before 1970, after 9999: forged or broken) cannot be placed in any window.
+  const placed = commits.map((entry) => usableDate(entry.authorDate) !== null);
+  const undated = commits.filter((_, index) => !placed[index]);
+  if (undated.length > 0) {
+    warn(`${plural(undated.length, 'commit')} carry an author date outside 1970–9999, which cannot be placed in time; they are left out of the history analyses: ${preview(undated.map((entry) => entry.sha.slice(0, 10)))}`);
+  }
+  const dated = commits.filter((_, index) => placed[index]);
+  const followed = everyFollowed.filter((_, index) => placed[index]);
+  // The committer date: a rebased or cherry-picked HEAD keeps an author date older than its parents'.
+  const asOfText = summary.committedAt ?? summary.lastCommitAt ?? dated[0]?.authorDate ?? new Date().toISOString();
+  if (summary.committedAt === null) warn(`The scanned commit's date is outside 1970–9999; the history analyses are as of ${asOfText.slice(0, 10)} instead`);
+  const asOf = new Date(asOfText);
+  const analysis = analyzeHistory({
+    commits: followed,
+    currentFiles: new Set(tree.files.map((file) => file.path)),
+    complexity: complexityByFile(code),
+    asOf,
+    excludedFromCoupling: await ignoredRevisions(root, tree, signal),
+    boundaryOf: boundaryLocator(code.packageDirs),
+    options: code.config.history,
+  });
+  const trends = await hotspotTrends({ db, root, commits: dated, followed, hotspots: analysis.hotspots, parseWorkerUrl, signal });
+  progress(1, 1);
+  return { analysis, read, asOf: asOfText, windowMonths: code.config.history.windowMonths, couplingThresholds: code.config.history.coupling, summary, trends };
+}
+
+function complexityByFile({ complexity, parseErrors }: Pick<CodeAnalysis, 'complexity' | 'parseErrors'>): Map<string, FileComplexity> {
+  const unreadable = new Set(parseErrors.map((error) => error.path));
+  return new Map(complexity.files.map((file) => [file.path, { cognitive: unreadable.has(file.path) ? null : file.cognitiveSum, lines: file.linesOfCode }]));
+}
+
+/**
+ * Bulk reformatting commits, as the repository lists them for `git blame --ignore-revs-file`:
+ * they change every line of many files at once, which says nothing about which files belong together.
+ */
+async function ignoredRevisions(root: string, tree: TreeListing, signal: AbortSignal): Promise<Set<string>> {
+  const file = tree.files.find((candidate) => candidate.path === '.git-blame-ignore-revs');
+  const revisions = new Set<string>();
+  if (!file) return revisions;
+  await readBlobs(root, [file.blobSha], (_, content) => {
+    for (const line of content?.toString('utf8').split('\n') ?? []) {
+      const sha = /^\s*([0-9a-f]{40,64})\b/i.exec(line)?.[1];
+      if (sha) revisions.add(sha.toLowerCase());
+    }
+  }, signal);
+  return revisions;
+}
+
+/** The deepest package (workspace or project of its own) containing a path, else its top-level folder. */
+function boundaryLocator(packageDirs: readonly string[]): (path: string) => string {
+  const packageOf = workspaceLocator(packageDirs.map((dir) => ({ dir })));
+  return (path) => packageOf(path) || (path.includes('/') ? path.slice(0, path.indexOf('/')) : '');
+}
