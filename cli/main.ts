@@ -1,13 +1,16 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { StewardError, toApiError } from '../core/api/errors.js';
 import type { Steward } from '../core/steward.js';
-import { type AnalysisId, analysisDescriptors, analysisIds } from '../core/api/analyses.js';
+import { analysisDescriptors, analysisIds } from '../core/api/analyses.js';
 import { analysisCommands } from './analysis-commands.js';
+import { confidences, inventorySorts, itemKinds, itemStatuses, severities } from '../core/api/inventory.js';
+import type { InventoryOptions } from './commands/inventory.js';
+import type { ItemOptions } from './commands/item.js';
 import type { ScanOptions } from './commands/scan.js';
 import { printable } from '../core/wording.js';
 import { endQuietlyOnClosedPipe, exitCodeFor, exitCodes } from './exit-codes.js';
 import { installation } from './installation.js';
-import type { OutputOptions } from './output.js';
+import { type OutputOptions, parseCount } from './output.js';
 
 /**
  * Opens the engine for one command and always closes it, whatever the command does. Commands are
@@ -29,12 +32,23 @@ function parsePort(value: string): number {
   return port;
 }
 
-function parseAnalyses(value: string): AnalysisId[] {
-  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
-  const unknown = names.filter((name) => !(analysisIds as string[]).includes(name));
-  if (names.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`expected some of ${analysisIds.join(', ')}${unknown.length > 0 ? `, not ${unknown.join(', ')}` : ''}`);
-  return names as AnalysisId[];
+/** A comma-separated list of some of `allowed`. */
+function listOf<T extends string>(allowed: readonly T[]): (value: string) => T[] {
+  return (value) => {
+    const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+    const unknown = names.filter((name) => !(allowed as readonly string[]).includes(name));
+    if (names.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`expected some of ${allowed.join(', ')}${unknown.length > 0 ? `, not ${unknown.join(', ')}` : ''}`);
+    return names as T[];
+  };
 }
+
+function oneOf<T extends string>(allowed: readonly T[]): (value: string) => T {
+  return (value) => {
+    if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}`);
+    return value as T;
+  };
+}
+
 
 endQuietlyOnClosedPipe();
 
@@ -54,7 +68,7 @@ program
   .description('scan a repository at its HEAD commit and save the snapshot (adds the repository if needed)')
   .argument('<path>', 'a folder inside the git work tree')
   .option('--json', 'print the snapshot as one JSON object')
-  .option('--only <analyses>', `run only these analyses (comma-separated: ${analysisIds.join(', ')})`, parseAnalyses)
+  .option('--only <analyses>', `run only these analyses (comma-separated: ${analysisIds.join(', ')})`, listOf(analysisIds))
   .option('--registry <url>', 'the registry for unscoped packages in the dependency check (default: the settings, else .npmrc)')
   .option('--offline', 'check dependencies from cached metadata only')
   .option('-q, --quiet', 'no progress bar')
@@ -71,6 +85,36 @@ for (const descriptor of analysisDescriptors) {
     withSteward(async (steward) => (await import('./commands/run-analysis.js')).runAnalysisCommand(steward, descriptor.id, path, flags)),
   );
 }
+
+program
+  .command('inventory')
+  .description("the repository's debt items as of its latest scan: identity, confidence, cost, owner and fix, by priority")
+  .argument('<path>', 'a folder inside the git work tree (scanned before)')
+  .option('--json', 'print every item with its evidence, with totals, facets and what changed since the previous scan')
+  .option('--csv', 'print every item as CSV (one row per item, for a spreadsheet)')
+  .option('--kind <kinds>', `only these kinds (comma-separated: ${itemKinds.join(', ')})`, listOf(itemKinds))
+  .option('--status <statuses>', `only these (comma-separated: ${itemStatuses.join(', ')}; default: all but resolved)`, listOf(itemStatuses))
+  .option('--confidence <levels>', `only these (comma-separated: ${confidences.join(', ')})`, listOf(confidences))
+  .option('--severity <levels>', `only these (comma-separated: ${severities.join(', ')})`, listOf(severities))
+  .option('--folder <folder>', 'only items in this folder or below')
+  .option('--owner <owner>', 'only items of this owner')
+  .option('--since <snapshot|date>', 'only items first seen after this snapshot id, or on or after this date (YYYY-MM-DD)')
+  .option('--sort <order>', `order: ${inventorySorts.join(', ')}`, oneOf(inventorySorts), 'priority')
+  .option('--top <n>', 'how many items to print (--json and --csv have them all)', parseCount, 30)
+  .action((path: string, options: InventoryOptions) => withSteward(async (steward) => (await import('./commands/inventory.js')).inventoryCommand(steward, path, options)));
+
+program
+  .command('item')
+  .description('record a decision on a debt item: accept it (debt kept on purpose), dismiss it (not debt), or reopen it')
+  .argument('<action>', 'accept, dismiss or reopen', oneOf(['accept', 'dismiss', 'reopen'] as const))
+  .argument('<fingerprint>', 'the item, as steward inventory prints it')
+  .requiredOption('--reason <text>', 'why (kept with the item, with who and when)')
+  .option('--repo <path>', 'the repository (default: the one that has this fingerprint)')
+  .option('--by <name>', 'who decides (default: your user name)')
+  .option('--json', 'print the item')
+  .action((action: 'accept' | 'dismiss' | 'reopen', fingerprint: string, options: ItemOptions) =>
+    withSteward(async (steward) => (await import('./commands/item.js')).itemCommand(steward, action, fingerprint, options)),
+  );
 
 program
   .command('repos')

@@ -7,6 +7,8 @@ import { ScanService } from './scan/scan-service.js';
 import type { WorkerModules } from './scan/worker-modules.js';
 import { type Database, openDatabase } from './store/database.js';
 import { readSettings, updateSettings } from './store/settings.js';
+import { itemizeStoredSnapshots } from './inventory/backfill.js';
+import { decideItem, getItem, listInventory } from './inventory/inventory-store.js';
 import { addRepository, findRepository, findRepositoryByPath, listRepositories, removeRepository } from './store/repositories.js';
 import { getDependencyTrend } from './analyses/dependencies/store.js';
 import { analyses } from './analyses/registry.js';
@@ -39,6 +41,7 @@ export interface Steward {
 export function openSteward(options: StewardOptions): Steward {
   const file = databaseFile(options.home);
   const db = openDatabase(file, { nativeBinding: options.nativeBinding });
+  itemizeStoredSnapshots(db, new Date());
   const listeners = new Set<StewardListener>();
   const emit = (event: StewardEvent): void => {
     for (const listener of listeners) listener(event);
@@ -99,6 +102,11 @@ export function openSteward(options: StewardOptions): Steward {
       return report;
     },
     'repositories.dependencyTrend': async ({ repositoryId }) => getDependencyTrend(db, repository(repositoryId).id),
+    'inventory.list': async (query) => listInventory(db, { ...query, repositoryId: repository(query.repositoryId).id }),
+    'inventory.item': async ({ repositoryId, fingerprint }) => getItem(db, repository(repositoryId).id, fingerprint),
+    'inventory.accept': async (input) => decideItem(db, { ...input, repositoryId: repository(input.repositoryId).id }, 'accepted', new Date()),
+    'inventory.dismiss': async (input) => decideItem(db, { ...input, repositoryId: repository(input.repositoryId).id }, 'dismissed', new Date()),
+    'inventory.reopen': async (input) => decideItem(db, { ...input, repositoryId: repository(input.repositoryId).id }, 'open', new Date()),
     ...reportHandlers(db),
   };
 

@@ -4,10 +4,9 @@
  * `eslint-disable`). A marker counts only in a comment (`//`, or a block comment's line), so a string
  * that mentions TODO is not one. Linear in the text.
  */
-export const markerKinds = ['TODO', 'FIXME', 'HACK', 'XXX', '@ts-ignore', '@ts-expect-error', '@ts-nocheck', 'eslint-disable'] as const;
-export type MarkerKind = (typeof markerKinds)[number];
+type MarkerKind = 'TODO' | 'FIXME' | 'HACK' | 'XXX' | '@ts-ignore' | '@ts-expect-error' | '@ts-nocheck' | 'eslint-disable';
 
-export interface FoundMarker {
+interface FoundMarker {
   line: number;
   kind: MarkerKind;
   /** What follows the marker on its line, trimmed, at most 200 characters. */
@@ -67,7 +66,7 @@ function commentOf(line: string, inBlock: boolean): { text: string | null; still
   return { text, stillInBlock: block };
 }
 
-export interface MarkerTotals {
+interface MarkerTotals {
   path: string;
   linesOfCode: number;
   markers: number;

@@ -25,7 +25,7 @@ const maxBraceDepth = 10;
 
 export type GlobMatcher = (path: string) => boolean;
 
-export interface GlobOptions {
+interface GlobOptions {
   /** Let wildcards match names that start with a dot (picomatch's `dot`). */
   dot?: boolean;
 }

@@ -3,6 +3,7 @@ import type { AnalysisDescriptor, AnalysisId, AnalysisReport } from '../api/anal
 import type { CodeAnalysis } from '../code/analyze-code.js';
 import type { HistorySummary } from '../git/history-summary.js';
 import type { TreeListing } from '../git/tree-files.js';
+import type { ItemContext, ItemDraft } from '../inventory/item-draft.js';
 import type { Database } from '../store/database.js';
 
 /** What every analysis of one run can ask for; what several need is computed once per run. */
@@ -54,4 +55,6 @@ export interface Analysis<Id extends AnalysisId = AnalysisId, Options = unknown>
   save(db: Database, snapshotId: number, report: AnalysisReport<Id>): void;
   /** undefined for a snapshot taken without this analysis. */
   load(db: Database, snapshotId: number): AnalysisReport<Id> | undefined;
+  /** The debt items its report holds; the inventory gives them identity, cost, owner and status. */
+  items(report: AnalysisReport<Id>, context: ItemContext): ItemDraft[];
 }

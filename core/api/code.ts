@@ -21,6 +21,8 @@ const ComplexFunctionSchema = z.object({
   column: line,
   endLine: line,
   name: z.string(),
+  /** Its place among the functions of the same name in its file, in source order (0 for the first); null in reports saved before Steward kept it. */
+  ordinal: count.nullable(),
   kind: z.string(),
   parameters: count,
   cyclomatic: z.number().int().positive(),

@@ -3,7 +3,6 @@ import { z } from 'zod';
 const count = z.number().int().nonnegative();
 
 export const markerKinds = ['TODO', 'FIXME', 'HACK', 'XXX', '@ts-ignore', '@ts-expect-error', '@ts-nocheck', 'eslint-disable'] as const;
-export type MarkerKind = (typeof markerKinds)[number];
 
 const MarkerSchema = z.object({
   path: z.string(),
@@ -12,7 +11,6 @@ const MarkerSchema = z.object({
   /** The comment's text after the marker, trimmed (at most 200 characters). */
   text: z.string(),
 });
-export type Marker = z.infer<typeof MarkerSchema>;
 
 const MarkerTotalsSchema = z.object({
   /** A file, or a folder ('' for the whole repository) counting everything below it. */

@@ -3,6 +3,7 @@ import { reportRoutes } from './analyses.js';
 import { appRoutes } from './app.js';
 import type { ApiError } from './errors.js';
 import { dependencyRoutes } from './dependencies.js';
+import { inventoryRoutes } from './inventory.js';
 import { repositoryRoutes } from './repositories.js';
 import { scanRoutes } from './scans.js';
 import { settingsRoutes } from './settings.js';
@@ -17,6 +18,7 @@ export const routes = {
   ...reportRoutes,
   ...dependencyRoutes,
   ...settingsRoutes,
+  ...inventoryRoutes,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 type Routes = typeof routes;

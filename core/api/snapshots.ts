@@ -33,7 +33,7 @@ const ScanEnvironmentSchema = z.object({
 export type ScanEnvironment = z.infer<typeof ScanEnvironmentSchema>;
 
 /** `head`: the checked-out commit when scanned; `backfill`: a past commit; `draft`: a maintenance draft's commit. */
-export const SnapshotKindSchema = z.enum(['head', 'backfill', 'draft']);
+const SnapshotKindSchema = z.enum(['head', 'backfill', 'draft']);
 
 const SnapshotSchema = z.object({
   id: SnapshotIdSchema,

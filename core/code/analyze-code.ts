@@ -8,7 +8,8 @@ import type { DeadCodeResult } from '../../analyzers/deadcode/dead-code.js';
 import { type DeadCodeInput, findDeadCode } from '../../analyzers/deadcode/find-dead-code.js';
 import { pathAliasesOf } from '../../analyzers/deadcode/path-aliases.js';
 import type { CodeStats } from '../api/code.js';
-import type { ParseError } from '../../analyzers/facts/file-facts.js';
+import type { FileFacts, ParseError } from '../../analyzers/facts/file-facts.js';
+import { packageNameOf } from '../../analyzers/resolve/package-name.js';
 import { factsEngineVersion } from '../../analyzers/facts/file-facts.js';
 import { mdxDocumentsOf } from '../../analyzers/facts/mdx-esm.js';
 import { type StewardConfig, parseStewardConfig } from '../config/steward-config.js';
@@ -32,6 +33,8 @@ export interface CodeAnalysis {
   deadCode(production: boolean): Promise<DeadCodeResult>;
   /** Folders of the packages: workspaces, and projects of their own with a package.json or deno.json ('' for the root). */
   packageDirs: string[];
+  /** How many files import each package (by bare specifier): what an upgrade of it may touch. */
+  importers: ReadonlyMap<string, number>;
   excluded: { path: string; reason: string }[];
   parseErrors: (ParseError & { path: string })[];
 }
@@ -94,6 +97,7 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, thresholds, 
     boundaryViolations: findBoundaryViolations(edges, config.boundaries),
     deadCode,
     packageDirs: discovery.packages.map((workspace) => workspace.dir),
+    importers: packageImporters(code.facts),
     excluded,
     parseErrors: code.parseErrors,
   };
@@ -155,4 +159,14 @@ async function analyzeDeadCode(
   });
   for (const warning of new Set(warnings)) warn(warning);
   return result;
+}
+
+/** Files importing each package: bare specifiers of static imports, re-exports, `import()` and `require()`. */
+function packageImporters(facts: ReadonlyMap<string, FileFacts>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const file of facts.values()) {
+    const specifiers = new Set([...file.imports, ...file.reExports, ...file.dynamicImports].flatMap((entry) => (entry.specifier && !/^[./]/.test(entry.specifier) ? [packageNameOf(entry.specifier)] : [])));
+    for (const name of specifiers) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
 }

@@ -153,7 +153,7 @@ function spawnGit(cwd: string, args: readonly string[], overrides: readonly Conf
  * Why git failed, for messages to the user: its last fatal error (the one it stopped on; warnings and
  * earlier errors lead up to it), else its first line; one line, no prefix, nothing a terminal would act on.
  */
-export function gitReason(stderr: string, code: number | null = null): string {
+function gitReason(stderr: string, code: number | null = null): string {
   const lines = stderr.split('\n').filter((candidate) => candidate.trim() !== '');
   const line = lines.findLast((candidate) => /^(fatal|error): /.test(candidate)) ?? lines[0];
   if (line === undefined) return `git exited with code ${code ?? 'unknown'}`;

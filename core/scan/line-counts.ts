@@ -21,7 +21,7 @@ export const countLinesWeight = 0.85;
  * Files and lines of code, comments and blanks of every tracked file, by language (cloc's way): part
  * of every snapshot, whatever analyses it runs.
  */
-export async function countLines({ root, signal, treeFiles, progress, warn }: AnalysisContext): Promise<SaveResults> {
+export async function countLines({ root, signal, treeFiles, progress, warn }: AnalysisContext): Promise<{ save: SaveResults; linesOfCode: number }> {
     const { files, submodules } = await treeFiles();
     if (submodules.length > 0) warn(`Skipped ${plural(submodules.length, 'submodule')}: ${preview(submodules)}`);
 
@@ -54,5 +54,5 @@ export async function countLines({ root, signal, treeFiles, progress, warn }: An
         { partial: true },
       );
     }
-    return (db, snapshotId) => insertFileRows(db, snapshotId, rows);
+    return { save: (db, snapshotId) => insertFileRows(db, snapshotId, rows), linesOfCode: rows.reduce((sum, row) => sum + row.codeLines, 0) };
 }

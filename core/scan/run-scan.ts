@@ -15,6 +15,8 @@ import type { Database } from '../store/database.js';
 import { insertGitHistory } from '../store/snapshot-git-history.js';
 import { readSettings } from '../store/settings.js';
 import { type SaveResults, saveSnapshot } from '../store/snapshots.js';
+import { updateInventory } from '../inventory/update-inventory.js';
+import { inventoryOf } from './inventory-of.js';
 import { countLines, countLinesWeight } from './line-counts.js';
 
 interface ScanProgress {
@@ -24,7 +26,7 @@ interface ScanProgress {
   detail: string;
 }
 
-export interface RunScanOptions {
+interface RunScanOptions {
   db: Database;
   repositoryId: number;
   /** The registered path; checked again now, since the folder may have changed since it was added. */
@@ -41,7 +43,7 @@ export interface RunScanOptions {
   now?: () => Date;
 }
 
-export interface RunResult {
+interface ScanOutcome {
   /** Null when nothing was saved. */
   snapshotId: number | null;
   root: string;
@@ -57,7 +59,7 @@ export interface RunResult {
  * snapshot of the commit in one transaction, with its line counts, git summary and the inputs it took
  * from outside the commit) and behind the CLI's analysis commands (which save nothing).
  */
-export async function runScan(options: RunScanOptions): Promise<RunResult> {
+export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
   const { db, signal, onProgress, now = () => new Date() } = options;
   const startedAt = now();
   const settings = readSettings(db);
@@ -108,13 +110,16 @@ export async function runScan(options: RunScanOptions): Promise<RunResult> {
   };
 
   const saves: SaveResults[] = [];
+  let linesOfCode = 0;
   if (options.save) {
     const context = contextFor('Counting lines of code', countLinesWeight);
-    saves.push(await countLines(context));
+    const counted = await countLines(context);
+    saves.push(counted.save);
+    linesOfCode = counted.linesOfCode;
     weightDone += countLinesWeight;
   }
-  const reports: RunResult['reports'] = {};
-  const stats: RunResult['stats'] = {};
+  const reports: ScanOutcome['reports'] = {};
+  const stats: ScanOutcome['stats'] = {};
   for (const analysis of selected) {
     signal.throwIfAborted();
     const context = contextFor(analysis.descriptor.title, analysis.weight);
@@ -131,6 +136,17 @@ export async function runScan(options: RunScanOptions): Promise<RunResult> {
 
   onProgress({ step: 'Saving snapshot', progress: 1, detail: '' });
   const history = await contextFor('', 0).historySummary();
+  const inventory = await inventoryOf({
+    db,
+    repositoryId: options.repositoryId,
+    root,
+    commit: head.commit,
+    tree: await contextFor('', 0).treeFiles(),
+    code: code ? await code : undefined,
+    reports,
+    signal,
+    warn: (message) => warnings.push(message),
+  });
   const environment: ScanEnvironment = {
     now: startedAt.toISOString(),
     nodeModules: existsSync(join(root, 'node_modules')) ? 'installed' : 'absent',
@@ -152,7 +168,11 @@ export async function runScan(options: RunScanOptions): Promise<RunResult> {
       warnings,
       environment,
     },
-    [...saves, (target, id) => insertGitHistory(target, id, history)],
+    [
+      ...saves,
+      (target, id) => insertGitHistory(target, id, history),
+      (target, id) => updateInventory(target, { ...inventory, snapshotId: id, analyses: selected.map((analysis) => analysis.descriptor.id), linesOfCode, now: startedAt }),
+    ],
   );
   return { snapshotId, ...result };
 }

@@ -28,7 +28,7 @@ interface RunningScan {
 }
 
 /** What a run is asked to do. */
-export interface ScanRequest {
+interface ScanRequest {
   /** Default: every analysis. */
   analyses?: readonly AnalysisId[] | undefined;
   /** Default: save a snapshot. */

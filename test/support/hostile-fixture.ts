@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createRepository, git, temporaryDirectory } from './git-fixture.js';
 
 /** A folder that hostile settings write into when (and only when) they manage to run something. */
-export interface MarkerFolder {
+interface MarkerFolder {
   folder: string;
   /** A shell command that leaves a marker named `name` in the folder. */
   command(name: string): string;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { analysisDescriptor } from '../../api/analyses.js';
 import type { Analysis } from '../analysis.js';
+import { codeItems } from './items.js';
 import { toCodeReport } from './code-report.js';
 import { getCodeReport, insertCodeReport } from './store.js';
 
@@ -19,4 +20,5 @@ export const codeAnalysis: Analysis<'code'> = {
   },
   save: insertCodeReport,
   load: getCodeReport,
+  items: codeItems,
 };

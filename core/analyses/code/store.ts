@@ -9,11 +9,11 @@ export function insertCodeReport(db: Database, snapshotId: number, report: CodeR
     report.thresholds.cyclomatic,
   );
   const insertFunction = db.prepare(
-    `INSERT OR IGNORE INTO snapshot_functions (snapshot_id, path, line, column_number, end_line, name, kind, parameters, cyclomatic, cognitive, max_nesting)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO snapshot_functions (snapshot_id, path, line, column_number, end_line, name, ordinal, kind, parameters, cyclomatic, cognitive, max_nesting)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const fn of report.functions) {
-    insertFunction.run(snapshotId, fn.path, fn.line, fn.column, fn.endLine, fn.name, fn.kind, fn.parameters, fn.cyclomatic, fn.cognitive, fn.maxNesting);
+    insertFunction.run(snapshotId, fn.path, fn.line, fn.column, fn.endLine, fn.name, fn.ordinal, fn.kind, fn.parameters, fn.cyclomatic, fn.cognitive, fn.maxNesting);
   }
   const insertTotals = db.prepare(
     `INSERT INTO snapshot_complexity (snapshot_id, scope, path, files, functions, lines_of_code, cyclomatic_sum, cyclomatic_max,
@@ -88,7 +88,7 @@ export function getCodeReport(db: Database, snapshotId: number): CodeReport | un
     commit: head.commit_sha,
     thresholds: { cognitive: head.cognitive_threshold, cyclomatic: head.cyclomatic_threshold },
     functions: all(
-      `SELECT path, line, column_number AS "column", end_line AS endLine, name, kind, parameters, cyclomatic, cognitive, max_nesting AS maxNesting
+      `SELECT path, line, column_number AS "column", end_line AS endLine, name, ordinal, kind, parameters, cyclomatic, cognitive, max_nesting AS maxNesting
        FROM snapshot_functions WHERE snapshot_id = ? ORDER BY cognitive DESC, cyclomatic DESC, path, line`,
     ),
     files: totals('file'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { analysisDescriptor } from '../../api/analyses.js';
 import type { Analysis } from '../analysis.js';
+import { deadCodeItems } from './items.js';
 import { toDeadCodeReport } from './dead-code-report.js';
 import { getDeadCodeReport, insertDeadCodeReport } from './store.js';
 
@@ -21,4 +22,5 @@ export const deadCodeAnalysis: Analysis<'deadCode', z.infer<typeof DeadCodeOptio
   },
   save: insertDeadCodeReport,
   load: getDeadCodeReport,
+  items: deadCodeItems,
 };

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { analysisDescriptor } from '../../api/analyses.js';
 import type { Analysis } from '../analysis.js';
+import { dependencyItems } from './items.js';
 import { readAdvisoryFile } from './advisory-file.js';
 import { analyzeDependencies } from './analyze-dependencies.js';
 import { getDependencyReport, insertDependencyReport } from './store.js';
 
-export const DependencyOptionsSchema = z.object({
+const DependencyOptionsSchema = z.object({
   /** The registry for unscoped packages (default: from .npmrc), and who named it. */
   registry: z.url({ protocol: /^https?$/ }).optional(),
   registrySource: z.enum(['--registry', 'Steward settings']).default('--registry'),
@@ -39,4 +40,5 @@ export const dependenciesAnalysis: Analysis<'dependencies', z.infer<typeof Depen
   },
   save: insertDependencyReport,
   load: getDependencyReport,
+  items: dependencyItems,
 };

@@ -2,7 +2,7 @@ import type { ServerWatch } from './server-watch.js';
 import { parseJson } from '../../../analyzers/documents/parse-document.js';
 
 /** Limits of every request to a registry or an advisory source (docs/dependency-metrics.md, "Network limits"). */
-export const requestLimits = {
+const requestLimits = {
   /** For the answer to begin (connecting included), and for each pause while its body arrives. */
   timeoutMs: 10_000,
   /** For one request, every attempt and backoff included. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { analysisDescriptor } from '../../api/analyses.js';
 import type { Analysis } from '../analysis.js';
+import { historyItems } from './items.js';
 import { analyzeRepositoryHistory } from './analyze-repository-history.js';
 import { toHistoryReport } from './history-report.js';
 import { getHistoryReport, insertHistoryReport } from './store.js';
@@ -18,4 +19,5 @@ export const historyAnalysis: Analysis<'history'> = {
   },
   save: insertHistoryReport,
   load: getHistoryReport,
+  items: historyItems,
 };

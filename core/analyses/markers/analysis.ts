@@ -7,6 +7,7 @@ import type { MarkersReport } from '../../api/markers.js';
 import { readBlobs } from '../../git/read-blobs.js';
 import { getReportDocument, insertReportDocument } from '../../store/snapshot-reports.js';
 import type { Analysis } from '../analysis.js';
+import { markerItems } from './items.js';
 
 /**
  * TODO/FIXME/HACK/XXX comments and checker-silencing directives per file and folder: debt the authors
@@ -48,4 +49,5 @@ export const markersAnalysis: Analysis<'markers'> = {
   },
   save: (db, snapshotId, report) => insertReportDocument(db, snapshotId, 'markers', report),
   load: (db, snapshotId) => getReportDocument(db, snapshotId, 'markers', markersAnalysis.descriptor.report),
+  items: markerItems,
 };

@@ -5,6 +5,7 @@ import { history } from './004-history.js';
 import { dependencies } from './005-dependencies.js';
 import { untrustedInput } from './006-untrusted-input.js';
 import { analysisRegistry } from './007-analysis-registry.js';
+import { inventory } from './008-inventory.js';
 
 export interface Migration {
   /** user_version after this migration; migrations are numbered 1, 2, 3… without gaps. */
@@ -13,4 +14,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry];
+export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory];

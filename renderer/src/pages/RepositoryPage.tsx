@@ -16,7 +16,7 @@ import { formatDateTime, formatNumber, shortCommit } from '../format';
 import { useScanJob } from '../scan-jobs-context';
 
 /** A repository's tabs: the overview, one per analysis (from the registry of analyses), the inventory and the snapshots. */
-export type RepositoryTab = { kind: 'overview' } | { kind: 'analysis'; id: AnalysisId } | { kind: 'snapshots' };
+type RepositoryTab = { kind: 'overview' } | { kind: 'analysis'; id: AnalysisId } | { kind: 'snapshots' };
 
 /** The tab a URL segment names (`code`, `dead-code`, …, `history`), the overview for anything else. */
 export function repositoryTab(slug: string | undefined): RepositoryTab {

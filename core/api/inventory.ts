@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { AnalysisIdSchema } from './analyses.js';
+import { SnapshotIdSchema } from './snapshots.js';
+
+/** Every kind of debt item, with how it is named wherever items are listed. */
+export const itemKindTitles = {
+  'complex-function': 'Complex function',
+  'complex-file': 'Complex file',
+  hotspot: 'Hotspot',
+  'unused-file': 'Unused file',
+  'unused-export': 'Unused export',
+  'unused-type': 'Unused type',
+  'unused-enum-member': 'Unused enum member',
+  'unused-dependency': 'Unused dependency',
+  'unlisted-dependency': 'Unlisted dependency',
+  'unresolved-import': 'Unresolved import',
+  'stale-dependency': 'Stale dependency',
+  'deprecated-dependency': 'Deprecated dependency',
+  'abandoned-dependency': 'Abandoned dependency',
+  vulnerability: 'Vulnerability',
+  'deprecated-api-use': 'Deprecated API use',
+  'import-cycle': 'Import cycle',
+  'boundary-violation': 'Boundary violation',
+  'knowledge-island': 'Knowledge island',
+  'owners-inactive': 'Owners inactive',
+  'debt-marker': 'Debt marker',
+} as const;
+export type ItemKind = keyof typeof itemKindTitles;
+export const itemKinds = Object.keys(itemKindTitles) as ItemKind[];
+export const ItemKindSchema = z.enum(itemKinds as [ItemKind, ...ItemKind[]]);
+
+export const severities = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export const SeveritySchema = z.enum(severities);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+export const confidences = ['high', 'medium', 'low'] as const;
+export const ConfidenceSchema = z.enum(confidences);
+export type Confidence = z.infer<typeof ConfidenceSchema>;
+
+/**
+ * `open`: found in the snapshot and nobody decided otherwise; `resolved`: no longer found by the
+ * analysis that found it; `accepted`: a person agreed it is debt and chose to keep it, with a reason;
+ * `dismissed`: a person said it is not debt (a false finding), with a reason.
+ */
+export const itemStatuses = ['open', 'resolved', 'accepted', 'dismissed'] as const;
+export const ItemStatusSchema = z.enum(itemStatuses);
+export type ItemStatus = z.infer<typeof ItemStatusSchema>;
+
+/** The maintenance draft that can fix an item (issue: drafts), when one can. */
+export const DraftKindSchema = z.enum(['deps', 'security', 'deadcode', 'deprecations']);
+
+const FingerprintSchema = z.string().regex(/^[0-9a-f]{16}$/, 'A fingerprint is 16 hexadecimal digits (steward inventory prints them)');
+
+const CostSchema = z.object({
+  /** Minutes to fix it (docs/cost-model.md). */
+  effortMinutes: z.number().nonnegative(),
+  /** Minutes a month it costs while it stays, from how often its file changes. */
+  interestMinutesPerMonth: z.number().nonnegative(),
+  /** 0–100: how bad it is if it bites (severity, confidence, CVSS). */
+  risk: z.number().min(0).max(100),
+  /** (a year of interest + risk) per hour of effort: what to do first. */
+  priority: z.number().nonnegative(),
+});
+
+export const DebtItemSchema = z.object({
+  /** Stable across scans, line moves, unrelated edits and renames git detects; never holds a line number. */
+  fingerprint: FingerprintSchema,
+  kind: ItemKindSchema,
+  /** The analysis that found it. */
+  analysis: AnalysisIdSchema,
+  /** One line saying what it is. */
+  title: z.string(),
+  path: z.string().nullable(),
+  line: z.number().int().positive().nullable(),
+  /** The function, export, package or advisory it is about. */
+  symbol: z.string().nullable(),
+  /** The numbers behind it, as the analysis measured them. */
+  evidence: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())])),
+  severity: SeveritySchema,
+  confidence: ConfidenceSchema,
+  confidenceReason: z.string(),
+  cost: CostSchema,
+  owner: z.object({ name: z.string(), source: z.enum(['CODEOWNERS', 'history']) }).nullable(),
+  fix: z.object({ text: z.string(), draft: DraftKindSchema.nullable() }),
+  status: ItemStatusSchema,
+  /** Why it was accepted or dismissed (or reopened), who said so and when. */
+  decision: z.object({ reason: z.string(), by: z.string(), at: z.iso.datetime() }).nullable(),
+  firstSeen: z.object({ snapshotId: SnapshotIdSchema, at: z.iso.datetime() }),
+  lastSeen: z.object({ snapshotId: SnapshotIdSchema, at: z.iso.datetime() }),
+  /** First seen in the snapshot listed (it was not in the one before). */
+  isNew: z.boolean(),
+});
+export type DebtItem = z.infer<typeof DebtItemSchema>;
+
+/** Technical-debt ratio (SQALE): remediation minutes ÷ (30 minutes × lines of code), and its rating. */
+const DebtTotalsSchema = z.object({
+  items: z.number().int().nonnegative(),
+  effortMinutes: z.number().nonnegative(),
+  interestMinutesPerMonth: z.number().nonnegative(),
+  linesOfCode: z.number().int().nonnegative(),
+  /** Null without code to measure against. */
+  debtRatio: z.number().nonnegative().nullable(),
+  rating: z.enum(['A', 'B', 'C', 'D', 'E']).nullable(),
+});
+export type DebtTotals = z.infer<typeof DebtTotalsSchema>;
+
+export const inventorySorts = ['priority', 'effort', 'age', 'severity'] as const;
+
+export const InventoryQuerySchema = z.object({
+  repositoryId: z.number().int().positive(),
+  /** Default: the latest snapshot (the newest scan of HEAD). */
+  snapshotId: SnapshotIdSchema.optional(),
+  /** One item. */
+  fingerprint: FingerprintSchema.optional(),
+  kinds: z.array(ItemKindSchema).optional(),
+  /** Default: open, accepted and dismissed (resolved items are listed only when asked for). */
+  statuses: z.array(ItemStatusSchema).optional(),
+  confidences: z.array(ConfidenceSchema).optional(),
+  severities: z.array(SeveritySchema).optional(),
+  /** Items in this folder or below ('' for all). */
+  folder: z.string().optional(),
+  owner: z.string().optional(),
+  /** Items first seen after this snapshot, or at or after this date (ISO). */
+  since: z.union([SnapshotIdSchema, z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+  /** Words that must all appear in the title, path or symbol. */
+  search: z.string().max(200).optional(),
+  sort: z.enum(inventorySorts).default('priority'),
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().positive().max(100_000).default(200),
+});
+
+const InventoryPageSchema = z.object({
+  snapshotId: SnapshotIdSchema,
+  /** The snapshot before it (of HEAD), against which "new" and "resolved since" are told. */
+  previousSnapshotId: SnapshotIdSchema.nullable(),
+  /** Items matching the filters, of which `items` is the page asked for. */
+  total: z.number().int().nonnegative(),
+  items: z.array(DebtItemSchema),
+  /** What the filters leave, counted by each facet (for filter menus). */
+  facets: z.object({
+    kinds: z.partialRecord(ItemKindSchema, z.number().int()),
+    statuses: z.partialRecord(ItemStatusSchema, z.number().int()),
+    confidences: z.partialRecord(ConfidenceSchema, z.number().int()),
+    severities: z.partialRecord(SeveritySchema, z.number().int()),
+    owners: z.record(z.string(), z.number().int()),
+  }),
+  /** Open items (not accepted or dismissed) of the whole snapshot, whatever the filters. */
+  totals: DebtTotalsSchema,
+  /** Since the previous snapshot: items first seen, and items no longer found. */
+  changes: z.object({ new: z.number().int().nonnegative(), resolved: z.number().int().nonnegative() }),
+});
+export type InventoryPage = z.infer<typeof InventoryPageSchema>;
+
+const DecisionSchema = z.object({
+  repositoryId: z.number().int().positive(),
+  fingerprint: FingerprintSchema,
+  reason: z.string().trim().min(1, 'Say why (a reason is required)').max(2000),
+  /** Who decided (default: the user Steward runs as). */
+  by: z.string().trim().min(1).max(200).optional(),
+});
+
+export const inventoryRoutes = {
+  'inventory.list': { input: InventoryQuerySchema, output: InventoryPageSchema },
+  'inventory.item': { input: z.object({ repositoryId: z.number().int().positive(), fingerprint: FingerprintSchema }), output: DebtItemSchema },
+  /** Agreed debt, kept on purpose: left out of totals until it changes materially. */
+  'inventory.accept': { input: DecisionSchema, output: DebtItemSchema },
+  /** Not debt (a false finding): left out of totals until it changes materially. */
+  'inventory.dismiss': { input: DecisionSchema, output: DebtItemSchema },
+  'inventory.reopen': { input: DecisionSchema, output: DebtItemSchema },
+} as const;

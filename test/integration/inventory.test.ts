@@ -1,0 +1,162 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DebtItem, InventoryPage } from '../../core/api/inventory.js';
+import type { SnapshotReport } from '../../core/api/snapshots.js';
+import { steward, stewardJson } from '../support/cli.js';
+import { createRepository, git, temporaryDirectory } from '../support/git-fixture.js';
+
+/** A function whose cognitive complexity is well over 15: nested branches in loops. */
+const complexFunction = (name: string): string => `export function ${name}(orders: { lines: { qty: number; price: number }[]; vip: boolean }[]): number {
+  let total = 0;
+  for (const order of orders) {
+    for (const line of order.lines) {
+      if (line.qty > 0) {
+        if (order.vip) {
+          if (line.price > 100) {
+            total += line.qty * line.price * 0.8;
+          } else if (line.price > 50) {
+            total += line.qty * line.price * 0.9;
+          } else {
+            total += line.qty * line.price;
+          }
+        } else if (line.price > 100 && line.qty > 10) {
+          total += line.qty * line.price * 0.95;
+        } else {
+          total += line.qty * line.price;
+        }
+      }
+    }
+  }
+  return total;
+}
+`;
+const simpleFunction = (name: string): string => `export function ${name}(orders: { lines: { qty: number; price: number }[] }[]): number {
+  return orders.flatMap((order) => order.lines).reduce((sum, line) => sum + line.qty * line.price, 0);
+}
+`;
+const util = 'export function format(value: number): string {\n  return value.toFixed(2);\n}\n\nexport function legacyTotal(values: number[]): number {\n  return values.reduce((a, b) => a + b, 0);\n}\n';
+
+function commit(repository: string, message: string): void {
+  git(repository, ['add', '--all']);
+  git(repository, ['commit', '--quiet', '--message', message], { GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com' });
+}
+
+function inventory(home: string, repository: string, ...args: string[]): InventoryPage {
+  return stewardJson<InventoryPage>(home, ['inventory', repository, ...args]);
+}
+
+function scan(home: string, repository: string): SnapshotReport {
+  return stewardJson<SnapshotReport>(home, ['scan', repository, '--offline']);
+}
+
+const byKind = (page: InventoryPage, kind: DebtItem['kind'], symbol: string): DebtItem | undefined => page.items.find((item) => item.kind === kind && item.symbol === symbol);
+
+describe('the inventory keeps each item’s identity, and people’s decisions, from scan to scan', () => {
+  const home = temporaryDirectory();
+  const repository = createRepository(join(temporaryDirectory(), 'shop'), [
+    {
+      author: 'Ada',
+      email: 'ada@example.com',
+      date: '2024-01-01T00:00:00Z',
+      files: {
+        'package.json': JSON.stringify({ name: 'shop', main: 'src/index.ts' }),
+        'src/index.ts': 'import { processOrder } from "./orders";\nimport { format } from "./util";\nexport const run = () => format(processOrder([]));\n',
+        'src/orders.ts': complexFunction('processOrder'),
+        'src/util.ts': util,
+      },
+    },
+  ]);
+
+  let complex: DebtItem;
+  let unused: DebtItem;
+
+  it('a first scan lists each finding as an item with a fingerprint, confidence, cost, owner and fix', () => {
+    scan(home, repository);
+    const page = inventory(home, repository);
+    complex = byKind(page, 'complex-function', 'processOrder')!;
+    unused = byKind(page, 'unused-export', 'legacyTotal')!;
+    expect(complex).toMatchObject({ path: 'src/orders.ts', status: 'open', confidence: 'high', owner: { name: 'Ada', source: 'history' }, fix: { draft: null } });
+    expect(complex.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(complex.cost.effortMinutes).toBe(5 + (Number(complex.evidence['cognitive']) - 15));
+    expect(unused).toMatchObject({ path: 'src/util.ts', status: 'open', confidence: 'high', fix: { draft: 'deadcode' } });
+    expect(page.totals.effortMinutes).toBeCloseTo(page.items.reduce((sum, item) => sum + item.cost.effortMinutes, 0), 5);
+    expect(page.previousSnapshotId).toBeNull();
+  });
+
+  it('an unused export dismissed as false stays dismissed, out of the totals', () => {
+    const before = inventory(home, repository).totals.effortMinutes;
+    const result = steward(home, ['item', 'dismiss', unused.fingerprint, '--reason', 'Called by the billing plugin through require()', '--json']);
+    expect(result.status).toBe(0);
+    const dismissed = JSON.parse(result.stdout) as DebtItem;
+    expect(dismissed).toMatchObject({ status: 'dismissed', decision: { reason: 'Called by the billing plugin through require()' } });
+    expect(inventory(home, repository).totals.effortMinutes).toBeCloseTo(before - unused.cost.effortMinutes, 5);
+  });
+
+  it('the complex function moved down its file, and its file renamed: the same item, still open; the dismissal holds', () => {
+    git(repository, ['mv', 'src/orders.ts', 'src/order-processing.ts']);
+    writeFileSync(join(repository, 'src/order-processing.ts'), `export const currency = 'EUR';\n\nexport function vat(amount: number): number {\n  return amount * 0.2;\n}\n\n${complexFunction('processOrder')}`);
+    writeFileSync(join(repository, 'src/index.ts'), 'import { processOrder, vat, currency } from "./order-processing";\nimport { format } from "./util";\nexport const run = () => format(vat(processOrder([]))) + currency;\n');
+    commit(repository, 'move processOrder into order-processing.ts');
+    scan(home, repository);
+    const page = inventory(home, repository);
+    const moved = page.items.find((item) => item.fingerprint === complex.fingerprint);
+    expect(moved).toMatchObject({ path: 'src/order-processing.ts', status: 'open', isNew: false });
+    expect(moved!.line).toBeGreaterThan(complex.line!);
+    expect(page.items.filter((item) => item.kind === 'complex-function')).toHaveLength(1);
+    expect(page.items.find((item) => item.fingerprint === unused.fingerprint)?.status).toBe('dismissed');
+  });
+
+  it('simplified, the function is resolved', () => {
+    writeFileSync(join(repository, 'src/order-processing.ts'), `export const currency = 'EUR';\n\nexport function vat(amount: number): number {\n  return amount * 0.2;\n}\n\n${simpleFunction('processOrder')}`);
+    commit(repository, 'simplify processOrder');
+    scan(home, repository);
+    const page = inventory(home, repository);
+    expect(page.items.find((item) => item.fingerprint === complex.fingerprint)).toBeUndefined();
+    expect(page.changes.resolved).toBe(1);
+    const resolved = inventory(home, repository, '--status', 'resolved');
+    expect(resolved.items.map((item) => [item.fingerprint, item.status])).toEqual([[complex.fingerprint, 'resolved']]);
+  });
+
+  it('the dismissed export reopens when its file changes materially', () => {
+    writeFileSync(join(repository, 'src/util.ts'), `${util}\nexport const precision = 2;\n`);
+    writeFileSync(join(repository, 'src/index.ts'), 'import { processOrder, vat, currency } from "./order-processing";\nimport { format, precision } from "./util";\nexport const run = () => format(vat(processOrder([]))) + currency + precision;\n');
+    commit(repository, 'precision');
+    scan(home, repository);
+    const reopened = inventory(home, repository).items.find((item) => item.fingerprint === unused.fingerprint);
+    expect(reopened?.status).toBe('open');
+  });
+
+  it('the CSV has one row per item under a header, quoted so that any spreadsheet reads it', () => {
+    const result = steward(home, ['inventory', repository, '--csv']);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^fingerprint,kind,title,path,line,symbol,severity,confidence/);
+    expect(lines).toHaveLength(inventory(home, repository).total + 1);
+  });
+
+  it('bad input: one line, exit 2, nothing written', () => {
+    const before = inventory(home, repository);
+    const cases: [string[], RegExp][] = [
+      [['item', 'dismiss', '0123456789abcdef', '--reason', 'no such item'], /No item with fingerprint 0123456789abcdef/],
+      [['item', 'dismiss', unused.fingerprint], /required option '--reason <text>' not specified/],
+      [['item', 'dismiss', unused.fingerprint, '--reason', '  '], /a reason is required/],
+      [['item', 'dismiss', 'not-a-fingerprint', '--reason', 'x'], /fingerprint is 16 hexadecimal digits/],
+      [['inventory', repository, '--kind', 'spaghetti'], /expected some of/],
+      [['inventory', join(temporaryDirectory(), 'nowhere')], /No such folder/],
+    ];
+    for (const [args, message] of cases) {
+      const result = steward(home, args);
+      expect([args.join(' '), result.status, result.stderr.trim().split('\n').length]).toEqual([args.join(' '), 2, 1]);
+      expect(result.stderr).toMatch(message);
+    }
+    expect(inventory(home, repository)).toEqual(before);
+  });
+
+  it('a malformed cost section in steward.config.json: a warning, and the default costs', () => {
+    writeFileSync(join(repository, 'steward.config.json'), JSON.stringify({ cost: { kinds: { 'complex-function': { base: 'lots' } } } }));
+    commit(repository, 'cost settings');
+    const report = scan(home, repository);
+    expect(report.snapshot.warnings).toContainEqual(expect.stringMatching(/^steward\.config\.json cost is invalid \(kinds\.complex-function\.base: .*\); the default costs are used$/));
+  });
+});
