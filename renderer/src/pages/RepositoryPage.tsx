@@ -8,6 +8,7 @@ import { CodeReportView } from '../components/CodeReportView';
 import { DeadCodeReportView } from '../components/DeadCodeReportView';
 import { DependencyReportView } from '../components/DependencyReportView';
 import { HistoryReportView } from '../components/HistoryReportView';
+import { InventoryView } from '../components/InventoryView';
 import { MarkersReportView } from '../components/MarkersReportView';
 import { Loading } from '../components/Loading';
 import { ScanControls } from '../components/ScanControls';
@@ -16,11 +17,12 @@ import { formatDateTime, formatNumber, shortCommit } from '../format';
 import { useScanJob } from '../scan-jobs-context';
 
 /** A repository's tabs: the overview, one per analysis (from the registry of analyses), the inventory and the snapshots. */
-type RepositoryTab = { kind: 'overview' } | { kind: 'analysis'; id: AnalysisId } | { kind: 'snapshots' };
+type RepositoryTab = { kind: 'overview' } | { kind: 'inventory' } | { kind: 'analysis'; id: AnalysisId } | { kind: 'snapshots' };
 
 /** The tab a URL segment names (`code`, `dead-code`, …, `history`), the overview for anything else. */
 export function repositoryTab(slug: string | undefined): RepositoryTab {
   if (slug === 'history') return { kind: 'snapshots' };
+  if (slug === 'inventory') return { kind: 'inventory' };
   const descriptor = analysisDescriptors.find((candidate) => candidate.tab.slug === slug);
   return descriptor ? { kind: 'analysis', id: descriptor.id } : { kind: 'overview' };
 }
@@ -42,6 +44,9 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
             <Link href={`/repositories/${id}`} className={tab.kind === 'overview' ? 'tab active' : 'tab'}>
               Overview
             </Link>
+            <Link href={`/repositories/${id}/inventory`} className={tab.kind === 'inventory' ? 'tab active' : 'tab'}>
+              Inventory
+            </Link>
             {analysisDescriptors.map((descriptor) => (
               <Link key={descriptor.id} href={`/repositories/${id}/${descriptor.tab.slug}`} className={tab.kind === 'analysis' && tab.id === descriptor.id ? 'tab active' : 'tab'}>
                 {descriptor.tab.label}
@@ -52,6 +57,7 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
             </Link>
           </nav>
           {tab.kind === 'overview' && <Overview repository={repo} />}
+          {tab.kind === 'inventory' && (repo.latestSnapshot ? <InventoryView key={repo.latestSnapshot.snapshot.id} repository={repo} /> : <p className="empty">Not scanned yet. Press Scan to take stock of the debt.</p>)}
           {tab.kind === 'analysis' && <AnalysisTab key={tab.id} repository={repo} id={tab.id} />}
           {tab.kind === 'snapshots' && <History repositoryId={id} generation={lastOutcome} />}
         </>
