@@ -80,6 +80,7 @@ for (const descriptor of analysisDescriptors) {
     .description(descriptor.command.description)
     .argument('<path>', 'a folder inside the git work tree')
     .option('--json', 'print the report as one JSON object')
+    .option('--sarif', 'print the findings as SARIF 2.1.0, each with its inventory fingerprint (partialFingerprints)')
     .option('-q, --quiet', 'no progress bar');
   (analysisCommands[descriptor.id].flags?.(command) ?? command).action((path: string, flags: OutputOptions) =>
     withSteward(async (steward) => (await import('./commands/run-analysis.js')).runAnalysisCommand(steward, descriptor.id, path, flags)),

@@ -1,22 +1,17 @@
 import type { CodeStats } from '../../core/api/code.js';
-import { codeReportToSarif } from '../../core/analyses/code/sarif.js';
 import { plural } from '../../core/wording.js';
 import type { AnalysisCommand } from '../analysis-command.js';
 import { type OutputOptions, parseCount, printTable, printText } from '../output.js';
 
 interface ComplexityFlags extends OutputOptions {
-  sarif?: boolean;
   top: number;
 }
 
 /** `steward complexity <path>`: complex functions and folders, cycles, boundaries, deprecated uses. */
 export const complexityCommand: AnalysisCommand<'code', ComplexityFlags> = {
   flags: (command) =>
-    command
-      .option('--sarif', 'print complexity over the thresholds, boundary violations and cycles as SARIF 2.1.0')
-      .option('--top <n>', 'how many of the most complex functions to list', parseCount, 25),
+    command.option('--top <n>', 'how many of the most complex functions to list', parseCount, 25),
   json: ({ root, branch, stats, warnings }, report, { top }) => ({ root, branch, stats: stats.code, warnings, ...report, functions: report.functions.slice(0, top) }),
-  sarif: (report, version) => codeReportToSarif(report, version),
   print({ stats, warnings }, report, { top }) {
     const run = stats.code as unknown as CodeStats;
     printText(`${plural(run.files, 'code file')} (${run.parsed} parsed, ${run.cached} from cache, ${run.excluded} left out) in ${(run.durationMs / 1000).toFixed(2)} s`);

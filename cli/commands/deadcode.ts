@@ -1,22 +1,17 @@
 import { type DeadCodeFindingReport, type DeadCodeReport, deadCodeKindTitles, deadCodeKinds } from '../../core/api/dead-code.js';
-import { deadCodeReportToSarif } from '../../core/analyses/dead-code/sarif.js';
 import { plural } from '../../core/wording.js';
 import type { AnalysisCommand } from '../analysis-command.js';
 import { formatDate, formatNumber, type OutputOptions, printTable, printText } from '../output.js';
 
 interface DeadCodeFlags extends OutputOptions {
-  sarif?: boolean;
   production?: boolean;
 }
 
 /** `steward deadcode <path>`: unused files, exports, types, enum members and dependencies at HEAD. */
 export const deadCodeCommand: AnalysisCommand<'deadCode', DeadCodeFlags> = {
   flags: (command) =>
-    command
-      .option('--sarif', 'print the findings as SARIF 2.1.0')
-      .option('--production', 'search from production entries only (no tests or dev tooling) and leave devDependencies alone'),
+    command.option('--production', 'search from production entries only (no tests or dev tooling) and leave devDependencies alone'),
   options: ({ production }) => ({ production: production === true }),
-  sarif: (report, version) => deadCodeReportToSarif(report, version),
   print: (result, report) => printReport(report, result.warnings),
 };
 

@@ -92,6 +92,24 @@ export const DebtItemSchema = z.object({
 });
 export type DebtItem = z.infer<typeof DebtItemSchema>;
 
+/** A finding of a run that saved nothing: an item as the analysis and the cost model see it, with the fingerprint it has (or would have) in the inventory. */
+export const FoundItemSchema = DebtItemSchema.pick({
+  fingerprint: true,
+  kind: true,
+  analysis: true,
+  title: true,
+  path: true,
+  line: true,
+  symbol: true,
+  severity: true,
+  confidence: true,
+  confidenceReason: true,
+  cost: true,
+  owner: true,
+  fix: true,
+});
+export type FoundItem = z.infer<typeof FoundItemSchema>;
+
 /** Technical-debt ratio (SQALE): remediation minutes ÷ (30 minutes × lines of code), and its rating. */
 const DebtTotalsSchema = z.object({
   items: z.number().int().nonnegative(),

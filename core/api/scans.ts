@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnalysisIdSchema, AnalysisReportsSchema } from './analyses.js';
 import { ApiErrorSchema } from './errors.js';
+import { FoundItemSchema } from './inventory.js';
 
 const ScanStateSchema = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
 
@@ -35,6 +36,8 @@ const RunResultSchema = z.object({
   reports: AnalysisReportsSchema,
   /** How each analysis went (files parsed, taken from the cache, time): not part of its report. */
   stats: z.partialRecord(AnalysisIdSchema, z.record(z.string(), z.unknown())),
+  /** The reports' findings as debt items (SARIF is written from them). */
+  items: z.array(FoundItemSchema),
 });
 export type RunResult = z.infer<typeof RunResultSchema>;
 

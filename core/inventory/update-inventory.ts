@@ -112,13 +112,27 @@ export function updateInventory(db: Database, update: InventoryUpdate): void {
   );
 }
 
-/** 16 hex digits of SHA-256 of the item's first match key; a key seen before (its item moved on) gets a suffix. */
+/** 16 hex digits of SHA-256 of an item's first match key. */
+export function fingerprintOf(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+}
+
+/** The fingerprint of a new item; a key seen before (its item moved on, renamed) gets a suffix. */
 function newFingerprint(key: string, taken: Set<string>): string {
   for (let attempt = 0; ; attempt++) {
-    const fingerprint = createHash('sha256').update(attempt === 0 ? key : `${key}\0${attempt}`).digest('hex').slice(0, 16);
+    const fingerprint = attempt === 0 ? fingerprintOf(key) : fingerprintOf(`${key}\0${attempt}`);
     if (!taken.has(fingerprint)) {
       taken.add(fingerprint);
       return fingerprint;
     }
   }
+}
+
+/**
+ * The fingerprints findings of a run that saved nothing have: the item's they match in the
+ * repository's inventory, else what a new item's would be.
+ */
+export function fingerprintsFor(db: Database, repositoryId: number, items: readonly PreparedItem[]): string[] {
+  const known = db.prepare<[number, string], { fingerprint: string }>('SELECT fingerprint FROM debt_items WHERE repository_id = ? AND match_key = ?');
+  return items.map((item) => known.get(repositoryId, item.key)?.fingerprint ?? fingerprintOf(item.key));
 }

@@ -17,6 +17,8 @@ interface InventoryInput {
   /** The code engine's analysis, when it ran (for the files importing each package). */
   code: CodeAnalysis | undefined;
   reports: Partial<Record<AnalysisId, unknown>>;
+  /** Look for files renamed since the previous snapshot (for a scan that saves its items). */
+  renames: boolean;
   signal: AbortSignal;
   warn(message: string): void;
 }
@@ -47,6 +49,6 @@ export async function inventoryOf(input: InventoryInput): Promise<{ repositoryId
        WHERE s.repository_id = ? AND s.kind = 'head' ORDER BY s.finished_at DESC, s.id DESC LIMIT 1`,
     )
     .get(input.repositoryId);
-  const renames = previous && previous.commit_sha !== input.commit ? await renamedPaths(input.root, previous.commit_sha, input.commit, input.signal) : new Map<string, string>();
+  const renames = input.renames && previous && previous.commit_sha !== input.commit ? await renamedPaths(input.root, previous.commit_sha, input.commit, input.signal) : new Map<string, string>();
   return { repositoryId: input.repositoryId, items, renames, minutesPerLine: costModel.minutesPerLine };
 }

@@ -15,7 +15,8 @@ import type { Database } from '../store/database.js';
 import { insertGitHistory } from '../store/snapshot-git-history.js';
 import { readSettings } from '../store/settings.js';
 import { type SaveResults, saveSnapshot } from '../store/snapshots.js';
-import { updateInventory } from '../inventory/update-inventory.js';
+import { fingerprintsFor, updateInventory } from '../inventory/update-inventory.js';
+import type { FoundItem } from '../api/inventory.js';
 import { inventoryOf } from './inventory-of.js';
 import { countLines, countLinesWeight } from './line-counts.js';
 
@@ -46,6 +47,8 @@ interface RunScanOptions {
 interface ScanOutcome {
   /** Null when nothing was saved. */
   snapshotId: number | null;
+  /** The findings as items, for a run that saved nothing (a scan keeps them in the inventory). */
+  items?: FoundItem[];
   root: string;
   branch: string | null;
   commit: string;
@@ -131,11 +134,6 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
     weightDone += analysis.weight;
   }
   signal.throwIfAborted();
-  const result = { root, branch: head.branch, commit: head.commit, warnings, reports, stats };
-  if (!options.save) return { snapshotId: null, ...result };
-
-  onProgress({ step: 'Saving snapshot', progress: 1, detail: '' });
-  const history = await contextFor('', 0).historySummary();
   const inventory = await inventoryOf({
     db,
     repositoryId: options.repositoryId,
@@ -144,9 +142,33 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
     tree: await contextFor('', 0).treeFiles(),
     code: code ? await code : undefined,
     reports,
+    renames: options.save,
     signal,
     warn: (message) => warnings.push(message),
   });
+  const result = { root, branch: head.branch, commit: head.commit, warnings, reports, stats };
+  if (!options.save) {
+    const fingerprints = fingerprintsFor(db, options.repositoryId, inventory.items);
+    const items = inventory.items.map(({ kind, analysis, title, path, line, symbol, severity, confidence, confidenceReason, cost, owner, fix }, index) => ({
+      fingerprint: fingerprints[index]!,
+      kind,
+      analysis,
+      title,
+      path,
+      line,
+      symbol,
+      severity,
+      confidence,
+      confidenceReason,
+      cost,
+      owner,
+      fix,
+    }));
+    return { snapshotId: null, ...result, items };
+  }
+
+  onProgress({ step: 'Saving snapshot', progress: 1, detail: '' });
+  const history = await contextFor('', 0).historySummary();
   const environment: ScanEnvironment = {
     now: startedAt.toISOString(),
     nodeModules: existsSync(join(root, 'node_modules')) ? 'installed' : 'absent',

@@ -105,13 +105,18 @@ describe('steward complexity on a repository with known findings', () => {
     expect(edited.deprecatedUses.map((use) => use.path)).toEqual(['src/b.ts', 'src/c.ts']);
   });
 
-  it('writes SARIF with the complexity, boundary and cycle findings', () => {
+  it('writes SARIF with the complexity, boundary and cycle findings, each with its inventory fingerprint', () => {
     const result = steward(home, ['complexity', repository, '--sarif']);
     expect(result.status).toBe(0);
-    const sarif = JSON.parse(result.stdout) as { version: string; runs: { results: { ruleId: string; locations: unknown[] }[] }[] };
+    const sarif = JSON.parse(result.stdout) as { version: string; runs: { results: { ruleId: string; locations: unknown[]; partialFingerprints: Record<string, string> }[] }[] };
     expect(sarif.version).toBe('2.1.0');
-    const rules = sarif.runs[0]!.results.map((entry) => entry.ruleId);
-    expect(rules).toEqual(expect.arrayContaining(['steward/cognitive-complexity', 'steward/boundary-violation', 'steward/import-cycle']));
+    const results = sarif.runs[0]!.results;
+    expect(results.map((entry) => entry.ruleId)).toEqual(expect.arrayContaining(['steward/complex-function', 'steward/boundary-violation', 'steward/import-cycle']));
+    // The same fingerprints the inventory gives the same findings once a scan keeps them.
+    stewardJson(home, ['scan', repository, '--offline']);
+    const inventory = stewardJson<{ items: { fingerprint: string }[] }>(home, ['inventory', repository]);
+    const fingerprints = new Set(inventory.items.map((item) => item.fingerprint));
+    for (const entry of results) expect(fingerprints).toContain(entry.partialFingerprints['stewardFingerprint/v1']);
   });
 
   it('exits 2 with one line for a path that is not a repository', () => {
