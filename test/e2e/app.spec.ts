@@ -35,6 +35,10 @@ test('add a repository, scan it, see the snapshot, and find it in History after 
   const languages = page.getByRole('table', { name: 'Languages' });
   await expect(languages.getByRole('row', { name: /TypeScript/ })).toContainText('5');
   await expect(page.locator('figure.chart svg')).toBeVisible();
+  // What the snapshot took from outside the commit.
+  await page.getByText('Measured with').click();
+  await expect(page.getByText('not installed (a fresh clone: what only an install can tell is not known)')).toBeVisible();
+  await expect(page.getByText(/every age is measured from it/)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('snapshot-report.png'), fullPage: true });
 
   await server.stop();

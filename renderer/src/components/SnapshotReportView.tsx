@@ -1,4 +1,4 @@
-import type { LineTotals, SnapshotReport } from '../../../core/api/snapshots';
+import type { LineTotals, ScanEnvironment, SnapshotReport } from '../../../core/api/snapshots';
 import { formatDate, formatDateTime, formatNumber, shortCommit } from '../format';
 import { LanguageChart } from './LanguageChart';
 import { Tile } from './Tile';
@@ -27,6 +27,7 @@ export function SnapshotReportView({ report }: { report: SnapshotReport }) {
         <Tile label="First commit" value={summary.firstCommitAt ? formatDate(summary.firstCommitAt) : 'unknown'} />
         <Tile label="Last commit" value={summary.lastCommitAt ? formatDate(summary.lastCommitAt) : 'unknown'} />
       </dl>
+      {snapshot.environment && <Environment environment={snapshot.environment} analyses={snapshot.analyzerVersions} />}
       <section>
         <h2>Lines of code by language</h2>
         <LanguageChart languages={summary.languages} />
@@ -87,5 +88,33 @@ function TotalsTable({ title, keyLabel, totals }: { title: string; keyLabel: str
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** What the snapshot took from outside its commit: two snapshots measured alike can be compared. */
+function Environment({ environment, analyses }: { environment: ScanEnvironment; analyses: Record<string, string> }) {
+  const { dependencies } = environment;
+  return (
+    <details className="environment">
+      <summary>Measured with</summary>
+      <dl className="facts">
+        <dt>"Now"</dt>
+        <dd>{formatDateTime(environment.now)} (every age is measured from it)</dd>
+        <dt>node_modules</dt>
+        <dd>{environment.nodeModules === 'installed' ? 'installed (deprecations of installed packages and their peers were read)' : 'not installed (a fresh clone: what only an install can tell is not known)'}</dd>
+        <dt>Registries</dt>
+        <dd>{dependencies ? `${dependencies.registries.map((registry) => `${registry.url} (${registry.source})`).join(', ')}${dependencies.offline ? ', offline (cached metadata only)' : ''}` : 'not asked (no dependency check)'}</dd>
+        {dependencies && (
+          <>
+            <dt>Advisories</dt>
+            <dd>{dependencies.advisories}</dd>
+          </>
+        )}
+        <dt>Analyses</dt>
+        <dd>{Object.entries(analyses).map(([analysis, version]) => `${analysis} ${version}`).join(', ')}</dd>
+        <dt>git</dt>
+        <dd>{environment.git}</dd>
+      </dl>
+    </details>
   );
 }
