@@ -143,6 +143,8 @@ export const InventoryQuerySchema = z.object({
   /** Words that must all appear in the title, path or symbol. */
   search: z.string().max(200).optional(),
   sort: z.enum(inventorySorts).default('priority'),
+  /** Count what each filter would leave (for filter menus); a page further down the same list needs not. */
+  facets: z.boolean().default(true),
   offset: z.number().int().nonnegative().default(0),
   limit: z.number().int().positive().max(100_000).default(200),
 });
@@ -154,14 +156,16 @@ const InventoryPageSchema = z.object({
   /** Items matching the filters, of which `items` is the page asked for. */
   total: z.number().int().nonnegative(),
   items: z.array(DebtItemSchema),
-  /** What the filters leave, counted by each facet (for filter menus). */
-  facets: z.object({
-    kinds: z.partialRecord(ItemKindSchema, z.number().int()),
-    statuses: z.partialRecord(ItemStatusSchema, z.number().int()),
-    confidences: z.partialRecord(ConfidenceSchema, z.number().int()),
-    severities: z.partialRecord(SeveritySchema, z.number().int()),
-    owners: z.record(z.string(), z.number().int()),
-  }),
+  /** What the filters leave, counted by each facet (for filter menus); null when not asked for. */
+  facets: z
+    .object({
+      kinds: z.partialRecord(ItemKindSchema, z.number().int()),
+      statuses: z.partialRecord(ItemStatusSchema, z.number().int()),
+      confidences: z.partialRecord(ConfidenceSchema, z.number().int()),
+      severities: z.partialRecord(SeveritySchema, z.number().int()),
+      owners: z.record(z.string(), z.number().int()),
+    })
+    .nullable(),
   /** Open items (not accepted or dismissed) of the whole snapshot, whatever the filters. */
   totals: DebtTotalsSchema,
   /** Since the previous snapshot: items first seen, and items no longer found. */

@@ -123,13 +123,13 @@ export function costOf(draft: Pick<ItemDraft, 'kind' | 'size' | 'severity' | 'co
 }
 
 /** Totals of open items against the code they sit in: SQALE's technical-debt ratio and its A–E rating. */
-export function debtTotals(items: readonly Pick<ItemCost, 'effortMinutes' | 'interestMinutesPerMonth'>[], linesOfCode: number, model: CostModel): DebtTotals {
-  const effortMinutes = round(items.reduce((sum, item) => sum + item.effortMinutes, 0));
+export function debtTotals(open: { items: number; effortMinutes: number; interestMinutesPerMonth: number }, linesOfCode: number, model: CostModel): DebtTotals {
+  const effortMinutes = round(open.effortMinutes);
   const debtRatio = linesOfCode > 0 ? effortMinutes / (model.minutesPerLine * linesOfCode) : null;
   return {
-    items: items.length,
+    items: open.items,
     effortMinutes,
-    interestMinutesPerMonth: round(items.reduce((sum, item) => sum + item.interestMinutesPerMonth, 0)),
+    interestMinutesPerMonth: round(open.interestMinutesPerMonth),
     linesOfCode,
     debtRatio: debtRatio === null ? null : Math.round(debtRatio * 10_000) / 10_000,
     rating: debtRatio === null ? null : (ratingGrid.find((grade) => debtRatio <= grade.upTo)?.rating ?? 'E'),

@@ -8,31 +8,6 @@ import { type CostModel, debtTotals, defaultCostModel } from './cost-model.js';
 
 type InventoryQuery = z.infer<typeof InventoryQuerySchema>;
 
-/** What filtering and sorting need of an item; the rest is read for the page only. */
-interface LightRow {
-  itemId: number;
-  fingerprint: string;
-  snapshotId: number;
-  kind: DebtItem['kind'];
-  decision: 'open' | 'accepted' | 'dismissed';
-  firstSeen: number;
-  firstSeenAt: string;
-  path: string | null;
-  symbol: string | null;
-  title: string;
-  severity: DebtItem['severity'];
-  confidence: DebtItem['confidence'];
-  effort: number;
-  interest: number;
-  priority: number;
-  owner: string | null;
-}
-
-interface Listed extends LightRow {
-  status: ItemStatus;
-  isNew: boolean;
-}
-
 interface SnapshotInventoryRow {
   id: number;
   analyses: string;
@@ -54,55 +29,46 @@ function snapshotsWithItems(db: Database, repositoryId: number): SnapshotInvento
  * Which snapshot speaks for each analysis as of a snapshot: itself for the analyses it ran, else the
  * newest earlier one that ran it (a `scan --only code` does not resolve the dependency items).
  */
-function effectiveSnapshots(history: readonly SnapshotInventoryRow[], from: number): Map<AnalysisId, number> {
+function effectiveSnapshots(history: readonly SnapshotInventoryRow[], from: number): [AnalysisId, number][] {
   const start = history.findIndex((row) => row.id === from);
   const speaking = new Map<AnalysisId, number>();
   for (const row of history.slice(start)) {
     for (const analysis of JSON.parse(row.analyses) as AnalysisId[]) if (!speaking.has(analysis)) speaking.set(analysis, row.id);
   }
-  return speaking;
+  return [...speaking];
 }
 
-const lightColumns = `d.id AS itemId, d.fingerprint, si.snapshot_id AS snapshotId, d.kind, d.decision, d.first_seen AS firstSeen,
-  (SELECT finished_at FROM snapshots WHERE id = d.first_seen) AS firstSeenAt, si.path, si.symbol, si.title,
-  si.severity, si.confidence, si.effort, si.interest, si.priority, si.owner`;
-
-function itemsAsOf(db: Database, speaking: ReadonlyMap<AnalysisId, number>): LightRow[] {
-  if (speaking.size === 0) return [];
-  const pairs = [...speaking];
-  return db
-    .prepare<unknown[], LightRow>(
-      `SELECT ${lightColumns} FROM snapshot_items si JOIN debt_items d ON d.id = si.item_id
-       WHERE ${pairs.map(() => '(si.snapshot_id = ? AND d.analysis = ?)').join(' OR ')}`,
-    )
-    .all(...pairs.flatMap(([analysis, snapshot]) => [snapshot, analysis]));
+interface Condition {
+  sql: string;
+  params: unknown[];
 }
 
-/** Items found before and not now, by an analysis that ran: resolved, shown as they were last seen. */
-function resolvedItems(db: Database, repositoryId: number, speaking: ReadonlyMap<AnalysisId, number>, current: ReadonlySet<number>): LightRow[] {
-  if (speaking.size === 0) return [];
-  const analyses = [...speaking.keys()];
-  return db
-    .prepare<unknown[], LightRow>(
-      `SELECT ${lightColumns} FROM debt_items d JOIN snapshot_items si ON si.item_id = d.id AND si.snapshot_id = d.last_seen
-       WHERE d.repository_id = ? AND d.analysis IN (${analyses.map(() => '?').join(', ')})`,
-    )
-    .all(repositoryId, ...analyses)
-    .filter((row) => !current.has(row.itemId));
+/** SQL true for the rows of `snapshot_items <si> JOIN debt_items <d>` found as of those snapshots. */
+function foundIn(pairs: readonly [AnalysisId, number][], si = 'si', d = 'd'): Condition {
+  if (pairs.length === 0) return { sql: '0', params: [] };
+  return { sql: `(${pairs.map(() => `(${si}.snapshot_id = ? AND ${d}.analysis = ?)`).join(' OR ')})`, params: pairs.flatMap(([analysis, snapshot]) => [snapshot, analysis]) };
 }
 
-const severityOrder = new Map(severities.map((severity, index) => [severity, index]));
+const itemColumns = 'si.item_id, si.snapshot_id, si.path, si.symbol, si.title, si.severity, si.confidence, si.effort, si.interest, si.priority, si.owner, d.fingerprint, d.kind, d.first_seen';
+/** What a search looks in, lower-cased once (only when there is a search). */
+const searchColumn = "lower(si.title || char(10) || coalesce(si.path, '') || char(10) || coalesce(si.symbol, '')) AS words";
+const itemJoins = 'snapshot_items si JOIN debt_items d ON d.id = si.item_id';
 
-const sorters: Record<InventoryQuery['sort'], (a: Listed, b: Listed) => number> = {
-  priority: (a, b) => b.priority - a.priority || a.effort - b.effort,
+const orderBy: Record<InventoryQuery['sort'], string> = {
+  priority: 'priority DESC, effort, item_id',
   // Quick wins first.
-  effort: (a, b) => a.effort - b.effort || b.priority - a.priority,
+  effort: 'effort, priority DESC, item_id',
   // The oldest debt first.
-  age: (a, b) => a.firstSeen - b.firstSeen || b.priority - a.priority,
-  severity: (a, b) => severityOrder.get(a.severity)! - severityOrder.get(b.severity)! || b.priority - a.priority,
+  age: 'first_seen, priority DESC, item_id',
+  severity: `CASE severity ${severities.map((severity, index) => `WHEN '${severity}' THEN ${index}`).join(' ')} END, priority DESC, item_id`,
 };
 
-/** A repository's inventory as of a snapshot (the latest by default): filtered, sorted, one page of it, with facets and totals. */
+type Facet = 'fingerprint' | 'kinds' | 'statuses' | 'confidences' | 'severities' | 'folder' | 'owner' | 'since' | 'search';
+
+/**
+ * A repository's inventory as of a snapshot (the latest by default): filtered, sorted and paged in
+ * SQL, with the facets (what each filter would leave) and the totals of the open items.
+ */
 export function listInventory(db: Database, query: InventoryQuery): InventoryPage {
   const history = snapshotsWithItems(db, query.repositoryId);
   const snapshot = query.snapshotId === undefined ? history[0] : history.find((row) => row.id === query.snapshotId);
@@ -110,80 +76,137 @@ export function listInventory(db: Database, query: InventoryQuery): InventoryPag
     throw new StewardError('not-found', query.snapshotId === undefined ? 'This repository has no inventory yet: scan it first' : `Snapshot ${query.snapshotId} is not a scan of this repository's HEAD with an inventory`);
   }
   const previous = history[history.indexOf(snapshot) + 1];
-  const speaking = effectiveSnapshots(history, snapshot.id);
-  const found = itemsAsOf(db, speaking);
-  const currentIds = new Set(found.map((row) => row.itemId));
-  const previousIds = previous ? new Set(itemsAsOf(db, effectiveSnapshots(history, previous.id)).map((row) => row.itemId)) : undefined;
-  const isNew = (row: LightRow): boolean => previousIds !== undefined && !previousIds.has(row.itemId);
+  const now = effectiveSnapshots(history, snapshot.id);
+  const then = previous ? effectiveSnapshots(history, previous.id) : undefined;
+  const current = foundIn(now);
+  const before = then ? foundIn(then) : undefined;
+  const analyses = now.map(([analysis]) => analysis);
   const wantResolved = query.statuses?.includes('resolved') ?? false;
-  const resolved = wantResolved ? resolvedItems(db, query.repositoryId, speaking, currentIds) : [];
-  const all: Listed[] = [
-    ...found.map((row) => ({ ...row, status: row.decision as ItemStatus, isNew: isNew(row) })),
-    ...resolved.map((row) => ({ ...row, status: 'resolved' as const, isNew: false })),
-  ];
+  // Found now, with the person's decision as their status; and, when asked for, the items found before and not now, as last seen.
+  const columns = query.search ? `${itemColumns}, ${searchColumn}` : itemColumns;
+  const items = `
+    SELECT ${columns}, d.decision AS status FROM ${itemJoins} WHERE ${current.sql}
+    ${
+      wantResolved
+        ? `UNION ALL SELECT ${columns}, 'resolved' AS status FROM ${itemJoins}
+           WHERE si.snapshot_id = d.last_seen AND d.repository_id = ? AND d.analysis IN (${analyses.map(() => '?').join(', ') || "''"})
+             AND NOT EXISTS (SELECT 1 FROM snapshot_items si2 JOIN debt_items d2 ON d2.id = si2.item_id WHERE si2.item_id = d.id AND ${foundIn(now, 'si2', 'd2').sql})`
+        : ''
+    }`;
+  const itemParams = [...current.params, ...(wantResolved ? [query.repositoryId, ...analyses, ...current.params] : [])];
 
-  const filters = itemFilters(db, query);
-  const passing = (row: Listed, except?: keyof typeof filters): boolean => Object.entries(filters).every(([name, test]) => name === except || test(row));
-  const rows = all.filter((row) => passing(row)).sort(sorters[query.sort]);
-  const count = <K extends string>(facet: keyof typeof filters, key: (row: Listed) => K | null): Partial<Record<K, number>> => {
-    const counts: Partial<Record<K, number>> = {};
-    for (const row of all) {
-      const value = key(row);
-      if (value !== null && passing(row, facet)) counts[value] = (counts[value] ?? 0) + 1;
-    }
-    return counts;
+  // The listed items, once into a table of this connection that every count, facet and page reads
+  // (better-sqlite3 is synchronous: no other call can see it before it is dropped below).
+  db.prepare(`CREATE TEMP TABLE listed AS ${items}`).run(...itemParams);
+  try {
+    return listed(db, query, { snapshot, previous, before, now, then });
+  } finally {
+    db.exec('DROP TABLE temp.listed');
+  }
+}
+
+interface Listing {
+  snapshot: SnapshotInventoryRow;
+  previous: SnapshotInventoryRow | undefined;
+  before: Condition | undefined;
+  now: [AnalysisId, number][];
+  then: [AnalysisId, number][] | undefined;
+}
+
+function listed(db: Database, query: InventoryQuery, { snapshot, previous, before, now, then }: Listing): InventoryPage {
+  const conditions = itemConditions(db, query);
+  const where = (except?: Facet): Condition => {
+    const used = conditions.filter(([facet]) => facet !== except);
+    return { sql: used.length === 0 ? '1' : used.map(([, sql]) => sql).join(' AND '), params: used.flatMap(([, , params]) => params) };
   };
-  const open = found.filter((row) => row.decision === 'open');
+  const all = where();
+  const total = db.prepare<unknown[], { total: number }>(`SELECT count(*) AS total FROM temp.listed WHERE ${all.sql}`).get(...all.params)!.total;
+  const isNew = before ? `NOT EXISTS (SELECT 1 FROM snapshot_items si JOIN debt_items d ON d.id = si.item_id WHERE si.item_id = listed.item_id AND ${before.sql})` : '0';
+  const page = db
+    .prepare<unknown[], { item_id: number; snapshot_id: number; status: ItemStatus; is_new: number }>(
+      `SELECT item_id, snapshot_id, status, CASE WHEN status = 'resolved' THEN 0 ELSE ${isNew} END AS is_new
+       FROM temp.listed WHERE ${all.sql} ORDER BY ${orderBy[query.sort]} LIMIT ? OFFSET ?`,
+    )
+    // The select list's parameters (is_new) come before the filter's.
+    .all(...(before?.params ?? []), ...all.params, query.limit, query.offset);
+
+  const open = db
+    .prepare<[], { effort: number | null; interest: number | null; count: number }>(`SELECT sum(effort) AS effort, sum(interest) AS interest, count(*) AS count FROM temp.listed WHERE status = 'open'`)
+    .get()!;
+  // Found in one set of snapshots and not in the other.
+  const count = (from: readonly [AnalysisId, number][], without: readonly [AnalysisId, number][]): number => {
+    const [inside, outside] = [foundIn(from), foundIn(without, 'si2', 'd2')];
+    return db
+      .prepare<unknown[], { n: number }>(
+        `SELECT count(*) AS n FROM ${itemJoins} WHERE ${inside.sql} AND NOT EXISTS (SELECT 1 FROM snapshot_items si2 JOIN debt_items d2 ON d2.id = si2.item_id WHERE si2.item_id = si.item_id AND ${outside.sql})`,
+      )
+      .get(...inside.params, ...outside.params)!.n;
+  };
   const model: CostModel = { ...defaultCostModel, minutesPerLine: snapshot.minutes_per_line };
   return {
     snapshotId: snapshot.id,
     previousSnapshotId: previous?.id ?? null,
-    total: rows.length,
-    items: fullItems(db, rows.slice(query.offset, query.offset + query.limit)),
-    facets: {
-      kinds: count('kinds', (row) => row.kind),
-      statuses: count('statuses', (row) => row.status),
-      confidences: count('confidences', (row) => row.confidence),
-      severities: count('severities', (row) => row.severity),
-      owners: count('owner', (row) => row.owner) as Record<string, number>,
-    },
-    totals: debtTotals(open.map((row) => ({ effortMinutes: row.effort, interestMinutesPerMonth: row.interest })), snapshot.lines_of_code, model),
-    changes: {
-      new: previousIds ? found.filter((row) => !previousIds.has(row.itemId)).length : 0,
-      resolved: previousIds ? [...previousIds].filter((id) => !currentIds.has(id)).length : 0,
-    },
+    total,
+    items: fullItems(db, page),
+    facets: query.facets ? facets(db, conditions) : null,
+    totals: debtTotals({ items: open.count, effortMinutes: open.effort ?? 0, interestMinutesPerMonth: open.interest ?? 0 }, snapshot.lines_of_code, model),
+    changes: then ? { new: count(now, then), resolved: count(then, now) } : { new: 0, resolved: 0 },
   };
 }
 
-function itemFilters(db: Database, query: InventoryQuery): Record<'fingerprint' | 'kinds' | 'statuses' | 'confidences' | 'severities' | 'folder' | 'owner' | 'since' | 'search', (row: Listed) => boolean> {
-  const statuses = query.statuses ?? ['open', 'accepted', 'dismissed'];
-  const folder = query.folder?.replace(/\/+$/, '') ?? '';
-  const words = (query.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  const since = sinceTest(db, query);
-  return {
-    fingerprint: (row) => query.fingerprint === undefined || row.fingerprint === query.fingerprint,
-    kinds: (row) => !query.kinds || query.kinds.includes(row.kind),
-    statuses: (row) => statuses.includes(row.status),
-    confidences: (row) => !query.confidences || query.confidences.includes(row.confidence),
-    severities: (row) => !query.severities || query.severities.includes(row.severity),
-    folder: (row) => folder === '' || (row.path !== null && (row.path === folder || row.path.startsWith(`${folder}/`))),
-    owner: (row) => query.owner === undefined || row.owner === query.owner,
-    since,
-    search: (row) => words.every((word) => `${row.title}\n${row.path ?? ''}\n${row.symbol ?? ''}`.toLowerCase().includes(word)),
-  };
-}
+const facetColumns = { kinds: 'kind', statuses: 'status', confidences: 'confidence', severities: 'severity', owner: 'owner' } as const;
 
-/** `--since`: first seen after a snapshot, or at or after a date. */
-function sinceTest(db: Database, query: InventoryQuery): (row: Listed) => boolean {
-  const { since } = query;
-  if (since === undefined) return () => true;
-  if (typeof since === 'number') {
-    const row = db.prepare<[number, number], { finished_at: string }>('SELECT finished_at FROM snapshots WHERE id = ? AND repository_id = ?').get(since, query.repositoryId);
-    if (!row) throw new StewardError('not-found', `Snapshot ${since} is not one of this repository's`);
-    return (item) => Date.parse(item.firstSeenAt) > Date.parse(row.finished_at);
+/**
+ * What each filter menu would leave: per facet, the rows every *other* filter keeps, counted by the
+ * facet's value. One pass: rows grouped by the facets' values and by which filters they pass.
+ */
+function facets(db: Database, conditions: readonly [Facet, string, unknown[]][]): NonNullable<InventoryPage['facets']> {
+  const columns = Object.values(facetColumns);
+  const rows = db
+    .prepare<unknown[], Record<string, string | number | null>>(
+      `SELECT ${columns.join(', ')}, ${conditions.map(([, sql], index) => `(${sql}) AS pass${index}`).join(', ') || '1 AS pass'}, count(*) AS n
+       FROM temp.listed GROUP BY ${[...columns, ...conditions.map((_, index) => `pass${index}`)].join(', ')}`,
+    )
+    .all(...conditions.flatMap(([, , params]) => params));
+  const counted = Object.fromEntries(Object.keys(facetColumns).map((facet) => [facet, {} as Record<string, number>])) as Record<keyof typeof facetColumns, Record<string, number>>;
+  for (const row of rows) {
+    for (const [facet, column] of Object.entries(facetColumns) as [keyof typeof facetColumns, string][]) {
+      const value = row[column];
+      if (value === null || value === undefined) continue;
+      const kept = conditions.every(([name], index) => name === facet || row[`pass${index}`] === 1);
+      if (kept) counted[facet][value] = (counted[facet][value] ?? 0) + Number(row['n']);
+    }
   }
-  const from = Date.parse(since);
-  return (item) => Date.parse(item.firstSeenAt) >= from;
+  return { kinds: counted.kinds, statuses: counted.statuses, confidences: counted.confidences, severities: counted.severities, owners: counted.owner };
+}
+
+/** Each filter as a condition on the `items` rows: [facet, SQL, parameters]. */
+function itemConditions(db: Database, query: InventoryQuery): [Facet, string, unknown[]][] {
+  const list = (values: readonly string[]): string => values.map(() => '?').join(', ');
+  const conditions: [Facet, string, unknown[]][] = [];
+  const statuses = query.statuses ?? ['open', 'accepted', 'dismissed'];
+  conditions.push(['statuses', `status IN (${list(statuses)})`, [...statuses]]);
+  if (query.fingerprint !== undefined) conditions.push(['fingerprint', 'fingerprint = ?', [query.fingerprint]]);
+  if (query.kinds) conditions.push(['kinds', `kind IN (${list(query.kinds)})`, [...query.kinds]]);
+  if (query.confidences) conditions.push(['confidences', `confidence IN (${list(query.confidences)})`, [...query.confidences]]);
+  if (query.severities) conditions.push(['severities', `severity IN (${list(query.severities)})`, [...query.severities]]);
+  const folder = query.folder?.replace(/\/+$/, '') ?? '';
+  if (folder !== '') conditions.push(['folder', '(path = ? OR substr(path, 1, ?) = ?)', [folder, folder.length + 1, `${folder}/`]]);
+  if (query.owner !== undefined) conditions.push(['owner', 'owner = ?', [query.owner]]);
+  const words = (query.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length > 0) {
+    conditions.push(['search', words.map(() => 'instr(words, ?) > 0').join(' AND '), words]);
+  }
+  // Snapshot ids grow with time, so "first seen since" compares ids.
+  const { since } = query;
+  if (typeof since === 'number') {
+    if (!db.prepare('SELECT 1 FROM snapshots WHERE id = ? AND repository_id = ?').get(since, query.repositoryId)) throw new StewardError('not-found', `Snapshot ${since} is not one of this repository's`);
+    conditions.push(['since', 'first_seen > ?', [since]]);
+  } else if (since !== undefined) {
+    const first = db.prepare<[number, string], { id: number | null }>('SELECT min(id) AS id FROM snapshots WHERE repository_id = ? AND finished_at >= ?').get(query.repositoryId, new Date(since).toISOString())!;
+    conditions.push(['since', 'first_seen >= ?', [first.id ?? Number.MAX_SAFE_INTEGER]]);
+  }
+  return conditions;
 }
 
 interface FullRow {
@@ -217,7 +240,7 @@ interface FullRow {
 }
 
 /** The page's items in full, in the order given. */
-function fullItems(db: Database, rows: readonly Listed[]): DebtItem[] {
+function fullItems(db: Database, rows: readonly { item_id: number; snapshot_id: number; status: ItemStatus; is_new: number }[]): DebtItem[] {
   const select = db.prepare<[number, number], FullRow>(
     `SELECT d.id AS itemId, d.fingerprint, d.kind, d.analysis, si.title, si.path, si.line, si.symbol, si.evidence, si.severity, si.confidence,
        si.confidence_reason AS confidenceReason, si.effort, si.interest, si.risk, si.priority, si.owner, si.owner_source AS ownerSource,
@@ -227,7 +250,7 @@ function fullItems(db: Database, rows: readonly Listed[]): DebtItem[] {
      FROM snapshot_items si JOIN debt_items d ON d.id = si.item_id WHERE si.snapshot_id = ? AND si.item_id = ?`,
   );
   return rows.map((row) => {
-    const full = select.get(row.snapshotId, row.itemId)!;
+    const full = select.get(row.snapshot_id, row.item_id)!;
     return {
       fingerprint: full.fingerprint,
       kind: full.kind,
@@ -247,14 +270,14 @@ function fullItems(db: Database, rows: readonly Listed[]): DebtItem[] {
       decision: full.decisionReason && full.decisionBy && full.decisionAt ? { reason: full.decisionReason, by: full.decisionBy, at: full.decisionAt } : null,
       firstSeen: { snapshotId: full.firstSeen, at: full.firstSeenAt },
       lastSeen: { snapshotId: full.lastSeen, at: full.lastSeenAt },
-      isNew: row.isNew,
+      isNew: row.is_new === 1,
     };
   });
 }
 
 /** One item by fingerprint, as of the latest snapshot. */
 export function getItem(db: Database, repositoryId: number, fingerprint: string): DebtItem {
-  const item = listInventory(db, { repositoryId, fingerprint, statuses: ['open', 'accepted', 'dismissed', 'resolved'], sort: 'priority', offset: 0, limit: 1 }).items[0];
+  const item = listInventory(db, { repositoryId, fingerprint, statuses: ['open', 'accepted', 'dismissed', 'resolved'], sort: 'priority', facets: false, offset: 0, limit: 1 }).items[0];
   if (!item) throw new StewardError('not-found', `No item with fingerprint ${fingerprint} in this repository (steward inventory lists them)`);
   return item;
 }

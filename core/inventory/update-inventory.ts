@@ -24,28 +24,70 @@ interface StoredItem {
   match_key: string;
   decision: 'open' | 'accepted' | 'dismissed';
   decision_material: string | null;
+  /** As last seen. */
+  material: string | null;
+}
+
+/** The key's group: kind, path and symbol without its ordinal (`#2`), where same-named functions are told apart. */
+function groupOf(key: string): string {
+  return key.replace(/ #\d+$/, '');
 }
 
 /**
  * Gives the snapshot's findings their identity and records them; runs inside the snapshot's
- * transaction. A finding is the item it was before when its match key (kind, path, symbol: never a
- * line) is the same, or was before its file was renamed; an accepted or dismissed item whose material
- * changed is open again; an item of an analysis that ran and did not find it again is resolved (it
- * is simply not in this snapshot). Everything else is a new item with a new fingerprint.
+ * transaction. A finding is matched to a stored item of the same kind, file (followed through the
+ * renames git saw since the previous snapshot) and symbol, in this order: same key and same material
+ * (unchanged); same group and same material (an unchanged function whose ordinal among same-named
+ * functions moved, because one was added or removed before it); same key (changed in place). An
+ * accepted or dismissed item whose material changed is open again; an item of an analysis that ran
+ * and did not find it again is resolved (it is simply not in this snapshot). Anything else is a new
+ * item with a new fingerprint.
  */
 export function updateInventory(db: Database, update: InventoryUpdate): void {
   const { repositoryId, snapshotId } = update;
   const stored = db
-    .prepare<[number], StoredItem>('SELECT id, match_key, decision, decision_material FROM debt_items WHERE repository_id = ?')
+    .prepare<[number], StoredItem>(
+      `SELECT d.id, d.match_key, d.decision, d.decision_material, si.material
+       FROM debt_items d LEFT JOIN snapshot_items si ON si.snapshot_id = d.last_seen AND si.item_id = d.id WHERE d.repository_id = ?`,
+    )
     .all(repositoryId);
-  const byKey = new Map(stored.map((item) => [item.match_key, item]));
-  const previousPath = new Map([...update.renames].map(([from, to]) => [to, from]));
+  // Stored keys as they read after this snapshot's renames.
+  const renamedKey = (key: string): string => {
+    const [kind, path, ...symbol] = key.split('\0');
+    const to = path === undefined ? undefined : update.renames.get(path);
+    return to === undefined ? key : matchKey(kind!, to, symbol.join('\0') || null);
+  };
+  const byKey = new Map<string, StoredItem[]>();
+  const byGroup = new Map<string, StoredItem[]>();
+  for (const item of stored) {
+    const key = renamedKey(item.match_key);
+    byKey.set(key, [...(byKey.get(key) ?? []), item]);
+    byGroup.set(groupOf(key), [...(byGroup.get(groupOf(key)) ?? []), item]);
+  }
+  const claimed = new Set<number>();
+  const unclaimed = (items: readonly StoredItem[] | undefined, test: (item: StoredItem) => boolean): StoredItem | undefined => items?.find((item) => !claimed.has(item.id) && test(item));
+  const assigned = new Map<PreparedItem, StoredItem>();
+  const passes: ((item: PreparedItem) => StoredItem | undefined)[] = [
+    (item) => unclaimed(byKey.get(item.key), (found) => found.material === item.material),
+    (item) => unclaimed(byGroup.get(groupOf(item.key)), (found) => found.material === item.material),
+    (item) => unclaimed(byKey.get(item.key), () => true),
+  ];
+  for (const pass of passes) {
+    for (const item of update.items) {
+      if (assigned.has(item)) continue;
+      const found = pass(item);
+      if (found) {
+        assigned.set(item, found);
+        claimed.add(found.id);
+      }
+    }
+  }
   const takenFingerprints = new Set(db.prepare<[number], { fingerprint: string }>('SELECT fingerprint FROM debt_items WHERE repository_id = ?').all(repositoryId).map((row) => row.fingerprint));
 
   const insertItem = db.prepare(
     `INSERT INTO debt_items (repository_id, fingerprint, kind, analysis, match_key, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const seenAgain = db.prepare('UPDATE debt_items SET last_seen = max(last_seen, ?), match_key = ? WHERE id = ?');
+  const moved = db.prepare('UPDATE debt_items SET match_key = ? WHERE id = ?');
   const reopen = db.prepare(`UPDATE debt_items SET decision = 'open', decision_reason = NULL, decision_by = NULL, decision_at = NULL, decision_material = NULL WHERE id = ?`);
   const event = db.prepare('INSERT INTO item_events (item_id, at, action, reason, by, snapshot_id) VALUES (?, ?, ?, ?, ?, ?)');
   const insertFound = db.prepare(
@@ -54,33 +96,19 @@ export function updateInventory(db: Database, update: InventoryUpdate): void {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
-  const claimed = new Set<number>();
   for (const item of update.items) {
-    let found = byKey.get(item.key);
-    if (!found && item.path !== null && previousPath.has(item.path)) {
-      const renamed = byKey.get(matchKey(item.kind, previousPath.get(item.path)!, item.symbol));
-      // The renamed item follows its file, unless the new key is taken by an item of its own.
-      if (renamed && !byKey.has(item.key)) found = renamed;
-    }
-    if (found && claimed.has(found.id)) found = undefined;
+    const found = assigned.get(item);
     let id: number;
     if (found) {
       id = found.id;
-      if (found.match_key !== item.key) {
-        byKey.delete(found.match_key);
-        byKey.set(item.key, found);
-      }
-      seenAgain.run(snapshotId, item.key, id);
+      if (found.match_key !== item.key) moved.run(item.key, id);
       if (found.decision !== 'open' && found.decision_material !== item.material) {
         reopen.run(id);
         event.run(id, update.now.toISOString(), 'reopened by a change', `It changed since it was ${found.decision}: ${item.title}`, 'Steward', snapshotId);
       }
     } else {
-      const fingerprint = newFingerprint(item.key, takenFingerprints);
-      id = Number(insertItem.run(repositoryId, fingerprint, item.kind, item.analysis, item.key, snapshotId, snapshotId).lastInsertRowid);
-      byKey.set(item.key, { id, match_key: item.key, decision: 'open', decision_material: null });
+      id = Number(insertItem.run(repositoryId, newFingerprint(item.key, takenFingerprints), item.kind, item.analysis, item.key, snapshotId, snapshotId).lastInsertRowid);
     }
-    claimed.add(id);
     insertFound.run(
       snapshotId,
       id,
@@ -103,6 +131,8 @@ export function updateInventory(db: Database, update: InventoryUpdate): void {
       item.material,
     );
   }
+  // Everything found is seen now: one statement, not one per item.
+  db.prepare('UPDATE debt_items SET last_seen = ? WHERE id IN (SELECT item_id FROM snapshot_items WHERE snapshot_id = ?) AND last_seen < ?').run(snapshotId, snapshotId, snapshotId);
   db.prepare('INSERT INTO snapshot_inventory (snapshot_id, version, analyses, lines_of_code, minutes_per_line) VALUES (?, ?, ?, ?, ?)').run(
     snapshotId,
     inventoryVersion,

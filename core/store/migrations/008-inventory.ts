@@ -24,10 +24,10 @@ export const inventory = {
       decision_at TEXT,
       -- The item's material when the decision was taken: when it changes, the item is open again.
       decision_material TEXT,
-      UNIQUE (repository_id, fingerprint),
-      UNIQUE (repository_id, match_key)
+      UNIQUE (repository_id, fingerprint)
     );
     CREATE INDEX debt_items_last_seen ON debt_items (repository_id, last_seen);
+    CREATE INDEX debt_items_match_key ON debt_items (repository_id, match_key);
 
     -- An item as one snapshot found it: where, the evidence, how sure, what it costs, who owns it, the fix.
     CREATE TABLE snapshot_items (
@@ -53,7 +53,6 @@ export const inventory = {
       PRIMARY KEY (snapshot_id, item_id)
     ) WITHOUT ROWID;
     CREATE INDEX snapshot_items_item ON snapshot_items (item_id);
-    CREATE INDEX snapshot_items_priority ON snapshot_items (snapshot_id, priority DESC);
 
     -- Which snapshots have their items, from which analyses, and what their debt ratio is measured against.
     CREATE TABLE snapshot_inventory (

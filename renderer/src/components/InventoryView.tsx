@@ -57,7 +57,8 @@ export function InventoryView({ repository }: { repository: Repository }) {
 
   if (inventory.error) return <ErrorMessage error={inventory.error} onRetry={reload} />;
   const meta = inventory.meta;
-  if (!meta) return <p className="muted">Loading…</p>;
+  if (!meta?.facets) return <p className="muted">Loading…</p>;
+  const { facets } = meta;
   const selectedItem = selected === undefined ? undefined : inventory.find(selected);
   return (
     <>
@@ -65,15 +66,15 @@ export function InventoryView({ repository }: { repository: Repository }) {
       <div className="inventory-filters" role="search">
         <input type="search" aria-label="Search items" placeholder="Search titles, paths and symbols" value={filters.search ?? ''} onChange={(event) => set({ search: event.target.value || undefined })} />
         <Choice label="Kind" value={filters.kinds?.[0] ?? ''} onChange={(value) => set({ kinds: value ? [value as ItemKind] : undefined })}
-          options={[['', 'All kinds'], ...itemKinds.filter((kind) => meta.facets.kinds[kind]).map((kind): [string, string] => [kind, `${itemKindTitles[kind]} (${meta.facets.kinds[kind]})`])]} />
+          options={[['', 'All kinds'], ...itemKinds.filter((kind) => facets.kinds[kind]).map((kind): [string, string] => [kind, `${itemKindTitles[kind]} (${facets.kinds[kind]})`])]} />
         <Choice label="Severity" value={filters.severities?.[0] ?? ''} onChange={(value) => set({ severities: value ? [value as (typeof severities)[number]] : undefined })}
-          options={[['', 'Any severity'], ...severities.map((severity): [string, string] => [severity, `${severity} (${meta.facets.severities[severity] ?? 0})`])]} />
+          options={[['', 'Any severity'], ...severities.map((severity): [string, string] => [severity, `${severity} (${facets.severities[severity] ?? 0})`])]} />
         <Choice label="Confidence" value={filters.confidences?.[0] ?? ''} onChange={(value) => set({ confidences: value ? [value as (typeof confidences)[number]] : undefined })}
-          options={[['', 'Any confidence'], ...confidences.map((confidence): [string, string] => [confidence, `${confidence} (${meta.facets.confidences[confidence] ?? 0})`])]} />
+          options={[['', 'Any confidence'], ...confidences.map((confidence): [string, string] => [confidence, `${confidence} (${facets.confidences[confidence] ?? 0})`])]} />
         <Choice label="Status" value={String(statusChoices.findIndex((choice) => choice.statuses.join() === (filters.statuses ?? []).join()))} onChange={(value) => set({ statuses: statusChoices[Number(value)]!.statuses })}
           options={statusChoices.map((choice, index): [string, string] => [String(index), choice.label])} />
         <Choice label="Owner" value={filters.owner ?? ''} onChange={(value) => set({ owner: value || undefined })}
-          options={[['', 'Any owner'], ...Object.entries(meta.facets.owners).sort((a, b) => b[1] - a[1]).map(([owner, count]): [string, string] => [owner, `${owner} (${count})`])]} />
+          options={[['', 'Any owner'], ...Object.entries(facets.owners).sort((a, b) => b[1] - a[1]).map(([owner, count]): [string, string] => [owner, `${owner} (${count})`])]} />
         <input aria-label="Folder" placeholder="Folder (e.g. src/api)" value={filters.folder ?? ''} onChange={(event) => set({ folder: event.target.value || undefined })} />
         <Choice label="Sort by" value={filters.sort ?? 'priority'} onChange={(value) => set({ sort: value as Filters['sort'] })} options={inventorySorts.map((sort): [string, string] => [sort, sortLabels[sort]])} />
       </div>
@@ -134,7 +135,8 @@ function useInventoryPages(repositoryId: number, filters: Filters, generation: n
       const id = `${key}#${page}`;
       if (loading.current.has(id)) return;
       loading.current.add(id);
-      call('inventory.list', { repositoryId, ...filters, offset: page * pageSize, limit: pageSize })
+      // The first page brings the facets and totals; the pages after it only their rows.
+      call('inventory.list', { repositoryId, ...filters, facets: page === 0, offset: page * pageSize, limit: pageSize })
         .finally(() => loading.current.delete(id))
         .then(
         (result) =>
