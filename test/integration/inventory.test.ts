@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DebtItem, InventoryPage } from '../../core/api/inventory.js';
@@ -158,5 +159,29 @@ describe('the inventory keeps each item’s identity, and people’s decisions, 
     commit(repository, 'cost settings');
     const report = scan(home, repository);
     expect(report.snapshot.warnings).toContainEqual(expect.stringMatching(/^steward\.config\.json cost is invalid \(kinds\.complex-function\.base: .*\); the default costs are used$/));
+  });
+});
+
+describe('snapshots saved before the inventory existed', () => {
+  it('get their items from their stored reports when Steward next opens the store: nothing stored is lost', () => {
+    const home = temporaryDirectory();
+    const repository = createRepository(join(temporaryDirectory(), 'older'), [
+      {
+        author: 'Ada',
+        email: 'ada@example.com',
+        date: '2024-01-01T00:00:00Z',
+        files: { 'package.json': JSON.stringify({ name: 'older', main: 'src/index.ts' }), 'src/index.ts': `${complexFunction('run')}// TODO: split run\n`, 'src/unused.ts': 'export const nobody = 1;\n' },
+      },
+    ]);
+    scan(home, repository);
+    const before = inventory(home, repository);
+    // As a store written before migration 8 would be: the reports, and no items.
+    const db = new BetterSqlite3(join(home, 'steward.db'));
+    db.exec('DELETE FROM item_events; DELETE FROM snapshot_items; DELETE FROM snapshot_inventory; DELETE FROM debt_items;');
+    db.close();
+    const after = inventory(home, repository);
+    expect(after.total).toBe(before.total);
+    expect(after.items.map((item) => [item.kind, item.path, item.symbol, item.fingerprint])).toEqual(before.items.map((item) => [item.kind, item.path, item.symbol, item.fingerprint]));
+    expect(after.items.map((item) => item.kind)).toEqual(expect.arrayContaining(['complex-function', 'unused-file', 'debt-marker']));
   });
 });
