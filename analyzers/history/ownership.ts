@@ -1,4 +1,5 @@
 import { foldersOf } from '../discover/repo-paths.js';
+import { holdsCode } from '../languages/language-table.js';
 import type { CommitRecord } from './commit-record.js';
 import { authorKey, monthsBefore } from './history-window.js';
 
@@ -17,9 +18,9 @@ export interface FileOwnership {
   /** 1 − Σ share² over authors' added lines: 0 for one author, towards 1 for many equal ones. */
   fragmentation: number;
   authors: number;
-  /** One still-active author wrote ≥ 95 % of the lines: if they leave, the knowledge goes with them. */
+  /** A file of code (see `holdsCode`) where one still-active author wrote ≥ 95 % of the lines: if they leave, the knowledge goes with them. */
   knowledgeIsland: boolean;
-  /** Every main developer (any author with ≥ 20 % of the lines) has been inactive for 6 months. */
+  /** A file of code where every main developer (any author with ≥ 20 % of the lines) has been inactive for 6 months. */
   ownersInactive: boolean;
 }
 
@@ -43,14 +44,15 @@ export function ownershipByFile({ addedByFile, names, active }: AuthorTally, opt
     const shares = authorShares(byAuthor, names);
     if (shares.length === 0) continue;
     const main = shares[0]!;
+    const code = holdsCode(path);
     const owners = shares.filter((share) => share.share >= options.ownerShare || share === main);
     result.push({
       path,
       mainDeveloper: main,
       fragmentation: fragmentationOf(shares),
       authors: byAuthor.size,
-      knowledgeIsland: main.share >= options.islandShare && active.has(main.author),
-      ownersInactive: owners.every((owner) => !active.has(owner.author)),
+      knowledgeIsland: code && main.share >= options.islandShare && active.has(main.author),
+      ownersInactive: code && owners.every((owner) => !active.has(owner.author)),
     });
   }
   return result.sort((a, b) => a.path.localeCompare(b.path));

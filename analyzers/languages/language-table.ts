@@ -19,6 +19,8 @@ interface Language {
   /** Exact file names (e.g. Dockerfile) for files whose extension does not tell. */
   readonly fileNames?: readonly string[];
   readonly syntax: CommentSyntax;
+  /** GitHub Linguist's type; programming when absent. */
+  readonly type?: 'markup' | 'data' | 'prose';
 }
 
 const cLike: CommentSyntax = { line: ['//'], block: [['/*', '*/']], strings: ['"', "'"] };
@@ -35,18 +37,18 @@ const noComments: CommentSyntax = { line: [], block: [], strings: [] };
 const languages: readonly Language[] = [
   { name: 'TypeScript', extensions: ['.ts', '.tsx', '.mts', '.cts'], syntax: jsLike },
   { name: 'JavaScript', extensions: ['.js', '.jsx', '.mjs', '.cjs'], syntax: jsLike },
-  { name: 'Vue', extensions: ['.vue'], syntax: { ...jsLike, block: [['/*', '*/'], ['<!--', '-->']] } },
-  { name: 'Svelte', extensions: ['.svelte'], syntax: { ...jsLike, block: [['/*', '*/'], ['<!--', '-->']] } },
-  { name: 'JSON', extensions: ['.json', '.jsonc', '.json5'], syntax: { ...cLike, strings: ['"'] } },
-  { name: 'CSS', extensions: ['.css'], syntax: { line: [], block: [['/*', '*/']], strings: ['"', "'"] } },
-  { name: 'SCSS', extensions: ['.scss', '.sass'], syntax: cLike },
-  { name: 'Less', extensions: ['.less'], syntax: cLike },
-  { name: 'HTML', extensions: ['.html', '.htm'], syntax: markup },
-  { name: 'XML', extensions: ['.xml', '.xsd', '.xsl', '.plist'], syntax: markup },
-  { name: 'SVG', extensions: ['.svg'], syntax: markup },
-  { name: 'Markdown', extensions: ['.md', '.mdx', '.markdown'], syntax: markup },
-  { name: 'YAML', extensions: ['.yml', '.yaml'], syntax: hashOnly },
-  { name: 'TOML', extensions: ['.toml'], syntax: hashOnly },
+  { name: 'Vue', extensions: ['.vue'], syntax: { ...jsLike, block: [['/*', '*/'], ['<!--', '-->']] }, type: 'markup' },
+  { name: 'Svelte', extensions: ['.svelte'], syntax: { ...jsLike, block: [['/*', '*/'], ['<!--', '-->']] }, type: 'markup' },
+  { name: 'JSON', extensions: ['.json', '.jsonc', '.json5'], syntax: { ...cLike, strings: ['"'] }, type: 'data' },
+  { name: 'CSS', extensions: ['.css'], syntax: { line: [], block: [['/*', '*/']], strings: ['"', "'"] }, type: 'markup' },
+  { name: 'SCSS', extensions: ['.scss', '.sass'], syntax: cLike, type: 'markup' },
+  { name: 'Less', extensions: ['.less'], syntax: cLike, type: 'markup' },
+  { name: 'HTML', extensions: ['.html', '.htm'], syntax: markup, type: 'markup' },
+  { name: 'XML', extensions: ['.xml', '.xsd', '.xsl', '.plist'], syntax: markup, type: 'data' },
+  { name: 'SVG', extensions: ['.svg'], syntax: markup, type: 'data' },
+  { name: 'Markdown', extensions: ['.md', '.mdx', '.markdown'], syntax: markup, type: 'prose' },
+  { name: 'YAML', extensions: ['.yml', '.yaml'], syntax: hashOnly, type: 'data' },
+  { name: 'TOML', extensions: ['.toml'], syntax: hashOnly, type: 'data' },
   { name: 'Shell', extensions: ['.sh', '.bash', '.zsh'], syntax: hashOnly },
   { name: 'PowerShell', extensions: ['.ps1', '.psm1'], syntax: { ...hashOnly, block: [['<#', '#>']] } },
   { name: 'Batchfile', extensions: ['.bat', '.cmd'], syntax: { line: ['REM ', 'rem ', '::'], block: [], strings: [] } },
@@ -65,13 +67,13 @@ const languages: readonly Language[] = [
   { name: 'PHP', extensions: ['.php'], syntax: { line: ['//', '#'], block: [['/*', '*/']], strings: ['"', "'"] } },
   { name: 'Dart', extensions: ['.dart'], syntax: cLike },
   { name: 'Lua', extensions: ['.lua'], syntax: { line: ['--'], block: [['--[[', ']]']], strings: ['"', "'"] } },
-  { name: 'SQL', extensions: ['.sql'], syntax: { line: ['--'], block: [['/*', '*/']], strings: ["'"] } },
-  { name: 'GraphQL', extensions: ['.graphql', '.gql'], syntax: { line: ['#'], block: [], strings: ['"'] } },
-  { name: 'Protocol Buffers', extensions: ['.proto'], syntax: cLike },
+  { name: 'SQL', extensions: ['.sql'], syntax: { line: ['--'], block: [['/*', '*/']], strings: ["'"] }, type: 'data' },
+  { name: 'GraphQL', extensions: ['.graphql', '.gql'], syntax: { line: ['#'], block: [], strings: ['"'] }, type: 'data' },
+  { name: 'Protocol Buffers', extensions: ['.proto'], syntax: cLike, type: 'data' },
   { name: 'Dockerfile', extensions: ['.dockerfile'], fileNames: ['Dockerfile', 'Containerfile'], syntax: hashOnly },
   { name: 'Makefile', extensions: ['.mk'], fileNames: ['Makefile', 'GNUmakefile', 'makefile'], syntax: hashOnly },
-  { name: 'Handlebars', extensions: ['.hbs', '.handlebars'], syntax: { line: [], block: [['{{!--', '--}}'], ['<!--', '-->']], strings: [] } },
-  { name: 'Text', extensions: ['.txt'], syntax: noComments },
+  { name: 'Handlebars', extensions: ['.hbs', '.handlebars'], syntax: { line: [], block: [['{{!--', '--}}'], ['<!--', '-->']], strings: [] }, type: 'markup' },
+  { name: 'Text', extensions: ['.txt'], syntax: noComments, type: 'prose' },
 ];
 
 const byExtension = new Map<string, Language>();
@@ -79,6 +81,16 @@ const byFileName = new Map<string, Language>();
 for (const language of languages) {
   for (const extension of language.extensions) byExtension.set(extension, language);
   for (const fileName of language.fileNames ?? []) byFileName.set(fileName, language);
+}
+
+/**
+ * Whether a path holds code someone has to understand to change it (a programming or markup
+ * language): what ownership findings are about. Data, prose and unknown files (lockfiles, .gitignore,
+ * README) are not.
+ */
+export function holdsCode(path: string): boolean {
+  const language = languageOf(path);
+  return language !== undefined && (language.type === undefined || language.type === 'markup');
 }
 
 /** The language of a repository path (forward slashes), or undefined when Steward does not know it. */

@@ -67,9 +67,12 @@ const csvColumns: [string, (item: DebtItem) => string | number | null][] = [
   ['analysis', (item) => item.analysis],
 ];
 
-/** One row per item, a header row first; RFC 4180 quoting (csv-stringify), so any spreadsheet opens it. */
+/**
+ * One row per item, a header row first; RFC 4180 quoting (csv-stringify), and a UTF-8 byte-order
+ * mark, without which Excel reads names beyond ASCII as Windows-1252 ("â€œ" for "“").
+ */
 function toCsv(items: readonly DebtItem[]): string {
-  return stringify([csvColumns.map(([name]) => name), ...items.map((item) => csvColumns.map(([, value]) => value(item) ?? ''))]);
+  return stringify([csvColumns.map(([name]) => name), ...items.map((item) => csvColumns.map(([, value]) => value(item) ?? ''))], { bom: true });
 }
 
 function printInventory(name: string, page: InventoryPage): void {

@@ -49,7 +49,9 @@ export type ItemStatus = z.infer<typeof ItemStatusSchema>;
 /** The maintenance draft that can fix an item (issue: drafts), when one can. */
 export const DraftKindSchema = z.enum(['deps', 'security', 'deadcode', 'deprecations']);
 
-const FingerprintSchema = z.string().regex(/^[0-9a-f]{16}$/, 'A fingerprint is 16 hexadecimal digits (steward inventory prints them)');
+/** The 16 letters a fingerprint is written in, one per 4 bits (consonants: no word, no number). */
+export const fingerprintLetters = 'bcdfghjkmnpqrstv';
+const FingerprintSchema = z.string().regex(new RegExp(`^[${fingerprintLetters}]{16}$`), 'A fingerprint is 16 letters, as steward inventory prints it');
 
 const CostSchema = z.object({
   /** Minutes to fix it (docs/cost-model.md). */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fingerprintLetters } from '../api/inventory.js';
 import type { AnalysisId } from '../api/analyses.js';
 import type { Database } from '../store/database.js';
 import { type PreparedItem, matchKey } from './prepare-items.js';
@@ -142,9 +143,17 @@ export function updateInventory(db: Database, update: InventoryUpdate): void {
   );
 }
 
-/** 16 hex digits of SHA-256 of an item's first match key. */
+/**
+ * The first 64 bits of SHA-256 of an item's first match key, written as 16 letters (one per 4 bits,
+ * from `fingerprintLetters`). Letters only and no vowels: a spreadsheet never reads a fingerprint as a
+ * number (hex such as 0944… or 2059e523… loses its leading zero or becomes 1.8E+308) and none spells a word.
+ */
 export function fingerprintOf(key: string): string {
-  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+  let fingerprint = '';
+  for (const byte of createHash('sha256').update(key).digest().subarray(0, 8)) {
+    fingerprint += fingerprintLetters[byte >> 4]! + fingerprintLetters[byte & 15]!;
+  }
+  return fingerprint;
 }
 
 /** The fingerprint of a new item; a key seen before (its item moved on, renamed) gets a suffix. */

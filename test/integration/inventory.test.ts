@@ -78,7 +78,7 @@ describe('the inventory keeps each item’s identity, and people’s decisions, 
     complex = byKind(page, 'complex-function', 'processOrder')!;
     unused = byKind(page, 'unused-export', 'legacyTotal')!;
     expect(complex).toMatchObject({ path: 'src/orders.ts', status: 'open', confidence: 'high', owner: { name: 'Ada', source: 'history' }, fix: { draft: null } });
-    expect(complex.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(complex.fingerprint).toMatch(/^[bcdfghjkmnpqrstv]{16}$/);
     expect(complex.cost.effortMinutes).toBe(5 + (Number(complex.evidence['cognitive']) - 15));
     expect(unused).toMatchObject({ path: 'src/util.ts', status: 'open', confidence: 'high', fix: { draft: 'deadcode' } });
     expect(page.totals.effortMinutes).toBeCloseTo(page.items.reduce((sum, item) => sum + item.cost.effortMinutes, 0), 5);
@@ -128,9 +128,10 @@ describe('the inventory keeps each item’s identity, and people’s decisions, 
     expect(reopened?.status).toBe('open');
   });
 
-  it('the CSV has one row per item under a header, quoted so that any spreadsheet reads it', () => {
+  it('the CSV has one row per item under a header, quoted so that any spreadsheet reads it, and marked as UTF-8 for Excel', () => {
     const result = steward(home, ['inventory', repository, '--csv']);
     expect(result.status).toBe(0);
+    expect(result.stdout.startsWith('\ufeff')).toBe(true);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^fingerprint,kind,title,path,line,symbol,severity,confidence/);
     expect(lines).toHaveLength(inventory(home, repository).total + 1);
@@ -139,10 +140,10 @@ describe('the inventory keeps each item’s identity, and people’s decisions, 
   it('bad input: one line, exit 2, nothing written', () => {
     const before = inventory(home, repository);
     const cases: [string[], RegExp][] = [
-      [['item', 'dismiss', '0123456789abcdef', '--reason', 'no such item'], /No item with fingerprint 0123456789abcdef/],
+      [['item', 'dismiss', 'bcdfghjkmnpqrstv', '--reason', 'no such item'], /No item with fingerprint bcdfghjkmnpqrstv/],
       [['item', 'dismiss', unused.fingerprint], /required option '--reason <text>' not specified/],
       [['item', 'dismiss', unused.fingerprint, '--reason', '  '], /a reason is required/],
-      [['item', 'dismiss', 'not-a-fingerprint', '--reason', 'x'], /fingerprint is 16 hexadecimal digits/],
+      [['item', 'dismiss', 'not-a-fingerprint', '--reason', 'x'], /fingerprint is 16 letters/],
       [['inventory', repository, '--kind', 'spaghetti'], /expected some of/],
       [['inventory', join(temporaryDirectory(), 'nowhere')], /No such folder/],
     ];

@@ -126,6 +126,16 @@ describe('ownership', () => {
     expect(files.find((file) => file.path === 'x.ts')).toMatchObject({ ownersInactive: true, knowledgeIsland: false });
   });
 
+  it('flags knowledge islands and inactive owners on files of code only, not on lockfiles, dotfiles, data or prose', () => {
+    const paths = ['src/app.ts', 'src/view.vue', 'src/style.css', 'package.json', 'yarn.lock', '.gitignore', 'README.md', 'ci.yml'];
+    const alone = Object.fromEntries(paths.map((path) => [path, 10]));
+    const files = ownershipByFile(tallyAuthors([commit('Ada', '2024-12-01T10:00:00Z', alone), commit('Old Timer', '2023-01-01T10:00:00Z', Object.fromEntries(paths.map((path) => [`old/${path}`, 10])))], asOf));
+    const flagged = (flag: 'knowledgeIsland' | 'ownersInactive'): string[] => files.filter((file) => file[flag]).map((file) => file.path);
+    expect(flagged('knowledgeIsland')).toEqual(['src/app.ts', 'src/style.css', 'src/view.vue']);
+    expect(flagged('ownersInactive')).toEqual(['old/src/app.ts', 'old/src/style.css', 'old/src/view.vue']);
+    expect(files).toHaveLength(paths.length * 2);
+  });
+
   it('sums ownership per folder', () => {
     const tally = tallyAuthors(commits, asOf);
     const folders = ownershipByFolder(tally, ownershipByFile(tally));

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StewardError } from '../../core/api/errors.js';
+import { fingerprintOf } from '../../core/inventory/update-inventory.js';
 import { openDatabase } from '../../core/store/database.js';
 import { migrate } from '../../core/store/migrate.js';
 import { migrations } from '../../core/store/migrations/index.js';
@@ -85,6 +87,26 @@ describe('migrate', () => {
     expect(backup.prepare('SELECT path, name FROM repositories').all()).toEqual([{ path: '/src/app', name: 'app' }]);
     // The backup is the pre-migration copy: the v2 tables are not there.
     expect(() => backup.prepare('SELECT count(*) FROM file_facts').all()).toThrow();
+  });
+
+  it('rewrites hex fingerprints of a v8 inventory in letters, each to the fingerprint the same key has now', () => {
+    const v8 = track(new BetterSqlite3(file));
+    migrate(v8, file, migrations.slice(0, 8));
+    v8.prepare('INSERT INTO repositories (id, path, name, added_at) VALUES (1, ?, ?, ?)').run('/src/app', 'app', '2024-01-01T00:00:00.000Z');
+    v8.prepare(`INSERT INTO snapshots (id, repository_id, commit_sha, status, started_at, finished_at, analyzer_versions, warnings) VALUES (1, 1, ?, 'complete', '2024-01-01', '2024-01-01', '{}', '[]')`).run('a'.repeat(40));
+    // Hex that a spreadsheet reads as numbers: a leading zero, and digits around an "e".
+    const keys = ['complex-function\0src/a.ts\0run', 'unused-file\0src/b.ts', 'hotspot\0src/c.ts'];
+    const hex = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 16);
+    const insert = v8.prepare(`INSERT INTO debt_items (repository_id, fingerprint, kind, analysis, match_key, first_seen, last_seen) VALUES (1, ?, 'hotspot', 'history', ?, 1, 1)`);
+    for (const key of keys) insert.run(hex(key), key);
+    for (const [index, fingerprint] of ['0944476978627501', '20599399615e2523'].entries()) insert.run(fingerprint, `forged ${index}`);
+    v8.close();
+
+    const db = track(new BetterSqlite3(file));
+    migrate(db, file, migrations);
+    const fingerprints = db.prepare<[], { fingerprint: string; key: string }>('SELECT fingerprint, match_key AS key FROM debt_items ORDER BY id').all();
+    expect(fingerprints.slice(0, 3)).toEqual(keys.map((key) => ({ fingerprint: fingerprintOf(key), key })));
+    expect(fingerprints.slice(3).map((row) => row.fingerprint)).toEqual(['bngggkjnkmjdkhbc', 'dbhnnfnnjchtdhdf']);
   });
 
   it('refuses a database written by a newer Steward with an "unavailable" error, leaving it untouched', () => {

@@ -9,7 +9,7 @@ import { getHistoryReport, insertHistoryReport } from './store.js';
 /** Hotspots, change coupling, ownership, code age and activity from git history (only the commits not read before). */
 export const historyAnalysis: Analysis<'history'> = {
   descriptor: analysisDescriptor('history'),
-  version: '3',
+  version: '4',
   weight: 0.6,
   options: z.object({}),
   async run({ db, root, commit, treeFiles, codeAnalysis, historySummary, parseWorkerUrl, signal, progress, warn }) {

@@ -27,11 +27,12 @@ export function historyItems(report: HistoryReport): ItemDraft[] {
   const owned = report.files.flatMap((file): ItemDraft[] => {
     const items: ItemDraft[] = [];
     const evidence = { mainDeveloper: file.mainDeveloper, share: file.mainDeveloperShare, authors: file.authors, revisions: file.revisions, ageMonths: file.ageMonths };
+    const sharePercent = Math.round((file.mainDeveloperShare ?? 0) * 100);
     const reason = 'By added lines over the whole history; an author under two emails counts twice unless .mailmap joins them.';
     if (file.knowledgeIsland) {
       items.push({
         kind: 'knowledge-island',
-        title: `Only ${file.mainDeveloper} knows ${file.path} (${Math.round((file.mainDeveloperShare ?? 0) * 100)} % of its lines)`,
+        title: `Only ${file.mainDeveloper} knows ${file.path} (${sharePercent} % of its lines)`,
         path: file.path,
         line: null,
         symbol: null,
@@ -47,7 +48,7 @@ export function historyItems(report: HistoryReport): ItemDraft[] {
     if (file.ownersInactive) {
       items.push({
         kind: 'owners-inactive',
-        title: `The authors of ${file.path} have not committed for 6 months (main developer: ${file.mainDeveloper})`,
+        title: `The main authors of ${file.path} have not committed to the repository in 6 months (main developer: ${file.mainDeveloper}, ${sharePercent} % of its lines)`,
         path: file.path,
         line: null,
         symbol: null,

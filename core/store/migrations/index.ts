@@ -6,6 +6,7 @@ import { dependencies } from './005-dependencies.js';
 import { untrustedInput } from './006-untrusted-input.js';
 import { analysisRegistry } from './007-analysis-registry.js';
 import { inventory } from './008-inventory.js';
+import { letterFingerprints } from './009-letter-fingerprints.js';
 
 export interface Migration {
   /** user_version after this migration; migrations are numbered 1, 2, 3… without gaps. */
@@ -14,4 +15,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory];
+export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory, letterFingerprints];
