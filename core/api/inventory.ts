@@ -30,11 +30,11 @@ export const itemKinds = Object.keys(itemKindTitles) as ItemKind[];
 export const ItemKindSchema = z.enum(itemKinds as [ItemKind, ...ItemKind[]]);
 
 export const severities = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export const SeveritySchema = z.enum(severities);
+const SeveritySchema = z.enum(severities);
 export type Severity = z.infer<typeof SeveritySchema>;
 
 export const confidences = ['high', 'medium', 'low'] as const;
-export const ConfidenceSchema = z.enum(confidences);
+const ConfidenceSchema = z.enum(confidences);
 export type Confidence = z.infer<typeof ConfidenceSchema>;
 
 /**
@@ -43,11 +43,11 @@ export type Confidence = z.infer<typeof ConfidenceSchema>;
  * `dismissed`: a person said it is not debt (a false finding), with a reason.
  */
 export const itemStatuses = ['open', 'resolved', 'accepted', 'dismissed'] as const;
-export const ItemStatusSchema = z.enum(itemStatuses);
+const ItemStatusSchema = z.enum(itemStatuses);
 export type ItemStatus = z.infer<typeof ItemStatusSchema>;
 
 /** The maintenance draft that can fix an item (issue: drafts), when one can. */
-export const DraftKindSchema = z.enum(['deps', 'security', 'deadcode', 'deprecations']);
+const DraftKindSchema = z.enum(['deps', 'security', 'deadcode', 'deprecations']);
 
 /** The 16 letters a fingerprint is written in, one per 4 bits (consonants: no word, no number). */
 export const fingerprintLetters = 'bcdfghjkmnpqrstv';
@@ -64,7 +64,7 @@ const CostSchema = z.object({
   priority: z.number().nonnegative(),
 });
 
-export const DebtItemSchema = z.object({
+const DebtItemSchema = z.object({
   /** Stable across scans, line moves, unrelated edits and renames git detects; never holds a line number. */
   fingerprint: FingerprintSchema,
   kind: ItemKindSchema,

@@ -5,7 +5,7 @@ import type { Database } from '../store/database.js';
 import { type PreparedItem, matchKey } from './prepare-items.js';
 
 /** Bumped when the same reports would give other items. */
-export const inventoryVersion = '1';
+const inventoryVersion = '1';
 
 interface InventoryUpdate {
   repositoryId: number;
