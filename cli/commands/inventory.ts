@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { analysisDescriptor } from '../../core/api/analyses.js';
 import { call } from '../../core/api/call.js';
 import { type DebtItem, type InventoryPage, itemKindTitles } from '../../core/api/inventory.js';
 import type { RouteInput } from '../../core/api/routes.js';
@@ -64,7 +65,7 @@ const csvColumns: [string, (item: DebtItem) => string | number | null][] = [
   ['draft', (item) => item.fix.draft],
   ['first seen', (item) => item.firstSeen.at],
   ['new', (item) => (item.isNew ? 'yes' : 'no')],
-  ['analysis', (item) => item.analysis],
+  ['analysis', (item) => analysisDescriptor(item.analysis).tab.label],
 ];
 
 /**

@@ -11,6 +11,7 @@ import {
   itemKinds,
   severities,
 } from '../../../core/api/inventory';
+import { analysisDescriptor } from '../../../core/api/analyses';
 import type { Repository } from '../../../core/api/repositories';
 import type { RouteInput } from '../../../core/api/routes';
 import { call } from '../api/client';
@@ -284,7 +285,7 @@ function ItemDetails({ item, repository, onDecided }: { item: DebtItem; reposito
         </dd>
         <dt>Seen</dt>
         <dd>
-          first {formatDate(item.firstSeen.at)}, last {formatDate(item.lastSeen.at)} ({item.analysis} analysis)
+          first {formatDate(item.firstSeen.at)}, last {formatDate(item.lastSeen.at)} (found by the {analysisDescriptor(item.analysis).tab.label} analysis)
         </dd>
         {item.decision && (
           <>
@@ -299,8 +300,8 @@ function ItemDetails({ item, repository, onDecided }: { item: DebtItem; reposito
       <dl className="facts evidence">
         {Object.entries(item.evidence).map(([name, value]) => (
           <div key={name} className="contents">
-            <dt>{name}</dt>
-            <dd>{value === null || value === '' ? '—' : Array.isArray(value) ? (value.length === 0 ? '—' : value.join(', ')) : String(value)}</dd>
+            <dt>{name.replace(/[A-Z]/g, (capital) => ` ${capital.toLowerCase()}`)}</dt>
+            <dd>{evidenceText(value)}</dd>
           </div>
         ))}
       </dl>
@@ -331,4 +332,13 @@ function ItemDetails({ item, repository, onDecided }: { item: DebtItem; reposito
       )}
     </section>
   );
+}
+
+/** An evidence value as people read it: numbers grouped, timestamps as days, lists joined, nothing as a dash. */
+function evidenceText(value: unknown): string {
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '—';
+  if (Array.isArray(value)) return value.map(evidenceText).join(', ');
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}T/.test(value) ? formatDate(value) : value;
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
