@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { analyses } from '../../core/analyses/registry.js';
 import type { Repository } from '../../core/api/repositories.js';
 import type { SnapshotReport, SnapshotSummary } from '../../core/api/snapshots.js';
 import { steward, stewardJson } from '../support/cli.js';
@@ -20,7 +21,8 @@ describe('steward scan, history and repos', () => {
   it('prints the snapshot with the counts git and a line counter give', () => {
     const head = git(repository, ['rev-parse', 'HEAD']).trim();
     expect(report.snapshot).toMatchObject({ id: 1, commit: head, branch: 'main', status: 'complete', warnings: [] });
-    expect(report.snapshot.analyzerVersions).toEqual({ code: '2', deadCode: '1', history: '3', dependencies: '1', markers: '1' });
+    // Every registered analysis ran, and the snapshot records the version of each.
+    expect(report.snapshot.analyzerVersions).toEqual(Object.fromEntries(Object.values(analyses).map((analysis) => [analysis.descriptor.id, analysis.version])));
     expect(report.summary).toMatchObject({
       files: 5,
       linesOfCode: 9,
