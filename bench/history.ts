@@ -49,7 +49,7 @@ async function readOnce(repo: string, home: string): Promise<void> {
   try {
     const tip = git(repo, ['rev-parse', 'HEAD']);
     const started = performance.now();
-    const { read } = await updateHistoryLog({ db, root: repo, tip, estimate: 0, signal: new AbortController().signal });
+    const { read } = await updateHistoryLog({ db, root: repo, repository: repo, tip, estimate: 0, signal: new AbortController().signal });
     const totalMs = performance.now() - started;
     // GNU time reports the largest process of the tree, which is git's; this is Node's own.
     const nodePeakMb = Math.round(process.resourceUsage().maxRSS / 1024);

@@ -113,7 +113,7 @@ function fillStore(home: string, count: number): void {
     const id = saveSnapshot(
       db,
       { repositoryId, kind: 'head', commit: 'a'.repeat(40), commitDate: null, branch: 'main', status: 'complete', startedAt: new Date().toISOString(), finishedAt: new Date().toISOString(), analyzerVersions: { code: '2' }, warnings: [], environment: null },
-      [(target, snapshotId) => insertGitHistory(target, snapshotId, { commits: 1, firstCommitAt: null, lastCommitAt: null, committedAt: null, contributors: [], shallow: false })],
+      [(target, snapshotId) => insertGitHistory(target, snapshotId, { commits: 1, firstCommitAt: null, lastCommitAt: null, committedAt: null, contributors: [], shallow: false, rootCommits: [] })],
     );
     updateInventory(db, { repositoryId, snapshotId: id, analyses: ['code'], items, renames: new Map(), linesOfCode: 500_000, minutesPerLine: 30, now: new Date() });
   })();

@@ -45,7 +45,8 @@ export interface ProjectLayout {
 /**
  * Reads the config files of a commit and discovers the project, reusing what an earlier scan of the
  * same layout learned: the key covers every tracked path, every config file's content, whether
- * node_modules is installed, and the engine version. A reader of manifests only (`willResolve:
+ * node_modules is installed, and the engine version — not the folder, so a moved clone or a
+ * worktree of the repository finds it. A reader of manifests only (`willResolve:
  * false`) does not load the module resolver.
  */
 export async function readProjectLayout(
@@ -58,7 +59,7 @@ export async function readProjectLayout(
   const configFiles = files.filter((file) => (configFilePattern.test(file.path) || isEntryConfigFile(file.path)) && !file.path.includes('node_modules/'));
   const configTexts = await readTextFiles(root, configFiles, signal);
   const nodeModulesInstalled = existsSync(join(root, 'node_modules'));
-  const hash = createHash('sha256').update(`${factsEngineVersion}/${layoutVersion}\0${root}\0${nodeModulesInstalled}\0`);
+  const hash = createHash('sha256').update(`${factsEngineVersion}/${layoutVersion}\0${nodeModulesInstalled}\0`);
   for (const file of files) hash.update(`${file.path}\0`);
   for (const file of configFiles) hash.update(`${file.blobSha}\0`);
   const key = hash.digest('hex');

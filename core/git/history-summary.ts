@@ -11,6 +11,11 @@ export interface HistorySummary {
   commits: number;
   /** Author date (ISO 8601 with offset) of the oldest root commit reachable from the commit; null when no root commit has a date git can give. */
   firstCommitAt: string | null;
+  /**
+   * The root commits reachable from the commit (sorted): what tells one repository from another
+   * wherever its clones and worktrees live (a shallow clone's roots are its cut-off commits).
+   */
+  rootCommits: string[];
   /** Author date of the scanned commit itself (null: git gives none in 1970–9999). */
   lastCommitAt: string | null;
   /** Its committer date: when it became what it is (a rebased commit keeps its older author date). */
@@ -23,23 +28,24 @@ export interface HistorySummary {
 
 export async function readHistorySummary(root: string, commit: string, signal?: AbortSignal): Promise<HistorySummary> {
   const read = (args: string[]): Promise<string> => readGit(root, args, { signal });
-  const [count, rootDates, lastDate, authors, shallow] = await Promise.all([
+  const [count, roots, lastDate, authors, shallow] = await Promise.all([
     read(['rev-list', '--count', commit]),
-    read(['log', '--max-parents=0', '--format=%aI', commit]),
+    read(['log', '--max-parents=0', '--format=%H %aI', commit]),
     read(['log', '-1', '--format=%aI%n%cI', commit]),
     // Names and emails NUL-separated: either may hold anything else (`git shortlog`'s "Name <email>" can be forged).
     read(['log', '-z', '--format=%aN%x00%aE', commit]),
     read(['rev-parse', '--is-shallow-repository']),
   ]);
   const [lastCommitAt = '', committedAt = ''] = lastDate.trim().split('\n');
-  const firstCommitAt = rootDates
-    .split('\n')
-    .map(usableDate)
+  const rootCommits = roots.split('\n').filter(Boolean).map((line) => ({ sha: line.slice(0, line.indexOf(' ')), date: line.slice(line.indexOf(' ') + 1) }));
+  const firstCommitAt = rootCommits
+    .map((root) => usableDate(root.date))
     .filter((date) => date !== null)
     .sort((a, b) => Date.parse(a) - Date.parse(b))[0];
   return {
     commits: Number(count.trim()),
     firstCommitAt: firstCommitAt ?? null,
+    rootCommits: rootCommits.map((root) => root.sha).sort(),
     lastCommitAt: usableDate(lastCommitAt),
     committedAt: usableDate(committedAt),
     contributors: countAuthors(authors),

@@ -22,14 +22,15 @@ interface LogWriter {
 /** Within one read, a commit's position: reads stack above each other, and each read comes newest first. */
 const positionsPerRead = 1_000_000_000;
 
-/** A read's staging log is named after the root plus this and an id of its own. */
+/** A read's staging log is named after the repository plus this and an id of its own. */
 const stagingMarker = '\0reading\0';
 
 /** Staging logs older than this were left by a process that stopped; younger ones may still be in use. */
 const staleStagingMs = 24 * 60 * 60 * 1000;
 
 /**
- * The commits read from git per repository root, so that a re-scan reads only what is new. Each read
+ * The commits read from git per repository (named by its root commits, so that every clone and
+ * worktree of it shares one log), so that a re-scan reads only what is new. Each read
  * writes into a staging log of its own, in batches while git streams, never holding the whole log; at
  * the end one transaction replaces the log (a full read) or moves the new commits into it. An
  * interrupted read leaves the log as it was, and two processes reading one repository do not mix.
@@ -37,20 +38,20 @@ const staleStagingMs = 24 * 60 * 60 * 1000;
 export class HistoryLogStore {
   constructor(private readonly db: Database) {}
 
-  find(root: string): StoredLog | undefined {
-    return this.db.prepare<[string], StoredLog>('SELECT id, settings, tip, reads FROM history_logs WHERE root = ?').get(root);
+  find(repository: string): StoredLog | undefined {
+    return this.db.prepare<[string], StoredLog>('SELECT id, settings, tip, reads FROM history_logs WHERE repository = ?').get(repository);
   }
 
   /** Starts a read: of the whole history when `base` is undefined, else of the commits `base` (the log as found) lacks. */
-  begin(root: string, settings: string, base: StoredLog | undefined, now: Date): LogWriter {
+  begin(repository: string, settings: string, base: StoredLog | undefined, now: Date): LogWriter {
     const readSequence = (base?.reads ?? 0) + 1;
     const staging = this.db.transaction(() => {
       this.db
-        .prepare('DELETE FROM history_logs WHERE root > ? AND root < ? AND read_at < ?')
-        .run(`${root}${stagingMarker}`, `${root}${stagingMarker}\uffff`, new Date(now.getTime() - staleStagingMs).toISOString());
+        .prepare('DELETE FROM history_logs WHERE repository > ? AND repository < ? AND read_at < ?')
+        .run(`${repository}${stagingMarker}`, `${repository}${stagingMarker}\uffff`, new Date(now.getTime() - staleStagingMs).toISOString());
       const inserted = this.db
-        .prepare('INSERT INTO history_logs (root, settings, tip, read_at, reads) VALUES (?, ?, ?, ?, ?)')
-        .run(`${root}${stagingMarker}${randomUUID()}`, settings, '', now.toISOString(), readSequence);
+        .prepare('INSERT INTO history_logs (repository, settings, tip, read_at, reads) VALUES (?, ?, ?, ?, ?)')
+        .run(`${repository}${stagingMarker}${randomUUID()}`, settings, '', now.toISOString(), readSequence);
       return Number(inserted.lastInsertRowid);
     })();
     const insertCommit = this.db.prepare(
@@ -65,10 +66,10 @@ export class HistoryLogStore {
       }
     });
     const finish = this.db.transaction((tip: string, drop: readonly string[]): boolean => {
-      const current = this.find(root);
+      const current = this.find(repository);
       if (base === undefined) {
         if (current) this.db.prepare('DELETE FROM history_logs WHERE id = ?').run(current.id);
-        this.db.prepare('UPDATE history_logs SET root = ?, tip = ? WHERE id = ?').run(root, tip, staging);
+        this.db.prepare('UPDATE history_logs SET repository = ?, tip = ? WHERE id = ?').run(repository, tip, staging);
         return true;
       }
       return this.moveInto(current, base, staging, tip, drop);

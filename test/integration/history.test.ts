@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryReport } from '../../core/api/history.js';
 import { steward, stewardJson } from '../support/cli.js';
@@ -69,6 +70,38 @@ describe('steward hotspots on a repository with a known history', () => {
     commitAs(repository, 'rewritten', '2024-08-04T10:00:00Z');
     const rewritten = stewardJson<HotspotsJson>(home, ['hotspots', repository]);
     expect(rewritten.read).toMatchObject({ mode: 'rewritten', read: 1, dropped: 1, stored: 11 });
+  });
+});
+
+describe('steward hotspots on another folder of the same repository', () => {
+  it('a moved clone and a worktree reuse the stored commit log and project layout, reading only what they lack', () => {
+    const home = temporaryDirectory();
+    const folder = temporaryDirectory();
+    const first = stewardJson<HotspotsJson>(home, ['hotspots', buildRepository(join(folder, 'known'))]);
+    expect(first.read).toMatchObject({ mode: 'full', read: 9 });
+    const layouts = (): unknown => {
+      const db = new BetterSqlite3(join(home, 'steward.db'), { readonly: true });
+      try {
+        return db.prepare('SELECT count(*) AS layouts FROM project_contexts').get();
+      } finally {
+        db.close();
+      }
+    };
+    const before = layouts();
+
+    renameSync(join(folder, 'known'), join(folder, 'moved'));
+    const moved = stewardJson<HotspotsJson>(home, ['hotspots', join(folder, 'moved')]);
+    expect(moved.read).toMatchObject({ mode: 'unchanged', read: 0, stored: 9 });
+    expect(layouts()).toEqual(before);
+
+    const worktree = join(folder, 'worktree');
+    git(join(folder, 'moved'), ['worktree', 'add', '--quiet', '--detach', worktree]);
+    commitAs(worktree, 'in the worktree', '2024-08-02T10:00:00Z');
+    const there = stewardJson<HotspotsJson>(home, ['hotspots', worktree]);
+    expect(there.read).toMatchObject({ mode: 'incremental', read: 1, stored: 10 });
+    const { read: _there, ...reused } = there;
+    const { read: _scratch, ...scratch } = stewardJson<HotspotsJson>(temporaryDirectory(), ['hotspots', worktree]);
+    expect(reused).toEqual(scratch);
   });
 });
 

@@ -46,7 +46,7 @@ export async function analyzeRepositoryHistory({ db, root, commit, tree, code, s
     warn(`This is a shallow clone: only ${plural(summary.commits, 'commit')} of history are visible, so hotspots, coupling and ownership cover those only`);
   }
   progress(0, 1, 'git log');
-  const { commits, read } = await updateHistoryLog({ db, root, tip: commit, signal, estimate: summary.commits, onProgress: (done, total) => progress(done, total, 'git log') });
+  const { commits, read } = await updateHistoryLog({ db, root, repository: summary.rootCommits.join(' '), tip: commit, signal, estimate: summary.commits, onProgress: (done, total) => progress(done, total, 'git log') });
   if (read.degraded.length > 0) {
     warn(
       `git could not read the content of ${plural(read.degraded.length, 'commit')} (missing objects, as in a partial clone): their files count as changed, without line counts: ${preview(read.degraded.map((entry) => entry.sha.slice(0, 10)))}`,

@@ -23,7 +23,10 @@ export interface HistoryLogRead {
 
 interface UpdateOptions {
   db: Database;
+  /** The work tree git runs in. */
   root: string;
+  /** Which stored log to bring up to date: the repository's root commits, shared by its clones and worktrees. */
+  repository: string;
   /** The commit to read up to (the scanned HEAD). */
   tip: string;
   signal: AbortSignal;
@@ -44,16 +47,16 @@ const attempts = 3;
  * usable old tip (first read, other settings, an object git no longer has) it reads everything.
  * Returns the whole log.
  */
-export async function updateHistoryLog({ db, root, tip, signal, onProgress, estimate, now = () => new Date() }: UpdateOptions): Promise<{ commits: CommitRecord[]; read: HistoryLogRead }> {
+export async function updateHistoryLog({ db, root, repository, tip, signal, onProgress, estimate, now = () => new Date() }: UpdateOptions): Promise<{ commits: CommitRecord[]; read: HistoryLogRead }> {
   const started = performance.now();
   const store = new HistoryLogStore(db);
   for (let attempt = 1; ; attempt++) {
-    const stored = store.find(root);
+    const stored = store.find(repository);
     const base = stored?.settings === readerSettings ? stored : undefined;
     const plan = await planRead(root, base?.tip, tip, estimate, signal);
     let read = 0;
     if (plan.mode !== 'unchanged') {
-      const writer = store.begin(root, readerSettings, plan.mode === 'full' ? undefined : base, now());
+      const writer = store.begin(repository, readerSettings, plan.mode === 'full' ? undefined : base, now());
       await readCommitLog(
         root,
         plan.range,
@@ -68,7 +71,7 @@ export async function updateHistoryLog({ db, root, tip, signal, onProgress, esti
       if (!writer.finish(tip, plan.drop) && attempt < attempts) continue;
     }
     const durationMs = Math.round(performance.now() - started);
-    const commits = store.load(store.find(root)!.id);
+    const commits = store.load(store.find(repository)!.id);
     const stats: HistoryLogRead = {
       mode: plan.mode,
       read,
