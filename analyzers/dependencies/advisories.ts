@@ -1,5 +1,6 @@
 import semver from 'semver';
 import { isObject } from '../discover/package-json.js';
+import { cvssScore } from './cvss.js';
 
 export type Severity = 'low' | 'moderate' | 'high' | 'critical';
 const severities: readonly Severity[] = ['low', 'moderate', 'high', 'critical'];
@@ -13,6 +14,8 @@ export interface Advisory {
   url: string | null;
   /** The affected versions, as a semver range. */
   vulnerableVersions: string;
+  /** The CVSS base score (0–10) the advisory gives or its vector yields; null when it has none. */
+  cvss: number | null;
 }
 
 /** An installed package version an advisory applies to. */
@@ -45,7 +48,29 @@ function npmAdvisory(entry: unknown, name: unknown, keys: { id: string; range: s
     title: typeof entry['title'] === 'string' ? entry['title'] : '',
     url: typeof entry['url'] === 'string' ? entry['url'] : null,
     vulnerableVersions: entry[keys.range] as string,
+    cvss: npmCvss(entry['cvss']),
   };
+}
+
+/** npm's `cvss: { score, vectorString }`: the vector's score, else a score above 0 (npm writes 0 for "none"). */
+function npmCvss(cvss: unknown): number | null {
+  if (!isObject(cvss)) return null;
+  const fromVector = typeof cvss['vectorString'] === 'string' ? cvssScore(cvss['vectorString']) : null;
+  if (fromVector !== null) return fromVector;
+  const score = cvss['score'];
+  return typeof score === 'number' && score > 0 && score <= 10 ? score : null;
+}
+
+/** OSV's `severity: [{ type, score }]` (on the record or the affected package): the newest CVSS version's base score. */
+function osvCvss(...lists: unknown[]): number | null {
+  const vectors = lists.flatMap((list) => (Array.isArray(list) ? list.filter(isObject) : []));
+  for (const type of ['CVSS_V4', 'CVSS_V3', 'CVSS_V2']) {
+    for (const entry of vectors) {
+      const score = entry['type'] === type && typeof entry['score'] === 'string' ? cvssScore(entry['score']) : null;
+      if (score !== null) return score;
+    }
+  }
+  return null;
 }
 
 const bulkKeys = { id: 'id', range: 'vulnerable_versions' };
@@ -87,6 +112,7 @@ export function fromOsvRecords(records: readonly unknown[]): Advisory[] {
         title: typeof record['summary'] === 'string' ? record['summary'] : '',
         url: typeof url === 'string' ? url : `https://osv.dev/vulnerability/${record['id']}`,
         vulnerableVersions: range,
+        cvss: osvCvss(affected['severity'], record['severity']),
       });
     }
   }

@@ -65,6 +65,8 @@ const VulnerabilitySchema = z.object({
   vulnerableVersions: z.string(),
   fixedIn: z.string().nullable(),
   fixIsMajor: z.boolean().nullable(),
+  /** The advisory's CVSS base score (0–10); null when it gives none (and in checks saved before Steward read it). */
+  cvss: z.number().min(0).max(10).nullable().default(null),
   /** From a direct dependency down to the package. */
   paths: z.array(z.array(z.string())),
 });

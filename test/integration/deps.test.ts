@@ -3,6 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DependencyReport, DependencyReportItem } from '../../core/api/dependencies.js';
+import type { InventoryPage } from '../../core/api/inventory.js';
 import { getDependencyReport } from '../../core/analyses/dependencies/store.js';
 import { openDatabase } from '../../core/store/database.js';
 import { runSteward } from '../support/cli.js';
@@ -74,10 +75,11 @@ describe('steward deps against a fixture registry', () => {
 
   it('finds advisories in the whole installed tree, with the fix and the path from a direct dependency', () => {
     expect(report.advisories.status).toBe('checked');
-    expect(report.vulnerabilities.map((found) => [found.package, found.installed, found.severity, found.fixedIn, found.fixIsMajor, found.paths])).toEqual([
-      ['tiny', '0.1.0', 'critical', '2.0.0', true, [['epsilon', 'tiny']]],
-      ['alpha', '1.0.0', 'high', '1.1.0', false, [['alpha']]],
-      ['alpha', '1.0.1', 'high', '1.1.0', false, [['alpha']]],
+    expect(report.vulnerabilities.map((found) => [found.package, found.installed, found.severity, found.cvss, found.fixedIn, found.fixIsMajor, found.paths])).toEqual([
+      // npm's score 0 with no vector is "no CVSS", not 0.
+      ['tiny', '0.1.0', 'critical', null, '2.0.0', true, [['epsilon', 'tiny']]],
+      ['alpha', '1.0.0', 'high', 8.1, '1.1.0', false, [['alpha']]],
+      ['alpha', '1.0.1', 'high', 8.1, '1.1.0', false, [['alpha']]],
     ]);
     // Counted on the dependency whose version has it, or through which it is installed.
     expect([item(report, 'alpha').advisories, item(report, 'alpha', 'packages/app').advisories, item(report, 'alpha-old').advisories, item(report, 'epsilon').advisories, item(report, 'gamma').advisories]).toEqual([1, 0, 1, 1, 0]);
@@ -155,6 +157,20 @@ describe('steward scan keeps the dependency check', () => {
     } finally {
       db.close();
     }
+
+    // Its findings are debt items: a vulnerability's risk is its CVSS × 10 where it has one, else its severity's.
+    const listed = await runSteward(scanHome, ['inventory', repo, '--json', '--kind', 'vulnerability,deprecated-dependency,abandoned-dependency,stale-dependency'], isolated);
+    const { items } = JSON.parse(listed.stdout) as InventoryPage;
+    const vulnerabilities = items.filter((found) => found.kind === 'vulnerability');
+    expect(vulnerabilities.map((found) => [found.symbol, found.severity, found.confidence, found.cost.risk, found.fix.draft]).sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
+      // Two installed versions of alpha, both affected: two items, told apart by their order.
+      ['alpha 1001', 'high', 'high', 81, 'security'],
+      ['alpha 1001 #2', 'high', 'high', 81, 'security'],
+      ['tiny 1002', 'critical', 'high', 90, 'security'],
+    ]);
+    expect(vulnerabilities.map((found) => found.title)).toContain('alpha 1.0.0: Prototype pollution in alpha (high)');
+    expect(items.filter((found) => found.kind === 'abandoned-dependency').map((found) => found.symbol)).toContain('epsilon');
+    for (const found of items) expect([found.fingerprint, found.owner?.name, found.fix.text]).toEqual([expect.any(String), 'Ada', expect.stringMatching(/\S/)]);
   });
 });
 

@@ -65,7 +65,15 @@ const packageLock = {
 };
 
 export const dependencyAdvisories: FixtureAdvisory[] = [
-  { id: 1001, name: 'alpha', title: 'Prototype pollution in alpha', severity: 'high', vulnerable_versions: '<1.1.0', url: 'https://example.invalid/advisories/1001' },
+  {
+    id: 1001,
+    name: 'alpha',
+    title: 'Prototype pollution in alpha',
+    severity: 'high',
+    vulnerable_versions: '<1.1.0',
+    url: 'https://example.invalid/advisories/1001',
+    cvss: { score: 8.1, vectorString: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H' },
+  },
   { id: 1002, name: 'tiny', title: 'ReDoS in tiny', severity: 'critical', vulnerable_versions: '<2.0.0', url: 'https://example.invalid/advisories/1002' },
 ];
 

@@ -39,6 +39,8 @@ export interface FixtureAdvisory {
   /** The affected range. */
   vulnerable_versions: string;
   url: string;
+  /** As npm gives it; npm's "none" (score 0, no vector) when absent. */
+  cvss?: { score: number; vectorString: string | null };
 }
 
 export interface FixtureRegistryOptions {
@@ -177,7 +179,7 @@ function bulkAdvisories(asked: Record<string, string[]>, advisories: FixtureAdvi
   const result: Record<string, unknown[]> = {};
   for (const name of Object.keys(asked)) {
     const matching = advisories.filter((advisory) => advisory.name === name && asked[name]!.some((version) => semver.satisfies(version, advisory.vulnerable_versions)));
-    if (matching.length > 0) result[name] = matching.map(({ name: _name, ...advisory }) => ({ ...advisory, cwe: [], cvss: { score: 7.5, vectorString: null } }));
+    if (matching.length > 0) result[name] = matching.map(({ name: _name, ...advisory }) => ({ cwe: [], cvss: { score: 0, vectorString: null }, ...advisory }));
   }
   return result;
 }

@@ -29,11 +29,13 @@ describe('fromBulkAnswer', () => {
         title: 'Prototype Pollution in lodash',
         url: 'https://github.com/advisories/GHSA-jf85-cpcp-j695',
         vulnerableVersions: '<4.17.12',
+        // npm's score, with no vector to compute one from.
+        cvss: 9.1,
       },
       // An unknown severity counts as moderate; no title, no URL.
-      { id: '2', package: 'lodash', severity: 'moderate', title: '', url: null, vulnerableVersions: '>=1.0.0' },
+      { id: '2', package: 'lodash', severity: 'moderate', title: '', url: null, vulnerableVersions: '>=1.0.0', cvss: null },
       // No id: the URL is the id. Severity is read case-insensitively; a title that is not a string is none.
-      { id: 'https://example.test/advisory', package: '@scope/pkg', severity: 'low', title: '', url: 'https://example.test/advisory', vulnerableVersions: '<1.0.0' },
+      { id: 'https://example.test/advisory', package: '@scope/pkg', severity: 'low', title: '', url: 'https://example.test/advisory', vulnerableVersions: '<1.0.0', cvss: null },
     ]);
   });
 
@@ -41,6 +43,37 @@ describe('fromBulkAnswer', () => {
     expect(() => fromBulkAnswer([])).toThrow('something other than a JSON object');
     expect(() => fromBulkAnswer('Service Unavailable')).toThrow('something other than a JSON object');
     expect(() => fromBulkAnswer(null)).toThrow('something other than a JSON object');
+  });
+});
+
+describe('CVSS base scores', () => {
+  const bulk = (cvss: unknown) => fromBulkAnswer({ p: [{ id: 1, severity: 'high', vulnerable_versions: '<1.0.0', cvss }] })[0]?.cvss;
+  const osv = (severity: unknown, affectedSeverity?: unknown) =>
+    fromOsvRecords([{ id: 'GHSA-x', severity, affected: [{ package: { ecosystem: 'npm', name: 'p' }, severity: affectedSeverity, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.0.0' }] }] }] }])[0]?.cvss;
+
+  it("computes npm's score from its vector (FIRST's formulas), keeps a bare score above 0, and has none for npm's 0 or garbage", () => {
+    expect([
+      bulk({ score: 1.0, vectorString: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }),
+      bulk({ score: 5.3, vectorString: null }),
+      bulk({ score: 0, vectorString: null }),
+      bulk({ score: 11 }),
+      bulk({ vectorString: 'CVSS:3.1/AV:N/AC:L' }),
+      bulk('9.8'),
+    ]).toEqual([9.8, 5.3, null, null, null, null]);
+  });
+
+  it('reads OSV severity vectors of CVSS 2, 3.0, 3.1 and 4.0, the newest version first, the affected package before the record', () => {
+    expect([
+      osv([{ type: 'CVSS_V3', score: 'CVSS:3.0/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:N/A:N' }]),
+      osv([{ type: 'CVSS_V2', score: 'AV:N/AC:L/Au:N/C:P/I:P/A:P' }]),
+      osv([
+        { type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
+        { type: 'CVSS_V4', score: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N' },
+      ]),
+      osv([{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }], [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:L/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:N' }]),
+      osv([{ type: 'Ubuntu', score: 'high' }]),
+      osv(undefined),
+    ]).toEqual([4.3, 7.5, 9.3, 1.8, null, null]);
   });
 });
 
@@ -83,8 +116,9 @@ describe('fromNpmAuditReport', () => {
         title: 'Prototype Pollution in lodash',
         url: 'https://github.com/advisories/GHSA-jf85-cpcp-j695',
         vulnerableVersions: '<4.17.12',
+        cvss: null,
       },
-      { id: '1096', package: 'lodash', severity: 'high', title: 'Command Injection in lodash', url: 'https://github.com/advisories/GHSA-35jh-r3h4-6jhm', vulnerableVersions: '<4.17.21' },
+      { id: '1096', package: 'lodash', severity: 'high', title: 'Command Injection in lodash', url: 'https://github.com/advisories/GHSA-35jh-r3h4-6jhm', vulnerableVersions: '<4.17.21', cvss: null },
     ]);
   });
 
@@ -106,8 +140,8 @@ describe('fromNpmAuditReport', () => {
       metadata: {},
     };
     expect(fromNpmAuditReport(report)).toEqual([
-      { id: '118', package: 'minimatch', severity: 'high', title: 'Regular Expression Denial of Service', url: 'https://npmjs.com/advisories/118', vulnerableVersions: '<=3.0.1' },
-      { id: '577', package: 'lodash', severity: 'low', title: '', url: null, vulnerableVersions: '<4.17.5' },
+      { id: '118', package: 'minimatch', severity: 'high', title: 'Regular Expression Denial of Service', url: 'https://npmjs.com/advisories/118', vulnerableVersions: '<=3.0.1', cvss: null },
+      { id: '577', package: 'lodash', severity: 'low', title: '', url: null, vulnerableVersions: '<4.17.5', cvss: null },
     ]);
   });
 
@@ -141,6 +175,7 @@ describe('fromOsvRecords', () => {
         title: 'Command Injection in lodash',
         url: 'https://nvd.nist.gov/vuln/detail/CVE-2021-23337',
         vulnerableVersions: '>=0.0.0-0 <4.17.21',
+        cvss: null,
       },
     ]);
   });
@@ -170,6 +205,7 @@ describe('fromOsvRecords', () => {
       title: '',
       url: 'https://example.test/first',
       vulnerableVersions: '>=1.0.0 <1.2.3 || >=2.0.0 <=2.0.4 || >=3.0.0',
+      cvss: null,
     });
   });
 
@@ -183,7 +219,7 @@ describe('fromOsvRecords', () => {
       'junk',
     ]);
     expect(advisories).toEqual([
-      { id: 'OSV-2024-1', package: 'left-pad', severity: 'critical', title: '', url: 'https://osv.dev/vulnerability/OSV-2024-1', vulnerableVersions: '1.0.0 || 1.0.1' },
+      { id: 'OSV-2024-1', package: 'left-pad', severity: 'critical', title: '', url: 'https://osv.dev/vulnerability/OSV-2024-1', vulnerableVersions: '1.0.0 || 1.0.1', cvss: null },
     ]);
   });
 
@@ -194,7 +230,7 @@ describe('fromOsvRecords', () => {
 });
 
 describe('matchAdvisories', () => {
-  const advisory = (id: string, name: string, severity: Severity, vulnerableVersions: string): Advisory => ({ id, package: name, severity, title: `${id} title`, url: `https://example.test/${id}`, vulnerableVersions });
+  const advisory = (id: string, name: string, severity: Severity, vulnerableVersions: string): Advisory => ({ id, package: name, severity, title: `${id} title`, url: `https://example.test/${id}`, vulnerableVersions, cvss: null });
   const noPaths = (): string[][] => [];
 
   it('takes the fix from the <X bound of the comparator set the version is in, and says whether it is a new major', () => {
@@ -296,7 +332,7 @@ describe('matchAdvisories', () => {
 
   it('names the release a range ends before as the fix, not semver\'s `-0` placeholder', () => {
     const fixes = (range: string, installed: string) =>
-      matchAdvisories([{ id: 'A', package: 'p', severity: 'high', title: '', url: null, vulnerableVersions: range }], new Map([['p', [installed]]]), () => []).map((found) => [found.fixedIn, found.fixIsMajor]);
+      matchAdvisories([{ id: 'A', package: 'p', severity: 'high', title: '', url: null, vulnerableVersions: range, cvss: null }], new Map([['p', [installed]]]), () => []).map((found) => [found.fixedIn, found.fixIsMajor]);
     expect([fixes('<2', '1.2.0'), fixes('^1.0.0', '1.2.0'), fixes('~1.2.0', '1.2.3'), fixes('1.0.0 - 1.2.0', '1.1.0')]).toEqual([
       [['2.0.0', true]],
       [['2.0.0', true]],

@@ -68,7 +68,8 @@ export function dependencyItems(report: DependencyReport, { importersOf }: ItemC
     items.push({
       kind: 'vulnerability',
       title: `${vulnerability.package} ${vulnerability.installed}: ${vulnerability.title} (${vulnerability.severity})`,
-      path: null,
+      // Where the vulnerable version is pinned, and so whose owner fixes it.
+      path: report.lockfile ?? 'package.json',
       line: null,
       symbol: `${vulnerability.package} ${vulnerability.id}`,
       evidence: {
@@ -78,6 +79,7 @@ export function dependencyItems(report: DependencyReport, { importersOf }: ItemC
         vulnerableVersions: vulnerability.vulnerableVersions,
         fixedIn: vulnerability.fixedIn,
         fixIsMajor: vulnerability.fixIsMajor,
+        cvss: vulnerability.cvss ?? null,
         paths: vulnerability.paths.map((path) => path.join(' › ')),
       },
       severity: severityOf[vulnerability.severity],
@@ -86,6 +88,7 @@ export function dependencyItems(report: DependencyReport, { importersOf }: ItemC
         ? `The installed version (from ${report.lockfile}) is in the advisory's vulnerable range.`
         : 'No lockfile: the version is the highest the declared range allows, which may not be the one installed.',
       size: vulnerability.fixIsMajor ? (importersOf(vulnerability.package) ?? 0) : 0,
+      cvss: vulnerability.cvss ?? undefined,
       material: vulnerability.installed,
       fix: vulnerability.fixedIn
         ? { text: `Upgrade ${vulnerability.package} to ${vulnerability.fixedIn}, the lowest fixed version${vulnerability.fixIsMajor ? ' (a major upgrade)' : ''}.`, draft: 'security' }
