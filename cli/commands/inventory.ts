@@ -35,13 +35,22 @@ export async function inventoryCommand(steward: Steward, path: string, options: 
     ...(options.since !== undefined ? { since: /^\d+$/.test(options.since) ? Number(options.since) : options.since } : {}),
     sort: options.sort,
     offset: 0,
-    limit: everything ? 100_000 : options.top,
+    limit: everything ? pageSize : options.top,
   } as RouteInput<'inventory.list'>;
   const page = await call(steward.handlers, 'inventory.list', query);
+  // Every item for JSON and CSV, a page at a time (the facets come with the first).
+  while (everything && page.items.length < page.total) {
+    const next = await call(steward.handlers, 'inventory.list', { ...query, offset: page.items.length, facets: false, snapshotId: page.snapshotId });
+    if (next.items.length === 0) break;
+    page.items.push(...next.items);
+  }
   if (options.csv) process.stdout.write(toCsv(page.items));
   else if (options.json) printJson({ repository: { name: repository.name, path: repository.path }, ...page });
-  else printInventory(repository.name, page);
+  else printInventory(options.folder ? `${repository.name}/${options.folder.replace(/\/+$/, '')}` : repository.name, page);
 }
+
+/** Items per request when printing every one. */
+const pageSize = 20_000;
 
 const csvColumns: [string, (item: DebtItem) => string | number | null][] = [
   ['fingerprint', (item) => item.fingerprint],

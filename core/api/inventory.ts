@@ -168,7 +168,7 @@ const InventoryPageSchema = z.object({
       owners: z.record(z.string(), z.number().int()),
     })
     .nullable(),
-  /** Open items (not accepted or dismissed) of the whole snapshot, whatever the filters. */
+  /** Open items (not accepted or dismissed) of the folder filter's folder (of the repository without one), whatever the other filters. */
   totals: DebtTotalsSchema,
   /** Since the previous snapshot: items first seen, and items no longer found. */
   changes: z.object({ new: z.number().int().nonnegative(), resolved: z.number().int().nonnegative() }),

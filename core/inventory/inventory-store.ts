@@ -49,9 +49,9 @@ function foundIn(pairs: readonly [AnalysisId, number][], si = 'si', d = 'd'): Co
   return { sql: `(${pairs.map(() => `(${si}.snapshot_id = ? AND ${d}.analysis = ?)`).join(' OR ')})`, params: pairs.flatMap(([analysis, snapshot]) => [snapshot, analysis]) };
 }
 
-const itemColumns = 'si.item_id, si.snapshot_id, si.path, si.symbol, si.title, si.severity, si.confidence, si.effort, si.interest, si.priority, si.owner, d.fingerprint, d.kind, d.first_seen';
-/** What a search looks in, lower-cased once (only when there is a search). */
-const searchColumn = "lower(si.title || char(10) || coalesce(si.path, '') || char(10) || coalesce(si.symbol, '')) AS words";
+const itemColumns = 'si.item_id, si.snapshot_id, si.severity, si.confidence, si.effort, si.interest, si.priority, si.owner, d.kind, d.first_seen';
+/** What a search looks in. */
+const searchedText = "lower(si.title || char(10) || coalesce(si.path, '') || char(10) || coalesce(si.symbol, ''))";
 const itemJoins = 'snapshot_items si JOIN debt_items d ON d.id = si.item_id';
 
 const orderBy: Record<InventoryQuery['sort'], string> = {
@@ -63,11 +63,13 @@ const orderBy: Record<InventoryQuery['sort'], string> = {
   severity: `CASE severity ${severities.map((severity, index) => `WHEN '${severity}' THEN ${index}`).join(' ')} END, priority DESC, item_id`,
 };
 
-type Facet = 'fingerprint' | 'kinds' | 'statuses' | 'confidences' | 'severities' | 'folder' | 'owner' | 'since' | 'search';
+/** The filters with a menu, whose facets count what every other filter leaves. */
+type Facet = 'kinds' | 'statuses' | 'confidences' | 'severities' | 'owner';
 
 /**
  * A repository's inventory as of a snapshot (the latest by default): filtered, sorted and paged in
- * SQL, with the facets (what each filter would leave) and the totals of the open items.
+ * SQL, with the facets (what each filter menu would leave) and the totals of the open items of the
+ * folder asked for (of the repository without one).
  */
 export function listInventory(db: Database, query: InventoryQuery): InventoryPage {
   const history = snapshotsWithItems(db, query.repositoryId);
@@ -79,47 +81,46 @@ export function listInventory(db: Database, query: InventoryQuery): InventoryPag
   const now = effectiveSnapshots(history, snapshot.id);
   const then = previous ? effectiveSnapshots(history, previous.id) : undefined;
   const current = foundIn(now);
-  const before = then ? foundIn(then) : undefined;
   const analyses = now.map(([analysis]) => analysis);
+  const folder = query.folder?.replace(/\/+$/, '') ?? '';
+  // Filters without a menu narrow the rows listed; the menus' filters are counted over those rows.
+  const scope = both(inFolder(folder, 'si.path'), narrowing(db, query));
   const wantResolved = query.statuses?.includes('resolved') ?? false;
   // Found now, with the person's decision as their status; and, when asked for, the items found before and not now, as last seen.
-  const columns = query.search ? `${itemColumns}, ${searchColumn}` : itemColumns;
   const items = `
-    SELECT ${columns}, d.decision AS status FROM ${itemJoins} WHERE ${current.sql}
+    SELECT ${itemColumns}, d.decision AS status FROM ${itemJoins} WHERE ${current.sql} AND ${scope.sql}
     ${
       wantResolved
-        ? `UNION ALL SELECT ${columns}, 'resolved' AS status FROM ${itemJoins}
-           WHERE si.snapshot_id = d.last_seen AND d.repository_id = ? AND d.analysis IN (${analyses.map(() => '?').join(', ') || "''"})
+        ? `UNION ALL SELECT ${itemColumns}, 'resolved' AS status FROM ${itemJoins}
+           WHERE si.snapshot_id = d.last_seen AND d.repository_id = ? AND d.analysis IN (${analyses.map(() => '?').join(', ') || "''"}) AND ${scope.sql}
              AND NOT EXISTS (SELECT 1 FROM snapshot_items si2 JOIN debt_items d2 ON d2.id = si2.item_id WHERE si2.item_id = d.id AND ${foundIn(now, 'si2', 'd2').sql})`
         : ''
     }`;
-  const itemParams = [...current.params, ...(wantResolved ? [query.repositoryId, ...analyses, ...current.params] : [])];
+  const itemParams = [...current.params, ...scope.params, ...(wantResolved ? [query.repositoryId, ...analyses, ...scope.params, ...current.params] : [])];
 
-  // The listed items, once into a table of this connection that every count, facet and page reads
-  // (better-sqlite3 is synchronous: no other call can see it before it is dropped below).
+  // The listed items, once into a table of this connection that the count, the page and the facets
+  // read (better-sqlite3 is synchronous: no other call can see it before it is dropped below).
   db.prepare(`CREATE TEMP TABLE listed AS ${items}`).run(...itemParams);
   try {
-    return listed(db, query, { snapshot, previous, before, now, then });
+    const { total, items: page, facets: counted } = listed(db, query, then ? foundIn(then) : undefined);
+    return {
+      snapshotId: snapshot.id,
+      previousSnapshotId: previous?.id ?? null,
+      total,
+      items: page,
+      facets: counted,
+      totals: folderTotals(db, snapshot, current, folder),
+      changes: then ? { new: foundOnlyIn(db, now, then, folder), resolved: foundOnlyIn(db, then, now, folder) } : { new: 0, resolved: 0 },
+    };
   } finally {
     db.exec('DROP TABLE temp.listed');
   }
 }
 
-interface Listing {
-  snapshot: SnapshotInventoryRow;
-  previous: SnapshotInventoryRow | undefined;
-  before: Condition | undefined;
-  now: [AnalysisId, number][];
-  then: [AnalysisId, number][] | undefined;
-}
-
-function listed(db: Database, query: InventoryQuery, { snapshot, previous, before, now, then }: Listing): InventoryPage {
-  const conditions = itemConditions(db, query);
-  const where = (except?: Facet): Condition => {
-    const used = conditions.filter(([facet]) => facet !== except);
-    return { sql: used.length === 0 ? '1' : used.map(([, sql]) => sql).join(' AND '), params: used.flatMap(([, , params]) => params) };
-  };
-  const all = where();
+/** The count, the page and the facets of the listed items, under the menus' filters. */
+function listed(db: Database, query: InventoryQuery, before: Condition | undefined): Pick<InventoryPage, 'total' | 'items' | 'facets'> {
+  const conditions = menuConditions(query);
+  const all = both(...conditions.map(([, condition]) => condition));
   const total = db.prepare<unknown[], { total: number }>(`SELECT count(*) AS total FROM temp.listed WHERE ${all.sql}`).get(...all.params)!.total;
   const isNew = before ? `NOT EXISTS (SELECT 1 FROM snapshot_items si JOIN debt_items d ON d.id = si.item_id WHERE si.item_id = listed.item_id AND ${before.sql})` : '0';
   const page = db
@@ -129,29 +130,44 @@ function listed(db: Database, query: InventoryQuery, { snapshot, previous, befor
     )
     // The select list's parameters (is_new) come before the filter's.
     .all(...(before?.params ?? []), ...all.params, query.limit, query.offset);
+  return { total, items: fullItems(db, page), facets: query.facets ? facets(db, conditions) : null };
+}
 
+/** The open items of the folder ('' the repository) against its lines of code. */
+function folderTotals(db: Database, snapshot: SnapshotInventoryRow, current: Condition, folder: string): InventoryPage['totals'] {
+  const within = inFolder(folder, 'si.path');
   const open = db
-    .prepare<[], { effort: number | null; interest: number | null; count: number }>(`SELECT sum(effort) AS effort, sum(interest) AS interest, count(*) AS count FROM temp.listed WHERE status = 'open'`)
-    .get()!;
-  // Found in one set of snapshots and not in the other.
-  const count = (from: readonly [AnalysisId, number][], without: readonly [AnalysisId, number][]): number => {
-    const [inside, outside] = [foundIn(from), foundIn(without, 'si2', 'd2')];
-    return db
-      .prepare<unknown[], { n: number }>(
-        `SELECT count(*) AS n FROM ${itemJoins} WHERE ${inside.sql} AND NOT EXISTS (SELECT 1 FROM snapshot_items si2 JOIN debt_items d2 ON d2.id = si2.item_id WHERE si2.item_id = si.item_id AND ${outside.sql})`,
-      )
-      .get(...inside.params, ...outside.params)!.n;
-  };
+    .prepare<unknown[], { effort: number | null; interest: number | null; count: number }>(
+      `SELECT sum(si.effort) AS effort, sum(si.interest) AS interest, count(*) AS count FROM ${itemJoins} WHERE ${current.sql} AND d.decision = 'open' AND ${within.sql}`,
+    )
+    .get(...current.params, ...within.params)!;
+  const files = inFolder(folder, 'path');
+  const linesOfCode =
+    folder === ''
+      ? snapshot.lines_of_code
+      : db.prepare<unknown[], { lines: number | null }>(`SELECT sum(code_lines) AS lines FROM snapshot_files WHERE snapshot_id = ? AND ${files.sql}`).get(snapshot.id, ...files.params)!.lines ?? 0;
   const model: CostModel = { ...defaultCostModel, minutesPerLine: snapshot.minutes_per_line };
-  return {
-    snapshotId: snapshot.id,
-    previousSnapshotId: previous?.id ?? null,
-    total,
-    items: fullItems(db, page),
-    facets: query.facets ? facets(db, conditions) : null,
-    totals: debtTotals({ items: open.count, effortMinutes: open.effort ?? 0, interestMinutesPerMonth: open.interest ?? 0 }, snapshot.lines_of_code, model),
-    changes: then ? { new: count(now, then), resolved: count(then, now) } : { new: 0, resolved: 0 },
-  };
+  return debtTotals({ items: open.count, effortMinutes: open.effort ?? 0, interestMinutesPerMonth: open.interest ?? 0 }, linesOfCode, model);
+}
+
+/** Items of the folder found in one set of snapshots and not in the other. */
+function foundOnlyIn(db: Database, from: readonly [AnalysisId, number][], without: readonly [AnalysisId, number][], folder: string): number {
+  const [inside, outside, within] = [foundIn(from), foundIn(without, 'si2', 'd2'), inFolder(folder, 'si.path')];
+  return db
+    .prepare<unknown[], { n: number }>(
+      `SELECT count(*) AS n FROM ${itemJoins} WHERE ${inside.sql} AND ${within.sql} AND NOT EXISTS (SELECT 1 FROM snapshot_items si2 JOIN debt_items d2 ON d2.id = si2.item_id WHERE si2.item_id = si.item_id AND ${outside.sql})`,
+    )
+    .get(...inside.params, ...within.params, ...outside.params)!.n;
+}
+
+/** Every condition at once. */
+function both(...conditions: Condition[]): Condition {
+  return { sql: conditions.length === 0 ? '1' : conditions.map((condition) => condition.sql).join(' AND '), params: conditions.flatMap((condition) => condition.params) };
+}
+
+/** Paths in the folder or below; everything for ''. */
+function inFolder(folder: string, column: string): Condition {
+  return folder === '' ? { sql: '1', params: [] } : { sql: `(${column} = ? OR substr(${column}, 1, ?) = ?)`, params: [folder, folder.length + 1, `${folder}/`] };
 }
 
 const facetColumns = { kinds: 'kind', statuses: 'status', confidences: 'confidence', severities: 'severity', owner: 'owner' } as const;
@@ -160,14 +176,14 @@ const facetColumns = { kinds: 'kind', statuses: 'status', confidences: 'confiden
  * What each filter menu would leave: per facet, the rows every *other* filter keeps, counted by the
  * facet's value. One pass: rows grouped by the facets' values and by which filters they pass.
  */
-function facets(db: Database, conditions: readonly [Facet, string, unknown[]][]): NonNullable<InventoryPage['facets']> {
+function facets(db: Database, conditions: readonly [Facet, Condition][]): NonNullable<InventoryPage['facets']> {
   const columns = Object.values(facetColumns);
   const rows = db
     .prepare<unknown[], Record<string, string | number | null>>(
-      `SELECT ${columns.join(', ')}, ${conditions.map(([, sql], index) => `(${sql}) AS pass${index}`).join(', ') || '1 AS pass'}, count(*) AS n
+      `SELECT ${columns.join(', ')}, ${conditions.map(([, { sql }], index) => `(${sql}) AS pass${index}`).join(', ') || '1 AS pass'}, count(*) AS n
        FROM temp.listed GROUP BY ${[...columns, ...conditions.map((_, index) => `pass${index}`)].join(', ')}`,
     )
-    .all(...conditions.flatMap(([, , params]) => params));
+    .all(...conditions.flatMap(([, { params }]) => params));
   const counted = Object.fromEntries(Object.keys(facetColumns).map((facet) => [facet, {} as Record<string, number>])) as Record<keyof typeof facetColumns, Record<string, number>>;
   for (const row of rows) {
     for (const [facet, column] of Object.entries(facetColumns) as [keyof typeof facetColumns, string][]) {
@@ -180,33 +196,35 @@ function facets(db: Database, conditions: readonly [Facet, string, unknown[]][])
   return { kinds: counted.kinds, statuses: counted.statuses, confidences: counted.confidences, severities: counted.severities, owners: counted.owner };
 }
 
-/** Each filter as a condition on the `items` rows: [facet, SQL, parameters]. */
-function itemConditions(db: Database, query: InventoryQuery): [Facet, string, unknown[]][] {
+/** The filters with a menu, as conditions on the listed rows. */
+function menuConditions(query: InventoryQuery): [Facet, Condition][] {
   const list = (values: readonly string[]): string => values.map(() => '?').join(', ');
-  const conditions: [Facet, string, unknown[]][] = [];
+  const conditions: [Facet, Condition][] = [];
   const statuses = query.statuses ?? ['open', 'accepted', 'dismissed'];
-  conditions.push(['statuses', `status IN (${list(statuses)})`, [...statuses]]);
-  if (query.fingerprint !== undefined) conditions.push(['fingerprint', 'fingerprint = ?', [query.fingerprint]]);
-  if (query.kinds) conditions.push(['kinds', `kind IN (${list(query.kinds)})`, [...query.kinds]]);
-  if (query.confidences) conditions.push(['confidences', `confidence IN (${list(query.confidences)})`, [...query.confidences]]);
-  if (query.severities) conditions.push(['severities', `severity IN (${list(query.severities)})`, [...query.severities]]);
-  const folder = query.folder?.replace(/\/+$/, '') ?? '';
-  if (folder !== '') conditions.push(['folder', '(path = ? OR substr(path, 1, ?) = ?)', [folder, folder.length + 1, `${folder}/`]]);
-  if (query.owner !== undefined) conditions.push(['owner', 'owner = ?', [query.owner]]);
+  conditions.push(['statuses', { sql: `status IN (${list(statuses)})`, params: [...statuses] }]);
+  if (query.kinds) conditions.push(['kinds', { sql: `kind IN (${list(query.kinds)})`, params: [...query.kinds] }]);
+  if (query.confidences) conditions.push(['confidences', { sql: `confidence IN (${list(query.confidences)})`, params: [...query.confidences] }]);
+  if (query.severities) conditions.push(['severities', { sql: `severity IN (${list(query.severities)})`, params: [...query.severities] }]);
+  if (query.owner !== undefined) conditions.push(['owner', { sql: 'owner = ?', params: [query.owner] }]);
+  return conditions;
+}
+
+/** The filters without a menu besides the folder (a fingerprint, words, first seen since), on `snapshot_items si JOIN debt_items d`. */
+function narrowing(db: Database, query: InventoryQuery): Condition {
+  const conditions: Condition[] = [];
+  if (query.fingerprint !== undefined) conditions.push({ sql: 'd.fingerprint = ?', params: [query.fingerprint] });
   const words = (query.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length > 0) {
-    conditions.push(['search', words.map(() => 'instr(words, ?) > 0').join(' AND '), words]);
-  }
+  if (words.length > 0) conditions.push({ sql: words.map(() => `instr(${searchedText}, ?) > 0`).join(' AND '), params: words });
   // Snapshot ids grow with time, so "first seen since" compares ids.
   const { since } = query;
   if (typeof since === 'number') {
     if (!db.prepare('SELECT 1 FROM snapshots WHERE id = ? AND repository_id = ?').get(since, query.repositoryId)) throw new StewardError('not-found', `Snapshot ${since} is not one of this repository's`);
-    conditions.push(['since', 'first_seen > ?', [since]]);
+    conditions.push({ sql: 'd.first_seen > ?', params: [since] });
   } else if (since !== undefined) {
     const first = db.prepare<[number, string], { id: number | null }>('SELECT min(id) AS id FROM snapshots WHERE repository_id = ? AND finished_at >= ?').get(query.repositoryId, new Date(since).toISOString())!;
-    conditions.push(['since', 'first_seen >= ?', [first.id ?? Number.MAX_SAFE_INTEGER]]);
+    conditions.push({ sql: 'd.first_seen >= ?', params: [first.id ?? Number.MAX_SAFE_INTEGER] });
   }
-  return conditions;
+  return both(...conditions);
 }
 
 interface FullRow {

@@ -186,3 +186,40 @@ describe('snapshots saved before the inventory existed', () => {
     expect(after.items.map((item) => item.kind)).toEqual(expect.arrayContaining(['complex-function', 'unused-file', 'debt-marker']));
   });
 });
+
+describe('totals per folder', () => {
+  it('a folder has the effort and interest of its own open items, against its own lines of code; the other filters do not change them', () => {
+    const home = temporaryDirectory();
+    const repository = createRepository(join(temporaryDirectory(), 'two-folders'), [
+      {
+        author: 'Ada',
+        email: 'ada@example.com',
+        date: '2024-01-01T00:00:00Z',
+        files: {
+          'package.json': JSON.stringify({ name: 'two', main: 'api/index.ts' }),
+          'api/index.ts': 'import { processOrder } from "./orders";\nexport const run = () => processOrder([]);\n',
+          'api/orders.ts': complexFunction('processOrder'),
+          'web/page.ts': '// TODO: split this page\nexport const page = 1;\n',
+        },
+      },
+    ]);
+    const report = scan(home, repository);
+    const whole = inventory(home, repository);
+    const api = inventory(home, repository, '--folder', 'api');
+    const apiItems = whole.items.filter((item) => item.path?.startsWith('api/'));
+    expect(apiItems.length).toBeGreaterThan(0);
+    const sum = (items: DebtItem[], cost: 'effortMinutes' | 'interestMinutesPerMonth'): number => Math.round(items.reduce((total, item) => total + item.cost[cost], 0) * 100) / 100;
+    expect(api.totals).toMatchObject({
+      items: apiItems.length,
+      effortMinutes: sum(apiItems, 'effortMinutes'),
+      interestMinutesPerMonth: sum(apiItems, 'interestMinutesPerMonth'),
+      linesOfCode: report.summary.folders['api']!.linesOfCode,
+    });
+    expect(api.totals.debtRatio).toBeCloseTo(sum(apiItems, 'effortMinutes') / (30 * report.summary.folders['api']!.linesOfCode), 4);
+    expect(whole.totals).toMatchObject({ items: whole.items.length, linesOfCode: report.summary.linesOfCode });
+    expect(inventory(home, repository, '--folder', 'api', '--kind', 'complex-function').totals).toEqual(api.totals);
+    expect(steward(home, ['inventory', repository, '--folder', 'api']).stdout.split('\n')[0]).toBe(
+      `two-folders/api: ${apiItems.length} open item${apiItems.length === 1 ? '' : 's'}, ${Math.round((api.totals.effortMinutes / 60) * 10) / 10} h to fix, ${Math.round((api.totals.interestMinutesPerMonth / 60) * 10) / 10} h a month of interest; debt ratio ${(api.totals.debtRatio! * 100).toFixed(1)} % (${api.totals.rating}) of ${api.totals.linesOfCode} lines of code.`,
+    );
+  });
+});

@@ -63,7 +63,7 @@ export function InventoryView({ repository }: { repository: Repository }) {
   const selectedItem = selected === undefined ? undefined : inventory.find(selected);
   return (
     <>
-      <Totals page={meta} />
+      <Totals page={meta} folder={filters.folder} />
       <div className="inventory-filters" role="search">
         <input type="search" aria-label="Search items" placeholder="Search titles, paths and symbols" value={filters.search ?? ''} onChange={(event) => set({ search: event.target.value || undefined })} />
         <Choice label="Kind" value={filters.kinds?.[0] ?? ''} onChange={(value) => set({ kinds: value ? [value as ItemKind] : undefined })}
@@ -86,11 +86,12 @@ export function InventoryView({ repository }: { repository: Repository }) {
   );
 }
 
-function Totals({ page }: { page: InventoryPage }) {
+function Totals({ page, folder }: { page: InventoryPage; folder: string | undefined }) {
   const { totals, changes } = page;
   const hours = (minutes: number): string => `${formatNumber(Math.round((minutes / 60) * 10) / 10)} h`;
   return (
-    <dl className="tiles">
+    <>
+    <dl className="tiles" aria-label={folder ? `Totals of ${folder}` : 'Totals of the repository'}>
       <Tile label="Open items" value={totals.items} />
       <Tile label="Effort to fix" value={hours(totals.effortMinutes)} />
       <Tile label="Interest a month" value={hours(totals.interestMinutesPerMonth)} />
@@ -98,6 +99,8 @@ function Totals({ page }: { page: InventoryPage }) {
       <Tile label="New since last scan" value={page.previousSnapshotId === null ? '–' : changes.new} />
       <Tile label="Resolved since last scan" value={page.previousSnapshotId === null ? '–' : changes.resolved} />
     </dl>
+    {folder && <p className="muted">Totals of {folder.replace(/\/+$/, '')}/ only: its open items against its {formatNumber(totals.linesOfCode)} lines of code.</p>}
+    </>
   );
 }
 
