@@ -8,6 +8,7 @@ import { analysisRegistry } from './007-analysis-registry.js';
 import { inventory } from './008-inventory.js';
 import { letterFingerprints } from './009-letter-fingerprints.js';
 import { repositoryKeyedCaches } from './010-repository-keyed-caches.js';
+import { snapshotItemsRowid } from './011-snapshot-items-rowid.js';
 
 export interface Migration {
   /** user_version after this migration; migrations are numbered 1, 2, 3… without gaps. */
@@ -16,4 +17,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory, letterFingerprints, repositoryKeyedCaches];
+export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory, letterFingerprints, repositoryKeyedCaches, snapshotItemsRowid];
