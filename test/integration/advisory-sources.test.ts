@@ -29,6 +29,7 @@ const osvRecord = {
   id: 'GHSA-xvch-5gv4-984h',
   summary: 'Prototype Pollution in minimist',
   database_specific: { severity: 'CRITICAL' },
+  severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }],
   references: [{ type: 'ADVISORY', url: 'https://nvd.nist.gov/vuln/detail/CVE-2021-44906' }],
   affected: [{ package: { name: 'minimist', ecosystem: 'npm' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.2.6' }] }] }],
 };
@@ -42,7 +43,7 @@ describe('advisory sources', () => {
     const answer = await ask();
     expect([answer.status, answer.source]).toEqual(['checked', `OSV (${registry.url})`]);
     expect(answer.advisories).toEqual([
-      { id: 'GHSA-xvch-5gv4-984h', package: 'minimist', severity: 'critical', title: 'Prototype Pollution in minimist', url: 'https://nvd.nist.gov/vuln/detail/CVE-2021-44906', vulnerableVersions: '>=0.0.0-0 <1.2.6' },
+      { id: 'GHSA-xvch-5gv4-984h', package: 'minimist', severity: 'critical', title: 'Prototype Pollution in minimist', url: 'https://nvd.nist.gov/vuln/detail/CVE-2021-44906', vulnerableVersions: '>=0.0.0-0 <1.2.6', cvss: 9.8 },
     ]);
     const offline = await ask({ offline: true, now: new Date('2025-03-01T00:00:00Z') });
     expect([offline.status, offline.note, offline.advisories.length]).toEqual(['checked', 'answer of 2025-01-01T00:00:00.000Z, from the cache', 1]);

@@ -21,6 +21,7 @@ const osvRecord = {
   id: 'GHSA-35jh-r3h4-6jhm',
   summary: 'Command Injection in lodash',
   database_specific: { severity: 'HIGH' },
+  severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H' }],
   references: [{ type: 'ADVISORY', url: 'https://nvd.nist.gov/vuln/detail/CVE-2021-23337' }],
   affected: [{ package: { ecosystem: 'npm', name: 'lodash' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '4.17.21' }] }] }],
 };
@@ -31,6 +32,7 @@ const lodashAdvisory = {
   title: 'Command Injection in lodash',
   url: 'https://nvd.nist.gov/vuln/detail/CVE-2021-23337',
   vulnerableVersions: '>=0.0.0-0 <4.17.21',
+  cvss: 7.2,
 };
 const minimistRecord = {
   id: 'GHSA-xvch-5gv4-984h',
@@ -45,6 +47,8 @@ const minimistAdvisory = {
   title: 'Prototype Pollution in minimist',
   url: 'https://osv.dev/vulnerability/GHSA-xvch-5gv4-984h',
   vulnerableVersions: '>=1.0.0 <1.2.6',
+  // The record gives no CVSS vector.
+  cvss: null,
 };
 
 async function rejection(path: string): Promise<StewardError> {
@@ -64,7 +68,18 @@ describe('readAdvisoryFile', () => {
         lodash: {
           name: 'lodash',
           severity: 'high',
-          via: [{ source: 1096, name: 'lodash', dependency: 'lodash', title: 'Command Injection', url: 'https://github.com/advisories/GHSA-35jh-r3h4-6jhm', severity: 'high', range: '<4.17.21' }],
+          via: [
+            {
+              source: 1096,
+              name: 'lodash',
+              dependency: 'lodash',
+              title: 'Command Injection',
+              url: 'https://github.com/advisories/GHSA-35jh-r3h4-6jhm',
+              severity: 'high',
+              cvss: { score: 7.2, vectorString: 'CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H' },
+              range: '<4.17.21',
+            },
+          ],
           range: '<4.17.21',
         },
         grunt: { name: 'grunt', severity: 'high', via: ['lodash'], range: '0.4.0 - 1.0.0' },
@@ -72,13 +87,13 @@ describe('readAdvisoryFile', () => {
     });
     expect(await readAdvisoryFile(path)).toEqual({
       path,
-      advisories: [{ id: '1096', package: 'lodash', severity: 'high', title: 'Command Injection', url: 'https://github.com/advisories/GHSA-35jh-r3h4-6jhm', vulnerableVersions: '<4.17.21' }],
+      advisories: [{ id: '1096', package: 'lodash', severity: 'high', title: 'Command Injection', url: 'https://github.com/advisories/GHSA-35jh-r3h4-6jhm', vulnerableVersions: '<4.17.21', cvss: 7.2 }],
     });
   });
 
   it('reads npm audit --json (v1)', async () => {
     const path = write('audit-v1.json', { advisories: { '118': { id: 118, module_name: 'minimatch', severity: 'high', title: 'ReDoS', url: 'https://npmjs.com/advisories/118', vulnerable_versions: '<=3.0.1' } } });
-    expect((await readAdvisoryFile(path)).advisories).toEqual([{ id: '118', package: 'minimatch', severity: 'high', title: 'ReDoS', url: 'https://npmjs.com/advisories/118', vulnerableVersions: '<=3.0.1' }]);
+    expect((await readAdvisoryFile(path)).advisories).toEqual([{ id: '118', package: 'minimatch', severity: 'high', title: 'ReDoS', url: 'https://npmjs.com/advisories/118', vulnerableVersions: '<=3.0.1', cvss: null }]);
   });
 
   it('reads a list of OSV records, and a single one', async () => {
