@@ -10,6 +10,8 @@ export type DeadCodeKind =
   | 'unlisted-dependency'
   | 'unresolved-import';
 
+export type Confidence = 'high' | 'medium' | 'low';
+
 export interface DeadCodeFinding {
   kind: DeadCodeKind;
   /** The file the finding is in (package.json for dependencies). */
@@ -25,6 +27,40 @@ export interface DeadCodeFinding {
   importers: string[];
   /** Lines of code of an unused file (what deleting it removes). */
   lines?: number;
+  /** How sure Steward is that acting on it breaks nothing, and why. */
+  confidence: Confidence;
+  confidenceReason: string;
+}
+
+/** A finding as an analysis finds it, before its confidence is judged (confidence.ts). */
+export type UnjudgedFinding = Omit<DeadCodeFinding, 'confidence' | 'confidenceReason'>;
+
+/** A package whose entries reach less than half its code files: Steward has most likely missed how it starts. */
+export interface MissedEntries {
+  workspace: string;
+  /** Its package name, else its folder. */
+  label: string;
+  files: number;
+  reachable: number;
+  entries: number;
+  /** Files nothing imports that most look like where it starts, best first. */
+  likelyEntries: { path: string; why: string }[];
+}
+
+/** A package where nearly every file is an entry, so nothing in it can be found unused. */
+export interface EntryFlood {
+  workspace: string;
+  label: string;
+  files: number;
+  entries: number;
+  /** The entry reason that made most of them (e.g. a package.json "exports" wildcard), and how many. */
+  cause: string;
+  causeEntries: number;
+}
+
+export interface EntryDoubts {
+  missedEntries: MissedEntries[];
+  entryFloods: EntryFlood[];
 }
 
 /** Findings of one workspace package, by kind. */
@@ -51,4 +87,6 @@ export interface DeadCodeResult {
   stats: { files: number; reachable: number; entries: number };
   /** Every workspace package, the root first, with its findings counted by kind. */
   workspaces: WorkspaceTotals[];
+  /** Where the entries found are not to be trusted: too few (files unreached) or too many (every file an entry). */
+  doubts: EntryDoubts;
 }

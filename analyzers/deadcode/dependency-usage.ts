@@ -7,7 +7,7 @@ import type { Workspace } from '../discover/workspaces.js';
 import type { FileFacts } from '../facts/file-facts.js';
 import type { ResolveModule } from '../resolve/module-resolver.js';
 import { packageNameOf } from '../resolve/package-name.js';
-import type { DeadCodeFinding } from './dead-code.js';
+import type { UnjudgedFinding } from './dead-code.js';
 import { type PathAlias, pathAliasMatcher } from './path-aliases.js';
 import { workspaceLocator } from './workspace-of.js';
 import { parseJson, parseJsoncTree } from '../documents/parse-document.js';
@@ -172,7 +172,7 @@ const maxPackageNameLength = 214;
  * configs, plugins of declared tools and hoisting to the root all keep a dependency, since a wrong
  * "unused" breaks the build of whoever trusts it.
  */
-export function findDependencyIssues(input: DependencyUsageInput): DeadCodeFinding[] {
+export function findDependencyIssues(input: DependencyUsageInput): UnjudgedFinding[] {
   const context = createContext(input);
   const { uses, unlisted } = collectImportUses(context);
   addTypeScriptToolingUses(context, uses);
@@ -469,14 +469,14 @@ function declarationsUsed(context: Context, uses: NamesByWorkspace): NamesByWork
   return used;
 }
 
-function unusedDependencies(context: Context, used: NamesByWorkspace): DeadCodeFinding[] {
+function unusedDependencies(context: Context, used: NamesByWorkspace): UnjudgedFinding[] {
   const checked: readonly [DependencyField, 'dependency' | 'dev-dependency'][] = context.input.production
     ? [['dependencies', 'dependency']]
     : [
         ['dependencies', 'dependency'],
         ['devDependencies', 'dev-dependency'],
       ];
-  const findings: DeadCodeFinding[] = [];
+  const findings: UnjudgedFinding[] = [];
   for (const manifest of context.manifests.values()) {
     for (const [field, kind] of checked) {
       for (const [name, line] of manifest.declared[field]) {
@@ -506,7 +506,7 @@ function servedPackageOf(typesPackage: string): string {
   return name.includes('__') ? `@${name.replace('__', '/')}` : name;
 }
 
-function unlistedFinding(context: Context, { workspace, name, firstLines }: UnlistedImport): DeadCodeFinding {
+function unlistedFinding(context: Context, { workspace, name, firstLines }: UnlistedImport): UnjudgedFinding {
   const importers = [...firstLines.keys()].sort();
   const first = importers[0]!;
   const line = firstLines.get(first)!;

@@ -8,7 +8,8 @@ import type { FileFacts } from '../facts/file-facts.js';
 import { isMdxDocument } from '../facts/mdx-esm.js';
 import type { Resolution, ResolveModule } from '../resolve/module-resolver.js';
 import { sourceOfOutput } from './build-output.js';
-import type { DeadCodeFinding, DeadCodeKind, DeadCodeResult, WorkspaceTotals } from './dead-code.js';
+import type { DeadCodeFinding, DeadCodeKind, DeadCodeResult, UnjudgedFinding, WorkspaceTotals } from './dead-code.js';
+import { judgeConfidence } from './confidence.js';
 import { findDependencyIssues } from './dependency-usage.js';
 import type { EntryPoint, EntryPoints, ReferencedPackage } from './entry-points.js';
 import type { PathAlias } from './path-aliases.js';
@@ -68,7 +69,7 @@ export function findDeadCode(input: DeadCodeInput): DeadCodeResult {
   // A document's exports are its page's metadata, never dead code.
   const entryPaths = entries.map((entry) => entry.path).filter((path) => !options.includeEntryExports || isMdxDocument(path));
 
-  const findings: DeadCodeFinding[] = [
+  const findings = [
     ...unusedFiles(facts, live, reach.importers, entries.length, workspaceOf),
     ...findUnusedExports({
       facts,
@@ -103,7 +104,11 @@ export function findDeadCode(input: DeadCodeInput): DeadCodeResult {
     }
   });
   const ignored = (path: string): boolean => ignoreGlobs.some((matches) => matches(path));
-  const reported = findings.filter((finding) => !ignored(finding.path)).sort(byKindThenPlace);
+  const judged = judgeConfidence(
+    findings.filter((finding) => !ignored(finding.path)),
+    { workspaces: input.workspaces, files: [...facts.keys()], workspaceOf, live, entries, edges, importers: reach.importers },
+  );
+  const reported = judged.findings.sort(byKindThenPlace);
   return {
     production: options.production,
     findings: reported,
@@ -111,6 +116,7 @@ export function findDeadCode(input: DeadCodeInput): DeadCodeResult {
     possiblyUsed: [...reach.possiblyUsed].map(([path, reason]) => ({ path, reason })).sort((a, b) => a.path.localeCompare(b.path)),
     stats: { files: facts.size, reachable: live.size, entries: entries.length },
     workspaces: totalsByWorkspace(input.workspaces, reported),
+    doubts: judged.doubts,
   };
 }
 
@@ -185,8 +191,8 @@ function unusedFiles(
   importers: ReadonlyMap<string, readonly string[]>,
   entryCount: number,
   workspaceOf: (path: string) => string,
-): DeadCodeFinding[] {
-  const findings: DeadCodeFinding[] = [];
+): UnjudgedFinding[] {
+  const findings: UnjudgedFinding[] = [];
   for (const path of facts.keys()) {
     if (live.has(path)) continue;
     const from = [...(importers.get(path) ?? [])].sort();

@@ -1,7 +1,7 @@
 import type { ImportEdge } from '../architecture/import-graph.js';
 import { dirname, joinPath } from '../discover/repo-paths.js';
 import { sourceCandidates } from './build-output.js';
-import type { DeadCodeFinding } from './dead-code.js';
+import type { UnjudgedFinding } from './dead-code.js';
 import { type PathAlias, pathAliasMatcher } from './path-aliases.js';
 
 interface UnresolvedImportsInput {
@@ -18,9 +18,9 @@ interface UnresolvedImportsInput {
  * Bare package names are the dependency check's business (unlisted), not this one's. An asset a
  * bundler loads (`./styles.css?inline`) counts as found when the file is tracked.
  */
-export function findUnresolvedImports({ edges, live, trackedPaths, pathAliases, workspaceOf }: UnresolvedImportsInput): DeadCodeFinding[] {
+export function findUnresolvedImports({ edges, live, trackedPaths, pathAliases, workspaceOf }: UnresolvedImportsInput): UnjudgedFinding[] {
   const isAlias = pathAliasMatcher(pathAliases);
-  const findings: DeadCodeFinding[] = [];
+  const findings: UnjudgedFinding[] = [];
   for (const edge of edges) {
     if (!live.has(edge.from) || edge.target.kind === 'file' || edge.target.kind === 'builtin') continue;
     const reason = unresolvedReason(edge, trackedPaths, isAlias);

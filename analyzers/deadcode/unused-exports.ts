@@ -1,6 +1,6 @@
 import type { ExportFact, FileFacts } from '../facts/file-facts.js';
 import type { ResolveModule } from '../resolve/module-resolver.js';
-import type { DeadCodeFinding } from './dead-code.js';
+import type { UnjudgedFinding } from './dead-code.js';
 import { type UsedExports, allExports, declarationOf, demandExports } from './export-demand.js';
 
 interface UnusedExportsInput {
@@ -19,11 +19,11 @@ interface UnusedExportsInput {
  * counts as a use whether or not the importer then calls it (as with knip); a namespace import asks
  * for the members it reads, or for everything once the namespace escapes.
  */
-export function findUnusedExports(input: UnusedExportsInput): DeadCodeFinding[] {
+export function findUnusedExports(input: UnusedExportsInput): UnjudgedFinding[] {
   const { facts, resolve, live, wholeModules } = input;
   const used = demandExports(facts, resolve, seedsOf(input));
   const enumUses = usedEnumMembers(input, used);
-  const findings: DeadCodeFinding[] = [];
+  const findings: UnjudgedFinding[] = [];
   for (const path of live) {
     const file = facts.get(path)!;
     const names = used.get(path);
@@ -136,7 +136,7 @@ function namesThatMayBeEnums(facts: ReadonlyMap<string, FileFacts>): Set<string>
   return names;
 }
 
-function unusedExport(path: string, fact: ExportFact, importers: string[], workspace: string): DeadCodeFinding {
+function unusedExport(path: string, fact: ExportFact, importers: string[], workspace: string): UnjudgedFinding {
   const what = fact.typeOnly ? 'type' : 'export';
   const reason =
     importers.length === 0

@@ -26,12 +26,13 @@ function printReport(report: DeadCodeReport, warnings: readonly string[]): void 
     if (findings.length === 0) continue;
     printText(`\n${heading} (${findings.length}):`);
     printTable(
-      ['Where', 'What', 'Last changed', 'Why'],
-      findings.map((finding) => [`${finding.path}:${finding.line}`, what(finding), lastChanged(finding), finding.reason]),
-      4,
+      ['Where', 'What', 'Sure', 'Last changed', 'Why'],
+      findings.map((finding) => [`${finding.path}:${finding.line}`, what(finding), finding.confidence, lastChanged(finding), finding.reason]),
+      5,
     );
   }
   if (report.findings.length === 0) printText('No dead code found.');
+  printDoubts(report.doubts);
   const workspaces = report.workspaces.filter((workspace) => Object.keys(workspace.findings).length > 0);
   if (report.workspaces.length > 1 && workspaces.length > 0) {
     printText('\nBy workspace:');
@@ -41,6 +42,24 @@ function printReport(report: DeadCodeReport, warnings: readonly string[]): void 
     );
   }
   for (const warning of warnings) printText(`warning: ${warning}`);
+}
+
+/** Where the entries found are not to be trusted, said before anyone acts on the findings. */
+function printDoubts(doubts: DeadCodeReport['doubts']): void {
+  for (const missed of doubts?.missedEntries ?? []) {
+    printText(
+      `\nSteward could not find how ${missed.label} starts: its ${plural(missed.entries, 'entry', 'entries')} reach only ${formatNumber(missed.reachable)} of its ${plural(missed.files, 'code file')}, so its unused files are low confidence. Is it one of these? (name the right ones in steward.config.json deadCode.entry)`,
+    );
+    printTable(
+      ['Likely entry', 'Why'],
+      missed.likelyEntries.map((entry) => [entry.path, entry.why]),
+    );
+  }
+  for (const flood of doubts?.entryFloods ?? []) {
+    printText(
+      `\n${flood.entries} of the ${plural(flood.files, 'code file')} of ${flood.label} are entries (${formatNumber(flood.causeEntries)} of them from ${flood.cause}): nothing in it can be found unused.`,
+    );
+  }
 }
 
 function what(finding: DeadCodeFindingReport): string {

@@ -30,6 +30,9 @@ const DeadCodeFindingSchema = z.object({
   lines: count.nullable(),
   /** The last commit that changed the file; null outside the visible history (a shallow clone). */
   lastTouched: LastTouchedSchema.nullable(),
+  /** How sure Steward is that acting on the finding breaks nothing, and why. */
+  confidence: z.enum(['high', 'medium', 'low']),
+  confidenceReason: z.string(),
 });
 export type DeadCodeFindingReport = z.infer<typeof DeadCodeFindingSchema>;
 
@@ -42,5 +45,23 @@ export const DeadCodeReportSchema = z.object({
   possiblyUsed: z.array(z.object({ path: z.string(), reason: z.string() })),
   stats: z.object({ files: count, reachable: count, entries: count }),
   workspaces: z.array(z.object({ dir: z.string(), name: z.string().nullable(), findings: z.partialRecord(z.enum(deadCodeKinds), count) })),
+  /** Where the entries found are not to be trusted; null for reports saved before Steward looked. */
+  doubts: z
+    .object({
+      /** Packages whose entries reach less than half their code files, with the likely missed entries. */
+      missedEntries: z.array(
+        z.object({
+          workspace: z.string(),
+          label: z.string(),
+          files: count,
+          reachable: count,
+          entries: count,
+          likelyEntries: z.array(z.object({ path: z.string(), why: z.string() })),
+        }),
+      ),
+      /** Packages where nearly every file is an entry, so nothing in them can be found unused. */
+      entryFloods: z.array(z.object({ workspace: z.string(), label: z.string(), files: count, entries: count, cause: z.string(), causeEntries: count })),
+    })
+    .nullable(),
 });
 export type DeadCodeReport = z.infer<typeof DeadCodeReportSchema>;

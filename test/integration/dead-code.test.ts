@@ -106,3 +106,51 @@ describe('steward deadcode on a workspace with every pattern', () => {
     expect(sarif.runs[0]!.results[0]!.ruleId).toBe('steward/unused-file');
   });
 });
+
+describe('steward deadcode on an app started by a tool Steward does not know', () => {
+  const files = {
+    'package.json': JSON.stringify({ name: 'mystery', version: '1.0.0', scripts: { start: 'mystery-runner', test: 'mystery-test' } }),
+    'mystery.json': JSON.stringify({ start: 'app/boot.js', tests: 'spec/**' }),
+    'app/boot.js': "import { serve } from './server.js';\nserve();\n",
+    'app/server.js': "import { routes } from './routes.js';\nexport function serve() {\n  return routes();\n}\n",
+    'app/routes.js': 'export function routes() {\n  return [];\n}\n',
+    'spec/server.test.js': "import { serve } from '../app/server.js';\nserve();\n",
+    'lib/old.js': 'export const old = 1;\n',
+  };
+
+  it('gives low-confidence file findings and names the likely entry points; deadCode.entry answers it', () => {
+    const home = temporaryDirectory();
+    const repository = createRepository(join(temporaryDirectory(), 'mystery'), [{ author: 'Ada', email: 'ada@example.com', date: '2024-01-01T09:00:00Z', files }]);
+    const report = stewardJson<DeadCodeJson>(home, ['deadcode', repository, '--json']);
+    expect(report.findings.filter((finding) => finding.kind === 'file').map((finding) => `${finding.path} ${finding.confidence}`)).toEqual([
+      'app/boot.js low',
+      'app/routes.js low',
+      'app/server.js low',
+      'lib/old.js low',
+      'spec/server.test.js low',
+    ]);
+    expect(report.doubts?.missedEntries).toEqual([
+      {
+        workspace: '',
+        label: 'mystery',
+        files: 5,
+        reachable: 0,
+        entries: 0,
+        likelyEntries: [
+          { path: 'spec/server.test.js', why: 'named like a test: a test runner Steward does not know may run it; it leads to 2 other unreached files' },
+          { path: 'app/boot.js', why: 'nothing imports it; it leads to 2 other unreached files' },
+          { path: 'lib/old.js', why: 'nothing imports it' },
+        ],
+      },
+    ]);
+    expect(steward(home, ['deadcode', repository]).stdout).toContain('Steward could not find how mystery starts: its 0 entries reach only 0 of its 5 code files');
+
+    // Told where it starts, Steward finds the one file nothing uses, and is sure of it.
+    const answered = createRepository(join(temporaryDirectory(), 'answered'), [
+      { author: 'Ada', email: 'ada@example.com', date: '2024-01-01T09:00:00Z', files: { ...files, 'steward.config.json': JSON.stringify({ deadCode: { entry: ['app/boot.js', 'spec/**/*.test.js'] } }) } },
+    ]);
+    const told = stewardJson<DeadCodeJson>(home, ['deadcode', answered, '--json']);
+    expect(told.findings.map((finding) => `${finding.kind} ${finding.path} ${finding.confidence}`)).toEqual(['file lib/old.js high']);
+    expect(told.doubts).toEqual({ missedEntries: [], entryFloods: [] });
+  });
+});

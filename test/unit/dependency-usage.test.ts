@@ -1,6 +1,6 @@
 import { builtinModules } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import type { DeadCodeFinding } from '../../analyzers/deadcode/dead-code.js';
+import type { UnjudgedFinding } from '../../analyzers/deadcode/dead-code.js';
 import { findDependencyIssues, type DependencyUsageInput } from '../../analyzers/deadcode/dependency-usage.js';
 import { readPackageJson } from '../../analyzers/discover/package-json.js';
 import type { ProjectTree } from '../../analyzers/discover/project-tree.js';
@@ -20,7 +20,7 @@ type Options = Partial<Pick<DependencyUsageInput, 'scriptBinaries' | 'referenced
 const json = (value: unknown): string => JSON.stringify(value, null, 2);
 
 /** Runs the analysis over an in-memory repository with the real fact extractor and module resolver. */
-function analyse(files: Record<string, string>, { installed = {}, live, paths, ...rest }: Options = {}): { findings: DeadCodeFinding[]; warnings: string[] } {
+function analyse(files: Record<string, string>, { installed = {}, live, paths, ...rest }: Options = {}): { findings: UnjudgedFinding[]; warnings: string[] } {
   const tree: ProjectTree = {
     paths: Object.keys(files),
     readFile: (path) => files[path],
@@ -55,7 +55,7 @@ function analyse(files: Record<string, string>, { installed = {}, live, paths, .
 }
 
 /** `kind name @ path:line` per finding, for compact expectations. */
-const summary = (findings: readonly DeadCodeFinding[]): string[] => findings.map((finding) => `${finding.kind} ${finding.name} @ ${finding.path}:${finding.line}`);
+const summary = (findings: readonly UnjudgedFinding[]): string[] => findings.map((finding) => `${finding.kind} ${finding.name} @ ${finding.path}:${finding.line}`);
 
 const scripts = (workspaceDir: string, ...binaries: string[]): DependencyUsageInput['scriptBinaries'] =>
   binaries.map((binary) => ({ workspaceDir, binary, script: `${binary} --run` }));

@@ -28,5 +28,6 @@ export async function toDeadCodeReport(
     possiblyUsed: result.possiblyUsed,
     stats: result.stats,
     workspaces: result.workspaces,
+    doubts: result.doubts,
   };
 }

@@ -2,12 +2,6 @@ import type { DeadCodeFindingReport, DeadCodeReport } from '../../api/dead-code.
 import type { ItemKind } from '../../api/inventory.js';
 import type { ItemContext, ItemDraft } from '../../inventory/item-draft.js';
 
-/**
- * Above this share of unused files, entry points were almost surely missed (a tool's config Steward
- * does not read, files loaded by path): every unused-file finding says so with low confidence.
- */
-const suspectShare = 0.25;
-
 const kinds: Record<DeadCodeFindingReport['kind'], ItemKind> = {
   file: 'unused-file',
   export: 'unused-export',
@@ -21,8 +15,6 @@ const kinds: Record<DeadCodeFindingReport['kind'], ItemKind> = {
 
 /** Unused files, exports, types, enum members and dependencies; unlisted dependencies and unresolved imports. */
 export function deadCodeItems(report: DeadCodeReport, { blobOf }: ItemContext): ItemDraft[] {
-  const unusedFiles = report.findings.filter((finding) => finding.kind === 'file').length;
-  const share = report.stats.files > 0 ? unusedFiles / report.stats.files : 0;
   return report.findings.map((finding): ItemDraft => {
     const touched = finding.lastTouched ? `; last changed ${finding.lastTouched.date.slice(0, 10)} by ${finding.lastTouched.author}` : '';
     const base = {
@@ -31,6 +23,8 @@ export function deadCodeItems(report: DeadCodeReport, { blobOf }: ItemContext): 
       line: finding.kind === 'file' ? null : finding.line,
       evidence: { reason: finding.reason, workspace: finding.workspace, importers: finding.importers, lines: finding.lines, lastChanged: finding.lastTouched?.date ?? null },
       material: blobOf(finding.path) ?? finding.reason,
+      confidence: finding.confidence,
+      confidenceReason: finding.confidenceReason,
     };
     switch (finding.kind) {
       case 'file':
@@ -39,9 +33,6 @@ export function deadCodeItems(report: DeadCodeReport, { blobOf }: ItemContext): 
           title: `${finding.path} is not used${finding.lines === null ? '' : ` (${finding.lines} lines of code)`}`,
           symbol: null,
           severity: 'medium',
-          ...(share > suspectShare
-            ? { confidence: 'low', confidenceReason: `${Math.round(share * 100)} % of the code files look unused, which usually means entry points Steward did not find (a tool's configuration, files loaded by path); check before deleting.` }
-            : { confidence: 'medium', confidenceReason: `Not reached from the ${report.stats.entries} entry points read statically; a file loaded by path or by a tool whose configuration Steward does not read would look the same.` }),
           size: finding.lines ?? 0,
           fix: { text: `Delete ${finding.path}${touched}.`, draft: 'deadcode' },
         };
@@ -53,8 +44,6 @@ export function deadCodeItems(report: DeadCodeReport, { blobOf }: ItemContext): 
           title: `${finding.name} is exported by ${finding.path} but nothing imports it`,
           symbol: finding.name,
           severity: 'low',
-          confidence: 'high',
-          confidenceReason: 'No file in use asks for it, through re-export chains and namespaces; its file is in use.',
           size: 1,
           fix: { text: finding.kind === 'enum-member' ? `Remove the member ${finding.name}.` : `Remove the export of ${finding.name} (and the declaration, if nothing in its file uses it).`, draft: 'deadcode' },
         };
@@ -68,8 +57,6 @@ export function deadCodeItems(report: DeadCodeReport, { blobOf }: ItemContext): 
           title: `${finding.name} is in ${finding.path} ${field} but nothing uses it`,
           symbol: finding.name,
           severity: 'low',
-          confidence: 'medium',
-          confidenceReason: 'No import, script, config or peer requirement names it; a package loaded by name at run time would look the same.',
           size: 1,
           fix: { text: `Remove ${finding.name} from ${finding.path} ${field}.`, draft: 'deadcode' },
         };
@@ -80,8 +67,6 @@ export function deadCodeItems(report: DeadCodeReport, { blobOf }: ItemContext): 
           title: `${finding.name} is imported but not listed in package.json (${finding.reason})`,
           symbol: finding.name,
           severity: 'medium',
-          confidence: 'high',
-          confidenceReason: 'Imported by files in use, and absent from every dependency list of the workspace and the root.',
           size: 1,
           fix: { text: `Add ${finding.name} to the package.json of ${finding.workspace || 'the root'}, at the version in use.`, draft: 'deps' },
         };
@@ -91,8 +76,6 @@ export function deadCodeItems(report: DeadCodeReport, { blobOf }: ItemContext): 
           title: `${finding.path} imports ${finding.name}, which does not resolve`,
           symbol: finding.name,
           severity: 'high',
-          confidence: 'high',
-          confidenceReason: 'Neither TypeScript’s resolver (paths, baseUrl, package exports) nor the repository’s files know it.',
           size: 1,
           fix: { text: `Fix or remove the import of ${finding.name}.`, draft: null },
         };

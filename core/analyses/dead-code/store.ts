@@ -4,7 +4,7 @@ import type { Database } from '../../store/database.js';
 /** Saves a snapshot's dead-code report; runs inside the snapshot's transaction. */
 export function insertDeadCodeReport(db: Database, snapshotId: number, report: DeadCodeReport): void {
   db.prepare(
-    'INSERT INTO snapshot_dead_code (snapshot_id, production, files, reachable, entries, possibly_used, workspaces) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO snapshot_dead_code (snapshot_id, production, files, reachable, entries, possibly_used, workspaces, doubts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(
     snapshotId,
     report.production ? 1 : 0,
@@ -13,15 +13,31 @@ export function insertDeadCodeReport(db: Database, snapshotId: number, report: D
     JSON.stringify(report.entries),
     JSON.stringify(report.possiblyUsed),
     JSON.stringify(report.workspaces),
+    report.doubts === null ? null : JSON.stringify(report.doubts),
   );
   const insert = db.prepare(
     `INSERT OR IGNORE INTO snapshot_dead_code_findings
-       (snapshot_id, kind, path, line, name, workspace, reason, importers, lines, last_commit, last_date, last_author)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       (snapshot_id, kind, path, line, name, workspace, reason, importers, lines, last_commit, last_date, last_author, confidence, confidence_reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const f of report.findings) {
     const touched = f.lastTouched;
-    insert.run(snapshotId, f.kind, f.path, f.line, f.name, f.workspace, f.reason, JSON.stringify(f.importers), f.lines, touched?.commit ?? null, touched?.date ?? null, touched?.author ?? null);
+    insert.run(
+      snapshotId,
+      f.kind,
+      f.path,
+      f.line,
+      f.name,
+      f.workspace,
+      f.reason,
+      JSON.stringify(f.importers),
+      f.lines,
+      touched?.commit ?? null,
+      touched?.date ?? null,
+      touched?.author ?? null,
+      f.confidence,
+      f.confidenceReason,
+    );
   }
 }
 
@@ -37,13 +53,18 @@ interface FindingRow {
   last_commit: string | null;
   last_date: string | null;
   last_author: string | null;
+  confidence: DeadCodeFindingReport['confidence'] | null;
+  confidence_reason: string | null;
 }
+
+/** What a finding saved before Steward judged confidence says of it: not "high", and why. */
+const unjudged = { confidence: 'medium', confidenceReason: 'Saved before Steward judged how sure each finding is: scan again to judge it.' } as const;
 
 /** A snapshot's dead-code report, or undefined when the snapshot was taken without the analysis. */
 export function getDeadCodeReport(db: Database, snapshotId: number): DeadCodeReport | undefined {
   const head = db
-    .prepare<[number], { commit_sha: string; production: number; files: number; reachable: number; entries: string; possibly_used: string; workspaces: string }>(
-      `SELECT s.commit_sha, d.production, d.files, d.reachable, d.entries, d.possibly_used, d.workspaces
+    .prepare<[number], { commit_sha: string; production: number; files: number; reachable: number; entries: string; possibly_used: string; workspaces: string; doubts: string | null }>(
+      `SELECT s.commit_sha, d.production, d.files, d.reachable, d.entries, d.possibly_used, d.workspaces, d.doubts
        FROM snapshot_dead_code d JOIN snapshots s ON s.id = d.snapshot_id WHERE d.snapshot_id = ?`,
     )
     .get(snapshotId);
@@ -66,10 +87,12 @@ export function getDeadCodeReport(db: Database, snapshotId: number): DeadCodeRep
       importers: JSON.parse(row.importers) as string[],
       lines: row.lines,
       lastTouched: row.last_commit === null ? null : { commit: row.last_commit, date: row.last_date!, author: row.last_author! },
+      ...(row.confidence === null ? unjudged : { confidence: row.confidence, confidenceReason: row.confidence_reason ?? '' }),
     })),
     entries,
     possiblyUsed: JSON.parse(head.possibly_used) as DeadCodeReport['possiblyUsed'],
     stats: { files: head.files, reachable: head.reachable, entries: entries.length },
     workspaces: JSON.parse(head.workspaces) as DeadCodeReport['workspaces'],
+    doubts: head.doubts === null ? null : (JSON.parse(head.doubts) as DeadCodeReport['doubts']),
   };
 }

@@ -62,6 +62,8 @@ export function DeadCodeReportView({ report, root }: { report: DeadCodeReport; r
         framework or another repository may load.
       </p>
 
+      {report.doubts && <EntryDoubts doubts={report.doubts} root={root} />}
+
       {report.findings.length === 0 ? (
         <p className="empty">No dead code found.</p>
       ) : (
@@ -106,6 +108,39 @@ export function DeadCodeReportView({ report, root }: { report: DeadCodeReport; r
         </details>
       )}
     </>
+  );
+}
+
+/** Where the entries found are not to be trusted: said before anyone reads the findings. */
+function EntryDoubts({ doubts, root }: { doubts: NonNullable<DeadCodeReport['doubts']>; root: string }) {
+  if (doubts.missedEntries.length === 0 && doubts.entryFloods.length === 0) return null;
+  return (
+    <section className="warnings entry-doubts" aria-label="Doubts about the entries">
+      {doubts.missedEntries.map((missed) => (
+        <div key={missed.workspace}>
+          <p>
+            <strong>Steward could not find how {missed.label} starts:</strong> its {plural(missed.entries, 'entry', 'entries')} reach only {formatNumber(missed.reachable)} of its{' '}
+            {plural(missed.files, 'code file')}, so its unused files are low confidence. Is it one of these? Name the right ones in <code>steward.config.json</code>{' '}
+            <code>deadCode.entry</code>.
+          </p>
+          <ul aria-label={`Likely entries of ${missed.label}`}>
+            {missed.likelyEntries.map((entry) => (
+              <li key={entry.path}>
+                <FileLink root={root} path={entry.path} /> <span>— {entry.why}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {doubts.entryFloods.map((flood) => (
+        <p key={flood.workspace}>
+          <strong>
+            {formatNumber(flood.entries)} of the {plural(flood.files, 'code file')} of {flood.label} are entries
+          </strong>{' '}
+          ({formatNumber(flood.causeEntries)} of them from {flood.cause}): nothing in it can be found unused.
+        </p>
+      ))}
+    </section>
   );
 }
 
@@ -188,7 +223,7 @@ function FindingsTable({ kind, label, findings, report, root }: { kind: Kind; la
       return next;
     });
   const { name, unused } = kinds[kind];
-  const columnCount = 3 + (name ? 1 : 0) + (kind === 'file' ? 1 : 0);
+  const columnCount = 4 + (name ? 1 : 0) + (kind === 'file' ? 1 : 0);
   const question = unused ? 'Why is this unused?' : 'Why is this reported?';
 
   return (
@@ -197,6 +232,7 @@ function FindingsTable({ kind, label, findings, report, root }: { kind: Kind; la
         <col className="location" />
         {name && <col className="name" />}
         {kind === 'file' && <col className="lines" />}
+        <col className="confidence" />
         <col className="changed" />
         <col />
       </colgroup>
@@ -205,6 +241,7 @@ function FindingsTable({ kind, label, findings, report, root }: { kind: Kind; la
           <th>Location</th>
           {name && <th>{name}</th>}
           {kind === 'file' && <th className="number">Lines of code</th>}
+          <th>Confidence</th>
           <th>Last changed</th>
           <th>Reason</th>
         </tr>
@@ -226,6 +263,11 @@ function FindingsTable({ kind, label, findings, report, root }: { kind: Kind; la
                   </td>
                 )}
                 {kind === 'file' && <td className="number">{finding.lines === null ? '—' : formatNumber(finding.lines)}</td>}
+                <td>
+                  <span className={`confidence ${finding.confidence}`} title={finding.confidenceReason}>
+                    {finding.confidence}
+                  </span>
+                </td>
                 <td>
                   <LastChanged finding={finding} />
                 </td>
@@ -270,6 +312,10 @@ function Trace({ id, finding, report, root }: { id: string; finding: Finding; re
         <dt>Reason</dt>
         <dd>
           <Sentence text={finding.reason} />
+        </dd>
+        <dt>Confidence</dt>
+        <dd>
+          {finding.confidence}: {finding.confidenceReason}
         </dd>
         <Importers finding={finding} root={root} />
         <dt>Entries searched</dt>
