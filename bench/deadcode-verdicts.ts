@@ -25,6 +25,8 @@ const VerdictSchema = z.strictObject({
   tool: z.enum(['steward', 'knip', 'fallow']),
   verdict: z.enum(['steward-right', 'peer-right', 'both-wrong']),
   why: z.string().min(1),
+  /** For a wrong finding: the kind of use the tool missed (`test runner not recognised (mocha)`, …). */
+  cause: z.string().min(1).optional(),
 });
 export type Verdict = z.infer<typeof VerdictSchema>;
 

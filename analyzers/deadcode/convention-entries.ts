@@ -2,7 +2,7 @@ import { excludedPathReason } from '../discover/excluded-paths.js';
 import { isObject, stringsIn } from '../discover/package-json.js';
 import { basename, dirname, isWithin, joinPath } from '../discover/repo-paths.js';
 import type { EntryContext, WorkspaceInfo } from './entry-context.js';
-import type { WorkspaceFiles } from './tool-entries.js';
+import type { WorkspaceFiles } from './tools/tool-spec.js';
 
 /** Files a framework loads by their place in the tree, relative to the package folder. */
 interface Framework {
@@ -60,6 +60,10 @@ const frameworks: readonly Framework[] = [
       { glob: `${folder}app.config.*`, reason: 'Nuxt app config', production: true },
       { glob: 'server/**', reason: 'Nuxt server folder', production: true },
     ]),
+  },
+  {
+    packages: ['vitepress'],
+    files: [{ glob: '**/.vitepress/{config,theme/index}.{js,ts,mjs,mts,cjs,cts}', reason: 'VitePress config or theme (.vitepress/)', production: true }],
   },
   {
     packages: ['react-scripts'],

@@ -35,7 +35,9 @@ export function isEntryConfigFile(path: string): boolean {
  */
 function isToolConfigName(name: string): boolean {
   return (
-    /^(?:vite|vitest|jest|playwright|webpack|rollup|tsup|tsdown|electron\.vite|babel|docusaurus|postcss)[.-][\w.-]*\.(?:json|[cm]?[jt]s)$/.test(name) ||
-    /^\.(?:eslintrc|babelrc)(?:\.\w+)?$/.test(name)
+    /^(?:vite|vitest|jest|playwright|webpack|rollup|tsup|tsdown|electron\.vite|babel|docusaurus|postcss|ava|cypress|tstyche)[.-][\w.-]*\.(?:json|[cm]?[jt]s)$/.test(name) ||
+    /^(?:cypress|tstyche)\.json$/.test(name) ||
+    /^\.(?:eslintrc|babelrc|mocharc)(?:\.\w+)?$/.test(name) ||
+    /^\.borp\.ya?ml$/.test(name)
   );
 }

@@ -8,12 +8,12 @@ import type { EntryPoints } from './entry-points.js';
 import { isPlainData, readConfigText, ResolvedPath } from './static-config.js';
 import { GlobError, compileGlob, globBase, isGlob } from '../patterns/glob.js';
 
-/** Tools whose configs say where code starts; a script running one of them means the tool is in use. */
-export type Tool = 'vite' | 'vitest' | 'jest' | 'playwright' | 'webpack' | 'rollup' | 'tsup' | 'tsdown' | 'electron-vite' | 'storybook' | 'eslint' | 'babel' | 'docusaurus' | 'postcss' | 'changesets';
-
-/** A config a script names with `--config`, and who named it (for the warning when it is missing). */
-interface ConfigRequest {
-  path: string;
+/** One command line that starts a tool: the folder it runs in, its arguments, and who runs it (for reasons and warnings). */
+export interface ToolRun {
+  /** The command as written (`webpack-cli`, `node`). */
+  binary: string;
+  cwd: string;
+  args: readonly string[];
   origin: string;
 }
 
@@ -24,14 +24,16 @@ export interface WorkspaceInfo {
   packageJson: PackageJson | null;
   /** Names in dependencies, devDependencies, peerDependencies and optionalDependencies. */
   dependencies: ReadonlySet<string>;
-  /** Tools its scripts (and CI steps run in its folder) start, with the configs they name. */
-  tools: Map<Tool, ConfigRequest[]>;
+  /** Tools its scripts (and CI steps run in its folder) start, by the tool's name in the registry (tools/registry.ts). */
+  tools: Map<string, ToolRun[]>;
 }
 
 /** A config file's content with the words used to name it in reasons (`vite.config.ts`, `package.json "jest"`). */
 export interface LoadedConfig {
   path: string;
   label: string;
+  /** The folder the tool runs in: the script's, for a config a command names; else the config's own. */
+  cwd: string;
   /** Undefined when the file could not be read statically: the tool's defaults then apply. */
   value: unknown;
 }
@@ -231,6 +233,8 @@ interface EntryTarget {
   production: boolean;
   /** Names the setting in the warning for a path that is not in the repository, e.g. `vite.config.ts build.lib.entry`. */
   origin: string;
+  /** Globs (from `base`) of files the setting leaves out, like vitest's `test.exclude`. */
+  exclude?: readonly PathValue[];
 }
 
 /**
@@ -239,11 +243,12 @@ interface EntryTarget {
  * not entries and not errors.
  */
 export function addPathEntries(context: EntryContext, values: readonly PathValue[], target: EntryTarget): void {
+  const excluded = (target.exclude ?? []).map((value) => context.globMatcher(locate(target.base, value)));
   for (const value of values) {
     if (typeof value === 'string' && value.startsWith('!')) continue;
     const path = locate(target.base, value);
     if (isGlob(path)) {
-      for (const match of context.matchGlob(path)) context.addEntry(match, target.reason, target.production);
+      for (const match of context.matchGlob(path)) if (!excluded.some((matches) => matches(match))) context.addEntry(match, target.reason, target.production);
       continue;
     }
     const file = context.findCodeFile(path);

@@ -9,7 +9,8 @@ import { addKnipHints } from './knip-hints.js';
 import { addPackageEntries } from './package-entries.js';
 import { addManifestReferences } from './package-references.js';
 import { addScriptEntries, addWorkflowEntries } from './script-entries.js';
-import { addToolEntries, type WorkspaceFiles } from './tool-entries.js';
+import { addToolEntries } from './tool-entries.js';
+import type { WorkspaceFiles } from './tools/tool-spec.js';
 import { isGlob } from '../patterns/glob.js';
 
 export { isEntryConfigFile } from './entry-config-files.js';

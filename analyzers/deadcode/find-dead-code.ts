@@ -5,7 +5,7 @@ import type { ProjectTree } from '../discover/project-tree.js';
 import { dirname, joinPath } from '../discover/repo-paths.js';
 import type { Workspace } from '../discover/workspaces.js';
 import type { FileFacts } from '../facts/file-facts.js';
-import { isMdxDocument } from '../facts/mdx-esm.js';
+import { isComponentDocument, isScriptDocument } from '../facts/document-scripts.js';
 import type { Resolution, ResolveModule } from '../resolve/module-resolver.js';
 import { sourceOfOutput } from './build-output.js';
 import type { DeadCodeFinding, DeadCodeKind, DeadCodeResult, UnjudgedFinding, WorkspaceTotals } from './dead-code.js';
@@ -31,7 +31,7 @@ interface DeadCodeOptions {
 export interface DeadCodeInput {
   tree: ProjectTree;
   workspaces: readonly Workspace[];
-  /** Code files and MDX documents (whose imports count; see mdxDocumentsOf). */
+  /** Code files and script documents (MDX, components: whose imports count; see scriptDocumentsOf). */
   facts: ReadonlyMap<string, FileFacts>;
   edges: readonly ImportEdge[];
   resolve: ResolveModule;
@@ -66,8 +66,8 @@ export function findDeadCode(input: DeadCodeInput): DeadCodeResult {
     entries.map((entry) => entry.path),
   );
   const live = new Set([...reach.reachable, ...reach.possiblyUsed.keys()]);
-  // A document's exports are its page's metadata, never dead code.
-  const entryPaths = entries.map((entry) => entry.path).filter((path) => !options.includeEntryExports || isMdxDocument(path));
+  // A document's exports are its page's metadata or its component's API, never dead code.
+  const entryPaths = entries.map((entry) => entry.path).filter((path) => !options.includeEntryExports || isScriptDocument(path));
 
   const findings = [
     ...unusedFiles(facts, live, reach.importers, entries.length, workspaceOf),
@@ -157,7 +157,8 @@ function entriesFor({ facts, entryPoints, options }: DeadCodeInput): EntryPoint[
   for (const path of facts.keys()) {
     if (known.has(path)) continue;
     if (/\.d\.[cm]?ts$/.test(path)) entries.push({ path, reason: 'declaration file (tsc loads it through tsconfig include)', production: true });
-    else if (isMdxDocument(path)) entries.push({ path, reason: 'MDX document (a docs page: its imports are used)', production: true });
+    else if (isComponentDocument(path)) entries.push({ path, reason: 'component document (Steward does not follow templates: its script imports count as used)', production: true });
+    else if (isScriptDocument(path)) entries.push({ path, reason: 'MDX document (a docs page: its imports are used)', production: true });
   }
   return entries;
 }

@@ -1,5 +1,6 @@
 import type { Discovery } from '../discover/discover-project.js';
 import { dirname, isWithin } from '../discover/repo-paths.js';
+import { frameworkAliasesOf } from '../resolve/framework-aliases.js';
 
 /** A tsconfig `paths` pattern (`@/*`, `~/*`, `#config`), for the files below the tsconfig's folder. */
 export interface PathAlias {
@@ -8,16 +9,21 @@ export interface PathAlias {
 }
 
 /**
- * The `paths` patterns of every tsconfig that point into the repository. A pattern whose targets all
- * lie in node_modules (`"react": ["./node_modules/preact/compat"]`) swaps one package for another:
- * the specifier still names a package.
+ * The `paths` patterns of every tsconfig that point into the repository, and the aliases and virtual
+ * modules of frameworks (`$lib`, `#imports`). A pattern whose targets all lie in node_modules
+ * (`"react": ["./node_modules/preact/compat"]`) swaps one package for another: the specifier still
+ * names a package.
  */
-export function pathAliasesOf(tsconfigs: Discovery['tsconfigs']): PathAlias[] {
-  return tsconfigs.flatMap(({ path, compilerOptions }) =>
-    Object.entries(compilerOptions.paths ?? {})
-      .filter(([, targets]) => !targets.every((target) => target.split('/').includes('node_modules')))
-      .map(([pattern]) => ({ dir: dirname(path), pattern })),
-  );
+export function pathAliasesOf(tsconfigs: Discovery['tsconfigs'], paths: readonly string[]): PathAlias[] {
+  return [
+    ...tsconfigs.flatMap(({ path, compilerOptions }) =>
+      Object.entries(compilerOptions.paths ?? {})
+        .filter(([, targets]) => !targets.every((target) => target.split('/').includes('node_modules')))
+        .map(([pattern]) => ({ dir: dirname(path), pattern })),
+    ),
+    // An alias a package provides stays a use of that package (dependency-usage.ts credits it).
+    ...frameworkAliasesOf(paths).flatMap(({ dir, paths: aliases, provider }) => (provider ? [] : Object.keys(aliases).map((pattern) => ({ dir, pattern })))),
+  ];
 }
 
 /** Whether a specifier of a file matches an alias in scope; a `*` stands for any text, slashes included, unlike a glob's. */

@@ -1,7 +1,10 @@
 import { isObject } from '../discover/package-json.js';
 import { joinPath } from '../discover/repo-paths.js';
-import { packageNameOf, type EntryContext, type Tool, type WorkspaceInfo } from './entry-context.js';
+import { type EntryContext, type WorkspaceInfo } from './entry-context.js';
 import { findSourceOf } from './package-entries.js';
+import { toolOfBinary } from './tool-entries.js';
+import { splitOption } from './tools/command-args.js';
+import { addModule } from './tools/run-targets.js';
 
 /** Where a command line comes from, and what its findings are attributed to. */
 interface CommandSource {
@@ -53,23 +56,20 @@ const packageManagerCommands = new Set(
   ),
 );
 
-const toolBinaries: Readonly<Record<string, Tool>> = {
-  vite: 'vite',
-  vitest: 'vitest',
-  jest: 'jest',
-  playwright: 'playwright',
-  webpack: 'webpack',
-  'webpack-cli': 'webpack',
-  'webpack-dev-server': 'webpack',
-  rollup: 'rollup',
-  tsup: 'tsup',
-  tsdown: 'tsdown',
-  eslint: 'eslint',
-  storybook: 'storybook',
-  'start-storybook': 'storybook',
-  'build-storybook': 'storybook',
-  'electron-vite': 'electron-vite',
-};
+/** Coverage tools that run the command after their options (`nyc --reporter=lcov mocha`, `c8 node --test`). */
+const coverageWrappers = new Set(['nyc', 'c8']);
+/** Their options that take no value; every other option is followed by one unless written `--x=y`. */
+const coverageSwitches = new Set(['-a', '--all', '--clean', '--no-clean', '--silent', '-s', '--cache', '--check-coverage', '--skip-full', '--skip-empty', '--per-file', '--produce-source-map', '--show-process-tree', '--hook-require', '--hook-run-in-context', '--hook-run-in-this-context', '--source-map', '--exclude-after-remap', '--exclude-node-modules', '--100']);
+
+/** The command a coverage wrapper runs: what follows its options. */
+function afterWrapperOptions(args: readonly string[]): string[] {
+  let index = 0;
+  while (index < args.length && args[index]!.startsWith('-')) {
+    const word = args[index]!;
+    index += word.includes('=') || coverageSwitches.has(word) ? 1 : 2;
+  }
+  return args.slice(index);
+}
 
 const serverTestBinaries = new Set(['start-server-and-test', 'start-test', 'server-test']);
 
@@ -159,8 +159,9 @@ function addCommand(context: EntryContext, command: Command, source: CommandSour
   if (binary === 'concurrently') for (const inner of concurrentCommands(args)) addCommandLine(context, inner, source);
   // start-server-and-test takes script names, ports and URLs, and whole commands quoted ('tsx src/server.ts').
   if (serverTestBinaries.has(binary)) for (const inner of args.filter((arg) => arg.includes(' '))) addCommandLine(context, inner, source);
-  const tool = toolBinaries[binary];
-  if (tool) recordToolUse(source, tool, configFlag(args));
+  if (coverageWrappers.has(binary)) addCommand(context, { words: afterWrapperOptions(args), text: command.text }, source);
+  const tool = toolOfBinary(binary);
+  if (tool) recordToolUse(source, tool, binary, args);
 }
 
 /** `node ../../node_modules/typescript56/lib/tsc.js` uses the package typescript56, wherever it is installed. */
@@ -224,7 +225,7 @@ function addRunFile(context: EntryContext, args: readonly string[], source: Comm
     const [flag, inline] = splitOption(args[index]!);
     if (preloadFlags.has(flag)) {
       const value = inline ?? args[++index];
-      if (value !== undefined) addPreloaded(context, value, source, reason);
+      if (value !== undefined) addModule(context, source.workspace, source.cwd, value, reason, source.production);
     } else if (!flag.startsWith('-') && flag !== '.') {
       const file = runFile(context, source, flag);
       // A bare word is usually a subcommand (`tsx watch`, `bun test`), but may name a folder (`tsx server`).
@@ -237,14 +238,6 @@ function addRunFile(context: EntryContext, args: readonly string[], source: Comm
 /** The source of a file a command runs: `node dist/server.js` runs what src/server.ts builds into. */
 function runFile(context: EntryContext, source: CommandSource, written: string): string | null {
   return findSourceOf(context, source.workspace.dir, joinPath(source.cwd, written));
-}
-
-/** `-r ./setup.js` is a file entry; `-r dotenv/config` or `--import tsx` names a package. */
-function addPreloaded(context: EntryContext, value: string, source: CommandSource, reason: string): void {
-  const name = packageNameOf(value);
-  if (name) return context.addPackage(source.workspace.dir, name, reason);
-  const file = context.findCodeFile(joinPath(source.cwd, value));
-  if (file) context.addEntry(file, reason, source.production);
 }
 
 /** What a bundler is given to bundle ships: every argument that is a code file. */
@@ -266,26 +259,11 @@ function concurrentCommands(args: readonly string[]): string[] {
   return commands;
 }
 
-function splitOption(arg: string): [flag: string, inline: string | undefined] {
-  const equals = arg.indexOf('=');
-  return arg.startsWith('-') && equals > 0 ? [arg.slice(0, equals), arg.slice(equals + 1)] : [arg, undefined];
-}
-
-/** The `-c`/`--config` value, when it is a path (jest also accepts inline JSON, rollup a bare `-c`). */
-function configFlag(args: readonly string[]): string | undefined {
-  for (let index = 0; index < args.length; index++) {
-    const [flag, inline] = splitOption(args[index]!);
-    if (flag !== '-c' && flag !== '--config' && flag !== '--config-dir') continue;
-    const value = inline ?? args[index + 1];
-    return value === undefined || value.startsWith('-') || value.startsWith('{') ? undefined : value;
-  }
-  return undefined;
-}
-
-function recordToolUse(source: CommandSource, tool: Tool, config: string | undefined): void {
-  const requests = source.workspace.tools.get(tool) ?? [];
-  if (config !== undefined) requests.push({ path: joinPath(source.cwd, config), origin: source.origin });
-  source.workspace.tools.set(tool, requests);
+/** Records a command that starts a tool the registry knows, with its arguments and the folder it runs in. */
+function recordToolUse(source: CommandSource, tool: string, binary: string, args: readonly string[]): void {
+  const runs = source.workspace.tools.get(tool) ?? [];
+  runs.push({ binary, cwd: source.cwd, args, origin: source.origin });
+  source.workspace.tools.set(tool, runs);
 }
 
 /**

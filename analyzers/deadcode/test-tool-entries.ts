@@ -59,7 +59,8 @@ function vitestEnvironmentPackage(name: string): string | null {
 
 /** vitest: `test.include` (or the default), setup files, environment packages, and projects from a workspace file or `test.projects`. */
 export function handleVitest(context: EntryContext, workspace: WorkspaceInfo, config: LoadedConfig | null): void {
-  const base = config ? configDir(config) : workspace.dir;
+  // Vitest's root is the folder it runs in, wherever `--config` found the config.
+  const base = config ? config.cwd : workspace.dir;
   const label = config?.label ?? 'vitest';
   if (config && /^vitest\.(?:workspace|projects)\./.test(basename(config.path))) addVitestProjects(context, workspace, config.value, base, label);
   else addVitestOptions(context, workspace, config?.value, base, label);
@@ -72,7 +73,8 @@ function addVitestOptions(context: EntryContext, workspace: WorkspaceInfo, value
   const root = rootValue === undefined ? base : locate(base, rootValue);
   const include = pathValues(test['include']);
   const origin = `${label} test.include`;
-  addPathEntries(context, include.length > 0 ? include : [vitestInclude], { base: root, reason: 'test file (vitest)', production: false, origin });
+  const exclude = pathValues(test['exclude']);
+  addPathEntries(context, include.length > 0 ? include : [vitestInclude], { base: root, reason: 'test file (vitest)', production: false, origin, exclude });
   const typecheck = isObject(test['typecheck']) ? test['typecheck'] : {};
   const typeTests = pathValues(typecheck['include']);
   addPathEntries(context, typeTests.length > 0 ? typeTests : [vitestTypecheckInclude], {

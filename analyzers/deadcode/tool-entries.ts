@@ -1,5 +1,5 @@
 import { isObject } from '../discover/package-json.js';
-import { basename, joinPath } from '../discover/repo-paths.js';
+import { basename, dirname, joinPath } from '../discover/repo-paths.js';
 import {
   addPathEntries,
   configDir,
@@ -9,40 +9,19 @@ import {
   pathValues,
   type EntryContext,
   type LoadedConfig,
-  type Tool,
+  type ToolRun,
   type WorkspaceInfo,
 } from './entry-context.js';
 import { handleBabel, handleChangesets, handleDocusaurus, handleEslint, handlePostcss } from './package-references.js';
 import { handleJest, handlePlaywright, handleStorybook, handleVitest } from './test-tool-entries.js';
-
-/** Handles one config of a tool (null: the tool is in use without one, so its defaults apply). */
-type ToolHandler = (context: EntryContext, workspace: WorkspaceInfo, config: LoadedConfig | null) => void;
-
-/** The config files of one workspace (never those of a workspace nested in it). */
-export interface WorkspaceFiles {
-  /** Tracked files in the workspace folder itself whose name matches. */
-  atRoot(name: RegExp): string[];
-  /** Tracked files anywhere in the workspace whose name matches: configs that cascade, like .eslintrc. */
-  anywhere(name: RegExp): string[];
-}
-
-interface ToolSpec {
-  /** The tool's config files in a workspace, in the order they are handled. */
-  configs(files: WorkspaceFiles, isUsed: boolean): string[];
-  /** A package.json field that holds the same config. */
-  packageField?: string;
-  /** Dependencies that mean the tool runs even without a config or a script naming it. */
-  packages: readonly string[];
-  /** False for configs whose content says nothing useful (flat ESLint configs: the caller follows their imports). */
-  reads?(path: string): boolean;
-  /** Where `-c <folder>` looks for the config (storybook's config dir). */
-  configInFolder?: RegExp;
-  handle: ToolHandler;
-}
-
-const script = String.raw`\.[cm]?[jt]s`;
-const scriptOrJson = String.raw`(?:${script}|\.json)`;
-const configName = (tool: string, extensions = script): RegExp => new RegExp(String.raw`^${tool}\.config${extensions}$`);
+import { ava } from './tools/ava.js';
+import { configFlagValue } from './tools/command-args.js';
+import { borp } from './tools/borp.js';
+import { cypress } from './tools/cypress.js';
+import { mocha } from './tools/mocha.js';
+import { runtimeTests } from './tools/runtime-tests.js';
+import { configName, scriptOrJson, type ToolSpec, type WorkspaceFiles } from './tools/tool-spec.js';
+import { tstyche } from './tools/tstyche.js';
 
 /** Config file names, by tool. */
 const names = {
@@ -66,10 +45,14 @@ const names = {
   changesets: /^config\.json$/,
 };
 
-/** What each tool reads, in the order tools are handled (vite before vitest, which also reads vite configs). */
-const tools: Readonly<Record<Tool, ToolSpec>> = {
-  vite: { configs: (files) => files.atRoot(names.vite), packages: [], handle: handleVite },
+/**
+ * Every tool Steward reads, by name, in the order they are handled (vite before vitest, which also
+ * reads vite configs). Adding a tool is one module in tools/ and one line here.
+ */
+const registry: Readonly<Record<string, ToolSpec>> = {
+  vite: { binaries: ['vite'], configs: (files) => files.atRoot(names.vite), handle: handleVite },
   vitest: {
+    binaries: ['vitest'],
     // Vitest reads vitest.config.* and falls back to vite.config.*; a workspace file lists more projects.
     configs: (files, isUsed) => {
       const own = files.atRoot(names.vitest);
@@ -79,72 +62,92 @@ const tools: Readonly<Record<Tool, ToolSpec>> = {
     packages: ['vitest'],
     handle: handleVitest,
   },
-  jest: { configs: (files) => files.atRoot(names.jest), packageField: 'jest', packages: ['jest', 'react-scripts'], handle: handleJest },
-  playwright: { configs: (files) => files.atRoot(names.playwright), packages: ['@playwright/test'], handle: handlePlaywright },
-  webpack: { configs: (files) => files.atRoot(names.webpack), packages: ['webpack'], handle: handleWebpack },
-  rollup: { configs: (files) => files.atRoot(names.rollup), packages: [], handle: handleRollup },
-  tsup: { configs: (files) => files.atRoot(names.tsup), packageField: 'tsup', packages: [], handle: handleTsup },
+  jest: { binaries: ['jest'], configs: (files) => files.atRoot(names.jest), packageField: 'jest', packages: ['jest', 'react-scripts'], handle: handleJest },
+  playwright: { binaries: ['playwright'], configs: (files) => files.atRoot(names.playwright), packages: ['@playwright/test'], handle: handlePlaywright },
+  webpack: { binaries: ['webpack', 'webpack-cli', 'webpack-dev-server'], configs: (files) => files.atRoot(names.webpack), packages: ['webpack'], handle: handleWebpack },
+  rollup: { binaries: ['rollup'], configs: (files) => files.atRoot(names.rollup), handle: handleRollup },
+  tsup: { binaries: ['tsup'], configs: (files) => files.atRoot(names.tsup), packageField: 'tsup', handle: handleTsup },
   // tsdown (tsup's successor) takes the same `entry` option.
-  tsdown: { configs: (files) => files.atRoot(names.tsdown), packages: [], handle: handleTsup },
-  'electron-vite': { configs: (files) => files.atRoot(names.electronVite), packages: [], handle: handleElectronVite },
+  tsdown: { binaries: ['tsdown'], configs: (files) => files.atRoot(names.tsdown), handle: handleTsup },
+  'electron-vite': { binaries: ['electron-vite'], configs: (files) => files.atRoot(names.electronVite), handle: handleElectronVite },
   storybook: {
+    binaries: ['storybook', 'start-storybook', 'build-storybook'],
     configs: (files) => files.anywhere(names.storybook).filter((path) => path.endsWith(`.storybook/${basename(path)}`)),
-    packages: [],
     configInFolder: names.storybook,
     handle: handleStorybook,
   },
   eslint: {
+    binaries: ['eslint'],
     configs: (files) => [...files.atRoot(names.eslint), ...files.anywhere(names.eslintrc)],
     packageField: 'eslintConfig',
-    packages: [],
     reads: (path) => !basename(path).startsWith('eslint.config.'),
     handle: handleEslint,
   },
   babel: {
     configs: (files) => [...files.atRoot(names.babel), ...files.anywhere(names.babelrc)],
     packageField: 'babel',
-    packages: [],
     handle: handleBabel,
   },
-  docusaurus: { configs: (files) => files.atRoot(names.docusaurus), packages: [], handle: handleDocusaurus },
-  postcss: { configs: (files) => files.atRoot(names.postcss), packageField: 'postcss', packages: [], handle: handlePostcss },
+  docusaurus: { configs: (files) => files.atRoot(names.docusaurus), handle: handleDocusaurus },
+  postcss: { configs: (files) => files.atRoot(names.postcss), packageField: 'postcss', handle: handlePostcss },
   changesets: {
     configs: (files) => files.anywhere(names.changesets).filter((path) => path.endsWith('.changeset/config.json')),
-    packages: [],
     handle: handleChangesets,
   },
+  mocha,
+  ava,
+  borp,
+  tstyche,
+  cypress,
+  runtimeTests,
 };
 
 /**
- * Every tool config of a workspace: those its scripts name with `--config`, the tool's default files and
- * its package.json field. Each config is an entry itself (the tool loads it) and is handled once.
+ * Every tool a workspace uses: each command line running it, and each of its configs (those the
+ * commands name with `--config`, the tool's default files, its package.json field), or its defaults
+ * when it has none. Each config is an entry itself (the tool loads it) and is handled once per folder
+ * it runs in.
  */
 export function addToolEntries(context: EntryContext, workspace: WorkspaceInfo, files: WorkspaceFiles): void {
-  for (const [tool, spec] of Object.entries(tools) as [Tool, ToolSpec][]) {
-    const isUsed = workspace.tools.has(tool) || spec.packages.some((name) => workspace.dependencies.has(name));
-    const configs = [...requestedConfigs(context, workspace, tool, spec), ...spec.configs(files, isUsed).map((path) => loadConfig(context, tool, spec, path))];
+  for (const [tool, spec] of Object.entries(registry)) {
+    const runs = workspace.tools.get(tool) ?? [];
+    const isUsed = runs.length > 0 || (spec.packages ?? []).some((name) => workspace.dependencies.has(name));
+    const configs = [...requestedConfigs(context, tool, spec, runs), ...(spec.configs?.(files, isUsed) ?? []).map((path) => loadConfig(context, tool, spec, path, dirname(path)))];
     const field = spec.packageField === undefined ? undefined : workspace.packageJson?.[spec.packageField];
     if (field !== undefined && workspace.packageJsonPath) {
-      configs.push({ path: workspace.packageJsonPath, label: `${workspace.packageJsonPath} "${spec.packageField}"`, value: field });
+      configs.push({ path: workspace.packageJsonPath, label: `${workspace.packageJsonPath} "${spec.packageField}"`, cwd: workspace.dir, value: field });
     }
-    if (configs.length === 0 && isUsed && context.firstVisit(`${tool}\0defaults\0${workspace.dir}`)) spec.handle(context, workspace, null);
-    for (const config of configs) if (context.firstVisit(`${tool}\0${config.label}`)) spec.handle(context, workspace, config);
+    // Command lines first: what a script names is the most telling reason for a file.
+    for (const run of runs) spec.run?.(context, workspace, run);
+    if (configs.length === 0 && isUsed && context.firstVisit(`${tool}\0defaults\0${workspace.dir}`)) spec.handle?.(context, workspace, null);
+    for (const config of configs) if (context.firstVisit(`${tool}\0${config.label}\0${config.cwd}`)) spec.handle?.(context, workspace, config);
   }
 }
 
-function requestedConfigs(context: EntryContext, workspace: WorkspaceInfo, tool: Tool, spec: ToolSpec): LoadedConfig[] {
-  return (workspace.tools.get(tool) ?? []).flatMap(({ path, origin }) => {
+/** The tool a command starts, by the binary's name. */
+export function toolOfBinary(binary: string): string | undefined {
+  return binaryTools.get(binary);
+}
+
+const binaryTools = new Map(Object.entries(registry).flatMap(([tool, spec]) => (spec.binaries ?? []).map((binary) => [binary, tool] as const)));
+
+/** The configs command lines name (`vitest --config ../../.config/vitest.config.mts`), read from the folder each runs in. */
+function requestedConfigs(context: EntryContext, tool: string, spec: ToolSpec, runs: readonly ToolRun[]): LoadedConfig[] {
+  return runs.flatMap(({ cwd, args, origin }) => {
+    const written = configFlagValue(args);
+    if (written === undefined) return [];
+    const path = joinPath(cwd, written);
     const inFolder = spec.configInFolder;
     const found = context.tracked.has(path) ? path : inFolder && context.tree.paths.find((tracked) => tracked.startsWith(`${path}/`) && inFolder.test(tracked.slice(path.length + 1)));
-    if (found) return [loadConfig(context, tool, spec, found)];
+    if (found) return [loadConfig(context, tool, spec, found, cwd)];
     context.warn(`${origin} names ${path}, which is not in the repository.`);
     return [];
   });
 }
 
-function loadConfig(context: EntryContext, tool: Tool, spec: ToolSpec, path: string): LoadedConfig {
+function loadConfig(context: EntryContext, tool: string, spec: ToolSpec, path: string, cwd: string): LoadedConfig {
   context.addEntry(path, `config file (${tool})`, false);
-  return { path, label: path, value: spec.reads?.(path) === false ? undefined : context.readConfig(path) };
+  return { path, label: path, cwd, value: spec.reads?.(path) === false ? undefined : context.readConfig(path) };
 }
 
 /** vite: the `/x` script paths of its html resolve against `root`; `build.lib.entry` and the rollup inputs ship. */

@@ -3,7 +3,7 @@ import { ts } from './typescript.js';
 import { countLines } from '../languages/count-lines.js';
 import { languageOf } from '../languages/language-table.js';
 import type { FileFacts, ImportFact, ParseError } from './file-facts.js';
-import { isMdxDocument, mdxEsm } from './mdx-esm.js';
+import { documentNeedsJsx, documentScript, isScriptDocument } from './document-scripts.js';
 import { readModuleSyntax } from './module-syntax.js';
 import { scriptKindOf } from './script-kind.js';
 import { walkSource } from './walk-source.js';
@@ -16,11 +16,11 @@ const maxParseErrors = 1;
  * returns what the code analyses need to know about it.
  */
 export function extractFacts(path: string, text: string): FileFacts {
-  const mdx = isMdxDocument(path);
-  const scriptKind = mdx ? ts.ScriptKind.TSX : (scriptKindOf(path) ?? ts.ScriptKind.TS);
+  const document = isScriptDocument(path);
+  const scriptKind = document ? (documentNeedsJsx(path, text) ? ts.ScriptKind.TSX : ts.ScriptKind.TS) : (scriptKindOf(path) ?? ts.ScriptKind.TS);
   const file = ts.createSourceFile(
     path,
-    mdx ? mdxEsm(text) : text,
+    document ? documentScript(path, text) : text,
     { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
     true,
     scriptKind,

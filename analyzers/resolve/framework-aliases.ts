@@ -1,20 +1,67 @@
-import { docusaurusSiteDirs } from '../discover/repo-paths.js';
+import { basename, dirname, docusaurusSiteDirs, joinPath } from '../discover/repo-paths.js';
 import type { ResolutionScope } from './module-resolver.js';
 
+/** The aliases one framework defines for the files below `dir`; a pattern with no targets is a virtual module. */
+export interface FrameworkAliases {
+  dir: string;
+  framework: string;
+  paths: Record<string, string[]>;
+  /** The package whose use an import through these aliases stands for (Docusaurus serves `@site` from @docusaurus/core). */
+  provider?: string;
+}
+
 /**
- * Adds the aliases a framework's bundler defines but no tsconfig of a fresh clone states (the one
- * Docusaurus ships lives in node_modules, written relative to its own folder or with `${configDir}`):
- * `@site/…` is the folder of each docusaurus.config, as its webpack config says. The alias joins the
- * settings that already govern that folder, in place of any `@site/*` they have.
+ * The aliases frameworks define in a tsconfig they generate at build time or ship in node_modules, so
+ * that no tsconfig of a fresh clone states them:
+ * - Docusaurus: `@site/…` is the folder of each docusaurus.config, as its webpack config says;
+ * - Nuxt (`.nuxt/tsconfig.json`): `~`/`@` the source folder (`app/` when there is one, as in Nuxt 4),
+ *   `~~`/`@@` the project folder, and the virtual `#imports`, `#app`, `#components`, `#build`… modules;
+ * - SvelteKit (`.svelte-kit/tsconfig.json`): `$lib` is `src/lib`, and `$app/…`, `$env/…`,
+ *   `$service-worker` are virtual modules.
+ */
+export function frameworkAliasesOf(paths: readonly string[]): FrameworkAliases[] {
+  const under = (dir: string, path: string) => joinPath(dir, path);
+  const aliases: FrameworkAliases[] = docusaurusSiteDirs(paths).map((dir) => ({ dir, framework: 'Docusaurus', paths: { '@site/*': [under(dir, '*')] }, provider: '@docusaurus/core' }));
+  for (const dir of configDirs(paths, /^nuxt\.config\.[cm]?[jt]s$/)) {
+    const source = paths.some((path) => path.startsWith(under(dir, 'app/'))) ? under(dir, 'app') : dir;
+    aliases.push({
+      dir,
+      framework: 'Nuxt',
+      paths: {
+        '~/*': [under(source, '*')],
+        '@/*': [under(source, '*')],
+        '~~/*': [under(dir, '*')],
+        '@@/*': [under(dir, '*')],
+        '#*': [],
+      },
+    });
+  }
+  for (const dir of configDirs(paths, /^svelte\.config\.[cm]?js$/)) {
+    aliases.push({
+      dir,
+      framework: 'SvelteKit',
+      paths: { $lib: [under(dir, 'src/lib')], '$lib/*': [under(dir, 'src/lib/*')], '$app/*': [], '$env/*': [], '$service-worker': [] },
+    });
+  }
+  return aliases;
+}
+
+function configDirs(paths: readonly string[], name: RegExp): string[] {
+  return paths.flatMap((path) => (name.test(basename(path)) && !path.split('/').includes('node_modules') ? [dirname(path)] : []));
+}
+
+/**
+ * Adds the framework aliases to the settings that already govern each framework's folder, in place
+ * of any same-named patterns they have. Virtual modules resolve to nothing, and are left out here.
  */
 export function withFrameworkAliases(scopes: readonly ResolutionScope[], paths: readonly string[]): ResolutionScope[] {
   const result = [...scopes];
-  for (const dir of docusaurusSiteDirs(paths)) {
-    const site = { '@site/*': [dir === '' ? '*' : `${dir}/*`] };
+  for (const { dir, paths: aliases } of frameworkAliasesOf(paths)) {
+    const resolvable = Object.fromEntries(Object.entries(aliases).filter(([, targets]) => targets.length > 0));
     const governing = result
       .filter((scope) => scope.dir === '' || dir === scope.dir || dir.startsWith(`${scope.dir}/`))
       .sort((a, b) => b.dir.length - a.dir.length)[0];
-    const merged: ResolutionScope = { ...governing, dir, paths: { ...governing?.paths, ...site } };
+    const merged: ResolutionScope = { ...governing, dir, paths: { ...governing?.paths, ...resolvable } };
     const index = result.findIndex((scope) => scope.dir === dir);
     if (index >= 0) result[index] = merged;
     else result.push(merged);

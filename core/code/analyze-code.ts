@@ -11,7 +11,7 @@ import type { CodeStats } from '../api/code.js';
 import type { FileFacts, ParseError } from '../../analyzers/facts/file-facts.js';
 import { packageNameOf } from '../../analyzers/resolve/package-name.js';
 import { factsEngineVersion } from '../../analyzers/facts/file-facts.js';
-import { mdxDocumentsOf } from '../../analyzers/facts/mdx-esm.js';
+import { scriptDocumentsOf } from '../../analyzers/facts/document-scripts.js';
 import { type StewardConfig, parseStewardConfig } from '../config/steward-config.js';
 import type { TreeListing } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
@@ -113,8 +113,8 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, thresholds, 
 }
 
 /**
- * Dead code, from the code's facts plus what only this search needs: the imports of MDX documents
- * (docs pages), the lockfiles' peer dependencies, and the entry points.
+ * Dead code, from the code's facts plus what only this search needs: the imports of documents
+ * (MDX and VitePress pages, Vue, Svelte and Astro components), the lockfiles' peer dependencies, and the entry points.
  */
 async function analyzeDeadCode(
   { db, root, tree, parseWorkerUrl, signal, warn }: Pick<AnalyzeCodeOptions, 'db' | 'root' | 'tree' | 'parseWorkerUrl' | 'signal' | 'warn'>,
@@ -123,7 +123,7 @@ async function analyzeDeadCode(
   config: StewardConfig,
   production: boolean,
 ): Promise<DeadCodeResult> {
-  const documentPaths = new Set(mdxDocumentsOf(tree.files.map((file) => file.path)));
+  const documentPaths = new Set(scriptDocumentsOf(tree.files.map((file) => file.path)));
   const documents = await readCodeFacts({
     db,
     root,
@@ -135,7 +135,7 @@ async function analyzeDeadCode(
   });
   const unreadable = [...documents.missing, ...new Set(documents.parseErrors.map((error) => error.path))];
   if (unreadable.length > 0) {
-    warn(`The imports of ${plural(unreadable.length, 'MDX document')} could not be read in full, so files only they use may be reported unused: ${preview(unreadable)}`);
+    warn(`The imports of ${plural(unreadable.length, 'document')} could not be read in full, so files only they use may be reported unused: ${preview(unreadable)}`);
   }
   const facts = new Map([...code.facts, ...documents.facts]);
   const resolve = await layout.resolverFor(facts);
@@ -153,7 +153,7 @@ async function analyzeDeadCode(
     lockedPeers: await readLockedPeers(db, root, tree.files, signal),
     entryPoints,
     tsconfigs: layout.discovery.tsconfigs,
-    pathAliases: pathAliasesOf(layout.discovery.tsconfigs),
+    pathAliases: pathAliasesOf(layout.discovery.tsconfigs, layout.tree.paths),
     options: { production, includeEntryExports, ignore },
     warnings,
   });

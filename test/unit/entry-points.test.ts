@@ -512,6 +512,109 @@ describe('findEntryPoints — test runners', () => {
   });
 });
 
+describe('findEntryPoints — test runners run by command line', () => {
+  const paths = (result: ReturnType<typeof entryPointsOf>) => result.entries.map(({ path, reason }) => `${path} ← ${reason}`);
+
+  it('mocha: the folders and files of its command line (through nyc), its --require, and ./test by default', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'web', main: 'index.js', scripts: { test: 'nyc --exclude examples --reporter=lcov mocha --require test/support/env --reporter spec --check-leaks test/ test/acceptance/' } }),
+      'index.js': code,
+      'test/app.js': code,
+      'test/support/env.js': code,
+      'test/support/helper.js': code,
+      'test/acceptance/auth.js': code,
+      'test/acceptance/deep/nested.js': code,
+      'examples/auth/index.js': code,
+    });
+    expect(paths(result)).toEqual([
+      'index.js ← package.json "main"',
+      'test/acceptance/auth.js ← test file (mocha, script "test")',
+      'test/app.js ← test file (mocha, script "test")',
+      'test/support/env.js ← script "test"',
+    ]);
+    expect(result.scriptBinaries.map(({ binary }) => binary).sort()).toEqual(['mocha', 'nyc']);
+  });
+
+  it('AVA: its default files with the configured extensions, minus helpers, fixtures and `_` files, and its loaders', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'ky', main: 'source/index.ts', scripts: { test: 'ava' }, ava: { extensions: { ts: 'module' }, nodeArguments: ['--import=tsx/esm'] } }),
+      'source/index.ts': code,
+      'test/retry.ts': code,
+      'test/helpers/server.ts': code,
+      'test/_util.ts': code,
+      'test/fixtures/page.ts': code,
+      'source/utils/merge.test.ts': code,
+      'test/legacy.js': code,
+    });
+    expect(paths(result)).toEqual([
+      'source/index.ts ← package.json "main"',
+      'source/utils/merge.test.ts ← test file (AVA, package.json "ava")',
+      'test/retry.ts ← test file (AVA, package.json "ava")',
+    ]);
+    expect(result.referencedPackages.map(({ name, reason }) => `${name} ← ${reason}`)).toEqual(['tsx ← package.json "ava" nodeArguments']);
+  });
+
+  it('borp, node --test, bun test and TSTyche: their file arguments, config files and default patterns', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'f', main: 'index.js', scripts: { unit: 'borp', node: 'node --test --test-reporter spec "spec/**/*.spec.mjs"', bun: 'bun test runtime/bun/*', types: 'tstyche' } }),
+      '.borp.yaml': "files:\n  - 'test/**/*.test.js'\n",
+      'index.js': code,
+      'test/a.test.js': code,
+      'test/types/index.test-d.ts': code,
+      'types/index.tst.ts': code,
+      'spec/x.spec.mjs': code,
+      'runtime/bun/index.test.ts': code,
+      'lib/other.test.ts': code,
+    });
+    expect(paths(result)).toEqual([
+      'index.js ← package.json "main"',
+      'runtime/bun/index.test.ts ← test file (bun test)',
+      'spec/x.spec.mjs ← test file (node test)',
+      'test/a.test.js ← test file (borp, .borp.yaml)',
+      'types/index.tst.ts ← type test (TSTyche)',
+    ]);
+  });
+
+  it('a vitest config shared through --config runs from the script\'s folder, without its excluded files', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'plugins', private: true, workspaces: ['packages/*'] }),
+      '.config/vitest.config.mts': "export default { test: { include: ['test/*.{js,ts}'], exclude: ['**/test/types.ts'] } };\n",
+      'packages/alias/package.json': json({ name: 'alias', main: 'src/index.js', scripts: { test: 'vitest --config ../../.config/vitest.config.mts run' } }),
+      'packages/alias/src/index.js': code,
+      'packages/alias/test/test.js': code,
+      'packages/alias/test/types.ts': code,
+    });
+    expect(paths(result)).toEqual([
+      '.config/vitest.config.mts ← config file (vitest)',
+      'packages/alias/src/index.js ← packages/alias/package.json "main"',
+      'packages/alias/test/test.js ← test file (vitest)',
+    ]);
+  });
+
+  it('Cypress: spec patterns and support files of each testing type set up, and VitePress sites\' config and theme', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'app', private: true, devDependencies: { cypress: '^13.0.0', vitepress: '^1.0.0' } }),
+      'cypress.config.ts': "export default { e2e: { specPattern: 'cypress/tests/**/*.spec.ts' }, component: { supportFile: 'cypress/support/component.tsx' } };\n",
+      'cypress/tests/login.spec.ts': code,
+      'cypress/support/e2e.ts': code,
+      'cypress/support/component.tsx': code,
+      'src/Button.cy.tsx': code,
+      'docs/.vitepress/config.ts': code,
+      'docs/.vitepress/theme/index.ts': code,
+      'docs/.vitepress/theme/unused.ts': code,
+    });
+    expect(paths(result)).toEqual([
+      'cypress.config.ts ← config file (cypress)',
+      'cypress/support/component.tsx ← support file (cypress component)',
+      'cypress/support/e2e.ts ← support file (cypress e2e)',
+      'cypress/tests/login.spec.ts ← test file (cypress e2e)',
+      'docs/.vitepress/config.ts ← VitePress config or theme (.vitepress/)',
+      'docs/.vitepress/theme/index.ts ← VitePress config or theme (.vitepress/)',
+      'src/Button.cy.tsx ← test file (cypress component)',
+    ]);
+  });
+});
+
 describe('findEntryPoints — frameworks and configs', () => {
   it("takes a knip config's entries, ignores and ignored dependencies as the repository's own word", () => {
     const result = entryPointsOf({

@@ -1,0 +1,57 @@
+import { isObject } from '../../discover/package-json.js';
+import { basename, joinPath } from '../../discover/repo-paths.js';
+import type { EntryContext } from '../entry-context.js';
+import { readArgs, splitOption } from './command-args.js';
+import { addModule, addRunTargets } from './run-targets.js';
+import { stringList, type ToolSpec } from './tool-spec.js';
+
+/** AVA's default test files, `js` standing for each extension it runs. */
+const defaultFiles = ['test.js', 'src/test.js', 'source/test.js', '**/test-*.js', '**/*.spec.js', '**/*.test.js', '**/test/**/*.js', '**/tests/**/*.js', '**/__tests__/**/*.js'];
+/** Files AVA never runs as tests: helpers and fixtures (which tests import or read), and names with a single `_` prefix. */
+const notTests = /\/_(?!_)|\/(?:helpers?|fixtures?|__helpers?__|__fixtures?__)\//;
+
+/**
+ * AVA: `files` (globs; when all of them exclude, the defaults minus those) with `extensions` (`js`,
+ * `cjs`, `mjs` unless configured, as a list or a map), from package.json `ava` or ava.config.*, or the
+ * files its command line names; `require` and the `nodeArguments` loaders are modules it loads.
+ */
+export const ava: ToolSpec = {
+  binaries: ['ava'],
+  packages: ['ava'],
+  configs: (files) => files.atRoot(/^ava\.config\.[cm]?js$/),
+  packageField: 'ava',
+  handle(context, workspace, config) {
+    const options = isObject(config?.value) ? config.value : {};
+    const cwd = config?.cwd ?? workspace.dir;
+    const label = config?.label ?? 'ava';
+    const extensions = extensionsOf(options['extensions']);
+    const files = stringList(options['files']);
+    const included = files.filter((glob) => !glob.startsWith('!'));
+    const globs = included.length > 0 ? included : defaultFiles.flatMap((glob) => extensions.map((extension) => glob.replace(/\.js$/, `.${extension}`)));
+    addTestFiles(context, cwd, globs, extensions, `test file (AVA, ${label})`);
+    for (const value of stringList(options['require'])) addModule(context, workspace, cwd, value, `${label} require`);
+    for (const argument of stringList(options['nodeArguments'])) {
+      const [flag, value] = splitOption(argument);
+      if (value !== undefined && ['--import', '--loader', '--experimental-loader', '--require', '-r'].includes(flag)) addModule(context, workspace, cwd, value, `${label} nodeArguments`);
+    }
+  },
+  run(context, _workspace, run) {
+    const { positional } = readArgs(run.args, ['--match', '-m', '--concurrency', '-c', '--timeout', '-T', '--node-arguments', '--config', '--tap', '--reporter']);
+    addRunTargets(context, run, positional, { reason: `test file (AVA, ${run.origin})`, extensions: ['js', 'cjs', 'mjs', 'ts', 'tsx', 'mts', 'cts'], recursive: true });
+  },
+};
+
+function extensionsOf(value: unknown): string[] {
+  const listed = isObject(value) ? Object.keys(value) : stringList(value);
+  return listed.length > 0 ? listed : ['js', 'cjs', 'mjs'];
+}
+
+function addTestFiles(context: EntryContext, cwd: string, globs: readonly string[], extensions: readonly string[], reason: string): void {
+  const extension = new RegExp(String.raw`\.(?:${extensions.join('|')})$`);
+  for (const glob of globs) {
+    for (const path of context.matchGlob(joinPath(cwd, glob))) {
+      const relative = cwd === '' ? path : path.slice(cwd.length + 1);
+      if (extension.test(basename(path)) && !notTests.test(`/${relative}`)) context.addEntry(path, reason, false);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import { docusaurusSiteDirs, isWithin } from '../discover/repo-paths.js';
+
+/**
+ * Documents that are not code files but hold code whose imports count: MDX and Markdown pages (their
+ * top-level `import`/`export` blocks, and the `<script setup>` of a VitePress page), and components
+ * (`.vue`, `.svelte`, `.astro`: their `<script>` blocks, `<script src>` and Astro's frontmatter).
+ */
+export function isScriptDocument(path: string): boolean {
+  return /\.(?:mdx?|vue|svelte|astro)$/i.test(path);
+}
+
+/** True for components, whose scripts are the whole of their code; false for pages of prose. */
+export function isComponentDocument(path: string): boolean {
+  return /\.(?:vue|svelte|astro)$/i.test(path);
+}
+
+/** A JSX-capable parse for MDX and for components whose script says `lang="tsx"` or `"jsx"`. */
+export function documentNeedsJsx(path: string, text: string): boolean {
+  return /\.mdx?$/i.test(path) || /<script\b[^>]*\blang\s*=\s*["']?[jt]sx\b/i.test(text);
+}
+
+/**
+ * The code of a document at its own lines and columns, every other character blanked (newlines kept),
+ * so that the parser's positions are the document's.
+ */
+export function documentScript(path: string, text: string): string {
+  const kept: [start: number, end: number][] = [];
+  const insertions = new Map<number, string>();
+  if (/\.mdx?$/i.test(path)) kept.push(...esmBlocks(text));
+  if (/\.astro$/i.test(path)) {
+    const frontmatter = /^---[^\S\n]*\n([\s\S]*?)\n---[^\S\n]*(?:\n|$)/.exec(text);
+    if (frontmatter) kept.push([4, 4 + frontmatter[1]!.length]);
+  }
+  for (const match of text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    const [tag, attributes = '', body = ''] = match;
+    const bodyStart = match.index + tag.indexOf('>') + 1;
+    const source = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(attributes);
+    const written = source?.[1] ?? source?.[2];
+    if (written !== undefined && !/^(?:[a-z][\w+.-]*:|\/\/)/i.test(written)) insertions.set(match.index, `import ${JSON.stringify(written)};`);
+    else kept.push([bodyStart, bodyStart + body.length]);
+  }
+  return blankOutside(text, kept, insertions);
+}
+
+function blankOutside(text: string, kept: readonly [number, number][], insertions: ReadonlyMap<number, string>): string {
+  const keep = new Uint8Array(text.length);
+  for (const [start, end] of kept) keep.fill(1, start, end);
+  let out = '';
+  for (let index = 0; index < text.length; index++) {
+    const insertion = insertions.get(index);
+    if (insertion !== undefined) {
+      // The import overwrites the start of its tag, which is always longer (`<script src=""` against `import "";`).
+      out += insertion;
+      index += insertion.length - 1;
+      continue;
+    }
+    const char = text[index]!;
+    out += keep[index] === 1 || char === '\n' ? char : ' ';
+  }
+  return out;
+}
+
+const esmStart = /^(?:import\s*(?:[\w$*{]|["'])|export\s+(?:const|let|var|function|async|class|default|type|interface|\{|\*))/;
+const fence = /^\s{0,3}(`{3,}|~{3,})/;
+
+/**
+ * The ESM of an MDX document: its top-level `import`/`export` blocks (a block runs from such a line
+ * to the next blank line). Lines in fenced code blocks are examples, not imports.
+ */
+function esmBlocks(text: string): [number, number][] {
+  const blocks: [number, number][] = [];
+  let openFence: string | undefined;
+  let inBlock = false;
+  let start = 0;
+  for (const line of text.split('\n')) {
+    const end = start + line.length;
+    const marker = fence.exec(line)?.[1];
+    if (openFence !== undefined) {
+      if (marker !== undefined && marker[0] === openFence[0] && marker.length >= openFence.length) openFence = undefined;
+    } else if (!inBlock && marker !== undefined) {
+      openFence = marker;
+    } else {
+      if (line.trim() === '') inBlock = false;
+      else if (esmStart.test(line)) inBlock = true;
+      if (inBlock) blocks.push([start, end]);
+    }
+    start = end + 1;
+  }
+  return blocks;
+}
+
+/**
+ * The documents whose imports count: every MDX file and component, and Markdown files of a
+ * Docusaurus site (which compiles `.md` as MDX too) or of a VitePress site (whose pages may hold a
+ * `<script setup>`). Elsewhere a `.md` file is plain text.
+ */
+export function scriptDocumentsOf(paths: readonly string[]): string[] {
+  const sites = [...docusaurusSiteDirs(paths), ...vitepressSiteDirs(paths)];
+  return paths.filter(
+    (path) =>
+      !path.split('/').includes('node_modules') &&
+      (/\.(?:mdx|vue|svelte|astro)$/i.test(path) || (/\.md$/i.test(path) && sites.some((site) => isWithin(path, site)))),
+  );
+}
+
+/** Folders holding a `.vitepress` folder: VitePress sites, whose config and theme live there. */
+export function vitepressSiteDirs(paths: readonly string[]): string[] {
+  const sites = new Set<string>();
+  for (const path of paths) {
+    const at = path.split('/').indexOf('.vitepress');
+    if (at >= 0) sites.add(path.split('/').slice(0, at).join('/'));
+  }
+  return [...sites];
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../analyzers/facts/extract-facts.js';
+import { documentScript, scriptDocumentsOf } from '../../analyzers/facts/document-scripts.js';
+
+describe('documents whose scripts import code', () => {
+  const page = [
+    '---',
+    'title: Setup',
+    '---',
+    '',
+    "import Tabs from '@theme/Tabs';",
+    'import {',
+    '  InstallSnippet,',
+    "} from '@site/src/components/InstallSnippet';",
+    "export const meta = { draft: false };",
+    '',
+    'Import the client first:',
+    '',
+    '```ts',
+    "import { createClient } from '@trpc/client';",
+    '```',
+    '',
+    '~~~~',
+    "import nothing from 'nowhere';",
+    '~~~~',
+    '',
+    '<InstallSnippet pkgs="@trpc/server" />',
+  ].join('\n');
+
+  it('keeps the top-level import and export blocks at their lines, and drops prose and fenced examples', () => {
+    const facts = extractFacts('docs/setup.mdx', page);
+    expect(facts.imports.map((fact) => `${fact.line} ${fact.specifier}`)).toEqual(['5 @theme/Tabs', '6 @site/src/components/InstallSnippet']);
+    expect(facts.exports.map((fact) => fact.name)).toEqual(['meta']);
+    expect(facts.parseErrors).toEqual([]);
+    expect(documentScript('docs/setup.mdx', page).split('\n')).toHaveLength(page.split('\n').length);
+  });
+
+  it('reads every .mdx file, and .md files only inside a Docusaurus site', () => {
+    expect(
+      scriptDocumentsOf([
+        'README.md',
+        'docs/guide.mdx',
+        'www/docusaurus.config.ts',
+        'www/docs/intro.md',
+        'www/node_modules/x/readme.mdx',
+        'wwwx/docs/other.md',
+      ]),
+    ).toEqual(['docs/guide.mdx', 'www/docs/intro.md']);
+  });
+
+  it('reads the <script> blocks of Vue and Svelte components, Astro frontmatter and <script src>, at their own lines', () => {
+    const vue = ['<template>', '  <Demo />', '</template>', '', '<script setup lang="ts">', "import Demo from './Demo.vue';", "import { useMouse } from '@vueuse/core';", 'const { x } = useMouse<number>();', '</script>'].join('\n');
+    expect(extractFacts('docs/Mouse.vue', vue).imports.map((fact) => `${fact.line} ${fact.specifier}`)).toEqual(['6 ./Demo.vue', '7 @vueuse/core']);
+    const svelte = ['<script context="module">', "  export const prerender = true;", '</script>', '<script>', "  import { page } from '$app/stores';", '</script>', '<p>{$page.url}</p>'].join('\n');
+    expect(extractFacts('src/routes/+page.svelte', svelte).imports.map((fact) => `${fact.line} ${fact.specifier}`)).toEqual(['5 $app/stores']);
+    const astro = ['---', "import Layout from '../layouts/Base.astro';", "const title = 'Home';", '---', '<Layout title={title}>', '  <script src="../scripts/menu.ts"></script>', '  <script>', "    import { init } from '../scripts/init';", '  </script>', '</Layout>'].join('\n');
+    const facts = extractFacts('src/pages/index.astro', astro);
+    expect(facts.imports.map((fact) => `${fact.line} ${fact.specifier}`)).toEqual(['2 ../layouts/Base.astro', '6 ../scripts/menu.ts', '8 ../scripts/init']);
+    expect(facts.parseErrors).toEqual([]);
+  });
+
+  it('reads components anywhere and Markdown in VitePress sites', () => {
+    expect(scriptDocumentsOf(['src/App.vue', 'src/Nav.svelte', 'src/pages/a.astro', 'README.md', 'packages/.vitepress/config.ts', 'packages/core/useMouse/index.md', 'node_modules/x/y.vue'])).toEqual([
+      'src/App.vue',
+      'src/Nav.svelte',
+      'src/pages/a.astro',
+      'packages/core/useMouse/index.md',
+    ]);
+  });
+});
