@@ -12,6 +12,8 @@ interface ConfidenceInput {
   entries: readonly { path: string; reason: string }[];
   edges: readonly ImportEdge[];
   importers: ReadonlyMap<string, readonly string[]>;
+  /** Packages with a config naming entries Steward could not read, and that setting. */
+  unreadableEntries: readonly { workspaceDir: string; origin: string }[];
 }
 
 /**
@@ -41,11 +43,12 @@ export function judgeConfidence(findings: readonly Unjudged[], input: Confidence
   const missed = missedEntries(input);
   const flooded = entryFloods(input);
   const missedByWorkspace = new Map(missed.map((doubt) => [doubt.workspace, doubt]));
-  const judged = findings.map((finding): DeadCodeFinding => ({ ...finding, ...confidenceOf(finding, missedByWorkspace.get(finding.workspace)) }));
+  const unreadable = new Map(input.unreadableEntries.map(({ workspaceDir, origin }) => [workspaceDir, origin]));
+  const judged = findings.map((finding): DeadCodeFinding => ({ ...finding, ...confidenceOf(finding, missedByWorkspace.get(finding.workspace), unreadable.get(finding.workspace)) }));
   return { findings: judged, doubts: { missedEntries: missed, entryFloods: flooded } };
 }
 
-function confidenceOf(finding: Unjudged, missed: MissedEntries | undefined): { confidence: Confidence; confidenceReason: string } {
+function confidenceOf(finding: Unjudged, missed: MissedEntries | undefined, unreadableEntry: string | undefined): { confidence: Confidence; confidenceReason: string } {
   const judged = (confidence: Confidence, confidenceReason: string) => ({ confidence, confidenceReason });
   switch (finding.kind) {
     case 'file':
@@ -57,6 +60,7 @@ function confidenceOf(finding: Unjudged, missed: MissedEntries | undefined): { c
       }
       if (testLike.test(finding.path)) return judged('medium', 'Named like a test or test helper, and no test runner Steward knows runs it: check the runner’s configuration before deleting.');
       if (runByPath.test(finding.path)) return judged('medium', 'An example, script, benchmark or program: something outside the code (a README, a command) may run it by path.');
+      if (unreadableEntry) return judged('medium', `${unreadableEntry} is computed when the tool runs, so Steward could not read which files it starts from; it may start from this one.`);
       return judged('high', 'Nothing imports it and no entry reaches it, in a package whose entries reach most of its files.');
     case 'export':
     case 'type':

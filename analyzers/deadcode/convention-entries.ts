@@ -62,6 +62,11 @@ const frameworks: readonly Framework[] = [
     ]),
   },
   {
+    packages: ['nitropack', 'nitro'],
+    config: /^nitro\.config\./,
+    files: ['', 'server/'].map((folder) => ({ glob: `${folder}{routes,api,middleware,plugins,tasks}/**`, reason: 'Nitro route or handler (file-based)', production: true })),
+  },
+  {
     packages: ['vitepress'],
     files: [{ glob: '**/.vitepress/{config,theme/index}.{js,ts,mjs,mts,cjs,cts}', reason: 'VitePress config or theme (.vitepress/)', production: true }],
   },

@@ -108,6 +108,14 @@ const binaryPackages: ReadonlyMap<string, readonly string[]> = new Map(
     'start-test': ['start-server-and-test'],
     'server-test': ['start-server-and-test'],
     manypkg: ['@manypkg/cli'],
+    ...Object.fromEntries(['ni', 'nr', 'nlx', 'nun', 'nci', 'na', 'nup'].map((binary) => [binary, ['@antfu/ni']])),
+    gfi: ['google-font-installer'],
+    tsgo: ['@typescript/native-preview'],
+    svgr: ['@svgr/cli'],
+    'electron-rebuild': ['@electron/rebuild', 'electron-rebuild'],
+    lunaria: ['@lunariajs/core'],
+    nitro: ['nitropack', 'nitro'],
+    nitropack: ['nitropack'],
   }),
 );
 
@@ -126,6 +134,15 @@ const wellKnownPeers: ReadonlyMap<string, readonly string[]> = new Map(
     'typescript-eslint': ['eslint', 'typescript'],
     'docusaurus-plugin-sass': ['sass'],
     '@typescript-eslint/eslint-plugin': ['eslint', 'typescript', '@typescript-eslint/parser'],
+    '@babel/cli': ['@babel/core'],
+    'babel-loader': ['@babel/core'],
+    'sass-loader': ['sass'],
+    '@angular/build': ['@angular/compiler-cli'],
+    '@angular-devkit/build-angular': ['@angular/compiler-cli'],
+    'svelte-preprocess': ['svelte'],
+    '@tailwindcss/vite': ['tailwindcss'],
+    '@tailwindcss/postcss': ['tailwindcss'],
+    'eslint-plugin-prettier': ['prettier', 'eslint-config-prettier'],
   }),
 );
 
@@ -139,6 +156,9 @@ const toolPlugins: readonly { tool: string; plugin: RegExp }[] = [
   { tool: 'jest', plugin: /^(jest-environment-.+|ts-jest|babel-jest)$/ },
   { tool: 'eslint', plugin: /^(eslint-(plugin|config)-.+|@[^/]+\/eslint-(plugin|config)(-.+)?|@typescript-eslint\/.+|typescript-eslint|@eslint\/js)$/ },
   { tool: 'prettier', plugin: /^(prettier-plugin-.+|@[^/]+\/prettier-plugin(-.+)?)$/ },
+  { tool: 'size-limit', plugin: /^@size-limit\/.+$/ },
+  // Astro's default image service is sharp, and `astro check` runs @astrojs/check.
+  { tool: 'astro', plugin: /^(sharp|@astrojs\/check)$/ },
 ];
 
 /**

@@ -18,6 +18,10 @@ export function isEntryConfigFile(path: string): boolean {
     name === 'package.json' ||
     name === 'deno.json' ||
     name === 'deno.jsonc' ||
+    name === 'jsr.json' ||
+    name === 'jsr.jsonc' ||
+    (path.startsWith('.husky/') && !path.startsWith('.husky/_/')) ||
+    /^\.github\/actions\/.+\/action\.ya?ml$/.test(path) ||
     /^serverless\.ya?ml$/.test(name) ||
     path === stewardConfigPath ||
     knipConfigFiles.includes(path) ||
@@ -35,9 +39,10 @@ export function isEntryConfigFile(path: string): boolean {
  */
 function isToolConfigName(name: string): boolean {
   return (
-    /^(?:vite|vitest|jest|playwright|webpack|rollup|tsup|tsdown|electron\.vite|babel|docusaurus|postcss|ava|cypress|tstyche)[.-][\w.-]*\.(?:json|[cm]?[jt]s)$/.test(name) ||
+    /^(?:vite|vitest|jest|playwright|webpack|rollup|tsup|tsdown|electron\.vite|babel|docusaurus|postcss|ava|cypress|tstyche|nuxt|nitro)[.-][\w.-]*\.(?:json|[cm]?[jt]s)$/.test(name) ||
     /^(?:cypress|tstyche)\.json$/.test(name) ||
-    /^\.(?:eslintrc|babelrc|mocharc)(?:\.\w+)?$/.test(name) ||
+    /^electron-builder\.(?:json5?|ya?ml)$/.test(name) ||
+    /^\.(?:eslintrc|babelrc|mocharc|lintstagedrc)(?:\.\w+)?$/.test(name) ||
     /^\.borp\.ya?ml$/.test(name)
   );
 }

@@ -49,6 +49,7 @@ export class EntryContext {
   private readonly binaries = new Map<string, { workspaceDir: string; binary: string; script: string }>();
   private readonly packages = new Map<string, { workspaceDir: string; name: string; reason: string }>();
   private readonly warnings = new Set<string>();
+  private readonly unreadable = new Map<string, string>();
   private readonly ignored = new Set<string>();
   private readonly configs = new Map<string, unknown>();
   private readonly globs = new Map<string, string[]>();
@@ -84,6 +85,11 @@ export class EntryContext {
   addPackage(workspaceDir: string, name: string, reason: string): void {
     const key = `${workspaceDir}\0${name}`;
     if (!this.packages.has(key)) this.packages.set(key, { workspaceDir, name, reason });
+  }
+
+  /** A config that names entries Steward cannot read (computed at run time): the package's unused files are then less certain. */
+  entriesUnreadable(workspaceDir: string, origin: string): void {
+    if (!this.unreadable.has(workspaceDir)) this.unreadable.set(workspaceDir, origin);
   }
 
   warn(sentence: string): void {
@@ -166,6 +172,7 @@ export class EntryContext {
       scriptBinaries: [...this.binaries.values()],
       referencedPackages: [...this.packages.values()].sort((a, b) => compare(a.workspaceDir, b.workspaceDir) || compare(a.name, b.name)),
       ignore: [...this.ignored],
+      unreadableEntries: [...this.unreadable].map(([workspaceDir, origin]) => ({ workspaceDir, origin })),
       warnings: [...this.warnings],
     };
   }

@@ -43,6 +43,8 @@ export interface EntryPoints {
   referencedPackages: ReferencedPackage[];
   /** Globs of files whose findings the repository's own settings (knip's) say to leave out. */
   ignore: string[];
+  /** Packages with a config naming entries computed at run time (`path.join(paths.src, 'main.ts')`), the first such setting each. */
+  unreadableEntries: { workspaceDir: string; origin: string }[];
   /** One sentence each: a config that could not be parsed, an entry naming a missing file. */
   warnings: string[];
 }

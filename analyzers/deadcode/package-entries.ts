@@ -23,6 +23,7 @@ interface DeclaredTarget {
  * none (or whose declared files all lack a source) falls back to index/main/cli, as Node would.
  */
 export function addPackageEntries(context: EntryContext, workspace: WorkspaceInfo): void {
+  addJsrExports(context, workspace);
   const manifest = workspace.packageJson;
   const label = workspace.packageJsonPath ?? joinPath(workspace.dir, 'package.json');
   const { targets, excluded } = declaredTargets(manifest);
@@ -37,6 +38,25 @@ export function addPackageEntries(context: EntryContext, workspace: WorkspaceInf
       ? `default entry (${label} declares no "main", "module", "exports" or "bin")`
       : `default entry (no file ${label} declares has a source file)`;
   addDefaultEntries(context, workspace.dir, reason);
+}
+
+/**
+ * What a package publishes to JSR: the `exports` of its jsr.json or deno.json, which name source
+ * files (`"./language": "./src/middleware/language/language.ts"`); their exports are public API.
+ */
+function addJsrExports(context: EntryContext, workspace: WorkspaceInfo): void {
+  for (const name of ['jsr.json', 'jsr.jsonc', 'deno.json', 'deno.jsonc']) {
+    const path = joinPath(workspace.dir, name);
+    if (!context.tracked.has(path)) continue;
+    const manifest = context.readConfig(path);
+    const exported = isObject(manifest) ? manifest['exports'] : undefined;
+    const subpaths = typeof exported === 'string' ? { '.': exported } : isObject(exported) ? exported : {};
+    for (const [subpath, target] of Object.entries(subpaths)) {
+      const file = typeof target === 'string' ? context.findCodeFile(joinPath(workspace.dir, target)) : null;
+      if (file) context.addEntry(file, `${path} "exports" "${subpath}" (published to JSR)`, true);
+      else if (typeof target === 'string') context.warn(`${path} "exports" "${subpath}" names ${joinPath(workspace.dir, target)}, which is not in the repository.`);
+    }
+  }
 }
 
 function declaredTargets(manifest: Record<string, unknown> | null): { targets: DeclaredTarget[]; excluded: string[] } {

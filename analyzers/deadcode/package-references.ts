@@ -1,4 +1,5 @@
 import { isObject } from '../discover/package-json.js';
+import { stringList } from './tools/tool-spec.js';
 import { basename } from '../discover/repo-paths.js';
 import { addPathEntries, configDir, packageNameOf, type EntryContext, type LoadedConfig, type WorkspaceInfo } from './entry-context.js';
 
@@ -39,9 +40,40 @@ function babelPackageName(name: string, kind: 'preset' | 'plugin'): string {
 
 /** package.json `prettier` names a shared config package when it is a string. */
 export function addManifestReferences(context: EntryContext, workspace: WorkspaceInfo): void {
+  const label = workspace.packageJsonPath ?? 'package.json';
   const prettier = workspace.packageJson?.['prettier'];
   const name = typeof prettier === 'string' ? packageNameOf(prettier) : null;
-  if (name && workspace.packageJsonPath) context.addPackage(workspace.dir, name, `${workspace.packageJsonPath} "prettier"`);
+  if (name) context.addPackage(workspace.dir, name, `${label} "prettier"`);
+  // Browserslist shares configs as packages: `"browserslist": ["extends browserslist-config-erb"]`.
+  for (const query of stringList(workspace.packageJson?.['browserslist'])) {
+    const shared = /^\s*extends\s+(\S+)/.exec(query)?.[1];
+    const sharedName = shared === undefined ? null : packageNameOf(shared);
+    if (sharedName) context.addPackage(workspace.dir, sharedName, `${label} "browserslist" "${query}"`);
+  }
+  addTsConfigReferences(context, workspace);
+}
+
+/**
+ * Packages a workspace's own tsconfigs name: a shared config they `extend` (`@sindresorhus/tsconfig`),
+ * and the `types` they load (`vite/client`, `node` for @types/node).
+ */
+function addTsConfigReferences(context: EntryContext, workspace: WorkspaceInfo): void {
+  for (const { path } of context.discovery.tsconfigs) {
+    if (context.workspaceOf(context.discovery.packages, path)?.dir !== workspace.dir) continue;
+    const config = context.readConfig(path);
+    if (!isObject(config)) continue;
+    for (const specifier of stringList(config['extends'])) {
+      const name = packageNameOf(specifier);
+      if (name) context.addPackage(workspace.dir, name, `${path} extends "${specifier}"`);
+    }
+    const options = isObject(config['compilerOptions']) ? config['compilerOptions'] : {};
+    for (const type of stringList(options['types'])) {
+      const name = packageNameOf(type);
+      if (name === null) continue;
+      context.addPackage(workspace.dir, name, `${path} compilerOptions.types "${type}"`);
+      if (name === type && !name.startsWith('@')) context.addPackage(workspace.dir, `@types/${name}`, `${path} compilerOptions.types "${type}"`);
+    }
+  }
 }
 
 /** Legacy configs (.eslintrc*, package.json `eslintConfig`); flat configs import their plugins, which the import graph sees. */
@@ -70,6 +102,12 @@ function addEslintrc(target: ReferenceTarget, value: unknown): void {
   const parserOptions = isObject(value['parserOptions']) ? value['parserOptions'] : {};
   for (const [key, parser] of [['parser', value['parser']], ['parserOptions.parser', parserOptions['parser']]] as const) {
     if (typeof parser === 'string') addModule(target, parser, `${target.label} ${key} "${parser}"`, (module) => module);
+  }
+  // eslint-plugin-import loads each resolver named in its settings: `typescript` is eslint-import-resolver-typescript.
+  const settings = isObject(value['settings']) ? value['settings'] : {};
+  const resolvers = settings['import/resolver'];
+  for (const resolver of isObject(resolvers) ? Object.keys(resolvers) : stringList(resolvers)) {
+    addModule(target, resolver, `${target.label} settings "import/resolver"`, (module) => prefixedPackageName(module, 'eslint-import-resolver'));
   }
   for (const override of [value['overrides']].flat()) addEslintrc(target, override);
 }

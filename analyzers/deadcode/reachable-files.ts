@@ -1,11 +1,15 @@
 import type { ImportEdge } from '../architecture/import-graph.js';
 import type { FileFacts } from '../facts/file-facts.js';
-import { dirname, isWithin, joinPath } from '../discover/repo-paths.js';
+import { dirname, isOutsideRepo, isWithin, joinPath } from '../discover/repo-paths.js';
+import { sourceCandidates } from './build-output.js';
 
 interface Reachability {
   /** Files reached from an entry through imports, re-exports, `import()` and `require()` of any kind. */
   reachable: Set<string>;
-  /** Files a non-literal `import(`./locales/${x}`)` may load, with that reason; counted as used. */
+  /**
+   * Files a non-literal `import(`./locales/${x}`)` may load, and files a string in used code names
+   * (`'./users'`, `'../assets/shims.js'`), with that reason; counted as used.
+   */
   possiblyUsed: Map<string, string>;
   /** For every file, the files that import it (used or not). */
   importers: Map<string, string[]>;
@@ -34,7 +38,9 @@ export function findReachableFiles(facts: ReadonlyMap<string, FileFacts>, edges:
   const possiblyUsed = new Map<string, string>();
   const queue = [...entries].filter((path) => facts.has(path));
   const paths = [...facts.keys()];
-  while (queue.length > 0) {
+  const namedFrom = new Set<string>();
+  // Imports first; then the files that strings in used code name, if nothing imports them.
+  while (queue.length > 0 || queueNamedFiles()) {
     const path = queue.pop()!;
     if (reachable.has(path)) continue;
     reachable.add(path);
@@ -52,4 +58,33 @@ export function findReachableFiles(facts: ReadonlyMap<string, FileFacts>, edges:
     }
   }
   return { reachable, possiblyUsed, importers };
+
+  function queueNamedFiles(): boolean {
+    for (const path of reachable) {
+      if (namedFrom.has(path)) continue;
+      namedFrom.add(path);
+      for (const { text, line } of facts.get(path)!.pathStrings) {
+        const named = namedFile(facts, path, text);
+        if (named === null || reachable.has(named) || possiblyUsed.has(named)) continue;
+        possiblyUsed.set(named, `named by the string '${text}' in ${path}:${line}, so code may load it by path`);
+        queue.push(named);
+      }
+    }
+    return queue.length > 0;
+  }
+}
+
+/**
+ * The code file a path string names, from the folder of the file holding it or from any folder above
+ * (a path handed to a tool or a test helper is often relative to the package or the repository root).
+ */
+function namedFile(facts: ReadonlyMap<string, FileFacts>, from: string, text: string): string | null {
+  const folders = [dirname(from)];
+  while (folders.at(-1) !== '') folders.push(dirname(folders.at(-1)!));
+  for (const folder of folders) {
+    const path = joinPath(folder, text);
+    if (isOutsideRepo(path)) continue;
+    for (const candidate of sourceCandidates(path)) if (candidate !== from && facts.has(candidate)) return candidate;
+  }
+  return null;
 }

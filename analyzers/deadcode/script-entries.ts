@@ -84,17 +84,21 @@ export function addScriptEntries(context: EntryContext, workspace: WorkspaceInfo
 }
 
 /**
- * Command lines a package runs: package.json `scripts`, Prisma's `prisma.seed`, and the `tasks` of a
- * deno.json or deno.jsonc beside it.
+ * Command lines a package runs: package.json `scripts`, Prisma's `prisma.seed`, the `tasks` of a
+ * deno.json or deno.jsonc beside it, and its git hooks: `.husky/*` files, husky 4's `husky.hooks`,
+ * `simple-git-hooks`, and the commands lint-staged runs (package.json `lint-staged`, .lintstagedrc).
  */
 function commandsOf(context: EntryContext, workspace: WorkspaceInfo): { name: string; line: string; origin: string }[] {
   const commands: { name: string; line: string; origin: string }[] = [];
   const add = (source: unknown, origin: (name: string) => string): void => {
     if (!isObject(source)) return;
-    for (const [name, line] of Object.entries(source)) if (typeof line === 'string') commands.push({ name, line, origin: origin(name) });
+    for (const [name, value] of Object.entries(source)) {
+      for (const line of typeof value === 'string' ? [value] : Array.isArray(value) ? value : []) if (typeof line === 'string') commands.push({ name, line, origin: origin(name) });
+    }
   };
-  add(workspace.packageJson?.['scripts'], (name) => `script "${name}"`);
-  const prisma = workspace.packageJson?.['prisma'];
+  const manifest = workspace.packageJson;
+  add(manifest?.['scripts'], (name) => `script "${name}"`);
+  const prisma = manifest?.['prisma'];
   if (isObject(prisma)) add({ seed: prisma['seed'] }, () => 'package.json "prisma.seed"');
   for (const file of ['deno.json', 'deno.jsonc']) {
     const path = joinPath(workspace.dir, file);
@@ -102,17 +106,41 @@ function commandsOf(context: EntryContext, workspace: WorkspaceInfo): { name: st
     const deno = context.readConfig(path);
     if (isObject(deno)) add(deno['tasks'], (name) => `${path} task "${name}"`);
   }
+  const husky = manifest?.['husky'];
+  if (isObject(husky)) add(husky['hooks'], (name) => `package.json "husky.hooks.${name}"`);
+  add(manifest?.['simple-git-hooks'], (name) => `package.json "simple-git-hooks.${name}"`);
+  add(manifest?.['lint-staged'], (glob) => `package.json "lint-staged" "${glob}"`);
+  for (const file of ['.lintstagedrc', '.lintstagedrc.json']) {
+    const path = joinPath(workspace.dir, file);
+    if (context.tracked.has(path)) add(context.readConfig(path), (glob) => `${path} "${glob}"`);
+  }
+  for (const path of gitHooksOf(context, workspace)) {
+    const text = context.tree.readFile(path) ?? '';
+    commands.push({ name: path, line: text.replace(/^\s*#.*$/gm, ''), origin: path });
+  }
   return commands;
 }
 
-/** Each `run:` of each GitHub Actions job step, in its working-directory (step, job or workflow default). */
+/** The hooks husky installs from the `.husky` folder of a package (its `_/` folder is husky's own). */
+function gitHooksOf(context: EntryContext, workspace: WorkspaceInfo): string[] {
+  const folder = joinPath(workspace.dir, '.husky');
+  const hooks = context.tree.paths.filter((path) => path.startsWith(`${folder}/`) && !path.slice(folder.length + 1).includes('/'));
+  if (hooks.length > 0) context.addPackage(workspace.dir, 'husky', `${folder}/ (git hooks husky installs)`);
+  return hooks;
+}
+
+/**
+ * Each `run:` of each GitHub Actions job step (and of each step of the repository's own composite
+ * actions, .github/actions/<name>/action.yml), in its working-directory (step, job or workflow default).
+ */
 export function addWorkflowEntries(context: EntryContext, workspaces: readonly WorkspaceInfo[]): void {
-  const workflows = context.tree.paths.filter((path) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path)).sort();
-  for (const path of workflows) {
+  const files = context.tree.paths.filter((path) => /^\.github\/(?:workflows\/[^/]+|actions\/.+\/action)\.ya?ml$/.test(path)).sort();
+  for (const path of files) {
     const workflow = context.readConfig(path);
-    if (!isObject(workflow) || !isObject(workflow['jobs'])) continue;
+    if (!isObject(workflow)) continue;
     const workflowDir = workingDirectory(workflow['defaults']);
-    for (const job of Object.values(workflow['jobs'])) {
+    const jobs = isObject(workflow['jobs']) ? Object.values(workflow['jobs']) : isObject(workflow['runs']) ? [workflow['runs']] : [];
+    for (const job of jobs) {
       if (!isObject(job) || !Array.isArray(job['steps'])) continue;
       const jobDir = workingDirectory(job['defaults']) ?? workflowDir;
       for (const step of job['steps']) {
@@ -135,8 +163,14 @@ function plainPath(value: unknown): string | undefined {
   return typeof value === 'string' && !value.includes('${{') ? value : undefined;
 }
 
+/** The commands of a line, each from the folder the `cd`s before it moved to. */
 function addCommandLine(context: EntryContext, line: string, source: CommandSource): void {
-  for (const command of splitCommands(line)) addCommand(context, command, source);
+  let current = source;
+  for (const command of splitCommands(line)) {
+    const [first, target, ...rest] = command.words;
+    if (first === 'cd' && target !== undefined && rest.length === 0 && !/[$`~]/.test(target) && target !== '-') current = { ...current, cwd: joinPath(current.cwd, target) };
+    else addCommand(context, command, current);
+  }
 }
 
 function addCommand(context: EntryContext, command: Command, source: CommandSource): void {
@@ -153,6 +187,7 @@ function addCommand(context: EntryContext, command: Command, source: CommandSour
   }
   const binary = binaryName(first);
   if (binary === null) return;
+  addNamedFiles(context, args, source, reason);
   if (!systemCommands.has(binary)) context.addBinary(source.workspace.dir, binary, source.script);
   if (fileRunners.has(binary)) addRunFile(context, args, source, reason);
   if (bundlers.has(binary)) addBundledFiles(context, args, source, reason);
@@ -162,6 +197,22 @@ function addCommand(context: EntryContext, command: Command, source: CommandSour
   if (coverageWrappers.has(binary)) addCommand(context, { words: afterWrapperOptions(args), text: command.text }, source);
   const tool = toolOfBinary(binary);
   if (tool) recordToolUse(source, tool, binary, args);
+}
+
+/**
+ * A code file a command names as an argument is used by it, whatever the command: `tsc test/types.ts`
+ * type-checks it, `ncp scripts/mock.js src/aws-exports.js` copies it into place.
+ */
+function addNamedFiles(context: EntryContext, args: readonly string[], source: CommandSource, reason: string): void {
+  for (const [index, arg] of args.entries()) {
+    const [flag, inline] = splitOption(arg);
+    const written = inline ?? flag;
+    // A config named with --config is the tool's, and says so in its own reason.
+    const isConfig = ['-c', '--config'].includes(inline === undefined ? (args[index - 1] ?? '') : flag);
+    if (isConfig || written.startsWith('-') || !/\.[cm]?[jt]sx?$/.test(written)) continue;
+    const file = context.findCodeFile(joinPath(source.cwd, written));
+    if (file) context.addEntry(file, reason, source.production);
+  }
 }
 
 /** `node ../../node_modules/typescript56/lib/tsc.js` uses the package typescript56, wherever it is installed. */

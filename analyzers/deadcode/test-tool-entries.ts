@@ -13,6 +13,7 @@ import {
   type WorkspaceInfo,
 } from './entry-context.js';
 import { ResolvedPath } from './static-config.js';
+import { addModule } from './tools/run-targets.js';
 
 /** The tools' documented defaults. */
 const vitestInclude = '**/*.{test,spec}.?(c|m)[jt]s?(x)';
@@ -83,7 +84,8 @@ function addVitestOptions(context: EntryContext, workspace: WorkspaceInfo, value
     production: false,
     origin: `${label} test.typecheck.include`,
   });
-  for (const key of ['setupFiles', 'globalSetup']) addSetupModules(context, workspace, pathValues(test[key]), root, `${label} test.${key}`);
+  for (const key of ['setupFiles', 'globalSetup', 'snapshotSerializers']) addSetupModules(context, workspace, pathValues(test[key]), root, `${label} test.${key}`);
+  addReporters(context, workspace, test['reporters'], vitestReporters, root, `${label} test.reporters`);
   addTestDataFolders(context, root, 'vitest');
   const environment = typeof test['environment'] === 'string' ? vitestEnvironmentPackage(test['environment']) : null;
   if (environment) context.addPackage(workspace.dir, environment, `${label} test.environment`);
@@ -205,6 +207,19 @@ export function handlePlaywright(context: EntryContext, workspace: WorkspaceInfo
   for (const key of ['globalSetup', 'globalTeardown']) {
     addPathEntries(context, pathValues(options[key]), { base, reason: `${label} ${key}`, production: false, origin: `${label} ${key}` });
   }
+  addReporters(context, workspace, options['reporter'], playwrightReporters, base, `${label} reporter`);
+}
+
+const vitestReporters = new Set(['default', 'basic', 'verbose', 'tree', 'dot', 'json', 'junit', 'tap', 'tap-flat', 'hanging-process', 'github-actions', 'html', 'blob', 'agent']);
+const playwrightReporters = new Set(['list', 'line', 'dot', 'html', 'json', 'junit', 'null', 'github', 'blob']);
+
+/** Reporters other than the built-in ones are modules: a file (`./reporter.ts`) or a package. Written as a name, or `[name, options]`. */
+function addReporters(context: EntryContext, workspace: WorkspaceInfo, value: unknown, builtIn: ReadonlySet<string>, base: string, reason: string): void {
+  const items = Array.isArray(value) ? value : [value];
+  for (const item of items) {
+    const name = Array.isArray(item) ? item[0] : item;
+    if (typeof name === 'string' && !builtIn.has(name)) addModule(context, workspace, base, name, reason);
+  }
 }
 
 /** storybook: main, preview and manager files, the `stories` globs (relative to .storybook/), addons and framework packages. */
@@ -239,7 +254,7 @@ function storyGlobs(item: unknown): PathValue[] {
  * Jest and Vitest load the files in `__mocks__` folders without an import, and tests read their
  * fixtures by path (`readdirSync('__fixtures__')`, codemod `__testfixtures__`): test data, not dead code.
  */
-const testDataFolders = ['__mocks__', '__fixtures__', '__testfixtures__', 'fixtures'];
+const testDataFolders = ['__mocks__', '__fixtures__', '__testfixtures__', 'fixtures', '__snapshots__'];
 
 function addTestDataFolders(context: EntryContext, root: string, tool: string): void {
   for (const folder of testDataFolders) {

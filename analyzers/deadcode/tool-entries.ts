@@ -16,9 +16,12 @@ import { handleBabel, handleChangesets, handleDocusaurus, handleEslint, handlePo
 import { handleJest, handlePlaywright, handleStorybook, handleVitest } from './test-tool-entries.js';
 import { ava } from './tools/ava.js';
 import { configFlagValue } from './tools/command-args.js';
+import { addModule } from './tools/run-targets.js';
 import { borp } from './tools/borp.js';
 import { cypress } from './tools/cypress.js';
+import { electronBuilder } from './tools/electron-builder.js';
 import { mocha } from './tools/mocha.js';
+import { nuxt } from './tools/nuxt.js';
 import { runtimeTests } from './tools/runtime-tests.js';
 import { configName, scriptOrJson, type ToolSpec, type WorkspaceFiles } from './tools/tool-spec.js';
 import { tstyche } from './tools/tstyche.js';
@@ -100,6 +103,8 @@ const registry: Readonly<Record<string, ToolSpec>> = {
   tstyche,
   cypress,
   runtimeTests,
+  nuxt,
+  electronBuilder,
 };
 
 /**
@@ -212,22 +217,36 @@ function handleWebpack(context: EntryContext, workspace: WorkspaceInfo, config: 
     const entry = option['entry'];
     const values = isObject(entry) ? Object.values(entry).flatMap((value) => pathValues(isObject(value) ? value['import'] : value)) : pathValues(entry);
     const label = `${config?.label ?? 'webpack'} entry`;
+    if (values.length === 0) context.entriesUnreadable(workspace.dir, label);
     addPathEntries(context, values, { base, reason: label, production: true, origin: label });
   }
+  for (const option of options) for (const loader of loadersIn(option['module'])) addModule(context, workspace, dir, loader, `${config?.label ?? 'webpack'} module.rules loader`);
 }
 
-function handleRollup(context: EntryContext, _workspace: WorkspaceInfo, config: LoadedConfig | null): void {
-  addBundlerInputs(context, config, 'input');
+/** The loaders of webpack's `module.rules` (through `oneOf`, `rules` and `use`), as named: `'sass-loader'`, `{ loader: 'css-loader' }`, `'style-loader!css-loader'`. */
+function loadersIn(value: unknown, depth = 0): string[] {
+  if (depth > 16) return [];
+  if (Array.isArray(value)) return value.flatMap((item) => loadersIn(item, depth + 1));
+  if (!isObject(value)) return [];
+  const named = [value['loader'], ...[value['use']].flat()].flatMap((item) => (typeof item === 'string' ? item.split('!') : isObject(item) && typeof item['loader'] === 'string' ? [item['loader']] : []));
+  const nested = ['rules', 'oneOf', 'use'].flatMap((key) => (Array.isArray(value[key]) || isObject(value[key]) ? loadersIn(value[key], depth + 1) : []));
+  return [...named.map((loader) => loader.replace(/\?.*$/, '')).filter((loader) => loader !== ''), ...nested];
 }
 
-function handleTsup(context: EntryContext, _workspace: WorkspaceInfo, config: LoadedConfig | null): void {
-  addBundlerInputs(context, config, 'entry');
+function handleRollup(context: EntryContext, workspace: WorkspaceInfo, config: LoadedConfig | null): void {
+  addBundlerInputs(context, workspace, config, 'input');
 }
 
-function addBundlerInputs(context: EntryContext, config: LoadedConfig | null, key: string): void {
+function handleTsup(context: EntryContext, workspace: WorkspaceInfo, config: LoadedConfig | null): void {
+  addBundlerInputs(context, workspace, config, 'entry');
+}
+
+function addBundlerInputs(context: EntryContext, workspace: WorkspaceInfo, config: LoadedConfig | null, key: string): void {
   if (!config) return;
   const label = `${config.label} ${key}`;
   for (const options of configsIn(config.value)) {
-    addPathEntries(context, pathValues(options[key]), { base: configDir(config), reason: label, production: true, origin: label });
+    const values = pathValues(options[key]);
+    if (key in options && values.length === 0) context.entriesUnreadable(workspace.dir, label);
+    addPathEntries(context, values, { base: configDir(config), reason: label, production: true, origin: label });
   }
 }

@@ -38,10 +38,11 @@ export function extractFacts(path: string, text: string): FileFacts {
     for (const member of enums.get(use.namespace) ?? []) if (use.member === null || use.member === member.name) member.usedInFile = true;
   }
   return {
-    imports: [...syntax.imports, ...referenceDirectivesOf(file)],
+    imports: [...syntax.imports, ...walk.importTypes, ...referenceDirectivesOf(file)],
     reExports: syntax.reExports,
     exports: [...syntax.exports, ...walk.commonJsExports],
     dynamicImports: walk.dynamicImports,
+    pathStrings: walk.pathStrings,
     importedNameUses: walk.importedNameUses,
     namespaceUses: walk.namespaceUses,
     functions: walk.functions.sort((a, b) => a.line - b.line || a.column - b.column),

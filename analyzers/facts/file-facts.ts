@@ -5,7 +5,7 @@
  */
 
 /** Bumped whenever extraction would produce a different record for the same content. */
-export const factsEngineVersion = '10';
+export const factsEngineVersion = '12';
 
 export interface FileFacts {
   imports: ImportFact[];
@@ -13,6 +13,8 @@ export interface FileFacts {
   exports: ExportFact[];
   /** `import()` and `require()` calls and `new URL(…, import.meta.url)`; `specifier` is null when it is not a literal. */
   dynamicImports: DynamicImportFact[];
+  /** Strings shaped like paths to code files (`'./users'`, `'../assets/shims.js'`): files the code may load by name. */
+  pathStrings: PathString[];
   /** Uses of imported bindings (other than namespace imports), one per name and line. */
   importedNameUses: NameUse[];
   /** `NS.member` uses of namespace imports; `member` null where `NS` itself escapes (passed, spread, …). */
@@ -91,6 +93,11 @@ export interface EnumMemberFact {
   line: number;
   /** Read in the enum's own file (`Color.Red`), or the enum object escapes there (`Object.values(Color)`). */
   usedInFile: boolean;
+}
+
+export interface PathString {
+  text: string;
+  line: number;
 }
 
 export interface DynamicImportFact {

@@ -1,7 +1,7 @@
 import type { ts as TS } from 'ts-morph';
 import { ts } from './typescript.js';
 import { ComplexityTracker, type LogicalOperator, logicalRuns } from '../complexity/complexity-tracker.js';
-import type { DynamicImportFact, ExportFact, FunctionFact, FunctionKind, HalsteadCounts, NameUse, NamespaceUse } from './file-facts.js';
+import type { DynamicImportFact, ExportFact, FunctionFact, FunctionKind, HalsteadCounts, ImportFact, NameUse, NamespaceUse, PathString } from './file-facts.js';
 import { functionName } from './function-name.js';
 
 // The TypeScript namespace and its SyntaxKind enum are large dictionaries: reading a member on every
@@ -40,8 +40,10 @@ const {
   ImportDeclaration,
   ImportEqualsDeclaration,
   ImportKeyword,
+  ImportType,
   LastLiteralToken,
   NewExpression,
+  NoSubstitutionTemplateLiteral,
   MethodDeclaration,
   Parameter,
   PrivateIdentifier,
@@ -50,11 +52,15 @@ const {
   QuestionQuestionEqualsToken,
   QuestionQuestionToken,
   SetAccessor,
+  StringLiteral,
   ShorthandPropertyAssignment,
   SwitchStatement,
   ThisKeyword,
   WhileStatement,
 } = ts.SyntaxKind;
+
+/** Relative paths (`./x`, `../x/y`) and paths ending in a code file's extension, without spaces or a scheme. */
+const pathShaped = /^(?:\.{1,2}\/[^\s:*?"<>|]*|[^\s:*?"<>|]+\.[cm]?[jt]sx?)$/;
 
 /** The names whose uses the walk records. */
 interface WalkedNames {
@@ -74,6 +80,9 @@ interface WalkResult {
   /** Member reads of the file's own enums (`member` null where the enum object escapes). */
   enumMemberUses: NamespaceUse[];
   commonJsExports: ExportFact[];
+  /** `import('./x').Name` and `typeof import('./x')` in type positions: type-only imports without a statement. */
+  importTypes: ImportFact[];
+  pathStrings: PathString[];
   halstead: HalsteadCounts;
 }
 
@@ -113,6 +122,8 @@ export function walkSource(file: TS.SourceFile, names: WalkedNames): WalkResult 
     namespaceUses: [],
     enumMemberUses: [],
     commonJsExports: [],
+    importTypes: [],
+    pathStrings: [],
     halstead: { operators: 0, operands: 0, distinctOperators: 0, distinctOperands: 0 },
   };
   const operators = new Set<number>();
@@ -229,6 +240,30 @@ export function walkSource(file: TS.SourceFile, names: WalkedNames): WalkResult 
     else if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ThisKeyword) tracker.call(`this.${callee.name.text}`);
   }
 
+  /** A string shaped like a path to a code file (`'./users'`, `'../assets/shims.js'`, `'src/app.ts'`): a file some code may load by name. */
+  function recordPathString(node: TS.StringLiteralLike): void {
+    const text = node.text;
+    if (text.length > 256 || !pathShaped.test(text) || isModuleSpecifier(node)) return;
+    result.pathStrings.push({ text, line: lineOf(node) });
+  }
+
+  /** The specifier of an import, re-export, `import()`, `require()`, import type or `declare module`: an import, not a name. */
+  function isModuleSpecifier(node: TS.StringLiteralLike): boolean {
+    const parent = node.parent;
+    if (ts.isExportDeclaration(parent) || ts.isImportDeclaration(parent) || ts.isExternalModuleReference(parent) || ts.isModuleDeclaration(parent) || ts.isLiteralTypeNode(parent)) return true;
+    return ts.isCallExpression(parent) && (parent.expression.kind === ImportKeyword || isIdentifierNamed(parent.expression, 'require'));
+  }
+
+  /** `import('./x').A.B` asks `./x` for `A`; `typeof import('./x')` for the whole module. */
+  function recordImportType(node: TS.ImportTypeNode): void {
+    const argument = node.argument;
+    if (!ts.isLiteralTypeNode(argument) || !ts.isStringLiteral(argument.literal)) return;
+    let qualifier = node.qualifier;
+    while (qualifier && ts.isQualifiedName(qualifier)) qualifier = qualifier.left;
+    const imported = qualifier ? qualifier.text : '*';
+    result.importTypes.push({ specifier: argument.literal.text, line: lineOf(node), form: 'import', typeOnly: true, bindings: [{ imported, local: '', typeOnly: true }] });
+  }
+
   /** `require.resolve(…)`, `createRequire(…).resolve(…)` and `import.meta.resolve(…)`. */
   function isResolveCall(callee: TS.Expression): boolean {
     if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'resolve') return false;
@@ -274,6 +309,7 @@ export function walkSource(file: TS.SourceFile, names: WalkedNames): WalkResult 
     countHalstead(node);
     const functionKind = functionKinds.get(node.kind);
     if (functionKind) return visitFunction(node as TS.FunctionLikeDeclaration, functionKind);
+    if (node.kind === ImportType) recordImportType(node as TS.ImportTypeNode);
     switch (node.kind) {
       case ImportDeclaration:
       case ImportEqualsDeclaration:
@@ -351,6 +387,10 @@ export function walkSource(file: TS.SourceFile, names: WalkedNames): WalkResult 
         break;
       case NewExpression:
         recordFileUrl(node as TS.NewExpression);
+        break;
+      case StringLiteral:
+      case NoSubstitutionTemplateLiteral:
+        recordPathString(node as TS.StringLiteralLike);
         break;
       case Identifier:
         recordIdentifier(node as TS.Identifier);

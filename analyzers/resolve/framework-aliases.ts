@@ -23,7 +23,7 @@ export function frameworkAliasesOf(paths: readonly string[]): FrameworkAliases[]
   const under = (dir: string, path: string) => joinPath(dir, path);
   const aliases: FrameworkAliases[] = docusaurusSiteDirs(paths).map((dir) => ({ dir, framework: 'Docusaurus', paths: { '@site/*': [under(dir, '*')] }, provider: '@docusaurus/core' }));
   for (const dir of configDirs(paths, /^nuxt\.config\.[cm]?[jt]s$/)) {
-    const source = paths.some((path) => path.startsWith(under(dir, 'app/'))) ? under(dir, 'app') : dir;
+    const source = paths.some((path) => path.startsWith(`${under(dir, 'app')}/`)) ? under(dir, 'app') : dir;
     aliases.push({
       dir,
       framework: 'Nuxt',

@@ -72,7 +72,11 @@ describe('steward deadcode on a workspace with every pattern', () => {
       ]),
     );
     expect(report.entries.map((entry) => entry.path)).not.toContain('packages/lib/src/features/internal.ts');
-    expect(report.possiblyUsed.map((file) => file.path)).toEqual(['packages/app/src/locales/en.ts', 'packages/app/src/locales/fr.ts']);
+    expect(report.possiblyUsed).toEqual([
+      { path: 'packages/app/src/locales/en.ts', reason: 'may be loaded by the import() of `./locales/…` in packages/app/src/index.ts:24' },
+      { path: 'packages/app/src/locales/fr.ts', reason: 'may be loaded by the import() of `./locales/…` in packages/app/src/index.ts:24' },
+      { path: 'packages/app/src/workers/resize.ts', reason: "named by the string './workers/resize.ts' in packages/app/src/index.ts:25, so code may load it by path" },
+    ]);
     expect(report.workspaces.find((workspace) => workspace.dir === 'packages/app')?.findings).toMatchObject({ file: 2, export: 6, dependency: 1 });
   });
 

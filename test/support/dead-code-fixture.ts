@@ -59,10 +59,16 @@ export const deadCodeFixtureFiles: Record<string, FixtureContent> = {
     'export function main(locale: string): unknown {',
     "  void import('./lazy.js');",
     '  void import(`./locales/${locale}.js`);',
+    "  spawnWorker('./workers/resize.ts'); // a file handed over by path",
     '  return [render(total([1])), Color.Red, formatName(locale), shared, chunk, server, bottom, missing];',
     '}',
     '',
+    'function spawnWorker(path: string): void {',
+    '  void path;',
+    '}',
+    '',
   ].join('\n'),
+  'packages/app/src/workers/resize.ts': 'export function resize(): void {}\n',
   // `..` is the folder above: its index.ts.
   'packages/app/src/ui/render.tsx':
     "import { options } from '..';\n\nexport function render(size: number) {\n  return <div>{size + options.size}</div>;\n}\n\nexport function unusedRender() {\n  return null;\n}\n\nimport './theme.scss';\n",

@@ -25,11 +25,29 @@ describe('judgeConfidence', () => {
         entries: [{ path: 'src/index.ts', reason: 'package.json "main"' }],
         edges,
         importers: importersOf(edges),
+        unreadableEntries: [],
       },
     );
     expect(findings.map((finding) => `${finding.path} ${finding.confidence}`)).toEqual(['src/old.ts high', 'test/helper.ts medium', 'scripts/release.ts medium']);
     expect(findings[1]!.confidenceReason).toMatch(/test/);
     expect(doubts).toEqual({ missedEntries: [], entryFloods: [] });
+  });
+
+  it('trusts no unused file of a package whose bundler config computes its entries at run time', () => {
+    const files = ['src/index.ts', 'src/a.ts', 'src/main.ts'];
+    const edges = [edge('src/index.ts', 'src/a.ts')];
+    const { findings } = judgeConfidence([unusedFile('src/main.ts')], {
+      workspaces: [{ dir: '', name: 'app' }],
+      files,
+      workspaceOf: () => '',
+      live: new Set(['src/index.ts', 'src/a.ts']),
+      entries: [{ path: 'src/index.ts', reason: 'package.json "main"' }],
+      edges,
+      importers: importersOf(edges),
+      unreadableEntries: [{ workspaceDir: '', origin: '.erb/configs/webpack.config.main.prod.ts entry' }],
+    });
+    expect(findings.map((finding) => `${finding.path} ${finding.confidence}`)).toEqual(['src/main.ts medium']);
+    expect(findings[0]!.confidenceReason).toBe('.erb/configs/webpack.config.main.prod.ts entry is computed when the tool runs, so Steward could not read which files it starts from; it may start from this one.');
   });
 
   it('makes every unused file of a package low confidence when its entries reach less than half of it, and lists the likely entries', () => {
@@ -39,7 +57,7 @@ describe('judgeConfidence', () => {
     const unreached = files.filter((path) => path !== 'lib/index.ts');
     const { findings, doubts } = judgeConfidence(
       unreached.map((path) => unusedFile(path)),
-      { workspaces: [{ dir: '', name: 'server' }], files, workspaceOf: () => '', live: new Set(['lib/index.ts']), entries: [{ path: 'lib/index.ts', reason: 'package.json "main"' }], edges, importers: importersOf(edges) },
+      { workspaces: [{ dir: '', name: 'server' }], files, workspaceOf: () => '', live: new Set(['lib/index.ts']), entries: [{ path: 'lib/index.ts', reason: 'package.json "main"' }], edges, importers: importersOf(edges), unreadableEntries: [] },
     );
     expect(new Set(findings.map((finding) => finding.confidence))).toEqual(new Set(['low']));
     expect(findings[0]!.confidenceReason).toContain('Only 1 of the 8 code files of server are reached from the 1 entries');
@@ -76,6 +94,7 @@ describe('judgeConfidence', () => {
       ],
       edges: [],
       importers: new Map(),
+      unreadableEntries: [],
     });
     // a: 1 of 2 reached (half: trusted); b: 1 of 3 (missed).
     expect(findings.map((finding) => `${finding.path} ${finding.confidence}`)).toEqual(['packages/a/x.ts high', 'packages/b/y.ts low', 'packages/b/z.ts low']);
@@ -89,7 +108,7 @@ describe('judgeConfidence', () => {
       ...source.map((path) => ({ path, reason: 'package.json "exports" "./*"' })),
       ...fixtures.map((path) => ({ path, reason: 'fixtures folder (test data)' })),
     ];
-    const input = { workspaces: [{ dir: '', name: 'lib' }], workspaceOf: () => '', live: new Set(entries.map((entry) => entry.path)), edges: [], importers: new Map() };
+    const input = { workspaces: [{ dir: '', name: 'lib' }], workspaceOf: () => '', live: new Set(entries.map((entry) => entry.path)), edges: [], importers: new Map(), unreadableEntries: [] };
     expect(judgeConfidence([], { ...input, files: [...source, ...fixtures], entries }).doubts.entryFloods).toEqual([
       { workspace: '', label: 'lib', files: 30, entries: 30, cause: 'package.json "exports" "./*"', causeEntries: 30 },
     ]);

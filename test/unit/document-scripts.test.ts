@@ -67,4 +67,5 @@ describe('documents whose scripts import code', () => {
       'packages/core/useMouse/index.md',
     ]);
   });
+
 });

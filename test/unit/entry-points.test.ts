@@ -615,6 +615,101 @@ describe('findEntryPoints — test runners run by command line', () => {
   });
 });
 
+describe('findEntryPoints — what configs, hooks and manifests name', () => {
+  const lines = (result: ReturnType<typeof entryPointsOf>) => result.entries.map(({ path, reason }) => `${path} ← ${reason}`);
+  const packages = (result: ReturnType<typeof entryPointsOf>) => result.referencedPackages.map(({ name, reason }) => `${name} ← ${reason}`);
+
+  it('git hooks, lint-staged, composite actions and `cd` in a run line: their binaries and files', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'app', main: 'index.js', 'lint-staged': { '*.ts': ['eslint --fix', 'prettier --write'] }, 'simple-git-hooks': { 'pre-push': 'pnpm exec tsc --noEmit' } }),
+      'index.js': code,
+      '.husky/commit-msg': '#!/bin/sh\n# check the message\nnpx --no -- commitlint --edit "$1"\n',
+      '.husky/_/husky.sh': 'echo never read\n',
+      '.github/actions/perf/action.yml': ['runs:', '  using: composite', '  steps:', '    - run: bun scripts/generate-app.ts', '      working-directory: perf', '      shell: bash'].join('\n'),
+      '.github/workflows/ci.yml': ['jobs:', '  bench:', '    steps:', '      - run: cd benchmarks/http && node run.mjs'].join('\n'),
+      'perf/scripts/generate-app.ts': code,
+      'benchmarks/http/run.mjs': code,
+    });
+    expect(lines(result)).toEqual([
+      'benchmarks/http/run.mjs ← .github/workflows/ci.yml run: node run.mjs',
+      'index.js ← package.json "main"',
+      'perf/scripts/generate-app.ts ← .github/actions/perf/action.yml run: bun scripts/generate-app.ts',
+    ]);
+    expect(result.scriptBinaries.map(({ binary, script }) => `${binary} ← ${script}`).sort()).toEqual([
+      'commitlint ← .husky/commit-msg',
+      'eslint ← *.ts',
+      'prettier ← *.ts',
+      'tsc ← pre-push',
+    ]);
+    expect(packages(result)).toEqual(['husky ← .husky/ (git hooks husky installs)']);
+  });
+
+  it('JSR exports, tsconfig extends and types, browserslist and ESLint import resolvers', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'hono', main: 'src/index.ts', browserslist: ['extends browserslist-config-erb', 'not dead'], eslintConfig: { settings: { 'import/resolver': { typescript: {}, node: {} } } } }),
+      'jsr.json': json({ name: '@hono/hono', exports: { '.': './src/index.ts', './language': './src/middleware/language/language.ts' } }),
+      'tsconfig.json': json({ extends: '@sindresorhus/tsconfig', compilerOptions: { types: ['node', 'vite/client'] } }),
+      'src/index.ts': code,
+      'src/middleware/language/language.ts': code,
+    });
+    expect(lines(result)).toEqual([
+      'src/index.ts ← jsr.json "exports" "." (published to JSR)',
+      'src/middleware/language/language.ts ← jsr.json "exports" "./language" (published to JSR)',
+    ]);
+    expect(packages(result)).toEqual([
+      '@sindresorhus/tsconfig ← tsconfig.json extends "@sindresorhus/tsconfig"',
+      '@types/node ← tsconfig.json compilerOptions.types "node"',
+      'browserslist-config-erb ← package.json "browserslist" "extends browserslist-config-erb"',
+      'eslint-import-resolver-node ← package.json "eslintConfig" settings "import/resolver"',
+      'eslint-import-resolver-typescript ← package.json "eslintConfig" settings "import/resolver"',
+      'node ← tsconfig.json compilerOptions.types "node"',
+      'vite ← tsconfig.json compilerOptions.types "vite/client"',
+    ]);
+  });
+
+  it('webpack loaders, Nuxt modules, electron-builder hooks, Playwright reporters, Nitro routes and files a script names', () => {
+    const result = entryPointsOf({
+      'package.json': json({
+        name: 'app',
+        private: true,
+        scripts: { 'test:ts': 'tsc types/index.d.ts test/types.ts --noEmit', mock: 'ncp scripts/mock.js src/aws.js' },
+        build: { afterSign: '.erb/scripts/notarize.js' },
+        devDependencies: { webpack: '^5.0.0', nuxt: '^3.0.0', 'electron-builder': '^24.0.0', '@playwright/test': '^1.0.0', nitropack: '^2.0.0' },
+      }),
+      'webpack.config.js': "module.exports = { entry: './src/app.ts', module: { rules: [{ test: /\\.s?css$/, use: ['style-loader', { loader: 'css-loader' }, 'sass-loader?sourceMap'] }, { oneOf: [{ loader: 'ts-loader' }] }] } };\n",
+      'nuxt.config.ts': "export default defineNuxtConfig({ modules: ['@vueuse/nuxt', ['@nuxtjs/i18n', {}], './modules/local'], css: ['~/assets/main.css', '@unocss/reset/tailwind.css'] });\n",
+      'playwright.config.ts': "export default { testDir: 'e2e', reporter: [['list'], ['./reporters/a11y.ts']] };\n",
+      'src/app.ts': code,
+      'modules/local.ts': code,
+      '.erb/scripts/notarize.js': code,
+      'reporters/a11y.ts': code,
+      'routes/index.ts': code,
+      'test/types.ts': code,
+      'scripts/mock.js': code,
+      'types/index.d.ts': code,
+    });
+    expect(lines(result).filter((line) => !line.startsWith('webpack.config') && !line.endsWith('config file (nuxt)') && !line.endsWith('config file (playwright)'))).toEqual([
+      '.erb/scripts/notarize.js ← package.json "build" afterSign',
+      'modules/local.ts ← nuxt.config.ts modules',
+      'reporters/a11y.ts ← playwright.config.ts reporter',
+      'routes/index.ts ← Nitro route or handler (file-based)',
+      'scripts/mock.js ← script "mock": ncp scripts/mock.js src/aws.js',
+      'src/app.ts ← webpack.config.js entry',
+      'test/types.ts ← script "test:ts": tsc types/index.d.ts test/types.ts --noEmit',
+      'types/index.d.ts ← script "test:ts": tsc types/index.d.ts test/types.ts --noEmit',
+    ]);
+    expect(packages(result).filter((line) => /loader|nuxt|unocss/.test(line))).toEqual([
+      '@nuxtjs/i18n ← nuxt.config.ts modules',
+      '@unocss/reset ← nuxt.config.ts css',
+      '@vueuse/nuxt ← nuxt.config.ts modules',
+      'css-loader ← webpack.config.js module.rules loader',
+      'sass-loader ← webpack.config.js module.rules loader',
+      'style-loader ← webpack.config.js module.rules loader',
+      'ts-loader ← webpack.config.js module.rules loader',
+    ]);
+  });
+});
+
 describe('findEntryPoints — frameworks and configs', () => {
   it("takes a knip config's entries, ignores and ignored dependencies as the repository's own word", () => {
     const result = entryPointsOf({

@@ -1,0 +1,29 @@
+import { isObject } from '../../discover/package-json.js';
+import { addModule } from './run-targets.js';
+import type { ToolSpec } from './tool-spec.js';
+
+/**
+ * Nuxt: nuxt.config's `modules` (and Nuxt 2's `buildModules`), the layers it `extends`, its
+ * `plugins` and `serverHandlers`' files, and the packages its `css` names — all loaded by name.
+ */
+export const nuxt: ToolSpec = {
+  binaries: ['nuxt', 'nuxi'],
+  packages: ['nuxt'],
+  configs: (files) => files.atRoot(/^nuxt\.config\.[cm]?[jt]s$/),
+  handle(context, workspace, config) {
+    if (!config || !isObject(config.value)) return;
+    const options = config.value;
+    for (const key of ['modules', 'buildModules', 'extends', 'plugins', 'css']) {
+      for (const item of [options[key]].flat()) {
+        // An item is a name or path, `[name, options]`, or `{ src }` (plugins).
+        const name = Array.isArray(item) ? item[0] : isObject(item) ? item['src'] : item;
+        if (typeof name !== 'string' || /^[~@]{1,2}\//.test(name) || name.startsWith('#')) continue;
+        addModule(context, workspace, config.cwd, name, `${config.label} ${key}`, true);
+      }
+    }
+    const handlers = options['serverHandlers'];
+    for (const handler of Array.isArray(handlers) ? handlers : []) {
+      if (isObject(handler) && typeof handler['handler'] === 'string') addModule(context, workspace, config.cwd, handler['handler'], `${config.label} serverHandlers`, true);
+    }
+  },
+};

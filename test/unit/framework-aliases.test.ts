@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { pathAliasMatcher, pathAliasesOf } from '../../analyzers/deadcode/path-aliases.js';
+import { createModuleResolver } from '../../analyzers/resolve/module-resolver.js';
+import { withFrameworkAliases } from '../../analyzers/resolve/framework-aliases.js';
+
+/** A resolver over tracked files with one root tsconfig that states no paths, as in a fresh clone of a Nuxt or SvelteKit app. */
+function resolverFor(files: readonly string[]) {
+  return createModuleResolver({ files: new Set(files), readFile: () => undefined, scopes: withFrameworkAliases([{ dir: '' }], files), workspaces: [], builtinModules: new Set() });
+}
+
+describe('framework aliases a fresh clone does not state', () => {
+  it('Nuxt 3: `~` and `@` are the project folder, even beside app.vue', () => {
+    const resolve = resolverFor(['nuxt.config.ts', 'app.vue', 'types.ts', 'constants/lists.ts', 'pages/index.vue']);
+    expect(resolve('~/types', 'pages/index.vue')).toEqual({ kind: 'file', path: 'types.ts' });
+    expect(resolve('@/constants/lists', 'pages/index.vue')).toEqual({ kind: 'file', path: 'constants/lists.ts' });
+  });
+
+  it('Nuxt 4: `~` is the app/ folder and `~~` the project folder', () => {
+    const resolve = resolverFor(['web/nuxt.config.ts', 'web/app/utils/format.ts', 'web/shared/types.ts', 'web/app/pages/index.vue']);
+    expect(resolve('~/utils/format', 'web/app/pages/index.vue')).toEqual({ kind: 'file', path: 'web/app/utils/format.ts' });
+    expect(resolve('~~/shared/types', 'web/app/pages/index.vue')).toEqual({ kind: 'file', path: 'web/shared/types.ts' });
+  });
+
+  it('SvelteKit: `$lib` is src/lib; `$app/…`, `$env/…` and Nuxt `#imports` are virtual modules, not packages', () => {
+    const files = ['svelte.config.js', 'src/lib/index.ts', 'src/lib/api.ts', 'src/routes/+page.svelte', 'nuxt/nuxt.config.ts'];
+    const resolve = resolverFor(files);
+    expect(resolve('$lib/api', 'src/routes/+page.svelte')).toEqual({ kind: 'file', path: 'src/lib/api.ts' });
+    expect(resolve('$lib', 'src/routes/+page.svelte')).toEqual({ kind: 'file', path: 'src/lib/index.ts' });
+    const isAlias = pathAliasMatcher(pathAliasesOf([], files));
+    expect(['$app/stores', '$env/static/public', '$lib/api'].every((specifier) => isAlias(specifier, 'src/routes/+page.svelte'))).toBe(true);
+    expect(isAlias('#imports', 'nuxt/app.vue')).toBe(true);
+    expect(isAlias('#imports', 'src/routes/+page.svelte')).toBe(false);
+    expect(isAlias('svelte', 'src/routes/+page.svelte')).toBe(false);
+  });
+});
