@@ -3,7 +3,7 @@ import { isObject, readPackageJson, type PackageJson } from '../discover/package
 import type { ProjectTree } from '../discover/project-tree.js';
 import { dirname, isWithin, joinPath } from '../discover/repo-paths.js';
 import { packageNameOf as packageOfSpecifier } from '../resolve/package-name.js';
-import { sourceCandidates } from './build-output.js';
+import { sourceCandidates } from '../resolve/build-output.js';
 import type { EntryPoints } from './entry-points.js';
 import { isPlainData, readConfigText, ResolvedPath } from './static-config.js';
 import { GlobError, compileGlob, globBase, isGlob } from '../patterns/glob.js';

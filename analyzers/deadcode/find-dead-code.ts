@@ -7,7 +7,7 @@ import type { Workspace } from '../discover/workspaces.js';
 import type { FileFacts } from '../facts/file-facts.js';
 import { isComponentDocument, isScriptDocument } from '../facts/document-scripts.js';
 import type { Resolution, ResolveModule } from '../resolve/module-resolver.js';
-import { sourceOfOutput } from './build-output.js';
+import { sourceOfOutput } from '../resolve/build-output.js';
 import type { DeadCodeFinding, DeadCodeKind, DeadCodeResult, UnjudgedFinding, WorkspaceTotals } from './dead-code.js';
 import { judgeConfidence } from './confidence.js';
 import { findDependencyIssues } from './dependency-usage.js';

@@ -1,6 +1,6 @@
 import { isObject } from '../discover/package-json.js';
 import { isWithin, joinPath } from '../discover/repo-paths.js';
-import { buildFolders, codeExtensions, outputCandidates, relativeTo, sourceOfOutput } from './build-output.js';
+import { buildFolders, codeExtensions, outputCandidates, relativeTo, sourceOfOutput } from '../resolve/build-output.js';
 import type { EntryContext, WorkspaceInfo } from './entry-context.js';
 
 /** Folders packages build into; a target there that maps to no source is gitignored output, not a mistake. */

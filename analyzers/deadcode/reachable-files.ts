@@ -1,7 +1,7 @@
 import type { ImportEdge } from '../architecture/import-graph.js';
 import type { FileFacts } from '../facts/file-facts.js';
 import { dirname, isOutsideRepo, isWithin, joinPath } from '../discover/repo-paths.js';
-import { sourceCandidates } from './build-output.js';
+import { sourceCandidates } from '../resolve/build-output.js';
 
 interface Reachability {
   /** Files reached from an entry through imports, re-exports, `import()` and `require()` of any kind. */

@@ -1,6 +1,6 @@
 import type { ImportEdge } from '../architecture/import-graph.js';
 import { dirname, joinPath } from '../discover/repo-paths.js';
-import { sourceCandidates } from './build-output.js';
+import { sourceCandidates } from '../resolve/build-output.js';
 import type { UnjudgedFinding } from './dead-code.js';
 import { type PathAlias, pathAliasMatcher } from './path-aliases.js';
 

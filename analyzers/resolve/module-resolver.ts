@@ -1,4 +1,8 @@
 import { ts } from '../facts/typescript.js';
+import type { Discovery } from '../discover/discover-project.js';
+import { joinPath } from '../discover/repo-paths.js';
+import { outputCandidates, sourceCandidates } from './build-output.js';
+import { exportTargets } from './package-exports.js';
 import { packageNameOf } from './package-name.js';
 import type { ts as TS } from 'ts-morph';
 
@@ -27,6 +31,8 @@ export interface ResolverInput {
   workspaces: readonly { dir: string; name: string | null }[];
   /** Node's built-in module names (without the `node:` prefix). */
   builtinModules: ReadonlySet<string>;
+  /** Where builds write (outDir) and from where (rootDir): how a package's exported output maps back to its source. */
+  tsconfigs: Discovery['tsconfigs'];
 }
 
 export type ResolveModule = (specifier: string, fromPath: string) => Resolution;
@@ -81,12 +87,35 @@ export function createModuleResolver(input: ResolverInput): ResolveModule {
     const name = packageNameOf(specifier);
     const workspaceDir = workspaceByName.get(name);
     if (workspaceDir === undefined) return { kind: 'package', name };
-    const source = workspaceSource(workspaceDir, specifier.slice(name.length), input.files);
+    const subpath = specifier.slice(name.length);
+    const source = exportedSource(input, workspaceDir, subpath) ?? workspaceSource(workspaceDir, subpath, input.files);
     return source ? { kind: 'file', path: source } : { kind: 'unresolved' };
   };
 }
 
+/**
+ * The source behind what a workspace package exports for a subpath: the targets its package.json
+ * names (`./dist/index/index.mjs`), each mapped back from the build (tsconfig outDir → rootDir, or
+ * dist/ → src/) to a tracked file, the same way entry points are.
+ */
+function exportedSource(input: ResolverInput, dir: string, subpath: string): string | undefined {
+  const text = input.readFile(joinPath(dir, 'package.json'));
+  let manifest: unknown;
+  try {
+    manifest = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  for (const target of exportTargets(manifest, subpath === '' ? '.' : `.${subpath}`)) {
+    for (const candidate of outputCandidates(input.tsconfigs, dir, joinPath(dir, target))) {
+      const file = sourceCandidates(candidate).find((path) => input.files.has(path));
+      if (file) return file;
+    }
+  }
+  return undefined;
+}
 
+/** Guesses, for a package whose manifest names no file with a source. */
 function workspaceSource(dir: string, subpath: string, files: ReadonlySet<string>): string | undefined {
   const base = dir === '' ? '' : `${dir}/`;
   if (subpath === '') return sourceEntryCandidates.map((candidate) => base + candidate).find((path) => files.has(path));

@@ -17,7 +17,7 @@ import type { Database } from '../store/database.js';
 import { ProjectContextCache } from '../store/project-context-cache.js';
 
 /** Bumped when discovery or resolution would answer differently for the same layout. */
-const layoutVersion = '12';
+const layoutVersion = '13';
 
 const configFilePattern = /(^|\/)(package\.json|(ts|js)config[^/]*\.json|pnpm-workspace\.yaml|steward\.config\.json)$/;
 
@@ -114,6 +114,7 @@ export async function readProjectLayout(
             ),
             workspaces: discovery.workspaces,
             builtinModules: new Set(builtinModules),
+            tsconfigs: discovery.tsconfigs,
           });
           for (const [specifier, fromPath] of missing) resolutions[resolutionKey(specifier, fromPath)] = resolve(specifier, fromPath);
         }

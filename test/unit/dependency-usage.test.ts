@@ -35,6 +35,7 @@ function analyse(files: Record<string, string>, { installed = {}, live, paths, .
     scopes: [{ dir: '', ...(paths ? { paths } : {}) }],
     workspaces,
     builtinModules: new Set(builtinModules),
+    tsconfigs: [],
   });
   const warnings: string[] = [];
   const findings = findDependencyIssues({

@@ -5,7 +5,7 @@ import { withFrameworkAliases } from '../../analyzers/resolve/framework-aliases.
 
 /** A resolver over tracked files with one root tsconfig that states no paths, as in a fresh clone of a Nuxt or SvelteKit app. */
 function resolverFor(files: readonly string[]) {
-  return createModuleResolver({ files: new Set(files), readFile: () => undefined, scopes: withFrameworkAliases([{ dir: '' }], files), workspaces: [], builtinModules: new Set() });
+  return createModuleResolver({ files: new Set(files), readFile: () => undefined, scopes: withFrameworkAliases([{ dir: '' }], files), workspaces: [], builtinModules: new Set(), tsconfigs: [] });
 }
 
 describe('framework aliases a fresh clone does not state', () => {
@@ -31,5 +31,38 @@ describe('framework aliases a fresh clone does not state', () => {
     expect(isAlias('#imports', 'nuxt/app.vue')).toBe(true);
     expect(isAlias('#imports', 'src/routes/+page.svelte')).toBe(false);
     expect(isAlias('svelte', 'src/routes/+page.svelte')).toBe(false);
+  });
+});
+
+describe("a workspace package's own name", () => {
+  it('resolves to the source behind what its package.json exports, subpaths and patterns too', () => {
+    const manifest = {
+      name: 'swr',
+      exports: {
+        '.': { import: { types: './dist/index/index.d.mts', default: './dist/index/index.mjs' }, require: './dist/index/index.js' },
+        './infinite': { import: './dist/infinite/index.mjs' },
+        './adapters/*': './dist/adapters/*.js',
+      },
+    };
+    const files = ['package.json', 'src/index/index.ts', 'src/infinite/index.ts', 'src/adapters/fetch.ts', 'test/use-swr.test.tsx', 'lib/package.json', 'lib/source/main.ts'];
+    const texts: Record<string, string> = {
+      'package.json': JSON.stringify(manifest),
+      'lib/package.json': JSON.stringify({ name: 'lib', main: 'build/main.js' }),
+    };
+    const resolve = createModuleResolver({
+      files: new Set(files),
+      readFile: (path) => texts[path],
+      scopes: [{ dir: '' }],
+      workspaces: [
+        { dir: '', name: 'swr' },
+        { dir: 'lib', name: 'lib' },
+      ],
+      builtinModules: new Set(),
+      tsconfigs: [{ path: 'lib/tsconfig.json', compilerOptions: { outDir: 'lib/build', rootDir: 'lib/source' } } as never],
+    });
+    expect(resolve('swr', 'test/use-swr.test.tsx')).toEqual({ kind: 'file', path: 'src/index/index.ts' });
+    expect(resolve('swr/infinite', 'test/use-swr.test.tsx')).toEqual({ kind: 'file', path: 'src/infinite/index.ts' });
+    expect(resolve('swr/adapters/fetch', 'test/use-swr.test.tsx')).toEqual({ kind: 'file', path: 'src/adapters/fetch.ts' });
+    expect(resolve('lib', 'test/use-swr.test.tsx')).toEqual({ kind: 'file', path: 'lib/source/main.ts' });
   });
 });
