@@ -110,6 +110,10 @@ const binaryPackages: ReadonlyMap<string, readonly string[]> = new Map(
     manypkg: ['@manypkg/cli'],
     ...Object.fromEntries(['ni', 'nr', 'nlx', 'nun', 'nci', 'na', 'nup'].map((binary) => [binary, ['@antfu/ni']])),
     gfi: ['google-font-installer'],
+    flow: ['flow-bin'],
+    docusaurus: ['@docusaurus/core'],
+    cz: ['commitizen'],
+    'git-cz': ['commitizen'],
     tsgo: ['@typescript/native-preview'],
     svgr: ['@svgr/cli'],
     'electron-rebuild': ['@electron/rebuild', 'electron-rebuild'],
@@ -143,6 +147,18 @@ const wellKnownPeers: ReadonlyMap<string, readonly string[]> = new Map(
     '@tailwindcss/vite': ['tailwindcss'],
     '@tailwindcss/postcss': ['tailwindcss'],
     'eslint-plugin-prettier': ['prettier', 'eslint-config-prettier'],
+    'karma-jasmine': ['jasmine-core'],
+    'karma-sinon': ['sinon'],
+    'karma-webpack': ['webpack'],
+    'esbuild-loader': ['webpack'],
+    'url-loader': ['webpack'],
+    'css-loader': ['webpack'],
+    gatsby: ['react', 'react-dom'],
+    'gatsby-plugin-postcss': ['postcss'],
+    'gatsby-plugin-mdx': ['@mdx-js/mdx', '@mdx-js/react'],
+    '@docusaurus/core': ['react', 'react-dom'],
+    'pretty-quick': ['prettier'],
+    'jotai-optics': ['optics-ts'],
   }),
 );
 
@@ -157,6 +173,9 @@ const toolPlugins: readonly { tool: string; plugin: RegExp }[] = [
   { tool: 'eslint', plugin: /^(eslint-(plugin|config)-.+|@[^/]+\/eslint-(plugin|config)(-.+)?|@typescript-eslint\/.+|typescript-eslint|@eslint\/js)$/ },
   { tool: 'prettier', plugin: /^(prettier-plugin-.+|@[^/]+\/prettier-plugin(-.+)?)$/ },
   { tool: 'size-limit', plugin: /^@size-limit\/.+$/ },
+  { tool: 'karma', plugin: /^karma-.+$/ },
+  // UnoCSS's icon preset loads the icon sets installed as @iconify-json/<set>.
+  { tool: 'unocss', plugin: /^@iconify-json\/.+$/ },
   // Astro's default image service is sharp, and `astro check` runs @astrojs/check.
   { tool: 'astro', plugin: /^(sharp|@astrojs\/check)$/ },
 ];
@@ -198,6 +217,7 @@ export function findDependencyIssues(input: DependencyUsageInput): UnjudgedFindi
   addTypeScriptToolingUses(context, uses);
   addScriptUses(context, uses);
   for (const { workspaceDir, name } of input.referencedPackages) addName(uses, context.ownerOf(workspaceDir), name);
+  addToolPluginUses(context, uses);
   addPeerUses(context, uses);
   addTypesPackageUses(uses);
   const used = declarationsUsed(context, uses);
@@ -274,7 +294,11 @@ function collectImportUses(context: Context): { uses: NamesByWorkspace; unlisted
     const file = facts.get(path);
     if (!file) continue;
     const owner = context.ownerOf(path);
-    for (const { specifier, line, typeOnly } of bareReferencesOf(file)) {
+    for (const { specifier: written, line, typeOnly } of bareReferencesOf(file)) {
+      // webpack's inline loaders (`url-loader!./image.jpg`): each loader is a package in use, the last part is the import.
+      const parts = written.split('!');
+      const specifier = parts.pop()!;
+      for (const loader of parts) if (loader !== '') addName(uses, owner, packageNameOf(loader.replace(/\?.*$/, '')));
       const resolution = resolve(specifier, path);
       if (resolution.kind === 'builtin') {
         // Node's built-in modules get their types from @types/node.
@@ -500,7 +524,7 @@ function unusedDependencies(context: Context, used: NamesByWorkspace): UnjudgedF
   for (const manifest of context.manifests.values()) {
     for (const [field, kind] of checked) {
       for (const [name, line] of manifest.declared[field]) {
-        if (used.get(manifest.dir)?.has(name) || declares(manifest, name, neverUnusedFields) || isPluginOfDeclaredTool(context, manifest, name)) continue;
+        if (used.get(manifest.dir)?.has(name) || declares(manifest, name, neverUnusedFields)) continue;
         findings.push({ kind, path: manifest.path, line, name, workspace: manifest.dir, reason: unusedReason(field, manifest.path, name), importers: [] });
       }
     }
@@ -508,8 +532,15 @@ function unusedDependencies(context: Context, used: NamesByWorkspace): UnjudgedF
   return findings;
 }
 
-function isPluginOfDeclaredTool(context: Context, manifest: Manifest, name: string): boolean {
-  return toolPlugins.some(({ tool, plugin }) => plugin.test(name) && declaresInReach(context, manifest.dir, tool));
+/** A declared plugin of a declared tool is in use, and so are its peers (karma-jasmine needs jasmine-core). */
+function addToolPluginUses(context: Context, uses: NamesByWorkspace): void {
+  for (const manifest of context.manifests.values()) {
+    for (const names of Object.values(manifest.declared)) {
+      for (const name of names.keys()) {
+        if (toolPlugins.some(({ tool, plugin }) => plugin.test(name) && declaresInReach(context, manifest.dir, tool))) addName(uses, manifest.dir, name);
+      }
+    }
+  }
 }
 
 function unusedReason(field: DependencyField, path: string, name: string): string {

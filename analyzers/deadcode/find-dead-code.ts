@@ -36,6 +36,8 @@ export interface DeadCodeInput {
   edges: readonly ImportEdge[];
   resolve: ResolveModule;
   entryPoints: EntryPoints;
+  /** Files a generator wrote: entries (regenerated, never deleted) whose imports count. */
+  generated: ReadonlySet<string>;
   /** tsconfig `paths` patterns, so that `@/x` is never taken for a package. */
   pathAliases: readonly PathAlias[];
   /** Peer dependencies by package, from the lockfiles: what installed package.json files would say. */
@@ -75,7 +77,7 @@ export function findDeadCode(input: DeadCodeInput): DeadCodeResult {
       facts,
       resolve,
       live,
-      wholeModules: new Set([...entryPaths, ...reach.possiblyUsed.keys()]),
+      wholeModules: new Set([...entryPaths, ...reach.possiblyUsed.keys(), ...reach.globImported]),
       importers: reach.importers,
       workspaceOf,
     }),
@@ -151,12 +153,13 @@ function withRuntimeTargets(
  * The entries the search starts from, plus declaration files: tsc loads them through its `include`
  * globs, not through imports, so their globals and module augmentations are always in effect.
  */
-function entriesFor({ facts, entryPoints, options }: DeadCodeInput): EntryPoint[] {
+function entriesFor({ facts, entryPoints, options, generated }: DeadCodeInput): EntryPoint[] {
   const entries = entryPoints.entries.filter((entry) => !options.production || entry.production);
   const known = new Set(entries.map((entry) => entry.path));
   for (const path of facts.keys()) {
     if (known.has(path)) continue;
-    if (/\.d\.[cm]?ts$/.test(path)) entries.push({ path, reason: 'declaration file (tsc loads it through tsconfig include)', production: true });
+    if (generated.has(path)) entries.push({ path, reason: 'written by a generator (regenerated, not deleted; its imports count)', production: true });
+    else if (/\.d\.[cm]?ts$/.test(path)) entries.push({ path, reason: 'declaration file (tsc loads it through tsconfig include)', production: true });
     else if (isComponentDocument(path)) entries.push({ path, reason: 'component document (Steward does not follow templates: its script imports count as used)', production: true });
     else if (isScriptDocument(path)) entries.push({ path, reason: 'MDX document (a docs page: its imports are used)', production: true });
   }

@@ -24,6 +24,7 @@ interface DeclaredTarget {
  */
 export function addPackageEntries(context: EntryContext, workspace: WorkspaceInfo): void {
   addJsrExports(context, workspace);
+  addConditionSources(context, workspace);
   const manifest = workspace.packageJson;
   const label = workspace.packageJsonPath ?? joinPath(workspace.dir, 'package.json');
   const { targets, excluded } = declaredTargets(manifest);
@@ -55,6 +56,35 @@ function addJsrExports(context: EntryContext, workspace: WorkspaceInfo): void {
       const file = typeof target === 'string' ? context.findCodeFile(joinPath(workspace.dir, target)) : null;
       if (file) context.addEntry(file, `${path} "exports" "${subpath}" (published to JSR)`, true);
       else if (typeof target === 'string') context.warn(`${path} "exports" "${subpath}" names ${joinPath(workspace.dir, target)}, which is not in the repository.`);
+    }
+  }
+}
+
+/** Conditions every runtime or bundler knows; any other names a variant built from its own source. */
+const standardConditions = new Set(['import', 'require', 'default', 'types', 'typings', 'node', 'module', 'module-sync', 'node-addons']);
+
+/**
+ * Bundlers such as bunchee build an export condition's variant from a source named after it: the
+ * `react-server` entry of `.` from `src/index.react-server.ts`. Files named `<name>.<condition>.<ext>`
+ * for a condition the package's exports use are entries.
+ */
+function addConditionSources(context: EntryContext, workspace: WorkspaceInfo): void {
+  const conditions = new Set<string>();
+  const collect = (value: unknown, depth: number): void => {
+    if (!isObject(value) || depth > 16) return;
+    for (const [key, nested] of Object.entries(value)) {
+      if (!key.startsWith('.') && !standardConditions.has(key)) conditions.add(key);
+      collect(nested, depth + 1);
+    }
+  };
+  collect(workspace.packageJson?.['exports'], 0);
+  if (conditions.size === 0) return;
+  const label = workspace.packageJsonPath ?? joinPath(workspace.dir, 'package.json');
+  for (const path of context.discovery.codeFiles) {
+    if (!isWithin(path, workspace.dir)) continue;
+    const condition = /\.([\w-]+)\.[cm]?[jt]sx?$/.exec(path)?.[1];
+    if (condition !== undefined && conditions.has(condition) && context.workspaceOf(context.discovery.packages, path)?.dir === workspace.dir) {
+      context.addEntry(path, `${label} "exports" condition "${condition}" (built from the file named after it)`, true);
     }
   }
 }

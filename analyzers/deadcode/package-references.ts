@@ -1,7 +1,7 @@
 import { isObject } from '../discover/package-json.js';
 import { stringList } from './tools/tool-spec.js';
 import { basename } from '../discover/repo-paths.js';
-import { addPathEntries, configDir, packageNameOf, type EntryContext, type LoadedConfig, type WorkspaceInfo } from './entry-context.js';
+import { addPathEntries, configDir, configsIn, packageNameOf, type EntryContext, type LoadedConfig, type WorkspaceInfo } from './entry-context.js';
 
 /** Where a config names packages, and how to report them. */
 interface ReferenceTarget {
@@ -67,6 +67,13 @@ function addTsConfigReferences(context: EntryContext, workspace: WorkspaceInfo):
       if (name) context.addPackage(workspace.dir, name, `${path} extends "${specifier}"`);
     }
     const options = isObject(config['compilerOptions']) ? config['compilerOptions'] : {};
+    // Language-service plugins (`compilerOptions.plugins[].name`) and Vue's `vueCompilerOptions.plugins`.
+    const vue = isObject(config['vueCompilerOptions']) ? config['vueCompilerOptions'] : {};
+    const plugins = [...(Array.isArray(options['plugins']) ? options['plugins'] : []).map((plugin) => (isObject(plugin) ? plugin['name'] : plugin)), ...stringList(vue['plugins'])];
+    for (const plugin of plugins) {
+      const name = typeof plugin === 'string' ? packageNameOf(plugin) : null;
+      if (name) context.addPackage(workspace.dir, name, `${path} plugins "${String(plugin)}"`);
+    }
     for (const type of stringList(options['types'])) {
       const name = packageNameOf(type);
       if (name === null) continue;
@@ -78,8 +85,11 @@ function addTsConfigReferences(context: EntryContext, workspace: WorkspaceInfo):
 
 /** Legacy configs (.eslintrc*, package.json `eslintConfig`); flat configs import their plugins, which the import graph sees. */
 export function handleEslint(context: EntryContext, workspace: WorkspaceInfo, config: LoadedConfig | null): void {
-  if (!config || basename(config.path).startsWith('eslint.config.')) return;
-  addEslintrc({ context, workspace, dir: configDir(config), label: config.label }, config.value);
+  if (!config) return;
+  const target = { context, workspace, dir: configDir(config), label: config.label };
+  // A flat config imports its plugins (the import graph sees them); only the resolvers its settings name are strings.
+  if (basename(config.path).startsWith('eslint.config.')) for (const item of configsIn(config.value)) addImportResolvers(target, item);
+  else addEslintrc(target, config.value);
 }
 
 function addEslintrc(target: ReferenceTarget, value: unknown): void {
@@ -103,13 +113,19 @@ function addEslintrc(target: ReferenceTarget, value: unknown): void {
   for (const [key, parser] of [['parser', value['parser']], ['parserOptions.parser', parserOptions['parser']]] as const) {
     if (typeof parser === 'string') addModule(target, parser, `${target.label} ${key} "${parser}"`, (module) => module);
   }
-  // eslint-plugin-import loads each resolver named in its settings: `typescript` is eslint-import-resolver-typescript.
-  const settings = isObject(value['settings']) ? value['settings'] : {};
-  const resolvers = settings['import/resolver'];
-  for (const resolver of isObject(resolvers) ? Object.keys(resolvers) : stringList(resolvers)) {
-    addModule(target, resolver, `${target.label} settings "import/resolver"`, (module) => prefixedPackageName(module, 'eslint-import-resolver'));
-  }
+  addImportResolvers(target, value);
   for (const override of [value['overrides']].flat()) addEslintrc(target, override);
+}
+
+/** eslint-plugin-import (and import-x) load each resolver named in settings: `typescript` is eslint-import-resolver-typescript. */
+function addImportResolvers(target: ReferenceTarget, value: Record<string, unknown>): void {
+  const settings = isObject(value['settings']) ? value['settings'] : {};
+  for (const key of ['import/resolver', 'import-x/resolver']) {
+    const resolvers = settings[key];
+    for (const resolver of isObject(resolvers) ? Object.keys(resolvers) : stringList(resolvers)) {
+      addModule(target, resolver, `${target.label} settings "${key}"`, (module) => prefixedPackageName(module, 'eslint-import-resolver'));
+    }
+  }
 }
 
 /** Babel configs anywhere: presets and plugins, in `env` and `overrides` too. */

@@ -2,6 +2,7 @@ import type { ImportEdge } from '../architecture/import-graph.js';
 import type { FileFacts } from '../facts/file-facts.js';
 import { dirname, isOutsideRepo, isWithin, joinPath } from '../discover/repo-paths.js';
 import { sourceCandidates } from '../resolve/build-output.js';
+import { GlobError, compileGlob } from '../patterns/glob.js';
 
 interface Reachability {
   /** Files reached from an entry through imports, re-exports, `import()` and `require()` of any kind. */
@@ -13,6 +14,8 @@ interface Reachability {
   possiblyUsed: Map<string, string>;
   /** For every file, the files that import it (used or not). */
   importers: Map<string, string[]>;
+  /** Files a glob import loads whole (their exports are read off the module object), even when also imported by name. */
+  globImported: Set<string>;
 }
 
 /**
@@ -39,6 +42,7 @@ export function findReachableFiles(facts: ReadonlyMap<string, FileFacts>, edges:
   const queue = [...entries].filter((path) => facts.has(path));
   const paths = [...facts.keys()];
   const namedFrom = new Set<string>();
+  const globImported = new Set<string>();
   // Imports first; then the files that strings in used code name, if nothing imports them.
   while (queue.length > 0 || queueNamedFiles()) {
     const path = queue.pop()!;
@@ -46,6 +50,15 @@ export function findReachableFiles(facts: ReadonlyMap<string, FileFacts>, edges:
     reachable.add(path);
     queue.push(...(targets.get(path) ?? []));
     for (const fact of facts.get(path)!.dynamicImports) {
+      if (fact.globs) {
+        for (const candidate of globbed(paths, path, fact.globs)) {
+          globImported.add(candidate);
+          if (possiblyUsed.has(candidate) || reachable.has(candidate)) continue;
+          possiblyUsed.set(candidate, `imported by the import.meta.glob of ${fact.globs.map((glob) => `'${glob}'`).join(', ')} in ${path}:${fact.line}`);
+          queue.push(candidate);
+        }
+        continue;
+      }
       if (fact.specifier !== null || fact.prefix === undefined || !fact.prefix.startsWith('.')) continue;
       const folder = joinPath(dirname(path), fact.prefix.slice(0, fact.prefix.lastIndexOf('/') + 1));
       const reason = `may be loaded by the ${fact.kind}() of \`${fact.prefix}…\` in ${path}:${fact.line}`;
@@ -57,7 +70,7 @@ export function findReachableFiles(facts: ReadonlyMap<string, FileFacts>, edges:
       }
     }
   }
-  return { reachable, possiblyUsed, importers };
+  return { reachable, possiblyUsed, importers, globImported };
 
   function queueNamedFiles(): boolean {
     for (const path of reachable) {
@@ -87,4 +100,33 @@ function namedFile(facts: ReadonlyMap<string, FileFacts>, from: string, text: st
     for (const candidate of sourceCandidates(path)) if (candidate !== from && facts.has(candidate)) return candidate;
   }
   return null;
+}
+
+/**
+ * The files an `import.meta.glob` imports: its patterns from the importing file's folder (`./`, `../`),
+ * or, for `/…`, from the nearest folder above where they match something (the Vite root).
+ */
+function globbed(paths: readonly string[], from: string, globs: readonly string[]): string[] {
+  const include = globs.filter((glob) => !glob.startsWith('!'));
+  const exclude = globs.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
+  const folders = [dirname(from)];
+  while (folders.at(-1) !== '') folders.push(dirname(folders.at(-1)!));
+  const bases = include.some((glob) => glob.startsWith('/')) ? folders : [dirname(from)];
+  for (const base of bases) {
+    const compile = (glob: string) => {
+      const path = joinPath(base, glob.replace(/^\//, ''));
+      if (isOutsideRepo(path)) return () => false;
+      try {
+        return compileGlob(path, { dot: false });
+      } catch (error) {
+        if (error instanceof GlobError) return () => false;
+        throw error;
+      }
+    };
+    const included = include.map(compile);
+    const excluded = exclude.map(compile);
+    const matches = paths.filter((path) => path !== from && included.some((matches) => matches(path)) && !excluded.some((matches) => matches(path)));
+    if (matches.length > 0) return matches;
+  }
+  return [];
 }

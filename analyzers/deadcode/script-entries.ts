@@ -40,6 +40,9 @@ const fileRunners = new Set(['node', 'bun', 'deno', 'tsx', 'ts-node', 'ts-node-e
 /** Bundlers that take their entry files as arguments (`tsup src/index.ts`, `esbuild src/app.ts --bundle`). */
 const bundlers = new Set(['tsup', 'tsdown', 'esbuild', 'ncc', 'microbundle', 'parcel']);
 
+/** Flags whose value is code to run. */
+const evalFlags = new Set(['-e', '--eval', '-p', '--print']);
+
 /** Flags whose value a runtime loads as a module before the script. */
 const preloadFlags = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader']);
 
@@ -107,7 +110,10 @@ function commandsOf(context: EntryContext, workspace: WorkspaceInfo): { name: st
     if (isObject(deno)) add(deno['tasks'], (name) => `${path} task "${name}"`);
   }
   const husky = manifest?.['husky'];
-  if (isObject(husky)) add(husky['hooks'], (name) => `package.json "husky.hooks.${name}"`);
+  if (isObject(husky)) {
+    add(husky['hooks'], (name) => `package.json "husky.hooks.${name}"`);
+    context.addPackage(workspace.dir, 'husky', 'package.json "husky" (git hooks husky installs)');
+  }
   add(manifest?.['simple-git-hooks'], (name) => `package.json "simple-git-hooks.${name}"`);
   add(manifest?.['lint-staged'], (glob) => `package.json "lint-staged" "${glob}"`);
   for (const file of ['.lintstagedrc', '.lintstagedrc.json']) {
@@ -179,7 +185,7 @@ function addCommand(context: EntryContext, command: Command, source: CommandSour
   if (first === undefined) return;
   const reason = `${source.origin}: ${command.text}`;
   addInstalledPaths(context, words, source, reason);
-  if (first.includes('/') && !first.startsWith('@') && !first.startsWith('node_modules/.bin/')) {
+  if (first.includes('/') && !first.startsWith('@') && !installedBinary.test(first)) {
     // An executable script run by its path (with a shebang).
     const file = runFile(context, source, first);
     if (file) context.addEntry(file, reason, source.production);
@@ -264,9 +270,12 @@ function runsBinary(word: string, source: CommandSource): boolean {
   return !word.startsWith('-') && !packageManagerCommands.has(word) && !isScript;
 }
 
+/** A binary run by its path in node_modules: `node_modules/.bin/tsc`, `./node_modules/.bin/coveralls`, `../../node_modules/.bin/x`. */
+const installedBinary = /^(?:\.{1,2}\/)*node_modules\/\.bin\//;
+
 /** `vitest`, `@scope/cli` for `@scope/cli@2`, `tsc` for `node_modules/.bin/tsc`; null for variables and oddities. */
 function binaryName(word: string): string | null {
-  const name = word.replace(/^node_modules\/\.bin\//, '').replace(/(?<=.)@[^/]*$/, '');
+  const name = word.replace(installedBinary, '').replace(/(?<=.)@[^/]*$/, '');
   return /^(?:@[\w.-]+\/)?[\w.-]+$/.test(name) ? name : null;
 }
 
@@ -277,6 +286,10 @@ function addRunFile(context: EntryContext, args: readonly string[], source: Comm
     if (preloadFlags.has(flag)) {
       const value = inline ?? args[++index];
       if (value !== undefined) addModule(context, source.workspace, source.cwd, value, reason, source.production);
+    } else if (evalFlags.has(flag)) {
+      // Inline code (`node -e "require('shelljs').sed(…)"`) uses the packages it requires or imports.
+      const code = inline ?? args[++index] ?? '';
+      for (const [, specifier] of code.matchAll(/(?:require\s*\(\s*|import\s*\(\s*|from\s+)['"]([^'"]+)['"]/g)) addModule(context, source.workspace, source.cwd, specifier!, reason);
     } else if (!flag.startsWith('-') && flag !== '.') {
       const file = runFile(context, source, flag);
       // A bare word is usually a subcommand (`tsx watch`, `bun test`), but may name a folder (`tsx server`).

@@ -135,6 +135,13 @@ function exportedExpression(file: TS.SourceFile): TS.Node | undefined {
   return undefined;
 }
 
+/** `config.set({…})` on the function's config parameter. */
+function isSetCall(node: TS.Node, configName: string): node is TS.CallExpression {
+  if (!ts.isCallExpression(node) || node.arguments.length !== 1) return false;
+  const callee = node.expression;
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'set' && ts.isIdentifier(callee.expression) && callee.expression.text === configName;
+}
+
 function hasDefaultExport(node: TS.FunctionDeclaration): boolean {
   const kinds = (node.modifiers ?? []).map(({ kind }) => kind);
   return kinds.includes(ts.SyntaxKind.ExportKeyword) && kinds.includes(ts.SyntaxKind.DefaultKeyword);
@@ -192,13 +199,19 @@ class Evaluator {
     return this.evaluate(inner, depth + 1);
   }
 
-  /** What a config function returns; every `return` counts, since which one runs depends on the command. */
+  /**
+   * What a config function returns; every `return` counts, since which one runs depends on the
+   * command. A function handed the config to fill in (Karma's `config.set({…})`) counts what it sets.
+   */
   private returned(fn: TS.ArrowFunction | TS.FunctionExpression | TS.FunctionDeclaration, depth: number): unknown {
     if (!fn.body) return undefined;
     if (!ts.isBlock(fn.body)) return this.unwrap(fn.body, depth);
+    const parameter = fn.parameters[0]?.name;
+    const configName = parameter && ts.isIdentifier(parameter) ? parameter.text : undefined;
     let merged: unknown;
     const visit = (node: TS.Node): void => {
       if (ts.isReturnStatement(node) && node.expression) merged = mergeValues(merged, this.unwrap(node.expression, depth));
+      else if (configName !== undefined && isSetCall(node, configName)) merged = mergeValues(merged, this.unwrap(node.arguments[0]!, depth));
       else if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
     };
     ts.forEachChild(fn.body, visit);

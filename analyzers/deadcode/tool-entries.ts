@@ -20,11 +20,15 @@ import { addModule } from './tools/run-targets.js';
 import { borp } from './tools/borp.js';
 import { cypress } from './tools/cypress.js';
 import { electronBuilder } from './tools/electron-builder.js';
+import { gatsby } from './tools/gatsby.js';
+import { karma } from './tools/karma.js';
 import { mocha } from './tools/mocha.js';
 import { nuxt } from './tools/nuxt.js';
+import { commitizen, commitlint, releaseIt } from './tools/release-tools.js';
 import { runtimeTests } from './tools/runtime-tests.js';
 import { configName, scriptOrJson, type ToolSpec, type WorkspaceFiles } from './tools/tool-spec.js';
 import { tstyche } from './tools/tstyche.js';
+import { typescript } from './tools/typescript.js';
 
 /** Config file names, by tool. */
 const names = {
@@ -83,7 +87,6 @@ const registry: Readonly<Record<string, ToolSpec>> = {
     binaries: ['eslint'],
     configs: (files) => [...files.atRoot(names.eslint), ...files.anywhere(names.eslintrc)],
     packageField: 'eslintConfig',
-    reads: (path) => !basename(path).startsWith('eslint.config.'),
     handle: handleEslint,
   },
   babel: {
@@ -105,6 +108,12 @@ const registry: Readonly<Record<string, ToolSpec>> = {
   runtimeTests,
   nuxt,
   electronBuilder,
+  karma,
+  gatsby,
+  commitlint,
+  releaseIt,
+  commitizen,
+  typescript,
 };
 
 /**
@@ -117,7 +126,7 @@ export function addToolEntries(context: EntryContext, workspace: WorkspaceInfo, 
   for (const [tool, spec] of Object.entries(registry)) {
     const runs = workspace.tools.get(tool) ?? [];
     const isUsed = runs.length > 0 || (spec.packages ?? []).some((name) => workspace.dependencies.has(name));
-    const configs = [...requestedConfigs(context, tool, spec, runs), ...(spec.configs?.(files, isUsed) ?? []).map((path) => loadConfig(context, tool, spec, path, dirname(path)))];
+    const configs = [...requestedConfigs(context, tool, spec, runs), ...(spec.configs?.(files, isUsed) ?? []).map((path) => loadConfig(context, tool, path, dirname(path)))];
     const field = spec.packageField === undefined ? undefined : workspace.packageJson?.[spec.packageField];
     if (field !== undefined && workspace.packageJsonPath) {
       configs.push({ path: workspace.packageJsonPath, label: `${workspace.packageJsonPath} "${spec.packageField}"`, cwd: workspace.dir, value: field });
@@ -144,15 +153,15 @@ function requestedConfigs(context: EntryContext, tool: string, spec: ToolSpec, r
     const path = joinPath(cwd, written);
     const inFolder = spec.configInFolder;
     const found = context.tracked.has(path) ? path : inFolder && context.tree.paths.find((tracked) => tracked.startsWith(`${path}/`) && inFolder.test(tracked.slice(path.length + 1)));
-    if (found) return [loadConfig(context, tool, spec, found, cwd)];
+    if (found) return [loadConfig(context, tool, found, cwd)];
     context.warn(`${origin} names ${path}, which is not in the repository.`);
     return [];
   });
 }
 
-function loadConfig(context: EntryContext, tool: string, spec: ToolSpec, path: string, cwd: string): LoadedConfig {
+function loadConfig(context: EntryContext, tool: string, path: string, cwd: string): LoadedConfig {
   context.addEntry(path, `config file (${tool})`, false);
-  return { path, label: path, cwd, value: spec.reads?.(path) === false ? undefined : context.readConfig(path) };
+  return { path, label: path, cwd, value: context.readConfig(path) };
 }
 
 /** vite: the `/x` script paths of its html resolve against `root`; `build.lib.entry` and the rollup inputs ship. */

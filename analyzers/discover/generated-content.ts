@@ -29,6 +29,14 @@ export function detectGeneratedContent(path: string, text: string): string | nul
   return null;
 }
 
+/**
+ * True for a reason `detectGeneratedContent` gives for source a generator wrote (a header), which is
+ * still code whose imports matter (auto-import declarations, route trees), unlike minified or bundled output.
+ */
+export function isWrittenByGenerator(reason: string): boolean {
+  return reason.startsWith('generated (header');
+}
+
 /** The first comment line near the top that carries a generator marker, shortened for display. */
 function generatedHeader(text: string): string | null {
   const lines = text.slice(0, headerChars).split('\n', headerLines);

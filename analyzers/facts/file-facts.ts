@@ -5,7 +5,7 @@
  */
 
 /** Bumped whenever extraction would produce a different record for the same content. */
-export const factsEngineVersion = '12';
+export const factsEngineVersion = '14';
 
 export interface FileFacts {
   imports: ImportFact[];
@@ -107,6 +107,8 @@ export interface DynamicImportFact {
   specifier: string | null;
   /** For a template literal such as `./locales/${x}.js`, its fixed start (`./locales/`). */
   prefix?: string;
+  /** Vite's `import.meta.glob('./modules/*.ts')`: the patterns of the files it imports (`!` ones exclude). */
+  globs?: string[];
 }
 
 export interface NameUse {

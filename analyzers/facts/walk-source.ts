@@ -232,6 +232,11 @@ export function walkSource(file: TS.SourceFile, names: WalkedNames): WalkResult 
     if (node.questionDotToken) tracker.decision();
     if (callee.kind === ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require' && node.arguments.length === 1)) {
       result.dynamicImports.push({ kind: callee.kind === ImportKeyword ? 'import' : 'require', line: lineOf(node), ...specifierOf(node.arguments[0]) });
+    } else if (isImportMetaGlob(callee) && node.arguments.length > 0) {
+      const first = node.arguments[0]!;
+      const patterns = ts.isArrayLiteralExpression(first) ? [...first.elements] : [first];
+      const globs = patterns.flatMap((pattern) => (ts.isStringLiteralLike(pattern) ? [pattern.text] : []));
+      result.dynamicImports.push({ kind: 'import', line: lineOf(node), specifier: null, globs });
     } else if (isResolveCall(callee) && node.arguments.length > 0 && ts.isStringLiteralLike(node.arguments[0]!)) {
       // `require.resolve('./client-module.js')`: a file handed by path to a tool (Docusaurus clientModules,
       // workers); `createRequire(import.meta.url).resolve('pkg')`: a package located to be run or loaded.
@@ -254,14 +259,26 @@ export function walkSource(file: TS.SourceFile, names: WalkedNames): WalkResult 
     return ts.isCallExpression(parent) && (parent.expression.kind === ImportKeyword || isIdentifierNamed(parent.expression, 'require'));
   }
 
-  /** `import('./x').A.B` asks `./x` for `A`; `typeof import('./x')` for the whole module. */
+  /**
+   * `import('./x').A.B` and `typeof import('./x')['A']` (how auto-import declarations name a value)
+   * ask `./x` for `A`; a bare `typeof import('./x')` asks for the whole module, as `import()` does.
+   */
   function recordImportType(node: TS.ImportTypeNode): void {
     const argument = node.argument;
     if (!ts.isLiteralTypeNode(argument) || !ts.isStringLiteral(argument.literal)) return;
+    const specifier = argument.literal.text;
     let qualifier = node.qualifier;
     while (qualifier && ts.isQualifiedName(qualifier)) qualifier = qualifier.left;
-    const imported = qualifier ? qualifier.text : '*';
-    result.importTypes.push({ specifier: argument.literal.text, line: lineOf(node), form: 'import', typeOnly: true, bindings: [{ imported, local: '', typeOnly: true }] });
+    const parent = node.parent;
+    const index = ts.isIndexedAccessTypeNode(parent) && parent.objectType === node && ts.isLiteralTypeNode(parent.indexType) && ts.isStringLiteral(parent.indexType.literal) ? parent.indexType.literal.text : undefined;
+    const imported = qualifier?.text ?? index;
+    if (imported === undefined) result.dynamicImports.push({ kind: 'import', line: lineOf(node), specifier });
+    else result.importTypes.push({ specifier, line: lineOf(node), form: 'import', typeOnly: true, bindings: [{ imported, local: '', typeOnly: true }] });
+  }
+
+  /** Vite's `import.meta.glob(…)` (and the older `import.meta.globEager(…)`). */
+  function isImportMetaGlob(callee: TS.Expression): boolean {
+    return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'glob' || callee.name.text === 'globEager') && ts.isMetaProperty(callee.expression);
   }
 
   /** `require.resolve(…)`, `createRequire(…).resolve(…)` and `import.meta.resolve(…)`. */

@@ -79,7 +79,7 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, thresholds, 
   const deadCode = (production: boolean): Promise<DeadCodeResult> => {
     let search = searches.get(production);
     if (!search) {
-      search = analyzeDeadCode({ db, root, tree, parseWorkerUrl, signal, warn }, layout, { facts: code.facts, edges }, config, production);
+      search = analyzeDeadCode({ db, root, tree, parseWorkerUrl, signal, warn }, layout, { facts: code.facts, edges, generated: code.generated }, config, production);
       searches.set(production, search);
     }
     return search;
@@ -119,7 +119,7 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, thresholds, 
 async function analyzeDeadCode(
   { db, root, tree, parseWorkerUrl, signal, warn }: Pick<AnalyzeCodeOptions, 'db' | 'root' | 'tree' | 'parseWorkerUrl' | 'signal' | 'warn'>,
   layout: ProjectLayout,
-  code: Pick<DeadCodeInput, 'facts' | 'edges'>,
+  code: Pick<DeadCodeInput, 'facts' | 'edges'> & { generated: ReadonlyMap<string, FileFacts> },
   config: StewardConfig,
   production: boolean,
 ): Promise<DeadCodeResult> {
@@ -137,7 +137,9 @@ async function analyzeDeadCode(
   if (unreadable.length > 0) {
     warn(`The imports of ${plural(unreadable.length, 'document')} could not be read in full, so files only they use may be reported unused: ${preview(unreadable)}`);
   }
-  const facts = new Map([...code.facts, ...documents.facts]);
+  // Files generators wrote count as documents do: their imports are uses (auto-import declarations, route trees).
+  const extra = new Map([...documents.facts, ...code.generated]);
+  const facts = new Map([...code.facts, ...extra]);
   const resolve = await layout.resolverFor(facts);
   const { entry, ignore, includeEntryExports } = config.deadCode;
   const entryPoints = await layout.entryPoints({ entry, ignore });
@@ -147,7 +149,8 @@ async function analyzeDeadCode(
     tree: layout.tree,
     workspaces: layout.discovery.packages,
     facts,
-    edges: [...code.edges, ...buildImportEdges(documents.facts, resolve)],
+    edges: [...code.edges, ...buildImportEdges(extra, resolve)],
+    generated: new Set(code.generated.keys()),
     resolve,
     symlinks: tree.symlinks,
     lockedPeers: await readLockedPeers(db, root, tree.files, signal),

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { detectGeneratedContent } from '../../analyzers/discover/generated-content.js';
+import { detectGeneratedContent, isWrittenByGenerator } from '../../analyzers/discover/generated-content.js';
 import type { FileFacts, ParseError } from '../../analyzers/facts/file-facts.js';
 import { readBlobs } from '../git/read-blobs.js';
 import type { TreeFile } from '../git/tree-files.js';
@@ -22,6 +22,8 @@ const maxParsedBytes = 10 * 1024 * 1024;
 
 interface CodeFacts {
   facts: Map<string, FileFacts>;
+  /** Files a generator wrote (listed in `excluded` too): not the team's code, but their imports are uses. */
+  generated: Map<string, FileFacts>;
   excluded: { path: string; reason: string }[];
   parseErrors: (ParseError & { path: string })[];
   /** Paths whose content git does not have (partial or damaged clones). */
@@ -45,11 +47,14 @@ interface ReadCodeFactsOptions {
  */
 export async function readCodeFacts({ db, root, files, engineVersion, parseWorkerUrl, signal, progress }: ReadCodeFactsOptions): Promise<CodeFacts> {
   const cache = new FileFactsCache(db, engineVersion);
-  const result: CodeFacts = { facts: new Map(), excluded: [], parseErrors: [], missing: [], stats: { files: files.length, parsed: 0, cached: 0 } };
+  const result: CodeFacts = { facts: new Map(), generated: new Map(), excluded: [], parseErrors: [], missing: [], stats: { files: files.length, parsed: 0, cached: 0 } };
   const keyOf = (file: TreeFile): FactsKey => ({ blobSha: file.blobSha, scriptKind: extensionOf(file.path) });
   let done = 0;
   const record = (path: string, entry: CachedFacts): void => {
-    if ('facts' in entry) {
+    if ('facts' in entry && entry.generated !== undefined) {
+      result.generated.set(path, entry.facts);
+      result.excluded.push({ path, reason: entry.generated });
+    } else if ('facts' in entry) {
       result.facts.set(path, entry.facts);
       for (const error of entry.facts.parseErrors) result.parseErrors.push({ path, ...error });
     } else result.excluded.push({ path, reason: entry.excludedReason });
@@ -80,6 +85,7 @@ export async function readCodeFacts({ db, root, files, engineVersion, parseWorke
   try {
     const texts: SourceText[] = [];
     const byPath = new Map(misses.map((file) => [file.path, file]));
+    const generatedReasons = new Map<string, string>();
     const decoder = new TextDecoder();
     await readBlobs(
       root,
@@ -93,7 +99,10 @@ export async function readCodeFacts({ db, root, files, engineVersion, parseWorke
         }
         const text = decoder.decode(content);
         const generated = detectGeneratedContent(file.path, text);
-        if (generated) {
+        if (generated && isWrittenByGenerator(generated)) {
+          generatedReasons.set(file.path, generated);
+          texts.push({ path: file.path, text });
+        } else if (generated) {
           fresh.push({ ...keyOf(file), excludedReason: generated });
           record(file.path, { excludedReason: generated });
         } else texts.push({ path: file.path, text });
@@ -106,8 +115,9 @@ export async function readCodeFacts({ db, root, files, engineVersion, parseWorke
         const file = byPath.get(parsed.path)!;
         result.stats.parsed++;
         if ('factsJson' in parsed) {
-          fresh.push({ ...keyOf(file), factsJson: parsed.factsJson });
-          record(file.path, { facts: JSON.parse(parsed.factsJson) as FileFacts });
+          const generated = generatedReasons.get(parsed.path);
+          fresh.push({ ...keyOf(file), factsJson: parsed.factsJson, ...(generated === undefined ? {} : { excludedReason: generated }) });
+          record(file.path, { facts: JSON.parse(parsed.factsJson) as FileFacts, ...(generated === undefined ? {} : { generated }) });
         } else {
           const excludedReason = `could not be parsed: ${parsed.error}`;
           fresh.push({ ...keyOf(file), excludedReason });

@@ -1,8 +1,11 @@
 import type { FileFacts } from '../../analyzers/facts/file-facts.js';
 import type { Database } from './database.js';
 
-/** What the cache knows about one content: its facts, or why it is not analysed. */
-export type CachedFacts = { facts: FileFacts } | { excludedReason: string };
+/**
+ * What the cache knows about one content: its facts, or why it is not analysed; a file a generator
+ * wrote has both (its imports count for dead code, its code does not count as the team's).
+ */
+export type CachedFacts = { facts: FileFacts; generated?: string } | { excludedReason: string };
 
 export interface FactsKey {
   blobSha: string;
@@ -10,7 +13,7 @@ export interface FactsKey {
 }
 
 /** A new cache entry: the facts as JSON text, or why the content is left out. */
-export type NewCacheEntry = FactsKey & ({ factsJson: string; excludedReason?: undefined } | { factsJson?: undefined; excludedReason: string });
+export type NewCacheEntry = FactsKey & ({ factsJson: string; excludedReason?: string } | { factsJson?: undefined; excludedReason: string });
 
 /** Facts cached by content (blob SHA + script kind) for one engine version. */
 export class FileFactsCache {
@@ -38,7 +41,9 @@ export class FileFactsCache {
     return new Map(
       rows.map((row) => [
         row.position,
-        row.facts === null ? { excludedReason: row.excluded_reason ?? 'excluded' } : { facts: JSON.parse(row.facts) as FileFacts },
+        row.facts === null
+          ? { excludedReason: row.excluded_reason ?? 'excluded' }
+          : { facts: JSON.parse(row.facts) as FileFacts, ...(row.excluded_reason === null ? {} : { generated: row.excluded_reason }) },
       ]),
     );
   }

@@ -62,6 +62,19 @@ const scripts = (workspaceDir: string, ...binaries: string[]): DependencyUsageIn
   binaries.map((binary) => ({ workspaceDir, binary, script: `${binary} --run` }));
 
 describe('findDependencyIssues — unused dependencies', () => {
+  it("counts webpack's inline loaders (`url-loader!./image.jpg`) and the peers of what is used", () => {
+    const { findings } = analyse(
+      {
+        'package.json': json({ name: 'app', devDependencies: { 'url-loader': '1', webpack: '5', 'karma-jasmine': '5', 'jasmine-core': '5', karma: '6', 'left-pad': '1' } }),
+        'src/index.js': "import image from 'url-loader!../fixtures/image.jpg';\nexport default image;\n",
+      },
+      { scriptBinaries: scripts('', 'karma') },
+    );
+    // url-loader needs webpack; karma loads karma-* plugins by name, and karma-jasmine needs jasmine-core.
+    expect(summary(findings)).toEqual(['dev-dependency left-pad @ package.json:9']);
+  });
+
+
   it('reports an unused dependency and devDependency at the line of their key', () => {
     const { findings, warnings } = analyse({
       'package.json': json({ name: 'app', dependencies: { 'left-pad': '1', used: '1' }, devDependencies: { 'unused-dev': '1' } }),

@@ -710,6 +710,62 @@ describe('findEntryPoints — what configs, hooks and manifests name', () => {
   });
 });
 
+describe('findEntryPoints — plugins loaded by name, type-test projects and export conditions', () => {
+  const lines = (result: ReturnType<typeof entryPointsOf>) => result.entries.map(({ path, reason }) => `${path} ← ${reason}`);
+  const packages = (result: ReturnType<typeof entryPointsOf>) => result.referencedPackages.map(({ name, reason }) => `${name} ← ${reason}`);
+
+  it('Karma (config.set), Gatsby, commitlint, release-it, commitizen and flat ESLint configs name packages', () => {
+    const result = entryPointsOf({
+      'package.json': json({
+        name: 'axios',
+        main: 'index.js',
+        scripts: { coveralls: 'cat coverage/lcov.info | ./node_modules/.bin/coveralls', patch: 'node -e "require(\'shelljs\').sed(\'-i\', \'a\', \'b\', \'x\')"' },
+        commitlint: { extends: ['@commitlint/config-conventional'] },
+        'release-it': { plugins: { '@release-it/conventional-changelog': {} } },
+        config: { commitizen: { path: './node_modules/cz-conventional-changelog' } },
+      }),
+      'index.js': code,
+      'karma.conf.cjs': "module.exports = function (config) {\n  config.set({ frameworks: ['jasmine-ajax', 'jasmine'], files: [{ pattern: 'test/specs/**/*.spec.js' }], preprocessors: { 'test/**/*.js': ['rollup'] }, browsers: ['ChromeHeadless'] });\n};\n",
+      'gatsby-config.js': "module.exports = { plugins: ['gatsby-plugin-pnpm', { resolve: 'gatsby-source-filesystem', options: { path: 'docs' } }] };\n",
+      'eslint.config.mjs': "export default [{ settings: { 'import/resolver': { typescript: true } } }];\n",
+      'test/specs/core.spec.js': code,
+    });
+    expect(lines(result)).toContain('test/specs/core.spec.js ← test file (karma, karma.conf.cjs)');
+    expect(packages(result)).toEqual(expect.arrayContaining([
+      '@commitlint/config-conventional ← package.json "commitlint" extends "@commitlint/config-conventional"',
+      '@release-it/conventional-changelog ← package.json "release-it" plugins',
+      'cz-conventional-changelog ← package.json "config" commitizen.path',
+      'eslint-import-resolver-typescript ← eslint.config.mjs settings "import/resolver"',
+      'gatsby-plugin-pnpm ← gatsby-config.js plugins',
+      'gatsby-source-filesystem ← gatsby-config.js plugins',
+      'karma-chrome-launcher ← karma.conf.cjs browsers "karma-chrome-launcher"',
+      'karma-jasmine ← karma.conf.cjs frameworks "karma-jasmine"',
+      'karma-jasmine-ajax ← karma.conf.cjs frameworks "karma-jasmine-ajax"',
+      'karma-rollup-preprocessor ← karma.conf.cjs preprocessors "karma-rollup-preprocessor"',
+      expect.stringMatching(/^shelljs ← script "patch"/),
+    ]));
+    expect(result.scriptBinaries.map(({ binary }) => binary)).toContain('coveralls');
+  });
+
+  it('a type-test project run by tsc -p, and sources named after an export condition', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'swr', scripts: { 'test-typing': 'tsc -p test/type/tsconfig.json && tsc -p tsconfig.json' }, exports: { '.': { 'react-server': './dist/index/react-server.mjs', import: './dist/index/index.mjs' } } }),
+      'tsconfig.json': json({ include: ['src'] }),
+      'test/type/tsconfig.json': json({ include: ['./**/*.ts'], exclude: ['./skip.ts'] }),
+      'test/type/config.ts': code,
+      'test/type/skip.ts': code,
+      'src/index/index.ts': code,
+      'src/index/index.react-server.ts': code,
+      'src/other.ts': code,
+    });
+    expect(lines(result)).toEqual([
+      'src/index/index.react-server.ts ← package.json "exports" condition "react-server" (built from the file named after it)',
+      'src/index/index.ts ← package.json "exports" "." (dist/index/index.mjs → src/index/index.ts)',
+      'test/type/config.ts ← type test (tsc -p test/type/tsconfig.json)',
+    ]);
+  });
+});
+
 describe('findEntryPoints — frameworks and configs', () => {
   it("takes a knip config's entries, ignores and ignored dependencies as the repository's own word", () => {
     const result = entryPointsOf({
@@ -882,8 +938,19 @@ describe('isEntryConfigFile', () => {
       'index.html',
       'src/renderer/index.html',
       '.github/workflows/ci.yaml',
+      'eslint.config.js',
+      '.mocharc.yml',
+      'ava.config.mjs',
+      '.borp.yaml',
+      'cypress.config.ts',
+      'karma.conf.cjs',
+      'gatsby-config.js',
+      'nuxt.config.ts',
+      '.husky/pre-commit',
+      '.github/actions/perf/action.yml',
+      'jsr.json',
     ];
-    const rejected = ['node_modules/x/package.json', 'dist/index.html', 'src/index.ts', 'eslint.config.js', 'tsconfig.json', '.github/dependabot.yml', 'packages/a/steward.config.json'];
+    const rejected = ['node_modules/x/package.json', 'dist/index.html', 'src/index.ts', '.husky/_/husky.sh', 'tsconfig.json', '.github/dependabot.yml', 'packages/a/steward.config.json'];
     expect(accepted.filter((path) => !isEntryConfigFile(path))).toEqual([]);
     expect(rejected.filter(isEntryConfigFile)).toEqual([]);
   });

@@ -22,8 +22,6 @@ export interface ToolSpec {
   configs?(files: WorkspaceFiles, isUsed: boolean): string[];
   /** A package.json field that holds the same config. */
   packageField?: string;
-  /** False for configs whose content says nothing useful (flat ESLint configs: the caller follows their imports). */
-  reads?(path: string): boolean;
   /** Where `-c <folder>` looks for the config (storybook's config dir). */
   configInFolder?: RegExp;
   /** Handles one config of the tool (null: the tool is in use without one, so its defaults apply). */

@@ -10,6 +10,7 @@ import { letterFingerprints } from './009-letter-fingerprints.js';
 import { repositoryKeyedCaches } from './010-repository-keyed-caches.js';
 import { snapshotItemsRowid } from './011-snapshot-items-rowid.js';
 import { deadCodeConfidence } from './012-dead-code-confidence.js';
+import { generatedFileFacts } from './013-generated-file-facts.js';
 
 export interface Migration {
   /** user_version after this migration; migrations are numbered 1, 2, 3… without gaps. */
@@ -18,4 +19,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory, letterFingerprints, repositoryKeyedCaches, snapshotItemsRowid, deadCodeConfidence];
+export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory, letterFingerprints, repositoryKeyedCaches, snapshotItemsRowid, deadCodeConfidence, generatedFileFacts];
