@@ -2,8 +2,8 @@ import { isObject } from '../discover/package-json.js';
 import { joinPath } from '../discover/repo-paths.js';
 import { type EntryContext, type WorkspaceInfo } from './entry-context.js';
 import { findSourceOf } from './package-entries.js';
-import { toolOfBinary } from './tool-entries.js';
 import { splitOption } from './tools/command-args.js';
+import { toolOfBinary } from './tools/registry.js';
 import { addModule } from './tools/run-targets.js';
 
 /** Where a command line comes from, and what its findings are attributed to. */

@@ -1,0 +1,31 @@
+import { isObject } from '../../discover/package-json.js';
+import { joinPath } from '../../discover/repo-paths.js';
+import { configDir, isPathValue, locate } from '../entry-context.js';
+import { addBuildInputs, hasBuildInputs } from './build-inputs.js';
+import { configName, type ToolSpec } from './tool-spec.js';
+
+const configFile = configName('electron\\.vite');
+
+/** electron-vite: main, preload and renderer are each a vite build, with conventional defaults. */
+export const electronVite: ToolSpec = {
+  binaries: ['electron-vite'],
+  configs: (files) => files.atRoot(configFile),
+  handle(context, _workspace, config) {
+    if (!config) return;
+    const dir = configDir(config);
+    const value = isObject(config.value) ? config.value : {};
+    for (const section of ['main', 'preload', 'renderer']) {
+      const options = isObject(value[section]) ? value[section] : {};
+      const defaultRoot = section === 'renderer' ? joinPath(dir, 'src/renderer') : dir;
+      const root = isPathValue(options['root']) ? locate(dir, options['root']) : defaultRoot;
+      if (section === 'renderer') context.webRoots.add(root);
+      if (hasBuildInputs(options['build'])) {
+        addBuildInputs(context, options['build'], root, `${config.label} ${section}.build`);
+        continue;
+      }
+      // The renderer's default input is src/renderer/index.html, whose scripts the html pass reads.
+      const file = section === 'renderer' ? null : context.findCodeFile(joinPath(dir, `src/${section}/index`));
+      if (file) context.addEntry(file, `electron-vite default ${section} entry`, true);
+    }
+  },
+};

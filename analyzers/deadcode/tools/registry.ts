@@ -1,0 +1,70 @@
+import { ava } from './ava.js';
+import { babel } from './babel.js';
+import { borp } from './borp.js';
+import { changesets } from './changesets.js';
+import { cypress } from './cypress.js';
+import { docusaurus } from './docusaurus.js';
+import { electronBuilder } from './electron-builder.js';
+import { electronVite } from './electron-vite.js';
+import { eslint } from './eslint.js';
+import { gatsby } from './gatsby.js';
+import { jest } from './jest.js';
+import { karma } from './karma.js';
+import { mocha } from './mocha.js';
+import { nuxt } from './nuxt.js';
+import { playwright } from './playwright.js';
+import { postcss } from './postcss.js';
+import { commitizen, commitlint, releaseIt } from './release-tools.js';
+import { rollup } from './rollup.js';
+import { runtimeTests } from './runtime-tests.js';
+import { storybook } from './storybook.js';
+import type { ToolSpec } from './tool-spec.js';
+import { tsdown, tsup } from './tsup.js';
+import { tstyche } from './tstyche.js';
+import { typescript } from './typescript.js';
+import { vite } from './vite.js';
+import { vitest } from './vitest.js';
+import { webpack } from './webpack.js';
+
+/**
+ * Every tool Steward reads, by name, in the order they are handled (vite before vitest, which also
+ * reads vite configs). Adding a tool is one module in tools/ and one line here.
+ */
+export const registry: Readonly<Record<string, ToolSpec>> = {
+  vite,
+  vitest,
+  jest,
+  playwright,
+  webpack,
+  rollup,
+  tsup,
+  tsdown,
+  'electron-vite': electronVite,
+  storybook,
+  eslint,
+  babel,
+  docusaurus,
+  postcss,
+  changesets,
+  mocha,
+  ava,
+  borp,
+  tstyche,
+  cypress,
+  runtimeTests,
+  nuxt,
+  electronBuilder,
+  karma,
+  gatsby,
+  commitlint,
+  releaseIt,
+  commitizen,
+  typescript,
+};
+
+/** The tool a command starts, by the binary's name. */
+export function toolOfBinary(binary: string): string | undefined {
+  return binaryTools.get(binary);
+}
+
+const binaryTools = new Map(Object.entries(registry).flatMap(([tool, spec]) => (spec.binaries ?? []).map((binary) => [binary, tool] as const)));

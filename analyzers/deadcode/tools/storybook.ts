@@ -1,0 +1,45 @@
+import { isObject } from '../../discover/package-json.js';
+import { basename, dirname, joinPath } from '../../discover/repo-paths.js';
+import { addPathEntries, configDir, isPathValue, packageNameOf, type PathValue } from '../entry-context.js';
+import { ResolvedPath } from '../static-config.js';
+import type { ToolSpec } from './tool-spec.js';
+
+/** .storybook/main.*, the config. */
+const mainFile = /^main\.[cm]?[jt]sx?$/;
+
+/** Storybook's documented defaults. */
+const storybookStories = '**/*.stories.*';
+const storybookFiles = '**/*.@(mdx|stories.@(js|jsx|mjs|ts|tsx))';
+
+/** storybook: main, preview and manager files, the `stories` globs (relative to .storybook/), addons and framework packages. */
+export const storybook: ToolSpec = {
+  binaries: ['storybook', 'start-storybook', 'build-storybook'],
+  configs: (files) => files.anywhere(mainFile).filter((path) => path.endsWith(`.storybook/${basename(path)}`)),
+  configInFolder: mainFile,
+  handle(context, workspace, config) {
+    if (!config) return;
+    const dir = configDir(config);
+    for (const path of context.tree.paths) {
+      if (dirname(path) === dir && /^(?:preview|manager)\.[cm]?[jt]sx?$/.test(basename(path))) context.addEntry(path, 'config file (storybook)', false);
+    }
+    const options = isObject(config.value) ? config.value : undefined;
+    const stories = options && Array.isArray(options['stories']) ? options['stories'].flatMap(storyGlobs) : [];
+    const globs = stories.length > 0 ? stories : [new ResolvedPath(joinPath(workspace.dir, storybookStories))];
+    addPathEntries(context, globs, { base: dir, reason: 'story (storybook)', production: false, origin: `${config.label} stories` });
+    for (const key of ['addons', 'framework']) {
+      const names = [options?.[key]].flat().map((item) => (isObject(item) ? item['name'] : item));
+      for (const name of names) {
+        const packageName = typeof name === 'string' ? packageNameOf(name) : null;
+        if (packageName) context.addPackage(workspace.dir, packageName, `${config.label} ${key}`);
+      }
+    }
+  },
+};
+
+/** A `stories` item: a glob, or `{ directory, files }`. */
+function storyGlobs(item: unknown): PathValue[] {
+  if (isPathValue(item)) return [item];
+  if (!isObject(item) || typeof item['directory'] !== 'string') return [];
+  const files = typeof item['files'] === 'string' ? item['files'] : storybookFiles;
+  return [joinPath(item['directory'], files)];
+}

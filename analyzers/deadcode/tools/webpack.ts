@@ -1,0 +1,42 @@
+import { isObject } from '../../discover/package-json.js';
+import { joinPath } from '../../discover/repo-paths.js';
+import { addPathEntries, configDir, configsIn, isPathValue, locate, pathValues } from '../entry-context.js';
+import { addModule } from './run-targets.js';
+import { configName, type ToolSpec } from './tool-spec.js';
+
+const configFile = configName('webpack');
+
+/** webpack: `entry` (string, array, object, `{ import }` descriptors) against `context`; `./src` when unset. */
+export const webpack: ToolSpec = {
+  binaries: ['webpack', 'webpack-cli', 'webpack-dev-server'],
+  configs: (files) => files.atRoot(configFile),
+  packages: ['webpack'],
+  handle(context, workspace, config) {
+    const dir = config ? configDir(config) : workspace.dir;
+    const options = config ? configsIn(config.value) : [{}];
+    for (const option of options) {
+      const base = isPathValue(option['context']) ? locate(dir, option['context']) : dir;
+      if (!('entry' in option)) {
+        const file = context.findCodeFile(joinPath(base, 'src/index'));
+        if (file) context.addEntry(file, 'webpack default entry (src/index)', true);
+        continue;
+      }
+      const entry = option['entry'];
+      const values = isObject(entry) ? Object.values(entry).flatMap((value) => pathValues(isObject(value) ? value['import'] : value)) : pathValues(entry);
+      const label = `${config?.label ?? 'webpack'} entry`;
+      if (values.length === 0) context.entriesUnreadable(workspace.dir, label);
+      addPathEntries(context, values, { base, reason: label, production: true, origin: label });
+    }
+    for (const option of options) for (const loader of loadersIn(option['module'])) addModule(context, workspace, dir, loader, `${config?.label ?? 'webpack'} module.rules loader`);
+  },
+};
+
+/** The loaders of webpack's `module.rules` (through `oneOf`, `rules` and `use`), as named: `'sass-loader'`, `{ loader: 'css-loader' }`, `'style-loader!css-loader'`. */
+function loadersIn(value: unknown, depth = 0): string[] {
+  if (depth > 16) return [];
+  if (Array.isArray(value)) return value.flatMap((item) => loadersIn(item, depth + 1));
+  if (!isObject(value)) return [];
+  const named = [value['loader'], ...[value['use']].flat()].flatMap((item) => (typeof item === 'string' ? item.split('!') : isObject(item) && typeof item['loader'] === 'string' ? [item['loader']] : []));
+  const nested = ['rules', 'oneOf', 'use'].flatMap((key) => (Array.isArray(value[key]) || isObject(value[key]) ? loadersIn(value[key], depth + 1) : []));
+  return [...named.map((loader) => loader.replace(/\?.*$/, '')).filter((loader) => loader !== ''), ...nested];
+}
