@@ -92,7 +92,8 @@ function addConditionSources(context: EntryContext, workspace: WorkspaceInfo): v
 function declaredTargets(manifest: Record<string, unknown> | null): { targets: DeclaredTarget[]; excluded: string[] } {
   if (!manifest) return { targets: [], excluded: [] };
   const targets: DeclaredTarget[] = [];
-  for (const field of ['main', 'module', 'types', 'typings']) {
+  // `source` is where microbundle, Parcel and bunchee start the build from: the entry itself.
+  for (const field of ['source', 'main', 'module', 'types', 'typings']) {
     const value = manifest[field];
     if (typeof value === 'string') targets.push({ field: `"${field}"`, target: value });
   }
@@ -100,6 +101,10 @@ function declaredTargets(manifest: Record<string, unknown> | null): { targets: D
   if (typeof browser === 'string') targets.push({ field: '"browser"', target: browser });
   // The object form maps files to their browser replacements; the replacements are entries too.
   else if (isObject(browser)) for (const value of Object.values(browser)) if (typeof value === 'string' && value.startsWith('.')) targets.push({ field: '"browser"', target: value });
+  // A code file `files` names one by one is published for users to load by path (`compat/test-utils.js`).
+  for (const file of Array.isArray(manifest['files']) ? manifest['files'] : []) {
+    if (typeof file === 'string' && /\.[cm]?[jt]sx?$/.test(file) && !/[*?{[]/.test(file)) targets.push({ field: '"files"', target: file });
+  }
   if (typeof bin === 'string') targets.push({ field: '"bin"', target: bin });
   else if (isObject(bin)) for (const [name, value] of Object.entries(bin)) if (typeof value === 'string') targets.push({ field: `"bin.${name}"`, target: value });
   const exported = exportsTargets(manifest['exports']);

@@ -9,10 +9,14 @@ export const buildFolders = new Set(['dist', 'lib', 'build', 'out', 'esm', 'cjs'
 
 /**
  * The files `path` may mean: itself, the TypeScript source of a `.js` path (ESM imports name the
- * output), or, without an extension, `path.ts`… and `path/index.ts`….
+ * output), or, without an extension, `path.ts`… and `path/index.ts`…. A declaration file comes after
+ * the code it describes: `src/index.d.ts` beside `src/index.js` (a hand-written declaration for
+ * JavaScript) means the JavaScript, which is what runs.
  */
 export function sourceCandidates(path: string): string[] {
-  const output = /\.(?:d\.[cm]?ts|[cm]?js|jsx)$/.exec(path);
+  const declaration = /\.d\.[cm]?ts$/.exec(path);
+  if (declaration) return [...codeExtensions.map((extension) => path.slice(0, declaration.index) + extension), path];
+  const output = /\.(?:[cm]?js|jsx)$/.exec(path);
   if (output) return [path, ...codeExtensions.map((extension) => path.slice(0, output.index) + extension)];
   if (codeExtensions.some((extension) => path.endsWith(extension))) return [path];
   return [path, ...codeExtensions.map((extension) => path + extension), ...codeExtensions.map((extension) => `${path}/index${extension}`)];

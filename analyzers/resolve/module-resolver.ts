@@ -81,7 +81,7 @@ export function createModuleResolver(input: ResolverInput): ResolveModule {
       return { kind: 'builtin', name: specifier.replace(/^node:/, '') };
     }
     const scope = scopes.find((candidate) => isInside(fromPath, candidate.dir)) ?? defaultScope;
-    const resolved = resolverFor(scope)(specifier, fromPath);
+    const resolved = runtimeFileOf(resolverFor(scope)(specifier, fromPath), input.files);
     if (resolved && input.files.has(resolved)) return { kind: 'file', path: resolved };
     if (!bare) return { kind: 'unresolved' };
     const name = packageNameOf(specifier);
@@ -91,6 +91,17 @@ export function createModuleResolver(input: ResolverInput): ResolveModule {
     const source = exportedSource(input, workspaceDir, subpath) ?? workspaceSource(workspaceDir, subpath, input.files);
     return source ? { kind: 'file', path: source } : { kind: 'unresolved' };
   };
+}
+
+/**
+ * TypeScript resolves `./helper` to `helper.d.ts` before `helper.js`; what runs, and what the
+ * importer uses, is the JavaScript file the declaration describes.
+ */
+function runtimeFileOf(resolved: string | undefined, files: ReadonlySet<string>): string | undefined {
+  const declaration = resolved === undefined ? null : /\.d\.([cm]?)ts$/.exec(resolved);
+  if (!resolved || !declaration) return resolved;
+  const stem = resolved.slice(0, declaration.index);
+  return [`.${declaration[1]}js`, '.js', '.jsx', '.mjs', '.cjs'].map((extension) => stem + extension).find((path) => files.has(path)) ?? resolved;
 }
 
 /**

@@ -747,6 +747,25 @@ describe('findEntryPoints — plugins loaded by name, type-test projects and exp
     expect(result.scriptBinaries.map(({ binary }) => binary)).toContain('coveralls');
   });
 
+  it("a package's `source` field, and exports whose types are a declaration beside JavaScript", () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'preact', source: 'src/index.js', main: 'dist/preact.js', files: ['src', 'compat/test-utils.js', '*.d.ts'], exports: { './hooks': { types: './hooks/src/index.d.ts', default: './hooks/dist/hooks.mjs' } }, scripts: { 'test:types': 'tsc -p src/__typetest__/tsconfig.json' } }),
+      'src/index.js': code,
+      'src/index.d.ts': code,
+      'hooks/src/index.js': code,
+      'hooks/src/index.d.ts': code,
+      'src/__typetest__/tsconfig.json': json({ include: ['*.test-d.ts', '../**/*.js'] }),
+      'src/__typetest__/path.test-d.ts': code,
+      'compat/test-utils.js': code,
+    });
+    expect(lines(result)).toEqual([
+      'compat/test-utils.js ← package.json "files"',
+      'hooks/src/index.js ← package.json "exports" "./hooks" (hooks/src/index.d.ts → hooks/src/index.js)',
+      'src/__typetest__/path.test-d.ts ← type test (tsc -p src/__typetest__/tsconfig.json)',
+      'src/index.js ← package.json "source"',
+    ]);
+  });
+
   it('a type-test project run by tsc -p, and sources named after an export condition', () => {
     const result = entryPointsOf({
       'package.json': json({ name: 'swr', scripts: { 'test-typing': 'tsc -p test/type/tsconfig.json && tsc -p tsconfig.json' }, exports: { '.': { 'react-server': './dist/index/react-server.mjs', import: './dist/index/index.mjs' } } }),

@@ -66,3 +66,14 @@ describe("a workspace package's own name", () => {
     expect(resolve('lib', 'test/use-swr.test.tsx')).toEqual({ kind: 'file', path: 'lib/source/main.ts' });
   });
 });
+
+describe('a JavaScript module with a hand-written declaration beside it', () => {
+  it('resolves to the JavaScript that runs, not the declaration TypeScript prefers', () => {
+    const files = ['test/helper.js', 'test/helper.d.ts', 'test/error.test.js', 'src/suspense.js', 'src/suspense.d.ts', 'src/esm.mjs', 'src/esm.d.mts', 'src/only-types.d.ts', 'src/index.js'];
+    const resolve = createModuleResolver({ files: new Set(files), readFile: () => undefined, scopes: [{ dir: '' }], workspaces: [], builtinModules: new Set(), tsconfigs: [] });
+    expect(resolve('./helper', 'test/error.test.js')).toEqual({ kind: 'file', path: 'test/helper.js' });
+    expect(resolve('./suspense', 'src/index.js')).toEqual({ kind: 'file', path: 'src/suspense.js' });
+    expect(resolve('./esm.mjs', 'src/index.js')).toEqual({ kind: 'file', path: 'src/esm.mjs' });
+    expect(resolve('./only-types', 'src/index.js')).toEqual({ kind: 'file', path: 'src/only-types.d.ts' });
+  });
+});

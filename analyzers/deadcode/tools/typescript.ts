@@ -5,7 +5,7 @@ import { optionValues, readArgs } from './command-args.js';
 import { stringList, type ToolSpec } from './tool-spec.js';
 
 /** A tsconfig for tests: in a test folder, or named for tests (`tsconfig.test.json`, `tsconfig.spec.json`, `tsconfig.typetest.json`). */
-const testProject = /(?:^|\/)(?:tests?|__tests__|spec|type-?tests?|typetests?|__typetests__)(?:\/|$)|^tsconfig\.(?:test|spec|type-?tests?)[\w.-]*\.json$/;
+const testProject = /(?:^|\/)(?:tests?|__tests?__|spec|type-?tests?|__type-?tests?__)(?:\/|$)|^tsconfig\.(?:test|spec|type-?tests?)[\w.-]*\.json$/;
 
 /**
  * tsc, vue-tsc and tsgo: a type-checking run of a test project (`tsc -p test/type/tsconfig.json`) is
@@ -22,7 +22,8 @@ export const typescript: ToolSpec = {
       if (!context.tracked.has(path) || !(testProject.test(dirname(path)) || testProject.test(basename(path)))) continue;
       const config = context.readConfig(path);
       if (!isObject(config)) continue;
-      const globs = [...stringList(config['files']), ...stringList(config['include'])];
+      // Only the project's own folder holds type tests; what it includes from above (`../**/*.ts`) is the code under test, reached through imports.
+      const globs = [...stringList(config['files']), ...stringList(config['include'])].filter((glob) => !glob.startsWith('../'));
       addPathEntries(context, globs, { base: dirname(path), reason: `type test (tsc -p ${path})`, production: false, origin: `${path} include`, exclude: stringList(config['exclude']) });
     }
   },
