@@ -104,7 +104,7 @@ export function scriptDocumentsOf(paths: readonly string[]): string[] {
 }
 
 /** Folders holding a `.vitepress` folder: VitePress sites, whose config and theme live there. */
-export function vitepressSiteDirs(paths: readonly string[]): string[] {
+function vitepressSiteDirs(paths: readonly string[]): string[] {
   const sites = new Set<string>();
   for (const path of paths) {
     const at = path.split('/').indexOf('.vitepress');

@@ -2,7 +2,7 @@ import { basename, dirname, docusaurusSiteDirs, joinPath } from '../discover/rep
 import type { ResolutionScope } from './module-resolver.js';
 
 /** The aliases one framework defines for the files below `dir`; a pattern with no targets is a virtual module. */
-export interface FrameworkAliases {
+interface FrameworkAliases {
   dir: string;
   framework: string;
   paths: Record<string, string[]>;

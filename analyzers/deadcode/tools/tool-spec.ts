@@ -30,7 +30,7 @@ export interface ToolSpec {
   run?(context: EntryContext, workspace: WorkspaceInfo, run: ToolRun): void;
 }
 
-export const script = String.raw`\.[cm]?[jt]s`;
+const script = String.raw`\.[cm]?[jt]s`;
 export const scriptOrJson = String.raw`(?:${script}|\.json)`;
 
 /** `vite.config.ts`, `jest.config.json`: a tool's config file name. */
