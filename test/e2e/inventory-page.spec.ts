@@ -22,10 +22,10 @@ test('the Inventory lists every item with its cost, filters and sorts them, open
     await expect(page.getByText(`${openItems} items match.`)).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('inventory.png'), fullPage: true });
 
-    // Unused files only: the fixture's four.
+    // Unused files only: the fixture's five.
     await page.getByLabel('Kind').selectOption('unused-file');
-    await expect(page.getByText('4 items match.')).toBeVisible();
-    await expect(rows).toHaveCount(4);
+    await expect(page.getByText('5 items match.')).toBeVisible();
+    await expect(rows).toHaveCount(5);
     await expect(rows.first()).toContainText('Unused file');
 
     // Open one: its evidence, confidence and fix; then dismiss it with a reason.
@@ -33,7 +33,7 @@ test('the Inventory lists every item with its cost, filters and sorts them, open
     const details = page.getByRole('region', { name: 'Item' });
     await expect(details).toContainText('Proposed fix');
     await expect(details).toContainText('Delete packages/app/src/old/legacy.ts');
-    await expect(details).toContainText(/Confidence\s*medium: Not reached from the \d+ entry points/);
+    await expect(details).toContainText(/Confidence\s*high: Nothing imports it and no entry reaches it/);
     await expect(details.getByRole('button', { name: 'Dismiss as false' })).toBeDisabled();
     await details.getByLabel('Reason').fill('Loaded by the plugin host by path');
     await details.getByRole('button', { name: 'Dismiss as false' }).click();
