@@ -118,7 +118,7 @@ function missedEntries({ workspaces, files, workspaceOf, live, entries, edges, i
  * Entries by nature rather than by a pattern that may be too wide: tests, test data, documents and
  * declaration files. A package made mostly of them is not flooded.
  */
-const naturalEntry = /^(fixtures folder|MDX document|component document|declaration file|test file|type test)/;
+const naturalEntry = /^(fixtures folder|MDX document|component document|HTML page|declaration file|test file|type test)/;
 
 /** Packages where nearly every file of code (tests, test data and documents aside) is an entry, and the entry reason that made most of them. */
 function entryFloods({ workspaces, files, workspaceOf, entries }: ConfidenceInput): EntryFlood[] {

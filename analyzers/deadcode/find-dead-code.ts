@@ -5,7 +5,7 @@ import type { ProjectTree } from '../discover/project-tree.js';
 import { dirname, joinPath } from '../discover/repo-paths.js';
 import type { Workspace } from '../discover/workspaces.js';
 import type { FileFacts } from '../facts/file-facts.js';
-import { isComponentDocument, isScriptDocument } from '../facts/document-scripts.js';
+import { isComponentDocument, isHtmlDocument, isScriptDocument } from '../facts/document-scripts.js';
 import type { Resolution, ResolveModule } from '../resolve/module-resolver.js';
 import { sourceOfOutput } from '../resolve/build-output.js';
 import type { DeadCodeFinding, DeadCodeKind, DeadCodeResult, UnjudgedFinding, WorkspaceTotals } from './dead-code.js';
@@ -160,6 +160,7 @@ function entriesFor({ facts, entryPoints, options, generated }: DeadCodeInput): 
     if (known.has(path)) continue;
     if (generated.has(path)) entries.push({ path, reason: 'written by a generator (regenerated, not deleted; its imports count)', production: true });
     else if (/\.d\.[cm]?ts$/.test(path)) entries.push({ path, reason: 'declaration file (tsc loads it through tsconfig include)', production: true });
+    else if (isHtmlDocument(path)) entries.push({ path, reason: 'HTML page (the imports of its inline scripts are used)', production: true });
     else if (isComponentDocument(path)) entries.push({ path, reason: 'component document (Steward does not follow templates: its script imports count as used)', production: true });
     else if (isScriptDocument(path)) entries.push({ path, reason: 'MDX document (a docs page: its imports are used)', production: true });
   }

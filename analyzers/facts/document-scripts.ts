@@ -1,12 +1,19 @@
+import { excludedPathReason } from '../discover/excluded-paths.js';
 import { docusaurusSiteDirs, isWithin } from '../discover/repo-paths.js';
 
 /**
  * Documents that are not code files but hold code whose imports count: MDX and Markdown pages (their
- * top-level `import`/`export` blocks, and the `<script setup>` of a VitePress page), and components
- * (`.vue`, `.svelte`, `.astro`: their `<script>` blocks, `<script src>` and Astro's frontmatter).
+ * top-level `import`/`export` blocks, and the `<script setup>` of a VitePress page), components
+ * (`.vue`, `.svelte`, `.astro`: their `<script>` blocks, `<script src>` and Astro's frontmatter) and
+ * HTML pages (their inline scripts; a page's `<script src>` is an entry, found with its web root).
  */
 export function isScriptDocument(path: string): boolean {
-  return /\.(?:mdx?|vue|svelte|astro)$/i.test(path);
+  return /\.(?:mdx?|vue|svelte|astro|html)$/i.test(path);
+}
+
+/** HTML pages: entries by their inline scripts. */
+export function isHtmlDocument(path: string): boolean {
+  return /\.html$/i.test(path);
 }
 
 /** True for components, whose scripts are the whole of their code; false for pages of prose. */
@@ -36,10 +43,17 @@ export function documentScript(path: string, text: string): string {
     const bodyStart = match.index + tag.indexOf('>') + 1;
     const source = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(attributes);
     const written = source?.[1] ?? source?.[2];
-    if (written !== undefined && !/^(?:[a-z][\w+.-]*:|\/\/)/i.test(written)) insertions.set(match.index, `import ${JSON.stringify(written)};`);
-    else kept.push([bodyStart, bodyStart + body.length]);
+    // An HTML page's `<script src>` is served from its web root (entry-points.ts reads it); a component's is a relative import.
+    if (written !== undefined && !isHtmlDocument(path) && !/^(?:[a-z][\w+.-]*:|\/\/)/i.test(written)) insertions.set(match.index, `import ${JSON.stringify(written)};`);
+    else if (written === undefined && isJavaScriptBlock(attributes)) kept.push([bodyStart, bodyStart + body.length]);
   }
   return blankOutside(text, kept, insertions);
+}
+
+/** A `<script>` that holds JavaScript or TypeScript (not JSON, templates or import maps). */
+function isJavaScriptBlock(attributes: string): boolean {
+  const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1]?.toLowerCase();
+  return type === undefined || type === 'module' || type === 'text/javascript' || type === 'text/typescript' || type === 'application/javascript';
 }
 
 function blankOutside(text: string, kept: readonly [number, number][], insertions: ReadonlyMap<number, string>): string {
@@ -98,8 +112,8 @@ export function scriptDocumentsOf(paths: readonly string[]): string[] {
   const sites = [...docusaurusSiteDirs(paths), ...vitepressSiteDirs(paths)];
   return paths.filter(
     (path) =>
-      !path.split('/').includes('node_modules') &&
-      (/\.(?:mdx|vue|svelte|astro)$/i.test(path) || (/\.md$/i.test(path) && sites.some((site) => isWithin(path, site)))),
+      excludedPathReason(path) === null &&
+      (/\.(?:mdx|vue|svelte|astro|html)$/i.test(path) || (/\.md$/i.test(path) && sites.some((site) => isWithin(path, site)))),
   );
 }
 

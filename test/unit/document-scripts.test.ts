@@ -59,12 +59,30 @@ describe('documents whose scripts import code', () => {
     expect(facts.parseErrors).toEqual([]);
   });
 
+  it("reads an HTML page's inline module scripts, but not its <script src> (served from its web root) nor JSON or import maps", () => {
+    const page = [
+      '<html><head>',
+      '<script type="importmap">{ "imports": { "vue": "./vue.js" } }</script>',
+      '<script type="module" src="/src/main.ts"></script>',
+      '</head><body>',
+      '<script type="module">',
+      "  import { mount } from './src/demo.js';",
+      "  const pages = import.meta.glob('./pages/*.ts');",
+      '</script>',
+      '</body></html>',
+    ].join('\n');
+    const facts = extractFacts('index.html', page);
+    expect(facts.imports.map((fact) => `${fact.line} ${fact.specifier}`)).toEqual(['6 ./src/demo.js']);
+    expect(facts.dynamicImports).toEqual([{ kind: 'import', line: 7, specifier: null, globs: ['./pages/*.ts'] }]);
+  });
+
   it('reads components anywhere and Markdown in VitePress sites', () => {
-    expect(scriptDocumentsOf(['src/App.vue', 'src/Nav.svelte', 'src/pages/a.astro', 'README.md', 'packages/.vitepress/config.ts', 'packages/core/useMouse/index.md', 'node_modules/x/y.vue'])).toEqual([
+    expect(scriptDocumentsOf(['src/App.vue', 'src/Nav.svelte', 'src/pages/a.astro', 'README.md', 'packages/.vitepress/config.ts', 'packages/core/useMouse/index.md', 'node_modules/x/y.vue', 'index.html', 'dist/index.html'])).toEqual([
       'src/App.vue',
       'src/Nav.svelte',
       'src/pages/a.astro',
       'packages/core/useMouse/index.md',
+      'index.html',
     ]);
   });
 
