@@ -4,6 +4,9 @@ import { basename, dirname } from '../discover/repo-paths.js';
 /** Where knip looks for its settings at the repository root, besides package.json "knip". */
 export const knipConfigFiles = ['knip.json', 'knip.jsonc', '.knip.json', '.knip.jsonc'];
 
+/** Stylesheets, whose at-rules name packages (stylesheet-references.ts). */
+export const stylesheetFile = /\.(?:css|scss|sass|less|pcss|postcss)$/;
+
 /** The repository settings file, read for `deadCode.entry` when the caller passes no settings. */
 export const stewardConfigPath = 'steward.config.json';
 
@@ -26,6 +29,7 @@ export function isEntryConfigFile(path: string): boolean {
     path === stewardConfigPath ||
     knipConfigFiles.includes(path) ||
     name.endsWith('.html') ||
+    stylesheetFile.test(name) ||
     /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path) ||
     path.endsWith('.changeset/config.json') ||
     isToolConfigName(name) ||

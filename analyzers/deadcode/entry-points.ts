@@ -9,6 +9,7 @@ import { addKnipHints } from './knip-hints.js';
 import { addPackageEntries } from './package-entries.js';
 import { addManifestReferences } from './package-references.js';
 import { addScriptEntries, addWorkflowEntries } from './script-entries.js';
+import { addStylesheetReferences } from './stylesheet-references.js';
 import { addToolEntries } from './tool-entries.js';
 import type { WorkspaceFiles } from './tools/tool-spec.js';
 import { isGlob } from '../patterns/glob.js';
@@ -77,6 +78,7 @@ export function findEntryPoints(input: { tree: ProjectTree; discovery: Discovery
   for (const workspace of workspaces) addFrameworkEntries(context, workspace, filesOf(workspace));
   addHtmlEntries(context, workspaces);
   addServerlessEntries(context, workspaces);
+  addStylesheetReferences(context, workspaces);
   addConfigFileEntries(context, workspaces);
   addKnipHints(context, workspaces);
   addConfiguredEntries(context, input.config);

@@ -747,6 +747,20 @@ describe('findEntryPoints — plugins loaded by name, type-test projects and exp
     expect(result.scriptBinaries.map(({ binary }) => binary)).toContain('coveralls');
   });
 
+  it('packages stylesheets load by name: @import, @use and Tailwind 4 @plugin; relative paths and URLs are files', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'shop', private: true }),
+      'app/globals.css': '@import "tailwindcss";\n@plugin "@tailwindcss/typography";\n@import "./theme.css";\n@import url("https://fonts.example/x.css");\n',
+      'src/styles.scss': "@use '~bootstrap/scss/bootstrap';\n",
+      'dist/bundle.css': '@import "left-pad";\n',
+    });
+    expect(packages(result)).toEqual([
+      '@tailwindcss/typography ← app/globals.css @-rule "@tailwindcss/typography"',
+      'bootstrap ← src/styles.scss @-rule "~bootstrap/scss/bootstrap"',
+      'tailwindcss ← app/globals.css @-rule "tailwindcss"',
+    ]);
+  });
+
   it("a package's `source` field, and exports whose types are a declaration beside JavaScript", () => {
     const result = entryPointsOf({
       'package.json': json({ name: 'preact', source: 'src/index.js', main: 'dist/preact.js', files: ['src', 'compat/test-utils.js', '*.d.ts'], exports: { './hooks': { types: './hooks/src/index.d.ts', default: './hooks/dist/hooks.mjs' } }, scripts: { 'test:types': 'tsc -p src/__typetest__/tsconfig.json' } }),
@@ -968,6 +982,7 @@ describe('isEntryConfigFile', () => {
       '.husky/pre-commit',
       '.github/actions/perf/action.yml',
       'jsr.json',
+      'app/globals.css',
     ];
     const rejected = ['node_modules/x/package.json', 'dist/index.html', 'src/index.ts', '.husky/_/husky.sh', 'tsconfig.json', '.github/dependabot.yml', 'packages/a/steward.config.json'];
     expect(accepted.filter((path) => !isEntryConfigFile(path))).toEqual([]);
