@@ -43,10 +43,11 @@ export function isEntryConfigFile(path: string): boolean {
  */
 function isToolConfigName(name: string): boolean {
   return (
-    /^(?:vite|vitest|jest|playwright|webpack|rollup|tsup|tsdown|electron\.vite|babel|docusaurus|postcss|ava|cypress|tstyche|nuxt|nitro|commitlint|karma|gatsby|eslint)[.-][\w.-]*\.(?:json|[cm]?[jt]s)$/.test(name) ||
+    /^(?:vite|vitest|jest|playwright|webpack|rollup|tsup|tsdown|electron\.vite|babel|docusaurus|postcss|ava|cypress|tstyche|nuxt|nitro|commitlint|karma|gatsby|eslint|prettier|stylelint|release)[.-][\w.-]*\.(?:json|[cm]?[jt]s)$/.test(name) ||
     /^(?:cypress|tstyche)\.json$/.test(name) ||
     /^electron-builder\.(?:json5?|ya?ml)$/.test(name) ||
-    /^\.(?:eslintrc|babelrc|mocharc|lintstagedrc)(?:\.\w+)?$/.test(name) ||
+    /^\.(?:eslintrc|babelrc|mocharc|lintstagedrc|prettierrc|stylelintrc|releaserc)(?:\.\w+)?$/.test(name) ||
+    /^(?:angular|\.angular-cli)\.json$/.test(name) ||
     /^\.borp\.ya?ml$/.test(name) ||
     /^\.(?:commitlintrc|release-it)(?:\.\w+)?$/.test(name)
   );

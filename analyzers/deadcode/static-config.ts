@@ -39,7 +39,7 @@ export function readConfigText(path: string, text: string): ConfigRead {
   const name = basename(path);
   if (/\.ya?ml$/.test(name)) return readYaml(text);
   if (name.endsWith('.json') || name === '.babelrc') return readJson(text);
-  if (name === '.eslintrc') {
+  if (/^\.(?:eslintrc|prettierrc|stylelintrc|releaserc|lintstagedrc|mocharc)$/.test(name)) {
     const json = readJson(text);
     return json.ok ? json : readYaml(text);
   }

@@ -29,7 +29,7 @@ export function addToolEntries(context: EntryContext, workspace: WorkspaceInfo, 
 /** The configs command lines name (`vitest --config ../../.config/vitest.config.mts`), read from the folder each runs in. */
 function requestedConfigs(context: EntryContext, tool: string, spec: ToolSpec, runs: readonly ToolRun[]): LoadedConfig[] {
   return runs.flatMap(({ cwd, args, origin }) => {
-    const written = configFlagValue(args);
+    const written = configFlagValue(args, spec.configFlags);
     if (written === undefined) return [];
     const path = joinPath(cwd, written);
     const inFolder = spec.configInFolder;

@@ -38,7 +38,11 @@ export function documentScript(path: string, text: string): string {
     const frontmatter = /^---[^\S\n]*\n([\s\S]*?)\n---[^\S\n]*(?:\n|$)/.exec(text);
     if (frontmatter) kept.push([4, 4 + frontmatter[1]!.length]);
   }
-  for (const match of text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+  // In Markdown a page's script starts a line outside code fences; `<script setup>` mentioned in prose or an example is text.
+  const markdown = /\.mdx?$/i.test(path);
+  const searched = markdown ? blankFences(text) : text;
+  const scriptBlock = markdown ? /^<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gim : /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+  for (const match of searched.matchAll(scriptBlock)) {
     const [tag, attributes = '', body = ''] = match;
     const bodyStart = match.index + tag.indexOf('>') + 1;
     const source = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(attributes);
@@ -48,6 +52,26 @@ export function documentScript(path: string, text: string): string {
     else if (written === undefined && isJavaScriptBlock(attributes)) kept.push([bodyStart, bodyStart + body.length]);
   }
   return blankOutside(text, kept, insertions);
+}
+
+/** The text with the lines of fenced code blocks blanked, at the same positions. */
+function blankFences(text: string): string {
+  let openFence: string | undefined;
+  return text
+    .split('\n')
+    .map((line) => {
+      const marker = fence.exec(line)?.[1];
+      if (openFence !== undefined) {
+        if (marker !== undefined && marker[0] === openFence[0] && marker.length >= openFence.length) openFence = undefined;
+        return ' '.repeat(line.length);
+      }
+      if (marker !== undefined) {
+        openFence = marker;
+        return ' '.repeat(line.length);
+      }
+      return line;
+    })
+    .join('\n');
 }
 
 /** A `<script>` that holds JavaScript or TypeScript (not JSON, templates or import maps). */
@@ -94,7 +118,8 @@ function esmBlocks(text: string): [number, number][] {
     } else if (!inBlock && marker !== undefined) {
       openFence = marker;
     } else {
-      if (line.trim() === '') inBlock = false;
+      // A block ends at a blank line, or at markup (`</script>` after a VitePress page's imports).
+      if (line.trim() === '' || line.startsWith('<')) inBlock = false;
       else if (esmStart.test(line)) inBlock = true;
       if (inBlock) blocks.push([start, end]);
     }

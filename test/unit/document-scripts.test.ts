@@ -59,6 +59,27 @@ describe('documents whose scripts import code', () => {
     expect(facts.parseErrors).toEqual([]);
   });
 
+  it('takes a VitePress page\'s <script setup> at the start of a line, not one named in prose or shown in a code fence', () => {
+    const page = [
+      '# Store',
+      '',
+      'Call it in a component `<script setup>`:',
+      '',
+      '```vue',
+      '<script setup>',
+      "import { useStore } from '@/stores/counter'",
+      '</script>',
+      '```',
+      '',
+      '<script setup>',
+      "import Demo from './Demo.vue'",
+      '</script>',
+    ].join('\n');
+    const facts = extractFacts('docs/store.md', page);
+    expect(facts.imports.map((fact) => `${fact.line} ${fact.specifier}`)).toEqual(['12 ./Demo.vue']);
+    expect(facts.parseErrors).toEqual([]);
+  });
+
   it("reads an HTML page's inline module scripts, but not its <script src> (served from its web root) nor JSON or import maps", () => {
     const page = [
       '<html><head>',

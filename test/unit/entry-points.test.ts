@@ -747,6 +747,43 @@ describe('findEntryPoints — plugins loaded by name, type-test projects and exp
     expect(result.scriptBinaries.map(({ binary }) => binary)).toContain('coveralls');
   });
 
+  it('Angular targets, and the plugins Prettier, Stylelint and semantic-release load by name', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'conduit', private: true, devDependencies: { '@angular/cli': '^19.0.0' }, scripts: { lint: 'prettier -c src', deno: 'deno test -c deno.test.json spec' } }),
+      'angular.json': json({
+        projects: {
+          conduit: {
+            architect: {
+              build: { options: { browser: 'src/bootstrap.ts', polyfills: ['zone.js'], styles: ['src/styles.css'], scripts: [{ input: 'src/legacy.js' }] } },
+              test: { options: { main: 'src/test.ts' } },
+            },
+          },
+        },
+      }),
+      'src/bootstrap.ts': code,
+      'src/legacy.js': code,
+      'src/test.ts': code,
+      '.prettierrc': 'plugins:\n  - prettier-plugin-organize-imports\n',
+      '.stylelintrc.json': json({ extends: ['stylelint-config-standard'], plugins: ['./lint/rule.js'] }),
+      'lint/rule.js': code,
+      '.releaserc': json({ plugins: ['@semantic-release/commit-analyzer', ['@semantic-release/npm', { npmPublish: false }]] }),
+    });
+    expect(lines(result).filter((line) => !line.includes('config file'))).toEqual([
+      'lint/rule.js ← .stylelintrc.json "./lint/rule.js"',
+      'src/bootstrap.ts ← angular.json conduit build.browser',
+      'src/legacy.js ← angular.json conduit build.scripts',
+      'src/test.ts ← angular.json conduit test.main',
+    ]);
+    expect(packages(result)).toEqual([
+      '@semantic-release/commit-analyzer ← .releaserc "@semantic-release/commit-analyzer"',
+      '@semantic-release/npm ← .releaserc "@semantic-release/npm"',
+      'prettier-plugin-organize-imports ← .prettierrc "prettier-plugin-organize-imports"',
+      'stylelint-config-standard ← .stylelintrc.json "stylelint-config-standard"',
+      'zone.js ← angular.json conduit build.polyfills',
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
   it('packages stylesheets load by name: @import, @use and Tailwind 4 @plugin; relative paths and URLs are files', () => {
     const result = entryPointsOf({
       'package.json': json({ name: 'shop', private: true }),
@@ -910,7 +947,7 @@ describe('findEntryPoints — frameworks and configs', () => {
       entry('.lintstagedrc.cjs', 'config file', false),
       entry('eslint.config.js', 'config file (eslint)', false),
       entry('index.ts', 'package.json "main"'),
-      entry('prettier.config.mjs', 'config file', false),
+      entry('prettier.config.mjs', 'config file (prettier)', false),
       entry('tailwind.config.ts', 'config file', false),
     ]);
   });

@@ -34,11 +34,14 @@ export function optionValues(options: ReadonlyMap<string, readonly string[]>, fl
   return flags.flatMap((flag) => options.get(flag) ?? []);
 }
 
-/** The `-c`/`--config`/`--config-dir` value, when it is a path (jest also accepts inline JSON, rollup a bare `-c`). */
-export function configFlagValue(args: readonly string[]): string | undefined {
+/** The options most tools take their config from. */
+const defaultConfigFlags: readonly string[] = ['-c', '--config', '--config-dir'];
+
+/** The value of one of `flags`, when it is a path (jest also accepts inline JSON, rollup a bare `-c`). */
+export function configFlagValue(args: readonly string[], flags: readonly string[] = defaultConfigFlags): string | undefined {
   for (let index = 0; index < args.length; index++) {
     const [flag, inline] = splitOption(args[index]!);
-    if (flag !== '-c' && flag !== '--config' && flag !== '--config-dir') continue;
+    if (!flags.includes(flag)) continue;
     const value = inline ?? args[index + 1];
     return value === undefined || value.startsWith('-') || value.startsWith('{') ? undefined : value;
   }

@@ -1,3 +1,4 @@
+import { angular } from './angular.js';
 import { ava } from './ava.js';
 import { babel } from './babel.js';
 import { borp } from './borp.js';
@@ -13,6 +14,7 @@ import { karma } from './karma.js';
 import { mocha } from './mocha.js';
 import { nuxt } from './nuxt.js';
 import { playwright } from './playwright.js';
+import { prettier, semanticRelease, stylelint } from './plugin-lists.js';
 import { postcss } from './postcss.js';
 import { commitizen, commitlint, releaseIt } from './release-tools.js';
 import { rollup } from './rollup.js';
@@ -60,6 +62,10 @@ export const registry: Readonly<Record<string, ToolSpec>> = {
   releaseIt,
   commitizen,
   typescript,
+  angular,
+  prettier,
+  stylelint,
+  semanticRelease,
 };
 
 /** The tool a command starts, by the binary's name. */

@@ -23,6 +23,8 @@ const valueFlags = ['-r', '--require', '--import', '--loader', '--experimental-l
  */
 export const runtimeTests: ToolSpec = {
   binaries: ['node', 'bun', 'deno'],
+  // Their `-c` names a deno.json or bunfig, not a config this tool reads.
+  configFlags: [],
   run(context, _workspace, run) {
     const runtime = runtimeOf(run);
     if (runtime === null) return;

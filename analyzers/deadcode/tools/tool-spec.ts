@@ -22,6 +22,8 @@ export interface ToolSpec {
   configs?(files: WorkspaceFiles, isUsed: boolean): string[];
   /** A package.json field that holds the same config. */
   packageField?: string;
+  /** The options naming its config on a command line, when not `-c`/`--config`/`--config-dir` (prettier's `-c` is `--check`). */
+  configFlags?: readonly string[];
   /** Where `-c <folder>` looks for the config (storybook's config dir). */
   configInFolder?: RegExp;
   /** Handles one config of the tool (null: the tool is in use without one, so its defaults apply). */

@@ -1,0 +1,37 @@
+import { isObject } from '../../discover/package-json.js';
+import { dirname } from '../../discover/repo-paths.js';
+import { addModule } from './run-targets.js';
+import type { ToolSpec } from './tool-spec.js';
+
+/** The options of an angular.json target that name files the builder starts from or bundles. */
+const fileOptions = ['main', 'browser', 'server', 'polyfills', 'tsConfig', 'ssr', 'scripts', 'styles', 'karmaConfig'];
+
+/**
+ * Angular CLI: every project's architect targets in angular.json (build, serve, test, server…): the
+ * `main`/`browser`/`server`/`polyfills` modules and `scripts` they bundle, from the workspace root; a
+ * name that is no file of the repository is a package (`polyfills: ['zone.js']`).
+ */
+export const angular: ToolSpec = {
+  binaries: ['ng'],
+  packages: ['@angular/cli'],
+  configs: (files) => files.atRoot(/^(?:angular|\.angular-cli)\.json$/),
+  handle(context, workspace, config) {
+    if (!config || !isObject(config.value) || !isObject(config.value['projects'])) return;
+    const base = dirname(config.path);
+    for (const [name, project] of Object.entries(config.value['projects'])) {
+      const targets = isObject(project) ? (project['architect'] ?? project['targets']) : undefined;
+      if (!isObject(targets)) continue;
+      for (const [targetName, target] of Object.entries(targets)) {
+        const options = isObject(target) && isObject(target['options']) ? target['options'] : {};
+        for (const key of fileOptions) {
+          // `scripts`/`styles` items are paths or `{ input }`; only code files become entries.
+          const values = [options[key]].flat().map((item) => (isObject(item) ? item['input'] : item));
+          for (const value of values) {
+            if (typeof value !== 'string' || /\.(?:s?css|sass|less|json|html)$/.test(value)) continue;
+            addModule(context, workspace, base, value, `${config.label} ${name} ${targetName}.${key}`, targetName !== 'test');
+          }
+        }
+      }
+    }
+  },
+};
