@@ -676,7 +676,7 @@ describe('findEntryPoints — what configs, hooks and manifests name', () => {
         build: { afterSign: '.erb/scripts/notarize.js' },
         devDependencies: { webpack: '^5.0.0', nuxt: '^3.0.0', 'electron-builder': '^24.0.0', '@playwright/test': '^1.0.0', nitropack: '^2.0.0' },
       }),
-      'webpack.config.js': "module.exports = { entry: './src/app.ts', module: { rules: [{ test: /\\.s?css$/, use: ['style-loader', { loader: 'css-loader' }, 'sass-loader?sourceMap'] }, { oneOf: [{ loader: 'ts-loader' }] }] } };\n",
+      'webpack.config.js': "module.exports = { entry: ['webpack/hot/only-dev-server', './src/app.ts'], module: { rules: [{ test: /\\.s?css$/, use: ['style-loader', { loader: 'css-loader' }, 'sass-loader?sourceMap'] }, { oneOf: [{ loader: 'ts-loader' }] }] } };\n",
       'nuxt.config.ts': "export default defineNuxtConfig({ modules: ['@vueuse/nuxt', ['@nuxtjs/i18n', {}], './modules/local'], css: ['~/assets/main.css', '@unocss/reset/tailwind.css'] });\n",
       'playwright.config.ts': "export default { testDir: 'e2e', reporter: [['list'], ['./reporters/a11y.ts']] };\n",
       'src/app.ts': code,
@@ -698,7 +698,8 @@ describe('findEntryPoints — what configs, hooks and manifests name', () => {
       'test/types.ts ← script "test:ts": tsc types/index.d.ts test/types.ts --noEmit',
       'types/index.d.ts ← script "test:ts": tsc types/index.d.ts test/types.ts --noEmit',
     ]);
-    expect(packages(result).filter((line) => /loader|nuxt|unocss/.test(line))).toEqual([
+    expect(result.warnings).toEqual([]);
+    expect(packages(result).filter((line) => /loader|nuxt|unocss|webpack ←/.test(line))).toEqual([
       '@nuxtjs/i18n ← nuxt.config.ts modules',
       '@unocss/reset ← nuxt.config.ts css',
       '@vueuse/nuxt ← nuxt.config.ts modules',
@@ -706,6 +707,7 @@ describe('findEntryPoints — what configs, hooks and manifests name', () => {
       'sass-loader ← webpack.config.js module.rules loader',
       'style-loader ← webpack.config.js module.rules loader',
       'ts-loader ← webpack.config.js module.rules loader',
+      'webpack ← webpack.config.js entry',
     ]);
   });
 });

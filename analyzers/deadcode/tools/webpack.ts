@@ -25,11 +25,18 @@ export const webpack: ToolSpec = {
       const values = isObject(entry) ? Object.values(entry).flatMap((value) => pathValues(isObject(value) ? value['import'] : value)) : pathValues(entry);
       const label = `${config?.label ?? 'webpack'} entry`;
       if (values.length === 0) context.entriesUnreadable(workspace.dir, label);
-      addPathEntries(context, values, { base, reason: label, production: true, origin: label });
+      // A request that is no file (`webpack/hot/only-dev-server`, `core-js/stable`) names a package webpack bundles first.
+      const [files, packages] = partition(values, (value) => typeof value !== 'string' || /^[./]/.test(value) || context.findCodeFile(joinPath(base, value)) !== null);
+      addPathEntries(context, files, { base, reason: label, production: true, origin: label });
+      for (const request of packages) addModule(context, workspace, base, request as string, label, true);
     }
     for (const option of options) for (const loader of loadersIn(option['module'])) addModule(context, workspace, dir, loader, `${config?.label ?? 'webpack'} module.rules loader`);
   },
 };
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
+}
 
 /** The loaders of webpack's `module.rules` (through `oneOf`, `rules` and `use`), as named: `'sass-loader'`, `{ loader: 'css-loader' }`, `'style-loader!css-loader'`. */
 function loadersIn(value: unknown, depth = 0): string[] {
