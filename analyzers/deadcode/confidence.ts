@@ -65,6 +65,9 @@ function confidenceOf(finding: Unjudged, missed: MissedEntries | undefined, unre
     case 'export':
     case 'type':
     case 'enum-member':
+      if (missed) {
+        return judged('medium', `Steward has most likely missed how ${missed.label} starts (only ${missed.reachable} of its ${missed.files} code files are reached): the code that asks for it may be among the files it could not reach.`);
+      }
       return judged('high', 'No file in use asks for it, through re-export chains and namespaces; its file is in use.');
     case 'dependency':
     case 'dev-dependency':
@@ -118,7 +121,7 @@ function missedEntries({ workspaces, files, workspaceOf, live, entries, edges, i
  * Entries by nature rather than by a pattern that may be too wide: tests, test data, documents and
  * declaration files. A package made mostly of them is not flooded.
  */
-const naturalEntry = /^(fixtures folder|MDX document|component document|HTML page|declaration file|test file|type test)/;
+const naturalEntry = /^(\S+ folder \(|fixtures folder|MDX document|component document|HTML page|declaration file|test file|type test|written by a generator)/;
 
 /** Packages where nearly every file of code (tests, test data and documents aside) is an entry, and the entry reason that made most of them. */
 function entryFloods({ workspaces, files, workspaceOf, entries }: ConfidenceInput): EntryFlood[] {

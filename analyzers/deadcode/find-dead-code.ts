@@ -77,7 +77,8 @@ export function findDeadCode(input: DeadCodeInput): DeadCodeResult {
       facts,
       resolve,
       live,
-      wholeModules: new Set([...entryPaths, ...reach.possiblyUsed.keys(), ...reach.globImported]),
+      // A generated file's exports are its generator's business (route trees, API clients), whatever includeEntryExports says.
+      wholeModules: new Set([...entryPaths, ...input.generated, ...reach.possiblyUsed.keys(), ...reach.globImported]),
       importers: reach.importers,
       workspaceOf,
     }),

@@ -60,8 +60,11 @@ function addJsrExports(context: EntryContext, workspace: WorkspaceInfo): void {
   }
 }
 
-/** Conditions every runtime or bundler knows; any other names a variant built from its own source. */
-const standardConditions = new Set(['import', 'require', 'default', 'types', 'typings', 'node', 'module', 'module-sync', 'node-addons']);
+/**
+ * Conditions every runtime or bundler knows; any other names a variant built from its own source.
+ * `svelte` points at components, and `*.svelte.ts` names Svelte's runes modules, not a variant.
+ */
+const standardConditions = new Set(['import', 'require', 'default', 'types', 'typings', 'node', 'module', 'module-sync', 'node-addons', 'svelte']);
 
 /**
  * Bundlers such as bunchee build an export condition's variant from a source named after it: the

@@ -1,6 +1,6 @@
 import type { ImportEdge } from '../architecture/import-graph.js';
 import type { FileFacts } from '../facts/file-facts.js';
-import { dirname, isOutsideRepo, isWithin, joinPath } from '../discover/repo-paths.js';
+import { dirname, foldersOf, isOutsideRepo, isWithin, joinPath } from '../discover/repo-paths.js';
 import { sourceCandidates } from '../resolve/build-output.js';
 import { GlobError, compileGlob } from '../patterns/glob.js';
 
@@ -9,7 +9,8 @@ interface Reachability {
   reachable: Set<string>;
   /**
    * Files a non-literal `import(`./locales/${x}`)` may load, and files a string in used code names
-   * (`'./users'`, `'../assets/shims.js'`), with that reason; counted as used.
+   * (`'./users'`, `'../assets/shims.js'`) that imports from used code do not reach, with that reason;
+   * counted as used.
    */
   possiblyUsed: Map<string, string>;
   /** For every file, the files that import it (used or not). */
@@ -43,7 +44,7 @@ export function findReachableFiles(facts: ReadonlyMap<string, FileFacts>, edges:
   const paths = [...facts.keys()];
   const namedFrom = new Set<string>();
   const globImported = new Set<string>();
-  // Imports first; then the files that strings in used code name, if nothing imports them.
+  // Imports first; then the files that strings in used code name, if used code does not import them.
   while (queue.length > 0 || queueNamedFiles()) {
     const path = queue.pop()!;
     if (reachable.has(path)) continue;
@@ -92,9 +93,7 @@ export function findReachableFiles(facts: ReadonlyMap<string, FileFacts>, edges:
  * (a path handed to a tool or a test helper is often relative to the package or the repository root).
  */
 function namedFile(facts: ReadonlyMap<string, FileFacts>, from: string, text: string): string | null {
-  const folders = [dirname(from)];
-  while (folders.at(-1) !== '') folders.push(dirname(folders.at(-1)!));
-  for (const folder of folders) {
+  for (const folder of foldersOf(from).reverse()) {
     const path = joinPath(folder, text);
     if (isOutsideRepo(path)) continue;
     for (const candidate of sourceCandidates(path)) if (candidate !== from && facts.has(candidate)) return candidate;
@@ -103,30 +102,32 @@ function namedFile(facts: ReadonlyMap<string, FileFacts>, from: string, text: st
 }
 
 /**
- * The files an `import.meta.glob` imports: its patterns from the importing file's folder (`./`, `../`),
- * or, for `/…`, from the nearest folder above where they match something (the Vite root).
+ * The files an `import.meta.glob` imports. Each pattern is resolved on its own: `./` and `../` from
+ * the importing file's folder, `/…` from the nearest folder above where it matches something (the
+ * Vite root); `!` patterns exclude, from the importing file's folder.
  */
 function globbed(paths: readonly string[], from: string, globs: readonly string[]): string[] {
-  const include = globs.filter((glob) => !glob.startsWith('!'));
-  const exclude = globs.filter((glob) => glob.startsWith('!')).map((glob) => glob.slice(1));
-  const folders = [dirname(from)];
-  while (folders.at(-1) !== '') folders.push(dirname(folders.at(-1)!));
-  const bases = include.some((glob) => glob.startsWith('/')) ? folders : [dirname(from)];
-  for (const base of bases) {
-    const compile = (glob: string) => {
-      const path = joinPath(base, glob.replace(/^\//, ''));
-      if (isOutsideRepo(path)) return () => false;
-      try {
-        return compileGlob(path, { dot: false });
-      } catch (error) {
-        if (error instanceof GlobError) return () => false;
-        throw error;
-      }
-    };
-    const included = include.map(compile);
-    const excluded = exclude.map(compile);
-    const matches = paths.filter((path) => path !== from && included.some((matches) => matches(path)) && !excluded.some((matches) => matches(path)));
-    if (matches.length > 0) return matches;
+  const matcher = (base: string, glob: string): ((path: string) => boolean) => {
+    const path = joinPath(base, glob.replace(/^\//, ''));
+    if (isOutsideRepo(path)) return () => false;
+    try {
+      return compileGlob(path, { dot: false });
+    } catch (error) {
+      if (error instanceof GlobError) return () => false;
+      throw error;
+    }
+  };
+  const candidates = paths.filter((path) => path !== from);
+  const excluded = globs.filter((glob) => glob.startsWith('!')).map((glob) => matcher(dirname(from), glob.slice(1)));
+  const matched = new Set<string>();
+  for (const glob of globs.filter((pattern) => !pattern.startsWith('!'))) {
+    const bases = glob.startsWith('/') ? foldersOf(from).reverse() : [dirname(from)];
+    for (const base of bases) {
+      const matches = matcher(base, glob);
+      const found = candidates.filter((path) => matches(path));
+      for (const path of found) matched.add(path);
+      if (found.length > 0) break;
+    }
   }
-  return [];
+  return [...matched].filter((path) => !excluded.some((matches) => matches(path)));
 }

@@ -2,7 +2,7 @@ import { isObject } from '../discover/package-json.js';
 import { joinPath } from '../discover/repo-paths.js';
 import { type EntryContext, type WorkspaceInfo } from './entry-context.js';
 import { findSourceOf } from './package-entries.js';
-import { splitOption } from './tools/command-args.js';
+import { defaultConfigFlags, splitOption } from './tools/command-args.js';
 import { toolOfBinary } from './tools/registry.js';
 import { addModule } from './tools/run-targets.js';
 
@@ -122,7 +122,7 @@ function commandsOf(context: EntryContext, workspace: WorkspaceInfo): { name: st
   }
   for (const path of gitHooksOf(context, workspace)) {
     const text = context.tree.readFile(path) ?? '';
-    commands.push({ name: path, line: text.replace(/^\s*#.*$/gm, ''), origin: path });
+    commands.push({ name: path, line: text.replace(/^[^\S\n]*#.*$/gm, ''), origin: path });
   }
   return commands;
 }
@@ -214,7 +214,7 @@ function addNamedFiles(context: EntryContext, args: readonly string[], source: C
     const [flag, inline] = splitOption(arg);
     const written = inline ?? flag;
     // A config named with --config is the tool's, and says so in its own reason.
-    const isConfig = ['-c', '--config'].includes(inline === undefined ? (args[index - 1] ?? '') : flag);
+    const isConfig = defaultConfigFlags.includes(inline === undefined ? (args[index - 1] ?? '') : flag);
     if (isConfig || written.startsWith('-') || !/\.[cm]?[jt]sx?$/.test(written)) continue;
     const file = context.findCodeFile(joinPath(source.cwd, written));
     if (file) context.addEntry(file, reason, source.production);

@@ -23,7 +23,38 @@ export function isComponentDocument(path: string): boolean {
 
 /** A JSX-capable parse for MDX and for components whose script says `lang="tsx"` or `"jsx"`. */
 export function documentNeedsJsx(path: string, text: string): boolean {
-  return /\.mdx?$/i.test(path) || /<script\b[^>]*\blang\s*=\s*["']?[jt]sx\b/i.test(text);
+  return /\.mdx?$/i.test(path) || scriptBlocks(text, false).some(({ attributes }) => /\blang\s*=\s*["']?[jt]sx\b/i.test(attributes));
+}
+
+interface ScriptBlock {
+  start: number;
+  attributes: string;
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+/**
+ * The `<script …>…</script>` blocks of a document, found with one forward scan (a repository's file
+ * is untrusted: a regex over unclosed tags would take time quadratic in its size). An unclosed tag
+ * ends the search. With `atLineStart`, only tags that start a line count (Markdown).
+ */
+function scriptBlocks(text: string, atLineStart: boolean): ScriptBlock[] {
+  const lower = text.toLowerCase();
+  const blocks: ScriptBlock[] = [];
+  for (let from = 0; ; ) {
+    const start = lower.indexOf('<script', from);
+    if (start < 0) return blocks;
+    const next = lower[start + 7];
+    if ((next !== undefined && !/[\s>/]/.test(next)) || (atLineStart && start > 0 && text[start - 1] !== '\n')) {
+      from = start + 7;
+      continue;
+    }
+    const tagEnd = text.indexOf('>', start);
+    const close = tagEnd < 0 ? -1 : lower.indexOf('</script', tagEnd);
+    if (close < 0) return blocks;
+    blocks.push({ start, attributes: text.slice(start + 7, tagEnd), bodyStart: tagEnd + 1, bodyEnd: close });
+    from = close + 8;
+  }
 }
 
 /**
@@ -34,24 +65,31 @@ export function documentScript(path: string, text: string): string {
   const kept: [start: number, end: number][] = [];
   const insertions = new Map<number, string>();
   if (/\.mdx?$/i.test(path)) kept.push(...esmBlocks(text));
-  if (/\.astro$/i.test(path)) {
-    const frontmatter = /^---[^\S\n]*\n([\s\S]*?)\n---[^\S\n]*(?:\n|$)/.exec(text);
-    if (frontmatter) kept.push([4, 4 + frontmatter[1]!.length]);
-  }
+  if (/\.astro$/i.test(path)) kept.push(...astroFrontmatter(text));
   // In Markdown a page's script starts a line outside code fences; `<script setup>` mentioned in prose or an example is text.
   const markdown = /\.mdx?$/i.test(path);
-  const searched = markdown ? blankFences(text) : text;
-  const scriptBlock = markdown ? /^<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gim : /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
-  for (const match of searched.matchAll(scriptBlock)) {
-    const [tag, attributes = '', body = ''] = match;
-    const bodyStart = match.index + tag.indexOf('>') + 1;
+  for (const { start, attributes, bodyStart, bodyEnd } of scriptBlocks(markdown ? blankFences(text) : text, markdown)) {
     const source = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(attributes);
     const written = source?.[1] ?? source?.[2];
     // An HTML page's `<script src>` is served from its web root (entry-points.ts reads it); a component's is a relative import.
-    if (written !== undefined && !isHtmlDocument(path) && !/^(?:[a-z][\w+.-]*:|\/\/)/i.test(written)) insertions.set(match.index, `import ${JSON.stringify(written)};`);
-    else if (written === undefined && isJavaScriptBlock(attributes)) kept.push([bodyStart, bodyStart + body.length]);
+    if (written !== undefined && !isHtmlDocument(path) && !/^(?:[a-z][\w+.-]*:|\/\/)/i.test(written)) insertions.set(start, `import ${JSON.stringify(written)};`);
+    else if (written === undefined && isJavaScriptBlock(attributes)) kept.push([bodyStart, bodyEnd]);
   }
   return blankOutside(text, kept, insertions);
+}
+
+/** Astro's frontmatter: the lines between a first line `---` and the next line `---`. */
+function astroFrontmatter(text: string): [number, number][] {
+  const firstLineEnd = text.indexOf('\n');
+  if (firstLineEnd < 0 || text.slice(0, firstLineEnd).trim() !== '---' || !text.startsWith('---')) return [];
+  const start = firstLineEnd + 1;
+  for (let lineStart = start; lineStart < text.length; ) {
+    const lineEnd = text.indexOf('\n', lineStart);
+    const end = lineEnd < 0 ? text.length : lineEnd;
+    if (text.slice(lineStart, end).trim() === '---') return [[start, lineStart]];
+    lineStart = end + 1;
+  }
+  return [];
 }
 
 /** The text with the lines of fenced code blocks blanked, at the same positions. */

@@ -23,7 +23,10 @@ export function frameworkAliasesOf(paths: readonly string[]): FrameworkAliases[]
   const under = (dir: string, path: string) => joinPath(dir, path);
   const aliases: FrameworkAliases[] = docusaurusSiteDirs(paths).map((dir) => ({ dir, framework: 'Docusaurus', paths: { '@site/*': [under(dir, '*')] }, provider: '@docusaurus/core' }));
   for (const dir of configDirs(paths, /^nuxt\.config\.[cm]?[jt]s$/)) {
-    const source = paths.some((path) => path.startsWith(`${under(dir, 'app')}/`)) ? under(dir, 'app') : dir;
+    // Nuxt 4 keeps the app in app/ (app/app.vue, app/pages); Nuxt 3 beside nuxt.config, with app.vue at the root and maybe an app/ folder for router options.
+    const appFolder = under(dir, 'app');
+    const nuxt4 = !paths.includes(under(dir, 'app.vue')) && paths.some((path) => path === `${appFolder}/app.vue` || path.startsWith(`${appFolder}/pages/`) || path.startsWith(`${appFolder}/components/`));
+    const source = nuxt4 ? appFolder : dir;
     aliases.push({
       dir,
       framework: 'Nuxt',

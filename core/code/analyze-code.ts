@@ -138,7 +138,7 @@ async function analyzeDeadCode(
     warn(`The imports of ${plural(unreadable.length, 'document')} could not be read in full, so files only they use may be reported unused: ${preview(unreadable)}`);
   }
   // Files generators wrote count as documents do: their imports are uses (auto-import declarations, route trees).
-  const extra = new Map([...documents.facts, ...code.generated]);
+  const extra = new Map([...documents.facts, ...documents.generated, ...code.generated]);
   const facts = new Map([...code.facts, ...extra]);
   const resolve = await layout.resolverFor(facts);
   const { entry, ignore, includeEntryExports } = config.deadCode;
@@ -150,7 +150,7 @@ async function analyzeDeadCode(
     workspaces: layout.discovery.packages,
     facts,
     edges: [...code.edges, ...buildImportEdges(extra, resolve)],
-    generated: new Set(code.generated.keys()),
+    generated: new Set([...code.generated.keys(), ...documents.generated.keys()]),
     resolve,
     symlinks: tree.symlinks,
     lockedPeers: await readLockedPeers(db, root, tree.files, signal),

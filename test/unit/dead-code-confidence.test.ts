@@ -55,11 +55,14 @@ describe('judgeConfidence', () => {
     const files = ['lib/index.ts', 'app/boot.ts', 'app/server.ts', 'app/routes.ts', 'app/db.ts', 'test/app.test.ts', 'test/fixtures.ts', 'notes.ts'];
     const edges = [edge('app/boot.ts', 'app/server.ts'), edge('app/server.ts', 'app/routes.ts'), edge('app/routes.ts', 'app/db.ts'), edge('test/app.test.ts', 'test/fixtures.ts')];
     const unreached = files.filter((path) => path !== 'lib/index.ts');
-    const { findings, doubts } = judgeConfidence(
-      unreached.map((path) => unusedFile(path)),
+    const unusedExport: UnjudgedFinding = { kind: 'export', path: 'lib/index.ts', line: 3, name: 'helper', workspace: '', reason: 'no file in use asks for it', importers: [] };
+    const { findings: [exported, ...findings], doubts } = judgeConfidence(
+      [unusedExport, ...unreached.map((path) => unusedFile(path))],
       { workspaces: [{ dir: '', name: 'server' }], files, workspaceOf: () => '', live: new Set(['lib/index.ts']), entries: [{ path: 'lib/index.ts', reason: 'package.json "main"' }], edges, importers: importersOf(edges), unreadableEntries: [] },
     );
     expect(new Set(findings.map((finding) => finding.confidence))).toEqual(new Set(['low']));
+    // Its exports' users may be among the files Steward could not reach.
+    expect(exported).toMatchObject({ kind: 'export', confidence: 'medium' });
     expect(findings[0]!.confidenceReason).toContain('Only 1 of the 8 code files of server are reached from the 1 entries');
     expect(doubts.missedEntries).toEqual([
       {

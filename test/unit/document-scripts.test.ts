@@ -97,6 +97,14 @@ describe('documents whose scripts import code', () => {
     expect(facts.dynamicImports).toEqual([{ kind: 'import', line: 7, specifier: null, globs: ['./pages/*.ts'] }]);
   });
 
+  it('reads a hostile document in one pass: thousands of unclosed <script tags, and frontmatter fences with trailing spaces', () => {
+    // A regex over unclosed tags would take time quadratic in the file's size; the scan stops at the first unclosed one.
+    expect(extractFacts('src/Evil.vue', '<script '.repeat(50_000)).imports).toEqual([]);
+    expect(extractFacts('index.html', `<script type="module">import './a.js';</script>${'<script>'.repeat(50_000)}`).imports.map((fact) => fact.specifier)).toEqual(['./a.js']);
+    const astro = ['---  ', "import Card from '../components/Card.astro';", '---   ', '<Card />'].join('\n');
+    expect(extractFacts('src/pages/index.astro', astro).imports.map((fact) => fact.specifier)).toEqual(['../components/Card.astro']);
+  });
+
   it('reads components anywhere and Markdown in VitePress sites', () => {
     expect(scriptDocumentsOf(['src/App.vue', 'src/Nav.svelte', 'src/pages/a.astro', 'README.md', 'packages/.vitepress/config.ts', 'packages/core/useMouse/index.md', 'node_modules/x/y.vue', 'index.html', 'dist/index.html'])).toEqual([
       'src/App.vue',

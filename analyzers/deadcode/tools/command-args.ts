@@ -35,7 +35,7 @@ export function optionValues(options: ReadonlyMap<string, readonly string[]>, fl
 }
 
 /** The options most tools take their config from. */
-const defaultConfigFlags: readonly string[] = ['-c', '--config', '--config-dir'];
+export const defaultConfigFlags: readonly string[] = ['-c', '--config', '--config-dir'];
 
 /** The value of one of `flags`, when it is a path (jest also accepts inline JSON, rollup a bare `-c`). */
 export function configFlagValue(args: readonly string[], flags: readonly string[] = defaultConfigFlags): string | undefined {

@@ -5,7 +5,7 @@ import { addModule } from './run-targets.js';
 import { stringList, type ToolSpec } from './tool-spec.js';
 
 /** Karma's launchers by browser name (`ChromeHeadless` needs karma-chrome-launcher). */
-const launcherOf = (browser: string): string => `karma-${browser.replace(/(?:Headless|Canary|Developer|Nightly|Aurora|_.*)$/g, '').toLowerCase()}-launcher`;
+const launcherOf = (browser: string): string => `karma-${browser.replace(/_.*$/, '').replace(/(?:Headless|Canary|Developer|Nightly|Aurora)+$/, '').toLowerCase()}-launcher`;
 
 /**
  * Karma loads its plugins by name from karma.conf: each of `frameworks` (karma-<name>), the
