@@ -756,13 +756,18 @@ describe('findEntryPoints — plugins loaded by name, type-test projects and exp
         projects: {
           conduit: {
             architect: {
-              build: { options: { browser: 'src/bootstrap.ts', polyfills: ['zone.js'], styles: ['src/styles.css'], scripts: [{ input: 'src/legacy.js' }] } },
+              build: {
+                options: { browser: 'src/bootstrap.ts', polyfills: ['zone.js'], styles: ['src/styles.css'], scripts: [{ input: 'src/legacy.js' }], ssr: { entry: 'src/server.ts' } },
+                configurations: { production: { fileReplacements: [{ replace: 'src/environments/environment.ts', with: 'src/environments/environment.prod.ts' }] } },
+              },
               test: { options: { main: 'src/test.ts' } },
             },
           },
         },
       }),
       'src/bootstrap.ts': code,
+      'src/server.ts': code,
+      'src/environments/environment.prod.ts': code,
       'src/legacy.js': code,
       'src/test.ts': code,
       '.prettierrc': 'plugins:\n  - prettier-plugin-organize-imports\n',
@@ -773,7 +778,9 @@ describe('findEntryPoints — plugins loaded by name, type-test projects and exp
     expect(lines(result).filter((line) => !line.includes('config file'))).toEqual([
       'lint/rule.js ← .stylelintrc.json "./lint/rule.js"',
       'src/bootstrap.ts ← angular.json conduit build.browser',
+      'src/environments/environment.prod.ts ← angular.json conduit build.fileReplacements',
       'src/legacy.js ← angular.json conduit build.scripts',
+      'src/server.ts ← angular.json conduit build.ssr',
       'src/test.ts ← angular.json conduit test.main',
     ]);
     expect(packages(result)).toEqual([

@@ -8,8 +8,9 @@ const fileOptions = ['main', 'browser', 'server', 'polyfills', 'tsConfig', 'ssr'
 
 /**
  * Angular CLI: every project's architect targets in angular.json (build, serve, test, server…): the
- * `main`/`browser`/`server`/`polyfills` modules and `scripts` they bundle, from the workspace root; a
- * name that is no file of the repository is a package (`polyfills: ['zone.js']`).
+ * `main`/`browser`/`server`/`polyfills` modules, `ssr.entry` and `scripts` they bundle, and the files
+ * each configuration swaps in (`fileReplacements[].with`: environment.prod.ts), from the workspace
+ * root; a name that is no file of the repository is a package (`polyfills: ['zone.js']`).
  */
 export const angular: ToolSpec = {
   binaries: ['ng'],
@@ -23,13 +24,15 @@ export const angular: ToolSpec = {
       if (!isObject(targets)) continue;
       for (const [targetName, target] of Object.entries(targets)) {
         const options = isObject(target) && isObject(target['options']) ? target['options'] : {};
-        for (const key of fileOptions) {
-          // `scripts`/`styles` items are paths or `{ input }`; only code files become entries.
-          const values = [options[key]].flat().map((item) => (isObject(item) ? item['input'] : item));
-          for (const value of values) {
-            if (typeof value !== 'string' || /\.(?:s?css|sass|less|json|html)$/.test(value)) continue;
-            addModule(context, workspace, base, value, `${config.label} ${name} ${targetName}.${key}`, targetName !== 'test');
-          }
+        const configurations = isObject(target) && isObject(target['configurations']) ? Object.values(target['configurations']).filter(isObject) : [];
+        const add = (value: unknown, key: string): void => {
+          if (typeof value !== 'string' || /\.(?:s?css|sass|less|json|html)$/.test(value)) return;
+          addModule(context, workspace, base, value, `${config.label} ${name} ${targetName}.${key}`, targetName !== 'test');
+        };
+        // `scripts`/`styles` items are paths or `{ input }`, `ssr` is `{ entry }`; only code files become entries.
+        for (const key of fileOptions) for (const item of [options[key]].flat()) add(isObject(item) ? (item['input'] ?? item['entry']) : item, key);
+        for (const replacement of [options, ...configurations].flatMap((settings) => (Array.isArray(settings['fileReplacements']) ? settings['fileReplacements'] : []))) {
+          if (isObject(replacement)) add(replacement['with'], 'fileReplacements');
         }
       }
     }
