@@ -3,7 +3,8 @@
  * repository-relative paths. What only one tool knows how to find (knip's namespace members and
  * duplicates, fallow's class members and circular dependencies, …) is counted, not compared.
  */
-import { isAbsolute, posix, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, isAbsolute, posix, relative } from 'node:path';
 import { z } from 'zod';
 
 export const findingKinds = [
@@ -70,6 +71,21 @@ const stewardKinds = ['file', 'export', 'type', 'enum-member', 'dependency', 'de
 const StewardReport = z.object({
   findings: z.array(z.object({ kind: z.enum(stewardKinds), path: z.string(), line: z.number(), name: z.string(), reason: z.string() })),
 });
+
+/** The finding kinds the judged samples cover (docs/dead-code-accuracy.md). */
+export const sampledKinds: readonly string[] = ['file', 'export', 'type', 'dependency', 'dev-dependency'];
+
+const StewardAnswer = z.looseObject({
+  root: z.string(),
+  commit: z.string(),
+  findings: z.array(z.looseObject({ kind: z.string(), path: z.string(), line: z.number().nullable(), name: z.string(), reason: z.string(), confidence: z.string().optional() })),
+});
+
+/** A saved `steward deadcode --json` answer, with its repository named as verdicts name it (the folder's name). */
+export function readStewardAnswer(file: string): z.infer<typeof StewardAnswer> & { repo: string } {
+  const answer = StewardAnswer.parse(JSON.parse(readFileSync(file, 'utf8')));
+  return { ...answer, repo: basename(answer.root) };
+}
 
 export function normalizeSteward(answer: unknown, context: PathContext): Normalized {
   const findings = StewardReport.parse(answer).findings.map((finding): Finding => {

@@ -8,20 +8,10 @@
  *   node bin/steward.js deadcode /path/to/repo --json > repo.json
  *   npx tsx bench/deadcode-precision.ts --findings repo.json [--findings …] --verdicts bench/deadcode-unseen-verdicts.json
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { Command } from 'commander';
-import { z } from 'zod';
+import { readStewardAnswer, sampledKinds } from './deadcode-findings.js';
 import { matchKey } from './deadcode-match.js';
 import { type Verdict, findingHolds, loadVerdicts } from './deadcode-verdicts.js';
-
-const StewardFinding = z.looseObject({
-  kind: z.string(),
-  path: z.string(),
-  name: z.string(),
-  confidence: z.enum(['high', 'medium', 'low']).optional(),
-});
-const StewardAnswer = z.looseObject({ root: z.string(), findings: z.array(StewardFinding) });
 
 const options = new Command('deadcode-precision')
   .description("Score Steward's dead-code findings against judged samples.")
@@ -44,8 +34,8 @@ const scored: Scored[] = [];
 const gone: Verdict[] = [];
 let unjudged = 0;
 for (const file of options.findings) {
-  const answer = StewardAnswer.parse(JSON.parse(readFileSync(file, 'utf8')));
-  const repo = basename(answer.root);
+  const answer = readStewardAnswer(file);
+  const repo = answer.repo;
   const judged = new Map(verdicts.filter((verdict) => verdict.repo === repo).map((verdict) => [matchKey(verdict), verdict]));
   const reported = new Set<string>();
   for (const finding of answer.findings) {
@@ -53,7 +43,7 @@ for (const file of options.findings) {
     reported.add(key);
     const verdict = judged.get(key);
     if (verdict) scored.push({ repo, kind: finding.kind, confidence: finding.confidence ?? 'unjudged', verdict });
-    else if (['file', 'export', 'type', 'dependency', 'dev-dependency'].includes(finding.kind)) unjudged++;
+    else if (sampledKinds.includes(finding.kind)) unjudged++;
   }
   gone.push(...[...judged].filter(([key]) => !reported.has(key)).map(([, verdict]) => verdict));
 }

@@ -8,26 +8,13 @@
  *   node bin/steward.js deadcode /path/to/repo --json > repo.json
  *   npx tsx bench/deadcode-sample.ts --findings repo.json [--findings …] --size 50 --seed 16 --out sample.json
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { z } from 'zod';
+import { readStewardAnswer, sampledKinds } from './deadcode-findings.js';
 import { matchKey } from './deadcode-match.js';
 import { type Verdict, loadVerdicts } from './deadcode-verdicts.js';
 import { positiveInteger } from './options.js';
 import { Random } from './prng.js';
-
-const sampledKinds = ['file', 'export', 'type', 'dependency', 'dev-dependency'] as const;
-
-const StewardFinding = z.looseObject({
-  kind: z.string(),
-  path: z.string(),
-  line: z.number().nullable(),
-  name: z.string(),
-  reason: z.string(),
-  confidence: z.string().optional(),
-});
-const StewardAnswer = z.looseObject({ root: z.string(), commit: z.string(), findings: z.array(StewardFinding) });
 
 const options = new Command('deadcode-sample')
   .description("Draw seeded random samples of Steward's dead-code findings to judge by reading the code.")
@@ -42,9 +29,9 @@ const options = new Command('deadcode-sample')
 const judged: Verdict[] = options.verdicts ? loadVerdicts(options.verdicts) : [];
 const random = new Random(options.seed);
 const samples = options.findings.map((file) => {
-  const answer = StewardAnswer.parse(JSON.parse(readFileSync(file, 'utf8')));
-  const repo = basename(answer.root);
-  const candidates = answer.findings.filter((finding) => (sampledKinds as readonly string[]).includes(finding.kind));
+  const answer = readStewardAnswer(file);
+  const repo = answer.repo;
+  const candidates = answer.findings.filter((finding) => sampledKinds.includes(finding.kind));
   // A partial Fisher–Yates shuffle: the first `size` places are the sample.
   const pool = [...candidates];
   const size = Math.min(options.size, pool.length);

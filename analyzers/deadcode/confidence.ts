@@ -1,16 +1,17 @@
-import type { ImportEdge } from '../architecture/import-graph.js';
+import { groupBy } from '../collections/group-by.js';
 import type { Workspace } from '../discover/workspaces.js';
 import type { Confidence, DeadCodeFinding, EntryDoubts, EntryFlood, MissedEntries, UnjudgedFinding as Unjudged } from './dead-code.js';
 
 interface ConfidenceInput {
   workspaces: readonly Pick<Workspace, 'dir' | 'name'>[];
-  /** Every code file, and the workspace it belongs to. */
+  /** Every code file. */
   files: readonly string[];
   workspaceOf: (path: string) => string;
   /** Files in use: reached from an entry, or possibly loaded by a non-literal import. */
   live: ReadonlySet<string>;
   entries: readonly { path: string; reason: string }[];
-  edges: readonly ImportEdge[];
+  /** The import graph, both ways: the files each file imports, and those importing it (findReachableFiles'). */
+  targets: ReadonlyMap<string, ReadonlySet<string>>;
   importers: ReadonlyMap<string, readonly string[]>;
   /** Packages with a config naming entries Steward could not read, and that setting. */
   unreadableEntries: readonly { workspaceDir: string; origin: string }[];
@@ -80,19 +81,12 @@ function confidenceOf(finding: Unjudged, missed: MissedEntries | undefined, unre
 }
 
 /** Packages whose entries reach less than half their code files, with the files most likely to be their real entries. */
-function missedEntries({ workspaces, files, workspaceOf, live, entries, edges, importers }: ConfidenceInput): MissedEntries[] {
+function missedEntries({ workspaces, files, workspaceOf, live, entries, targets, importers }: ConfidenceInput): MissedEntries[] {
   const byWorkspace = groupBy(files, workspaceOf);
   const entriesOf = groupBy(
     entries.map((entry) => entry.path),
     workspaceOf,
   );
-  const targets = new Map<string, string[]>();
-  for (const edge of edges) {
-    if (edge.target.kind !== 'file') continue;
-    const out = targets.get(edge.from);
-    if (out) out.push(edge.target.path);
-    else targets.set(edge.from, [edge.target.path]);
-  }
   const result: MissedEntries[] = [];
   for (const workspace of workspaces) {
     const own = byWorkspace.get(workspace.dir) ?? [];
@@ -141,7 +135,7 @@ function entryFloods({ workspaces, files, workspaceOf, entries }: ConfidenceInpu
 }
 
 /** How many unreached files a root leads to, itself included. */
-function reachedFrom(root: string, targets: ReadonlyMap<string, readonly string[]>, within: ReadonlySet<string>): number {
+function reachedFrom(root: string, targets: ReadonlyMap<string, ReadonlySet<string>>, within: ReadonlySet<string>): number {
   const seen = new Set<string>([root]);
   const queue = [root];
   while (queue.length > 0) {
@@ -167,15 +161,4 @@ function whyLikely(path: string, pulls: number): string {
   if (testLike.test(path)) return `named like a test: a test runner Steward does not know may run it${leads}`;
   if (hint(path) === 1) return `named like a program's start${leads}`;
   return `nothing imports it${leads}`;
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }

@@ -15,6 +15,8 @@ interface Reachability {
   possiblyUsed: Map<string, string>;
   /** For every file, the files that import it (used or not). */
   importers: Map<string, string[]>;
+  /** For every file, the files it imports. */
+  targets: Map<string, Set<string>>;
   /** Files a glob import loads whole (their exports are read off the module object), even when also imported by name. */
   globImported: Set<string>;
 }
@@ -71,7 +73,7 @@ export function findReachableFiles(facts: ReadonlyMap<string, FileFacts>, edges:
       }
     }
   }
-  return { reachable, possiblyUsed, importers, globImported };
+  return { reachable, possiblyUsed, importers, targets, globImported };
 
   function queueNamedFiles(): boolean {
     for (const path of reachable) {

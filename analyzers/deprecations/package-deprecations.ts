@@ -1,4 +1,5 @@
-import type { ExportFact, FileFacts } from '../facts/file-facts.js';
+import type { FileFacts } from '../facts/file-facts.js';
+import { groupBy } from '../collections/group-by.js';
 
 /** The deprecated exports of one installed package: export name → deprecation message. */
 export type PackageDeprecations = ReadonlyMap<string, string>;
@@ -29,7 +30,7 @@ export function packageDeprecations({ entry, files, resolve }: PackageDeclaratio
     memo.set(file, result);
     const facts = files.get(file);
     if (!facts) return result;
-    for (const [name, declarations] of groupByName(facts.exports)) {
+    for (const [name, declarations] of groupBy(facts.exports, (fact) => fact.name)) {
       const messages = declarations.map((declaration) => declaration.tags.deprecated);
       result.set(name, messages.every((message) => message !== undefined) ? messages[0]! : null);
     }
@@ -54,12 +55,3 @@ export function packageDeprecations({ entry, files, resolve }: PackageDeclaratio
   return deprecated;
 }
 
-function groupByName(exports: readonly ExportFact[]): Map<string, ExportFact[]> {
-  const groups = new Map<string, ExportFact[]>();
-  for (const fact of exports) {
-    const group = groups.get(fact.name);
-    if (group) group.push(fact);
-    else groups.set(fact.name, [fact]);
-  }
-  return groups;
-}

@@ -11,30 +11,28 @@ const minifiedMinChars = 4096;
 const minifiedAverageLineChars = 300;
 const oversizedJavaScriptChars = 1_000_000;
 
+/** Why a file is not hand-written source; `byGenerator` for a generator's header, whose file is still code (its imports matter), unlike minified or bundled output. */
+interface GeneratedContent {
+  reason: string;
+  byGenerator: boolean;
+}
+
 /**
  * Why a file's content shows it is not hand-written source (a generator header, minified code, a
  * bundle-sized JavaScript file), or null. Reads only the first few KB plus one pass over newlines,
  * so it stays fast on multi-megabyte bundles.
  */
-export function detectGeneratedContent(path: string, text: string): string | null {
+export function detectGeneratedContent(path: string, text: string): GeneratedContent | null {
   const header = generatedHeader(text);
-  if (header) return `generated (header: "${header}")`;
+  if (header) return { reason: `generated (header: "${header}")`, byGenerator: true };
   const averageLine = averageLineLength(text);
   if (text.length >= minifiedMinChars && averageLine > minifiedAverageLineChars) {
-    return `minified (average line length ${Math.round(averageLine)} characters)`;
+    return { reason: `minified (average line length ${Math.round(averageLine)} characters)`, byGenerator: false };
   }
   if (text.length > oversizedJavaScriptChars && languageOf(path)?.name === 'JavaScript') {
-    return `bundled or generated (over 1 MB of JavaScript)`;
+    return { reason: 'bundled or generated (over 1 MB of JavaScript)', byGenerator: false };
   }
   return null;
-}
-
-/**
- * True for a reason `detectGeneratedContent` gives for source a generator wrote (a header), which is
- * still code whose imports matter (auto-import declarations, route trees), unlike minified or bundled output.
- */
-export function isWrittenByGenerator(reason: string): boolean {
-  return reason.startsWith('generated (header');
 }
 
 /** The first comment line near the top that carries a generator marker, shortened for display. */

@@ -176,7 +176,8 @@ export function scriptDocumentsOf(paths: readonly string[]): string[] {
   return paths.filter(
     (path) =>
       excludedPathReason(path) === null &&
-      (/\.(?:mdx|vue|svelte|astro|html)$/i.test(path) || (/\.md$/i.test(path) && sites.some((site) => isWithin(path, site)))),
+      isScriptDocument(path) &&
+      (!/\.md$/i.test(path) || sites.some((site) => isWithin(path, site))),
   );
 }
 

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { detectGeneratedContent, isWrittenByGenerator } from '../../analyzers/discover/generated-content.js';
+import { detectGeneratedContent } from '../../analyzers/discover/generated-content.js';
 import type { FileFacts, ParseError } from '../../analyzers/facts/file-facts.js';
 import { readBlobs } from '../git/read-blobs.js';
 import type { TreeFile } from '../git/tree-files.js';
@@ -99,13 +99,13 @@ export async function readCodeFacts({ db, root, files, engineVersion, parseWorke
         }
         const text = decoder.decode(content);
         const generated = detectGeneratedContent(file.path, text);
-        if (generated && isWrittenByGenerator(generated)) {
-          generatedReasons.set(file.path, generated);
-          texts.push({ path: file.path, text });
-        } else if (generated) {
-          fresh.push({ ...keyOf(file), excludedReason: generated });
-          record(file.path, { excludedReason: generated });
-        } else texts.push({ path: file.path, text });
+        if (generated && !generated.byGenerator) {
+          fresh.push({ ...keyOf(file), excludedReason: generated.reason });
+          record(file.path, { excludedReason: generated.reason });
+          return;
+        }
+        if (generated) generatedReasons.set(file.path, generated.reason);
+        texts.push({ path: file.path, text });
       },
       signal,
     );

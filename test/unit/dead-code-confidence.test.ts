@@ -5,6 +5,11 @@ import type { UnjudgedFinding } from '../../analyzers/deadcode/dead-code.js';
 
 const edge = (from: string, to: string): ImportEdge => ({ from, specifier: `./${to}`, line: 1, kind: 'import', typeOnly: false, target: { kind: 'file', path: to } });
 const unusedFile = (path: string, workspace = ''): UnjudgedFinding => ({ kind: 'file', path, line: 1, name: path, workspace, reason: 'no file imports it', importers: [] });
+const targetsOf = (edges: readonly ImportEdge[]): Map<string, Set<string>> => {
+  const targets = new Map<string, Set<string>>();
+  for (const { from, target } of edges) if (target.kind === 'file') targets.set(from, new Set([...(targets.get(from) ?? []), target.path]));
+  return targets;
+};
 const importersOf = (edges: readonly ImportEdge[]): Map<string, string[]> => {
   const importers = new Map<string, string[]>();
   for (const { from, target } of edges) if (target.kind === 'file') importers.set(target.path, [...(importers.get(target.path) ?? []), from]);
@@ -23,7 +28,7 @@ describe('judgeConfidence', () => {
         workspaceOf: () => '',
         live: new Set(['src/index.ts', 'src/a.ts', 'src/b.ts', 'src/c.ts']),
         entries: [{ path: 'src/index.ts', reason: 'package.json "main"' }],
-        edges,
+        targets: targetsOf(edges),
         importers: importersOf(edges),
         unreadableEntries: [],
       },
@@ -42,7 +47,7 @@ describe('judgeConfidence', () => {
       workspaceOf: () => '',
       live: new Set(['src/index.ts', 'src/a.ts']),
       entries: [{ path: 'src/index.ts', reason: 'package.json "main"' }],
-      edges,
+      targets: targetsOf(edges),
       importers: importersOf(edges),
       unreadableEntries: [{ workspaceDir: '', origin: '.erb/configs/webpack.config.main.prod.ts entry' }],
     });
@@ -58,7 +63,7 @@ describe('judgeConfidence', () => {
     const unusedExport: UnjudgedFinding = { kind: 'export', path: 'lib/index.ts', line: 3, name: 'helper', workspace: '', reason: 'no file in use asks for it', importers: [] };
     const { findings: [exported, ...findings], doubts } = judgeConfidence(
       [unusedExport, ...unreached.map((path) => unusedFile(path))],
-      { workspaces: [{ dir: '', name: 'server' }], files, workspaceOf: () => '', live: new Set(['lib/index.ts']), entries: [{ path: 'lib/index.ts', reason: 'package.json "main"' }], edges, importers: importersOf(edges), unreadableEntries: [] },
+      { workspaces: [{ dir: '', name: 'server' }], files, workspaceOf: () => '', live: new Set(['lib/index.ts']), entries: [{ path: 'lib/index.ts', reason: 'package.json "main"' }], targets: targetsOf(edges), importers: importersOf(edges), unreadableEntries: [] },
     );
     expect(new Set(findings.map((finding) => finding.confidence))).toEqual(new Set(['low']));
     // Its exports' users may be among the files Steward could not reach.
@@ -95,7 +100,7 @@ describe('judgeConfidence', () => {
         { path: 'packages/a/index.ts', reason: 'main' },
         { path: 'packages/b/index.ts', reason: 'main' },
       ],
-      edges: [],
+      targets: new Map(),
       importers: new Map(),
       unreadableEntries: [],
     });
@@ -111,7 +116,7 @@ describe('judgeConfidence', () => {
       ...source.map((path) => ({ path, reason: 'package.json "exports" "./*"' })),
       ...fixtures.map((path) => ({ path, reason: 'fixtures folder (test data)' })),
     ];
-    const input = { workspaces: [{ dir: '', name: 'lib' }], workspaceOf: () => '', live: new Set(entries.map((entry) => entry.path)), edges: [], importers: new Map(), unreadableEntries: [] };
+    const input = { workspaces: [{ dir: '', name: 'lib' }], workspaceOf: () => '', live: new Set(entries.map((entry) => entry.path)), targets: new Map(), importers: new Map(), unreadableEntries: [] };
     expect(judgeConfidence([], { ...input, files: [...source, ...fixtures], entries }).doubts.entryFloods).toEqual([
       { workspace: '', label: 'lib', files: 30, entries: 30, cause: 'package.json "exports" "./*"', causeEntries: 30 },
     ]);
