@@ -9,6 +9,7 @@ import type { ResolveModule } from '../resolve/module-resolver.js';
 import { packageNameOf } from '../resolve/package-name.js';
 import type { UnjudgedFinding } from './dead-code.js';
 import { type PathAlias, pathAliasMatcher } from './path-aliases.js';
+import { registry } from './tools/registry.js';
 import { workspaceLocator } from './workspace-of.js';
 import { parseJson, parseJsoncTree } from '../documents/parse-document.js';
 
@@ -72,11 +73,12 @@ interface Context {
 }
 
 /**
- * Binaries whose package has another name, for when node_modules is not installed. A binary named
+ * Binaries whose package has another name, for when node_modules is not installed (besides the
+ * registry's tools, added below). A binary named
  * like its package (vitest, eslint, prettier, tsx, …) needs no entry: a binary equal to a declared
  * dependency's name counts as a use of it anyway.
  */
-const binaryPackages: ReadonlyMap<string, readonly string[]> = new Map(
+const namedBinaryPackages: ReadonlyMap<string, readonly string[]> = new Map(
   Object.entries({
     tsc: ['typescript'],
     tsserver: ['typescript'],
@@ -84,7 +86,6 @@ const binaryPackages: ReadonlyMap<string, readonly string[]> = new Map(
     webpack: ['webpack-cli', 'webpack'],
     'svelte-kit': ['@sveltejs/kit'],
     ng: ['@angular/cli'],
-    nuxi: ['nuxi', 'nuxt'],
     changeset: ['@changesets/cli'],
     biome: ['@biomejs/biome'],
     del: ['del-cli'],
@@ -97,7 +98,6 @@ const binaryPackages: ReadonlyMap<string, readonly string[]> = new Map(
     sb: ['storybook', '@storybook/cli'],
     'api-extractor': ['@microsoft/api-extractor'],
     attw: ['@arethetypeswrong/cli'],
-    commitlint: ['@commitlint/cli'],
     dotenv: ['dotenv-cli'],
     chokidar: ['chokidar-cli'],
     babel: ['@babel/cli'],
@@ -111,17 +111,23 @@ const binaryPackages: ReadonlyMap<string, readonly string[]> = new Map(
     ...Object.fromEntries(['ni', 'nr', 'nlx', 'nun', 'nci', 'na', 'nup'].map((binary) => [binary, ['@antfu/ni']])),
     gfi: ['google-font-installer'],
     flow: ['flow-bin'],
-    docusaurus: ['@docusaurus/core'],
-    cz: ['commitizen'],
-    'git-cz': ['commitizen'],
     tsgo: ['@typescript/native-preview'],
     svgr: ['@svgr/cli'],
     'electron-rebuild': ['@electron/rebuild', 'electron-rebuild'],
     lunaria: ['@lunariajs/core'],
-    nitro: ['nitropack', 'nitro'],
-    nitropack: ['nitropack'],
   }),
 );
+
+/** Binaries → the packages that provide them: the list above, and each registry tool's binaries (tools/registry.ts) → its packages. */
+const binaryPackages: ReadonlyMap<string, readonly string[]> = withToolBinaries(namedBinaryPackages);
+
+function withToolBinaries(named: ReadonlyMap<string, readonly string[]>): Map<string, readonly string[]> {
+  const merged = new Map(named);
+  for (const spec of Object.values(registry)) {
+    for (const binary of spec.binaries ?? []) merged.set(binary, [...new Set([...(merged.get(binary) ?? []), ...(spec.packages ?? [])])]);
+  }
+  return merged;
+}
 
 /** Peer dependencies of popular packages, for a clone without node_modules. */
 const wellKnownPeers: ReadonlyMap<string, readonly string[]> = new Map(

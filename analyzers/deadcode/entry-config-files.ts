@@ -1,5 +1,6 @@
 import { excludedPathReason } from '../discover/excluded-paths.js';
-import { basename, dirname } from '../discover/repo-paths.js';
+import { basename } from '../discover/repo-paths.js';
+import { registry } from './tools/registry.js';
 
 /** Where knip looks for its settings at the repository root, besides package.json "knip". */
 export const knipConfigFiles = ['knip.json', 'knip.jsonc', '.knip.json', '.knip.jsonc'];
@@ -25,30 +26,15 @@ export function isEntryConfigFile(path: string): boolean {
     name === 'jsr.jsonc' ||
     (path.startsWith('.husky/') && !path.startsWith('.husky/_/')) ||
     /^\.github\/actions\/.+\/action\.ya?ml$/.test(path) ||
-    /^serverless\.ya?ml$/.test(name) ||
     path === stewardConfigPath ||
     knipConfigFiles.includes(path) ||
     name.endsWith('.html') ||
     stylesheetFile.test(name) ||
     /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path) ||
-    path.endsWith('.changeset/config.json') ||
-    isToolConfigName(name) ||
-    (basename(dirname(path)) === '.storybook' && /^main\.[cm]?[jt]sx?$/.test(name))
+    /^\.lintstagedrc(?:\.\w+)?$/.test(name) ||
+    toolConfigFiles.some((pattern) => pattern.test(path))
   );
 }
 
-/**
- * Config names of the tools whose settings are read, generous enough to cover variants a script
- * names with `--config` (vitest.e2e.config.ts, webpack.prod.js).
- */
-function isToolConfigName(name: string): boolean {
-  return (
-    /^(?:vite|vitest|jest|playwright|webpack|rollup|tsup|tsdown|electron\.vite|babel|docusaurus|postcss|ava|cypress|tstyche|nuxt|nitro|commitlint|karma|gatsby|eslint|prettier|stylelint|release)[.-][\w.-]*\.(?:json|[cm]?[jt]s)$/.test(name) ||
-    /^(?:cypress|tstyche)\.json$/.test(name) ||
-    /^electron-builder\.(?:json5?|ya?ml)$/.test(name) ||
-    /^\.(?:eslintrc|babelrc|mocharc|lintstagedrc|prettierrc|stylelintrc|releaserc)(?:\.\w+)?$/.test(name) ||
-    /^(?:angular|\.angular-cli)\.json$/.test(name) ||
-    /^\.borp\.ya?ml$/.test(name) ||
-    /^\.(?:commitlintrc|release-it)(?:\.\w+)?$/.test(name)
-  );
-}
+/** The config files of every tool in the registry (tools/registry.ts). */
+const toolConfigFiles = Object.values(registry).flatMap((spec) => spec.configFiles ?? []);

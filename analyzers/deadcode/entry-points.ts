@@ -2,7 +2,7 @@ import type { Discovery } from '../discover/discover-project.js';
 import { excludedPathReason } from '../discover/excluded-paths.js';
 import type { ProjectTree } from '../discover/project-tree.js';
 import { basename, dirname, joinPath } from '../discover/repo-paths.js';
-import { addConfigFileEntries, addFrameworkEntries, addHtmlEntries, addServerlessEntries } from './convention-entries.js';
+import { addConfigFileEntries, addHtmlEntries } from './convention-entries.js';
 import { stewardConfigPath } from './entry-config-files.js';
 import { EntryContext, readWorkspaces, type WorkspaceInfo } from './entry-context.js';
 import { addKnipHints } from './knip-hints.js';
@@ -75,9 +75,7 @@ export function findEntryPoints(input: { tree: ProjectTree; discovery: Discovery
   for (const workspace of workspaces) addScriptEntries(context, workspace);
   addWorkflowEntries(context, workspaces);
   for (const workspace of workspaces) addToolEntries(context, workspace, filesOf(workspace));
-  for (const workspace of workspaces) addFrameworkEntries(context, workspace, filesOf(workspace));
   addHtmlEntries(context, workspaces);
-  addServerlessEntries(context, workspaces);
   addStylesheetReferences(context, workspaces);
   addConfigFileEntries(context, workspaces);
   addKnipHints(context, workspaces);

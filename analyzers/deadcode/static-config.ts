@@ -1,7 +1,7 @@
 import { printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { ts as TS } from 'ts-morph';
 import { scriptKindOf } from '../facts/script-kind.js';
-import { ts } from '../facts/typescript.js';
+import { lazyTypeScript as ts } from '../facts/typescript.js';
 import { basename, dirname, joinPath } from '../discover/repo-paths.js';
 import { DocumentRefused, parseJsonc, parseYaml } from '../documents/parse-document.js';
 
@@ -118,8 +118,12 @@ function evaluateScript(path: string, text: string): ConfigRead {
   return { ok: true, value: new Evaluator(file, dirname(path)).unwrap(exported, 0) };
 }
 
-/** `export default …`, `export =`, `export { x as default }`, `module.exports = …` or `exports.default = …`. */
+/**
+ * `export default …`, `export =`, `export { x as default }`, `module.exports = …` or `exports.default = …`;
+ * without one, a named export `config` (`export const config = …`, `exports.config = …`: WebdriverIO's).
+ */
 function exportedExpression(file: TS.SourceFile): TS.Node | undefined {
+  let namedConfig: TS.Node | undefined;
   for (const statement of file.statements) {
     if (ts.isExportAssignment(statement)) return statement.expression;
     if (ts.isFunctionDeclaration(statement) && hasDefaultExport(statement)) return statement;
@@ -129,13 +133,19 @@ function exportedExpression(file: TS.SourceFile): TS.Node | undefined {
     }
     if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression)) {
       const { left, operatorToken, right } = statement.expression;
-      if (operatorToken.kind === ts.SyntaxKind.EqualsToken && isCommonJsExport(left.getText(file))) return right;
+      if (operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      const target = left.getText(file);
+      if (isCommonJsExport(target)) return right;
+      if (target === 'exports.config' || target === 'module.exports.config') namedConfig ??= right;
+    }
+    if (ts.isVariableStatement(statement) && statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) {
+      const declaration = statement.declarationList.declarations.find(({ name }) => ts.isIdentifier(name) && name.text === 'config');
+      namedConfig ??= declaration?.initializer;
     }
   }
-  return undefined;
+  return namedConfig;
 }
 
-/** `config.set({…})` on the function's config parameter. */
 function isSetCall(node: TS.Node, configName: string): node is TS.CallExpression {
   if (!ts.isCallExpression(node) || node.arguments.length !== 1) return false;
   const callee = node.expression;

@@ -1,12 +1,14 @@
 import type { ts as TS } from 'ts-morph';
-import { ts } from './typescript.js';
+import { typescript } from './typescript.js';
 import { countLines } from '../languages/count-lines.js';
 import { languageOf } from '../languages/language-table.js';
-import type { FileFacts, ImportFact, ParseError } from './file-facts.js';
-import { documentNeedsJsx, documentScript, isScriptDocument } from './document-scripts.js';
+import type { FileFacts, ImportFact, NamespaceUse, ParseError } from './file-facts.js';
+import { documentNeedsJsx, documentScript, isHtmlDocument, isScriptDocument } from './document-scripts.js';
 import { readModuleSyntax } from './module-syntax.js';
 import { scriptKindOf } from './script-kind.js';
 import { walkSource } from './walk-source.js';
+
+const ts = typescript();
 
 /** Only the first parse error is kept: later ones are mostly the parser recovering from it. */
 const maxParseErrors = 1;
@@ -44,12 +46,20 @@ export function extractFacts(path: string, text: string): FileFacts {
     dynamicImports: walk.dynamicImports,
     pathStrings: walk.pathStrings,
     importedNameUses: walk.importedNameUses,
-    namespaceUses: walk.namespaceUses,
+    namespaceUses: document && !isHtmlDocument(path) ? [...walk.namespaceUses, ...markupNamespaceUses(syntax.imports)] : walk.namespaceUses,
     functions: walk.functions.sort((a, b) => a.line - b.line || a.column - b.column),
     codeLines: codeLinesOf(path, text),
     halstead: walk.halstead,
     parseErrors: parseErrorsOf(file),
   };
+}
+
+/**
+ * The markup of an MDX page or a component (`<T.Result />`, `{T.label}`) is not parsed, so every
+ * namespace its script imports escapes: any member may be read there.
+ */
+function markupNamespaceUses(imports: readonly ImportFact[]): NamespaceUse[] {
+  return imports.flatMap(({ line, bindings }) => bindings.filter(({ imported }) => imported === '*').map(({ local }) => ({ namespace: local, member: null, line })));
 }
 
 function codeLinesOf(path: string, text: string): number {

@@ -5,7 +5,7 @@
  */
 
 /** Bumped whenever extraction would produce a different record for the same content. */
-export const factsEngineVersion = '17';
+export const factsEngineVersion = '18';
 
 export interface FileFacts {
   imports: ImportFact[];

@@ -1,5 +1,7 @@
 import type { ts as TS } from 'ts-morph';
-import { ts } from './typescript.js';
+import { typescript } from './typescript.js';
+
+const ts = typescript();
 
 /**
  * A readable name for a function: its own name, the variable or property it is assigned to, the

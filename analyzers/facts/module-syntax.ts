@@ -1,7 +1,9 @@
 import type { ts as TS } from 'ts-morph';
-import { ts } from './typescript.js';
+import { typescript } from './typescript.js';
 import { docTagsBefore } from './doc-tags.js';
 import type { DocTags, EnumMemberFact, ExportFact, ExportKind, ImportFact, ReExportFact } from './file-facts.js';
+
+const ts = typescript();
 
 interface ModuleSyntax {
   imports: ImportFact[];

@@ -1,16 +1,22 @@
 import type { ts as TS } from 'ts-morph';
-import { ts } from './typescript.js';
+import { typescript } from './typescript.js';
 
-const scriptKinds: Record<string, TS.ScriptKind> = {
-  '.ts': ts.ScriptKind.TS,
-  '.mts': ts.ScriptKind.TS,
-  '.cts': ts.ScriptKind.TS,
-  '.tsx': ts.ScriptKind.TSX,
-  '.js': ts.ScriptKind.JS,
-  '.mjs': ts.ScriptKind.JS,
-  '.cjs': ts.ScriptKind.JS,
-  '.jsx': ts.ScriptKind.JSX,
-};
+let scriptKinds: Record<string, TS.ScriptKind> | undefined;
+
+/** Built on first use: reading a config file's name must not load the parser. */
+function scriptKindTable(): Record<string, TS.ScriptKind> {
+  const ts = typescript();
+  return {
+    '.ts': ts.ScriptKind.TS,
+    '.mts': ts.ScriptKind.TS,
+    '.cts': ts.ScriptKind.TS,
+    '.tsx': ts.ScriptKind.TSX,
+    '.js': ts.ScriptKind.JS,
+    '.mjs': ts.ScriptKind.JS,
+    '.cjs': ts.ScriptKind.JS,
+    '.jsx': ts.ScriptKind.JSX,
+  };
+}
 
 function extensionOf(path: string): string {
   const dot = path.lastIndexOf('.');
@@ -19,5 +25,5 @@ function extensionOf(path: string): string {
 
 /** How TypeScript should parse the file, or null when it is not JavaScript or TypeScript. */
 export function scriptKindOf(path: string): TS.ScriptKind | null {
-  return scriptKinds[extensionOf(path)] ?? null;
+  return (scriptKinds ??= scriptKindTable())[extensionOf(path)] ?? null;
 }

@@ -1,8 +1,10 @@
 import type { ts as TS } from 'ts-morph';
-import { ts } from './typescript.js';
+import { typescript } from './typescript.js';
 import { ComplexityTracker, type LogicalOperator, logicalRuns } from '../complexity/complexity-tracker.js';
 import type { DynamicImportFact, ExportFact, FunctionFact, FunctionKind, HalsteadCounts, ImportFact, NameUse, NamespaceUse, PathString } from './file-facts.js';
 import { functionName } from './function-name.js';
+
+const ts = typescript();
 
 // The TypeScript namespace and its SyntaxKind enum are large dictionaries: reading a member on every
 // node is measurable, so the walk uses local copies.

@@ -1,10 +1,12 @@
-import { ts } from '../facts/typescript.js';
+import { typescript } from '../facts/typescript.js';
 import type { Discovery } from '../discover/discover-project.js';
 import { joinPath } from '../discover/repo-paths.js';
 import { outputCandidates, sourceCandidates } from './build-output.js';
 import { exportTargets } from './package-exports.js';
 import { packageNameOf } from './package-name.js';
 import type { ts as TS } from 'ts-morph';
+
+const ts = typescript();
 
 /** Where an import specifier leads. */
 export type Resolution =

@@ -1,28 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findEntryPoints, isEntryConfigFile, type DeadCodeConfig, type EntryPoint } from '../../analyzers/deadcode/entry-points.js';
-import { discoverProject } from '../../analyzers/discover/discover-project.js';
-import type { ProjectTree } from '../../analyzers/discover/project-tree.js';
-
-/** A commit's tracked files; only the ones isEntryConfigFile accepts (plus tsconfigs, for discovery) can be read, as in a scan. */
-function projectTree(tracked: Record<string, string>): ProjectTree {
-  const files = new Map(Object.entries(tracked));
-  const readable = (path: string): boolean => isEntryConfigFile(path) || /(^|\/)tsconfig[^/]*\.json$/.test(path);
-  return {
-    paths: [...files.keys()],
-    readFile: (path) => (readable(path) ? files.get(path) : undefined),
-    readInstalledFile: () => undefined,
-  };
-}
-
-function entryPointsOf(tracked: Record<string, string>, config: DeadCodeConfig = {}) {
-  const tree = projectTree(tracked);
-  return findEntryPoints({ tree, discovery: discoverProject(tree), config });
-}
-
-const json = (value: unknown): string => JSON.stringify(value, null, 2);
-const entry = (path: string, reason: string, production = true): EntryPoint => ({ path, reason, production });
-/** Stands for the content of a code file, which entry detection never reads. */
-const code = 'export {};\n';
+import { isEntryConfigFile } from '../../analyzers/deadcode/entry-points.js';
+import { code, entry, entryPointsOf, json } from '../support/entry-fixture.js';
 
 describe('findEntryPoints — package.json', () => {
   it('maps main, types and bin from build output back to source, per workspace, and falls back to index files', () => {
@@ -896,7 +874,7 @@ describe('findEntryPoints — frameworks and configs', () => {
       'pages/_app.tsx': code,
     });
     expect(result.entries).toEqual([
-      entry('next.config.mjs', 'config file', false),
+      entry('next.config.mjs', 'config file (next)', false),
       entry('pages/_app.tsx', 'Next.js page (pages/)'),
       entry('src/app/api/route.ts', 'Next.js route file (app/)'),
       entry('src/app/blog/[slug]/page.tsx', 'Next.js route file (app/)'),

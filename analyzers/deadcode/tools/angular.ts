@@ -1,7 +1,7 @@
 import { isObject } from '../../discover/package-json.js';
 import { dirname } from '../../discover/repo-paths.js';
 import { addModule } from './run-targets.js';
-import type { ToolSpec } from './tool-spec.js';
+import { named, type ToolSpec } from './tool-spec.js';
 
 /** The options of an angular.json target that name files the builder starts from or bundles. */
 const fileOptions = ['main', 'browser', 'server', 'polyfills', 'tsConfig', 'ssr', 'scripts', 'styles', 'karmaConfig'];
@@ -13,6 +13,7 @@ const fileOptions = ['main', 'browser', 'server', 'polyfills', 'tsConfig', 'ssr'
  * root; a name that is no file of the repository is a package (`polyfills: ['zone.js']`).
  */
 export const angular: ToolSpec = {
+  configFiles: [named(/^(?:angular|\.angular-cli)\.json$/)],
   binaries: ['ng'],
   packages: ['@angular/cli'],
   configs: (files) => files.atRoot(/^(?:angular|\.angular-cli)\.json$/),

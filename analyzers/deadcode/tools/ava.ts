@@ -3,7 +3,7 @@ import { basename, joinPath } from '../../discover/repo-paths.js';
 import type { EntryContext } from '../entry-context.js';
 import { readArgs, splitOption } from './command-args.js';
 import { addModule, addRunTargets } from './run-targets.js';
-import { stringList, type ToolSpec } from './tool-spec.js';
+import { namedAfter, stringList, type ToolSpec } from './tool-spec.js';
 
 /** AVA's default test files, `js` standing for each extension it runs. */
 const defaultFiles = ['test.js', 'src/test.js', 'source/test.js', '**/test-*.js', '**/*.spec.js', '**/*.test.js', '**/test/**/*.js', '**/tests/**/*.js', '**/__tests__/**/*.js'];
@@ -16,6 +16,7 @@ const notTests = /\/_(?!_)|\/(?:helpers?|fixtures?|__helpers?__|__fixtures?__)\/
  * files its command line names; `require` and the `nodeArguments` loaders are modules it loads.
  */
 export const ava: ToolSpec = {
+  configFiles: [namedAfter('ava')],
   binaries: ['ava'],
   packages: ['ava'],
   configs: (files) => files.atRoot(/^ava\.config\.[cm]?js$/),

@@ -2,13 +2,14 @@ import { isObject } from '../../discover/package-json.js';
 import { configDir } from '../entry-context.js';
 import { addReference, type ReferenceTarget } from './config-references.js';
 import { prefixedPackageName } from './package-names.js';
-import { configName, scriptOrJson, type ToolSpec } from './tool-spec.js';
+import { configName, named, namedAfter, scriptOrJson, type ToolSpec } from './tool-spec.js';
 
 const babelConfig = configName('babel', scriptOrJson);
 const babelrc = /^\.babelrc(?:\.(?:json|[cm]?js|cts))?$/;
 
 /** Babel configs anywhere: presets and plugins, in `env` and `overrides` too. */
 export const babel: ToolSpec = {
+  configFiles: [namedAfter('babel'), named(babelrc)],
   configs: (files) => [...files.atRoot(babelConfig), ...files.anywhere(babelrc)],
   packageField: 'babel',
   handle(context, workspace, config) {

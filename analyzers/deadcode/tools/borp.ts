@@ -2,7 +2,7 @@ import { isObject } from '../../discover/package-json.js';
 import { addPathEntries } from '../entry-context.js';
 import { optionValues, readArgs } from './command-args.js';
 import { addModule, addRunTargets } from './run-targets.js';
-import { stringList, type ToolSpec } from './tool-spec.js';
+import { named, stringList, type ToolSpec } from './tool-spec.js';
 
 const defaultPattern = '**/*.test.{js,mjs,cjs,ts,mts,cts}';
 const valueFlags = ['-p', '--pattern', '-r', '--reporter', '-c', '--concurrency', '-t', '--timeout', '-i', '--ignore', '-X', '--coverage-exclude', '--lines', '--functions', '--statements', '--branches'];
@@ -15,6 +15,7 @@ const reporterModule = (value: string) => value.replace(/:[^/:]*$/, '');
  * `**\/*.test.{js,mjs,cjs,ts,mts,cts}`; `.borp.yaml` adds `files` and `reporters`.
  */
 export const borp: ToolSpec = {
+  configFiles: [named(/^\.borp\.ya?ml$/)],
   binaries: ['borp'],
   packages: ['borp'],
   configs: (files) => files.atRoot(/^\.borp\.ya?ml$/),

@@ -7,6 +7,7 @@ const configFile = /^config\.json$/;
 
 /** Changesets loads its `changelog` and `commit` generators by name: a name, or [name, options]. */
 export const changesets: ToolSpec = {
+  configFiles: [/(?:^|\/)\.changeset\/config\.json$/],
   configs: (files) => files.anywhere(configFile).filter((path) => path.endsWith('.changeset/config.json')),
   handle(context, workspace, config) {
     if (!config || !isObject(config.value)) return;

@@ -1,6 +1,6 @@
 import { isObject } from '../../discover/package-json.js';
 import { addPathEntries, type EntryContext } from '../entry-context.js';
-import { stringList, type ToolSpec } from './tool-spec.js';
+import { namedAfter, stringList, type ToolSpec } from './tool-spec.js';
 
 const scripts = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
 
@@ -15,6 +15,7 @@ const testingTypes = {
  * and the legacy cypress.json's `integrationFolder` + `testFiles`, `supportFile` and `pluginsFile`.
  */
 export const cypress: ToolSpec = {
+  configFiles: [namedAfter('cypress')],
   binaries: ['cypress'],
   packages: ['cypress'],
   configs: (files) => files.atRoot(/^cypress\.(?:config\.[cm]?[jt]s|json)$/),

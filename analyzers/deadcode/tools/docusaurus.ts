@@ -1,19 +1,30 @@
 import { isObject } from '../../discover/package-json.js';
 import { configDir, packageNameOf } from '../entry-context.js';
 import { addPackageReference, addReference, type ReferenceTarget } from './config-references.js';
+import { addConventionFiles } from './file-conventions.js';
 import { prefixedPackageName } from './package-names.js';
-import { configName, type ToolSpec } from './tool-spec.js';
+import { configName, namedAfter, type ToolSpec } from './tool-spec.js';
 
 const configFile = configName('docusaurus');
 
+const conventions = [
+  { glob: 'src/pages/**', reason: 'Docusaurus page (src/pages/)', production: true },
+  { glob: 'src/theme/**', reason: 'Docusaurus theme component (src/theme/)', production: true },
+  { glob: 'sidebars.*', reason: 'Docusaurus sidebars', production: true },
+];
+
 /**
- * Docusaurus loads presets, themes and plugins by name, with shorthands: `classic` is
+ * Docusaurus: its pages, swizzled theme components and sidebars by their place, and the presets, themes and plugins by name, with shorthands: `classic` is
  * @docusaurus/preset-classic (or docusaurus-preset-classic), `@org/x` is @org/docusaurus-plugin-x.
  * Every candidate counts: only a declared one can be the one loaded.
  */
 export const docusaurus: ToolSpec = {
+  configFiles: [namedAfter('docusaurus')],
+  binaries: ['docusaurus'],
+  packages: ['@docusaurus/core'],
   configs: (files) => files.atRoot(configFile),
   handle(context, workspace, config) {
+    addConventionFiles(context, workspace, conventions);
     if (!config || !isObject(config.value)) return;
     const target: ReferenceTarget = { context, workspace, dir: configDir(config), label: config.label };
     const future = config.value['future'];

@@ -2,12 +2,13 @@ import { isObject } from '../../discover/package-json.js';
 import { joinPath } from '../../discover/repo-paths.js';
 import { configDir, isPathValue, locate } from '../entry-context.js';
 import { addBuildInputs, hasBuildInputs } from './build-inputs.js';
-import { configName, type ToolSpec } from './tool-spec.js';
+import { configName, namedAfter, type ToolSpec } from './tool-spec.js';
 
 const configFile = configName('electron\\.vite');
 
 /** electron-vite: main, preload and renderer are each a vite build, with conventional defaults. */
 export const electronVite: ToolSpec = {
+  configFiles: [namedAfter('electron.vite')],
   binaries: ['electron-vite'],
   configs: (files) => files.atRoot(configFile),
   handle(context, _workspace, config) {

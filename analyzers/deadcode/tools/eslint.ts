@@ -3,13 +3,14 @@ import { basename } from '../../discover/repo-paths.js';
 import { configDir, configsIn } from '../entry-context.js';
 import { addPackageReference, addReference, type ReferenceTarget } from './config-references.js';
 import { prefixedPackageName } from './package-names.js';
-import { configName, stringList, type ToolSpec } from './tool-spec.js';
+import { configName, named, namedAfter, stringList, type ToolSpec } from './tool-spec.js';
 
 const flatConfig = configName('eslint');
 const eslintrc = /^\.eslintrc(?:\.(?:c?js|json|ya?ml))?$/;
 
 /** Legacy configs (.eslintrc*, package.json `eslintConfig`); flat configs import their plugins, which the import graph sees. */
 export const eslint: ToolSpec = {
+  configFiles: [namedAfter('eslint'), named(eslintrc)],
   binaries: ['eslint'],
   configs: (files) => [...files.atRoot(flatConfig), ...files.anywhere(eslintrc)],
   packageField: 'eslintConfig',

@@ -1,9 +1,10 @@
 import { isObject } from '../../discover/package-json.js';
 import { addModule } from './run-targets.js';
-import type { ToolSpec } from './tool-spec.js';
+import { namedAfter, type ToolSpec } from './tool-spec.js';
 
 /** Gatsby loads its `plugins` by name from gatsby-config: `'gatsby-plugin-x'` or `{ resolve: 'gatsby-source-y' }`, also nested in a plugin's options. */
 export const gatsby: ToolSpec = {
+  configFiles: [namedAfter('gatsby')],
   binaries: ['gatsby'],
   packages: ['gatsby'],
   configs: (files) => files.atRoot(/^gatsby-config\.[cm]?[jt]s$/),

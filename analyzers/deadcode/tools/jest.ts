@@ -1,7 +1,7 @@
 import { isObject } from '../../discover/package-json.js';
 import { addPathEntries, configDir, isPathValue, locate, packageNameOf, pathValues, type EntryContext, type PathValue, type WorkspaceInfo } from '../entry-context.js';
 import { addRegexMatches, addTestDataFolders } from './test-files.js';
-import { configName, scriptOrJson, type ToolSpec } from './tool-spec.js';
+import { configName, namedAfter, scriptOrJson, type ToolSpec } from './tool-spec.js';
 
 const configFile = configName('jest', scriptOrJson);
 
@@ -36,6 +36,7 @@ const jestModuleOptions: Readonly<Record<string, (name: string) => string | null
 
 /** jest: tests by `testMatch` or `testRegex` under `roots`, `__mocks__`, and every option naming a module. */
 export const jest: ToolSpec = {
+  configFiles: [namedAfter('jest')],
   binaries: ['jest'],
   configs: (files) => files.atRoot(configFile),
   packageField: 'jest',

@@ -2,7 +2,7 @@ import { isObject } from '../../discover/package-json.js';
 import { dirname, joinPath } from '../../discover/repo-paths.js';
 import { addPathEntries, packageNameOf } from '../entry-context.js';
 import { addModule } from './run-targets.js';
-import { stringList, type ToolSpec } from './tool-spec.js';
+import { namedAfter, stringList, type ToolSpec } from './tool-spec.js';
 
 /** Karma's launchers by browser name (`ChromeHeadless` needs karma-chrome-launcher). */
 const launcherOf = (browser: string): string => `karma-${browser.replace(/_.*$/, '').replace(/(?:Headless|Canary|Developer|Nightly|Aurora)+$/, '').toLowerCase()}-launcher`;
@@ -13,6 +13,7 @@ const launcherOf = (browser: string): string => `karma-${browser.replace(/_.*$/,
  * each browser and custom launcher base, and whatever `plugins` lists.
  */
 export const karma: ToolSpec = {
+  configFiles: [namedAfter('karma')],
   binaries: ['karma'],
   packages: ['karma'],
   configs: (files) => files.atRoot(/^karma\.conf(?:ig)?\.[cm]?[jt]s$/),

@@ -2,7 +2,7 @@ import { isObject } from '../../discover/package-json.js';
 import type { EntryContext, WorkspaceInfo } from '../entry-context.js';
 import { optionValues, readArgs } from './command-args.js';
 import { addModule, addRunTargets } from './run-targets.js';
-import { stringList, type ToolSpec } from './tool-spec.js';
+import { named, stringList, type ToolSpec } from './tool-spec.js';
 
 const defaultExtensions = ['js', 'cjs', 'mjs'];
 const valueFlags = ['-r', '--require', '--file', '--extension', '--spec', '--config', '-R', '--reporter', '-u', '--ui', '-O', '--reporter-option', '--reporter-options', '-g', '--grep', '-f', '--fgrep', '-t', '--timeout', '-s', '--slow', '--retries', '-j', '--jobs', '--ignore', '--exclude', '--package', '-n', '--node-option', '--import', '--loader'];
@@ -15,6 +15,7 @@ const builtInUis = new Set(['bdd', 'tdd', 'qunit', 'exports']);
  * with `recursive`; `require`, `file`, `import` and non-built-in `reporter`/`ui` are modules it loads.
  */
 export const mocha: ToolSpec = {
+  configFiles: [named(/^\.mocharc(?:\.\w+)?$/)],
   binaries: ['mocha', '_mocha'],
   packages: ['mocha'],
   configs: (files) => files.atRoot(/^\.mocharc\.(?:c?js|ya?ml|jsonc?)$/),

@@ -1,16 +1,25 @@
 import { isObject } from '../../discover/package-json.js';
+import { addConventionFiles } from './file-conventions.js';
 import { addModule } from './run-targets.js';
-import type { ToolSpec } from './tool-spec.js';
+import { namedAfter, type ToolSpec } from './tool-spec.js';
+
+const conventions = ['', 'app/'].flatMap((folder) => [
+  { glob: `${folder}{pages,layouts,middleware,plugins,components,composables,utils}/**`, reason: 'Nuxt auto-imported folder', production: true },
+  { glob: `${folder}app.config.*`, reason: 'Nuxt app config', production: true },
+  { glob: 'server/**', reason: 'Nuxt server folder', production: true },
+]);
 
 /**
- * Nuxt: nuxt.config's `modules` (and Nuxt 2's `buildModules`), the layers it `extends`, its
+ * Nuxt: its auto-imported folders, app config and server folder by their place; nuxt.config's `modules` (and Nuxt 2's `buildModules`), the layers it `extends`, its
  * `plugins` and `serverHandlers`' files, and the packages its `css` names — all loaded by name.
  */
 export const nuxt: ToolSpec = {
+  configFiles: [namedAfter('nuxt')],
   binaries: ['nuxt', 'nuxi'],
   packages: ['nuxt'],
   configs: (files) => files.atRoot(/^nuxt\.config\.[cm]?[jt]s$/),
   handle(context, workspace, config) {
+    addConventionFiles(context, workspace, conventions);
     if (!config || !isObject(config.value)) return;
     const options = config.value;
     for (const key of ['modules', 'buildModules', 'extends', 'plugins', 'css']) {

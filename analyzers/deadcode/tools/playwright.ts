@@ -2,7 +2,7 @@ import { isObject } from '../../discover/package-json.js';
 import { addPathEntries, configDir, isPathValue, locate, pathValues } from '../entry-context.js';
 import { addRegexMatches } from './test-files.js';
 import { addReporters } from './test-reporters.js';
-import { configName, type ToolSpec } from './tool-spec.js';
+import { configName, namedAfter, type ToolSpec } from './tool-spec.js';
 
 const configFile = configName('playwright');
 
@@ -12,6 +12,7 @@ const playwrightReporters = new Set(['list', 'line', 'dot', 'html', 'json', 'jun
 
 /** playwright: `testMatch` (globs or regexes) under `testDir`, per project, plus global setup and teardown. */
 export const playwright: ToolSpec = {
+  configFiles: [namedAfter('playwright')],
   binaries: ['playwright'],
   configs: (files) => files.atRoot(configFile),
   packages: ['@playwright/test'],

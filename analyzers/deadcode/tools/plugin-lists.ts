@@ -1,7 +1,7 @@
 import { isObject } from '../../discover/package-json.js';
 import { configDir } from '../entry-context.js';
 import { addReference, type ReferenceTarget } from './config-references.js';
-import type { ToolSpec } from './tool-spec.js';
+import { named, namedAfter, type ToolSpec } from './tool-spec.js';
 
 /** The names in `keys` of a config: strings, or `[name, options]` pairs (semantic-release's plugins). */
 function namesIn(options: Record<string, unknown>, keys: readonly string[]): string[] {
@@ -18,6 +18,7 @@ function listedPlugins(keys: readonly string[]): ToolSpec['handle'] {
 
 /** Prettier loads its `plugins` (and an `overrides` parser's plugin) by name. */
 export const prettier: ToolSpec = {
+  configFiles: [namedAfter('prettier'), named(/^\.prettierrc(?:\.\w+)?$/)],
   binaries: ['prettier'],
   configFlags: ['--config'],
   configs: (files) => files.atRoot(/^(?:\.prettierrc(?:\.(?:json5?|ya?ml|[cm]?[jt]s))?|prettier\.config\.[cm]?[jt]s)$/),
@@ -27,6 +28,7 @@ export const prettier: ToolSpec = {
 
 /** Stylelint loads what it `extends`, its `plugins` and its `customSyntax` by name. */
 export const stylelint: ToolSpec = {
+  configFiles: [namedAfter('stylelint'), named(/^\.stylelintrc(?:\.\w+)?$/)],
   binaries: ['stylelint'],
   configs: (files) => files.atRoot(/^(?:\.stylelintrc(?:\.(?:json|ya?ml|[cm]?[jt]s))?|stylelint\.config\.[cm]?[jt]s)$/),
   packageField: 'stylelint',
@@ -35,6 +37,7 @@ export const stylelint: ToolSpec = {
 
 /** semantic-release loads its `plugins` (names or `[name, options]`) and shared configs it `extends`. */
 export const semanticRelease: ToolSpec = {
+  configFiles: [namedAfter('release'), named(/^\.releaserc(?:\.\w+)?$/)],
   binaries: ['semantic-release'],
   packages: ['semantic-release'],
   configs: (files) => files.atRoot(/^(?:\.releaserc(?:\.(?:json|ya?ml|[cm]?js))?|release\.config\.[cm]?js)$/),

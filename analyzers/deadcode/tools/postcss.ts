@@ -1,12 +1,13 @@
 import { isObject } from '../../discover/package-json.js';
 import { configDir } from '../entry-context.js';
 import { addReference, type ReferenceTarget } from './config-references.js';
-import { configName, type ToolSpec } from './tool-spec.js';
+import { configName, namedAfter, type ToolSpec } from './tool-spec.js';
 
 const configFile = configName('postcss');
 
 /** PostCSS loads `plugins` by name: an object's keys, or an array of names and [name, options] pairs. */
 export const postcss: ToolSpec = {
+  configFiles: [namedAfter('postcss')],
   configs: (files) => files.atRoot(configFile),
   packageField: 'postcss',
   handle(context, workspace, config) {

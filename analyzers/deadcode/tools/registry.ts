@@ -1,8 +1,11 @@
 import { angular } from './angular.js';
+import { astro } from './astro.js';
 import { ava } from './ava.js';
 import { babel } from './babel.js';
+import { betterNodeTest } from './better-node-test.js';
 import { borp } from './borp.js';
 import { changesets } from './changesets.js';
+import { checkDts } from './check-dts.js';
 import { cypress } from './cypress.js';
 import { docusaurus } from './docusaurus.js';
 import { electronBuilder } from './electron-builder.js';
@@ -12,20 +15,28 @@ import { gatsby } from './gatsby.js';
 import { jest } from './jest.js';
 import { karma } from './karma.js';
 import { mocha } from './mocha.js';
+import { next } from './next.js';
+import { nitro } from './nitro.js';
 import { nuxt } from './nuxt.js';
 import { playwright } from './playwright.js';
 import { prettier, semanticRelease, stylelint } from './plugin-lists.js';
 import { postcss } from './postcss.js';
+import { reactScripts } from './react-scripts.js';
 import { commitizen, commitlint, releaseIt } from './release-tools.js';
 import { rollup } from './rollup.js';
 import { runtimeTests } from './runtime-tests.js';
+import { serverless } from './serverless.js';
 import { storybook } from './storybook.js';
+import { sveltekit } from './sveltekit.js';
 import type { ToolSpec } from './tool-spec.js';
-import { tsdown, tsup } from './tsup.js';
+import { tsd } from './tsd.js';
 import { tstyche } from './tstyche.js';
+import { tsdown, tsup } from './tsup.js';
 import { typescript } from './typescript.js';
 import { vite } from './vite.js';
+import { vitepress } from './vitepress.js';
 import { vitest } from './vitest.js';
+import { webdriverio } from './webdriverio.js';
 import { webpack } from './webpack.js';
 
 /**
@@ -66,6 +77,17 @@ export const registry: Readonly<Record<string, ToolSpec>> = {
   prettier,
   stylelint,
   semanticRelease,
+  next,
+  astro,
+  sveltekit,
+  nitro,
+  vitepress,
+  reactScripts,
+  serverless,
+  tsd,
+  checkDts,
+  betterNodeTest,
+  webdriverio,
 };
 
 /** The tool a command starts, by the binary's name. */

@@ -1,9 +1,10 @@
 import { isObject } from '../../discover/package-json.js';
 import { packageNameOf } from '../entry-context.js';
-import { stringList, type ToolSpec } from './tool-spec.js';
+import { named, namedAfter, stringList, type ToolSpec } from './tool-spec.js';
 
 /** commitlint: the shared configs it `extends` (`@commitlint/config-conventional`, or `conventional` for commitlint-config-conventional) and its `parserPreset`. */
 export const commitlint: ToolSpec = {
+  configFiles: [namedAfter('commitlint'), named(/^\.commitlintrc(?:\.\w+)?$/)],
   binaries: ['commitlint'],
   packages: ['@commitlint/cli'],
   configs: (files) => files.atRoot(/^(?:\.commitlintrc(?:\.(?:json|ya?ml|[cm]?[jt]s))?|commitlint\.config\.[cm]?[jt]s)$/),
@@ -21,6 +22,7 @@ export const commitlint: ToolSpec = {
 
 /** release-it: its `plugins`, by package name (package.json `release-it` or .release-it.json). */
 export const releaseIt: ToolSpec = {
+  configFiles: [named(/^\.release-it(?:\.\w+)?$/)],
   binaries: ['release-it'],
   packages: ['release-it'],
   configs: (files) => files.atRoot(/^\.release-it\.(?:json|ya?ml|[cm]?[jt]s)$/),

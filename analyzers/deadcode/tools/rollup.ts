@@ -1,10 +1,11 @@
 import { addBundlerInputs } from './build-inputs.js';
-import { configName, type ToolSpec } from './tool-spec.js';
+import { configName, namedAfter, type ToolSpec } from './tool-spec.js';
 
 const configFile = configName('rollup');
 
 /** rollup: the `input` of each config it exports. */
 export const rollup: ToolSpec = {
+  configFiles: [namedAfter('rollup')],
   binaries: ['rollup'],
   configs: (files) => files.atRoot(configFile),
   handle(context, workspace, config) {

@@ -13,6 +13,7 @@ const storybookFiles = '**/*.@(mdx|stories.@(js|jsx|mjs|ts|tsx))';
 
 /** storybook: main, preview and manager files, the `stories` globs (relative to .storybook/), addons and framework packages. */
 export const storybook: ToolSpec = {
+  configFiles: [/(?:^|\/)\.storybook\/main\.[cm]?[jt]sx?$/],
   binaries: ['storybook', 'start-storybook', 'build-storybook'],
   configs: (files) => files.anywhere(mainFile).filter((path) => path.endsWith(`.storybook/${basename(path)}`)),
   configInFolder: mainFile,

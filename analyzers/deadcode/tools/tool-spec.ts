@@ -16,6 +16,11 @@ export interface WorkspaceFiles {
 export interface ToolSpec {
   /** Commands that start it (`vitest`, `webpack-cli`); a script running one means the tool is in use. */
   binaries?: readonly string[];
+  /**
+   * Repository paths of the files that may hold its config, which a scan loads for entry detection:
+   * its default config files and the variants a command line names with `--config`.
+   */
+  configFiles?: readonly RegExp[];
   /** Dependencies that mean the tool runs even without a config or a script naming it. */
   packages?: readonly string[];
   /** The tool's config files in a workspace, in the order they are handled. */
@@ -34,6 +39,20 @@ export interface ToolSpec {
 
 const script = String.raw`\.[cm]?[jt]s`;
 export const scriptOrJson = String.raw`(?:${script}|\.json)`;
+
+/** A file name pattern (`/^\.mocharc(?:\.\w+)?$/`) as a pattern of repository paths: that name in any folder. */
+export function named(name: RegExp): RegExp {
+  return new RegExp(String.raw`(?:^|/)(?:${name.source.replace(/^\^/, '')})`);
+}
+
+/**
+ * Files named after a tool, in any folder: `vite.config.ts`, `karma.conf.js`, and the variants
+ * scripts pass with `--config` (`vitest.e2e.config.mts`, `webpack.prod.js`, `jest-e2e.json`).
+ */
+export function namedAfter(...tools: string[]): RegExp {
+  const names = tools.map((tool) => tool.replace(/[.]/g, '\\.')).join('|');
+  return new RegExp(String.raw`(?:^|/)(?:${names})(?:[.-][\w.-]*)?\.(?:json|[cm]?[jt]s)$`);
+}
 
 /** `vite.config.ts`, `jest.config.json`: a tool's config file name. */
 export function configName(tool: string, extensions = script): RegExp {

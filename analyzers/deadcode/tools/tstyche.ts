@@ -1,11 +1,12 @@
 import { isObject } from '../../discover/package-json.js';
 import { addPathEntries, isPathValue, locate } from '../entry-context.js';
-import { stringList, type ToolSpec } from './tool-spec.js';
+import { namedAfter, stringList, type ToolSpec } from './tool-spec.js';
 
 const defaultTestFileMatch = ['**/*.tst.*', '**/__typetests__/*.test.*', '**/typetests/*.test.*'];
 
 /** TSTyche (type tests): `testFileMatch` below `rootPath` (the config's folder), from tstyche.config.json or the defaults. */
 export const tstyche: ToolSpec = {
+  configFiles: [namedAfter('tstyche')],
   binaries: ['tstyche'],
   packages: ['tstyche'],
   configs: (files) => files.atRoot(/^tstyche(?:\.config)?\.json$/),

@@ -1,12 +1,13 @@
 import type { EntryContext, LoadedConfig, WorkspaceInfo } from '../entry-context.js';
 import { addBundlerInputs } from './build-inputs.js';
-import { configName, scriptOrJson, type ToolSpec } from './tool-spec.js';
+import { configName, namedAfter, scriptOrJson, type ToolSpec } from './tool-spec.js';
 
 const tsupConfig = configName('tsup', scriptOrJson);
 const tsdownConfig = configName('tsdown', scriptOrJson);
 
 /** tsup: the `entry` of each config it exports (tsup.config.* or package.json `tsup`). */
 export const tsup: ToolSpec = {
+  configFiles: [namedAfter('tsup')],
   binaries: ['tsup'],
   configs: (files) => files.atRoot(tsupConfig),
   packageField: 'tsup',
@@ -15,6 +16,7 @@ export const tsup: ToolSpec = {
 
 /** tsdown (tsup's successor) takes the same `entry` option. */
 export const tsdown: ToolSpec = {
+  configFiles: [namedAfter('tsdown')],
   binaries: ['tsdown'],
   configs: (files) => files.atRoot(tsdownConfig),
   handle: handleTsup,

@@ -3,7 +3,7 @@ import { basename, dirname } from '../../discover/repo-paths.js';
 import { addPathEntries, isPathValue, locate, packageNameOf, pathValues, type EntryContext, type PathValue, type WorkspaceInfo } from '../entry-context.js';
 import { addTestDataFolders } from './test-files.js';
 import { addReporters } from './test-reporters.js';
-import { configName, scriptOrJson, type ToolSpec } from './tool-spec.js';
+import { configName, namedAfter, scriptOrJson, type ToolSpec } from './tool-spec.js';
 import { viteConfig } from './vite.js';
 
 const vitestConfig = configName('vitest');
@@ -17,6 +17,7 @@ const vitestReporters = new Set(['default', 'basic', 'verbose', 'tree', 'dot', '
 
 /** vitest: `test.include` (or the default), setup files, environment packages, and projects from a workspace file or `test.projects`. */
 export const vitest: ToolSpec = {
+  configFiles: [namedAfter('vitest')],
   binaries: ['vitest'],
   // Vitest reads vitest.config.* and falls back to vite.config.*; a workspace file lists more projects.
   configs: (files, isUsed) => {

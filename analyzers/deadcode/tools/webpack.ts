@@ -2,12 +2,13 @@ import { isObject } from '../../discover/package-json.js';
 import { joinPath } from '../../discover/repo-paths.js';
 import { addPathEntries, configDir, configsIn, isPathValue, locate, pathValues } from '../entry-context.js';
 import { addModule } from './run-targets.js';
-import { configName, type ToolSpec } from './tool-spec.js';
+import { configName, namedAfter, type ToolSpec } from './tool-spec.js';
 
 const configFile = configName('webpack');
 
 /** webpack: `entry` (string, array, object, `{ import }` descriptors) against `context`; `./src` when unset. */
 export const webpack: ToolSpec = {
+  configFiles: [namedAfter('webpack')],
   binaries: ['webpack', 'webpack-cli', 'webpack-dev-server'],
   configs: (files) => files.atRoot(configFile),
   packages: ['webpack'],
