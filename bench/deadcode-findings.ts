@@ -15,6 +15,7 @@ export const findingKinds = [
   'dependency',
   'dev-dependency',
   'optional-dependency',
+  'misplaced-dependency',
   'unlisted-dependency',
   'unresolved-import',
 ] as const;
@@ -66,7 +67,7 @@ function parentDir(path: string): string {
 // ---- Steward: `steward deadcode --json` (core/api/dead-code.ts) ----
 
 /** Steward's kinds are the shared ones, minus optional dependencies. */
-const stewardKinds = ['file', 'export', 'type', 'enum-member', 'dependency', 'dev-dependency', 'unlisted-dependency', 'unresolved-import'] as const satisfies readonly FindingKind[];
+const stewardKinds = ['file', 'export', 'type', 'enum-member', 'dependency', 'dev-dependency', 'misplaced-dependency', 'unlisted-dependency', 'unresolved-import'] as const satisfies readonly FindingKind[];
 
 const StewardReport = z.object({
   findings: z.array(z.object({ kind: z.enum(stewardKinds), path: z.string(), line: z.number(), name: z.string(), reason: z.string() })),

@@ -73,6 +73,8 @@ function confidenceOf(finding: Unjudged, missed: MissedEntries | undefined, unre
     case 'dependency':
     case 'dev-dependency':
       return judged('medium', 'No import, script, config or peer requirement names it; a package loaded by name at run time would look the same.');
+    case 'misplaced-dependency':
+      return judged('medium', 'Imported by files in use of another package that does not list it, and named by nothing in the package that does; a package loaded by name at run time would look the same.');
     case 'unlisted-dependency':
       return judged('high', 'Imported by files in use, and absent from every dependency list of the workspace and the root.');
     case 'unresolved-import':

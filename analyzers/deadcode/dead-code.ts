@@ -7,6 +7,7 @@ export type DeadCodeKind =
   | 'enum-member'
   | 'dependency'
   | 'dev-dependency'
+  | 'misplaced-dependency'
   | 'unlisted-dependency'
   | 'unresolved-import';
 

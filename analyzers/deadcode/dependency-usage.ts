@@ -227,7 +227,7 @@ export function findDependencyIssues(input: DependencyUsageInput): UnjudgedFindi
   addPeerUses(context, uses);
   addTypesPackageUses(uses);
   const used = declarationsUsed(context, uses);
-  return [...unusedDependencies(context, used), ...[...unlisted.values()].map((entry) => unlistedFinding(context, entry))].sort(
+  return [...unusedDependencies(context, used, [...unlisted.values()]), ...[...unlisted.values()].map((entry) => unlistedFinding(context, entry))].sort(
     (a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.name.localeCompare(b.name),
   );
 }
@@ -519,7 +519,11 @@ function declarationsUsed(context: Context, uses: NamesByWorkspace): NamesByWork
   return used;
 }
 
-function unusedDependencies(context: Context, used: NamesByWorkspace): UnjudgedFinding[] {
+/**
+ * Declarations nothing in their workspace uses: unused, or misplaced when files of other workspaces
+ * import the package without any package.json in their reach listing it (move it, do not remove it).
+ */
+function unusedDependencies(context: Context, used: NamesByWorkspace, unlisted: readonly UnlistedImport[]): UnjudgedFinding[] {
   const checked: readonly [DependencyField, 'dependency' | 'dev-dependency'][] = context.input.production
     ? [['dependencies', 'dependency']]
     : [
@@ -531,7 +535,15 @@ function unusedDependencies(context: Context, used: NamesByWorkspace): UnjudgedF
     for (const [field, kind] of checked) {
       for (const [name, line] of manifest.declared[field]) {
         if (used.get(manifest.dir)?.has(name) || declares(manifest, name, neverUnusedFields)) continue;
-        findings.push({ kind, path: manifest.path, line, name, workspace: manifest.dir, reason: unusedReason(field, manifest.path, name), importers: [] });
+        const elsewhere = unlisted.filter((entry) => entry.name === name && entry.workspace !== manifest.dir);
+        if (elsewhere.length === 0) {
+          findings.push({ kind, path: manifest.path, line, name, workspace: manifest.dir, reason: unusedReason(field, manifest.path, name), importers: [] });
+          continue;
+        }
+        const importers = [...new Set(elsewhere.flatMap((entry) => [...entry.firstLines.keys()]))].sort();
+        const where = elsewhere.map((entry) => context.manifests.get(entry.workspace)?.path ?? `${entry.workspace || 'the root'}`).join(', ');
+        const reason = `listed in ${field} of ${manifest.path}, where nothing uses it, but imported by ${importers.length === 1 ? '1 file' : `${importers.length} files`} of ${where}, ${elsewhere.length === 1 ? 'which does not list it' : 'none of which lists it'}`;
+        findings.push({ kind: 'misplaced-dependency', path: manifest.path, line, name, workspace: manifest.dir, reason, importers });
       }
     }
   }

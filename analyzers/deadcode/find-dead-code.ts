@@ -50,7 +50,7 @@ export interface DeadCodeInput {
   warnings: string[];
 }
 
-const kindOrder: readonly DeadCodeKind[] = ['file', 'export', 'type', 'enum-member', 'dependency', 'dev-dependency', 'unlisted-dependency', 'unresolved-import'];
+const kindOrder: readonly DeadCodeKind[] = ['file', 'export', 'type', 'enum-member', 'dependency', 'dev-dependency', 'misplaced-dependency', 'unlisted-dependency', 'unresolved-import'];
 
 /**
  * entries → reachable files → demanded exports → findings. Every finding errs on the side of "used":

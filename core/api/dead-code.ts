@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 const count = z.number().int().nonnegative();
 
-export const deadCodeKinds = ['file', 'export', 'type', 'enum-member', 'dependency', 'dev-dependency', 'unlisted-dependency', 'unresolved-import'] as const;
+export const deadCodeKinds = ['file', 'export', 'type', 'enum-member', 'dependency', 'dev-dependency', 'misplaced-dependency', 'unlisted-dependency', 'unresolved-import'] as const;
 
 /** How each kind is headed wherever findings are listed (CLI, app). */
 export const deadCodeKindTitles: Record<(typeof deadCodeKinds)[number], string> = {
@@ -12,6 +12,7 @@ export const deadCodeKindTitles: Record<(typeof deadCodeKinds)[number], string> 
   'enum-member': 'Unused enum members',
   dependency: 'Unused dependencies',
   'dev-dependency': 'Unused devDependencies',
+  'misplaced-dependency': 'Misplaced dependencies',
   'unlisted-dependency': 'Unlisted dependencies',
   'unresolved-import': 'Unresolved imports',
 };

@@ -12,6 +12,7 @@ export const itemKindTitles = {
   'unused-type': 'Unused type',
   'unused-enum-member': 'Unused enum member',
   'unused-dependency': 'Unused dependency',
+  'misplaced-dependency': 'Misplaced dependency',
   'unlisted-dependency': 'Unlisted dependency',
   'unresolved-import': 'Unresolved import',
   'stale-dependency': 'Stale dependency',

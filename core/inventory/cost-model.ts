@@ -36,6 +36,8 @@ const defaultKinds: Record<ItemKind, KindCost> = {
   'unused-type': { base: 2, perUnit: 0, maxUnits: 0, perChange: 1, perMonth: 0 },
   'unused-enum-member': { base: 2, perUnit: 0, maxUnits: 0, perChange: 1, perMonth: 0 },
   'unused-dependency': { base: 5, perUnit: 0, maxUnits: 0, perChange: 0, perMonth: 1 },
+  // Moving a declaration from one package.json to another.
+  'misplaced-dependency': { base: 5, perUnit: 0, maxUnits: 0, perChange: 0, perMonth: 0 },
   'unlisted-dependency': { base: 5, perUnit: 0, maxUnits: 0, perChange: 0, perMonth: 0 },
   'unresolved-import': { base: 10, perUnit: 0, maxUnits: 0, perChange: 5, perMonth: 0 },
   // A major upgrade scales with the files that import the package (each may need a change).

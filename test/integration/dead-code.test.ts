@@ -164,3 +164,54 @@ describe('steward deadcode on an app started by a tool Steward does not know', (
     expect(told.doubts).toEqual({ missedEntries: [], entryFloods: [] });
   });
 });
+
+describe('steward deadcode on the uses issue 16 names', () => {
+  const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+  const files = {
+    'package.json': json({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+    'packages/web/package.json': json({
+      name: '@mono/web',
+      exports: { '.': './src/index.ts', './format': './src/format.ts' },
+      scripts: { build: 'webpack --config webpack.config.js', 'test:e2e': 'dotenv -e .env.test -- vitest run --config vitest.e2e.config.mts' },
+      dependencies: { zod: '^3.0.0' },
+      devDependencies: { 'dotenv-cli': '^7.0.0', vitest: '^3.0.0', webpack: '^5.0.0', 'webpack-merge': '^6.0.0' },
+    }),
+    // Entries inside merge(...), named with path.resolve(__dirname, …) and no extension.
+    'packages/web/webpack.config.js': [
+      "const path = require('path');",
+      "const { merge } = require('webpack-merge');",
+      "const common = { entry: { admin: path.resolve(__dirname, 'src/admin') } };",
+      "module.exports = merge(common, { mode: 'production' });",
+      '',
+    ].join('\n'),
+    'packages/web/src/admin.ts': "import { format } from '@mono/web/format';\nexport const admin = format('admin');\n",
+    'packages/web/src/index.ts': "export { format } from './format';\n",
+    'packages/web/src/format.ts': 'export function format(name: string): string {\n  return name;\n}\n',
+    // A test runner's config named by a script through another binary (dotenv).
+    'packages/web/vitest.e2e.config.mts': "export default { test: { include: ['e2e/**/*.e2e.ts'] } };\n",
+    'packages/web/e2e/login.e2e.ts': "import { readFileSync } from 'node:fs';\n\nexport const page = readFileSync('src/pages/login.ts', 'utf8');\n",
+    'packages/web/src/pages/login.ts': 'export const login = 1;\n',
+    // An HTML page whose inline module script imports code.
+    'packages/web/index.html': '<!doctype html>\n<script type="module">\n  import { start } from "./src/inline.ts";\n  start();\n</script>\n',
+    'packages/web/src/inline.ts': "import { used } from './util';\n\nexport function start(): number {\n  return used;\n}\n",
+    'packages/web/src/util.ts': 'export const used = 1;\nexport const unusedUtil = 2;\n',
+    'packages/web/src/orphan.ts': 'export const orphan = 1;\n',
+    // Declares nothing it imports; zod, declared by web, is used only here.
+    'packages/api/package.json': json({ name: '@mono/api', main: 'src/index.ts' }),
+    'packages/api/src/index.ts': "import { z } from 'zod';\nexport const schema = z.string();\n",
+  };
+
+  it('gives exactly the expected findings and confidences', () => {
+    const home = temporaryDirectory();
+    const repository = createRepository(join(temporaryDirectory(), 'mono'), [{ author: 'Ada', email: 'ada@example.com', date: '2024-01-01T09:00:00Z', files }]);
+    const report = stewardJson<DeadCodeJson>(home, ['deadcode', repository, '--json']);
+    expect(report.findings.map((finding) => `${finding.kind} ${finding.path}:${finding.line} ${finding.name} ${finding.confidence}`)).toEqual([
+      'file packages/web/src/orphan.ts:1 packages/web/src/orphan.ts high',
+      'export packages/web/src/util.ts:2 unusedUtil high',
+      'misplaced-dependency packages/web/package.json:12 zod medium',
+      'unlisted-dependency packages/api/src/index.ts:1 zod high',
+    ]);
+    expect(report.possiblyUsed).toContainEqual(expect.objectContaining({ path: 'packages/web/src/pages/login.ts' }));
+    expect(report.warnings).toEqual([]);
+  });
+});

@@ -62,6 +62,25 @@ const scripts = (workspaceDir: string, ...binaries: string[]): DependencyUsageIn
   binaries.map((binary) => ({ workspaceDir, binary, script: `${binary} --run` }));
 
 describe('findDependencyIssues — unused dependencies', () => {
+  it('calls a dependency misplaced, not unused, when only another workspace imports it, and says where to move it', () => {
+    const { findings } = analyse({
+      'package.json': json({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+      'packages/api/package.json': json({ name: 'api', dependencies: { zod: '3', 'left-pad': '1' } }),
+      'packages/api/index.ts': 'export const api = 1;\n',
+      'packages/web/package.json': json({ name: 'web' }),
+      'packages/web/form.ts': "import { z } from 'zod';\nexport const form = z.string();\n",
+    });
+    expect(summary(findings)).toEqual([
+      'misplaced-dependency zod @ packages/api/package.json:4',
+      'dependency left-pad @ packages/api/package.json:5',
+      'unlisted-dependency zod @ packages/web/form.ts:1',
+    ]);
+    expect(findings[0]).toMatchObject({
+      reason: 'listed in dependencies of packages/api/package.json, where nothing uses it, but imported by 1 file of packages/web/package.json, which does not list it',
+      importers: ['packages/web/form.ts'],
+    });
+  });
+
   it("counts webpack's inline loaders (`url-loader!./image.jpg`) and the peers of what is used", () => {
     const { findings } = analyse(
       {
@@ -297,7 +316,8 @@ describe('findDependencyIssues — workspaces', () => {
     expect(summary(findings)).toEqual([
       'dev-dependency dup @ package.json:9',
       'unlisted-dependency @shop/util @ packages/api/src/index.js:4',
-      'dependency @shop/util @ packages/web/package.json:5',
+      // Declared by web, which does not use it, and imported by api, which does not declare it: move it.
+      'misplaced-dependency @shop/util @ packages/web/package.json:5',
     ]);
     expect(findings.map((finding) => finding.workspace)).toEqual(['', 'packages/api', 'packages/web']);
   });
@@ -345,7 +365,7 @@ describe('findDependencyIssues — workspaces', () => {
       'packages/a/index.js': "import 'outer';\n",
       'packages/ab/index.js': "import 'inner';\n",
     });
-    expect(summary(findings)).toEqual(['dependency inner @ packages/a/package.json:4', 'unlisted-dependency inner @ packages/ab/index.js:1']);
+    expect(summary(findings)).toEqual(['misplaced-dependency inner @ packages/a/package.json:4', 'unlisted-dependency inner @ packages/ab/index.js:1']);
   });
 });
 

@@ -23,7 +23,8 @@ export const webpack: ToolSpec = {
         continue;
       }
       const entry = option['entry'];
-      const values = isObject(entry) ? Object.values(entry).flatMap((value) => pathValues(isObject(value) ? value['import'] : value)) : pathValues(entry);
+      // An entry is a path (a string, or a path.resolve(...) result), a list of them, or a descriptor `{ import }`.
+      const values = isObject(entry) && !isPathValue(entry) ? Object.values(entry).flatMap((value) => pathValues(isObject(value) && !isPathValue(value) ? value['import'] : value)) : pathValues(entry);
       const label = `${config?.label ?? 'webpack'} entry`;
       if (values.length === 0) context.entriesUnreadable(workspace.dir, label);
       // A request that is no file (`webpack/hot/only-dev-server`, `core-js/stable`) names a package webpack bundles first.

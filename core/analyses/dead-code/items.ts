@@ -9,6 +9,7 @@ const kinds: Record<DeadCodeFindingReport['kind'], ItemKind> = {
   'enum-member': 'unused-enum-member',
   dependency: 'unused-dependency',
   'dev-dependency': 'unused-dependency',
+  'misplaced-dependency': 'misplaced-dependency',
   'unlisted-dependency': 'unlisted-dependency',
   'unresolved-import': 'unresolved-import',
 };
@@ -61,6 +62,15 @@ export function deadCodeItems(report: DeadCodeReport, { blobOf }: ItemContext): 
           fix: { text: `Remove ${finding.name} from ${finding.path} ${field}.`, draft: 'deadcode' },
         };
       }
+      case 'misplaced-dependency':
+        return {
+          ...base,
+          title: `${finding.name} is listed in ${finding.path} but used only by other packages (${finding.reason})`,
+          symbol: finding.name,
+          severity: 'low',
+          size: 1,
+          fix: { text: `Move ${finding.name} from ${finding.path} to the package.json of the packages that import it.`, draft: 'deps' },
+        };
       case 'unlisted-dependency':
         return {
           ...base,

@@ -17,6 +17,7 @@ const kinds: Record<Kind, { short: string; name: string | null; unused: boolean 
   'enum-member': { short: 'Enum members', name: 'Member', unused: true },
   dependency: { short: 'Dependencies', name: 'Package', unused: true },
   'dev-dependency': { short: 'devDependencies', name: 'Package', unused: true },
+  'misplaced-dependency': { short: 'Misplaced', name: 'Package', unused: false },
   'unlisted-dependency': { short: 'Unlisted', name: 'Package', unused: false },
   'unresolved-import': { short: 'Unresolved', name: 'Import', unused: false },
 };
@@ -384,6 +385,7 @@ function Importers({ finding, root }: { finding: Finding; root: string }) {
       );
     case 'dependency':
     case 'dev-dependency':
+    case 'misplaced-dependency':
       return (
         <>
           <dt>Imported by</dt>
