@@ -1,4 +1,6 @@
+import JSON5 from 'json5';
 import { printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse as parseToml, TomlError } from 'smol-toml';
 import type { ts as TS } from 'ts-morph';
 import { scriptKindOf } from '../facts/script-kind.js';
 import { lazyTypeScript as ts } from '../facts/typescript.js';
@@ -31,15 +33,17 @@ class EvaluationBudgetExceeded extends Error {}
 const maxNesting = 64;
 
 /**
- * Reads a config file's content into plain values without running it: JSON (with comments) and YAML
- * as data; JavaScript and TypeScript by evaluating only literals, constants and path helpers in the
- * exported configuration. Anything computed at run time is left out (undefined).
+ * Reads a config file's content into plain values without running it: JSON (with comments), JSON5,
+ * YAML and TOML as data; JavaScript and TypeScript by evaluating only literals, constants and path
+ * helpers in the exported configuration. Anything computed at run time is left out (undefined).
  */
 export function readConfigText(path: string, text: string): ConfigRead {
   const name = basename(path);
   if (/\.ya?ml$/.test(name)) return readYaml(text);
-  if (name.endsWith('.json') || name === '.babelrc') return readJson(text);
-  if (/^\.(?:eslintrc|prettierrc|stylelintrc|releaserc|lintstagedrc|mocharc)$/.test(name)) {
+  if (name.endsWith('.toml')) return readToml(text);
+  if (name.endsWith('.json5')) return readJson5(text);
+  if (/\.jsonc?$/.test(name) || name === '.babelrc') return readJson(text);
+  if (/^\.(?:eslintrc|prettierrc|stylelintrc|releaserc|lintstagedrc|mocharc|commitlintrc|czrc|taprc|postcssrc|graphqlrc)$/.test(name)) {
     const json = readJson(text);
     return json.ok ? json : readYaml(text);
   }
@@ -70,6 +74,30 @@ function readYaml(text: string): ConfigRead {
   } catch (error) {
     // toJS throws on alias bombs; what else it may throw is as unreadable.
     return { ok: false, error: error instanceof Error ? (error.message.split('\n')[0] ?? 'invalid YAML') : 'invalid YAML' };
+  }
+}
+
+/** JSON5 (.prettierrc.json5, electron-builder.json5); its parser recurses, so absurd nesting is refused, not a crash. */
+function readJson5(text: string): ConfigRead {
+  try {
+    const value: unknown = JSON5.parse(text);
+    return isPlainData(value) ? { ok: true, value } : { ok: false, error: 'nested too deeply' };
+  } catch (error) {
+    if (error instanceof RangeError) return { ok: false, error: 'nested too deeply' };
+    if (error instanceof SyntaxError) return { ok: false, error: error.message.replace(/^JSON5: /, '') };
+    throw error;
+  }
+}
+
+/** TOML (wrangler.toml, netlify.toml); inline tables and arrays nested past maxNesting are refused by the parser itself. */
+function readToml(text: string): ConfigRead {
+  try {
+    const value: unknown = parseToml(text, { maxDepth: maxNesting, unsafeKeyBehaviour: 'drop' });
+    return isPlainData(value) ? { ok: true, value } : { ok: false, error: 'nested too deeply' };
+  } catch (error) {
+    if (!(error instanceof TomlError)) throw error;
+    const message = (error.message.split('\n')[0] ?? '').replace(/^Invalid TOML document: /, '') || 'invalid TOML';
+    return { ok: false, error: `${message} on line ${error.line}` };
   }
 }
 
@@ -253,7 +281,7 @@ class Evaluator {
     if (ts.isConditionalExpression(expression)) {
       return mergeValues(this.evaluate(expression.whenFalse, depth + 1), this.evaluate(expression.whenTrue, depth + 1));
     }
-    if (ts.isNewExpression(expression)) return this.newUrl(expression, depth);
+    if (ts.isNewExpression(expression)) return this.newExpression(expression, depth);
     if (ts.isCallExpression(expression)) return isPathCall(expression) ? this.pathCall(expression, depth) : this.unwrap(expression, depth + 1);
     return undefined;
   }
@@ -310,10 +338,12 @@ class Evaluator {
   }
 
   /** `new URL('./x', import.meta.url)`: a path relative to the config file. */
-  private newUrl(node: TS.NewExpression, depth: number): unknown {
-    const [relative, base] = (node.arguments ?? []).map((argument) => this.evaluate(argument, depth + 1));
-    if (!ts.isIdentifier(node.expression) || node.expression.text !== 'URL' || typeof relative !== 'string') return undefined;
-    return base instanceof ResolvedPath ? new ResolvedPath(joinPath(dirname(base.path), relative)) : undefined;
+  /** `new URL('./x', import.meta.url)` is a path; any other `new X(options)` (Forge's `new WebpackPlugin({…})`) stands for its options, as a wrapper call does. */
+  private newExpression(node: TS.NewExpression, depth: number): unknown {
+    const args = node.arguments ?? [];
+    if (!ts.isIdentifier(node.expression) || node.expression.text !== 'URL') return args.map((argument) => this.unwrap(argument, depth + 1)).reduce(mergeValues, undefined);
+    const [relative, base] = args.map((argument) => this.evaluate(argument, depth + 1));
+    return typeof relative === 'string' && base instanceof ResolvedPath ? new ResolvedPath(joinPath(dirname(base.path), relative)) : undefined;
   }
 
   private pathCall(node: TS.CallExpression, depth: number): unknown {

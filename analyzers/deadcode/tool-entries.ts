@@ -22,8 +22,13 @@ export function addToolEntries(context: EntryContext, workspace: WorkspaceInfo, 
     // Command lines first: what a script names is the most telling reason for a file.
     for (const run of runs) spec.run?.(context, workspace, run);
     if (configs.length === 0 && isUsed && context.firstVisit(`${tool}\0defaults\0${workspace.dir}`)) spec.handle?.(context, workspace, null);
-    for (const config of configs) if (context.firstVisit(`${tool}\0${config.label}\0${config.cwd}`)) spec.handle?.(context, workspace, config);
+    for (const config of configs) handleConfig(context, workspace, tool, spec, config);
   }
+}
+
+/** Hands a config to its tool once per folder it runs in, however many times it is found or named. */
+export function handleConfig(context: EntryContext, workspace: WorkspaceInfo, tool: string, spec: ToolSpec, config: LoadedConfig): void {
+  if (context.firstVisit(`${tool}\0${config.label}\0${config.cwd}`)) spec.handle?.(context, workspace, config);
 }
 
 /** The configs command lines name (`vitest --config ../../.config/vitest.config.mts`), read from the folder each runs in. */

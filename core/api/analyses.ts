@@ -49,7 +49,7 @@ export const analysisDescriptors = [
     done: 'looked for dead code',
     report: DeadCodeReportSchema,
     tab: { slug: 'dead-code', label: 'Dead code' },
-    command: { name: 'deadcode', description: 'find dead code at HEAD: unused files, exports, types, enum members and dependencies, unlisted and unresolved imports' },
+    command: { name: 'deadcode', description: 'find dead code at HEAD: unused files, exports, types, enum members and dependencies, misplaced dependencies, unlisted and unresolved imports' },
   }),
   describe({
     id: 'history',

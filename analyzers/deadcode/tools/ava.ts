@@ -11,9 +11,10 @@ const defaultFiles = ['test.js', 'src/test.js', 'source/test.js', '**/test-*.js'
 const notTests = /\/_(?!_)|\/(?:helpers?|fixtures?|__helpers?__|__fixtures?__)\//;
 
 /**
- * AVA: `files` (globs; when all of them exclude, the defaults minus those) with `extensions` (`js`,
- * `cjs`, `mjs` unless configured, as a list or a map), from package.json `ava` or ava.config.*, or the
- * files its command line names; `require` and the `nodeArguments` loaders are modules it loads.
+ * AVA: `files` (globs minus the `!` ones; when all of them exclude, the defaults minus those) with
+ * `extensions` (`js`, `cjs`, `mjs` unless configured, as a list or a map), from package.json `ava` or
+ * ava.config.*, or the files its command line names; `require` and the `nodeArguments` loaders are
+ * modules it loads.
  */
 export const ava: ToolSpec = {
   configFiles: [namedAfter('ava')],
@@ -21,6 +22,8 @@ export const ava: ToolSpec = {
   packages: ['ava'],
   configs: (files) => files.atRoot(/^ava\.config\.[cm]?js$/),
   packageField: 'ava',
+  // Its `-c` is --concurrency.
+  configFlags: ['--config'],
   handle(context, workspace, config) {
     const options = isObject(config?.value) ? config.value : {};
     const cwd = config?.cwd ?? workspace.dir;
@@ -29,7 +32,8 @@ export const ava: ToolSpec = {
     const files = stringList(options['files']);
     const included = files.filter((glob) => !glob.startsWith('!'));
     const globs = included.length > 0 ? included : defaultFiles.flatMap((glob) => extensions.map((extension) => glob.replace(/\.js$/, `.${extension}`)));
-    addTestFiles(context, cwd, globs, extensions, `test file (AVA, ${label})`);
+    const excluded = files.filter((glob) => glob.startsWith('!')).map((glob) => context.globMatcher(joinPath(cwd, glob.slice(1))));
+    addTestFiles(context, cwd, globs, extensions, excluded, `test file (AVA, ${label})`);
     for (const value of stringList(options['require'])) addModule(context, workspace, cwd, value, `${label} require`);
     for (const argument of stringList(options['nodeArguments'])) {
       const [flag, value] = splitOption(argument);
@@ -47,12 +51,12 @@ function extensionsOf(value: unknown): string[] {
   return listed.length > 0 ? listed : ['js', 'cjs', 'mjs'];
 }
 
-function addTestFiles(context: EntryContext, cwd: string, globs: readonly string[], extensions: readonly string[], reason: string): void {
+function addTestFiles(context: EntryContext, cwd: string, globs: readonly string[], extensions: readonly string[], excluded: readonly ((path: string) => boolean)[], reason: string): void {
   const extension = new RegExp(String.raw`\.(?:${extensions.join('|')})$`);
   for (const glob of globs) {
     for (const path of context.matchGlob(joinPath(cwd, glob))) {
       const relative = cwd === '' ? path : path.slice(cwd.length + 1);
-      if (extension.test(basename(path)) && !notTests.test(`/${relative}`)) context.addEntry(path, reason, false);
+      if (extension.test(basename(path)) && !notTests.test(`/${relative}`) && !excluded.some((matches) => matches(path))) context.addEntry(path, reason, false);
     }
   }
 }

@@ -3,12 +3,12 @@ import { configDir } from '../entry-context.js';
 import { addReference, type ReferenceTarget } from './config-references.js';
 import type { ToolSpec } from './tool-spec.js';
 
-const configFile = /^config\.json$/;
+const configPath = /(?:^|\/)\.changeset\/config\.json$/;
 
 /** Changesets loads its `changelog` and `commit` generators by name: a name, or [name, options]. */
 export const changesets: ToolSpec = {
-  configFiles: [/(?:^|\/)\.changeset\/config\.json$/],
-  configs: (files) => files.anywhere(configFile).filter((path) => path.endsWith('.changeset/config.json')),
+  configFiles: [configPath],
+  configs: (files) => files.anywhere(/^config\.json$/).filter((path) => configPath.test(path)),
   handle(context, workspace, config) {
     if (!config || !isObject(config.value)) return;
     const target: ReferenceTarget = { context, workspace, dir: configDir(config), label: config.label };

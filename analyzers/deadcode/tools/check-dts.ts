@@ -8,13 +8,15 @@ const typeTests = ['**/{errors,types}.{ts,tsx}', '**/*.{errors,types}.{ts,tsx}']
 
 /**
  * check-dts (type tests): the files its command line names (globs), else every `errors.ts`,
- * `types.ts`, `*.errors.ts` and `*.types.ts` below the folder it runs in.
+ * `types.ts`, `*.errors.ts` and `*.types.ts` below the folder it runs in (the package folder when
+ * it is only declared).
  */
 export const checkDts: ToolSpec = {
   binaries: ['check-dts'],
   packages: ['check-dts'],
   handle(context, workspace) {
-    addTypeTests(context, workspace.dir, typeTests, 'check-dts');
+    // Command lines say which files it checks; a `types.ts` they leave out is an ordinary module.
+    if (!workspace.tools.has('check-dts')) addTypeTests(context, workspace.dir, typeTests, 'check-dts');
   },
   run(context, _workspace, run) {
     const { positional } = readArgs(run.args, []);

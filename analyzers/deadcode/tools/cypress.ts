@@ -18,6 +18,8 @@ export const cypress: ToolSpec = {
   configFiles: [namedAfter('cypress')],
   binaries: ['cypress'],
   packages: ['cypress'],
+  // `--config`/`-c` takes inline values (`--config video=false`); the file is `--config-file`/`-C`.
+  configFlags: ['-C', '--config-file'],
   configs: (files) => files.atRoot(/^cypress\.(?:config\.[cm]?[jt]s|json)$/),
   handle(context, workspace, config) {
     const options = isObject(config?.value) ? config.value : {};

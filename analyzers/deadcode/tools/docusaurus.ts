@@ -1,4 +1,5 @@
 import { isObject } from '../../discover/package-json.js';
+import { joinPath } from '../../discover/repo-paths.js';
 import { configDir, packageNameOf } from '../entry-context.js';
 import { addPackageReference, addReference, type ReferenceTarget } from './config-references.js';
 import { addConventionFiles } from './file-conventions.js';
@@ -8,15 +9,18 @@ import { configName, namedAfter, type ToolSpec } from './tool-spec.js';
 const configFile = configName('docusaurus');
 
 const conventions = [
-  { glob: 'src/pages/**', reason: 'Docusaurus page (src/pages/)', production: true },
   { glob: 'src/theme/**', reason: 'Docusaurus theme component (src/theme/)', production: true },
   { glob: 'sidebars.*', reason: 'Docusaurus sidebars', production: true },
 ];
 
+/** The pages plugin's default `exclude`: files and folders named `_*`, `__tests__` and `*.test.*` make no route. */
+const notPage = /(?:^|\/)_|\.test\.[jt]sx?$/;
+
 /**
- * Docusaurus: its pages, swizzled theme components and sidebars by their place, and the presets, themes and plugins by name, with shorthands: `classic` is
- * @docusaurus/preset-classic (or docusaurus-preset-classic), `@org/x` is @org/docusaurus-plugin-x.
- * Every candidate counts: only a declared one can be the one loaded.
+ * Docusaurus: its pages, swizzled theme components and sidebars by their place, and the presets,
+ * themes and plugins by name, with shorthands: `classic` is @docusaurus/preset-classic (or
+ * docusaurus-preset-classic), `@org/x` is @org/docusaurus-plugin-x. Every candidate counts: only a
+ * declared one can be the one loaded.
  */
 export const docusaurus: ToolSpec = {
   configFiles: [namedAfter('docusaurus')],
@@ -25,6 +29,8 @@ export const docusaurus: ToolSpec = {
   configs: (files) => files.atRoot(configFile),
   handle(context, workspace, config) {
     addConventionFiles(context, workspace, conventions);
+    const pages = joinPath(workspace.dir, 'src/pages');
+    for (const path of context.matchGlob(`${pages}/**`)) if (!notPage.test(path.slice(pages.length + 1))) context.addEntry(path, 'Docusaurus page (src/pages/)', true);
     if (!config || !isObject(config.value)) return;
     const target: ReferenceTarget = { context, workspace, dir: configDir(config), label: config.label };
     const future = config.value['future'];

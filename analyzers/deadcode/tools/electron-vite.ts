@@ -6,7 +6,7 @@ import { configName, namedAfter, type ToolSpec } from './tool-spec.js';
 
 const configFile = configName('electron\\.vite');
 
-/** electron-vite: main, preload and renderer are each a vite build, with conventional defaults. */
+/** electron-vite: main, preload and renderer are each a vite build (electron.vite.config.*), with conventional defaults. */
 export const electronVite: ToolSpec = {
   configFiles: [namedAfter('electron.vite')],
   binaries: ['electron-vite'],
@@ -24,8 +24,10 @@ export const electronVite: ToolSpec = {
         addBuildInputs(context, options['build'], root, `${config.label} ${section}.build`);
         continue;
       }
-      // The renderer's default input is src/renderer/index.html, whose scripts the html pass reads.
-      const file = section === 'renderer' ? null : context.findCodeFile(joinPath(dir, `src/${section}/index`));
+      // The renderer's default input is src/renderer/index.html, whose scripts the html pass reads;
+      // main and preload default to src/<section>/index.*, else src/<section>/<section>.*.
+      if (section === 'renderer') continue;
+      const file = ['index', section].map((name) => context.findCodeFile(joinPath(dir, `src/${section}/${name}`))).find((found) => found !== null);
       if (file) context.addEntry(file, `electron-vite default ${section} entry`, true);
     }
   },

@@ -17,11 +17,17 @@ export const eslint: ToolSpec = {
   handle(context, workspace, config) {
     if (!config) return;
     const target = { context, workspace, dir: configDir(config), label: config.label };
-    // A flat config imports its plugins (the import graph sees them); only the resolvers its settings name are strings.
-    if (basename(config.path).startsWith('eslint.config.')) for (const item of configsIn(config.value)) addImportResolvers(target, item);
+    // A flat config (a script not named .eslintrc: eslint.config.js, or one `-c` names) imports its plugins,
+    // which the import graph sees; only the resolvers its settings name are strings.
+    if (isFlatConfig(config.path)) for (const item of configsIn(config.value)) addImportResolvers(target, item);
     else addEslintrc(target, config.value);
   },
 };
+
+function isFlatConfig(path: string): boolean {
+  const name = basename(path);
+  return /\.[cm]?[jt]s$/.test(name) && !name.startsWith('.eslintrc');
+}
 
 function addEslintrc(target: ReferenceTarget, value: unknown): void {
   if (!isObject(value)) return;
@@ -54,7 +60,12 @@ function addImportResolvers(target: ReferenceTarget, value: Record<string, unkno
   for (const key of ['import/resolver', 'import-x/resolver']) {
     const resolvers = settings[key];
     for (const resolver of isObject(resolvers) ? Object.keys(resolvers) : stringList(resolvers)) {
-      addReference(target, resolver, `${target.label} settings "${key}"`, (module) => prefixedPackageName(module, 'eslint-import-resolver'));
+      addReference(target, resolver, `${target.label} settings "${key}"`, resolverPackageName);
     }
   }
+}
+
+/** eslint-module-utils tries `eslint-import-resolver-${name}`, then the name itself: a scoped name is its own package. */
+function resolverPackageName(name: string): string {
+  return name.startsWith('@') ? name : prefixedPackageName(name, 'eslint-import-resolver');
 }

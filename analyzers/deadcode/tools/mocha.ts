@@ -15,11 +15,14 @@ const builtInUis = new Set(['bdd', 'tdd', 'qunit', 'exports']);
  * with `recursive`; `require`, `file`, `import` and non-built-in `reporter`/`ui` are modules it loads.
  */
 export const mocha: ToolSpec = {
-  configFiles: [named(/^\.mocharc(?:\.\w+)?$/)],
+  // The default names, and the variants a command line names with --config (`.mocharc.e2e.yml`).
+  configFiles: [named(/^\.mocharc(?:\.[\w-]+)*$/)],
   binaries: ['mocha', '_mocha'],
   packages: ['mocha'],
   configs: (files) => files.atRoot(/^\.mocharc\.(?:c?js|ya?ml|jsonc?)$/),
   packageField: 'mocha',
+  // Its `-c` is --color.
+  configFlags: ['--config'],
   handle(context, workspace, config) {
     const options = isObject(config?.value) ? config.value : {};
     const cwd = config?.cwd ?? workspace.dir;

@@ -1,13 +1,14 @@
 import { isObject } from '../../discover/package-json.js';
 import { configDir } from '../entry-context.js';
 import { addReference, type ReferenceTarget } from './config-references.js';
-import { configName, namedAfter, type ToolSpec } from './tool-spec.js';
+import { named, namedAfter, type ToolSpec } from './tool-spec.js';
 
-const configFile = configName('postcss');
+/** postcss-load-config's file names (a bare `.postcssrc` is JSON or YAML), and postcss.config.json (Angular's). */
+const configFile = /^(?:postcss\.config\.(?:[cm]?[jt]s|json)|\.postcssrc(?:\.(?:[cm]?[jt]s|json|ya?ml))?)$/;
 
 /** PostCSS loads `plugins` by name: an object's keys, or an array of names and [name, options] pairs. */
 export const postcss: ToolSpec = {
-  configFiles: [namedAfter('postcss')],
+  configFiles: [namedAfter('postcss'), named(configFile)],
   configs: (files) => files.atRoot(configFile),
   packageField: 'postcss',
   handle(context, workspace, config) {

@@ -1,7 +1,8 @@
 import { isObject } from '../../discover/package-json.js';
 import { basename, dirname, joinPath } from '../../discover/repo-paths.js';
-import { addPathEntries, configDir, isPathValue, packageNameOf, type PathValue } from '../entry-context.js';
+import { addPathEntries, configDir, isPathValue, type PathValue } from '../entry-context.js';
 import { ResolvedPath } from '../static-config.js';
+import { addReference } from './config-references.js';
 import type { ToolSpec } from './tool-spec.js';
 
 /** .storybook/main.*, the config. */
@@ -11,9 +12,10 @@ const mainFile = /^main\.[cm]?[jt]sx?$/;
 const storybookStories = '**/*.stories.*';
 const storybookFiles = '**/*.@(mdx|stories.@(js|jsx|mjs|ts|tsx))';
 
-/** storybook: main, preview and manager files, the `stories` globs (relative to .storybook/), addons and framework packages. */
+/** storybook: main, preview and manager files, the `stories` globs (relative to .storybook/), addons (packages or local presets) and the framework package. */
 export const storybook: ToolSpec = {
-  configFiles: [/(?:^|\/)\.storybook\/main\.[cm]?[jt]sx?$/],
+  // .storybook/, and the folders `-c` names for more than one (`.storybook-vue`, `.config/storybook`).
+  configFiles: [/(?:^|\/)[\w.-]*storybook[\w.-]*\/main\.[cm]?[jt]sx?$/],
   binaries: ['storybook', 'start-storybook', 'build-storybook'],
   configs: (files) => files.anywhere(mainFile).filter((path) => path.endsWith(`.storybook/${basename(path)}`)),
   configInFolder: mainFile,
@@ -27,12 +29,11 @@ export const storybook: ToolSpec = {
     const stories = options && Array.isArray(options['stories']) ? options['stories'].flatMap(storyGlobs) : [];
     const globs = stories.length > 0 ? stories : [new ResolvedPath(joinPath(workspace.dir, storybookStories))];
     addPathEntries(context, globs, { base: dir, reason: 'story (storybook)', production: false, origin: `${config.label} stories` });
+    const target = { context, workspace, dir, label: config.label };
     for (const key of ['addons', 'framework']) {
       const names = [options?.[key]].flat().map((item) => (isObject(item) ? item['name'] : item));
-      for (const name of names) {
-        const packageName = typeof name === 'string' ? packageNameOf(name) : null;
-        if (packageName) context.addPackage(workspace.dir, packageName, `${config.label} ${key}`);
-      }
+      // A package, or a local preset file (`./addons/theme/preset.js`).
+      for (const name of names) if (typeof name === 'string') addReference(target, name, `${config.label} ${key}`, (module) => module);
     }
   },
 };

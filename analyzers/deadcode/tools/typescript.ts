@@ -4,8 +4,12 @@ import { addPathEntries } from '../entry-context.js';
 import { optionValues, readArgs } from './command-args.js';
 import { stringList, type ToolSpec } from './tool-spec.js';
 
-/** A tsconfig for tests: in a test folder, or named for tests (`tsconfig.test.json`, `tsconfig.spec.json`, `tsconfig.typetest.json`). */
-const testProject = /(?:^|\/)(?:tests?|__tests?__|spec|type-?tests?|__type-?tests?__)(?:\/|$)|^tsconfig\.(?:test|spec|type-?tests?)[\w.-]*\.json$/;
+/** A test folder in a path. A tsconfig for tests is in one, or named for tests (`tsconfig.test.json`, `tsconfig.spec.json`, `tsconfig.typetest.json`). */
+const testFolder = /(?:^|\/)(?:tests?|__tests?__|spec|type-?tests?|__type-?tests?__)(?:\/|$)/;
+const testProjectName = /^tsconfig\.(?:test|spec|type-?tests?)[\w.-]*\.json$/;
+
+/** A glob that names tests: in a test folder, or of test files (`src/**\/*.spec.ts`, `*.test-d.ts`). */
+const testGlob = new RegExp(String.raw`${testFolder.source}|[.-](?:test|spec)(?:-d)?\.`);
 
 /**
  * tsc, vue-tsc and tsgo: a type-checking run of a test project (`tsc -p test/type/tsconfig.json`) is
@@ -19,11 +23,13 @@ export const typescript: ToolSpec = {
     for (const written of optionValues(options, ['-p', '--project'])) {
       const named = joinPath(run.cwd, written);
       const path = named.endsWith('.json') ? named : joinPath(named, 'tsconfig.json');
-      if (!context.tracked.has(path) || !(testProject.test(dirname(path)) || testProject.test(basename(path)))) continue;
+      if (!context.tracked.has(path) || !(testFolder.test(dirname(path)) || testProjectName.test(basename(path)))) continue;
       const config = context.readConfig(path);
       if (!isObject(config)) continue;
-      // Only the project's own folder holds type tests; what it includes from above (`../**/*.ts`) is the code under test, reached through imports.
-      const globs = [...stringList(config['files']), ...stringList(config['include'])].filter((glob) => !glob.startsWith('../'));
+      // Only the project's own folder holds type tests; what it includes from above (`../**/*.ts`) is the code under test, reached
+      // through imports. So is what a project named for tests outside a test folder (tsconfig.test.json) includes besides tests (`src`).
+      const inTestFolder = testFolder.test(dirname(path));
+      const globs = [...stringList(config['files']), ...stringList(config['include'])].filter((glob) => !glob.startsWith('../') && (inTestFolder || testGlob.test(glob)));
       addPathEntries(context, globs, { base: dirname(path), reason: `type test (tsc -p ${path})`, production: false, origin: `${path} include`, exclude: stringList(config['exclude']) });
     }
   },

@@ -1,19 +1,23 @@
 import { isObject } from '../../discover/package-json.js';
 import { joinPath } from '../../discover/repo-paths.js';
-import { addPathEntries, configDir, configsIn, isPathValue, locate, pathValues } from '../entry-context.js';
+import { addPathEntries, configsIn, isPathValue, locate, pathValues } from '../entry-context.js';
 import { addModule } from './run-targets.js';
 import { configName, namedAfter, type ToolSpec } from './tool-spec.js';
 
 const configFile = configName('webpack');
 
-/** webpack: `entry` (string, array, object, `{ import }` descriptors) against `context`; `./src` when unset. */
+/**
+ * webpack: `entry` (string, array, object, `{ import }` descriptors) against `context`, which is the
+ * folder webpack runs in unless set (not the config's folder: `webpack --config config/webpack.prod.js`);
+ * `./src` when unset; and the loaders of `module.rules`.
+ */
 export const webpack: ToolSpec = {
   configFiles: [namedAfter('webpack')],
   binaries: ['webpack', 'webpack-cli', 'webpack-dev-server'],
   configs: (files) => files.atRoot(configFile),
   packages: ['webpack'],
   handle(context, workspace, config) {
-    const dir = config ? configDir(config) : workspace.dir;
+    const dir = config ? config.cwd : workspace.dir;
     const options = config ? configsIn(config.value) : [{}];
     for (const option of options) {
       const base = isPathValue(option['context']) ? locate(dir, option['context']) : dir;
