@@ -3,7 +3,7 @@ import type { EntryContext, WorkspaceInfo } from '../entry-context.js';
 import type { ToolSpec } from './tool-spec.js';
 
 /** Files a framework loads by their place in the tree, by a glob relative to the workspace folder. */
-export interface FileConvention {
+interface FileConvention {
   glob: string;
   reason: string;
   production: boolean;
