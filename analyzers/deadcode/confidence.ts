@@ -15,6 +15,8 @@ interface ConfidenceInput {
   importers: ReadonlyMap<string, readonly string[]>;
   /** Packages with a config naming entries Steward could not read, and that setting. */
   unreadableEntries: readonly { workspaceDir: string; origin: string }[];
+  /** Published packages without an `exports` map, whose every file its users may import. */
+  openPackages: readonly { workspaceDir: string; name: string }[];
 }
 
 /**
@@ -45,12 +47,26 @@ export function judgeConfidence(findings: readonly Unjudged[], input: Confidence
   const flooded = entryFloods(input);
   const missedByWorkspace = new Map(missed.map((doubt) => [doubt.workspace, doubt]));
   const unreadable = new Map(input.unreadableEntries.map(({ workspaceDir, origin }) => [workspaceDir, origin]));
-  const judged = findings.map((finding): DeadCodeFinding => ({ ...finding, ...confidenceOf(finding, missedByWorkspace.get(finding.workspace), unreadable.get(finding.workspace)) }));
+  const open = new Map(input.openPackages.map(({ workspaceDir, name }) => [workspaceDir, name]));
+  const judged = findings.map((finding): DeadCodeFinding => ({
+    ...finding,
+    ...confidenceOf(finding, { missed: missedByWorkspace.get(finding.workspace), unreadableEntry: unreadable.get(finding.workspace), openPackage: open.get(finding.workspace) }),
+  }));
   return { findings: judged, doubts: { missedEntries: missed, entryFloods: flooded } };
 }
 
-function confidenceOf(finding: Unjudged, missed: MissedEntries | undefined, unreadableEntry: string | undefined): { confidence: Confidence; confidenceReason: string } {
+/** What Steward doubts about the package of a finding. */
+interface PackageDoubts {
+  missed: MissedEntries | undefined;
+  /** The setting naming entries computed at run time. */
+  unreadableEntry: string | undefined;
+  /** The package's name, when it is published without an `exports` map. */
+  openPackage: string | undefined;
+}
+
+function confidenceOf(finding: Unjudged, { missed, unreadableEntry, openPackage }: PackageDoubts): { confidence: Confidence; confidenceReason: string } {
   const judged = (confidence: Confidence, confidenceReason: string) => ({ confidence, confidenceReason });
+  const deepImport = `${openPackage} is published without an "exports" map, so its users can import any of its files directly (${openPackage}/dist/…): nothing in the repository uses this one, but a user may.`;
   switch (finding.kind) {
     case 'file':
       if (missed) {
@@ -62,6 +78,7 @@ function confidenceOf(finding: Unjudged, missed: MissedEntries | undefined, unre
       if (testLike.test(finding.path)) return judged('medium', 'Named like a test or test helper, and no test runner Steward knows runs it: check the runner’s configuration before deleting.');
       if (runByPath.test(finding.path)) return judged('medium', 'An example, script, benchmark or program: something outside the code (a README, a command) may run it by path.');
       if (unreadableEntry) return judged('medium', `${unreadableEntry} is computed when the tool runs, so Steward could not read which files it starts from; it may start from this one.`);
+      if (openPackage) return judged('medium', deepImport);
       return judged('high', 'Nothing imports it and no entry reaches it, in a package whose entries reach most of its files.');
     case 'export':
     case 'type':
@@ -69,6 +86,7 @@ function confidenceOf(finding: Unjudged, missed: MissedEntries | undefined, unre
       if (missed) {
         return judged('medium', `Steward has most likely missed how ${missed.label} starts (only ${missed.reachable} of its ${missed.files} code files are reached): the code that asks for it may be among the files it could not reach.`);
       }
+      if (openPackage && !testLike.test(finding.path) && !runByPath.test(finding.path)) return judged('medium', deepImport);
       return judged('high', 'No file in use asks for it, through re-export chains and namespaces; its file is in use.');
     case 'dependency':
     case 'dev-dependency':

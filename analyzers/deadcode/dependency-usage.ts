@@ -2,7 +2,7 @@ import { findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
 import type { LockedPeers } from '../dependencies/lockfile-peers.js';
 import { isObject, readPackageJson } from '../discover/package-json.js';
 import type { ProjectTree } from '../discover/project-tree.js';
-import { basename } from '../discover/repo-paths.js';
+import { basename, joinPath } from '../discover/repo-paths.js';
 import type { Workspace } from '../discover/workspaces.js';
 import type { FileFacts } from '../facts/file-facts.js';
 import type { ResolveModule } from '../resolve/module-resolver.js';
@@ -437,7 +437,9 @@ function declaredBinaries(context: Context, workspace: string): DeclaredBinaries
   const manifests = [context.manifests.get(workspace), context.root].filter((manifest) => manifest !== undefined);
   const names = new Set(manifests.flatMap((manifest) => dependencyFields.flatMap((field) => [...manifest.declared[field].keys()])));
   for (const name of names) {
-    const installed = installedPackageJson(context.input.tree, workspace, name);
+    // A workspace package of the repository (`@repo/builder` providing `radix-build`) needs no install to tell.
+    const sibling = context.workspaceNames.get(name);
+    const installed = installedPackageJson(context.input.tree, workspace, name) ?? (sibling === undefined ? undefined : packageJsonAt(context.input.tree, joinPath(sibling, 'package.json')));
     for (const binary of binariesOf(name, installed)) add(providers.installed, binary, name);
     if (installed === undefined && name.startsWith('@')) add(providers.guessed, name.slice(name.indexOf('/') + 1), name);
   }
@@ -449,15 +451,23 @@ function installedPackageJson(tree: ProjectTree, workspace: string, name: string
   const candidates = workspace === '' ? [''] : [`${workspace}/`, ''];
   for (const prefix of candidates) {
     const text = tree.readInstalledFile(`${prefix}node_modules/${name}/package.json`);
-    if (text === undefined) continue;
-    try {
-      return parseJson(text);
-    } catch {
-      // A broken install says nothing about the project; the table of well-known binaries still applies.
-      return undefined;
-    }
+    if (text !== undefined) return parsedOrNothing(text);
   }
   return undefined;
+}
+
+function packageJsonAt(tree: ProjectTree, path: string): unknown {
+  const text = tree.readFile(path);
+  return text === undefined ? undefined : parsedOrNothing(text);
+}
+
+/** A broken package.json says nothing about the project; the table of well-known binaries still applies. */
+function parsedOrNothing(text: string): unknown {
+  try {
+    return parseJson(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** `bin` as a string is installed under the package's unscoped name; as a map, under its keys. */

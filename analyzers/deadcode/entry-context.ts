@@ -50,6 +50,7 @@ export class EntryContext {
   private readonly packages = new Map<string, { workspaceDir: string; name: string; reason: string }>();
   private readonly warnings = new Set<string>();
   private readonly unreadable = new Map<string, string>();
+  private readonly open = new Map<string, string>();
   private readonly ignored = new Set<string>();
   private readonly configs = new Map<string, unknown>();
   private readonly globs = new Map<string, string[]>();
@@ -90,6 +91,11 @@ export class EntryContext {
   /** A config that names entries Steward cannot read (computed at run time): the package's unused files are then less certain. */
   entriesUnreadable(workspaceDir: string, origin: string): void {
     if (!this.unreadable.has(workspaceDir)) this.unreadable.set(workspaceDir, origin);
+  }
+
+  /** A published package without an `exports` map: any of its files may be imported by its users. */
+  openToDeepImports(workspaceDir: string, name: string): void {
+    this.open.set(workspaceDir, name);
   }
 
   warn(sentence: string): void {
@@ -173,6 +179,7 @@ export class EntryContext {
       referencedPackages: [...this.packages.values()].sort((a, b) => compare(a.workspaceDir, b.workspaceDir) || compare(a.name, b.name)),
       ignore: [...this.ignored],
       unreadableEntries: [...this.unreadable].map(([workspaceDir, origin]) => ({ workspaceDir, origin })),
+      openPackages: [...this.open].map(([workspaceDir, name]) => ({ workspaceDir, name })),
       warnings: [...this.warnings],
     };
   }

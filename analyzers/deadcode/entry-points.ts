@@ -46,6 +46,8 @@ export interface EntryPoints {
   ignore: string[];
   /** Packages with a config naming entries computed at run time (`path.join(paths.src, 'main.ts')`), the first such setting each. */
   unreadableEntries: { workspaceDir: string; origin: string }[];
+  /** Published packages without an `exports` map: their users may import any of their files (`ajv/dist/jtd`), which no repository shows. */
+  openPackages: { workspaceDir: string; name: string }[];
   /** One sentence each: a config that could not be parsed, an entry naming a missing file. */
   warnings: string[];
 }

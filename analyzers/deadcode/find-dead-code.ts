@@ -109,7 +109,7 @@ export function findDeadCode(input: DeadCodeInput): DeadCodeResult {
   const ignored = (path: string): boolean => ignoreGlobs.some((matches) => matches(path));
   const judged = judgeConfidence(
     findings.filter((finding) => !ignored(finding.path)),
-    { workspaces: input.workspaces, files: [...facts.keys()], workspaceOf, live, entries, targets: reach.targets, importers: reach.importers, unreadableEntries: input.entryPoints.unreadableEntries },
+    { workspaces: input.workspaces, files: [...facts.keys()], workspaceOf, live, entries, targets: reach.targets, importers: reach.importers, unreadableEntries: input.entryPoints.unreadableEntries, openPackages: input.entryPoints.openPackages },
   );
   const reported = judged.findings.sort(byKindThenPlace);
   return {

@@ -1,4 +1,4 @@
-import { isObject } from '../discover/package-json.js';
+import { isObject, type PackageJson } from '../discover/package-json.js';
 import { isWithin, joinPath } from '../discover/repo-paths.js';
 import { buildFolders, codeExtensions, outputCandidates, relativeTo, sourceOfOutput } from '../resolve/build-output.js';
 import type { EntryContext, WorkspaceInfo } from './entry-context.js';
@@ -28,6 +28,8 @@ export function addPackageEntries(context: EntryContext, workspace: WorkspaceInf
   const manifest = workspace.packageJson;
   const label = workspace.packageJsonPath ?? joinPath(workspace.dir, 'package.json');
   const { targets, excluded } = declaredTargets(manifest);
+  const openName = openLibraryName(manifest);
+  if (openName !== null) context.openToDeepImports(workspace.dir, openName);
   let found = false;
   for (const declared of targets) {
     found = addDeclaredTarget(context, workspace, label, declared, excluded) || found;
@@ -39,6 +41,19 @@ export function addPackageEntries(context: EntryContext, workspace: WorkspaceInf
       ? `default entry (${label} declares no "main", "module", "exports" or "bin")`
       : `default entry (no file ${label} declares has a source file)`;
   addDefaultEntries(context, workspace.dir, reason);
+}
+
+/**
+ * The name of a library published without an `exports` map (nor one in `publishConfig`), else null: Node lets its users
+ * import any of its files (`ajv/dist/compile/validate`), so a file or export nothing in the
+ * repository uses may still be someone's API. A package that only publishes a command is not one.
+ */
+function openLibraryName(manifest: PackageJson | null): string | null {
+  const name = manifest?.['name'];
+  if (!manifest || typeof name !== 'string' || manifest['private'] === true || manifest['exports'] !== undefined) return null;
+  const publishConfig = manifest['publishConfig'];
+  if (isObject(publishConfig) && publishConfig['exports'] !== undefined) return null;
+  return ['main', 'module', 'types', 'typings'].some((field) => typeof manifest[field] === 'string') ? name : null;
 }
 
 /**

@@ -28,10 +28,10 @@ export function sourceCandidates(path: string): string[] {
  */
 export function outputCandidates(tsconfigs: Discovery['tsconfigs'], workspaceDir: string, target: string): string[] {
   const candidates = [target];
-  for (const { path, compilerOptions } of tsconfigs) {
-    const { outDir, rootDir } = compilerOptions;
-    if (outDir === undefined || !isWithin(target, outDir) || isWithin(dirname(path), outDir)) continue;
-    candidates.push(joinPath(rootDir ?? dirname(path), relativeTo(outDir, target)));
+  for (const config of tsconfigs) {
+    const { outDir, rootDir } = config.compilerOptions;
+    if (outDir === undefined || !isWithin(target, outDir) || isWithin(dirname(config.path), outDir)) continue;
+    candidates.push(joinPath(rootDir ?? inferredRootDir(config), relativeTo(outDir, target)));
   }
   const segments = relativeTo(workspaceDir, target).split('/');
   const firstSource = segments.findIndex((segment) => !buildFolders.has(segment));
@@ -40,6 +40,27 @@ export function outputCandidates(tsconfigs: Discovery['tsconfigs'], workspaceDir
     candidates.push(joinPath(workspaceDir, `src/${rest}`), joinPath(workspaceDir, rest));
   }
   return candidates;
+}
+
+/**
+ * tsc's rootDir when none is set: the folder common to its input files, which the static part of
+ * `include` (or `files`) tells without listing them: `"include": ["lib"]` compiles lib/x.ts to dist/x.js.
+ */
+function inferredRootDir({ path, include, files }: Discovery['tsconfigs'][number]): string {
+  const folders = [...(include ?? []), ...(files ?? []).map(dirname)].map((pattern) => {
+    const segments = pattern.replace(/^\.\//, '').split('/');
+    const firstGlob = segments.findIndex((segment) => /[*?[{]/.test(segment));
+    const fixed = firstGlob < 0 ? segments : segments.slice(0, firstGlob);
+    // A pattern naming one file (`src/index.ts`) stands for its folder.
+    return (firstGlob < 0 && /\.[cm]?[jt]sx?$/.test(fixed.at(-1) ?? '') ? fixed.slice(0, -1) : fixed).filter((segment) => segment !== '' && segment !== '.');
+  });
+  if (folders.length === 0 || folders.some((segments) => segments.some((segment) => segment === '..'))) return dirname(path);
+  const common = folders.reduce((shared, segments) => {
+    let length = 0;
+    while (length < shared.length && shared[length] === segments[length]) length++;
+    return shared.slice(0, length);
+  });
+  return joinPath(dirname(path), common.join('/'));
 }
 
 /** The code file behind a built file of a workspace, or null: for code that names its own build output. */

@@ -31,11 +31,32 @@ describe('judgeConfidence', () => {
         targets: targetsOf(edges),
         importers: importersOf(edges),
         unreadableEntries: [],
+        openPackages: [],
       },
     );
     expect(findings.map((finding) => `${finding.path} ${finding.confidence}`)).toEqual(['src/old.ts high', 'test/helper.ts medium', 'scripts/release.ts medium']);
     expect(findings[1]!.confidenceReason).toMatch(/test/);
     expect(doubts).toEqual({ missedEntries: [], entryFloods: [] });
+  });
+
+  it('trusts no unused file or export of a library published without an exports map: its users may import any file', () => {
+    const files = ['lib/ajv.ts', 'lib/compile/validate.ts', 'lib/jtd.ts', 'spec/old.spec.ts'];
+    const edges = [edge('lib/ajv.ts', 'lib/compile/validate.ts')];
+    const unusedExport: UnjudgedFinding = { kind: 'export', path: 'lib/compile/validate.ts', line: 3, name: 'getData', workspace: '', reason: 'nothing asks for it', importers: [] };
+    const { findings } = judgeConfidence([unusedFile('lib/jtd.ts'), unusedExport, unusedFile('spec/old.spec.ts')], {
+      workspaces: [{ dir: '', name: 'ajv' }],
+      files,
+      workspaceOf: () => '',
+      live: new Set(['lib/ajv.ts', 'lib/compile/validate.ts']),
+      entries: [{ path: 'lib/ajv.ts', reason: 'package.json "main"' }],
+      targets: targetsOf(edges),
+      importers: importersOf(edges),
+      unreadableEntries: [],
+      openPackages: [{ workspaceDir: '', name: 'ajv' }],
+    });
+    expect(findings.map((finding) => `${finding.path} ${finding.confidence}`)).toEqual(['lib/jtd.ts medium', 'lib/compile/validate.ts medium', 'spec/old.spec.ts medium']);
+    expect(findings[0]!.confidenceReason).toBe('ajv is published without an "exports" map, so its users can import any of its files directly (ajv/dist/…): nothing in the repository uses this one, but a user may.');
+    expect(findings[2]!.confidenceReason).toMatch(/test/);
   });
 
   it('trusts no unused file of a package whose bundler config computes its entries at run time', () => {
@@ -50,6 +71,7 @@ describe('judgeConfidence', () => {
       targets: targetsOf(edges),
       importers: importersOf(edges),
       unreadableEntries: [{ workspaceDir: '', origin: '.erb/configs/webpack.config.main.prod.ts entry' }],
+      openPackages: [],
     });
     expect(findings.map((finding) => `${finding.path} ${finding.confidence}`)).toEqual(['src/main.ts medium']);
     expect(findings[0]!.confidenceReason).toBe('.erb/configs/webpack.config.main.prod.ts entry is computed when the tool runs, so Steward could not read which files it starts from; it may start from this one.');
@@ -63,7 +85,7 @@ describe('judgeConfidence', () => {
     const unusedExport: UnjudgedFinding = { kind: 'export', path: 'lib/index.ts', line: 3, name: 'helper', workspace: '', reason: 'no file in use asks for it', importers: [] };
     const { findings: [exported, ...findings], doubts } = judgeConfidence(
       [unusedExport, ...unreached.map((path) => unusedFile(path))],
-      { workspaces: [{ dir: '', name: 'server' }], files, workspaceOf: () => '', live: new Set(['lib/index.ts']), entries: [{ path: 'lib/index.ts', reason: 'package.json "main"' }], targets: targetsOf(edges), importers: importersOf(edges), unreadableEntries: [] },
+      { workspaces: [{ dir: '', name: 'server' }], files, workspaceOf: () => '', live: new Set(['lib/index.ts']), entries: [{ path: 'lib/index.ts', reason: 'package.json "main"' }], targets: targetsOf(edges), importers: importersOf(edges), unreadableEntries: [], openPackages: [] },
     );
     expect(new Set(findings.map((finding) => finding.confidence))).toEqual(new Set(['low']));
     // Its exports' users may be among the files Steward could not reach.
@@ -103,6 +125,7 @@ describe('judgeConfidence', () => {
       targets: new Map(),
       importers: new Map(),
       unreadableEntries: [],
+      openPackages: [],
     });
     // a: 1 of 2 reached (half: trusted); b: 1 of 3 (missed).
     expect(findings.map((finding) => `${finding.path} ${finding.confidence}`)).toEqual(['packages/a/x.ts high', 'packages/b/y.ts low', 'packages/b/z.ts low']);
@@ -116,7 +139,7 @@ describe('judgeConfidence', () => {
       ...source.map((path) => ({ path, reason: 'package.json "exports" "./*"' })),
       ...fixtures.map((path) => ({ path, reason: 'fixtures folder (test data)' })),
     ];
-    const input = { workspaces: [{ dir: '', name: 'lib' }], workspaceOf: () => '', live: new Set(entries.map((entry) => entry.path)), targets: new Map(), importers: new Map(), unreadableEntries: [] };
+    const input = { workspaces: [{ dir: '', name: 'lib' }], workspaceOf: () => '', live: new Set(entries.map((entry) => entry.path)), targets: new Map(), importers: new Map(), unreadableEntries: [], openPackages: [] };
     expect(judgeConfidence([], { ...input, files: [...source, ...fixtures], entries }).doubts.entryFloods).toEqual([
       { workspace: '', label: 'lib', files: 30, entries: 30, cause: 'package.json "exports" "./*"', causeEntries: 30 },
     ]);

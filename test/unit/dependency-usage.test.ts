@@ -62,6 +62,20 @@ const scripts = (workspaceDir: string, ...binaries: string[]): DependencyUsageIn
   binaries.map((binary) => ({ workspaceDir, binary, script: `${binary} --run` }));
 
 describe('findDependencyIssues — unused dependencies', () => {
+  it('counts a workspace package as used when a script runs a binary its package.json declares', () => {
+    const { findings } = analyse(
+      {
+        'package.json': json({ name: 'mono', private: true, workspaces: ['packages/*', 'internal/*'] }),
+        'internal/builder/package.json': json({ name: '@repo/builder', bin: { 'radix-build': './builder.js' } }),
+        'internal/builder/builder.js': 'export {};\n',
+        'packages/slot/package.json': json({ name: '@radix-ui/slot', scripts: { build: 'radix-build' }, devDependencies: { '@repo/builder': 'workspace:*', 'left-pad': '1' } }),
+        'packages/slot/index.ts': 'export const slot = 1;\n',
+      },
+      { scriptBinaries: scripts('packages/slot', 'radix-build') },
+    );
+    expect(summary(findings)).toEqual(['dev-dependency left-pad @ packages/slot/package.json:8']);
+  });
+
   it('calls a dependency misplaced, not unused, when only another workspace imports it, and says where to move it', () => {
     const { findings } = analyse({
       'package.json': json({ name: 'mono', private: true, workspaces: ['packages/*'] }),

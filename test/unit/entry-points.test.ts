@@ -3,6 +3,39 @@ import { isEntryConfigFile } from '../../analyzers/deadcode/entry-points.js';
 import { code, entry, entryPointsOf, json } from '../support/entry-fixture.js';
 
 describe('findEntryPoints — package.json', () => {
+  it('names the published libraries without an exports map, whose every file their users may import', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'mono', private: true, workspaces: ['packages/*'], main: 'index.js' }),
+      'index.js': code,
+      'packages/open/package.json': json({ name: 'open-lib', main: 'index.js' }),
+      'packages/open/index.js': code,
+      'packages/mapped/package.json': json({ name: 'mapped-lib', main: 'index.js', exports: './index.js' }),
+      'packages/mapped/index.js': code,
+      'packages/publish-mapped/package.json': json({ name: 'publish-mapped', types: 'index.d.ts', publishConfig: { exports: { '.': './dist/index.js' } } }),
+      'packages/publish-mapped/index.ts': code,
+      'packages/cli/package.json': json({ name: 'a-cli', bin: 'cli.js' }),
+      'packages/cli/cli.js': code,
+    });
+    expect(result.openPackages).toEqual([{ workspaceDir: 'packages/open', name: 'open-lib' }]);
+  });
+
+  it('maps build output through the rootDir tsc infers from `include` when none is set', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'ajv-like', main: 'dist/ajv.js', types: 'dist/ajv.d.ts' }),
+      'tsconfig.json': json({ include: ['lib'], compilerOptions: { outDir: 'dist' } }),
+      'lib/ajv.ts': code,
+      'lib/core.ts': code,
+      'packages/web/package.json': json({ name: 'web', main: 'build/index.js' }),
+      'packages/web/tsconfig.json': json({ include: ['./source/**/*.ts', 'source/cli/main.ts'], compilerOptions: { outDir: 'build' } }),
+      'packages/web/source/index.ts': code,
+    });
+    expect(result.entries).toEqual([
+      entry('lib/ajv.ts', 'package.json "main" (dist/ajv.js → lib/ajv.ts)'),
+      entry('packages/web/source/index.ts', 'packages/web/package.json "main" (build/index.js → source/index.ts)'),
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
   it('maps main, types and bin from build output back to source, per workspace, and falls back to index files', () => {
     const result = entryPointsOf({
       'package.json': json({ name: 'mono', private: true, workspaces: ['packages/*'] }),

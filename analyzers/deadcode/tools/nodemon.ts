@@ -1,16 +1,9 @@
 import { isObject } from '../../discover/package-json.js';
 import { joinPath } from '../../discover/repo-paths.js';
-import type { EntryContext, WorkspaceInfo } from '../entry-context.js';
 import { findSourceOf } from '../package-entries.js';
-import { optionValues, readArgs, splitOption } from './command-args.js';
-import { addModule } from './run-targets.js';
+import { optionValues, readArgs } from './command-args.js';
+import { addToolCommand, preloadFlags } from './tool-commands.js';
 import { named, type ToolSpec } from './tool-spec.js';
-
-/** Runtime options naming a module to load before the script (nodemon passes them on to node). */
-const preloadFlags = ['-r', '--require', '--import', '--loader', '--experimental-loader'];
-
-/** Commands that come with the runtime or the package manager rather than from a dependency. */
-const systemCommands = new Set(['node', 'npm', 'npx', 'pnpm', 'yarn', 'bun', 'bunx', 'deno']);
 
 /** nodemon's options that take a value, and the runtime's preloads: what follows is not the script. */
 const valueFlags = ['-w', '--watch', '-i', '--ignore', '-e', '--ext', '-x', '--exec', '-d', '--delay', '-s', '--signal', '-P', '--polling-interval', '--config', '--cwd', ...preloadFlags];
@@ -30,9 +23,9 @@ export const nodemon: ToolSpec = {
   handle(context, workspace, config) {
     if (!config || !isObject(config.value)) return;
     const { exec, execMap } = config.value;
-    if (typeof exec === 'string') addCommand(context, workspace, config.cwd, exec, `${config.label} exec`);
+    if (typeof exec === 'string') addToolCommand(context, workspace, { cwd: config.cwd, line: exec, reason: `${config.label} exec`, production: true });
     for (const command of Object.values(isObject(execMap) ? execMap : {})) {
-      if (typeof command === 'string') addCommand(context, workspace, config.cwd, command, `${config.label} execMap`);
+      if (typeof command === 'string') addToolCommand(context, workspace, { cwd: config.cwd, line: command, reason: `${config.label} execMap`, production: true });
     }
   },
   run(context, workspace, run) {
@@ -42,36 +35,8 @@ export const nodemon: ToolSpec = {
     // Later words are the script's own arguments.
     const script = positional.map((word) => findSourceOf(context, workspace.dir, joinPath(cwd, word))).find((file) => file !== null);
     if (script) context.addEntry(script, reason, true);
-    for (const command of optionValues(options, ['-x', '--exec'])) addCommand(context, workspace, cwd, command, reason);
+    // Without --exec, nodemon runs a .ts script with ts-node.
+    if (script && /\.[cm]?ts$/.test(script) && !options.has('-x') && !options.has('--exec')) context.addPackage(workspace.dir, 'ts-node', `${reason}: nodemon runs TypeScript with ts-node`);
+    for (const line of optionValues(options, ['-x', '--exec'])) addToolCommand(context, workspace, { cwd, line, reason, production: true });
   },
 };
-
-/**
- * A command nodemon runs (`ts-node src/server.ts`, `node -r dotenv/config dist/index.js`, `tsc && node
- * dist/app.js`): per simple command, its binary, the modules it preloads and the first file it runs.
- */
-function addCommand(context: EntryContext, workspace: WorkspaceInfo, cwd: string, line: string, reason: string): void {
-  for (const command of line.split(/&&|\|\||[;&|]/)) {
-    const words = command
-      .trim()
-      .split(/\s+/)
-      .map((word) => word.replace(/^(['"])(.*)\1$/, '$2'))
-      .filter((word) => word !== '' && !/^[A-Za-z_]\w*=/.test(word));
-    const [binary, ...args] = words;
-    if (binary === undefined) continue;
-    if (/^(?:@[\w.-]+\/)?[\w.-]+$/.test(binary) && !systemCommands.has(binary)) context.addBinary(workspace.dir, binary, reason);
-    for (let index = 0; index < args.length; index++) {
-      const [flag, inline] = splitOption(args[index]!);
-      if (preloadFlags.includes(flag)) {
-        const value = inline ?? args[++index];
-        if (value !== undefined) addModule(context, workspace, cwd, value, reason);
-        continue;
-      }
-      const file = flag.startsWith('-') || !/[./]/.test(flag) ? null : findSourceOf(context, workspace.dir, joinPath(cwd, flag));
-      if (file) {
-        context.addEntry(file, reason, true);
-        break;
-      }
-    }
-  }
-}

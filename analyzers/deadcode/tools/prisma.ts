@@ -1,19 +1,12 @@
 import { isObject } from '../../discover/package-json.js';
-import { basename, dirname, joinPath } from '../../discover/repo-paths.js';
+import { basename, dirname } from '../../discover/repo-paths.js';
 import { addPathEntries, configDir, pathValues, type EntryContext, type LoadedConfig, type WorkspaceInfo } from '../entry-context.js';
-import { findSourceOf } from '../package-entries.js';
-import { splitOption } from './command-args.js';
-import { addModule } from './run-targets.js';
+import { addToolCommand } from './tool-commands.js';
 import { named, type ToolSpec } from './tool-spec.js';
 
 const configFile = /^prisma\.config\.[cm]?[jt]s$/;
 /** Prisma also looks for its config in the package's `.config` folder. */
 const configInFolder = /(?:^|\/)\.config\/prisma\.[cm]?[jt]s$/;
-
-/** Runtimes that come with the system, not from a dependency. */
-const runtimes = new Set(['node', 'bun', 'deno']);
-/** Options whose value the runtime loads before the seed script. */
-const preloadFlags = new Set(['-r', '--require', '--import', '--loader']);
 
 /**
  * Prisma: its `schema` (package.json `prisma.schema`, relative to package.json, or prisma.config.*'s,
@@ -37,21 +30,8 @@ export const prisma: ToolSpec = {
   },
 };
 
-/** `prisma db seed` runs the command from the project folder: the file a runtime runs there, and the modules it preloads. */
+/** `prisma db seed` runs the command from the project folder: the file it runs there is an entry, not production code. */
 function addSeed(context: EntryContext, workspace: WorkspaceInfo, config: LoadedConfig, command: string): void {
   const cwd = basename(config.cwd) === '.config' ? dirname(config.cwd) : config.cwd;
-  const reason = `${config.label} "migrations.seed": ${command}`;
-  const [runner, ...args] = command.trim().split(/\s+/).map((word) => word.replace(/^(["'])(.*)\1$/, '$2'));
-  if (runner === undefined) return;
-  if (!runtimes.has(runner)) context.addBinary(workspace.dir, runner, config.path);
-  for (let index = 0; index < args.length; index++) {
-    const [flag, inline] = splitOption(args[index]!);
-    if (preloadFlags.has(flag)) {
-      const module = inline ?? args[++index];
-      if (module !== undefined) addModule(context, workspace, cwd, module, reason);
-    } else if (/\.[cm]?[jt]sx?$/.test(flag)) {
-      const file = findSourceOf(context, workspace.dir, joinPath(cwd, flag));
-      if (file) context.addEntry(file, reason, false);
-    }
-  }
+  addToolCommand(context, workspace, { cwd, line: command, reason: `${config.label} "migrations.seed": ${command}`, production: false });
 }

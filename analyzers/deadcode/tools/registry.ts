@@ -31,6 +31,7 @@ import { nx } from './nx.js';
 import { oclif } from './oclif.js';
 import { playwright } from './playwright.js';
 import { prettier, semanticRelease, stylelint } from './plugin-lists.js';
+import { preconstruct } from './preconstruct.js';
 import { pm2 } from './pm2.js';
 import { postcss } from './postcss.js';
 import { prisma } from './prisma.js';
@@ -134,6 +135,7 @@ export const registry: Readonly<Record<string, ToolSpec>> = {
   cucumber,
   wxt,
   prisma,
+  preconstruct,
 };
 
 /** The tool a command starts, by the binary's name. */

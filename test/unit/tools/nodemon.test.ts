@@ -26,7 +26,11 @@ describe('nodemon', () => {
       entry('scripts/seed.ts', 'file run by nodemon (script "inline")'),
       entry('src/server.ts', 'script "dev": nodemon --watch src -e ts,json -r dotenv/config src/server.ts --port 3000'),
     ]);
-    expect(result.referencedPackages).toEqual([{ workspaceDir: '', name: 'dotenv', reason: 'script "dev": nodemon --watch src -e ts,json -r dotenv/config src/server.ts --port 3000' }]);
+    expect(result.referencedPackages).toEqual([
+      { workspaceDir: '', name: 'dotenv', reason: 'script "dev": nodemon --watch src -e ts,json -r dotenv/config src/server.ts --port 3000' },
+      // Without --exec, nodemon runs a .ts script with ts-node.
+      { workspaceDir: '', name: 'ts-node', reason: 'file run by nodemon (script "dev"): nodemon runs TypeScript with ts-node' },
+    ]);
     expect(result.scriptBinaries.map(({ binary, script }) => `${binary} ← ${script}`).sort()).toEqual([
       'nodemon ← dev',
       'nodemon ← inline',

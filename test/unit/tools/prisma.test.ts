@@ -44,7 +44,7 @@ describe('prisma', () => {
       entry('bin/api.js', 'package.json "bin"'),
       entry('db/seed.ts', '.config/prisma.ts "migrations.seed": tsx db/seed.ts', false),
     ]);
-    expect(result.scriptBinaries).toEqual([{ workspaceDir: '', binary: 'tsx', script: '.config/prisma.ts' }]);
+    expect(result.scriptBinaries).toEqual([{ workspaceDir: '', binary: 'tsx', script: '.config/prisma.ts "migrations.seed": tsx db/seed.ts' }]);
     expect(result.warnings).toEqual(['.config/prisma.ts schema names db/schema.prisma, which is not in the repository.']);
   });
 
