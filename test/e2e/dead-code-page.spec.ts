@@ -38,6 +38,9 @@ test('the Dead code tab counts findings by kind and workspace, groups them by fo
 
     const workspaces = page.getByRole('table', { name: 'Findings by workspace' });
     await expect(workspaces.getByRole('row', { name: /@shop\/app/ })).toBeVisible();
+    // A column per kind found: this workspace has no misplaced dependency, so no such column.
+    await expect(workspaces.getByRole('columnheader', { name: /^Files/ })).toBeVisible();
+    await expect(workspaces.getByRole('columnheader', { name: /^Misplaced/ })).toHaveCount(0);
 
     const files = page.getByRole('table', { name: 'Unused files in packages/app/src/old' });
     const helperRow = files.getByRole('row', { name: /legacy-helper\.ts/ });

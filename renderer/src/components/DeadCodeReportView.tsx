@@ -147,6 +147,8 @@ function EntryDoubts({ doubts, root }: { doubts: NonNullable<DeadCodeReport['dou
 
 function WorkspaceTotals({ workspaces }: { workspaces: readonly Workspace[] }) {
   const total = (workspace: Workspace): number => Object.values(workspace.findings).reduce((sum, count) => sum + count, 0);
+  // A column per kind found somewhere: eleven columns of zeros do not fit a narrow window, nor help.
+  const found = deadCodeKinds.filter((kind) => workspaces.some((workspace) => (workspace.findings[kind] ?? 0) > 0));
   const columns: Column<Workspace>[] = [
     {
       key: 'workspace',
@@ -159,7 +161,7 @@ function WorkspaceTotals({ workspaces }: { workspaces: readonly Workspace[] }) {
         </>
       ),
     },
-    ...deadCodeKinds.map(
+    ...found.map(
       (kind): Column<Workspace> => ({
         key: kind,
         title: kinds[kind].short,
