@@ -7,6 +7,7 @@ import { sourceCandidates } from '../resolve/build-output.js';
 import type { EntryPoints } from './entry-points.js';
 import { isPlainData, readConfigText, ResolvedPath } from './static-config.js';
 import { GlobError, compileGlob, globBase, isGlob } from '../patterns/glob.js';
+import { RepositoryPattern } from '../patterns/repository-pattern.js';
 
 /** One command line that starts a tool: the folder it runs in, its arguments, and who runs it (for reasons and warnings). */
 export interface ToolRun {
@@ -222,7 +223,7 @@ export type PathValue = string | ResolvedPath;
 export function pathValues(value: unknown): PathValue[] {
   if (typeof value === 'string' || value instanceof ResolvedPath) return [value];
   if (Array.isArray(value)) return value.flatMap(pathValues);
-  if (isObject(value) && !(value instanceof RegExp)) return Object.values(value).flatMap(pathValues);
+  if (isObject(value) && !(value instanceof RepositoryPattern)) return Object.values(value).flatMap(pathValues);
   return [];
 }
 

@@ -6,6 +6,7 @@ import { scriptKindOf } from '../facts/script-kind.js';
 import { lazyTypeScript as ts } from '../facts/typescript.js';
 import { basename, dirname, joinPath } from '../discover/repo-paths.js';
 import { DocumentRefused, parseJsonc, parseYaml } from '../documents/parse-document.js';
+import { RepositoryPattern } from '../patterns/repository-pattern.js';
 
 /**
  * A path a config computed from its own location (`path.resolve(__dirname, 'src/index.ts')`,
@@ -201,7 +202,7 @@ function mergeValues(base: unknown, next: unknown): unknown {
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof ResolvedPath) && !(value instanceof RegExp);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof ResolvedPath) && !(value instanceof RepositoryPattern);
 }
 
 /** Node's path helpers as configs call them (`path.resolve` or an imported `resolve` alike), see calleeName. */
@@ -415,12 +416,8 @@ function propertyName(name: TS.PropertyName): string | undefined {
   return undefined;
 }
 
-/** A regular expression literal as written; one this engine rejects is treated as unreadable. */
-function regExpOf(literal: string): RegExp | undefined {
+/** A regular expression literal as written, matched in linear time; one RE2 cannot express is treated as unreadable. */
+function regExpOf(literal: string): RepositoryPattern | undefined {
   const end = literal.lastIndexOf('/');
-  try {
-    return new RegExp(literal.slice(1, end), literal.slice(end + 1));
-  } catch {
-    return undefined;
-  }
+  return RepositoryPattern.of(literal.slice(1, end), literal.slice(end + 1)) ?? undefined;
 }

@@ -1,5 +1,6 @@
 import { isObject } from '../../discover/package-json.js';
 import { addPathEntries, configDir, isPathValue, locate, packageNameOf, pathValues, type EntryContext, type PathValue, type WorkspaceInfo } from '../entry-context.js';
+import { RepositoryPattern } from '../../patterns/repository-pattern.js';
 import { addRegexMatches, addTestDataFolders } from './test-files.js';
 import { configName, namedAfter, scriptOrJson, type ToolSpec } from './tool-spec.js';
 
@@ -104,19 +105,15 @@ function moduleSpecifiers(value: unknown): PathValue[] {
     const [name, options] = value;
     return value.length === 2 && isPathValue(name) && isObject(options) ? [name] : value.flatMap(moduleSpecifiers);
   }
-  return isObject(value) && !(value instanceof RegExp) ? Object.values(value).flatMap(moduleSpecifiers) : [];
+  return isObject(value) && !(value instanceof RepositoryPattern) ? Object.values(value).flatMap(moduleSpecifiers) : [];
 }
 
-function regexesIn(context: EntryContext, value: unknown, origin: string): RegExp[] {
+function regexesIn(context: EntryContext, value: unknown, origin: string): RepositoryPattern[] {
   return [value].flat().flatMap((pattern) => {
-    // A global or sticky regex remembers where it stopped, which would skip files on the next test.
-    if (pattern instanceof RegExp) return [new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''))];
+    if (pattern instanceof RepositoryPattern) return [pattern];
     if (typeof pattern !== 'string') return [];
-    try {
-      return [new RegExp(pattern)];
-    } catch {
-      context.warn(`${origin} "${pattern}" is not a valid regular expression (ignored).`);
-      return [];
-    }
+    const compiled = RepositoryPattern.of(pattern);
+    if (compiled === null) context.warn(`${origin} "${pattern}" is not a regular expression Steward can match safely (lookarounds and backreferences are not read); the files it matches are missing.`);
+    return compiled === null ? [] : [compiled];
   });
 }

@@ -1,5 +1,6 @@
 import { isObject } from '../../discover/package-json.js';
 import { addPathEntries, configDir, isPathValue, locate, pathValues } from '../entry-context.js';
+import { RepositoryPattern } from '../../patterns/repository-pattern.js';
 import { addRegexMatches } from './test-files.js';
 import { addReporters } from './test-reporters.js';
 import { configName, namedAfter, type ToolSpec } from './tool-spec.js';
@@ -27,7 +28,7 @@ export const playwright: ToolSpec = {
       // Playwright matches a relative glob anywhere below testDir.
       const globs = testMatch.filter((glob): glob is string => typeof glob === 'string').map((glob) => (glob.startsWith('**/') ? glob : `**/${glob}`));
       addPathEntries(context, globs, { base: testDir, reason: 'test file (playwright)', production: false, origin: `${label} testMatch` });
-      addRegexMatches(context, testDir, testMatch.filter((pattern): pattern is RegExp => pattern instanceof RegExp), 'test file (playwright)');
+      addRegexMatches(context, testDir, testMatch.filter((pattern): pattern is RepositoryPattern => pattern instanceof RepositoryPattern), 'test file (playwright)');
     }
     for (const key of ['globalSetup', 'globalTeardown']) {
       addPathEntries(context, pathValues(options[key]), { base, reason: `${label} ${key}`, production: false, origin: `${label} ${key}` });

@@ -1,5 +1,6 @@
 import { isWithin } from '../../discover/repo-paths.js';
 import type { EntryContext } from '../entry-context.js';
+import type { RepositoryPattern } from '../../patterns/repository-pattern.js';
 
 /**
  * Jest and Vitest load the files in `__mocks__` folders without an import, and tests read their
@@ -16,7 +17,7 @@ export function addTestDataFolders(context: EntryContext, root: string, tool: st
 }
 
 /** Regexes test the absolute path in the tools; a leading '/' keeps patterns such as `/__tests__/` working. */
-export function addRegexMatches(context: EntryContext, dir: string, regexes: readonly RegExp[], reason: string): void {
+export function addRegexMatches(context: EntryContext, dir: string, regexes: readonly RepositoryPattern[], reason: string): void {
   if (regexes.length === 0) return;
   for (const path of context.discovery.codeFiles) {
     if (isWithin(path, dir) && regexes.some((regex) => regex.test(`/${path}`))) context.addEntry(path, reason, false);

@@ -3,6 +3,10 @@ import type { EntryContext } from '../entry-context.js';
 import { optionValues, readArgs } from './command-args.js';
 import { addModule } from './run-targets.js';
 import type { ToolSpec } from './tool-spec.js';
+import { RepositoryPattern } from '../../patterns/repository-pattern.js';
+
+/** uvu's own patterns (RegExp) or the repository's (matched in linear time). */
+type Matcher = Pick<RepositoryPattern, 'test'>;
 
 /** The files uvu runs without a `dir`: test folders, `*.test.*`, `*.spec.*` and top-level `test.*` files. */
 const defaultPattern = /((\/|^)(tests?|__tests?__)\/.*|\.(tests?|spec)|^\/?tests?)\.([mc]js|[jt]sx?)$/i;
@@ -33,17 +37,14 @@ export const uvu: ToolSpec = {
   },
 };
 
-function regexOf(context: EntryContext, source: string, origin: string): RegExp | undefined {
-  try {
-    return new RegExp(source, 'i');
-  } catch {
-    context.warn(`${origin} pattern "${source}" is not a valid regular expression (ignored).`);
-    return undefined;
-  }
+function regexOf(context: EntryContext, source: string, origin: string): RepositoryPattern | undefined {
+  const compiled = RepositoryPattern.of(source, 'i');
+  if (compiled === null) context.warn(`${origin} pattern "${source}" is not a regular expression Steward can match safely (ignored).`);
+  return compiled ?? undefined;
 }
 
 /** uvu walks `base`, testing each folder's and file's path from there against the ignore patterns, and each file's against `pattern`. */
-function addTests(context: EntryContext, base: string, pattern: RegExp, ignored: readonly RegExp[], reason: string): void {
+function addTests(context: EntryContext, base: string, pattern: Matcher, ignored: readonly Matcher[], reason: string): void {
   for (const path of context.discovery.codeFiles) {
     if (!isWithin(path, base) || path === base) continue;
     const name = base === '' ? path : path.slice(base.length + 1);

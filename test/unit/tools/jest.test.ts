@@ -95,4 +95,25 @@ describe('jest', () => {
     ]);
     expect(result.warnings).toEqual([]);
   });
+
+  it('matches a repository’s testRegex in linear time, and says which patterns it cannot match safely', () => {
+    const long = `src/${'a'.repeat(5000)}b.ts`;
+    const result = entryPointsOf({
+      'package.json': json({ name: 'app', main: 'src/index.ts', devDependencies: { jest: '29' } }),
+      // Catastrophic for a backtracking engine on the long name below; RE2 answers at once.
+      'jest.config.js': "module.exports = { testRegex: ['(a+)+$', /\\.check\\.ts$/, '(?<!\\.d)\\.spec\\.ts$'] };\n",
+      'src/index.ts': code,
+      'src/sum.check.ts': code,
+      'src/sum.spec.ts': code,
+      [long]: code,
+    });
+    expect(result.entries).toEqual([
+      entry('jest.config.js', 'config file (jest)', false),
+      entry('src/index.ts', 'package.json "main"'),
+      entry('src/sum.check.ts', 'test file (jest)', false),
+    ]);
+    expect(result.warnings).toEqual([
+      'jest.config.js testRegex "(?<!.d).spec.ts$" is not a regular expression Steward can match safely (lookarounds and backreferences are not read); the files it matches are missing.',
+    ]);
+  });
 });

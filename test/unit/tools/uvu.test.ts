@@ -55,6 +55,6 @@ describe('uvu', () => {
       entry('tests/setup/register.js', 'script "packages": uvu packages "\\.spec\\.ts$" -r ./tests/setup/register.js', false),
     ]);
     expect(result.referencedPackages).toEqual([{ workspaceDir: '', name: 'tsm', reason: 'script "test"' }]);
-    expect(result.warnings).toEqual(['script "bad" pattern "([" is not a valid regular expression (ignored).']);
+    expect(result.warnings).toEqual(['script "bad" pattern "([" is not a regular expression Steward can match safely (ignored).']);
   });
 });
