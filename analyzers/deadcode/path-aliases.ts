@@ -1,4 +1,5 @@
 import type { Discovery } from '../discover/discover-project.js';
+import type { ProjectTree } from '../discover/project-tree.js';
 import { dirname, isWithin } from '../discover/repo-paths.js';
 import { frameworkAliasesOf } from '../resolve/framework-aliases.js';
 
@@ -10,11 +11,11 @@ export interface PathAlias {
 
 /**
  * The `paths` patterns of every tsconfig that point into the repository, and the aliases and virtual
- * modules of frameworks (`$lib`, `#imports`). A pattern whose targets all lie in node_modules
+ * modules of frameworks and bundlers (`$lib`, `#imports`, a vite.config's `@`). A pattern whose targets all lie in node_modules
  * (`"react": ["./node_modules/preact/compat"]`) swaps one package for another: the specifier still
  * names a package.
  */
-export function pathAliasesOf(tsconfigs: Discovery['tsconfigs'], paths: readonly string[]): PathAlias[] {
+export function pathAliasesOf(tsconfigs: Discovery['tsconfigs'], tree: Pick<ProjectTree, 'paths' | 'readFile'>): PathAlias[] {
   return [
     ...tsconfigs.flatMap(({ path, compilerOptions }) =>
       Object.entries(compilerOptions.paths ?? {})
@@ -22,7 +23,7 @@ export function pathAliasesOf(tsconfigs: Discovery['tsconfigs'], paths: readonly
         .map(([pattern]) => ({ dir: dirname(path), pattern })),
     ),
     // An alias a package provides stays a use of that package (dependency-usage.ts credits it).
-    ...frameworkAliasesOf(paths).flatMap(({ dir, paths: aliases, provider }) => (provider ? [] : Object.keys(aliases).map((pattern) => ({ dir, pattern })))),
+    ...frameworkAliasesOf(tree).flatMap(({ dir, paths: aliases, provider }) => (provider ? [] : Object.keys(aliases).map((pattern) => ({ dir, pattern })))),
   ];
 }
 

@@ -1,4 +1,6 @@
 import { basename, dirname, docusaurusSiteDirs, joinPath } from '../discover/repo-paths.js';
+import type { ProjectTree } from '../discover/project-tree.js';
+import { bundlerAliasesOf } from './bundler-aliases.js';
 import type { ResolutionScope } from './module-resolver.js';
 
 /** The aliases one framework defines for the files below `dir`; a pattern with no targets is a virtual module. */
@@ -17,9 +19,11 @@ interface FrameworkAliases {
  * - Nuxt (`.nuxt/tsconfig.json`): `~`/`@` the source folder (`app/` when there is one, as in Nuxt 4),
  *   `~~`/`@@` the project folder, and the virtual `#imports`, `#app`, `#components`, `#build`… modules;
  * - SvelteKit (`.svelte-kit/tsconfig.json`): `$lib` is `src/lib`, and `$app/…`, `$env/…`,
- *   `$service-worker` are virtual modules.
+ *   `$service-worker` are virtual modules;
+ * - Vite and webpack: the `resolve.alias` of their configs (bundler-aliases.ts).
  */
-export function frameworkAliasesOf(paths: readonly string[]): FrameworkAliases[] {
+export function frameworkAliasesOf(tree: Pick<ProjectTree, 'paths' | 'readFile'>): FrameworkAliases[] {
+  const { paths } = tree;
   const under = (dir: string, path: string) => joinPath(dir, path);
   const aliases: FrameworkAliases[] = docusaurusSiteDirs(paths).map((dir) => ({ dir, framework: 'Docusaurus', paths: { '@site/*': [under(dir, '*')] }, provider: '@docusaurus/core' }));
   for (const dir of configDirs(paths, /^nuxt\.config\.[cm]?[jt]s$/)) {
@@ -46,7 +50,7 @@ export function frameworkAliasesOf(paths: readonly string[]): FrameworkAliases[]
       paths: { $lib: [under(dir, 'src/lib')], '$lib/*': [under(dir, 'src/lib/*')], '$app/*': [], '$env/*': [], '$service-worker': [] },
     });
   }
-  return aliases;
+  return [...aliases, ...bundlerAliasesOf(tree)];
 }
 
 function configDirs(paths: readonly string[], name: RegExp): string[] {
@@ -57,9 +61,9 @@ function configDirs(paths: readonly string[], name: RegExp): string[] {
  * Adds the framework aliases to the settings that already govern each framework's folder, in place
  * of any same-named patterns they have. Virtual modules resolve to nothing, and are left out here.
  */
-export function withFrameworkAliases(scopes: readonly ResolutionScope[], paths: readonly string[]): ResolutionScope[] {
+export function withFrameworkAliases(scopes: readonly ResolutionScope[], tree: Pick<ProjectTree, 'paths' | 'readFile'>): ResolutionScope[] {
   const result = [...scopes];
-  for (const { dir, paths: aliases } of frameworkAliasesOf(paths)) {
+  for (const { dir, paths: aliases } of frameworkAliasesOf(tree)) {
     const resolvable = Object.fromEntries(Object.entries(aliases).filter(([, targets]) => targets.length > 0));
     const governing = result
       .filter((scope) => scope.dir === '' || dir === scope.dir || dir.startsWith(`${scope.dir}/`))

@@ -156,7 +156,7 @@ async function analyzeDeadCode(
     lockedPeers: await readLockedPeers(db, root, tree.files, signal),
     entryPoints,
     tsconfigs: layout.discovery.tsconfigs,
-    pathAliases: pathAliasesOf(layout.discovery.tsconfigs, layout.tree.paths),
+    pathAliases: pathAliasesOf(layout.discovery.tsconfigs, layout.tree),
     options: { production, includeEntryExports, ignore },
     warnings,
   });

@@ -3,9 +3,10 @@ import { pathAliasMatcher, pathAliasesOf } from '../../analyzers/deadcode/path-a
 import { createModuleResolver } from '../../analyzers/resolve/module-resolver.js';
 import { withFrameworkAliases } from '../../analyzers/resolve/framework-aliases.js';
 
-/** A resolver over tracked files with one root tsconfig that states no paths, as in a fresh clone of a Nuxt or SvelteKit app. */
-function resolverFor(files: readonly string[]) {
-  return createModuleResolver({ files: new Set(files), readFile: () => undefined, scopes: withFrameworkAliases([{ dir: '' }], files), workspaces: [], builtinModules: new Set(), tsconfigs: [] });
+/** A resolver over tracked files with one root tsconfig that states no paths, as in a fresh clone of a Nuxt or SvelteKit app; `texts` are the config files it may read. */
+function resolverFor(files: readonly string[], texts: Record<string, string> = {}) {
+  const readFile = (path: string): string | undefined => texts[path];
+  return createModuleResolver({ files: new Set(files), readFile, scopes: withFrameworkAliases([{ dir: '' }], { paths: files, readFile }), workspaces: [], builtinModules: new Set(), tsconfigs: [] });
 }
 
 describe('framework aliases a fresh clone does not state', () => {
@@ -26,7 +27,7 @@ describe('framework aliases a fresh clone does not state', () => {
     const resolve = resolverFor(files);
     expect(resolve('$lib/api', 'src/routes/+page.svelte')).toEqual({ kind: 'file', path: 'src/lib/api.ts' });
     expect(resolve('$lib', 'src/routes/+page.svelte')).toEqual({ kind: 'file', path: 'src/lib/index.ts' });
-    const isAlias = pathAliasMatcher(pathAliasesOf([], files));
+    const isAlias = pathAliasMatcher(pathAliasesOf([], { paths: files, readFile: () => undefined }));
     expect(['$app/stores', '$env/static/public', '$lib/api'].every((specifier) => isAlias(specifier, 'src/routes/+page.svelte'))).toBe(true);
     expect(isAlias('#imports', 'nuxt/app.vue')).toBe(true);
     expect(isAlias('#imports', 'src/routes/+page.svelte')).toBe(false);
@@ -75,5 +76,24 @@ describe('a JavaScript module with a hand-written declaration beside it', () => 
     expect(resolve('./suspense', 'src/index.js')).toEqual({ kind: 'file', path: 'src/suspense.js' });
     expect(resolve('./esm.mjs', 'src/index.js')).toEqual({ kind: 'file', path: 'src/esm.mjs' });
     expect(resolve('./only-types', 'src/index.js')).toEqual({ kind: 'file', path: 'src/only-types.d.ts' });
+  });
+
+  it('Vite and webpack: the resolve.alias of their configs, to folders of the repository', () => {
+    const texts = {
+      'vite.config.js': [
+        "import { fileURLToPath, URL } from 'node:url';",
+        "export default { resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)), '~lib': '/src/lib', vue: 'vue/dist/vue.esm-bundler.js' } } };",
+      ].join('\n'),
+      'shop/webpack.config.js': "const path = require('path');\nmodule.exports = { resolve: { alias: { Components: path.resolve(__dirname, 'src/components'), config$: path.resolve(__dirname, 'src/config.js') } } };\n",
+    };
+    const files = ['src/main.js', 'src/lib/a.js', 'src/lib/b.js', 'shop/src/components/cart.js', 'shop/src/config.js', 'shop/src/index.js', ...Object.keys(texts)];
+    const resolve = resolverFor(files, texts);
+    expect(resolve('@/lib/a.js', 'src/main.js')).toEqual({ kind: 'file', path: 'src/lib/a.js' });
+    expect(resolve('~lib/b.js', 'src/main.js')).toEqual({ kind: 'file', path: 'src/lib/b.js' });
+    expect(resolve('Components/cart', 'shop/src/index.js')).toEqual({ kind: 'file', path: 'shop/src/components/cart.js' });
+    expect(resolve('config', 'shop/src/index.js')).toEqual({ kind: 'file', path: 'shop/src/config.js' });
+    // A package swapped for another still names a package; an alias reaches only its config's folder.
+    expect(resolve('vue', 'src/main.js').kind).not.toBe('file');
+    expect(resolve('Components/cart', 'src/main.js').kind).not.toBe('file');
   });
 });

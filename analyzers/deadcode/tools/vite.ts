@@ -1,5 +1,6 @@
 import { isObject } from '../../discover/package-json.js';
 import { addPathEntries, isPathValue, locate } from '../entry-context.js';
+import { hasUnreadableAliases } from '../../resolve/bundler-aliases.js';
 import { addBuildInputs } from './build-inputs.js';
 import { splitOption } from './command-args.js';
 import { configName, namedAfter, type ToolSpec } from './tool-spec.js';
@@ -15,9 +16,11 @@ export const vite: ToolSpec = {
   configFiles: [namedAfter('vite')],
   binaries: ['vite'],
   configs: (files) => files.atRoot(viteConfig),
-  handle(context, _workspace, config) {
+  handle(context, workspace, config) {
     if (!config || !isObject(config.value)) return;
-    const { root, build } = config.value;
+    const { root, build, resolve } = config.value;
+    // Readable aliases resolve imports (resolve/bundler-aliases.ts); others make what they reach uncertain.
+    if (hasUnreadableAliases(resolve)) context.entriesUnreadable(workspace.dir, `${config.label} resolve.alias`);
     // Vite resolves `root` against the working directory, not the config's folder (they differ under --config).
     const base = isPathValue(root) ? locate(config.cwd, root) : config.cwd;
     context.webRoots.add(base);

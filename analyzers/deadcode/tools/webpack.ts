@@ -1,6 +1,7 @@
 import { isObject } from '../../discover/package-json.js';
 import { joinPath } from '../../discover/repo-paths.js';
 import { addPathEntries, configsIn, isPathValue, locate, pathValues } from '../entry-context.js';
+import { hasUnreadableAliases } from '../../resolve/bundler-aliases.js';
 import { addModule } from './run-targets.js';
 import { configName, namedAfter, type ToolSpec } from './tool-spec.js';
 
@@ -37,6 +38,8 @@ export const webpack: ToolSpec = {
       for (const request of packages) addModule(context, workspace, base, request as string, label, true);
     }
     for (const option of options) for (const loader of loadersIn(option['module'])) addModule(context, workspace, dir, loader, `${config?.label ?? 'webpack'} module.rules loader`);
+    // Readable aliases resolve imports (resolve/bundler-aliases.ts); others make what they reach uncertain.
+    if (options.some((option) => hasUnreadableAliases(option['resolve']))) context.entriesUnreadable(workspace.dir, `${config?.label ?? 'webpack'} resolve.alias`);
   },
 };
 

@@ -61,4 +61,19 @@ describe('vite', () => {
     ]);
     expect(result.warnings).toEqual([]);
   });
+
+  it('says its package’s entries are uncertain when resolve.alias holds aliases it cannot read', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'app', private: true, scripts: { build: 'vite build' }, devDependencies: { vite: '5' } }),
+      'index.html': '<script type="module" src="/src/main.ts"></script>',
+      'vite.config.ts': "import path from 'node:path';\nexport default { resolve: { alias: [{ find: /^~(.*)$/, replacement: '$1' }, { find: '@', replacement: path.resolve(__dirname, 'src') }] } };\n",
+      'src/main.ts': code,
+    });
+    expect(result.unreadableEntries).toEqual([{ workspaceDir: '', origin: 'vite.config.ts resolve.alias' }]);
+    const readable = entryPointsOf({
+      'package.json': json({ name: 'app', private: true, devDependencies: { vite: '5' } }),
+      'vite.config.ts': "import path from 'node:path';\nexport default { resolve: { alias: { '@': path.resolve(__dirname, 'src'), vue: 'vue/dist/vue.esm-bundler.js' } } };\n",
+    });
+    expect(readable.unreadableEntries).toEqual([]);
+  });
 });
