@@ -46,14 +46,18 @@ export function addPackageEntries(context: EntryContext, workspace: WorkspaceInf
 /**
  * The name of a library published without an `exports` map (nor one in `publishConfig`), else null: Node lets its users
  * import any of its files (`ajv/dist/compile/validate`), so a file or export nothing in the
- * repository uses may still be someone's API. A package that only publishes a command is not one.
+ * repository uses may still be someone's API. A package that only publishes a command is not one,
+ * nor one that says nothing of what it publishes (`npm init` writes a `main` for any project).
  */
 function openLibraryName(manifest: PackageJson | null): string | null {
   const name = manifest?.['name'];
   if (!manifest || typeof name !== 'string' || manifest['private'] === true || manifest['exports'] !== undefined) return null;
   const publishConfig = manifest['publishConfig'];
   if (isObject(publishConfig) && publishConfig['exports'] !== undefined) return null;
-  return ['main', 'module', 'types', 'typings'].some((field) => typeof manifest[field] === 'string') ? name : null;
+  const importable = ['main', 'module', 'types', 'typings'].some((field) => typeof manifest[field] === 'string');
+  // `main` alone is what `npm init` writes for any project; what a package publishes says more.
+  const published = ['files', 'module', 'types', 'typings', 'publishConfig'].some((field) => manifest[field] !== undefined);
+  return importable && published ? name : null;
 }
 
 /**

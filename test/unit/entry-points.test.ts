@@ -7,13 +7,15 @@ describe('findEntryPoints — package.json', () => {
     const result = entryPointsOf({
       'package.json': json({ name: 'mono', private: true, workspaces: ['packages/*'], main: 'index.js' }),
       'index.js': code,
-      'packages/open/package.json': json({ name: 'open-lib', main: 'index.js' }),
+      'packages/open/package.json': json({ name: 'open-lib', main: 'index.js', files: ['index.js', 'lib'] }),
       'packages/open/index.js': code,
+      'packages/app/package.json': json({ name: 'an-app', version: '1.0.0', main: 'index.js' }),
+      'packages/app/index.js': code,
       'packages/mapped/package.json': json({ name: 'mapped-lib', main: 'index.js', exports: './index.js' }),
       'packages/mapped/index.js': code,
       'packages/publish-mapped/package.json': json({ name: 'publish-mapped', types: 'index.d.ts', publishConfig: { exports: { '.': './dist/index.js' } } }),
       'packages/publish-mapped/index.ts': code,
-      'packages/cli/package.json': json({ name: 'a-cli', bin: 'cli.js' }),
+      'packages/cli/package.json': json({ name: 'a-cli', bin: 'cli.js', files: ['cli.js'] }),
       'packages/cli/cli.js': code,
     });
     expect(result.openPackages).toEqual([{ workspaceDir: 'packages/open', name: 'open-lib' }]);
