@@ -229,6 +229,8 @@ class Evaluator {
   /** The configuration a wrapper produces: `defineConfig({…})`, `defineConfig(() => ({…}))`, `mergeConfig(a, b)`, a function's return. */
   unwrap(node: TS.Node, depth: number): unknown {
     if (depth > maxDepth) return undefined;
+    // Unwrapping branches too (`const a = f(a, a, a)`): every step counts against the same budget.
+    if (++this.steps > maxSteps) throw new EvaluationBudgetExceeded();
     const inner = skipWrappers(node);
     if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner) || ts.isFunctionDeclaration(inner)) return this.returned(inner, depth + 1);
     if (ts.isIdentifier(inner) && this.constants.has(inner.text)) return this.unwrap(this.constants.get(inner.text)!, depth + 1);

@@ -3,8 +3,8 @@ import type { ProjectTree } from '../discover/project-tree.js';
 import { basename, dirname, joinPath } from '../discover/repo-paths.js';
 import { ResolvedPath, readConfigText } from '../deadcode/static-config.js';
 
-/** vite.config.* and webpack.config.*, whose `resolve.alias` bundles `@/x` from a folder no tsconfig names. */
-const bundlerConfig = /^(?:vite|webpack)\.config\.[cm]?[jt]s$/;
+/** vite.config.*, vitest.config.* and webpack configs (webpack.config.js, webpack.common.js), whose `resolve.alias` bundles `@/x` from a folder no tsconfig names. */
+const bundlerConfig = /^(?:(?:vite|vitest)\.config|webpack(?:\.[\w-]+)+)\.[cm]?[jt]s$/;
 
 /**
  * The aliases of each bundler config's `resolve.alias`, as tsconfig-like `paths` for the files of its
@@ -18,10 +18,16 @@ export function bundlerAliasesOf(tree: Pick<ProjectTree, 'paths' | 'readFile'>):
     if (!bundlerConfig.test(basename(path)) || path.split('/').includes('node_modules')) return [];
     const text = tree.readFile(path);
     const read = text === undefined ? undefined : readConfigText(path, text);
-    const resolve = read?.ok && isObject(read.value) ? read.value['resolve'] : undefined;
     // Vite serves `/x` from its root (the config's folder by default): `'~lib': '/src/lib'` works there.
-    const rootRelative = basename(path).startsWith('vite.') ? dirname(path) : null;
-    const paths = Object.fromEntries(aliasesIn(isObject(resolve) ? resolve['alias'] : undefined).flatMap(([find, target]) => patternsOf(find, target, rootRelative)));
+    const rootRelative = basename(path).startsWith('vite') ? dirname(path) : null;
+    // A webpack config may export several configurations.
+    const configs = read?.ok ? [read.value].flat().filter(isObject) : [];
+    const paths = Object.fromEntries(
+      configs.flatMap((config) => {
+        const resolve = config['resolve'];
+        return aliasesIn(isObject(resolve) ? resolve['alias'] : undefined).flatMap(([find, target]) => patternsOf(find, target, rootRelative));
+      }),
+    );
     return Object.keys(paths).length > 0 ? [{ dir: dirname(path), framework: basename(path), paths }] : [];
   });
 }

@@ -20,6 +20,7 @@ interface FrameworkAliases {
  *   `~~`/`@@` the project folder, and the virtual `#imports`, `#app`, `#components`, `#build`… modules;
  * - SvelteKit (`.svelte-kit/tsconfig.json`): `$lib` is `src/lib`, and `$app/…`, `$env/…`,
  *   `$service-worker` are virtual modules;
+ * - Vue CLI: `@` is src/, as its webpack config says;
  * - Vite and webpack: the `resolve.alias` of their configs (bundler-aliases.ts).
  */
 export function frameworkAliasesOf(tree: Pick<ProjectTree, 'paths' | 'readFile'>): FrameworkAliases[] {
@@ -50,7 +51,16 @@ export function frameworkAliasesOf(tree: Pick<ProjectTree, 'paths' | 'readFile'>
       paths: { $lib: [under(dir, 'src/lib')], '$lib/*': [under(dir, 'src/lib/*')], '$app/*': [], '$env/*': [], '$service-worker': [] },
     });
   }
+  for (const dir of vueCliDirs(tree)) aliases.push({ dir, framework: 'Vue CLI', paths: { '@': [under(dir, 'src')], '@/*': [under(dir, 'src/*')] } });
   return [...aliases, ...bundlerAliasesOf(tree)];
+}
+
+/** Folders of packages built by Vue CLI (@vue/cli-service), whose webpack config aliases `@` to src/. */
+function vueCliDirs(tree: Pick<ProjectTree, 'paths' | 'readFile'>): string[] {
+  return configDirs(tree.paths, /^package\.json$/).filter((dir) => {
+    const text = tree.readFile(joinPath(dir, 'package.json'));
+    return text !== undefined && /"@vue\/cli-service"\s*:/.test(text);
+  });
 }
 
 function configDirs(paths: readonly string[], name: RegExp): string[] {

@@ -62,6 +62,17 @@ const scripts = (workspaceDir: string, ...binaries: string[]): DependencyUsageIn
   binaries.map((binary) => ({ workspaceDir, binary, script: `${binary} --run` }));
 
 describe('findDependencyIssues — unused dependencies', () => {
+  it('counts the package behind each binary a registry tool names (sls, pm2-runtime, graphql-codegen, electron-forge)', () => {
+    const { findings } = analyse(
+      {
+        'package.json': json({ name: 'app', devDependencies: { serverless: '3', pm2: '5', '@graphql-codegen/cli': '5', '@electron-forge/cli': '7', 'left-pad': '1' } }),
+        'index.js': 'export {};\n',
+      },
+      { scriptBinaries: scripts('', 'sls', 'pm2-runtime', 'graphql-codegen', 'electron-forge') },
+    );
+    expect(summary(findings)).toEqual(['dev-dependency left-pad @ package.json:8']);
+  });
+
   it('counts a workspace package as used when a script runs a binary its package.json declares', () => {
     const { findings } = analyse(
       {

@@ -990,6 +990,21 @@ describe('findEntryPoints — frameworks and configs', () => {
     expect(result.warnings).toEqual(['steward.config.json deadCode.entry "missing/**" matches no code file.']);
   });
 
+  it('refuses a config whose evaluation would branch without end, and config strings that would be unsafe as regexes', () => {
+    const result = entryPointsOf({
+      'package.json': json({ name: 'x', private: true, main: 'index.js', scripts: { test: 'ava' }, devDependencies: { ava: '6' }, ava: { extensions: ['ts', '[', '(a+)+b'] } }),
+      'index.js': code,
+      'vite.config.ts': 'const a = f(a, a, a, a);\nexport default a;\n',
+      'webpack.config.js': 'const a = new X(a, a, a, a);\nmodule.exports = a;\n',
+      'test/a.ts': code,
+    });
+    expect(result.warnings).toEqual([
+      'vite.config.ts could not be read statically (too large to evaluate); its entry points are missing.',
+      'webpack.config.js could not be read statically (too large to evaluate); its entry points are missing.',
+    ]);
+    expect(result.entries.map(({ path }) => path)).toContain('test/a.ts');
+  });
+
   it('reports a config it cannot parse and still finds everything else', () => {
     const result = entryPointsOf({
       'package.json': json({ name: 'app', main: 'src/index.ts', devDependencies: { vitest: '4' } }),

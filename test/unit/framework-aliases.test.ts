@@ -92,6 +92,18 @@ describe('a JavaScript module with a hand-written declaration beside it', () => 
     expect(resolve('~lib/b.js', 'src/main.js')).toEqual({ kind: 'file', path: 'src/lib/b.js' });
     expect(resolve('Components/cart', 'shop/src/index.js')).toEqual({ kind: 'file', path: 'shop/src/components/cart.js' });
     expect(resolve('config', 'shop/src/index.js')).toEqual({ kind: 'file', path: 'shop/src/config.js' });
+    // Vue CLI's own `@`, and aliases in a config that exports several configurations (webpack) or in vitest's.
+    const more = resolverFor(
+      ['vue/package.json', 'vue/src/main.js', 'vue/src/utils/msg.js', 'multi/webpack.common.js', 'multi/src/util.js', 'vitest.config.ts', 'test/utils.ts'],
+      {
+        'vue/package.json': JSON.stringify({ name: 'vue-app', devDependencies: { '@vue/cli-service': '5' } }),
+        'multi/webpack.common.js': "const path = require('path');\nmodule.exports = [{ resolve: { alias: { '@': path.resolve(__dirname, 'src') } } }];\n",
+        'vitest.config.ts': "import path from 'node:path';\nexport default { resolve: { alias: { '#test': path.resolve(__dirname, 'test') } } };\n",
+      },
+    );
+    expect(more('@/utils/msg', 'vue/src/main.js')).toEqual({ kind: 'file', path: 'vue/src/utils/msg.js' });
+    expect(more('@/util', 'multi/src/index.js')).toEqual({ kind: 'file', path: 'multi/src/util.js' });
+    expect(more('#test/utils', 'test/a.test.ts')).toEqual({ kind: 'file', path: 'test/utils.ts' });
     // A package swapped for another still names a package; an alias reaches only its config's folder.
     expect(resolve('vue', 'src/main.js').kind).not.toBe('file');
     expect(resolve('Components/cart', 'src/main.js').kind).not.toBe('file');

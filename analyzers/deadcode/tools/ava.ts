@@ -2,7 +2,7 @@ import { isObject } from '../../discover/package-json.js';
 import { basename, joinPath } from '../../discover/repo-paths.js';
 import type { EntryContext } from '../entry-context.js';
 import { readArgs, splitOption } from './command-args.js';
-import { addModule, addRunTargets } from './run-targets.js';
+import { addModule, addRunTargets, extensionPattern } from './run-targets.js';
 import { namedAfter, stringList, type ToolSpec } from './tool-spec.js';
 
 /** AVA's default test files, `js` standing for each extension it runs. */
@@ -52,7 +52,7 @@ function extensionsOf(value: unknown): string[] {
 }
 
 function addTestFiles(context: EntryContext, cwd: string, globs: readonly string[], extensions: readonly string[], excluded: readonly ((path: string) => boolean)[], reason: string): void {
-  const extension = new RegExp(String.raw`\.(?:${extensions.join('|')})$`);
+  const extension = extensionPattern(extensions);
   for (const glob of globs) {
     for (const path of context.matchGlob(joinPath(cwd, glob))) {
       const relative = cwd === '' ? path : path.slice(cwd.length + 1);

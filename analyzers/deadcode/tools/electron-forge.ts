@@ -23,6 +23,7 @@ export const electronForge: ToolSpec = {
   // `namedAfter` also covers the file package.json `config.forge` names (`./forge.js`, `config/forge.prod.js`).
   configFiles: [namedAfter('forge')],
   binaries: ['electron-forge'],
+  packages: ['@electron-forge/cli'],
   configs: (files) => files.atRoot(forgeConfig),
   packageField: 'config',
   handle(context, workspace, config) {

@@ -21,6 +21,7 @@ const codeFile = /\.[cm]?[jt]sx?$/;
 export const graphqlCodegen: ToolSpec = {
   configFiles: [namedAfter('codegen'), named(/^codegen(?:[.-][\w.-]*)?\.ya?ml$/), named(/^\.codegenrc(?:\.\w+)?$/), named(graphqlConfig)],
   binaries: ['graphql-codegen', 'gql-gen', 'graphql-code-generator', 'graphql-codegen-esm'],
+  packages: ['@graphql-codegen/cli'],
   configs: (files, isUsed) => [...files.atRoot(codegenConfig), ...(isUsed ? files.atRoot(graphqlConfig) : [])],
   packageField: 'codegen',
   handle(context, workspace, config) {

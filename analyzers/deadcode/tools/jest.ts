@@ -64,7 +64,7 @@ function withoutRootDir(value: PathValue): PathValue {
 function addJestProject(context: EntryContext, workspace: WorkspaceInfo, options: Record<string, unknown>, rootDir: string, label: string): void {
   const declaredRoots = pathValues(options['roots']).map((root) => locate(rootDir, withoutRootDir(root)));
   const roots = declaredRoots.length > 0 ? declaredRoots : [rootDir];
-  const regexes = options['testRegex'] === undefined ? [] : regexesIn(context, options['testRegex'], `${label} testRegex`);
+  const regexes = options['testRegex'] === undefined ? [] : regexesIn(context, workspace, options['testRegex'], `${label} testRegex`);
   const testMatch = pathValues(options['testMatch']);
   for (const root of roots) {
     if (regexes.length > 0) addRegexMatches(context, root, regexes, 'test file (jest)');
@@ -108,12 +108,16 @@ function moduleSpecifiers(value: unknown): PathValue[] {
   return isObject(value) && !(value instanceof RepositoryPattern) ? Object.values(value).flatMap(moduleSpecifiers) : [];
 }
 
-function regexesIn(context: EntryContext, value: unknown, origin: string): RepositoryPattern[] {
+/** The test regexes, as patterns matched in linear time; one that cannot be makes the package's findings uncertain. */
+function regexesIn(context: EntryContext, workspace: WorkspaceInfo, value: unknown, origin: string): RepositoryPattern[] {
   return [value].flat().flatMap((pattern) => {
     if (pattern instanceof RepositoryPattern) return [pattern];
     if (typeof pattern !== 'string') return [];
     const compiled = RepositoryPattern.of(pattern);
-    if (compiled === null) context.warn(`${origin} "${pattern}" is not a regular expression Steward can match safely (lookarounds and backreferences are not read); the files it matches are missing.`);
+    if (compiled === null) {
+      context.warn(`${origin} "${pattern}" is not a regular expression Steward can match safely (lookarounds, backreferences and very large patterns are not read); the files it matches are missing.`);
+      context.entriesUnreadable(workspace.dir, origin);
+    }
     return compiled === null ? [] : [compiled];
   });
 }

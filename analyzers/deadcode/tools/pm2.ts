@@ -26,6 +26,7 @@ const isConfigFile = (word: string): boolean => /\.json|\.ya?ml|\.config\.[cm]?j
 export const pm2: ToolSpec = {
   configFiles: [namedAfter('ecosystem', 'pm2'), named(/^(?:ecosystem|pm2)(?:[.-][\w.-]*)?\.ya?ml$/)],
   binaries: ['pm2', 'pm2-runtime', 'pm2-docker', 'pm2-dev'],
+  packages: ['pm2'],
   // Its `-c` is `--cron`; ecosystem files are named without a flag.
   configFlags: [],
   configs: (files) => files.atRoot(/^(?:ecosystem\.config\.(?:[cm]?js|json)|ecosystem\.json|pm2\.config\.js)$/),

@@ -15,8 +15,14 @@ interface Targets {
  * command runs in; `!` excludes nothing here, since excluded tests still need their imports), or a
  * folder (its files with the runner's extensions).
  */
+/** `\.(?:js|mjs)$` for the extensions a config lists, each taken literally (a config's `[` is no regex). */
+export function extensionPattern(extensions: readonly string[]): RegExp {
+  const names = extensions.map((name) => name.replace(/^\./, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(String.raw`\.(?:${names.join('|')})$`);
+}
+
 export function addRunTargets(context: EntryContext, run: Pick<ToolRun, 'cwd' | 'origin'>, words: readonly string[], targets: Targets): void {
-  const extension = new RegExp(String.raw`\.(?:${targets.extensions.map((name) => name.replace(/^\./, '')).join('|')})$`);
+  const extension = extensionPattern(targets.extensions);
   for (const word of words) {
     if (word.startsWith('!')) continue;
     const path = joinPath(run.cwd, word);

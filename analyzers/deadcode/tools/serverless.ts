@@ -9,6 +9,7 @@ import { named, type ToolSpec } from './tool-spec.js';
 export const serverless: ToolSpec = {
   configFiles: [named(/^serverless\.ya?ml$/)],
   binaries: ['serverless', 'sls'],
+  packages: ['serverless'],
   configs: (files) => files.atRoot(/^serverless\.ya?ml$/),
   handle(context, workspace, config) {
     if (!config || !isObject(config.value)) return;

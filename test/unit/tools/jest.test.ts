@@ -101,7 +101,7 @@ describe('jest', () => {
     const result = entryPointsOf({
       'package.json': json({ name: 'app', main: 'src/index.ts', devDependencies: { jest: '29' } }),
       // Catastrophic for a backtracking engine on the long name below; RE2 answers at once.
-      'jest.config.js': "module.exports = { testRegex: ['(a+)+$', /\\.check\\.ts$/, '(?<!\\.d)\\.spec\\.ts$'] };\n",
+      'jest.config.js': "module.exports = { testRegex: ['(a+)+$', /\\.check\\.ts$/, '(?<!\\.d)\\.spec\\.ts$', '(?:.?){1000}x$'] };\n",
       'src/index.ts': code,
       'src/sum.check.ts': code,
       'src/sum.spec.ts': code,
@@ -113,7 +113,9 @@ describe('jest', () => {
       entry('src/sum.check.ts', 'test file (jest)', false),
     ]);
     expect(result.warnings).toEqual([
-      'jest.config.js testRegex "(?<!.d).spec.ts$" is not a regular expression Steward can match safely (lookarounds and backreferences are not read); the files it matches are missing.',
+      'jest.config.js testRegex "(?<!.d).spec.ts$" is not a regular expression Steward can match safely (lookarounds, backreferences and very large patterns are not read); the files it matches are missing.',
+      'jest.config.js testRegex "(?:.?){1000}x$" is not a regular expression Steward can match safely (lookarounds, backreferences and very large patterns are not read); the files it matches are missing.',
     ]);
+    expect(result.unreadableEntries).toEqual([{ workspaceDir: '', origin: 'jest.config.js testRegex' }]);
   });
 });
