@@ -6,7 +6,7 @@ import { findEntryPoints, isEntryConfigFile, type DeadCodeConfig, type EntryPoin
 import { discoverProject } from '../../analyzers/discover/discover-project.js';
 import type { ProjectTree } from '../../analyzers/discover/project-tree.js';
 
-export function projectTree(tracked: Record<string, string>): ProjectTree {
+function projectTree(tracked: Record<string, string>): ProjectTree {
   const files = new Map(Object.entries(tracked));
   const readable = (path: string): boolean => isEntryConfigFile(path) || /(^|\/)tsconfig[^/]*\.json$/.test(path);
   return {
