@@ -2,7 +2,7 @@ import { isObject } from '../discover/package-json.js';
 import { joinPath } from '../discover/repo-paths.js';
 import { type EntryContext, type WorkspaceInfo } from './entry-context.js';
 import { findSourceOf } from './package-entries.js';
-import { defaultConfigFlags, splitOption } from './tools/command-args.js';
+import { defaultConfigFlags, preloadFlags, splitOption } from './tools/command-args.js';
 import { toolOfBinary } from './tools/registry.js';
 import { addModule } from './tools/run-targets.js';
 
@@ -42,9 +42,6 @@ const bundlers = new Set(['tsup', 'tsdown', 'esbuild', 'ncc', 'microbundle', 'pa
 
 /** Flags whose value is code to run. */
 const evalFlags = new Set(['-e', '--eval', '-p', '--print']);
-
-/** Flags whose value a runtime loads as a module before the script. */
-const preloadFlags = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader']);
 
 /** Words that only prefix the real command. */
 const transparentWords = new Set(['env', 'cross-env', 'cross-env-shell', 'time', 'nohup', 'exec', 'then', 'do', 'else', '!']);

@@ -1,7 +1,7 @@
 import { isObject } from '../../discover/package-json.js';
 import { basename, joinPath } from '../../discover/repo-paths.js';
 import type { EntryContext } from '../entry-context.js';
-import { readArgs, splitOption } from './command-args.js';
+import { preloadFlags, readArgs, splitOption } from './command-args.js';
 import { addModule, addRunTargets, extensionPattern } from './run-targets.js';
 import { namedAfter, stringList, type ToolSpec } from './tool-spec.js';
 
@@ -37,7 +37,7 @@ export const ava: ToolSpec = {
     for (const value of stringList(options['require'])) addModule(context, workspace, cwd, value, `${label} require`);
     for (const argument of stringList(options['nodeArguments'])) {
       const [flag, value] = splitOption(argument);
-      if (value !== undefined && ['--import', '--loader', '--experimental-loader', '--require', '-r'].includes(flag)) addModule(context, workspace, cwd, value, `${label} nodeArguments`);
+      if (value !== undefined && preloadFlags.has(flag)) addModule(context, workspace, cwd, value, `${label} nodeArguments`);
     }
   },
   run(context, _workspace, run) {

@@ -47,3 +47,6 @@ export function configFlagValue(args: readonly string[], flags: readonly string[
   }
   return undefined;
 }
+
+/** Flags whose value a runtime loads as a module before the script (`node -r dotenv/config`, `--import=tsx`). */
+export const preloadFlags: ReadonlySet<string> = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader']);

@@ -1,8 +1,8 @@
 import { isObject } from '../../discover/package-json.js';
 import { joinPath } from '../../discover/repo-paths.js';
 import { findSourceOf } from '../package-entries.js';
-import { optionValues, readArgs } from './command-args.js';
-import { addToolCommand, preloadFlags } from './tool-commands.js';
+import { optionValues, preloadFlags, readArgs } from './command-args.js';
+import { addToolCommand } from './tool-commands.js';
 import { named, type ToolSpec } from './tool-spec.js';
 
 /** nodemon's options that take a value, and the runtime's preloads: what follows is not the script. */

@@ -1,7 +1,7 @@
 import { isObject } from '../../discover/package-json.js';
 import { configsIn, isPathValue, locate, type EntryContext, type PathValue, type WorkspaceInfo } from '../entry-context.js';
 import { findSourceOf } from '../package-entries.js';
-import { optionValues, readArgs, splitOption } from './command-args.js';
+import { optionValues, preloadFlags, readArgs, splitOption } from './command-args.js';
 import { handleNamedConfig } from './named-config.js';
 import { addModule } from './run-targets.js';
 import { named, namedAfter, type ToolSpec } from './tool-spec.js';
@@ -13,7 +13,6 @@ const valueFlags = ['--ext', '-n', '--name', '--interpreter', '--interpreter-arg
 const configCommands = new Set(['start', 'restart', 'reload', 'stop', 'delete', 'startOrRestart', 'startOrReload', 'startOrGracefulReload']);
 
 /** Runtime options naming a module to load before the script. */
-const preloadFlags = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader']);
 
 /** What pm2 takes for an ecosystem file rather than a script (its Common.isConfigFile). */
 const isConfigFile = (word: string): boolean => /\.json|\.ya?ml|\.config\.[cm]?js/.test(word);

@@ -1,6 +1,6 @@
 import { isObject } from '../../discover/package-json.js';
 import { addPathEntries, type EntryContext, type WorkspaceInfo } from '../entry-context.js';
-import { optionValues, readArgs, splitOption } from './command-args.js';
+import { optionValues, preloadFlags, readArgs, splitOption } from './command-args.js';
 import { addModule, addRunTargets } from './run-targets.js';
 import { named, stringList, type ToolSpec } from './tool-spec.js';
 
@@ -15,7 +15,6 @@ const alwaysExcluded = '**/@(.tap|.nyc_output|.git|.hg|node_modules|tap-snapshot
 /** Subcommands that run no test file (`tap report`, `tap plugin add x`). */
 const otherCommands = new Set(['plugin', 'build', 'report', 'replay', 'version', 'versions', 'dump-config', 'config', 'list', 'help', 'repl']);
 const valueFlags = ['-R', '--reporter', '-f', '--reporter-file', '-r', '--reporter-arg', '--coverage-report', '--coverage-map', '--coverage-exclude', '--statements', '--branches', '--lines', '--functions', '-t', '--timeout', '--include', '--exclude', '-s', '--save', '--files', '-j', '--jobs', '--serial', '--before', '--after', '-o', '--output-file', '-d', '--output-dir', '--test-arg', '--test-env', '--node-arg', '--plugin', '-g', '--grep'];
-const preloadFlags = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader']);
 
 /**
  * node-tap: the files, folders and globs on its command line, else `files` from .taprc (YAML) or

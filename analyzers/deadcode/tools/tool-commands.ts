@@ -1,11 +1,9 @@
 import { joinPath } from '../../discover/repo-paths.js';
 import type { EntryContext, WorkspaceInfo } from '../entry-context.js';
 import { findSourceOf } from '../package-entries.js';
-import { splitOption } from './command-args.js';
+import { preloadFlags, splitOption } from './command-args.js';
 import { addModule } from './run-targets.js';
 
-/** Runtime options naming a module to load before the script. */
-export const preloadFlags = ['-r', '--require', '--import', '--loader', '--experimental-loader'];
 
 /** Commands that come with the runtime or the package manager rather than from a dependency. */
 const systemCommands = new Set(['node', 'npm', 'npx', 'pnpm', 'yarn', 'bun', 'bunx', 'deno']);
@@ -27,7 +25,7 @@ export function addToolCommand(context: EntryContext, workspace: WorkspaceInfo, 
     if (/^(?:@[\w.-]+\/)?[\w.-]+$/.test(binary) && !systemCommands.has(binary)) context.addBinary(workspace.dir, binary, command.reason);
     for (let index = 0; index < args.length; index++) {
       const [flag, inline] = splitOption(args[index]!);
-      if (preloadFlags.includes(flag)) {
+      if (preloadFlags.has(flag)) {
         const value = inline ?? args[++index];
         if (value !== undefined) addModule(context, workspace, command.cwd, value, command.reason);
         continue;
