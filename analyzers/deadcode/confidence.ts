@@ -77,7 +77,7 @@ function confidenceOf(finding: Unjudged, { missed, unreadableEntry, openPackage 
       }
       if (testLike.test(finding.path)) return judged('medium', 'Named like a test or test helper, and no test runner Steward knows runs it: check the runner’s configuration before deleting.');
       if (runByPath.test(finding.path)) return judged('medium', 'An example, script, benchmark or program: something outside the code (a README, a command) may run it by path.');
-      if (unreadableEntry) return judged('medium', `${unreadableEntry} is computed when the tool runs, so Steward could not read which files it starts from; it may start from this one.`);
+      if (unreadableEntry) return judged('medium', `Steward could not read all of ${unreadableEntry} (computed when the tool runs, or not readable without running it), so it cannot tell which files the tool starts from; it may start from this one.`);
       if (openPackage) return judged('medium', deepImport);
       return judged('high', 'Nothing imports it and no entry reaches it, in a package whose entries reach most of its files.');
     case 'export':

@@ -152,17 +152,17 @@ export class EntryContext {
     return null;
   }
 
-  /** Parsed content of a tracked config, read once; undefined (and a warning naming it) when it cannot be read. */
+  /** Parsed content of a tracked config, read once; undefined (a warning naming it, and its package's entries uncertain) when it cannot be read. */
   readConfig(path: string): unknown {
     if (this.configs.has(path)) return this.configs.get(path);
     const text = this.tree.readFile(path);
     let value: unknown;
-    if (text === undefined) {
-      this.warn(`${path} could not be read; its entry points are missing.`);
-    } else {
-      const read = readConfigText(path, text);
-      if (read.ok) value = read.value;
-      else this.warn(`${path} could not be read statically (${read.error}); its entry points are missing.`);
+    const read = text === undefined ? undefined : readConfigText(path, text);
+    if (read?.ok) value = read.value;
+    else {
+      this.warn(read ? `${path} could not be read statically (${read.error}); its entry points are missing.` : `${path} could not be read; its entry points are missing.`);
+      // What it names is unknown, so the package's unused files are less certain.
+      this.entriesUnreadable(this.workspaceOf(this.discovery.packages, path)?.dir ?? '', path);
     }
     this.configs.set(path, value);
     return value;

@@ -74,7 +74,7 @@ describe('judgeConfidence', () => {
       openPackages: [],
     });
     expect(findings.map((finding) => `${finding.path} ${finding.confidence}`)).toEqual(['src/main.ts medium']);
-    expect(findings[0]!.confidenceReason).toBe('.erb/configs/webpack.config.main.prod.ts entry is computed when the tool runs, so Steward could not read which files it starts from; it may start from this one.');
+    expect(findings[0]!.confidenceReason).toBe('Steward could not read all of .erb/configs/webpack.config.main.prod.ts entry (computed when the tool runs, or not readable without running it), so it cannot tell which files the tool starts from; it may start from this one.');
   });
 
   it('makes every unused file of a package low confidence when its entries reach less than half of it, and lists the likely entries', () => {

@@ -1003,6 +1003,8 @@ describe('findEntryPoints — frameworks and configs', () => {
       'webpack.config.js could not be read statically (too large to evaluate); its entry points are missing.',
     ]);
     expect(result.entries.map(({ path }) => path)).toContain('test/a.ts');
+    // What those configs name is unknown: the package's unused files are less certain.
+    expect(result.unreadableEntries).toEqual([{ workspaceDir: '', origin: 'vite.config.ts' }]);
   });
 
   it('reports a config it cannot parse and still finds everything else', () => {
