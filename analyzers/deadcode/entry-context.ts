@@ -156,10 +156,9 @@ export class EntryContext {
   readConfig(path: string): unknown {
     if (this.configs.has(path)) return this.configs.get(path);
     const text = this.tree.readFile(path);
-    let value: unknown;
     const read = text === undefined ? undefined : readConfigText(path, text);
-    if (read?.ok) value = read.value;
-    else {
+    const value = read?.ok ? read.value : undefined;
+    if (!read?.ok) {
       this.warn(read ? `${path} could not be read statically (${read.error}); its entry points are missing.` : `${path} could not be read; its entry points are missing.`);
       // What it names is unknown, so the package's unused files are less certain.
       this.entriesUnreadable(this.workspaceOf(this.discovery.packages, path)?.dir ?? '', path);

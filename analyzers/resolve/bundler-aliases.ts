@@ -13,7 +13,25 @@ const bundlerConfig = /^(?:(?:vite|vitest)\.config|webpack(?:\.[\w-]+)+)\.[cm]?[
  * 'src')`, `fileURLToPath(new URL('./src', import.meta.url))`, Vite's root-relative `/src`); one package swapped for another
  * (`vue: 'vue/dist/vue.esm-bundler.js'`) still names a package, and a pattern (`find: /^~/`) cannot be read.
  */
-export function bundlerAliasesOf(tree: Pick<ProjectTree, 'paths' | 'readFile'>): { dir: string; framework: string; paths: Record<string, string[]> }[] {
+export function bundlerAliasesOf(tree: Pick<ProjectTree, 'paths' | 'readFile'>): BundlerAliases[] {
+  // The resolver and the dead-code search both ask, with the same tree: evaluate each config once.
+  let aliases = readAliases.get(tree);
+  if (!aliases) {
+    aliases = readBundlerAliases(tree);
+    readAliases.set(tree, aliases);
+  }
+  return aliases;
+}
+
+interface BundlerAliases {
+  dir: string;
+  framework: string;
+  paths: Record<string, string[]>;
+}
+
+const readAliases = new WeakMap<object, BundlerAliases[]>();
+
+function readBundlerAliases(tree: Pick<ProjectTree, 'paths' | 'readFile'>): BundlerAliases[] {
   return tree.paths.flatMap((path) => {
     if (!bundlerConfig.test(basename(path)) || path.split('/').includes('node_modules')) return [];
     const text = tree.readFile(path);
