@@ -1,5 +1,6 @@
 import { groupBy } from '../collections/group-by.js';
 import type { Workspace } from '../discover/workspaces.js';
+import type { FileMention } from './file-mentions.js';
 import type { Confidence, DeadCodeFinding, EntryDoubts, EntryFlood, MissedEntries, UnjudgedFinding as Unjudged } from './dead-code.js';
 
 interface ConfidenceInput {
@@ -53,6 +54,23 @@ export function judgeConfidence(findings: readonly Unjudged[], input: Confidence
     ...confidenceOf(finding, { missed: missedByWorkspace.get(finding.workspace), unreadableEntry: unreadable.get(finding.workspace), openPackage: open.get(finding.workspace) }),
   }));
   return { findings: judged, doubts: { missedEntries: missed, entryFloods: flooded } };
+}
+
+/**
+ * Unused files Steward was sure of whose name another text writes (a manifest, a Dockerfile, a
+ * workflow, a build script, a document): something may load them by that path, which imports do not
+ * show, so they are medium, with that place as the reason.
+ */
+export function doubtNamedFiles(findings: readonly DeadCodeFinding[], mentions: ReadonlyMap<string, FileMention>): DeadCodeFinding[] {
+  return findings.map((finding) => {
+    const mention = finding.kind === 'file' && finding.confidence === 'high' ? mentions.get(finding.path) : undefined;
+    if (!mention) return finding;
+    return {
+      ...finding,
+      confidence: 'medium',
+      confidenceReason: `Nothing imports it, but ${mention.path}:${mention.line} names it (${mention.name}): a tool, a config or a page may load it by that path.`,
+    };
+  });
 }
 
 /** What Steward doubts about the package of a finding. */

@@ -5,7 +5,7 @@
  */
 
 /** Bumped whenever extraction would produce a different record for the same content. */
-export const factsEngineVersion = '18';
+export const factsEngineVersion = '19';
 
 export interface FileFacts {
   imports: ImportFact[];

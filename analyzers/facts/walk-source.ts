@@ -63,6 +63,9 @@ const {
 
 /** Relative paths (`./x`, `../x/y`) and paths ending in a code file's extension, without spaces or a scheme. */
 const pathShaped = /^(?:\.{1,2}\/[^\s:*?"<>|]*|[^\s:*?"<>|]+\.[cm]?[jt]sx?)$/;
+/** Functions that load a module by path and return it (see isModuleLoader). */
+const moduleLoaders = new Set(['proxyquire', 'rewire', 'importFresh', 'requireUncached', 'requireFresh']);
+const moduleLoaderMethods = new Set(['jest.requireActual', 'vi.importActual', 'proxyquire.load']);
 
 /** The names whose uses the walk records. */
 interface WalkedNames {
@@ -234,6 +237,8 @@ export function walkSource(file: TS.SourceFile, names: WalkedNames): WalkResult 
     if (node.questionDotToken) tracker.decision();
     if (callee.kind === ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require' && node.arguments.length === 1)) {
       result.dynamicImports.push({ kind: callee.kind === ImportKeyword ? 'import' : 'require', line: lineOf(node), ...specifierOf(node.arguments[0]) });
+    } else if (isModuleLoader(callee) && node.arguments.length > 0 && ts.isStringLiteralLike(node.arguments[0]!)) {
+      result.dynamicImports.push({ kind: 'require', line: lineOf(node), specifier: node.arguments[0].text });
     } else if (isImportMetaGlob(callee) && node.arguments.length > 0) {
       const first = node.arguments[0]!;
       const patterns = ts.isArrayLiteralExpression(first) ? [...first.elements] : [first];
@@ -281,6 +286,16 @@ export function walkSource(file: TS.SourceFile, names: WalkedNames): WalkResult 
   /** Vite's `import.meta.glob(…)` (and the older `import.meta.globEager(…)`). */
   function isImportMetaGlob(callee: TS.Expression): boolean {
     return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'glob' || callee.name.text === 'globEager') && ts.isMetaProperty(callee.expression);
+  }
+
+  /**
+   * Test helpers that load a module by path and hand back the module object, as `require()` does:
+   * `proxyquire('./api', stubs)`, `rewire('./api')`, `importFresh('./api')`, `jest.requireActual('./api')`,
+   * `vi.importActual('./api')`.
+   */
+  function isModuleLoader(callee: TS.Expression): boolean {
+    if (ts.isIdentifier(callee)) return moduleLoaders.has(callee.text);
+    return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && moduleLoaderMethods.has(`${callee.expression.text}.${callee.name.text}`);
   }
 
   /** `require.resolve(…)`, `createRequire(…).resolve(…)` and `import.meta.resolve(…)`. */

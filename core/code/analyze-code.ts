@@ -1,20 +1,24 @@
+import { createHash } from 'node:crypto';
 import { type BoundaryViolation, findBoundaryViolations } from '../../analyzers/architecture/boundary-rules.js';
 import { type ImportCycle, findImportCycles } from '../../analyzers/architecture/import-cycles.js';
 import { buildImportEdges } from '../../analyzers/architecture/import-graph.js';
 import { type ComplexitySummary, summarizeComplexity } from '../../analyzers/complexity/summarize-complexity.js';
 import type { ComplexityThresholds } from '../../analyzers/complexity/thresholds.js';
 import { type DeprecatedUse, findDeprecatedUses } from '../../analyzers/deprecations/deprecated-uses.js';
-import type { DeadCodeResult } from '../../analyzers/deadcode/dead-code.js';
+import { doubtNamedFiles } from '../../analyzers/deadcode/confidence.js';
+import type { DeadCodeFinding, DeadCodeResult } from '../../analyzers/deadcode/dead-code.js';
+import { type FileMention, findFileMentions, mentionNeedles } from '../../analyzers/deadcode/file-mentions.js';
 import { type DeadCodeInput, findDeadCode } from '../../analyzers/deadcode/find-dead-code.js';
-import { pathAliasesOf } from '../../analyzers/deadcode/path-aliases.js';
 import type { CodeStats } from '../api/code.js';
 import type { FileFacts, ParseError } from '../../analyzers/facts/file-facts.js';
 import { packageNameOf } from '../../analyzers/resolve/package-name.js';
 import { factsEngineVersion } from '../../analyzers/facts/file-facts.js';
 import { scriptDocumentsOf } from '../../analyzers/facts/document-scripts.js';
 import { type StewardConfig, parseStewardConfig } from '../config/steward-config.js';
+import { grepCommit } from '../git/grep-commit.js';
 import type { TreeListing } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
+import { ProjectContextCache } from '../store/project-context-cache.js';
 import { plural, preview } from '../wording.js';
 import { type ProjectLayout, readProjectLayout } from './project-layout.js';
 import { readInstalledDeprecations } from './installed-deprecations.js';
@@ -156,12 +160,33 @@ async function analyzeDeadCode(
     lockedPeers: await readLockedPeers(db, root, tree.files, signal),
     entryPoints,
     tsconfigs: layout.discovery.tsconfigs,
-    pathAliases: pathAliasesOf(layout.discovery.tsconfigs, layout.tree),
+    pathAliases: await layout.pathAliases(),
     options: { production, includeEntryExports, ignore },
     warnings,
   });
   for (const warning of new Set(warnings)) warn(warning);
-  return result;
+  return { ...result, findings: doubtNamedFiles(result.findings, await namedUnusedFiles(db, root, tree, result.findings, signal)) };
+}
+
+/** Texts larger than this are not searched for file names (minified bundles, data). */
+const namingTextLimit = 1024 * 1024;
+
+/**
+ * Where the names of the unused files Steward is sure of are written outside the import graph: one
+ * `git grep` of the commit, remembered for the commit (a re-scan of it does not search again).
+ */
+async function namedUnusedFiles(db: Database, root: string, tree: TreeListing, findings: readonly DeadCodeFinding[], signal: AbortSignal): Promise<Map<string, FileMention>> {
+  const sure = findings.filter((finding) => finding.kind === 'file' && finding.confidence === 'high').map((finding) => finding.path);
+  if (sure.length === 0) return new Map();
+  const cache = new ProjectContextCache(db);
+  const key = createHash('sha256').update(`file-mentions\0${factsEngineVersion}\0${tree.commit}\0${sure.join('\0')}`).digest('hex');
+  const cached = cache.get<[string, FileMention][]>(key);
+  if (cached) return new Map(cached);
+  const large = tree.files.filter((file) => file.size > namingTextLimit).map((file) => file.path);
+  const lines = await grepCommit(root, tree.commit, sure.flatMap(mentionNeedles), { exclude: large, signal });
+  const mentions = findFileMentions(sure, lines, new Set(tree.files.map((file) => file.path)));
+  cache.put(key, [...mentions]);
+  return mentions;
 }
 
 /** Files importing each package: bare specifiers of static imports, re-exports, `import()` and `require()`. */

@@ -6,6 +6,7 @@ import type { Discovery } from '../../analyzers/discover/discover-project.js';
 import type { ProjectTree } from '../../analyzers/discover/project-tree.js';
 import type { DeadCodeConfig, EntryPoints } from '../../analyzers/deadcode/entry-points.js';
 import { isEntryConfigFile } from '../../analyzers/deadcode/entry-config-files.js';
+import type { PathAlias } from '../../analyzers/deadcode/path-aliases.js';
 import type { FileFacts } from '../../analyzers/facts/file-facts.js';
 import { factsEngineVersion } from '../../analyzers/facts/file-facts.js';
 import { withFrameworkAliases } from '../../analyzers/resolve/framework-aliases.js';
@@ -27,6 +28,8 @@ interface CachedContext {
   resolutions: Record<string, Resolution>;
   /** Entry points, once found (the settings they depend on are in steward.config.json, part of the key). */
   entryPoints?: EntryPoints;
+  /** tsconfig, framework and bundler aliases, once read (a bundler config is read as syntax: TypeScript's parser). */
+  pathAliases?: PathAlias[];
 }
 
 /** The project's layout at a commit: its discovery, its config files, and a resolver for its imports. */
@@ -40,6 +43,8 @@ export interface ProjectLayout {
   resolverFor(facts: ReadonlyMap<string, FileFacts>): Promise<ResolveModule>;
   /** Where the dead-code search starts, read statically from package.json, scripts and tool configs. */
   entryPoints(config: DeadCodeConfig): Promise<EntryPoints>;
+  /** The specifiers that are aliases, not packages: tsconfig `paths`, framework and bundler aliases. */
+  pathAliases(): Promise<PathAlias[]>;
 }
 
 /**
@@ -128,6 +133,13 @@ export async function readProjectLayout(
       context.entryPoints = findEntryPoints({ tree: projectTree, discovery, config });
       cache.put(key, context);
       return context.entryPoints;
+    },
+    async pathAliases() {
+      if (context.pathAliases) return context.pathAliases;
+      const { pathAliasesOf } = await import('../../analyzers/deadcode/path-aliases.js');
+      context.pathAliases = pathAliasesOf(discovery.tsconfigs, projectTree);
+      cache.put(key, context);
+      return context.pathAliases;
     },
   };
 }

@@ -13,6 +13,8 @@ export class GitError extends StewardError {
     readonly reason: string,
     /** All git said (up to a limit). */
     readonly stderr = '',
+    /** git's exit code, when it exited (some commands answer by it: `git grep` exits 1 when nothing matches). */
+    readonly exitCode: number | null = null,
   ) {
     super('invalid-input', `git ${command} failed: ${reason}`);
     this.name = 'GitError';
@@ -139,7 +141,7 @@ function spawnGit(cwd: string, args: readonly string[], overrides: readonly Conf
       if (signal?.aborted) return reject(signal.reason);
       if (failure) return reject(failure.error);
       if (stopped || code === 0) return resolve();
-      reject(new GitError(args[0] ?? 'git', gitReason(stderr, code), stderr));
+      reject(new GitError(args[0] ?? 'git', gitReason(stderr, code), stderr, code));
     });
     if (run.input !== undefined) {
       // git may exit before reading all of its input (a failure it reports by its exit code): not an error of ours.

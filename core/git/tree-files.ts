@@ -8,6 +8,8 @@ export interface TreeFile {
 }
 
 export interface TreeListing {
+  /** The commit whose tree this is. */
+  commit: string;
   files: TreeFile[];
   /** Paths of submodules, which are other repositories and are not scanned. */
   submodules: string[];
@@ -41,5 +43,5 @@ export async function listTreeFiles(root: string, commit: string, signal?: Abort
     else if (mode === '120000') symlinks.push(path);
     else if (type === 'blob' && sha) files.push({ path, blobSha: sha, size: Number(size) });
   }
-  return { files, submodules, symlinks };
+  return { commit, files, submodules, symlinks };
 }

@@ -4,9 +4,10 @@ import type { Database } from './database.js';
 const keptContexts = 50;
 
 /**
- * What the engine learned about a project's layout (discovery, resolved imports), keyed by a hash of
- * everything it depends on: tracked paths, config file contents and the engine version. A re-scan of
- * an unchanged layout reuses it without loading the TypeScript compiler.
+ * What the engine learned about a project, keyed by a hash of everything it depends on: its layout
+ * (discovery, resolved imports: tracked paths, config file contents, engine version), and where a
+ * commit's texts name its unused files. A re-scan of an unchanged layout reuses it without loading
+ * the TypeScript compiler, and of an unchanged commit without searching its texts again.
  */
 export class ProjectContextCache {
   constructor(private readonly db: Database) {}

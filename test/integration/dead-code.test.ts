@@ -215,3 +215,47 @@ describe('steward deadcode on the uses issue 16 names', () => {
     expect(report.warnings).toEqual([]);
   });
 });
+
+describe('steward deadcode on files named outside the import graph', () => {
+  const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+  const files = {
+    'package.json': json({ name: 'app', main: 'src/index.js', scripts: { test: 'mocha' }, devDependencies: { mocha: '^10.0.0', proxyquire: '^2.0.0' } }),
+    'src/index.js': "require('./api');\nrequire('./routes/users');\nrequire('./routes/teams');\nrequire('./routes/billing');\nrequire('./routes/health');\nrequire('./routes/search');\n",
+    'src/routes/users.js': 'module.exports = 1;\n',
+    'src/routes/teams.js': 'module.exports = 1;\n',
+    'src/routes/billing.js': 'module.exports = 1;\n',
+    'src/routes/health.js': 'module.exports = 1;\n',
+    'src/routes/search.js': 'module.exports = 1;\n',
+    'src/api.js': "exports.fetchAll = () => 1;\nexports.onlyLoadedByProxyquire = () => 2;\nmodule.exports = exports;\n",
+    // Named by a Dockerfile, a workflow (as build output), a document: doubts, with the place.
+    'Dockerfile': 'FROM node:20\nCOPY docker/healthcheck.ts ./src/\nRUN node build/warmup-cache.js\n',
+    'docker/healthcheck.ts': 'export const ok = true;\n',
+    'lib/warmup-cache.ts': 'export const warm = 1;\n',
+    'README.md': 'Run the `styles/index` setup once.\n',
+    'src/styles/index.js': 'module.exports = {};\n',
+    // Named only where a name says nothing (a lockfile, a change log), or by a path that leads to another file.
+    'CHANGELOG.md': '- removed the use of legacy-format.js\n',
+    'src/legacy-format.js': 'module.exports = 1;\n',
+    'helpers/README.md': 'The helpers of the build are in build-helpers.js.\n',
+    'helpers/build-helpers.js': 'module.exports = {};\n',
+    'build-helpers.js': 'module.exports = {};\n',
+    'test/api.test.js': "const proxyquire = require('proxyquire');\nconst api = proxyquire('../src/api', {});\napi.onlyLoadedByProxyquire();\n",
+  };
+
+  it('makes an unused file whose name a Dockerfile, a workflow or a document writes medium, naming the place; other names change nothing', () => {
+    const home = temporaryDirectory();
+    const repository = createRepository(join(temporaryDirectory(), 'named'), [{ author: 'Ada', email: 'ada@example.com', date: '2024-01-01T09:00:00Z', files }]);
+    const report = stewardJson<DeadCodeJson>(home, ['deadcode', repository, '--json']);
+    const unusedFiles = report.findings.filter((finding) => finding.kind === 'file');
+    expect(unusedFiles.map((finding) => `${finding.path} ${finding.confidence}: ${finding.confidenceReason}`)).toEqual([
+      'build-helpers.js high: Nothing imports it and no entry reaches it, in a package whose entries reach most of its files.',
+      'docker/healthcheck.ts medium: Nothing imports it, but Dockerfile:2 names it (docker/healthcheck.ts): a tool, a config or a page may load it by that path.',
+      'helpers/build-helpers.js medium: Nothing imports it, but helpers/README.md:1 names it (build-helpers.js): a tool, a config or a page may load it by that path.',
+      'lib/warmup-cache.ts medium: Nothing imports it, but Dockerfile:3 names it (build/warmup-cache.js): a tool, a config or a page may load it by that path.',
+      'src/legacy-format.js high: Nothing imports it and no entry reaches it, in a package whose entries reach most of its files.',
+      'src/styles/index.js medium: Nothing imports it, but README.md:1 names it (styles/index): a tool, a config or a page may load it by that path.',
+    ]);
+    // proxyquire hands the test the module object, as require() does: every export of src/api.js is in use.
+    expect(report.findings.filter((finding) => finding.kind === 'export')).toEqual([]);
+  });
+});

@@ -9,6 +9,7 @@ import { checkDts } from './check-dts.js';
 import { cucumber } from './cucumber.js';
 import { cypress } from './cypress.js';
 import { docusaurus } from './docusaurus.js';
+import { docusaurusV1 } from './docusaurus-v1.js';
 import { drizzle } from './drizzle.js';
 import { electronBuilder } from './electron-builder.js';
 import { electronForge } from './electron-forge.js';
@@ -61,6 +62,7 @@ import { vueCli } from './vue-cli.js';
 import { webdriverio } from './webdriverio.js';
 import { webpack } from './webpack.js';
 import { wrangler } from './wrangler.js';
+import { webExtension } from './web-extension.js';
 import { wxt } from './wxt.js';
 
 /**
@@ -81,6 +83,7 @@ export const registry: Readonly<Record<string, ToolSpec>> = {
   eslint,
   babel,
   docusaurus,
+  'docusaurus-v1': docusaurusV1,
   postcss,
   changesets,
   mocha,
@@ -134,6 +137,7 @@ export const registry: Readonly<Record<string, ToolSpec>> = {
   nx,
   cucumber,
   wxt,
+  'web-extension': webExtension,
   prisma,
   preconstruct,
 };

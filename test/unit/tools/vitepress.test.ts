@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { code, entry, entryPointsOf, json } from '../../support/entry-fixture.js';
 
 describe('vitepress', () => {
-  it('makes the config and the theme entry of every .vitepress folder entries, but not the files they import', () => {
+  it('makes the config and the theme entry of every .vitepress folder and the data loaders entries, but not the files they import', () => {
     const result = entryPointsOf({
       'package.json': json({ name: 'lib', main: 'src/index.ts', devDependencies: { vitepress: '1' } }),
       'src/index.ts': code,
@@ -12,10 +12,13 @@ describe('vitepress', () => {
       'docs/.vitepress/shared.ts': code,
       'site/guide/.vitepress/config.js': code,
       'site/guide/.vitepress/theme/index.mjs': code,
+      'docs/guide/posts.data.ts': code,
+      'docs/guide/posts.ts': code,
     });
     expect(result.entries).toEqual([
       entry('docs/.vitepress/config.mts', 'VitePress config or theme (.vitepress/)'),
       entry('docs/.vitepress/theme/index.ts', 'VitePress config or theme (.vitepress/)'),
+      entry('docs/guide/posts.data.ts', 'VitePress data loader (*.data.js: VitePress calls its default export)'),
       entry('site/guide/.vitepress/config.js', 'VitePress config or theme (.vitepress/)'),
       entry('site/guide/.vitepress/theme/index.mjs', 'VitePress config or theme (.vitepress/)'),
       entry('src/index.ts', 'package.json "main"'),
