@@ -1,7 +1,7 @@
 import { GitError, runGit } from './git-runner.js';
 
 /** A line of a commit's text file holding one of the strings searched for. */
-export interface GrepHit {
+interface GrepHit {
   readonly path: string;
   /** 1-based. */
   readonly line: number;
