@@ -18,7 +18,7 @@ import type { Database } from '../store/database.js';
 import { ProjectContextCache } from '../store/project-context-cache.js';
 
 /** Bumped when discovery or resolution would answer differently for the same layout. */
-const layoutVersion = '26';
+const layoutVersion = '27';
 
 const configFilePattern = /(^|\/)(package\.json|(ts|js)config[^/]*\.json|pnpm-workspace\.yaml|steward\.config\.json)$/;
 

@@ -21,6 +21,7 @@ import { graphqlCodegen } from './graphql-codegen.js';
 import { jasmine } from './jasmine.js';
 import { jest } from './jest.js';
 import { karma } from './karma.js';
+import { lab } from './lab.js';
 import { mocha } from './mocha.js';
 import { nest } from './nest.js';
 import { netlify } from './netlify.js';
@@ -95,6 +96,7 @@ export const registry: Readonly<Record<string, ToolSpec>> = {
   nuxt,
   'electron-builder': electronBuilder,
   karma,
+  lab,
   gatsby,
   commitlint,
   'release-it': releaseIt,

@@ -30,13 +30,15 @@ export function addRunTargets(context: EntryContext, run: Pick<ToolRun, 'cwd' | 
       addPathEntries(context, [path], { base: '', reason: targets.reason, production: false, origin: run.origin });
       continue;
     }
-    const file = context.findCodeFile(path);
+    const inFolder = context.discovery.codeFiles.filter((candidate) => isWithin(candidate, path) && candidate !== path);
+    // A folder is a folder to a runner (`lab test`, `mocha spec`), even when an index file would make it a module.
+    const file = context.tracked.has(path) || inFolder.length === 0 ? context.findCodeFile(path) : null;
     if (file) {
       context.addEntry(file, targets.reason, false);
       continue;
     }
-    for (const candidate of context.discovery.codeFiles) {
-      if (!isWithin(candidate, path) || candidate === path || !extension.test(candidate)) continue;
+    for (const candidate of inFolder) {
+      if (!extension.test(candidate)) continue;
       if (targets.recursive || !candidate.slice(path.length + 1).includes('/')) context.addEntry(candidate, targets.reason, false);
     }
   }
