@@ -11,15 +11,25 @@ const testProjectName = /^tsconfig\.(?:test|spec|type-?tests?)[\w.-]*\.json$/;
 /** A glob that names tests: in a test folder, or of test files (`src/**\/*.spec.ts`, `*.test-d.ts`). */
 const testGlob = new RegExp(String.raw`${testFolder.source}|[.-](?:test|spec)(?:-d)?\.`);
 
+/** tsc's options that take a value, so that the value is not taken for a file to compile. */
+const valueFlags = [
+  '-p', '--project', '--outDir', '--rootDir', '--target', '-t', '--module', '-m', '--lib', '--jsx', '--moduleResolution', '--types', '--typeRoots', '--outFile',
+  '--declarationDir', '--baseUrl', '--tsBuildInfoFile', '--moduleDetection', '--customConditions', '--rootDirs', '--newLine', '--locale',
+];
+
 /**
- * tsc, vue-tsc and tsgo: a type-checking run of a test project (`tsc -p test/type/tsconfig.json`) is
- * how type tests run, so the files its `files` and `include` name are used. Projects of source code
- * are not read this way: compiling a file is not using it.
+ * tsc, vue-tsc and tsgo: a type-checking run of a test project (`tsc -p test/type/tsconfig.json`), or
+ * of test files named on the command line (`tsc --noEmit test/build/*.[cm]ts`), is how type tests
+ * run, so the files it names are used. Projects and files of source code are not read this way:
+ * compiling a file is not using it.
  */
 export const typescript: ToolSpec = {
   binaries: ['tsc', 'vue-tsc', 'tsgo'],
   run(context, _workspace, run) {
-    const { options } = readArgs(run.args, ['-p', '--project', '--outDir', '--rootDir', '--target', '--module', '--lib', '--jsx', '--moduleResolution']);
+    const { positional, options } = readArgs(run.args, valueFlags);
+    // With --build, the words are projects, not files.
+    const files = run.args.some((word) => word === '-b' || word === '--build') ? [] : positional.filter((word) => testGlob.test(word));
+    addPathEntries(context, files, { base: run.cwd, reason: `type test (tsc, ${run.origin})`, production: false, origin: run.origin });
     for (const written of optionValues(options, ['-p', '--project'])) {
       const named = joinPath(run.cwd, written);
       const path = named.endsWith('.json') ? named : joinPath(named, 'tsconfig.json');

@@ -53,3 +53,30 @@ describe('typescript', () => {
     expect(result.warnings).toEqual([]);
   });
 });
+
+describe('typescript on a command line naming files', () => {
+  it('takes the test files a glob on its command line names, but not the projects of --build', () => {
+    const result = entryPointsOf({
+      'package.json': json({
+        name: 'lib',
+        main: 'index.mjs',
+        scripts: {
+          'type-check': 'tsc --noEmit --strict --module node20 --moduleResolution node16 test/build/*.[cm]ts',
+          build: 'tsc -b test/project',
+        },
+      }),
+      'index.mjs': code,
+      'test/build/types.cts': code,
+      'test/build/types.mts': code,
+      'test/build/helper.js': code,
+      'test/project/tsconfig.json': json({ files: [] }),
+      'test/project/ignored.ts': code,
+    });
+    expect(result.entries).toEqual([
+      entry('index.mjs', 'package.json "main"'),
+      entry('test/build/types.cts', 'type test (tsc, script "type-check")', false),
+      entry('test/build/types.mts', 'type test (tsc, script "type-check")', false),
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+});
