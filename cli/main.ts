@@ -5,6 +5,7 @@ import { analysisDescriptors, analysisIds } from '../core/api/analyses.js';
 import { analysisCommands } from './analysis-commands.js';
 import { confidences, inventorySorts, itemKinds, itemStatuses, severities } from '../core/api/inventory.js';
 import type { InventoryOptions } from './commands/inventory.js';
+import type { ScoreOptions } from './commands/score.js';
 import type { ItemOptions } from './commands/item.js';
 import type { ScanOptions } from './commands/scan.js';
 import { printable } from '../core/wording.js';
@@ -103,6 +104,15 @@ program
   .option('--sort <order>', `order: ${inventorySorts.join(', ')}`, oneOf(inventorySorts), 'priority')
   .option('--top <n>', 'how many items to print (--json and --csv have them all)', parseCount, 30)
   .action((path: string, options: InventoryOptions) => withSteward(async (steward) => (await import('./commands/inventory.js')).inventoryCommand(steward, path, options)));
+
+program
+  .command('score')
+  .description('the health score (0–100) of the latest scan, by part, from its open debt items against its lines of code')
+  .argument('<path>', 'a folder inside the git work tree (scanned before)')
+  .option('--explain', 'list the items behind every lost point (they add up to 100 − score)')
+  .option('--folder <folder>', 'score this folder and below')
+  .option('--json', 'print the score, its parts and every item behind them')
+  .action((path: string, options: ScoreOptions) => withSteward(async (steward) => (await import('./commands/score.js')).scoreCommand(steward, path, options)));
 
 program
   .command('item')

@@ -36,6 +36,12 @@ export const fullLossRatio = 0.1;
 /** SQALE's estimate of what a line of code cost to write, in minutes. */
 export const minutesPerLine = 30;
 
+/**
+ * Points are counted in millionths: fine enough that a two-minute item in a repository of a million
+ * lines still counts, whole so that sums are exact.
+ */
+const unitsPerPoint = 1_000_000;
+
 export interface ScoredItem {
   readonly fingerprint: string;
   readonly category: HealthCategory;
@@ -70,34 +76,40 @@ const ratings: readonly { rating: Rating; from: number }[] = [
 /**
  * 100 minus the points the items cost. An item costs its category's weight times its weighted
  * effort (effort × confidence share) over the category's budget (fullLossRatio of the code's writing
- * cost), in tenths of a point; each item's points are rounded on their own, so the points listed add
- * up to 100 − score and removing an item raises the score by exactly its points — unless its category
- * is saturated, where the items share the weight (largest remainders, so the sum stays exact).
+ * cost), counted in millionths of a point on its own: so the points listed add up to 100 − score,
+ * and removing an item raises the score by exactly its points — unless its category is saturated,
+ * where the items share the weight (by largest remainders, so the sum stays exact).
  * Without code there is nothing to weigh debt against: no score, and the reason.
  */
 export function healthScore(items: readonly ScoredItem[], linesOfCode: number): HealthScore {
   if (linesOfCode <= 0) return { formula: healthFormula, score: null, reason: 'no lines of code to weigh the debt against' };
   const budget = fullLossRatio * minutesPerLine * linesOfCode;
-  const categories = (Object.keys(healthCategories) as HealthCategory[]).map((category): CategoryBreakdown => {
+  const categories = (Object.keys(healthCategories) as HealthCategory[]).map((category): CategoryBreakdown & { units: number } => {
     const { weight } = healthCategories[category];
     const raw = items
       .filter((item) => item.category === category)
       .map((item) => ({ fingerprint: item.fingerprint, points: (weight * item.effortMinutes * confidenceShare[item.confidence]) / budget }))
       .filter((item) => item.points > 0);
-    const own = raw.map((item) => Math.round(item.points * 10));
-    // Saturated when the items cost more than the weight, or their rounded points would.
-    const saturated = own.reduce((sum, tenths) => sum + tenths, 0) > weight * 10;
-    const tenths = saturated ? shareTenths(raw, weight * 10) : own;
-    const scored = raw.map((item, index) => ({ fingerprint: item.fingerprint, points: tenths[index]! / 10 })).filter((item) => item.points > 0);
-    scored.sort((a, b) => b.points - a.points || a.fingerprint.localeCompare(b.fingerprint));
-    return { category, weight, lost: tenthsSum(scored), saturated, items: scored };
+    const own = raw.map((item) => Math.round(item.points * unitsPerPoint));
+    // Saturated when the items cost more than the weight.
+    const saturated = own.reduce((sum, units) => sum + units, 0) > weight * unitsPerPoint;
+    const units = saturated ? shareUnits(raw, weight * unitsPerPoint) : own;
+    const scored = raw.map((item, index) => ({ fingerprint: item.fingerprint, units: units[index]! })).filter((item) => item.units > 0);
+    scored.sort((a, b) => b.units - a.units || a.fingerprint.localeCompare(b.fingerprint));
+    const total = scored.reduce((sum, item) => sum + item.units, 0);
+    return { category, weight, units: total, lost: total / unitsPerPoint, saturated, items: scored.map((item) => ({ fingerprint: item.fingerprint, points: item.units / unitsPerPoint })) };
   });
-  const score = (1000 - categories.reduce((sum, category) => sum + Math.round(category.lost * 10), 0)) / 10;
-  return { formula: healthFormula, score, rating: ratings.find((grade) => score >= grade.from)?.rating ?? 'E', categories };
+  const score = (100 * unitsPerPoint - categories.reduce((sum, category) => sum + category.units, 0)) / unitsPerPoint;
+  return {
+    formula: healthFormula,
+    score,
+    rating: ratings.find((grade) => score >= grade.from)?.rating ?? 'E',
+    categories: categories.map(({ units: _units, ...category }) => category),
+  };
 }
 
-/** `total` tenths shared by the items in proportion to their points, by largest remainders. */
-function shareTenths(items: readonly { points: number }[], total: number): number[] {
+/** `total` units shared by the items in proportion to their points, by largest remainders. */
+function shareUnits(items: readonly { points: number }[], total: number): number[] {
   const sum = items.reduce((acc, item) => acc + item.points, 0);
   const exact = items.map((item) => (item.points / sum) * total);
   const shares = exact.map(Math.floor);
@@ -109,8 +121,4 @@ function shareTenths(items: readonly { points: number }[], total: number): numbe
     left--;
   }
   return shares;
-}
-
-function tenthsSum(items: readonly { points: number }[]): number {
-  return items.reduce((sum, item) => sum + Math.round(item.points * 10), 0) / 10;
 }

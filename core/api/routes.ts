@@ -3,6 +3,7 @@ import { reportRoutes } from './analyses.js';
 import { appRoutes } from './app.js';
 import type { ApiError } from './errors.js';
 import { dependencyRoutes } from './dependencies.js';
+import { healthRoutes } from './health.js';
 import { inventoryRoutes } from './inventory.js';
 import { repositoryRoutes } from './repositories.js';
 import { scanRoutes } from './scans.js';
@@ -19,6 +20,7 @@ export const routes = {
   ...dependencyRoutes,
   ...settingsRoutes,
   ...inventoryRoutes,
+  ...healthRoutes,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 type Routes = typeof routes;

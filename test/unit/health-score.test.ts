@@ -30,8 +30,8 @@ describe('health score', () => {
     expect(byCategory['vulnerabilities']!.lost).toBe(3);
     expect(byCategory['dead-code']!.lost).toBe(0.1);
     expect(result.score).toBe(93.9);
-    const listed = result.categories.flatMap((category) => category.items).reduce((sum, entry) => sum + entry.points * 10, 0) / 10;
-    expect(listed).toBeCloseTo(100 - result.score, 10);
+    const listed = result.categories.flatMap((category) => category.items).reduce((sum, entry) => sum + entry.points, 0);
+    expect(listed).toBeCloseTo(100 - result.score, 9);
   });
 
   it('counts medium-confidence items half and low-confidence ones not at all', () => {
@@ -43,14 +43,16 @@ describe('health score', () => {
     expect(result.score).toBe(98.5);
   });
 
-  it('gains exactly an item’s points when it goes, whatever the rounding', () => {
+  it('gains exactly an item’s points when it goes, and counts a two-minute item in a million lines', () => {
     const items = [item('a', 37), item('b', 41), item('c', 59, { category: 'architecture' }), item('d', 13, { category: 'knowledge', confidence: 'medium' })];
     const before = scored(items);
     for (const gone of items) {
       const points = before.categories.flatMap((category) => category.items).find((entry) => entry.fingerprint === gone.fingerprint)?.points ?? 0;
       const after = scored(items.filter((other) => other !== gone));
-      expect(Math.round((after.score - before.score) * 10) / 10).toBe(points);
+      expect(after.score - before.score).toBeCloseTo(points, 9);
     }
+    const tiny = scored([item('t', 2, { category: 'dead-code' })], 1_000_000);
+    expect(tiny.categories.find((category) => category.category === 'dead-code')!.items).toEqual([{ fingerprint: 't', points: 0.000007 }]);
   });
 
   it('caps a part at its weight, its items sharing it exactly, and says it is saturated', () => {
