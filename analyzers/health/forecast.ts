@@ -1,0 +1,103 @@
+/**
+ * Where a measure's trend leads: a robust line through its history (Theil–Sen: the median of the
+ * slopes between every two points, so a few odd scans do not bend it), its slope with an interval
+ * (Sen's, from Kendall's S), and the date the line crosses a threshold — with the dates the
+ * interval's slopes give, or "not on the current trend". Pure: points in, a forecast out.
+ */
+
+export interface SeriesPoint {
+  /** When the measured commit was made (ms since the epoch). */
+  readonly at: number;
+  readonly value: number;
+}
+
+export type Forecast =
+  | { readonly kind: 'too-few-points'; readonly points: number; readonly needed: number }
+  | { readonly kind: 'already-crossed'; readonly trend: Trend }
+  | { readonly kind: 'not-on-trend'; readonly trend: Trend }
+  | {
+      readonly kind: 'crossing';
+      readonly trend: Trend;
+      /** When the fitted line crosses the threshold (ms). */
+      readonly at: number;
+      /** The interval: the crossing dates of the interval's faster and slower slopes. */
+      readonly earliest: number;
+      readonly latest: number;
+    };
+
+export interface Trend {
+  /** Change per week, and its interval. */
+  readonly perWeek: number;
+  readonly perWeekLow: number;
+  readonly perWeekHigh: number;
+  /** The line's value at the last point. */
+  readonly current: number;
+}
+
+/** Points a trend needs: fewer cannot tell a trend from noise. */
+export const minimumPoints = 4;
+/** The interval's coverage (two-sided), as a normal quantile: 1.645 is 90 %. */
+const intervalQuantile = 1.645;
+const week = 7 * 24 * 3600 * 1000;
+
+/**
+ * When `series` crosses `threshold` going `direction` ('up': from below to at or above; 'down': from
+ * above to at or below), on its current trend. A series already past it says so; one not moving
+ * towards it, or moving too little to tell from no change (the slope's interval holds zero), is
+ * "not on the current trend".
+ */
+export function forecastCrossing(series: readonly SeriesPoint[], threshold: number, direction: 'up' | 'down'): Forecast {
+  const points = [...series].filter((point) => Number.isFinite(point.at) && Number.isFinite(point.value)).sort((a, b) => a.at - b.at);
+  if (points.length < minimumPoints) return { kind: 'too-few-points', points: points.length, needed: minimumPoints };
+  const sign = direction === 'up' ? 1 : -1;
+  const slopes = pairwiseSlopes(points);
+  const slope = median(slopes);
+  const [low, high] = slopeInterval(slopes, points.length);
+  const last = points.at(-1)!.at;
+  const line = (rate: number) => {
+    const intercept = median(points.map((point) => point.value - rate * point.at));
+    return { rate, at: (t: number) => intercept + rate * t };
+  };
+  const fitted = line(slope);
+  const trend: Trend = { perWeek: slope * week, perWeekLow: low * week, perWeekHigh: high * week, current: fitted.at(last) };
+  if (sign * (fitted.at(last) - threshold) >= 0) return { kind: 'already-crossed', trend };
+  const [faster, slower] = sign > 0 ? [high, low] : [low, high];
+  // Not towards the threshold, or not surely so: the interval's slower end does not move that way.
+  if (sign * slope <= 0 || sign * slower <= 0) return { kind: 'not-on-trend', trend };
+  const crossing = ({ rate, at }: ReturnType<typeof line>): number => last + (threshold - at(last)) / rate;
+  const at = crossing(fitted);
+  return { kind: 'crossing', trend, at, earliest: Math.min(crossing(line(faster)), at), latest: Math.max(crossing(line(slower)), at) };
+}
+
+/** The change between the last point and the last one at least `days` before it; null without one. */
+export function changeOver(series: readonly SeriesPoint[], days: number): number | null {
+  const points = [...series].sort((a, b) => a.at - b.at);
+  const last = points.at(-1);
+  if (!last) return null;
+  const before = points.filter((point) => point.at <= last.at - days * 24 * 3600 * 1000).at(-1);
+  return before ? last.value - before.value : null;
+}
+
+function pairwiseSlopes(points: readonly SeriesPoint[]): number[] {
+  const slopes: number[] = [];
+  for (let i = 0; i < points.length; i++) {
+    for (let j = i + 1; j < points.length; j++) {
+      if (points[j]!.at !== points[i]!.at) slopes.push((points[j]!.value - points[i]!.value) / (points[j]!.at - points[i]!.at));
+    }
+  }
+  return slopes.sort((a, b) => a - b);
+}
+
+/** Sen's interval: the slopes at the ranks (N ∓ C)/2, C from the variance of Kendall's S (without ties). */
+function slopeInterval(sorted: readonly number[], n: number): [number, number] {
+  const spread = intervalQuantile * Math.sqrt((n * (n - 1) * (2 * n + 5)) / 18);
+  const lower = Math.max(0, Math.floor((sorted.length - spread) / 2));
+  const upper = Math.min(sorted.length - 1, Math.ceil((sorted.length + spread) / 2));
+  return [sorted[lower]!, sorted[upper]!];
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
