@@ -5,13 +5,14 @@ import { analysisDescriptors, analysisIds } from '../core/api/analyses.js';
 import { analysisCommands } from './analysis-commands.js';
 import { confidences, inventorySorts, itemKinds, itemStatuses, severities } from '../core/api/inventory.js';
 import type { InventoryOptions } from './commands/inventory.js';
+import type { ForecastOptions } from './commands/forecast.js';
 import type { ScoreOptions } from './commands/score.js';
 import type { ItemOptions } from './commands/item.js';
 import type { ScanOptions } from './commands/scan.js';
 import { printable } from '../core/wording.js';
 import { endQuietlyOnClosedPipe, exitCodeFor, exitCodes } from './exit-codes.js';
 import { installation } from './installation.js';
-import { type OutputOptions, parseCount } from './output.js';
+import { type OutputOptions, parseCount, parseScore } from './output.js';
 
 /**
  * Opens the engine for one command and always closes it, whatever the command does. Commands are
@@ -113,6 +114,14 @@ program
   .option('--folder <folder>', 'score this folder and below')
   .option('--json', 'print the score, its parts and every item behind them')
   .action((path: string, options: ScoreOptions) => withSteward(async (steward) => (await import('./commands/score.js')).scoreCommand(steward, path, options)));
+
+program
+  .command('forecast')
+  .description('when the health score falls below a threshold, on the trend of the scans so far (a date with its interval, or not on the current trend)')
+  .argument('<path>', 'a folder inside the git work tree (scanned before)')
+  .option('--threshold <score>', 'the score to forecast (0–100)', parseScore, 75)
+  .option('--json', 'print the scores, the trend and the forecast')
+  .action((path: string, options: ForecastOptions) => withSteward(async (steward) => (await import('./commands/forecast.js')).forecastCommand(steward, path, options)));
 
 program
   .command('item')

@@ -50,3 +50,9 @@ export function parseCount(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
   return Number(value);
 }
+
+/** A health score given on the command line: a number from 0 to 100. */
+export function parseScore(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) > 100) throw new InvalidArgumentError('expected a score from 0 to 100');
+  return Number(value);
+}

@@ -37,10 +37,32 @@ const HealthScoreSchema = z.object({
 });
 export type HealthScoreReport = z.infer<typeof HealthScoreSchema>;
 
+const TrendSchema = z.object({ perWeek: z.number(), perWeekLow: z.number(), perWeekHigh: z.number(), current: z.number() });
+
+/** Where the score's trend leads against a threshold (analyzers/health/forecast.ts). */
+const HealthForecastSchema = z.object({
+  formula: z.string(),
+  threshold: z.number(),
+  /** The scores the trend is fitted on, oldest first, at their commits' dates. */
+  points: z.array(z.object({ snapshotId: SnapshotIdSchema, at: z.string(), score: z.number() })),
+  forecast: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('too-few-points'), points: z.number().int(), needed: z.number().int() }),
+    z.object({ kind: z.literal('already-crossed'), trend: TrendSchema }),
+    z.object({ kind: z.literal('not-on-trend'), trend: TrendSchema }),
+    z.object({ kind: z.literal('crossing'), trend: TrendSchema, at: z.iso.datetime(), earliest: z.iso.datetime(), latest: z.iso.datetime() }),
+  ]),
+});
+export type HealthForecastReport = z.infer<typeof HealthForecastSchema>;
+
 export const healthRoutes = {
   /** The health score of the latest scan (or of a snapshot), of the repository or of a folder, with the items behind every lost point. */
   'health.score': {
     input: z.object({ repositoryId: z.number().int().positive(), snapshotId: SnapshotIdSchema.optional(), folder: z.string().optional() }),
     output: HealthScoreSchema,
+  },
+  /** When the repository's score falls below a threshold on its current trend, from its scans' stored scores. */
+  'health.forecast': {
+    input: z.object({ repositoryId: z.number().int().positive(), threshold: z.number().min(0).max(100).default(75) }),
+    output: HealthForecastSchema,
   },
 } as const;

@@ -7,6 +7,8 @@ import type { DependencyReport } from '../api/dependencies.js';
 import type { ScanEnvironment } from '../api/snapshots.js';
 import { type CodeAnalysis, analyzeCode } from '../code/analyze-code.js';
 import { gitVersion } from '../git/git-runner.js';
+import { saveHealthScore } from '../health/health-store.js';
+import { scoreInventory } from '../health/score-inventory.js';
 import { headWarnings } from '../git/head-warnings.js';
 import { type HistorySummary, readHistorySummary } from '../git/history-summary.js';
 import { inspectRepository } from '../git/inspect-repository.js';
@@ -194,6 +196,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
       ...saves,
       (target, id) => insertGitHistory(target, id, history),
       (target, id) => updateInventory(target, { ...inventory, snapshotId: id, analyses: selected.map((analysis) => analysis.descriptor.id), linesOfCode, now: startedAt }),
+      (target, id) => saveHealthScore(target, scoreInventory(target, { repositoryId: options.repositoryId, snapshotId: id })),
     ],
   );
   return { snapshotId, ...result };

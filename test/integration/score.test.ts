@@ -1,8 +1,9 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { HealthScoreReport } from '../../core/api/health.js';
+import type { HealthForecastReport, HealthScoreReport } from '../../core/api/health.js';
 import { steward, stewardJson } from '../support/cli.js';
-import { createRepository, temporaryDirectory } from '../support/git-fixture.js';
+import { createRepository, git, temporaryDirectory } from '../support/git-fixture.js';
 
 /** Cognitive complexity well over 15: nested branches in loops. */
 const complexFunction = `export function total(orders: { lines: { qty: number; price: number }[]; vip: boolean }[]): number {
@@ -76,5 +77,44 @@ describe('steward score', () => {
     const text = steward(home, ['score', repository, '--explain']).stdout;
     expect(text).toContain(`health ${after.score!.toFixed(1)} of 100`);
     expect(text).toContain('Complexity: ');
+  });
+});
+
+describe('steward forecast', () => {
+  it('fits the trend of the scores its scans stored, one point per commit, and dates the fall below the threshold', () => {
+    const home = temporaryDirectory();
+    const weeks = ['2024-03-04', '2024-03-11', '2024-03-18', '2024-03-25', '2024-04-01'];
+    const files = {
+      'package.json': JSON.stringify({ name: 'shop', private: true, type: 'module', main: 'src/index.ts' }),
+      'src/index.ts': "export * from './catalog.js';\nexport const ready = true;\n",
+      // Simple code enough that a week's new function changes the debt more than the size.
+      'src/catalog.ts': Array.from({ length: 100 }, (_, index) => `export function price${index}(quantity: number): number {\n  return quantity * ${index + 1};\n}\n`).join('\n'),
+    };
+    const repository = createRepository(join(temporaryDirectory(), 'shop'), [{ author: 'Ada', email: 'ada@example.com', date: `${weeks[0]}T09:00:00Z`, files }]);
+    expect(steward(home, ['forecast', repository]).status).toBe(2);
+    stewardJson(home, ['scan', repository, '--offline']);
+    expect(stewardJson<HealthForecastReport>(home, ['forecast', repository, '--json']).forecast).toEqual({ kind: 'too-few-points', points: 1, needed: 4 });
+    // Every week, one more complex function: the score falls.
+    for (const [index, date] of weeks.slice(1).entries()) {
+      writeFileSync(join(repository, `src/orders-${index}.ts`), complexFunction.replace('function total', `function total${index}`));
+      writeFileSync(join(repository, 'src/index.ts'), `${weeks.slice(1, index + 2).map((_, at) => `export { total${at} } from './orders-${at}.js';`).join('\n')}\nexport * from './catalog.js';\nexport const ready = true;\n`);
+      const stamp = `${date}T09:00:00Z`;
+      git(repository, ['add', '--all']);
+      git(repository, ['commit', '--quiet', '--message', `week ${index + 1}`], { GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com', GIT_AUTHOR_DATE: stamp, GIT_COMMITTER_DATE: stamp });
+      stewardJson(home, ['scan', repository, '--offline']);
+    }
+    // A second scan of the same commit is not a second point.
+    stewardJson(home, ['scan', repository, '--offline']);
+    const report = stewardJson<HealthForecastReport>(home, ['forecast', repository, '--json', '--threshold', '50']);
+    expect(report.points.map((point) => point.at.slice(0, 10))).toEqual(weeks);
+    const scores = report.points.map((point) => point.score);
+    expect(scores, JSON.stringify(scores)).toEqual([...scores].sort((a, b) => b - a));
+    expect(new Set(scores).size).toBe(scores.length);
+    expect(report.forecast.kind).toBe('crossing');
+    if (report.forecast.kind !== 'crossing') return;
+    expect(report.forecast.trend.perWeek).toBeLessThan(0);
+    expect(Date.parse(report.forecast.at)).toBeGreaterThan(Date.parse(`${weeks.at(-1)}T09:00:00Z`));
+    expect(Date.parse(report.forecast.earliest)).toBeLessThanOrEqual(Date.parse(report.forecast.at));
+    expect(steward(home, ['forecast', repository, '--threshold', '50']).stdout).toContain(`falls below 50 around ${report.forecast.at.slice(0, 10)}`);
   });
 });

@@ -11,6 +11,7 @@ import { repositoryKeyedCaches } from './010-repository-keyed-caches.js';
 import { snapshotItemsRowid } from './011-snapshot-items-rowid.js';
 import { deadCodeConfidence } from './012-dead-code-confidence.js';
 import { generatedFileFacts } from './013-generated-file-facts.js';
+import { healthScores } from './014-health-scores.js';
 
 export interface Migration {
   /** user_version after this migration; migrations are numbered 1, 2, 3… without gaps. */
@@ -19,4 +20,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory, letterFingerprints, repositoryKeyedCaches, snapshotItemsRowid, deadCodeConfidence, generatedFileFacts];
+export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory, letterFingerprints, repositoryKeyedCaches, snapshotItemsRowid, deadCodeConfidence, generatedFileFacts, healthScores];
