@@ -11,7 +11,7 @@ export interface SeriesPoint {
   readonly value: number;
 }
 
-export type Forecast =
+type Forecast =
   | { readonly kind: 'too-few-points'; readonly points: number; readonly needed: number }
   | { readonly kind: 'already-crossed'; readonly trend: Trend }
   | { readonly kind: 'not-on-trend'; readonly trend: Trend }
@@ -25,7 +25,7 @@ export type Forecast =
       readonly latest: number;
     };
 
-export interface Trend {
+interface Trend {
   /** Change per week, and its interval. */
   readonly perWeek: number;
   readonly perWeekLow: number;
@@ -35,7 +35,7 @@ export interface Trend {
 }
 
 /** Points a trend needs: fewer cannot tell a trend from noise. */
-export const minimumPoints = 4;
+const minimumPoints = 4;
 /** The interval's coverage (two-sided), as a normal quantile: 1.645 is 90 %. */
 const intervalQuantile = 1.645;
 const week = 7 * 24 * 3600 * 1000;

@@ -25,16 +25,16 @@ export const healthFormula = 'health-1';
  * How much of an item counts, by how sure Steward is of it: a low-confidence item is a question, not
  * debt, and costs nothing; a medium one counts half.
  */
-export const confidenceShare = { high: 1, medium: 0.5, low: 0 } as const;
+const confidenceShare = { high: 1, medium: 0.5, low: 0 } as const;
 
 /**
  * A category has lost all its points when the effort to fix its items reaches this share of what
  * the code cost to write (SQALE's debt ratio: 10 % is the upper bound of its B rating).
  */
-export const fullLossRatio = 0.1;
+const fullLossRatio = 0.1;
 
 /** SQALE's estimate of what a line of code cost to write, in minutes. */
-export const minutesPerLine = 30;
+const minutesPerLine = 30;
 
 /**
  * Points are counted in millionths: fine enough that a two-minute item in a repository of a million
@@ -50,7 +50,7 @@ export interface ScoredItem {
   readonly effortMinutes: number;
 }
 
-export interface CategoryBreakdown {
+interface CategoryBreakdown {
   readonly category: HealthCategory;
   readonly weight: number;
   /** Points lost, the sum of its items' points. */
@@ -61,11 +61,11 @@ export interface CategoryBreakdown {
   readonly items: readonly { fingerprint: string; points: number }[];
 }
 
-export type HealthScore =
+type HealthScore =
   | { readonly formula: string; readonly score: number; readonly rating: Rating; readonly categories: readonly CategoryBreakdown[] }
   | { readonly formula: string; readonly score: null; readonly reason: string };
 
-export type Rating = 'A' | 'B' | 'C' | 'D' | 'E';
+type Rating = 'A' | 'B' | 'C' | 'D' | 'E';
 const ratings: readonly { rating: Rating; from: number }[] = [
   { rating: 'A', from: 90 },
   { rating: 'B', from: 75 },

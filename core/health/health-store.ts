@@ -10,7 +10,7 @@ export function saveHealthScore(db: Database, report: HealthScoreReport): void {
   ).run(report.snapshotId, report.formula, report.score, report.rating, report.reason, report.linesOfCode, JSON.stringify(report.categories));
 }
 
-export interface HealthPoint {
+interface HealthPoint {
   readonly snapshotId: number;
   /** The scanned commit's date (the snapshot's finish when unknown). */
   readonly at: string;
