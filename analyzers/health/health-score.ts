@@ -19,7 +19,7 @@ export const healthCategories = {
 export type HealthCategory = keyof typeof healthCategories;
 
 /** Changes whenever a constant or the method changes: scores of two formulas are never compared. */
-export const healthFormula = 'health-1';
+export const healthFormula = 'health-2';
 
 /**
  * How much of an item counts, by how sure Steward is of it: a low-confidence item is a question, not

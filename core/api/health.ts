@@ -18,6 +18,7 @@ const HealthScoreSchema = z.object({
   folder: z.string(),
   /** The formula (docs/health-score.md): scores of two formulas are not compared. */
   formula: z.string(),
+  /** Lines of code of programming and markup languages (not data or prose): what the debt is weighed against. */
   linesOfCode: z.number().int().nonnegative(),
   /** Null when there is nothing to weigh the debt against, with the reason. */
   score: z.number().min(0).max(100).nullable(),

@@ -1,8 +1,10 @@
 import { healthCategories, healthScore } from '../../analyzers/health/health-score.js';
+import { holdsCode } from '../../analyzers/languages/language-table.js';
 import type { HealthScoreReport } from '../api/health.js';
 import type { DebtItem } from '../api/inventory.js';
 import { listInventory } from '../inventory/inventory-store.js';
 import type { Database } from '../store/database.js';
+import { sumCodeLines } from '../store/snapshot-files.js';
 import { healthCategoryOf } from './health-categories.js';
 
 /** Items read per query while gathering a snapshot's open items. */
@@ -10,7 +12,8 @@ const pageSize = 20_000;
 
 /**
  * The health score of a snapshot's open items (of the repository, or of a folder and below) against
- * its lines of code: the inventory's items and totals, scored by analyzers/health.
+ * its lines of code — of programming and markup languages, which someone maintains; not data or
+ * prose (JSON, YAML, Markdown) — scored by analyzers/health.
  */
 export function scoreInventory(db: Database, { repositoryId, snapshotId, folder = '' }: { repositoryId: number; snapshotId?: number | undefined; folder?: string | undefined }): HealthScoreReport {
   const query = { repositoryId, ...(snapshotId === undefined ? {} : { snapshotId }), folder, statuses: ['open' as const], sort: 'priority' as const, facets: false, offset: 0, limit: pageSize };
@@ -20,12 +23,13 @@ export function scoreInventory(db: Database, { repositoryId, snapshotId, folder 
     if (next.items.length === 0) break;
     page.items.push(...next.items);
   }
+  const linesOfCode = sumCodeLines(db, page.snapshotId, folder.replace(/\/+$/, ''), holdsCode);
   const byFingerprint = new Map<string, DebtItem>(page.items.map((item) => [item.fingerprint, item]));
   const result = healthScore(
     page.items.map((item) => ({ fingerprint: item.fingerprint, category: healthCategoryOf[item.kind], confidence: item.confidence, effortMinutes: item.cost.effortMinutes })),
-    page.totals.linesOfCode,
+    linesOfCode,
   );
-  const base = { snapshotId: page.snapshotId, folder, formula: result.formula, linesOfCode: page.totals.linesOfCode };
+  const base = { snapshotId: page.snapshotId, folder, formula: result.formula, linesOfCode };
   if (result.score === null) return { ...base, score: null, rating: null, reason: result.reason, categories: [] };
   return {
     ...base,

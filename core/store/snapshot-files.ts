@@ -12,3 +12,9 @@ export function insertFileRows(db: Database, snapshotId: number, rows: readonly 
     insert.run(snapshotId, row.path, row.blobSha, row.language, row.bytes, row.codeLines, row.commentLines, row.blankLines);
   }
 }
+
+/** The lines of code of a snapshot's files in a folder and below ('' for all) that `counts`, by path. */
+export function sumCodeLines(db: Database, snapshotId: number, folder: string, counts: (path: string) => boolean): number {
+  const rows = db.prepare<[number], { path: string; code_lines: number }>('SELECT path, code_lines FROM snapshot_files WHERE snapshot_id = ?').all(snapshotId);
+  return rows.filter(({ path }) => (folder === '' || path.startsWith(`${folder}/`)) && counts(path)).reduce((sum, row) => sum + row.code_lines, 0);
+}

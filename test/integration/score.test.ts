@@ -60,7 +60,7 @@ describe('steward score', () => {
   it('scores the open items against the lines of code, lists the items behind every lost point, and gives an item’s points back exactly when it is dismissed', () => {
     stewardJson(home, ['scan', repository, '--offline']);
     const before = stewardJson<ScoreJson>(home, ['score', repository, '--json']);
-    expect(before.formula).toBe('health-1');
+    expect(before.formula).toBe('health-2');
     expect(before.score).not.toBeNull();
     expect(before.score!).toBeLessThan(100);
     const lost = itemsOf(before).reduce((sum, item) => sum + item.points, 0);

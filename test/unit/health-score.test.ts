@@ -77,6 +77,6 @@ describe('health score', () => {
   });
 
   it('gives no score, and says why, for code with no lines', () => {
-    expect(healthScore([item('a', 10)], 0)).toEqual({ formula: 'health-1', score: null, reason: 'no lines of code to weigh the debt against' });
+    expect(healthScore([item('a', 10)], 0)).toEqual({ formula: 'health-2', score: null, reason: 'no lines of code to weigh the debt against' });
   });
 });
