@@ -8,7 +8,7 @@ import type { WorkerModules } from './scan/worker-modules.js';
 import { type Database, openDatabase } from './store/database.js';
 import { readSettings, updateSettings } from './store/settings.js';
 import { itemizeStoredSnapshots } from './inventory/backfill.js';
-import { forecastHealth } from './health/forecast-health.js';
+import { forecastHealth, withChangeSinceWeek } from './health/forecast-health.js';
 import { scoreInventory } from './health/score-inventory.js';
 import { decideItem, getItem, listInventory } from './inventory/inventory-store.js';
 import { addRepository, findRepository, findRepositoryByPath, listRepositories, removeRepository } from './store/repositories.js';
@@ -109,7 +109,11 @@ export function openSteward(options: StewardOptions): Steward {
     'inventory.accept': async (input) => decideItem(db, { ...input, repositoryId: repository(input.repositoryId).id }, 'accepted', new Date()),
     'inventory.dismiss': async (input) => decideItem(db, { ...input, repositoryId: repository(input.repositoryId).id }, 'dismissed', new Date()),
     'inventory.reopen': async (input) => decideItem(db, { ...input, repositoryId: repository(input.repositoryId).id }, 'open', new Date()),
-    'health.score': async ({ repositoryId, snapshotId, folder }) => scoreInventory(db, { repositoryId: repository(repositoryId).id, snapshotId, folder }),
+    'health.score': async ({ repositoryId, snapshotId, folder }) => {
+      const id = repository(repositoryId).id;
+      const report = scoreInventory(db, { repositoryId: id, snapshotId, folder });
+      return snapshotId === undefined && !folder ? withChangeSinceWeek(db, id, report) : report;
+    },
     'health.forecast': async ({ repositoryId, threshold }) => forecastHealth(db, repository(repositoryId).id, threshold),
     ...reportHandlers(db),
   };

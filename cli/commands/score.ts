@@ -24,7 +24,8 @@ function printScore(name: string, report: HealthScoreReport, explain: boolean): 
     printText(`${name}: no health score (${report.reason}).`);
     return;
   }
-  printText(`${name}: health ${report.score.toFixed(1)} of 100 (${report.rating}), formula ${report.formula}, ${formatNumber(report.linesOfCode)} lines of code.`);
+  const change = report.changeSinceWeek === null ? '' : `, ${report.changeSinceWeek >= 0 ? '+' : '−'}${Math.abs(report.changeSinceWeek).toFixed(1)} since a week before`;
+  printText(`${name}: health ${report.score.toFixed(1)} of 100 (${report.rating})${change}, formula ${report.formula}, ${formatNumber(report.linesOfCode)} lines of code.`);
   printTable(
     ['Part', 'Weight', 'Lost', 'Items'],
     report.categories.map((category) => [category.title, category.weight, `${points(category.lost)}${category.saturated ? ' (all)' : ''}`, category.items.length]),

@@ -24,6 +24,11 @@ const HealthScoreSchema = z.object({
   score: z.number().min(0).max(100).nullable(),
   rating: z.enum(['A', 'B', 'C', 'D', 'E']).nullable(),
   reason: z.string().nullable(),
+  /**
+   * Points gained (+) or lost (−) since the latest scanned commit at least a week older than this
+   * one (by commit date); null without one, and for a folder (its scores are not kept).
+   */
+  changeSinceWeek: z.number().nullable(),
   categories: z.array(
     z.object({
       /** One of the parts of docs/health-score.md (complexity, hotspots, vulnerabilities, dead-code, …). */

@@ -22,7 +22,7 @@ interface HealthPoint {
  * latest HEAD snapshot with an inventory): as stored at its scan, or (for a snapshot scanned before
  * scores were kept) scored now from its items.
  */
-export function readHealthSeries(db: Database, repositoryId: number): HealthPoint[] {
+export function readHealthSeries(db: Database, repositoryId: number, { except }: { except?: number } = {}): HealthPoint[] {
   const rows = db
     .prepare<[number], { id: number; commit_sha: string; at: string; formula: string | null; score: number | null }>(
       `SELECT s.id, s.commit_sha, COALESCE(s.commit_date, s.finished_at) AS at, h.formula, h.score
@@ -31,9 +31,15 @@ export function readHealthSeries(db: Database, repositoryId: number): HealthPoin
     )
     .all(repositoryId);
   // A commit scanned again counts once, as its latest scan has it.
-  const latest = new Map(rows.map((row) => [row.commit_sha, row]));
+  const latest = new Map(rows.filter((row) => row.id !== except).map((row) => [row.commit_sha, row]));
   return [...latest.values()].flatMap((row) => {
     const score = row.formula === null ? scoreInventory(db, { repositoryId, snapshotId: row.id }) : row.formula === healthFormula ? { score: row.score } : null;
     return score?.score === null || score === null ? [] : [{ snapshotId: row.id, at: row.at, score: score.score }];
   });
+}
+
+/** When a snapshot's commit was made (its scan's finish when unknown), in ms; null for no such snapshot. */
+export function snapshotDate(db: Database, snapshotId: number): number | null {
+  const row = db.prepare<[number], { at: string }>('SELECT COALESCE(commit_date, finished_at) AS at FROM snapshots WHERE id = ?').get(snapshotId);
+  return row ? Date.parse(row.at) : null;
 }

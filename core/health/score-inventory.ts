@@ -30,12 +30,14 @@ export function scoreInventory(db: Database, { repositoryId, snapshotId, folder 
     linesOfCode,
   );
   const base = { snapshotId: page.snapshotId, folder, formula: result.formula, linesOfCode };
-  if (result.score === null) return { ...base, score: null, rating: null, reason: result.reason, categories: [] };
+  if (result.score === null) return { ...base, score: null, rating: null, reason: result.reason, changeSinceWeek: null, categories: [] };
   return {
     ...base,
     score: result.score,
     rating: result.rating,
     reason: null,
+    // Told by the route for the latest scan (forecast-health.ts): a past snapshot or a folder has none.
+    changeSinceWeek: null,
     categories: result.categories.map((category) => ({
       ...category,
       title: healthCategories[category.category].title,

@@ -116,5 +116,9 @@ describe('steward forecast', () => {
     expect(Date.parse(report.forecast.at)).toBeGreaterThan(Date.parse(`${weeks.at(-1)}T09:00:00Z`));
     expect(Date.parse(report.forecast.earliest)).toBeLessThanOrEqual(Date.parse(report.forecast.at));
     expect(steward(home, ['forecast', repository, '--threshold', '50']).stdout).toContain(`falls below 50 around ${report.forecast.at.slice(0, 10)}`);
+    // The latest score against the one a week before it.
+    const now = stewardJson<ScoreJson>(home, ['score', repository, '--json']);
+    expect(now.changeSinceWeek).toBeCloseTo(scores.at(-1)! - scores.at(-2)!, 6);
+    expect(stewardJson<ScoreJson>(home, ['score', repository, '--json', '--folder', 'src']).changeSinceWeek).toBeNull();
   });
 });
