@@ -69,15 +69,6 @@ export function forecastCrossing(series: readonly SeriesPoint[], threshold: numb
   return { kind: 'crossing', trend, at, earliest: Math.min(crossing(line(faster)), at), latest: Math.max(crossing(line(slower)), at) };
 }
 
-/** The change between the last point and the last one at least `days` before it; null without one. */
-export function changeOver(series: readonly SeriesPoint[], days: number): number | null {
-  const points = [...series].sort((a, b) => a.at - b.at);
-  const last = points.at(-1);
-  if (!last) return null;
-  const before = points.filter((point) => point.at <= last.at - days * 24 * 3600 * 1000).at(-1);
-  return before ? last.value - before.value : null;
-}
-
 function pairwiseSlopes(points: readonly SeriesPoint[]): number[] {
   const slopes: number[] = [];
   for (let i = 0; i < points.length; i++) {

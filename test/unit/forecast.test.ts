@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type SeriesPoint, changeOver, forecastCrossing } from '../../analyzers/health/forecast.js';
+import { type SeriesPoint, forecastCrossing } from '../../analyzers/health/forecast.js';
 
 const day = 24 * 3600 * 1000;
 const week = 7 * day;
@@ -55,14 +55,5 @@ describe('forecastCrossing', () => {
   it('says when the threshold is already crossed, and when there are too few points to tell', () => {
     expect(forecastCrossing(weekly(6, (index) => 20 + index), 15, 'up').kind).toBe('already-crossed');
     expect(forecastCrossing(weekly(3, (index) => 10 + index), 15, 'up')).toEqual({ kind: 'too-few-points', points: 3, needed: 4 });
-  });
-});
-
-describe('changeOver', () => {
-  it('is the change since the last point at least that many days before, and null without one', () => {
-    const series = weekly(4, (index) => 80 + index * 2);
-    expect(changeOver(series, 7)).toBe(2);
-    expect(changeOver(series, 14)).toBe(4);
-    expect(changeOver(series, 30)).toBeNull();
   });
 });
