@@ -1,7 +1,6 @@
 import { healthFormula } from '../../analyzers/health/health-score.js';
 import type { HealthScoreReport } from '../api/health.js';
 import type { Database } from '../store/database.js';
-import { scoreInventory } from './score-inventory.js';
 
 /** Keeps a snapshot's health score and its breakdown, with the formula that made them. */
 export function saveHealthScore(db: Database, report: HealthScoreReport): void {
@@ -18,24 +17,21 @@ interface HealthPoint {
 }
 
 /**
- * A repository's health scores of the current formula, oldest first, one per scanned commit (its
- * latest HEAD snapshot with an inventory): as stored at its scan, or (for a snapshot scanned before
- * scores were kept) scored now from its items.
+ * A repository's health scores of the current formula as its scans stored them, oldest first, one
+ * per scanned commit (its latest HEAD snapshot with a score). Scans made before scores were kept
+ * have none: a trend starts with the first scan that has one.
  */
 export function readHealthSeries(db: Database, repositoryId: number, { except }: { except?: number } = {}): HealthPoint[] {
   const rows = db
-    .prepare<[number], { id: number; commit_sha: string; at: string; formula: string | null; score: number | null }>(
-      `SELECT s.id, s.commit_sha, COALESCE(s.commit_date, s.finished_at) AS at, h.formula, h.score
-       FROM snapshots s JOIN snapshot_inventory i ON i.snapshot_id = s.id LEFT JOIN health_scores h ON h.snapshot_id = s.id
-       WHERE s.repository_id = ? AND s.kind = 'head' ORDER BY at, s.id`,
+    .prepare<[number, string], { id: number; commit_sha: string; at: string; score: number }>(
+      `SELECT s.id, s.commit_sha, COALESCE(s.commit_date, s.finished_at) AS at, h.score
+       FROM snapshots s JOIN health_scores h ON h.snapshot_id = s.id
+       WHERE s.repository_id = ? AND s.kind = 'head' AND h.formula = ? AND h.score IS NOT NULL ORDER BY at, s.id`,
     )
-    .all(repositoryId);
+    .all(repositoryId, healthFormula);
   // A commit scanned again counts once, as its latest scan has it.
   const latest = new Map(rows.filter((row) => row.id !== except).map((row) => [row.commit_sha, row]));
-  return [...latest.values()].flatMap((row) => {
-    const score = row.formula === null ? scoreInventory(db, { repositoryId, snapshotId: row.id }) : row.formula === healthFormula ? { score: row.score } : null;
-    return score?.score === null || score === null ? [] : [{ snapshotId: row.id, at: row.at, score: score.score }];
-  });
+  return [...latest.values()].map((row) => ({ snapshotId: row.id, at: row.at, score: row.score }));
 }
 
 /** When a snapshot's commit was made (its scan's finish when unknown), in ms; null for no such snapshot. */

@@ -4,32 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { HealthForecastReport, HealthScoreReport } from '../../core/api/health.js';
 import { steward, stewardJson } from '../support/cli.js';
 import { createRepository, git, temporaryDirectory } from '../support/git-fixture.js';
-
-/** Cognitive complexity well over 15: nested branches in loops. */
-const complexFunction = `export function total(orders: { lines: { qty: number; price: number }[]; vip: boolean }[]): number {
-  let sum = 0;
-  for (const order of orders) {
-    for (const line of order.lines) {
-      if (line.qty > 0) {
-        if (order.vip) {
-          if (line.price > 100) {
-            sum += line.qty * line.price * 0.8;
-          } else if (line.price > 50) {
-            sum += line.qty * line.price * 0.9;
-          } else {
-            sum += line.qty * line.price;
-          }
-        } else if (line.price > 100 && line.qty > 10) {
-          sum += line.qty * line.price * 0.95;
-        } else {
-          sum += line.qty * line.price;
-        }
-      }
-    }
-  }
-  return sum;
-}
-`;
+import { complexFunction, util } from '../support/shop-fixture.js';
 
 type ScoreJson = HealthScoreReport & { repository: { name: string } };
 
@@ -45,8 +20,8 @@ describe('steward score', () => {
       files: {
         'package.json': JSON.stringify({ name: 'shop', private: true, type: 'module', main: 'src/index.ts' }),
         'src/index.ts': "import { total } from './orders.js';\nimport { format } from './format.js';\nexport const answer = format(total([]));\n",
-        'src/orders.ts': complexFunction,
-        'src/format.ts': 'export function format(value: number): string {\n  return value.toFixed(2);\n}\n\nexport function legacyTotal(values: number[]): number {\n  return values.reduce((a, b) => a + b, 0);\n}\n',
+        'src/orders.ts': complexFunction('total'),
+        'src/format.ts': util,
       },
     },
   ]);
@@ -96,7 +71,7 @@ describe('steward forecast', () => {
     expect(stewardJson<HealthForecastReport>(home, ['forecast', repository, '--json']).forecast).toEqual({ kind: 'too-few-points', points: 1, needed: 4 });
     // Every week, one more complex function: the score falls.
     for (const [index, date] of weeks.slice(1).entries()) {
-      writeFileSync(join(repository, `src/orders-${index}.ts`), complexFunction.replace('function total', `function total${index}`));
+      writeFileSync(join(repository, `src/orders-${index}.ts`), complexFunction(`total${index}`));
       writeFileSync(join(repository, 'src/index.ts'), `${weeks.slice(1, index + 2).map((_, at) => `export { total${at} } from './orders-${at}.js';`).join('\n')}\nexport * from './catalog.js';\nexport const ready = true;\n`);
       const stamp = `${date}T09:00:00Z`;
       git(repository, ['add', '--all']);
