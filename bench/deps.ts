@@ -114,6 +114,7 @@ async function checkOnce(repo: string, home: string, registry: string, laterHour
       root,
       commit: head.commit,
       tree,
+      installed: true,
       options: { registry: { url: registry, source: '--registry' }, offline: false },
       now: new Date(Date.now() + laterHours * 3_600_000),
       env: { ...process.env, STEWARD_OSV_URL: 'off', NPM_CONFIG_USERCONFIG: '/nonexistent' },

@@ -5,6 +5,7 @@ import { analysisDescriptors, analysisIds } from '../core/api/analyses.js';
 import { analysisCommands } from './analysis-commands.js';
 import { confidences, inventorySorts, itemKinds, itemStatuses, severities } from '../core/api/inventory.js';
 import type { InventoryOptions } from './commands/inventory.js';
+import type { BackfillOptions } from './commands/backfill.js';
 import type { ForecastOptions } from './commands/forecast.js';
 import type { ScoreOptions } from './commands/score.js';
 import type { ItemOptions } from './commands/item.js';
@@ -12,7 +13,7 @@ import type { ScanOptions } from './commands/scan.js';
 import { printable } from '../core/wording.js';
 import { endQuietlyOnClosedPipe, exitCodeFor, exitCodes } from './exit-codes.js';
 import { installation } from './installation.js';
-import { type OutputOptions, parseCount, parseScore } from './output.js';
+import { type OutputOptions, parseCount, parsePeriod, parseScore } from './output.js';
 
 /**
  * Opens the engine for one command and always closes it, whatever the command does. Commands are
@@ -114,6 +115,16 @@ program
   .option('--folder <folder>', 'score this folder and below')
   .option('--json', 'print the score, its parts and every item behind them')
   .action((path: string, options: ScoreOptions) => withSteward(async (steward) => (await import('./commands/score.js')).scoreCommand(steward, path, options)));
+
+program
+  .command('backfill')
+  .description('snapshots of past commits, one per period back from HEAD (first parent), for a trend from day one; running it again resumes')
+  .argument('<path>', 'a folder inside the git work tree')
+  .option('--every <period>', 'the period between commits: days or weeks (10d, 1w, 2w)', parsePeriod, '1w')
+  .option('--count <n>', 'how many periods back', parseCount, 26)
+  .option('--json', 'print the backfill: its plan, the commits done and its notes')
+  .option('-q, --quiet', 'no progress bar')
+  .action((path: string, options: BackfillOptions) => withSteward(async (steward) => (await import('./commands/backfill.js')).backfillCommand(steward, path, options)));
 
 program
   .command('forecast')

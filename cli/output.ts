@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import Table from 'cli-table3';
 import { printable } from '../core/wording.js';
+import { BackfillPeriodSchema } from '../core/api/backfill.js';
 
 export interface OutputOptions {
   json?: boolean;
@@ -55,4 +56,11 @@ export function parseCount(value: string): number {
 export function parseScore(value: string): number {
   if (!/^\d+(\.\d+)?$/.test(value) || Number(value) > 100) throw new InvalidArgumentError('expected a score from 0 to 100');
   return Number(value);
+}
+
+/** A period such as `1w` or `10d`, checked as the API checks it (backfill.start). */
+export function parsePeriod(value: string): string {
+  const parsed = BackfillPeriodSchema.safeParse(value);
+  if (!parsed.success) throw new InvalidArgumentError(parsed.error.issues[0]!.message);
+  return value;
 }

@@ -7,7 +7,7 @@ import { ScanService } from './scan/scan-service.js';
 import type { WorkerModules } from './scan/worker-modules.js';
 import { type Database, openDatabase } from './store/database.js';
 import { readSettings, updateSettings } from './store/settings.js';
-import { itemizeStoredSnapshots } from './inventory/backfill.js';
+import { itemizeStoredSnapshots } from './inventory/itemize-stored.js';
 import { forecastHealth, withChangeSinceWeek } from './health/forecast-health.js';
 import { scoreInventory } from './health/score-inventory.js';
 import { decideItem, getItem, listInventory } from './inventory/inventory-store.js';
@@ -16,6 +16,7 @@ import { getDependencyTrend } from './analyses/dependencies/store.js';
 import { analyses } from './analyses/registry.js';
 import type { reportRoutes } from './api/analyses.js';
 import { getSnapshotReport, listSnapshotSummaries } from './store/snapshots.js';
+import { readBackfillJob, unfinishedBackfills } from './store/backfill-jobs.js';
 
 interface StewardOptions {
   home: string;
@@ -37,6 +38,8 @@ export interface Steward {
   readonly db: Database;
   readonly workers: WorkerModules;
   subscribe(listener: StewardListener): () => void;
+  /** Starts again the backfills a closed app or a killed process left unfinished (the app does when it opens; the CLI does not). */
+  resumeBackfills(): void;
   close(): Promise<void>;
 }
 
@@ -115,12 +118,15 @@ export function openSteward(options: StewardOptions): Steward {
       return snapshotId === undefined && !folder ? withChangeSinceWeek(db, id, report) : report;
     },
     'health.forecast': async ({ repositoryId, threshold }) => forecastHealth(db, repository(repositoryId).id, threshold),
+    'backfill.start': async ({ repositoryId, every, count }) => scans.start(repository(repositoryId), { backfill: { everyDays: every, count } }),
+    'backfill.status': async ({ repositoryId }) => readBackfillJob(db, repository(repositoryId).id, scans.isScanning(repositoryId, 'backfill')),
     ...reportHandlers(db),
   };
 
   return {
     handlers,
     scans,
+    resumeBackfills: () => resumeBackfills(db, scans),
     db,
     workers: options.workers,
     subscribe(listener) {
@@ -149,4 +155,19 @@ function reportHandlers(db: Database): Pick<Handlers, keyof typeof reportRoutes>
       },
     ]),
   ) as Pick<Handlers, keyof typeof reportRoutes>;
+}
+
+/** Starts again, from their stored plans, the backfills a closed app or a killed process left unfinished. */
+function resumeBackfills(db: Database, scans: ScanService): void {
+  for (const repositoryId of unfinishedBackfills(db)) {
+    const job = readBackfillJob(db, repositoryId, false);
+    const found = findRepository(db, repositoryId);
+    if (!job || !found) continue;
+    try {
+      scans.start(found, { backfill: { everyDays: Number.parseInt(job.every, 10), count: job.count } });
+    } catch (error) {
+      // Another process runs it (busy): it goes on there.
+      if (!(error instanceof StewardError)) throw error;
+    }
+  }
 }

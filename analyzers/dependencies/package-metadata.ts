@@ -1,3 +1,4 @@
+import semver from 'semver';
 import { isObject } from '../discover/package-json.js';
 
 /** One published version, reduced to what the dependency metrics read. */
@@ -72,4 +73,24 @@ function stringRecord(value: unknown): Record<string, string> | undefined {
   if (!isObject(value)) return undefined;
   const entries = Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+/**
+ * The metadata as the registry had it at an instant (for a past commit's analysis): the versions
+ * published by then, `latest` the highest stable one of them (the tag then pointed at a version of
+ * that time; which one exactly the registry does not keep), other tags kept only where their version
+ * was out. Meaningful only with publish times the registry did not rewrite.
+ */
+export function metadataAsOf(metadata: PackageMetadata, asOf: Date): PackageMetadata {
+  const until = asOf.getTime();
+  const versions = metadata.versions.filter((published) => published.time !== undefined && Date.parse(published.time) <= until);
+  const out = new Set(versions.map((published) => published.version));
+  const stable = versions.filter((published) => semver.valid(published.version) && !semver.prerelease(published.version)).map((published) => published.version);
+  const latest = stable.sort(semver.rcompare)[0];
+  const distTags = Object.fromEntries(Object.entries(metadata.distTags).filter(([tag, version]) => tag !== 'latest' && out.has(version)));
+  const result: PackageMetadata = { name: metadata.name, distTags: latest ? { ...distTags, latest } : distTags, versions };
+  if (metadata.created && Date.parse(metadata.created) <= until) result.created = metadata.created;
+  const lastPublished = versions.map((published) => published.time!).sort().at(-1);
+  if (lastPublished) result.modified = lastPublished;
+  return result;
 }

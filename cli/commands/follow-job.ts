@@ -9,11 +9,17 @@ import { progressBar } from '../progress-bar.js';
 /**
  * Starts a run through the API, as the app does (registering the repository first if needed), draws
  * its progress, cancels it on Ctrl-C, and returns it once it succeeded; a failed or cancelled run is
- * thrown as its error (exit 2, 3 or 130).
+ * thrown as its error (exit 2, 3 or 130). A scan by default; `start` starts another kind (a backfill).
  */
-export async function runJob(steward: Steward, path: string, request: Omit<RouteInput<'scans.start'>, 'repositoryId'>, output: OutputOptions): Promise<ScanJob> {
+export async function runJob(
+  steward: Steward,
+  path: string,
+  request: Omit<RouteInput<'scans.start'>, 'repositoryId'>,
+  output: OutputOptions,
+  start: (repositoryId: number) => Promise<ScanJob> = (repositoryId) => call(steward.handlers, 'scans.start', { repositoryId, ...request }),
+): Promise<ScanJob> {
   const repository = await call(steward.handlers, 'repositories.add', { path });
-  const job = await call(steward.handlers, 'scans.start', { repositoryId: repository.id, ...request });
+  const job = await start(repository.id);
   const bar = wantsProgress(output) ? progressBar() : undefined;
   const unsubscribe = steward.subscribe((event) => {
     if (event.job.id === job.id) bar?.update(event.job.progress, event.job.step, event.job.detail);

@@ -23,7 +23,7 @@ function describeForecast(path: string, { threshold, points, forecast }: HealthF
   const now = last ? `Health ${last.score.toFixed(1)} at ${day(last.at)}, from ${points.length} scanned commit${points.length === 1 ? '' : 's'}` : 'No health score yet';
   switch (forecast.kind) {
     case 'too-few-points':
-      return `${now}: too few to tell a trend (${forecast.points} of the ${forecast.needed} needed). Scan again as the code changes, or ask for history at past commits (steward backfill, to come), then run steward forecast ${path} again.`;
+      return `${now}: too few to tell a trend (${forecast.points} of the ${forecast.needed} needed). Scan again as the code changes, or ask for history at past commits (steward backfill ${path}), then run steward forecast ${path} again.`;
     case 'already-crossed':
       return `${now}: already below ${threshold} (trend ${rate(forecast.trend.perWeek)} a week).`;
     case 'not-on-trend':

@@ -39,9 +39,11 @@ function printReport(name: string, { snapshot, summary }: SnapshotReport): void 
   printText(`Snapshot ${snapshot.id} saved (${snapshot.status}).`);
 }
 
+const nodeModuleWords: Record<ScanEnvironment['nodeModules'], string> = { installed: 'node_modules installed', absent: 'no node_modules', 'not read': 'node_modules not read (a past commit)' };
+
 /** What a snapshot took from outside its commit, in one line. */
 function describeEnvironment({ now, nodeModules, dependencies, git }: ScanEnvironment): string {
-  const parts = [`"now" ${now}`, nodeModules === 'installed' ? 'node_modules installed' : 'no node_modules'];
+  const parts = [`"now" ${now}`, nodeModuleWords[nodeModules]];
   if (dependencies) {
     parts.push(`registry ${dependencies.registries.map((registry) => `${registry.url} (${registry.source})`).join(', ')}${dependencies.offline ? ', offline' : ''}`);
     parts.push(`advisories: ${dependencies.advisories}`);

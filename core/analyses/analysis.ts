@@ -23,8 +23,12 @@ export interface AnalysisContext {
   historySummary(): Promise<HistorySummary>;
   /** The parse-worker module, for analyses that parse on every core. */
   readonly parseWorkerUrl: URL | string;
-  /** When the run started: "now" for every age. */
+  /** When the run started: the clock (caches' ages; every other age of a HEAD scan). */
   readonly now: Date;
+  /** For a past commit (a backfill): its date, when ages are measured instead of `now`. */
+  readonly asOf: Date | undefined;
+  /** Whether the work tree's node_modules was installed for this commit (HEAD); a past commit's never was. */
+  readonly installed: boolean;
   /** Reports how far this analysis is; the run turns it into progress over the whole run. */
   progress(done: number, total: number, detail?: string): void;
   /** A note for the user. `partial` marks the snapshot as missing some input. */

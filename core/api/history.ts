@@ -77,7 +77,7 @@ export const HistoryReportSchema = z.object({
   /** The change-coupling thresholds used (code-maat's defaults unless steward.config.json sets others). */
   couplingThresholds: z.object({ minRevisions: count, minSharedRevisions: count, minDegree: z.number(), maxDegree: z.number(), maxChangesetSize: count }),
   /** How the log was read for this report: only new commits when an earlier read is stored. */
-  read: z.object({ mode: z.enum(['full', 'incremental', 'rewritten', 'unchanged']), read: count, dropped: count, stored: count, durationMs: count }),
+  read: z.object({ mode: z.enum(['full', 'incremental', 'rewritten', 'unchanged', 'as of']), read: count, dropped: count, stored: count, durationMs: count }),
   /** Commits counted without line counts, because git could not read their content. */
   degraded: z.array(z.object({ sha: z.string(), reason: z.string() })),
   hotspots: z.array(HotspotSchema),

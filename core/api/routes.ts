@@ -1,6 +1,7 @@
 import { type z } from 'zod';
 import { reportRoutes } from './analyses.js';
 import { appRoutes } from './app.js';
+import { backfillRoutes } from './backfill.js';
 import type { ApiError } from './errors.js';
 import { dependencyRoutes } from './dependencies.js';
 import { healthRoutes } from './health.js';
@@ -21,6 +22,7 @@ export const routes = {
   ...settingsRoutes,
   ...inventoryRoutes,
   ...healthRoutes,
+  ...backfillRoutes,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 type Routes = typeof routes;

@@ -16,7 +16,7 @@ const ScanEnvironmentSchema = z.object({
   /** The date every age was measured from. */
   now: z.iso.datetime(),
   /** Whether node_modules was installed at the repository root (deprecations of installed packages' types, peers). */
-  nodeModules: z.enum(['installed', 'absent']),
+  nodeModules: z.enum(['installed', 'absent', 'not read']),
   /** How the dependency check asked registries; null when it did not run. */
   dependencies: z
     .object({

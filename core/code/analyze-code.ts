@@ -21,6 +21,7 @@ import type { Database } from '../store/database.js';
 import { ProjectContextCache } from '../store/project-context-cache.js';
 import { plural, preview } from '../wording.js';
 import { type ProjectLayout, readProjectLayout } from './project-layout.js';
+import type { PackageDeprecations } from '../../analyzers/deprecations/package-deprecations.js';
 import { readInstalledDeprecations } from './installed-deprecations.js';
 import { readLockedPeers } from './locked-peers.js';
 import { readCodeFacts } from './read-code-facts.js';
@@ -51,16 +52,18 @@ interface AnalyzeCodeOptions {
   parseWorkerUrl: URL | string;
   /** The user's complexity thresholds, for a repository whose steward.config.json sets none. */
   thresholds?: ComplexityThresholds;
+  /** Read the packages installed in the work tree's node_modules (false for a past commit: they were installed for another). */
+  installed?: boolean;
   signal: AbortSignal;
   progress(done: number, total: number, detail?: string): void;
   warn(message: string, options?: { partial?: boolean }): void;
 }
 
 /** discover → facts (cached by content) → complexity, deprecated uses, import cycles, boundary violations, dead code. */
-export async function analyzeCode({ db, root, tree, parseWorkerUrl, thresholds, signal, progress, warn }: AnalyzeCodeOptions): Promise<CodeAnalysis> {
+export async function analyzeCode({ db, root, tree, parseWorkerUrl, thresholds, installed = true, signal, progress, warn }: AnalyzeCodeOptions): Promise<CodeAnalysis> {
   const started = performance.now();
   const { files } = tree;
-  const layout = await readProjectLayout(db, root, files, signal);
+  const layout = await readProjectLayout(db, root, files, signal, { installed });
   const { discovery } = layout;
   for (const warning of discovery.warnings) warn(warning);
   const config = parseStewardConfig(layout.stewardConfigText, warn, thresholds);
@@ -78,7 +81,7 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, thresholds, 
   const resolve = await layout.resolverFor(code.facts);
   const edges = buildImportEdges(code.facts, resolve);
   const workspaceDirs = discovery.workspaces.map((workspace) => workspace.dir);
-  const packages = await readInstalledDeprecations({ db, root, facts: code.facts, resolve, workspaceDirs, engineVersion: factsEngineVersion, signal });
+  const packages = installed ? await readInstalledDeprecations({ db, root, facts: code.facts, resolve, workspaceDirs, engineVersion: factsEngineVersion, signal }) : new Map<string, PackageDeprecations>();
   const searches = new Map<boolean, Promise<DeadCodeResult>>();
   const deadCode = (production: boolean): Promise<DeadCodeResult> => {
     let search = searches.get(production);

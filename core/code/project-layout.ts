@@ -52,18 +52,20 @@ export interface ProjectLayout {
  * same layout learned: the key covers every tracked path, every config file's content, whether
  * node_modules is installed, and the engine version — not the folder, so a moved clone or a
  * worktree of the repository finds it. A reader of manifests only (`willResolve:
- * false`) does not load the module resolver.
+ * false`) does not load the module resolver; `installed: false` reads as if nothing were installed
+ * (a past commit's analysis).
  */
 export async function readProjectLayout(
   db: Database,
   root: string,
   files: readonly TreeFile[],
   signal: AbortSignal,
-  { willResolve }: { willResolve: boolean } = { willResolve: true },
+  { willResolve = true, installed = true }: { willResolve?: boolean; installed?: boolean } = {},
 ): Promise<ProjectLayout> {
   const configFiles = files.filter((file) => (configFilePattern.test(file.path) || isEntryConfigFile(file.path)) && !file.path.includes('node_modules/'));
   const configTexts = await readTextFiles(root, configFiles, signal);
-  const nodeModulesInstalled = existsSync(join(root, 'node_modules'));
+  // A past commit's analysis never reads today's node_modules: it was installed for another commit.
+  const nodeModulesInstalled = installed && existsSync(join(root, 'node_modules'));
   const hash = createHash('sha256').update(`${factsEngineVersion}/${layoutVersion}\0${nodeModulesInstalled}\0`);
   for (const file of files) hash.update(`${file.path}\0`);
   for (const file of configFiles) hash.update(`${file.blobSha}\0`);
@@ -77,7 +79,7 @@ export async function readProjectLayout(
   const projectTree: ProjectTree = {
     paths,
     readFile: (path) => configTexts.get(path),
-    readInstalledFile: (path) => readInstalled(root, path),
+    readInstalledFile: (path) => (nodeModulesInstalled ? readInstalled(root, path) : undefined),
   };
   const discovery =
     cached?.discovery ??

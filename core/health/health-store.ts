@@ -17,16 +17,16 @@ interface HealthPoint {
 }
 
 /**
- * A repository's health scores of the current formula as its scans stored them, oldest first, one
- * per scanned commit (its latest HEAD snapshot with a score). Scans made before scores were kept
- * have none: a trend starts with the first scan that has one.
+ * A repository's health scores of the current formula as its scans and backfills stored them, oldest
+ * first by commit date, one per commit (its latest snapshot with a score). Scans made before scores
+ * were kept have none: without a backfill, a trend starts with the first scan that has one.
  */
 export function readHealthSeries(db: Database, repositoryId: number, { except }: { except?: number } = {}): HealthPoint[] {
   const rows = db
     .prepare<[number, string], { id: number; commit_sha: string; at: string; score: number }>(
       `SELECT s.id, s.commit_sha, COALESCE(s.commit_date, s.finished_at) AS at, h.score
        FROM snapshots s JOIN health_scores h ON h.snapshot_id = s.id
-       WHERE s.repository_id = ? AND s.kind = 'head' AND h.formula = ? AND h.score IS NOT NULL ORDER BY at, s.id`,
+       WHERE s.repository_id = ? AND s.kind IN ('head', 'backfill') AND h.formula = ? AND h.score IS NOT NULL ORDER BY at, s.id`,
     )
     .all(repositoryId, healthFormula);
   // A commit scanned again counts once, as its latest scan has it.

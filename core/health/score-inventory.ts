@@ -1,8 +1,10 @@
 import { healthCategories, healthScore } from '../../analyzers/health/health-score.js';
 import { holdsCode } from '../../analyzers/languages/language-table.js';
 import type { HealthScoreReport } from '../api/health.js';
-import type { DebtItem } from '../api/inventory.js';
+import type { Confidence, ItemKind } from '../api/inventory.js';
 import { listInventory } from '../inventory/inventory-store.js';
+import type { PreparedItem } from '../inventory/prepare-items.js';
+import { fingerprintsFor } from '../inventory/update-inventory.js';
 import type { Database } from '../store/database.js';
 import { sumCodeLines } from '../store/snapshot-files.js';
 import { healthCategoryOf } from './health-categories.js';
@@ -10,10 +12,20 @@ import { healthCategoryOf } from './health-categories.js';
 /** Items read per query while gathering a snapshot's open items. */
 const pageSize = 20_000;
 
+/** What the score reads of an item, and what `--explain` shows of it. */
+interface ScorableItem {
+  fingerprint: string;
+  kind: ItemKind;
+  title: string;
+  path: string | null;
+  confidence: Confidence;
+  effortMinutes: number;
+}
+
 /**
- * The health score of a snapshot's open items (of the repository, or of a folder and below) against
- * its lines of code — of programming and markup languages, which someone maintains; not data or
- * prose (JSON, YAML, Markdown) — scored by analyzers/health.
+ * The health score of a HEAD snapshot's open items (of the repository, or of a folder and below)
+ * against its lines of code — of programming and markup languages, which someone maintains; not data
+ * or prose (JSON, YAML, Markdown) — scored by analyzers/health.
  */
 export function scoreInventory(db: Database, { repositoryId, snapshotId, folder = '' }: { repositoryId: number; snapshotId?: number | undefined; folder?: string | undefined }): HealthScoreReport {
   const query = { repositoryId, ...(snapshotId === undefined ? {} : { snapshotId }), folder, statuses: ['open' as const], sort: 'priority' as const, facets: false, offset: 0, limit: pageSize };
@@ -23,13 +35,35 @@ export function scoreInventory(db: Database, { repositoryId, snapshotId, folder 
     if (next.items.length === 0) break;
     page.items.push(...next.items);
   }
-  const linesOfCode = sumCodeLines(db, page.snapshotId, folder.replace(/\/+$/, ''), holdsCode);
-  const byFingerprint = new Map<string, DebtItem>(page.items.map((item) => [item.fingerprint, item]));
+  const items = page.items.map(({ fingerprint, kind, title, path, confidence, cost }) => ({ fingerprint, kind, title, path, confidence, effortMinutes: cost.effortMinutes }));
+  return scoreItems(db, page.snapshotId, folder, items);
+}
+
+/**
+ * The health score of a past commit's findings (a backfilled snapshot, which has no inventory of its
+ * own): each matched to the repository's item by identity, and left out when a person accepted or
+ * dismissed that item — so that a trend counts what today's score counts.
+ */
+export function scoreFoundItems(db: Database, { repositoryId, snapshotId, items }: { repositoryId: number; snapshotId: number; items: readonly PreparedItem[] }): HealthScoreReport {
+  const fingerprints = fingerprintsFor(db, repositoryId, items);
+  const decided = new Set(
+    db.prepare<[number], { fingerprint: string }>(`SELECT fingerprint FROM debt_items WHERE repository_id = ? AND decision <> 'open'`).all(repositoryId).map((row) => row.fingerprint),
+  );
+  const scorable = items.flatMap(({ kind, title, path, confidence, cost }, index) => {
+    const fingerprint = fingerprints[index]!;
+    return decided.has(fingerprint) ? [] : [{ fingerprint, kind, title, path, confidence, effortMinutes: cost.effortMinutes }];
+  });
+  return scoreItems(db, snapshotId, '', scorable);
+}
+
+function scoreItems(db: Database, snapshotId: number, folder: string, items: readonly ScorableItem[]): HealthScoreReport {
+  const linesOfCode = sumCodeLines(db, snapshotId, folder.replace(/\/+$/, ''), holdsCode);
+  const byFingerprint = new Map(items.map((item) => [item.fingerprint, item]));
   const result = healthScore(
-    page.items.map((item) => ({ fingerprint: item.fingerprint, category: healthCategoryOf[item.kind], confidence: item.confidence, effortMinutes: item.cost.effortMinutes })),
+    items.map((item) => ({ fingerprint: item.fingerprint, category: healthCategoryOf[item.kind], confidence: item.confidence, effortMinutes: item.effortMinutes })),
     linesOfCode,
   );
-  const base = { snapshotId: page.snapshotId, folder, formula: result.formula, linesOfCode };
+  const base = { snapshotId, folder, formula: result.formula, linesOfCode };
   if (result.score === null) return { ...base, score: null, rating: null, reason: result.reason, changeSinceWeek: null, categories: [] };
   return {
     ...base,
@@ -42,8 +76,8 @@ export function scoreInventory(db: Database, { repositoryId, snapshotId, folder 
       ...category,
       title: healthCategories[category.category].title,
       items: category.items.map(({ fingerprint, points }) => {
-        const item = byFingerprint.get(fingerprint)!;
-        return { fingerprint, kind: item.kind, title: item.title, path: item.path, confidence: item.confidence, effortMinutes: item.cost.effortMinutes, points };
+        const { kind, title, path, confidence, effortMinutes } = byFingerprint.get(fingerprint)!;
+        return { fingerprint, kind, title, path, confidence, effortMinutes, points };
       }),
     })),
   };

@@ -8,7 +8,7 @@ import type { ScanEnvironment } from '../api/snapshots.js';
 import { type CodeAnalysis, analyzeCode } from '../code/analyze-code.js';
 import { gitVersion } from '../git/git-runner.js';
 import { saveHealthScore } from '../health/health-store.js';
-import { scoreInventory } from '../health/score-inventory.js';
+import { scoreFoundItems, scoreInventory } from '../health/score-inventory.js';
 import { headWarnings } from '../git/head-warnings.js';
 import { type HistorySummary, readHistorySummary } from '../git/history-summary.js';
 import { inspectRepository } from '../git/inspect-repository.js';
@@ -29,7 +29,7 @@ interface ScanProgress {
   detail: string;
 }
 
-interface RunScanOptions {
+export interface RunScanOptions {
   db: Database;
   repositoryId: number;
   /** The registered path; checked again now, since the folder may have changed since it was added. */
@@ -44,6 +44,17 @@ interface RunScanOptions {
   signal: AbortSignal;
   onProgress: (progress: ScanProgress) => void;
   now?: () => Date;
+  /**
+   * A past commit to analyse instead of HEAD (a backfill): saved as a snapshot of kind `backfill`,
+   * its ages measured at its date, node_modules never read, its history taken from the stored log,
+   * and its items scored without entering the inventory (which tells the state of HEAD).
+   */
+  past?: PastCommit;
+}
+
+export interface PastCommit {
+  commit: string;
+  committedAt: Date;
 }
 
 interface ScanOutcome {
@@ -79,8 +90,10 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
     },
   };
   onProgress({ step: 'Reading repository', progress: 0, detail: options.path });
-  const { root, head } = await inspectRepository(options.path);
-  const warnings = await headWarnings(root, head, signal);
+  const { past } = options;
+  const { root, head: checkedOut } = await inspectRepository(options.path);
+  const head = past ? { commit: past.commit, branch: null } : checkedOut;
+  const warnings = past ? [] : await headWarnings(root, head, signal);
   let partial = false;
 
   let listing: Promise<TreeListing> | undefined;
@@ -98,10 +111,14 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
       db,
       treeFiles: () => (listing ??= listTreeFiles(root, head.commit, signal)),
       codeAnalysis: () =>
-        (code ??= context.treeFiles().then((tree) => analyzeCode({ db, root, tree, parseWorkerUrl: options.parseWorkerUrl, thresholds: settings.complexity, signal, progress: context.progress, warn: context.warn }))),
+        (code ??= context.treeFiles().then((tree) =>
+          analyzeCode({ db, root, tree, parseWorkerUrl: options.parseWorkerUrl, thresholds: settings.complexity, installed: !past, signal, progress: context.progress, warn: context.warn }),
+        )),
       historySummary: () => (summary ??= readHistorySummary(root, head.commit, signal)),
       parseWorkerUrl: options.parseWorkerUrl,
       now: startedAt,
+      asOf: past?.committedAt,
+      installed: !past,
       progress(done, total, detail = '') {
         const fraction = total > 0 ? Math.min(done / total, 1) : 1;
         onProgress({ step: title, progress: (stepStart + fraction * weight) / totalWeight, detail });
@@ -144,7 +161,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
     tree: await contextFor('', 0).treeFiles(),
     code: code ? await code : undefined,
     reports,
-    renames: options.save,
+    renames: options.save && !past,
     signal,
     warn: (message) => warnings.push(message),
   });
@@ -172,8 +189,8 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
   onProgress({ step: 'Saving snapshot', progress: 1, detail: '' });
   const history = await contextFor('', 0).historySummary();
   const environment: ScanEnvironment = {
-    now: startedAt.toISOString(),
-    nodeModules: existsSync(join(root, 'node_modules')) ? 'installed' : 'absent',
+    now: (past?.committedAt ?? startedAt).toISOString(),
+    nodeModules: past ? 'not read' : existsSync(join(root, 'node_modules')) ? 'installed' : 'absent',
     dependencies: dependencyEnvironment(reports.dependencies as DependencyReport | undefined),
     git: await gitVersion(root),
   };
@@ -181,7 +198,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
     db,
     {
       repositoryId: options.repositoryId,
-      kind: 'head',
+      kind: past ? 'backfill' : 'head',
       commit: head.commit,
       commitDate: history.committedAt === null ? null : new Date(history.committedAt).toISOString(),
       branch: head.branch,
@@ -195,8 +212,12 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
     [
       ...saves,
       (target, id) => insertGitHistory(target, id, history),
-      (target, id) => updateInventory(target, { ...inventory, snapshotId: id, analyses: selected.map((analysis) => analysis.descriptor.id), linesOfCode, now: startedAt }),
-      (target, id) => saveHealthScore(target, scoreInventory(target, { repositoryId: options.repositoryId, snapshotId: id })),
+      ...(past
+        ? [(target: Database, id: number) => saveHealthScore(target, scoreFoundItems(target, { repositoryId: options.repositoryId, snapshotId: id, items: inventory.items }))]
+        : [
+            (target: Database, id: number) => updateInventory(target, { ...inventory, snapshotId: id, analyses: selected.map((analysis) => analysis.descriptor.id), linesOfCode, now: startedAt }),
+            (target: Database, id: number) => saveHealthScore(target, scoreInventory(target, { repositoryId: options.repositoryId, snapshotId: id })),
+          ]),
     ],
   );
   return { snapshotId, ...result };

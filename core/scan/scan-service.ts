@@ -8,7 +8,7 @@ import { describeZodError } from '../api/errors.js';
 import { type AnalysisOptions, type RunResult, type ScanJob, scanRoutes } from '../api/scans.js';
 import { analyses as registry } from '../analyses/registry.js';
 import type { Database } from '../store/database.js';
-import { type ScanLockHolder, acquireScanLock, releaseScanLock, renewScanLocks } from '../store/scan-locks.js';
+import { type ScanLockHolder, type ScanPurpose, acquireScanLock, releaseScanLock, renewScanLocks } from '../store/scan-locks.js';
 import type { WorkerModules } from './worker-modules.js';
 import { FromScanWorkerSchema, type ScanWorkerInput, type ToScanWorker } from './worker-protocol.js';
 
@@ -34,6 +34,8 @@ interface ScanRequest {
   /** Default: save a snapshot. */
   save?: boolean | undefined;
   options?: AnalysisOptions | undefined;
+  /** Past commits instead of HEAD (a backfill: every analysis, saved as snapshots of kind `backfill`). */
+  backfill?: { everyDays: number; count: number } | undefined;
 }
 
 /** How long the result of a run that saved nothing waits for `result()` before it is dropped. */
@@ -72,13 +74,15 @@ export class ScanService {
     }
     const jobId = randomUUID();
     const startedAt = new Date().toISOString();
+    const purpose: ScanPurpose = request.backfill ? 'backfill' : 'scan';
     const holder = acquireScanLock(
       this.options.db,
       repository.id,
       { jobId, ownerPid: process.pid, ownerHost: hostname(), startedAt, heartbeatAt: startedAt },
       (lock) => lockStillHeld(lock, { now: new Date(), host: hostname(), pid: process.pid, runningHere: (id) => this.running.has(id), isAlive: isProcessAlive }),
+      purpose,
     );
-    if (holder) throw busy(repository, holder);
+    if (holder) throw busy(repository, holder, purpose);
 
     const input: ScanWorkerInput = {
       databaseFile: this.options.databaseFile,
@@ -88,11 +92,13 @@ export class ScanService {
       analyses: selected,
       save,
       options,
+      ...(request.backfill ? { backfill: request.backfill } : {}),
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
     };
     const job: ScanJob = {
       id: jobId,
       repositoryId: repository.id,
+      purpose,
       analyses: selected,
       save,
       state: 'running',
@@ -118,11 +124,12 @@ export class ScanService {
     return { ...job };
   }
 
-  cancel(jobId: string): ScanJob {
+  /** `shutdown` (the app closing) leaves a backfill to resume at the next start; a person's cancel ends it. */
+  cancel(jobId: string, by: 'user' | 'shutdown' = 'user'): ScanJob {
     const scan = this.running.get(jobId);
     if (!scan) throw new StewardError('not-found', 'That scan is not running (it may have finished already)');
     if (!scan.cancelTimer) {
-      scan.worker.postMessage({ type: 'cancel' } satisfies ToScanWorker);
+      scan.worker.postMessage({ type: 'cancel', by } satisfies ToScanWorker);
       scan.cancelTimer = setTimeout(() => void scan.worker.terminate(), cancelGraceMs);
     }
     return { ...scan.job };
@@ -132,8 +139,8 @@ export class ScanService {
     return [...this.running.values()].map((scan) => ({ ...scan.job }));
   }
 
-  isScanning(repositoryId: number): boolean {
-    return this.list().some((job) => job.repositoryId === repositoryId);
+  isScanning(repositoryId: number, purpose?: ScanPurpose): boolean {
+    return this.list().some((job) => job.repositoryId === repositoryId && (purpose === undefined || job.purpose === purpose));
   }
 
   /** The reports of a finished run that saved nothing; each result can be taken once. */
@@ -155,7 +162,7 @@ export class ScanService {
   /** Cancels every running scan and waits for the workers to stop. */
   async close(): Promise<void> {
     const scans = [...this.running.values()];
-    for (const scan of scans) this.cancel(scan.job.id);
+    for (const scan of scans) this.cancel(scan.job.id, 'shutdown');
     await Promise.all(scans.map((scan) => scan.settled));
   }
 
@@ -238,7 +245,7 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
-function busy(repository: Repository, holder: ScanLockHolder): StewardError {
+function busy(repository: Repository, holder: ScanLockHolder, purpose: ScanPurpose): StewardError {
   const since = new Date(holder.startedAt).toLocaleTimeString('en-GB');
   const where =
     holder.ownerPid === process.pid && holder.ownerHost === hostname()
@@ -246,6 +253,6 @@ function busy(repository: Repository, holder: ScanLockHolder): StewardError {
       : `in another Steward process (pid ${holder.ownerPid}${holder.ownerHost === hostname() ? '' : ` on ${holder.ownerHost}`})`;
   return new StewardError(
     'busy',
-    `A scan of ${repository.name} is already running ${where} since ${since}; wait for it to finish or cancel it`,
+    `A ${purpose} of ${repository.name} is already running ${where} since ${since}; wait for it to finish or cancel it`,
   );
 }

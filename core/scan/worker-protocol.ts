@@ -14,10 +14,13 @@ export const ScanWorkerInputSchema = z.object({
   analyses: z.array(AnalysisIdSchema),
   save: z.boolean(),
   options: AnalysisOptionsSchema,
+  /** Instead of HEAD: past commits, one per period of `everyDays`, `count` periods back (core/scan/run-backfill.ts). */
+  backfill: z.object({ everyDays: z.number().int().positive(), count: z.number().int().positive() }).optional(),
 });
 export type ScanWorkerInput = z.infer<typeof ScanWorkerInputSchema>;
 
-export const ToScanWorkerSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('cancel') })]);
+/** `shutdown`: the app is closing, and a backfill stops where it is, to resume at the next start; `user`: cancelled for good. */
+export const ToScanWorkerSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('cancel'), by: z.enum(['user', 'shutdown']) })]);
 export type ToScanWorker = z.infer<typeof ToScanWorkerSchema>;
 
 export const FromScanWorkerSchema = z.discriminatedUnion('type', [

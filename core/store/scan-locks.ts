@@ -12,8 +12,11 @@ export interface ScanLockHolder {
 
 const holderColumns = 'job_id AS jobId, owner_pid AS ownerPid, owner_host AS ownerHost, started_at AS startedAt, heartbeat_at AS heartbeatAt';
 
+/** What a lock is for: a scan of HEAD, or a backfill of past commits (which may run beside it). */
+export type ScanPurpose = 'scan' | 'backfill';
+
 /**
- * Claims the repository's scan lock for a job. Returns the current holder instead when it still
+ * Claims the repository's lock of that purpose for a job. Returns the current holder instead when it still
  * holds the lock; a lock left behind by a process that died (a killed scan) is taken over.
  */
 export function acquireScanLock(
@@ -21,16 +24,17 @@ export function acquireScanLock(
   repositoryId: number,
   claim: ScanLockHolder,
   stillHeld: (holder: ScanLockHolder) => boolean,
+  purpose: ScanPurpose = 'scan',
 ): ScanLockHolder | null {
   return db
     .transaction((): ScanLockHolder | null => {
-      const holder = db.prepare<[number], ScanLockHolder>(`SELECT ${holderColumns} FROM scan_locks WHERE repository_id = ?`).get(repositoryId);
+      const holder = db.prepare<[number, string], ScanLockHolder>(`SELECT ${holderColumns} FROM scan_locks WHERE repository_id = ? AND purpose = ?`).get(repositoryId, purpose);
       if (holder && stillHeld(holder)) return holder;
       db.prepare(
-        `INSERT INTO scan_locks (repository_id, job_id, owner_pid, owner_host, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (repository_id) DO UPDATE SET job_id = excluded.job_id, owner_pid = excluded.owner_pid, owner_host = excluded.owner_host,
+        `INSERT INTO scan_locks (repository_id, purpose, job_id, owner_pid, owner_host, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (repository_id, purpose) DO UPDATE SET job_id = excluded.job_id, owner_pid = excluded.owner_pid, owner_host = excluded.owner_host,
            started_at = excluded.started_at, heartbeat_at = excluded.heartbeat_at`,
-      ).run(repositoryId, claim.jobId, claim.ownerPid, claim.ownerHost, claim.startedAt, claim.heartbeatAt);
+      ).run(repositoryId, purpose, claim.jobId, claim.ownerPid, claim.ownerHost, claim.startedAt, claim.heartbeatAt);
       return null;
     })
     .immediate();

@@ -57,6 +57,7 @@ function start(): void {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannel, event);
   });
   createWindow();
+  steward.resumeBackfills();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

@@ -22,7 +22,7 @@ export const dependenciesAnalysis: Analysis<'dependencies', z.infer<typeof Depen
   version: '1',
   weight: 0.2,
   options: DependencyOptionsSchema,
-  async run({ db, root, commit, treeFiles, now, signal, progress, warn }, options) {
+  async run({ db, root, commit, treeFiles, now, asOf, installed, signal, progress, warn }, options) {
     const advisoryFile = options.advisories === undefined ? undefined : await readAdvisoryFile(options.advisories);
     const report = await analyzeDependencies({
       db,
@@ -31,6 +31,8 @@ export const dependenciesAnalysis: Analysis<'dependencies', z.infer<typeof Depen
       tree: await treeFiles(),
       options: { registry: options.registry === undefined ? undefined : { url: options.registry, source: options.registrySource }, offline: options.offline, advisoryFile },
       now,
+      asOf,
+      installed,
       env: process.env,
       signal,
       progress,

@@ -11,7 +11,7 @@ import { installedDependencies } from '../../../analyzers/dependencies/installed
 import { lockfileNames, readLockfile } from '../../../analyzers/dependencies/lockfile.js';
 import { type TimeSign, judgeTimes, timeSigns } from '../../../analyzers/dependencies/metadata-quality.js';
 import { type NpmConfig, type RegistryOverride, type RegistryTarget, readNpmConfig } from '../../../analyzers/dependencies/npmrc.js';
-import type { PackageMetadata } from '../../../analyzers/dependencies/package-metadata.js';
+import { type PackageMetadata, metadataAsOf } from '../../../analyzers/dependencies/package-metadata.js';
 import { isObject } from '../../../analyzers/discover/package-json.js';
 import type { DependencyReport, DependencyReportItem } from '../../api/dependencies.js';
 import { readProjectLayout } from '../../code/project-layout.js';
@@ -24,6 +24,7 @@ import { type MetadataAnswer, fetchMetadata } from './registry-metadata.js';
 import { ServerWatch } from './server-watch.js';
 import { targetKey, upgradeTargets } from './upgrade-targets.js';
 import { parseJson } from '../../../analyzers/documents/parse-document.js';
+import { plural, preview } from '../../wording.js';
 
 interface DependencyCheckOptions {
   /** The registry for unscoped packages, named for Steward (`--registry`, the settings). */
@@ -40,7 +41,12 @@ interface AnalyzeDependenciesInput {
   commit: string;
   tree: TreeListing;
   options: DependencyCheckOptions;
+  /** The clock: what the caches' ages are measured by. */
   now: Date;
+  /** For a past commit: its date, when drift, pulse, targets and abandonment are measured (today otherwise). */
+  asOf?: Date | undefined;
+  /** Whether the work tree's node_modules was installed for this commit (false for a past one). */
+  installed: boolean;
   /** For `${VAR}` in .npmrc, `npm_config_registry`, where the user's .npmrc is, and STEWARD_OSV_URL. */
   env: Readonly<Record<string, string | undefined>>;
   signal: AbortSignal;
@@ -62,7 +68,7 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
   // Every request in flight (16 at a time, each with its backoff) listens to the check's signal.
   setMaxListeners(64, signal);
   const warnings: string[] = [];
-  const layout = await readProjectLayout(db, root, tree.files, signal, { willResolve: false });
+  const layout = await readProjectLayout(db, root, tree.files, signal, { willResolve: false, installed: input.installed });
   const config = parseStewardConfig(layout.stewardConfigText, (message) => warnings.push(message));
   const workspaces = layout.discovery.workspaces.flatMap((workspace) => {
     const text = workspace.packageJsonPath ? layout.configTexts.get(workspace.packageJsonPath) : undefined;
@@ -87,13 +93,22 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
     requests: names.map((name) => ({ name, registry: npm.registryFor(name) })),
     progress: (done, total) => input.progress(done, total, `Fetching package metadata (${done}/${total})`),
   });
-  const found = (name: string | null): { metadata: PackageMetadata; hash: string } | undefined => {
-    const answer = name ? answers.get(name) : undefined;
-    return answer?.status === 'found' ? answer : undefined;
-  };
   const signs = new Map([...answers].flatMap(([name, answer]) => (answer.status === 'found' ? [[name, timeSigns(answer.metadata)]] : [])));
   const registries = await judgeRegistries(npm, names, answers, signs, requestOptions);
   const timesReliable = (name: string): boolean => registries.get(npm.registryFor(name).url)!.times === 'reliable' && signs.get(name)?.length === 0;
+  // A past commit is measured against the registry of its day where publish times can be trusted; else against today's, and said.
+  const { asOf } = input;
+  const measuredToday = new Set<string>();
+  const found = (name: string | null): { metadata: PackageMetadata; hash: string } | undefined => {
+    const answer = name ? answers.get(name) : undefined;
+    if (answer?.status !== 'found' || !asOf) return answer?.status === 'found' ? answer : undefined;
+    if (!timesReliable(name!)) {
+      measuredToday.add(name!);
+      return answer;
+    }
+    return { metadata: metadataAsOf(answer.metadata, asOf), hash: `${answer.hash}@${asOf.toISOString()}` };
+  };
+  const at = asOf ?? now;
   const inUse = declared.dependencies.map((dependency) => {
     const metadata = found(dependency.registryName);
     return metadata ? versionInUse(metadata.metadata, dependency.installed, dependency.range) : null;
@@ -104,9 +119,9 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
     const version = inUse[index];
     if (!metadata || !version) return [];
     const name = dependency.registryName!;
-    return [{ name, installed: version, registry: npm.registryFor(name).url, metadata: metadata.metadata, metadataHash: metadata.hash, expectsLatest: hasNewerLatest(metadata.metadata, version, cooldownDays, now) }];
+    return [{ name, installed: version, registry: npm.registryFor(name).url, metadata: metadata.metadata, metadataHash: metadata.hash, expectsLatest: hasNewerLatest(metadata.metadata, version, cooldownDays, at) }];
   });
-  const targets = await upgradeTargets({ db, requests: uniqueBy(targetRequests, targetKey), cooldownDays, now, signal });
+  const targets = await upgradeTargets({ db, requests: uniqueBy(targetRequests, targetKey), cooldownDays, now: at, signal });
 
   // The installed tree for advisories: the lockfile's packages, or the direct dependencies' versions without one.
   const treeVersions = new Map<string, Set<string>>();
@@ -152,7 +167,7 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
       deprecationsReported: registries.get(npm.registryFor(dependency.registryName!).url)!.deprecations !== 'stripped',
       repositoryNode: nodeRange(workspaces[0]?.packageJson),
       neighbours: neighboursOf(dependency.workspace),
-      now,
+      now: at,
     });
     const risk = dependencyRisk({
       severities: reached.map((vulnerability) => vulnerability.severity),
@@ -180,6 +195,9 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
     if (registry.deprecations === 'stripped') warnings.push(`${url} strips deprecation notices (${deprecationProbe.name}@${deprecationProbe.version} is not marked deprecated there): the notices it kept are shown, but a package without one may be deprecated all the same.`);
   }
   if (!advisoriesChecked) warnings.push(`Vulnerability data unavailable: ${advisorySource.note}.`);
+  if (asOf && measuredToday.size > 0) {
+    warnings.push(`${plural(measuredToday.size, 'package')} without trustworthy publish times measured against today's registry, not the one of ${asOf.toISOString().slice(0, 10)}: ${preview([...measuredToday])}.`);
+  }
 
   return {
     commit,

@@ -12,9 +12,10 @@ export const historyAnalysis: Analysis<'history'> = {
   version: '4',
   weight: 0.6,
   options: z.object({}),
-  async run({ db, root, commit, treeFiles, codeAnalysis, historySummary, parseWorkerUrl, signal, progress, warn }) {
+  async run({ db, root, commit, asOf, treeFiles, codeAnalysis, historySummary, parseWorkerUrl, signal, progress, warn }) {
     const code = await codeAnalysis();
-    const history = await analyzeRepositoryHistory({ db, root, commit, tree: await treeFiles(), code, summary: await historySummary(), parseWorkerUrl, signal, progress, warn });
+    const summary = await historySummary();
+    const history = await analyzeRepositoryHistory({ db, root, commit, tree: await treeFiles(), code, summary, past: asOf !== undefined, parseWorkerUrl, signal, progress, warn });
     return { report: toHistoryReport(history, commit) };
   },
   save: insertHistoryReport,

@@ -11,7 +11,7 @@ import type { TreeListing } from '../../git/tree-files.js';
 import type { Database } from '../../store/database.js';
 import { plural, preview } from '../../wording.js';
 import { type TrendPoint, hotspotTrends } from './hotspot-trends.js';
-import { type HistoryLogRead, updateHistoryLog } from './update-history-log.js';
+import { type HistoryLogRead, historyLogAsOf, updateHistoryLog } from './update-history-log.js';
 
 export interface RepositoryHistory {
   analysis: HistoryAnalysis;
@@ -33,6 +33,8 @@ interface AnalyzeHistoryOptions {
   tree: TreeListing;
   code: Pick<CodeAnalysis, 'complexity' | 'config' | 'parseErrors' | 'packageDirs'>;
   summary: HistorySummary;
+  /** A past commit (a backfill): its log is taken from the stored one as of it, which stays where it is. */
+  past: boolean;
   parseWorkerUrl: URL | string;
   signal: AbortSignal;
   progress(done: number, total: number, detail?: string): void;
@@ -40,13 +42,16 @@ interface AnalyzeHistoryOptions {
 }
 
 /** Reads the history git has (incrementally), then runs every history analysis as of the scanned commit. */
-export async function analyzeRepositoryHistory({ db, root, commit, tree, code, summary, parseWorkerUrl, signal, progress, warn }: AnalyzeHistoryOptions): Promise<RepositoryHistory> {
+export async function analyzeRepositoryHistory({ db, root, commit, tree, code, summary, past, parseWorkerUrl, signal, progress, warn }: AnalyzeHistoryOptions): Promise<RepositoryHistory> {
   if (tree.submodules.length > 0) warn(`Skipped ${plural(tree.submodules.length, 'submodule')} (their history is their own): ${preview(tree.submodules)}`);
   if (summary.shallow) {
     warn(`This is a shallow clone: only ${plural(summary.commits, 'commit')} of history are visible, so hotspots, coupling and ownership cover those only`);
   }
   progress(0, 1, 'git log');
-  const { commits, read } = await updateHistoryLog({ db, root, repository: summary.rootCommits.join(' '), tip: commit, signal, estimate: summary.commits, onProgress: (done, total) => progress(done, total, 'git log') });
+  const repository = summary.rootCommits.join(' ');
+  const { commits, read } = past
+    ? await historyLogAsOf({ db, root, repository, commit, signal })
+    : await updateHistoryLog({ db, root, repository, tip: commit, signal, estimate: summary.commits, onProgress: (done, total) => progress(done, total, 'git log') });
   if (read.degraded.length > 0) {
     warn(
       `git could not read the content of ${plural(read.degraded.length, 'commit')} (missing objects, as in a partial clone): their files count as changed, without line counts: ${preview(read.degraded.map((entry) => entry.sha.slice(0, 10)))}`,

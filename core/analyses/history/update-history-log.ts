@@ -8,8 +8,12 @@ import { HistoryLogStore } from '../../store/history-log-store.js';
 const readerSettings = 'reader 2: no merges, renames, numstat, NUL-delimited fields';
 
 export interface HistoryLogRead {
-  /** `full`: read from scratch; `incremental`: only the commits since the last read; `rewritten`: as incremental, and commits the old tip had but this one does not were dropped; `unchanged`: nothing new. */
-  mode: 'full' | 'incremental' | 'rewritten' | 'unchanged';
+  /**
+   * `full`: read from scratch; `incremental`: only the commits since the last read; `rewritten`: as
+   * incremental, and commits the old tip had but this one does not were dropped; `unchanged`: nothing
+   * new; `as of`: a past commit's, taken from the stored log of a later one (nothing read, nothing moved).
+   */
+  mode: 'full' | 'incremental' | 'rewritten' | 'unchanged' | 'as of';
   /** Commits read from git now. */
   read: number;
   /** Commits dropped because history was rewritten. */
@@ -108,4 +112,38 @@ async function planRead(root: string, oldTip: string | undefined, tip: string, e
     if (drop) return { mode: drop.length > 0 ? 'rewritten' : 'incremental', range: `${oldTip}..${tip}`, total: await count(`${oldTip}..${tip}`), drop };
   }
   return { mode: 'full', range: tip, total: estimate, drop: [] };
+}
+
+/**
+ * The log as of a past commit (a backfill), without moving the stored log: when the stored log's tip
+ * descends from the commit, its commits that the commit reaches (one `git rev-list`); else the
+ * commit's log read from git into memory (nothing stored: the stored log stays at its tip).
+ */
+export async function historyLogAsOf({ db, root, repository, commit, signal }: Pick<UpdateOptions, 'db' | 'root' | 'repository' | 'signal'> & { commit: string }): Promise<{ commits: CommitRecord[]; read: HistoryLogRead }> {
+  const started = performance.now();
+  const store = new HistoryLogStore(db);
+  const stored = store.find(repository);
+  const usable = stored?.settings === readerSettings && (await isAncestor(root, commit, stored.tip, signal));
+  let commits: CommitRecord[];
+  let read = 0;
+  if (usable) {
+    const reached = new Set((await readGit(root, ['rev-list', '--no-merges', commit, '--'], { signal })).split('\n').filter(Boolean));
+    commits = store.load(stored.id).filter((entry) => reached.has(entry.sha));
+  } else {
+    commits = [];
+    await readCommitLog(root, commit, (batch) => void commits.push(...batch), signal);
+    read = commits.length;
+  }
+  const degraded = commits.flatMap((entry) => (entry.degraded === undefined ? [] : [{ sha: entry.sha, reason: entry.degraded }]));
+  return { commits, read: { mode: usable ? 'as of' : 'full', read, dropped: 0, stored: commits.length, degraded, durationMs: Math.round(performance.now() - started) } };
+}
+
+async function isAncestor(root: string, commit: string, tip: string, signal: AbortSignal): Promise<boolean> {
+  return readGit(root, ['merge-base', '--is-ancestor', commit, tip], { signal }).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof GitError) return false;
+      throw error;
+    },
+  );
 }

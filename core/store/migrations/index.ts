@@ -12,6 +12,7 @@ import { snapshotItemsRowid } from './011-snapshot-items-rowid.js';
 import { deadCodeConfidence } from './012-dead-code-confidence.js';
 import { generatedFileFacts } from './013-generated-file-facts.js';
 import { healthScores } from './014-health-scores.js';
+import { backfillJobs } from './015-backfill-jobs.js';
 
 export interface Migration {
   /** user_version after this migration; migrations are numbered 1, 2, 3… without gaps. */
@@ -20,4 +21,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory, letterFingerprints, repositoryKeyedCaches, snapshotItemsRowid, deadCodeConfidence, generatedFileFacts, healthScores];
+export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory, letterFingerprints, repositoryKeyedCaches, snapshotItemsRowid, deadCodeConfidence, generatedFileFacts, healthScores, backfillJobs];

@@ -14,6 +14,7 @@ const readModes: Record<HistoryReport['read']['mode'], string> = {
   incremental: 'only new commits read',
   rewritten: 're-read from where history was rewritten',
   unchanged: 'nothing new to read',
+  'as of': 'taken from the stored log of a later commit (a backfilled point)',
 };
 
 const tooltipStyle = { background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' };

@@ -92,6 +92,12 @@ function TotalsTable({ title, keyLabel, totals }: { title: string; keyLabel: str
 }
 
 /** What the snapshot took from outside its commit: two snapshots measured alike can be compared. */
+const nodeModuleWords: Record<ScanEnvironment['nodeModules'], string> = {
+  installed: 'installed (deprecations of installed packages and their peers were read)',
+  absent: 'not installed (a fresh clone: what only an install can tell is not known)',
+  'not read': 'not read (a past commit: what is installed now was installed for another)',
+};
+
 function Environment({ environment, analyses }: { environment: ScanEnvironment; analyses: Record<string, string> }) {
   const { dependencies } = environment;
   return (
@@ -101,7 +107,7 @@ function Environment({ environment, analyses }: { environment: ScanEnvironment; 
         <dt>"Now"</dt>
         <dd>{formatDateTime(environment.now)} (every age is measured from it)</dd>
         <dt>node_modules</dt>
-        <dd>{environment.nodeModules === 'installed' ? 'installed (deprecations of installed packages and their peers were read)' : 'not installed (a fresh clone: what only an install can tell is not known)'}</dd>
+        <dd>{nodeModuleWords[environment.nodeModules]}</dd>
         <dt>Registries</dt>
         <dd>{dependencies ? `${dependencies.registries.map((registry) => `${registry.url} (${registry.source})`).join(', ')}${dependencies.offline ? ', offline (cached metadata only)' : ''}` : 'not asked (no dependency check)'}</dd>
         {dependencies && (

@@ -161,7 +161,7 @@ function History({ repositoryId, generation }: { repositoryId: number; generatio
                   <td>
                     <code>{shortCommit(snapshot.commit)}</code>
                   </td>
-                  <td>{snapshot.branch ?? <span className="muted">detached</span>}</td>
+                  <td>{snapshot.kind === 'backfill' ? <span className="muted">backfilled (a past commit)</span> : (snapshot.branch ?? <span className="muted">detached</span>)}</td>
                   <td>{snapshot.status}</td>
                   <td className="number">{formatNumber(files)}</td>
                   <td className="number">{formatNumber(linesOfCode)}</td>
