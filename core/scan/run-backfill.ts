@@ -46,7 +46,7 @@ export async function runBackfill(options: RunBackfillOptions): Promise<{ notes:
   const plan = pickBackfillPoints(line, { everyMs: options.everyDays * day, count: options.count });
   const notes = planNotes(plan, summary.shallow, options.count);
   const removed = removeUnreachableBackfills(db, repositoryId, new Set((await readGit(root, ['rev-list', head.commit, '--'], { signal })).split('\n').filter(Boolean)));
-  if (removed > 0) notes.push(`History was rewritten: ${plural(removed, 'backfilled snapshot')} of commits HEAD no longer reaches were removed`);
+  if (removed > 0) notes.push(`History was rewritten: removed ${plural(removed, 'backfilled snapshot')} of commits HEAD no longer reaches`);
   const iso = (at: number) => new Date(at).toISOString();
   saveBackfillPlan(
     db,
