@@ -128,9 +128,11 @@ program
 
 program
   .command('forecast')
-  .description('when the health score falls below a threshold, on the trend of the scans so far (a date with its interval, or not on the current trend)')
+  .description("when the health score falls below a threshold, and each folder's complexity rises above one, on the trend of the scans and backfills so far (a date with its interval, or not on the current trend)")
   .argument('<path>', 'a folder inside the git work tree (scanned before)')
   .option('--threshold <score>', 'the score to forecast (0–100)', parseScore, 75)
+  .option('--complexity <n>', "the cognitive complexity per function a folder's forecast dates (default: the settings' threshold, 15)", parseCount)
+  .option('--top <n>', 'how many folders to list (--json has them all)', parseCount, 10)
   .option('--json', 'print the scores, the trend and the forecast')
   .action((path: string, options: ForecastOptions) => withSteward(async (steward) => (await import('./commands/forecast.js')).forecastCommand(steward, path, options)));
 

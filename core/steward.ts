@@ -117,7 +117,8 @@ export function openSteward(options: StewardOptions): Steward {
       const report = scoreInventory(db, { repositoryId: id, snapshotId, folder });
       return snapshotId === undefined && !folder ? withChangeSinceWeek(db, id, report) : report;
     },
-    'health.forecast': async ({ repositoryId, threshold }) => forecastHealth(db, repository(repositoryId).id, threshold),
+    'health.forecast': async ({ repositoryId, threshold, complexityThreshold }) =>
+      forecastHealth(db, repository(repositoryId).id, { threshold, complexityThreshold: complexityThreshold ?? readSettings(db).complexity.cognitive }),
     'backfill.start': async ({ repositoryId, every, count }) => scans.start(repository(repositoryId), { backfill: { everyDays: every, count } }),
     'backfill.status': async ({ repositoryId }) => readBackfillJob(db, repository(repositoryId).id, scans.isScanning(repositoryId, 'backfill')),
     ...reportHandlers(db),

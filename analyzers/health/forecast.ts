@@ -47,9 +47,29 @@ const week = 7 * 24 * 3600 * 1000;
  * "not on the current trend".
  */
 export function forecastCrossing(series: readonly SeriesPoint[], threshold: number, direction: 'up' | 'down'): Forecast {
-  const points = [...series].filter((point) => Number.isFinite(point.at) && Number.isFinite(point.value)).sort((a, b) => a.at - b.at);
-  if (points.length < minimumPoints) return { kind: 'too-few-points', points: points.length, needed: minimumPoints };
+  const fitted = fitLine(series);
+  if (fitted.kind === 'too-few-points') return fitted;
+  const { trend, slope, last, low, high, line } = fitted;
   const sign = direction === 'up' ? 1 : -1;
+  if (sign * (trend.current - threshold) >= 0) return { kind: 'already-crossed', trend };
+  const [faster, slower] = sign > 0 ? [high, low] : [low, high];
+  // Not towards the threshold, or not surely so: the interval's slower end does not move that way.
+  if (sign * slope <= 0 || sign * slower <= 0) return { kind: 'not-on-trend', trend };
+  const crossing = ({ rate, at }: ReturnType<typeof line>): number => last + (threshold - at(last)) / rate;
+  const at = crossing(line(slope));
+  return { kind: 'crossing', trend, at, earliest: Math.min(crossing(line(faster)), at), latest: Math.max(crossing(line(slower)), at) };
+}
+
+/** The robust trend of a series without a threshold to cross (a measure watched, not forecast). */
+export function fitTrend(series: readonly SeriesPoint[]): { readonly kind: 'too-few-points'; readonly points: number; readonly needed: number } | { readonly kind: 'trend'; readonly trend: Trend } {
+  const fitted = fitLine(series);
+  return fitted.kind === 'too-few-points' ? fitted : { kind: 'trend', trend: fitted.trend };
+}
+
+/** Theil–Sen's line through the series, with Sen's interval of its slope (per ms). */
+function fitLine(series: readonly SeriesPoint[]) {
+  const points = [...series].filter((point) => Number.isFinite(point.at) && Number.isFinite(point.value)).sort((a, b) => a.at - b.at);
+  if (points.length < minimumPoints) return { kind: 'too-few-points' as const, points: points.length, needed: minimumPoints };
   const slopes = pairwiseSlopes(points);
   const slope = median(slopes);
   const [low, high] = slopeInterval(slopes, points.length);
@@ -58,15 +78,8 @@ export function forecastCrossing(series: readonly SeriesPoint[], threshold: numb
     const intercept = median(points.map((point) => point.value - rate * point.at));
     return { rate, at: (t: number) => intercept + rate * t };
   };
-  const fitted = line(slope);
-  const trend: Trend = { perWeek: slope * week, perWeekLow: low * week, perWeekHigh: high * week, current: fitted.at(last) };
-  if (sign * (fitted.at(last) - threshold) >= 0) return { kind: 'already-crossed', trend };
-  const [faster, slower] = sign > 0 ? [high, low] : [low, high];
-  // Not towards the threshold, or not surely so: the interval's slower end does not move that way.
-  if (sign * slope <= 0 || sign * slower <= 0) return { kind: 'not-on-trend', trend };
-  const crossing = ({ rate, at }: ReturnType<typeof line>): number => last + (threshold - at(last)) / rate;
-  const at = crossing(fitted);
-  return { kind: 'crossing', trend, at, earliest: Math.min(crossing(line(faster)), at), latest: Math.max(crossing(line(slower)), at) };
+  const trend: Trend = { perWeek: slope * week, perWeekLow: low * week, perWeekHigh: high * week, current: line(slope).at(last) };
+  return { kind: 'line' as const, trend, slope, last, low, high, line };
 }
 
 function pairwiseSlopes(points: readonly SeriesPoint[]): number[] {
@@ -91,4 +104,15 @@ function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * The latest value less the value of the latest point at least a week older (by commit date): what
+ * changed over the last week of commits; null without such a point.
+ */
+export function changeOverWeek(series: readonly SeriesPoint[]): number | null {
+  const points = [...series].sort((a, b) => a.at - b.at);
+  const last = points.at(-1);
+  const before = last ? points.filter((point) => point.at <= last.at - week).at(-1) : undefined;
+  return last && before ? last.value - before.value : null;
 }

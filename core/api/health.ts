@@ -44,19 +44,49 @@ const HealthScoreSchema = z.object({
 export type HealthScoreReport = z.infer<typeof HealthScoreSchema>;
 
 const TrendSchema = z.object({ perWeek: z.number(), perWeekLow: z.number(), perWeekHigh: z.number(), current: z.number() });
+const TooFewSchema = z.object({ kind: z.literal('too-few-points'), points: z.number().int(), needed: z.number().int() });
 
-/** Where the score's trend leads against a threshold (analyzers/health/forecast.ts). */
+/** Where a measure's trend leads against a threshold (analyzers/health/forecast.ts). */
+const ForecastSchema = z.discriminatedUnion('kind', [
+  TooFewSchema,
+  z.object({ kind: z.literal('already-crossed'), trend: TrendSchema }),
+  z.object({ kind: z.literal('not-on-trend'), trend: TrendSchema }),
+  z.object({ kind: z.literal('crossing'), trend: TrendSchema, at: z.iso.datetime(), earliest: z.iso.datetime(), latest: z.iso.datetime() }),
+]);
+
+/** A measure watched without a threshold: its trend only. */
+const TrendFitSchema = z.discriminatedUnion('kind', [TooFewSchema, z.object({ kind: z.literal('trend'), trend: TrendSchema })]);
+
+/** A measure's values at the scored commits, oldest first, by commit date. */
+const SeriesSchema = z.array(z.object({ snapshotId: SnapshotIdSchema, at: z.string(), value: z.number() }));
+
+/** The latest value less the one of the latest commit at least a week older; null without one. */
+const WeekChangeSchema = z.number().nullable();
+
 const HealthForecastSchema = z.object({
   formula: z.string(),
   threshold: z.number(),
-  /** The scores the trend is fitted on, oldest first, at their commits' dates. */
+  /** The scores the trend is fitted on, oldest first, at their commits' dates (scans and backfills). */
   points: z.array(z.object({ snapshotId: SnapshotIdSchema, at: z.string(), score: z.number() })),
-  forecast: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('too-few-points'), points: z.number().int(), needed: z.number().int() }),
-    z.object({ kind: z.literal('already-crossed'), trend: TrendSchema }),
-    z.object({ kind: z.literal('not-on-trend'), trend: TrendSchema }),
-    z.object({ kind: z.literal('crossing'), trend: TrendSchema, at: z.iso.datetime(), earliest: z.iso.datetime(), latest: z.iso.datetime() }),
-  ]),
+  forecast: ForecastSchema,
+  changeSinceWeek: WeekChangeSchema,
+  /** Each part's lost points over the same commits, with their trend (rising: the part gets sicker). */
+  parts: z.array(z.object({ category: z.string(), title: z.string(), weight: z.number(), lost: SeriesSchema, trend: TrendFitSchema, changeSinceWeek: WeekChangeSchema })),
+  /** The cognitive complexity per function (90th percentile of a folder's functions) that a folder's forecast dates. */
+  complexityThreshold: z.number(),
+  /**
+   * Top-level folders and those one level below (with at least 10 functions now), most urgent first:
+   * their complexity with a forecast against `complexityThreshold`, the debt effort of their counted
+   * items in hours, and — for a workspace with known publish times — the mean drift of its dependencies in days.
+   */
+  folders: z.array(
+    z.object({
+      folder: z.string(),
+      complexity: z.object({ series: SeriesSchema, forecast: ForecastSchema, changeSinceWeek: WeekChangeSchema }),
+      effortHours: z.object({ series: SeriesSchema, trend: TrendFitSchema, changeSinceWeek: WeekChangeSchema }),
+      driftDays: z.object({ series: SeriesSchema, trend: TrendFitSchema, changeSinceWeek: WeekChangeSchema }).nullable(),
+    }),
+  ),
 });
 export type HealthForecastReport = z.infer<typeof HealthForecastSchema>;
 
@@ -66,9 +96,13 @@ export const healthRoutes = {
     input: z.object({ repositoryId: z.number().int().positive(), snapshotId: SnapshotIdSchema.optional(), folder: z.string().optional() }),
     output: HealthScoreSchema,
   },
-  /** When the repository's score falls below a threshold on its current trend, from its scans' stored scores. */
+  /**
+   * When the repository's score falls below a threshold on its current trend, from its scans' and
+   * backfills' stored scores; each part's trend; each folder's complexity forecast (against
+   * `complexityThreshold`, by default the settings' cognitive threshold), debt effort and dependency drift.
+   */
   'health.forecast': {
-    input: z.object({ repositoryId: z.number().int().positive(), threshold: z.number().min(0).max(100).default(75) }),
+    input: z.object({ repositoryId: z.number().int().positive(), threshold: z.number().min(0).max(100).default(75), complexityThreshold: z.number().positive().max(1000).optional() }),
     output: HealthForecastSchema,
   },
 } as const;

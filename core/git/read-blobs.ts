@@ -108,3 +108,35 @@ export async function readTextFiles(root: string, files: readonly TreeFile[], si
   );
   return texts;
 }
+
+/**
+ * What a reader makes of a file's content, kept per path and blob for the life of the thread: the
+ * commits of one backfill share most of their files, so each later commit reads only what changed.
+ * `derive` sees the content once; a blob git does not have is delivered as null and not kept.
+ */
+export class BlobMemo<T> {
+  private readonly known = new Map<string, T>();
+
+  constructor(private readonly derive: (file: TreeFile, content: Buffer) => T) {}
+
+  async read(root: string, files: readonly TreeFile[], onFile: (index: number, value: T | null) => void, signal?: AbortSignal): Promise<void> {
+    const unknown: number[] = [];
+    files.forEach((file, index) => {
+      const value = this.known.get(`${file.blobSha}\0${file.path}`);
+      if (value === undefined) unknown.push(index);
+      else onFile(index, value);
+    });
+    await readBlobs(
+      root,
+      unknown.map((index) => files[index]!.blobSha),
+      (position, content) => {
+        const index = unknown[position]!;
+        const file = files[index]!;
+        const value = content ? this.derive(file, content) : null;
+        if (value !== null) this.known.set(`${file.blobSha}\0${file.path}`, value);
+        onFile(index, value);
+      },
+      signal,
+    );
+  }
+}

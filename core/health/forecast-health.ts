@@ -1,34 +1,109 @@
-import { forecastCrossing } from '../../analyzers/health/forecast.js';
-import { healthFormula } from '../../analyzers/health/health-score.js';
+import { type SeriesPoint, changeOverWeek, fitTrend, forecastCrossing } from '../../analyzers/health/forecast.js';
+import { healthCategories, healthFormula } from '../../analyzers/health/health-score.js';
 import type { HealthForecastReport, HealthScoreReport } from '../api/health.js';
 import type { Database } from '../store/database.js';
 import { readHealthSeries, snapshotDate } from './health-store.js';
 
-/** When the repository's health score falls below `threshold`, on the trend of its scans' scores. */
-export function forecastHealth(db: Database, repositoryId: number, threshold: number): HealthForecastReport {
+type Breakdown = HealthScoreReport['categories'];
+type Forecast = ReturnType<typeof forecastCrossing>;
+
+/** Folders with fewer functions than this now are too small for their trend to mean much. */
+const minimumFunctions = 10;
+
+/**
+ * Where the repository's health leads, from the scores its scans and backfills stored: the score
+ * against `threshold`, each part's lost points, and each top folder's complexity (against
+ * `complexityThreshold`), debt effort and dependency drift — trends by commit date and their change
+ * over the last week.
+ */
+export function forecastHealth(db: Database, repositoryId: number, { threshold, complexityThreshold }: { threshold: number; complexityThreshold: number }): HealthForecastReport {
   const points = readHealthSeries(db, repositoryId);
-  const forecast = forecastCrossing(
-    points.map((point) => ({ at: Date.parse(point.at), value: point.score })),
-    threshold,
-    'down',
-  );
-  const iso = (at: number) => new Date(at).toISOString();
+  const ids = points.map((point) => point.snapshotId);
+  const dates = new Map(points.map((point) => [point.snapshotId, point.at]));
+  const series = (values: ReadonlyMap<number, number>) =>
+    ids.flatMap((snapshotId) => (values.has(snapshotId) ? [{ snapshotId, at: dates.get(snapshotId)!, value: values.get(snapshotId)! }] : []));
+  const score = points.map((point) => ({ snapshotId: point.snapshotId, at: point.at, value: point.score }));
+  const breakdowns = readBreakdowns(db, ids);
+
+  const parts = Object.entries(healthCategories).map(([category, { title, weight }]) => {
+    const lost = series(new Map([...breakdowns].map(([id, breakdown]) => [id, breakdown.find((part) => part.category === category)?.lost ?? 0])));
+    return { category, title, weight, lost, trend: fitTrend(dated(lost)), changeSinceWeek: changeOverWeek(dated(lost)) };
+  });
+
+  const complexity = readFolderComplexity(db, ids);
+  const latest = ids.at(-1);
+  const folders = [...(latest === undefined ? [] : (complexity.get(latest) ?? new Map()))]
+    .filter(([folder, { functions }]) => folder !== '' && folder.split('/').length <= 2 && functions >= minimumFunctions)
+    .map(([folder]) => {
+      const p90 = series(new Map([...complexity].flatMap(([id, byFolder]) => (byFolder.has(folder) ? [[id, byFolder.get(folder)!.p90] as const] : []))));
+      const effort = series(new Map([...breakdowns].map(([id, breakdown]) => [id, effortHoursIn(breakdown, folder)])));
+      const drift = series(readDriftDays(db, ids, folder));
+      return {
+        folder,
+        complexity: { series: p90, forecast: datedForecast(forecastCrossing(dated(p90), complexityThreshold, 'up')), changeSinceWeek: changeOverWeek(dated(p90)) },
+        effortHours: { series: effort, trend: fitTrend(dated(effort)), changeSinceWeek: changeOverWeek(dated(effort)) },
+        driftDays: drift.length === 0 ? null : { series: drift, trend: fitTrend(dated(drift)), changeSinceWeek: changeOverWeek(dated(drift)) },
+      };
+    })
+    .sort((a, b) => urgency(a.complexity.forecast) - urgency(b.complexity.forecast) || a.folder.localeCompare(b.folder));
+
   return {
     formula: healthFormula,
     threshold,
     points,
-    forecast: forecast.kind === 'crossing' ? { ...forecast, at: iso(forecast.at), earliest: iso(forecast.earliest), latest: iso(forecast.latest) } : forecast,
+    forecast: datedForecast(forecastCrossing(dated(score), threshold, 'down')),
+    changeSinceWeek: changeOverWeek(dated(score)),
+    parts,
+    complexityThreshold,
+    folders,
   };
 }
 
-const week = 7 * 24 * 3600 * 1000;
-
-/** The latest scan's score with its change since the latest scanned commit at least a week older (by commit date). */
+/** The latest scan's score with its change since the latest scored commit at least a week older (by commit date). */
 export function withChangeSinceWeek(db: Database, repositoryId: number, report: HealthScoreReport): HealthScoreReport {
   const at = snapshotDate(db, report.snapshotId);
   if (report.score === null || at === null) return report;
-  const before = readHealthSeries(db, repositoryId, { except: report.snapshotId })
-    .filter((point) => Date.parse(point.at) <= at - week)
-    .at(-1);
-  return { ...report, changeSinceWeek: before ? Math.round((report.score - before.score) * 1e6) / 1e6 : null };
+  const others = readHealthSeries(db, repositoryId, { except: report.snapshotId }).filter((point) => Date.parse(point.at) <= at);
+  const change = changeOverWeek([...others.map((point) => ({ at: Date.parse(point.at), value: point.score })), { at, value: report.score }]);
+  return { ...report, changeSinceWeek: change === null ? null : Math.round(change * 1e6) / 1e6 };
+}
+
+const dated = (series: readonly { at: string; value: number }[]): SeriesPoint[] => series.map((point) => ({ at: Date.parse(point.at), value: point.value }));
+
+function datedForecast(forecast: Forecast): HealthForecastReport['forecast'] {
+  const iso = (at: number) => new Date(at).toISOString();
+  return forecast.kind === 'crossing' ? { ...forecast, at: iso(forecast.at), earliest: iso(forecast.earliest), latest: iso(forecast.latest) } : forecast;
+}
+
+/** Soonest crossing first, then those already past, then the rest. */
+function urgency(forecast: HealthForecastReport['forecast']): number {
+  if (forecast.kind === 'crossing') return Date.parse(forecast.at);
+  return forecast.kind === 'already-crossed' ? Number.MAX_SAFE_INTEGER - 1 : Number.MAX_SAFE_INTEGER;
+}
+
+function readBreakdowns(db: Database, ids: readonly number[]): Map<number, Breakdown> {
+  const read = db.prepare<[number], { breakdown: string }>('SELECT breakdown FROM health_scores WHERE snapshot_id = ?');
+  return new Map(ids.map((id) => [id, JSON.parse(read.get(id)?.breakdown ?? '[]') as Breakdown]));
+}
+
+function effortHoursIn(breakdown: Breakdown, folder: string): number {
+  const minutes = breakdown.flatMap((part) => part.items).filter((item) => item.path?.startsWith(`${folder}/`)).reduce((sum, item) => sum + item.effortMinutes, 0);
+  return Math.round((minutes / 60) * 100) / 100;
+}
+
+/** Per snapshot, per folder: its functions and the 90th percentile of their cognitive complexity. */
+function readFolderComplexity(db: Database, ids: readonly number[]): Map<number, Map<string, { functions: number; p90: number }>> {
+  const read = db.prepare<[number], { path: string; functions: number; cognitive_p90: number }>(
+    `SELECT path, functions, cognitive_p90 FROM snapshot_complexity WHERE snapshot_id = ? AND scope = 'folder' AND functions > 0`,
+  );
+  return new Map(ids.map((id) => [id, new Map(read.all(id).map((row) => [row.path, { functions: row.functions, p90: row.cognitive_p90 }]))]));
+}
+
+/** The mean drift (days behind the newest release) of a workspace's dependencies where publish times told it. */
+function readDriftDays(db: Database, ids: readonly number[], workspace: string): Map<number, number> {
+  const read = db.prepare<[number, string], { drift: number | null }>('SELECT avg(drift_days) AS drift FROM snapshot_dependency_items WHERE snapshot_id = ? AND workspace = ? AND drift_days IS NOT NULL');
+  return new Map(ids.flatMap((id) => {
+    const drift = read.get(id, workspace)?.drift;
+    return drift === null || drift === undefined ? [] : [[id, Math.round(drift * 10) / 10] as const];
+  }));
 }

@@ -1,6 +1,6 @@
 import { fileStats } from '../../analyzers/languages/file-stats.js';
 import type { AnalysisContext } from '../analyses/analysis.js';
-import { readBlobs } from '../git/read-blobs.js';
+import { BlobMemo } from '../git/read-blobs.js';
 import type { TreeFile } from '../git/tree-files.js';
 import { type FileRow, insertFileRows } from '../store/snapshot-files.js';
 import type { SaveResults } from '../store/snapshots.js';
@@ -13,6 +13,9 @@ const maxCountedBytes = 20 * 1024 * 1024;
 function uncounted(file: TreeFile): FileRow {
   return { path: file.path, blobSha: file.blobSha, language: null, bytes: file.size, codeLines: 0, commentLines: 0, blankLines: 0 };
 }
+
+/** A backfill counts each file's lines once, however many of its commits have the file. */
+const counted = new BlobMemo<FileRow>((file, content) => ({ ...fileStats(file.path, content), blobSha: file.blobSha }));
 
 /** Rough share of a scan's time, for the progress bar. */
 export const countLinesWeight = 0.85;
@@ -34,16 +37,13 @@ export async function countLines({ root, signal, treeFiles, progress, warn }: An
     const missing: string[] = [];
 
     progress(rows.length, files.length);
-    await readBlobs(
+    await counted.read(
       root,
-      readable.map((file) => file.blobSha),
-      (index, content) => {
+      readable,
+      (index, row) => {
         const file = readable[index]!;
-        if (content) rows.push({ ...fileStats(file.path, content), blobSha: file.blobSha });
-        else {
-          missing.push(file.path);
-          rows.push(uncounted(file));
-        }
+        if (!row) missing.push(file.path);
+        rows.push(row ?? uncounted(file));
         progress(rows.length, files.length, file.path);
       },
       signal,

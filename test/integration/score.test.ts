@@ -97,3 +97,35 @@ describe('steward forecast', () => {
     expect(stewardJson<ScoreJson>(home, ['score', repository, '--json', '--folder', 'src']).changeSinceWeek).toBeNull();
   });
 });
+
+describe('steward forecast by folder', () => {
+  it("dates the week a folder's complexity crosses the threshold within a week of the true one, from a backfilled history", () => {
+    // Ten weekly commits; every function of src/editor gains one branch a week: cognitive 3 in week 0, 12 in week 9, 15 (the threshold) in week 12.
+    const monday = Date.parse('2024-01-01T09:00:00Z');
+    const week = 7 * 86_400_000;
+    const branches = (count: number) => Array.from({ length: count }, (_, index) => `  if (input > ${index}) result += ${index};`).join('\n');
+    const editor = (complexity: number) =>
+      Object.fromEntries(
+        Array.from({ length: 10 }, (_, index) => [`src/editor/tool-${index}.ts`, `export function tool${index}(input: number): number {\n  let result = 0;\n${branches(complexity)}\n  return result;\n}\n`]),
+      );
+    const index = Array.from({ length: 10 }, (_, at) => `export { tool${at} } from './editor/tool-${at}.js';`).join('\n');
+    const commits = Array.from({ length: 10 }, (_, at) => ({
+      author: 'Ada',
+      email: 'ada@example.com',
+      date: new Date(monday + at * week).toISOString(),
+      files: { 'package.json': JSON.stringify({ name: 'editor', private: true, type: 'module', main: 'src/index.ts' }), 'src/index.ts': `${index}\n`, ...editor(3 + at) },
+    }));
+    const repository = createRepository(join(temporaryDirectory(), 'editor'), commits);
+    const home = temporaryDirectory();
+    stewardJson(home, ['scan', repository, '--offline']);
+    stewardJson(home, ['backfill', repository, '--count', '9']);
+    const report = stewardJson<HealthForecastReport>(home, ['forecast', repository, '--complexity', '15']);
+    const folder = report.folders.find((entry) => entry.folder === 'src/editor')!;
+    expect(folder.complexity.series.map((point) => point.value)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(folder.complexity.changeSinceWeek).toBe(1);
+    expect(folder.complexity.forecast.kind).toBe('crossing');
+    if (folder.complexity.forecast.kind !== 'crossing') return;
+    expect(Math.abs(Date.parse(folder.complexity.forecast.at) - (monday + 12 * week))).toBeLessThanOrEqual(week);
+    expect(steward(home, ['forecast', repository, '--complexity', '15']).stdout).toMatch(new RegExp(`src/editor .*${folder.complexity.forecast.at.slice(0, 10)}`));
+  });
+});

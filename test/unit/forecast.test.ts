@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type SeriesPoint, forecastCrossing } from '../../analyzers/health/forecast.js';
+import { type SeriesPoint, changeOverWeek, forecastCrossing } from '../../analyzers/health/forecast.js';
 
 const day = 24 * 3600 * 1000;
 const week = 7 * day;
@@ -55,5 +55,19 @@ describe('forecastCrossing', () => {
   it('says when the threshold is already crossed, and when there are too few points to tell', () => {
     expect(forecastCrossing(weekly(6, (index) => 20 + index), 15, 'up').kind).toBe('already-crossed');
     expect(forecastCrossing(weekly(3, (index) => 10 + index), 15, 'up')).toEqual({ kind: 'too-few-points', points: 3, needed: 4 });
+  });
+});
+
+describe('changeOverWeek', () => {
+  it('compares the latest value with the latest one at least a week older, and has none without it', () => {
+    const series = [
+      { at: start, value: 10 },
+      { at: start + 5 * day, value: 12 },
+      { at: start + 9 * day, value: 13 },
+      { at: start + 13 * day, value: 17 },
+    ];
+    expect(changeOverWeek(series)).toBe(17 - 12);
+    expect(changeOverWeek(series.slice(1, 3))).toBeNull();
+    expect(changeOverWeek([])).toBeNull();
   });
 });

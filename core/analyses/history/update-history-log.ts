@@ -114,6 +114,9 @@ async function planRead(root: string, oldTip: string | undefined, tip: string, e
   return { mode: 'full', range: tip, total: estimate, drop: [] };
 }
 
+/** The stored log last loaded by `historyLogAsOf` in this thread: the commits of one backfill all read the same. */
+let lastLoaded: { key: string; commits: CommitRecord[] } | undefined;
+
 /**
  * The log as of a past commit (a backfill), without moving the stored log: when the stored log's tip
  * descends from the commit, its commits that the commit reaches (one `git rev-list`); else the
@@ -128,7 +131,9 @@ export async function historyLogAsOf({ db, root, repository, commit, signal }: P
   let read = 0;
   if (usable) {
     const reached = new Set((await readGit(root, ['rev-list', '--no-merges', commit, '--'], { signal })).split('\n').filter(Boolean));
-    commits = store.load(stored.id).filter((entry) => reached.has(entry.sha));
+    const key = `${stored.id}\0${stored.tip}\0${stored.reads}`;
+    if (lastLoaded?.key !== key) lastLoaded = { key, commits: store.load(stored.id) };
+    commits = lastLoaded.commits.filter((entry) => reached.has(entry.sha));
   } else {
     commits = [];
     await readCommitLog(root, commit, (batch) => void commits.push(...batch), signal);

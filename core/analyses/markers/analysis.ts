@@ -4,10 +4,20 @@ import { fileStats } from '../../../analyzers/languages/file-stats.js';
 import { findMarkers, markerTotals } from '../../../analyzers/markers/find-markers.js';
 import { analysisDescriptor } from '../../api/analyses.js';
 import type { MarkersReport } from '../../api/markers.js';
-import { readBlobs } from '../../git/read-blobs.js';
+import { BlobMemo } from '../../git/read-blobs.js';
 import { getReportDocument, insertReportDocument } from '../../store/snapshot-reports.js';
 import type { Analysis } from '../analysis.js';
 import { markerItems } from './items.js';
+
+interface FileMarkers {
+  path: string;
+  linesOfCode: number;
+  markers: ReturnType<typeof findMarkers>;
+}
+
+const decoder = new TextDecoder();
+/** A backfill reads each file once, however many of its commits have it. */
+const markersOf = new BlobMemo<FileMarkers>((file, content) => ({ path: file.path, linesOfCode: fileStats(file.path, content).codeLines, markers: findMarkers(decoder.decode(content)) }));
 
 /**
  * TODO/FIXME/HACK/XXX comments and checker-silencing directives per file and folder: debt the authors
@@ -26,18 +36,18 @@ export const markersAnalysis: Analysis<'markers'> = {
     );
     const wanted = new Set(codeFiles);
     const files = tree.files.filter((file) => wanted.has(file.path));
-    const read: { path: string; linesOfCode: number; markers: ReturnType<typeof findMarkers> }[] = [];
-    const decoder = new TextDecoder();
-    await readBlobs(
+    const found: (FileMarkers | null)[] = Array.from(files, () => null);
+    let done = 0;
+    await markersOf.read(
       root,
-      files.map((file) => file.blobSha),
-      (index, content) => {
-        const file = files[index]!;
-        progress(index + 1, files.length, file.path);
-        if (content) read.push({ path: file.path, linesOfCode: fileStats(file.path, content).codeLines, markers: findMarkers(decoder.decode(content)) });
+      files,
+      (index, markers) => {
+        found[index] = markers;
+        progress(++done, files.length, files[index]!.path);
       },
       signal,
     );
+    const read = found.filter((file) => file !== null);
     const totals = markerTotals(read);
     const report: MarkersReport = {
       commit,
