@@ -1,6 +1,7 @@
 import type { AnalysisId } from '../core/api/analyses.js';
 import type { AnalysisCommand } from './analysis-command.js';
 import { complexityCommand } from './commands/complexity.js';
+import { coverageCommand } from './commands/coverage.js';
 import { deadCodeCommand } from './commands/deadcode.js';
 import { depsCommand } from './commands/deps.js';
 import { hotspotsCommand } from './commands/hotspots.js';
@@ -13,4 +14,5 @@ export const analysisCommands: { [Id in AnalysisId]: AnalysisCommand<Id, never> 
   history: hotspotsCommand,
   dependencies: depsCommand,
   markers: markersCommand,
+  coverage: coverageCommand,
 };

@@ -42,12 +42,13 @@ function printReport(name: string, { snapshot, summary }: SnapshotReport): void 
 const nodeModuleWords: Record<ScanEnvironment['nodeModules'], string> = { installed: 'node_modules installed', absent: 'no node_modules', 'not read': 'node_modules not read (a past commit)' };
 
 /** What a snapshot took from outside its commit, in one line. */
-function describeEnvironment({ now, nodeModules, dependencies, git }: ScanEnvironment): string {
+function describeEnvironment({ now, nodeModules, dependencies, coverage, git }: ScanEnvironment): string {
   const parts = [`"now" ${now}`, nodeModuleWords[nodeModules]];
   if (dependencies) {
     parts.push(`registry ${dependencies.registries.map((registry) => `${registry.url} (${registry.source})`).join(', ')}${dependencies.offline ? ', offline' : ''}`);
     parts.push(`advisories: ${dependencies.advisories}`);
   }
+  for (const source of coverage ?? []) parts.push(`coverage ${source.file} of ${source.modifiedAt.slice(0, 16).replace('T', ' ')} (of this commit: ${source.matchesCommit})`);
   parts.push(git);
   return parts.join('; ');
 }

@@ -61,4 +61,9 @@ export interface Analysis<Id extends AnalysisId = AnalysisId, Options = unknown>
   load(db: Database, snapshotId: number): AnalysisReport<Id> | undefined;
   /** The debt items its report holds; the inventory gives them identity, cost, owner and status. */
   items(report: AnalysisReport<Id>, context: ItemContext): ItemDraft[];
+  /**
+   * Whether the report speaks for its items (default: yes). One that had no input (no coverage file)
+   * neither finds nor resolves them: the inventory keeps them as last seen.
+   */
+  spoke?(report: AnalysisReport<Id>): boolean;
 }

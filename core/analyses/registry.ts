@@ -1,6 +1,7 @@
 import type { AnalysisId } from '../api/analyses.js';
 import type { Analysis } from './analysis.js';
 import { codeAnalysis } from './code/analysis.js';
+import { coverageAnalysis } from './coverage/analysis.js';
 import { deadCodeAnalysis } from './dead-code/analysis.js';
 import { dependenciesAnalysis } from './dependencies/analysis.js';
 import { historyAnalysis } from './history/analysis.js';
@@ -17,4 +18,5 @@ export const analyses: { readonly [Id in AnalysisId]: Analysis<Id, unknown> } = 
   history: historyAnalysis,
   dependencies: dependenciesAnalysis,
   markers: markersAnalysis,
+  coverage: coverageAnalysis,
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CodeReportSchema } from './code.js';
+import { CoverageReportSchema } from './coverage.js';
 import { DeadCodeReportSchema } from './dead-code.js';
 import { DependencyReportSchema } from './dependencies.js';
 import { HistoryReportSchema } from './history.js';
@@ -77,6 +78,18 @@ export const analysisDescriptors = [
     report: MarkersReportSchema,
     tab: { slug: 'markers', label: 'Markers' },
     command: { name: 'markers', description: 'count TODO, FIXME, HACK and @ts-ignore/@ts-expect-error markers at HEAD, per file and folder' },
+  }),
+  describe({
+    id: 'coverage',
+    title: 'Reading test coverage',
+    doing: 'read the coverage your tests wrote',
+    done: 'read test coverage',
+    report: CoverageReportSchema,
+    tab: { slug: 'coverage', label: 'Coverage' },
+    command: {
+      name: 'coverage',
+      description: 'read the coverage the tests wrote (coverage/lcov.info, coverage-final.json or coverage-summary.json): per file and folder, and the complex functions and hotspots it leaves uncovered',
+    },
   }),
 ] as const;
 

@@ -25,6 +25,8 @@ export const itemKindTitles = {
   'knowledge-island': 'Knowledge island',
   'owners-inactive': 'Owners inactive',
   'debt-marker': 'Debt marker',
+  'uncovered-complex-function': 'Uncovered complex function',
+  'uncovered-hotspot': 'Uncovered hotspot',
 } as const;
 export type ItemKind = keyof typeof itemKindTitles;
 export const itemKinds = Object.keys(itemKindTitles) as ItemKind[];

@@ -27,6 +27,8 @@ const ScanEnvironmentSchema = z.object({
       advisories: z.string(),
     })
     .nullable(),
+  /** The coverage files read from the work tree: when each was written, and whether it is of the scanned commit; null when coverage was not read. */
+  coverage: z.array(z.object({ file: z.string(), modifiedAt: z.string(), matchesCommit: z.enum(['yes', 'no', 'unknown']) })).nullable().default(null),
   /** The git that read the repository (`git version`). */
   git: z.string(),
 });

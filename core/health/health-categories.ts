@@ -26,6 +26,8 @@ export const healthCategoryOf: Record<ItemKind, HealthCategory> = {
   vulnerability: 'vulnerabilities',
   'import-cycle': 'architecture',
   'boundary-violation': 'architecture',
+  'uncovered-complex-function': 'coverage',
+  'uncovered-hotspot': 'coverage',
   'knowledge-island': 'knowledge',
   'owners-inactive': 'knowledge',
 };

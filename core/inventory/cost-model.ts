@@ -51,6 +51,9 @@ const defaultKinds: Record<ItemKind, KindCost> = {
   'knowledge-island': { base: 60, perUnit: 0, maxUnits: 0, perChange: 10, perMonth: 0 },
   'owners-inactive': { base: 60, perUnit: 0, maxUnits: 0, perChange: 15, perMonth: 0 },
   'debt-marker': { base: 15, perUnit: 0, maxUnits: 0, perChange: 1, perMonth: 0 },
+  // Writing tests: a setup, then about a minute per line never run (a test per branch or two).
+  'uncovered-complex-function': { base: 20, perUnit: 1, maxUnits: 300, perChange: 2, perMonth: 0 },
+  'uncovered-hotspot': { base: 60, perUnit: 0.5, maxUnits: 1000, perChange: 10, perMonth: 0 },
 };
 
 /** Risk before confidence, by severity (0–100). */

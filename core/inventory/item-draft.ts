@@ -1,3 +1,4 @@
+import type { AnalysisId } from '../api/analyses.js';
 import type { Confidence, ItemKind, Severity } from '../api/inventory.js';
 
 /** What an analysis says of one finding; the inventory adds identity, cost, owner and status. */
@@ -31,4 +32,6 @@ export interface ItemContext {
   blobOf(path: string): string | undefined;
   /** Files that import a package, when the code engine ran in the same run. */
   importersOf(packageName: string): number | null;
+  /** Another analysis's report of the same run (undefined when it did not run), for items that join two (uncovered hotspots). */
+  reportOf(analysis: AnalysisId): unknown;
 }

@@ -15,7 +15,7 @@ export interface PreparedItem extends ItemDraft {
   owner: DebtItem['owner'];
 }
 
-interface PrepareInput extends ItemContext {
+interface PrepareInput extends Omit<ItemContext, 'reportOf'> {
   /** The reports of the analyses that ran, by analysis. */
   reports: Partial<Record<AnalysisId, unknown>>;
   costModel: CostModel;
@@ -49,8 +49,9 @@ export function prepareItems(input: PrepareInput): PreparedItem[] {
   };
   const prepared: PreparedItem[] = [];
   const seen = new Map<string, number>();
+  const context: ItemContext = { ...input, reportOf: (analysis) => input.reports[analysis] };
   for (const [id, report] of Object.entries(input.reports) as [AnalysisId, unknown][]) {
-    for (const draft of analyses[id].items(report as never, input)) {
+    for (const draft of analyses[id].items(report as never, context)) {
       // Two findings an analysis cannot tell apart by place get their order as part of their identity.
       let key = matchKey(draft.kind, draft.path, draft.symbol);
       const repeats = seen.get(key) ?? 0;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AnalysisContext, AnalysisRun } from '../analyses/analysis.js';
 import { analyses } from '../analyses/registry.js';
 import type { AnalysisId } from '../api/analyses.js';
+import type { CoverageReport } from '../api/coverage.js';
 import type { DependencyReport } from '../api/dependencies.js';
 import type { ScanEnvironment } from '../api/snapshots.js';
 import { type CodeAnalysis, analyzeCode } from '../code/analyze-code.js';
@@ -192,6 +193,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
     now: (past?.committedAt ?? startedAt).toISOString(),
     nodeModules: past ? 'not read' : existsSync(join(root, 'node_modules')) ? 'installed' : 'absent',
     dependencies: dependencyEnvironment(reports.dependencies as DependencyReport | undefined),
+    coverage: (reports.coverage as CoverageReport | undefined)?.sources.map(({ file, modifiedAt, matchesCommit }) => ({ file, modifiedAt, matchesCommit })) ?? null,
     git: await gitVersion(root),
   };
   const snapshotId = saveSnapshot(
@@ -215,7 +217,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
       ...(past
         ? [(target: Database, id: number) => saveHealthScore(target, scoreFoundItems(target, { repositoryId: options.repositoryId, snapshotId: id, items: inventory.items }))]
         : [
-            (target: Database, id: number) => updateInventory(target, { ...inventory, snapshotId: id, analyses: selected.map((analysis) => analysis.descriptor.id), linesOfCode, now: startedAt }),
+            (target: Database, id: number) => updateInventory(target, { ...inventory, snapshotId: id, analyses: spokenFor(selected, reports), linesOfCode, now: startedAt }),
             (target: Database, id: number) => saveHealthScore(target, scoreInventory(target, { repositoryId: options.repositoryId, snapshotId: id })),
           ]),
     ],
@@ -227,4 +229,9 @@ function dependencyEnvironment(report: DependencyReport | undefined): ScanEnviro
   if (!report) return null;
   const advisories = report.advisories.status === 'checked' ? report.advisories.source : `none (${report.advisories.note ?? 'unavailable'})`;
   return { registries: report.registries.map(({ url, source }) => ({ url, source })), offline: report.metadata.offline, advisories };
+}
+
+/** The analyses whose reports speak for their items (one without input, such as coverage without a coverage file, does not). */
+function spokenFor(selected: readonly (typeof analyses)[AnalysisId][], reports: Partial<Record<AnalysisId, unknown>>): AnalysisId[] {
+  return selected.filter((analysis) => (analysis.spoke as ((report: unknown) => boolean) | undefined)?.(reports[analysis.descriptor.id]) ?? true).map((analysis) => analysis.descriptor.id);
 }

@@ -2,7 +2,8 @@ import type { HistoryReport } from '../../api/history.js';
 import type { ItemDraft } from '../../inventory/item-draft.js';
 
 /** Hotspots that become items: the top of the ranking, changed often enough to matter. */
-const hotspotItems = { topRanks: 10, minRevisions: 5 };
+/** The hotspots that are items (and whose coverage is checked): the top ranks, changed often enough to matter. */
+export const hotspotItems = { topRanks: 10, minRevisions: 5 };
 
 /** Hotspots, knowledge islands and files whose owners have gone quiet. */
 export function historyItems(report: HistoryReport): ItemDraft[] {

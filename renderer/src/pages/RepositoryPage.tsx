@@ -5,6 +5,7 @@ import { type AnalysisId, type AnalysisReport, analysisDescriptor, analysisDescr
 import { call } from '../api/client';
 import { useRoute } from '../api/hooks';
 import { CodeReportView } from '../components/CodeReportView';
+import { CoverageReportView } from '../components/CoverageReportView';
 import { DeadCodeReportView } from '../components/DeadCodeReportView';
 import { DependencyReportView } from '../components/DependencyReportView';
 import { HistoryReportView } from '../components/HistoryReportView';
@@ -101,6 +102,7 @@ const reportViews: { [Id in AnalysisId]: (report: AnalysisReport<Id>, repository
   history: (report, repository) => <HistoryReportView report={report} root={repository.path} />,
   dependencies: (report, repository) => <DependenciesWithTrend report={report} repositoryId={repository.id} />,
   markers: (report, repository) => <MarkersReportView report={report} root={repository.path} />,
+  coverage: (report, repository) => <CoverageReportView report={report} root={repository.path} />,
 };
 
 function DependenciesWithTrend({ report, repositoryId }: { report: AnalysisReport<'dependencies'>; repositoryId: number }) {
