@@ -122,6 +122,7 @@ program
   .argument('<path>', 'a folder inside the git work tree')
   .option('--every <period>', 'the period between commits: days or weeks (10d, 1w, 2w)', parsePeriod, '1w')
   .option('--count <n>', 'how many periods back', parseCount, 26)
+  .option('--offline', 'check dependencies from cached metadata only')
   .option('--json', 'print the backfill: its plan, the commits done and its notes')
   .option('-q, --quiet', 'no progress bar')
   .action((path: string, options: BackfillOptions) => withSteward(async (steward) => (await import('./commands/backfill.js')).backfillCommand(steward, path, options)));

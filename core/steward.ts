@@ -119,7 +119,8 @@ export function openSteward(options: StewardOptions): Steward {
     },
     'health.forecast': async ({ repositoryId, threshold, complexityThreshold }) =>
       forecastHealth(db, repository(repositoryId).id, { threshold, complexityThreshold: complexityThreshold ?? readSettings(db).complexity.cognitive }),
-    'backfill.start': async ({ repositoryId, every, count }) => scans.start(repository(repositoryId), { backfill: { everyDays: every, count } }),
+    'backfill.start': async ({ repositoryId, every, count, offline }) =>
+      scans.start(repository(repositoryId), { backfill: { everyDays: every, count }, ...(offline === undefined ? {} : { options: { dependencies: { offline } } }) }),
     'backfill.status': async ({ repositoryId }) => readBackfillJob(db, repository(repositoryId).id, scans.isScanning(repositoryId, 'backfill')),
     ...reportHandlers(db),
   };

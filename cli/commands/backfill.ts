@@ -8,11 +8,12 @@ import { runJob } from './follow-job.js';
 export interface BackfillOptions extends OutputOptions {
   every: string;
   count: number;
+  offline?: boolean;
 }
 
 /** `steward backfill <path>`: snapshots of past commits, one per period back from HEAD; running it again resumes. */
 export async function backfillCommand(steward: Steward, path: string, options: BackfillOptions): Promise<void> {
-  const final = await runJob(steward, path, {}, options, (repositoryId) => call(steward.handlers, 'backfill.start', { repositoryId, every: options.every, count: options.count }));
+  const final = await runJob(steward, path, {}, options, (repositoryId) => call(steward.handlers, 'backfill.start', { repositoryId, every: options.every, count: options.count, ...(options.offline ? { offline: true } : {}) }));
   const job = await call(steward.handlers, 'backfill.status', { repositoryId: final.repositoryId });
   if (!job) throw new Error('The backfill left no record');
   if (options.json) printJson(job);

@@ -38,7 +38,13 @@ export const backfillRoutes = {
    * resumes.
    */
   'backfill.start': {
-    input: z.object({ repositoryId: z.number().int().positive(), every: BackfillPeriodSchema.default(7), count: z.number().int().min(1).max(520).default(26) }),
+    input: z.object({
+      repositoryId: z.number().int().positive(),
+      every: BackfillPeriodSchema.default(7),
+      count: z.number().int().min(1).max(520).default(26),
+      /** Dependencies from cached metadata only (default: the settings). */
+      offline: z.boolean().optional(),
+    }),
     output: ScanJobSchema,
   },
   /** The repository's latest backfill and how far it got; null before any. */
