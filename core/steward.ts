@@ -10,6 +10,7 @@ import { readSettings, updateSettings } from './store/settings.js';
 import { itemizeStoredSnapshots } from './inventory/itemize-stored.js';
 import { forecastHealth, withChangeSinceWeek } from './health/forecast-health.js';
 import { scoreInventory } from './health/score-inventory.js';
+import { folderHealth } from './health/folder-health.js';
 import { decideItem, getItem, listInventory } from './inventory/inventory-store.js';
 import { addRepository, findRepository, findRepositoryByPath, listRepositories, removeRepository } from './store/repositories.js';
 import { getDependencyTrend } from './analyses/dependencies/store.js';
@@ -119,6 +120,7 @@ export function openSteward(options: StewardOptions): Steward {
     },
     'health.forecast': async ({ repositoryId, threshold, complexityThreshold }) =>
       forecastHealth(db, repository(repositoryId).id, { threshold, complexityThreshold: complexityThreshold ?? readSettings(db).complexity.cognitive }),
+    'health.folders': async ({ repositoryId }) => folderHealth(db, repository(repositoryId).id),
     'backfill.start': async ({ repositoryId, every, count, offline }) =>
       scans.start(repository(repositoryId), { backfill: { everyDays: every, count }, ...(offline === undefined ? {} : { options: { dependencies: { offline } } }) }),
     'backfill.status': async ({ repositoryId }) => readBackfillJob(db, repository(repositoryId).id, scans.isScanning(repositoryId, 'backfill')),

@@ -90,6 +90,13 @@ const HealthForecastSchema = z.object({
 });
 export type HealthForecastReport = z.infer<typeof HealthForecastSchema>;
 
+const HealthFoldersSchema = z.object({
+  snapshotId: SnapshotIdSchema,
+  /** Top-level folders and those one level below with at least 50 lines of code, by path. */
+  folders: z.array(z.object({ folder: z.string(), linesOfCode: z.number().int().nonnegative(), score: z.number().min(0).max(100).nullable(), rating: z.enum(['A', 'B', 'C', 'D', 'E']).nullable() })),
+});
+export type HealthFoldersReport = z.infer<typeof HealthFoldersSchema>;
+
 export const healthRoutes = {
   /** The health score of the latest scan (or of a snapshot), of the repository or of a folder, with the items behind every lost point. */
   'health.score': {
@@ -105,4 +112,6 @@ export const healthRoutes = {
     input: z.object({ repositoryId: z.number().int().positive(), threshold: z.number().min(0).max(100).default(75), complexityThreshold: z.number().positive().max(1000).optional() }),
     output: HealthForecastSchema,
   },
+  /** The health of the latest scan's top folders (for the heat map: size the code, colour the score). */
+  'health.folders': { input: z.object({ repositoryId: z.number().int().positive() }), output: HealthFoldersSchema },
 } as const;

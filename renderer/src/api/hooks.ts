@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ScanJob } from '../../../core/api/scans';
 import type { RouteInput, RouteName, RouteOutput } from '../../../core/api/routes';
 import { ApiFailure, call, subscribe } from './client';
+import { jobKey } from '../scan-jobs-context';
 
 export type Loaded<T> =
   | { state: 'loading'; reload: () => void }
@@ -35,10 +36,10 @@ export function asFailure(error: unknown): ApiFailure {
 }
 
 /** The latest state of every scan this session has seen, by repository; updated live. */
-export function useScanJobs(): ReadonlyMap<number, ScanJob> {
-  const [jobs, setJobs] = useState<ReadonlyMap<number, ScanJob>>(new Map());
+export function useScanJobs(): ReadonlyMap<string, ScanJob> {
+  const [jobs, setJobs] = useState<ReadonlyMap<string, ScanJob>>(new Map());
   useEffect(() => {
-    const update = (job: ScanJob) => setJobs((previous) => new Map(previous).set(job.repositoryId, job));
+    const update = (job: ScanJob) => setJobs((previous) => new Map(previous).set(jobKey(job.repositoryId, job.purpose), job));
     const unsubscribe = subscribe((event) => update(event.job));
     void call('scans.list', {}).then((running) => running.forEach(update), () => undefined);
     return unsubscribe;

@@ -4,7 +4,7 @@ import { useRoute } from '../api/hooks';
 import { AddRepositoryForm } from '../components/AddRepositoryForm';
 import { Loading } from '../components/Loading';
 import { formatDateTime, formatNumber } from '../format';
-import { ScanJobsContext } from '../scan-jobs-context';
+import { ScanJobsContext, jobKey } from '../scan-jobs-context';
 
 export function RepositoriesPage({ canPickDirectory }: { canPickDirectory: boolean }) {
   const repositories = useRoute('repositories.list', {});
@@ -12,7 +12,7 @@ export function RepositoriesPage({ canPickDirectory }: { canPickDirectory: boole
   const jobs = useContext(ScanJobsContext);
   const { reload } = repositories;
   // A scan that finishes anywhere changes the "last scan" column.
-  const finished = [...jobs.values()].filter((job) => job.state !== 'running').length;
+  const finished = [...jobs.values()].filter((job) => job.purpose === 'scan' && job.state !== 'running').length;
   useEffect(reload, [finished, reload]);
 
   return (
@@ -37,7 +37,7 @@ export function RepositoriesPage({ canPickDirectory }: { canPickDirectory: boole
               <tbody>
                 {list.map((repository) => {
                   const latest = repository.latestSnapshot;
-                  const job = jobs.get(repository.id);
+                  const job = jobs.get(jobKey(repository.id, 'scan'));
                   return (
                     <tr key={repository.id}>
                       <td>

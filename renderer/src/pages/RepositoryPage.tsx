@@ -9,6 +9,7 @@ import { CoverageReportView } from '../components/CoverageReportView';
 import { DeadCodeReportView } from '../components/DeadCodeReportView';
 import { DependencyReportView } from '../components/DependencyReportView';
 import { HistoryReportView } from '../components/HistoryReportView';
+import { HealthView, ScoreSummary } from '../components/HealthView';
 import { InventoryView } from '../components/InventoryView';
 import { MarkersReportView } from '../components/MarkersReportView';
 import { Loading } from '../components/Loading';
@@ -18,12 +19,13 @@ import { formatDateTime, formatNumber, shortCommit } from '../format';
 import { useScanJob } from '../scan-jobs-context';
 
 /** A repository's tabs: the overview, one per analysis (from the registry of analyses), the inventory and the snapshots. */
-type RepositoryTab = { kind: 'overview' } | { kind: 'inventory' } | { kind: 'analysis'; id: AnalysisId } | { kind: 'snapshots' };
+type RepositoryTab = { kind: 'overview' } | { kind: 'health' } | { kind: 'inventory' } | { kind: 'analysis'; id: AnalysisId } | { kind: 'snapshots' };
 
 /** The tab a URL segment names (`code`, `dead-code`, …, `history`), the overview for anything else. */
 export function repositoryTab(slug: string | undefined): RepositoryTab {
   if (slug === 'history') return { kind: 'snapshots' };
   if (slug === 'inventory') return { kind: 'inventory' };
+  if (slug === 'health') return { kind: 'health' };
   const descriptor = analysisDescriptors.find((candidate) => candidate.tab.slug === slug);
   return descriptor ? { kind: 'analysis', id: descriptor.id } : { kind: 'overview' };
 }
@@ -45,6 +47,9 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
             <Link href={`/repositories/${id}`} className={tab.kind === 'overview' ? 'tab active' : 'tab'}>
               Overview
             </Link>
+            <Link href={`/repositories/${id}/health`} className={tab.kind === 'health' ? 'tab active' : 'tab'}>
+              Health
+            </Link>
             <Link href={`/repositories/${id}/inventory`} className={tab.kind === 'inventory' ? 'tab active' : 'tab'}>
               Inventory
             </Link>
@@ -58,6 +63,7 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
             </Link>
           </nav>
           {tab.kind === 'overview' && <Overview repository={repo} />}
+          {tab.kind === 'health' && (repo.latestSnapshot ? <HealthView key={repo.latestSnapshot.snapshot.id} repositoryId={id} /> : <p className="empty">Not scanned yet. Press Scan to score the repository's health.</p>)}
           {tab.kind === 'inventory' && (repo.latestSnapshot ? <InventoryView key={repo.latestSnapshot.snapshot.id} repository={repo} /> : <p className="empty">Not scanned yet. Press Scan to take stock of the debt.</p>)}
           {tab.kind === 'analysis' && <AnalysisTab key={tab.id} repository={repo} id={tab.id} />}
           {tab.kind === 'snapshots' && <History repositoryId={id} generation={lastOutcome} />}
@@ -92,7 +98,22 @@ function Overview({ repository }: { repository: Repository }) {
   if (!repository.latestSnapshot) {
     return <p className="empty">{scanning ? 'Taking the first snapshot…' : 'Not scanned yet. Press Scan to take the first snapshot.'}</p>;
   }
-  return <LatestReport snapshotId={repository.latestSnapshot.snapshot.id} />;
+  return (
+    <>
+      <OverviewHealth repositoryId={repository.id} snapshotId={repository.latestSnapshot.snapshot.id} />
+      <LatestReport snapshotId={repository.latestSnapshot.snapshot.id} />
+    </>
+  );
+}
+
+/** The score and its change since a week before, on top of the overview. */
+function OverviewHealth({ repositoryId, snapshotId }: { repositoryId: number; snapshotId: number }) {
+  const score = useRoute('health.score', { repositoryId });
+  const { reload } = score;
+  useEffect(reload, [snapshotId, reload]);
+  // A snapshot taken before scores were kept has none: the overview shows the rest.
+  if (score.state !== 'ready') return null;
+  return <ScoreSummary report={score.value} link={`/repositories/${repositoryId}/health`} />;
 }
 
 /** How the app shows each analysis's report (its tab's name and place come from its descriptor). */
