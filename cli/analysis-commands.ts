@@ -6,6 +6,7 @@ import { deadCodeCommand } from './commands/deadcode.js';
 import { depsCommand } from './commands/deps.js';
 import { hotspotsCommand } from './commands/hotspots.js';
 import { markersCommand } from './commands/markers.js';
+import { flakyCommand } from './commands/tests.js';
 
 /** How the CLI shows each analysis (its command's name and description come from its descriptor). */
 export const analysisCommands: { [Id in AnalysisId]: AnalysisCommand<Id, never> } = {
@@ -15,4 +16,5 @@ export const analysisCommands: { [Id in AnalysisId]: AnalysisCommand<Id, never> 
   dependencies: depsCommand,
   markers: markersCommand,
   coverage: coverageCommand,
+  tests: flakyCommand,
 };

@@ -116,6 +116,15 @@ program
   .option('--json', 'print the score, its parts and every item behind them')
   .action((path: string, options: ScoreOptions) => withSteward(async (steward) => (await import('./commands/score.js')).scoreCommand(steward, path, options)));
 
+const tests = program.command('tests').description('test results for flaky tests (steward flaky <path> lists them)');
+tests
+  .command('import')
+  .description('import JUnit XML files of a test run at HEAD (Vitest, Jest, Playwright and Mocha can write them); a file imported before is not counted twice')
+  .argument('<path>', 'a folder inside the git work tree')
+  .argument('<files...>', 'JUnit XML files')
+  .option('--json', 'print what was imported, with warnings')
+  .action((path: string, files: string[], options: OutputOptions) => withSteward(async (steward) => (await import('./commands/tests.js')).testsImportCommand(steward, path, files, options)));
+
 program
   .command('backfill')
   .description('snapshots of past commits, one per period back from HEAD (first parent), for a trend from day one; running it again resumes')

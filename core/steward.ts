@@ -1,7 +1,9 @@
 import { StewardError } from './api/errors.js';
 import type { StewardEvent } from './api/events.js';
 import type { Handlers } from './api/routes.js';
+import { readHistorySummary } from './git/history-summary.js';
 import { inspectRepository } from './git/inspect-repository.js';
+import { importTestResults } from './analyses/tests/import-test-results.js';
 import { databaseFile } from './paths.js';
 import { ScanService } from './scan/scan-service.js';
 import type { WorkerModules } from './scan/worker-modules.js';
@@ -121,6 +123,11 @@ export function openSteward(options: StewardOptions): Steward {
     'health.forecast': async ({ repositoryId, threshold, complexityThreshold }) =>
       forecastHealth(db, repository(repositoryId).id, { threshold, complexityThreshold: complexityThreshold ?? readSettings(db).complexity.cognitive }),
     'health.folders': async ({ repositoryId }) => folderHealth(db, repository(repositoryId).id),
+    'tests.import': async ({ repositoryId, files }) => {
+      const { root, head } = await inspectRepository(repository(repositoryId).path);
+      const summary = await readHistorySummary(root, head.commit);
+      return importTestResults({ db, root, repository: summary.rootCommits.join(' '), commit: head.commit, committedAt: summary.committedAt, files, base: root, signal: new AbortController().signal });
+    },
     'backfill.start': async ({ repositoryId, every, count, offline }) =>
       scans.start(repository(repositoryId), { backfill: { everyDays: every, count }, ...(offline === undefined ? {} : { options: { dependencies: { offline } } }) }),
     'backfill.status': async ({ repositoryId }) => readBackfillJob(db, repository(repositoryId).id, scans.isScanning(repositoryId, 'backfill')),

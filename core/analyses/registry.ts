@@ -6,6 +6,7 @@ import { deadCodeAnalysis } from './dead-code/analysis.js';
 import { dependenciesAnalysis } from './dependencies/analysis.js';
 import { historyAnalysis } from './history/analysis.js';
 import { markersAnalysis } from './markers/analysis.js';
+import { testsAnalysis } from './tests/analysis.js';
 
 /**
  * Every analysis, in the order a scan runs them. The scan pipeline, the `snapshots.<id>` routes and
@@ -19,4 +20,5 @@ export const analyses: { readonly [Id in AnalysisId]: Analysis<Id, unknown> } = 
   dependencies: dependenciesAnalysis,
   markers: markersAnalysis,
   coverage: coverageAnalysis,
+  tests: testsAnalysis,
 };

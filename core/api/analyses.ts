@@ -5,6 +5,7 @@ import { DeadCodeReportSchema } from './dead-code.js';
 import { DependencyReportSchema } from './dependencies.js';
 import { HistoryReportSchema } from './history.js';
 import { MarkersReportSchema } from './markers.js';
+import { TestsReportSchema } from './tests.js';
 import { SnapshotIdSchema } from './snapshots.js';
 
 /**
@@ -89,6 +90,18 @@ export const analysisDescriptors = [
     command: {
       name: 'coverage',
       description: 'read the coverage the tests wrote (coverage/lcov.info, coverage-final.json or coverage-summary.json): per file and folder, and the complex functions and hotspots it leaves uncovered',
+    },
+  }),
+  describe({
+    id: 'tests',
+    title: 'Reading test results',
+    doing: 'read the test results imported (JUnit XML)',
+    done: 'read test results',
+    report: TestsReportSchema,
+    tab: { slug: 'tests', label: 'Tests' },
+    command: {
+      name: 'flaky',
+      description: 'flaky tests from the JUnit XML results imported (steward tests import) or found at junit.xml, test-results/junit.xml, reports/junit.xml: tests that passed and failed on one commit, or flip across runs',
     },
   }),
 ] as const;

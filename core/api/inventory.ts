@@ -27,6 +27,7 @@ export const itemKindTitles = {
   'debt-marker': 'Debt marker',
   'uncovered-complex-function': 'Uncovered complex function',
   'uncovered-hotspot': 'Uncovered hotspot',
+  'flaky-test': 'Flaky test',
 } as const;
 export type ItemKind = keyof typeof itemKindTitles;
 export const itemKinds = Object.keys(itemKindTitles) as ItemKind[];

@@ -10,6 +10,7 @@ import { repositoryRoutes } from './repositories.js';
 import { scanRoutes } from './scans.js';
 import { settingsRoutes } from './settings.js';
 import { snapshotRoutes } from './snapshots.js';
+import { testRoutes } from './tests.js';
 
 /** The whole API: every request and response any view (IPC, HTTP, CLI) can exchange with the core. */
 export const routes = {
@@ -23,6 +24,7 @@ export const routes = {
   ...inventoryRoutes,
   ...healthRoutes,
   ...backfillRoutes,
+  ...testRoutes,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 type Routes = typeof routes;

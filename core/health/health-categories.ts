@@ -3,8 +3,7 @@ import type { ItemKind } from '../api/inventory.js';
 
 /**
  * The part of health each kind of debt item takes points from (docs/health-score.md). A new kind
- * does not compile until it has one. Coverage and test stability get their kinds with coverage and
- * test-result imports.
+ * does not compile until it has one.
  */
 export const healthCategoryOf: Record<ItemKind, HealthCategory> = {
   'complex-function': 'complexity',
@@ -28,6 +27,7 @@ export const healthCategoryOf: Record<ItemKind, HealthCategory> = {
   'boundary-violation': 'architecture',
   'uncovered-complex-function': 'coverage',
   'uncovered-hotspot': 'coverage',
+  'flaky-test': 'test-stability',
   'knowledge-island': 'knowledge',
   'owners-inactive': 'knowledge',
 };

@@ -54,6 +54,8 @@ const defaultKinds: Record<ItemKind, KindCost> = {
   // Writing tests: a setup, then about a minute per line never run (a test per branch or two).
   'uncovered-complex-function': { base: 20, perUnit: 1, maxUnits: 300, perChange: 2, perMonth: 0 },
   'uncovered-hotspot': { base: 60, perUnit: 0.5, maxUnits: 1000, perChange: 10, perMonth: 0 },
+  // Finding what a test depends on besides the code; every failure costs someone a re-run and a look.
+  'flaky-test': { base: 90, perUnit: 0, maxUnits: 0, perChange: 0, perMonth: 30 },
 };
 
 /** Risk before confidence, by severity (0–100). */

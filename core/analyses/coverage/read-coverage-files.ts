@@ -2,8 +2,7 @@ import { lstat, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { type FileCoverage, coverageFormatOf, readCoverage, sourceMatcher } from '../../../analyzers/coverage/read-coverage.js';
 import type { CoverageReport } from '../../api/coverage.js';
-import { GitError, readGit } from '../../git/git-runner.js';
-import { hasUncommittedChanges } from '../../git/working-tree.js';
+import { judgeAgainstHead } from '../../git/written-for-head.js';
 import { plural, preview } from '../../wording.js';
 
 /** Where test runners write coverage, in the order preferred: line by line first, totals last. */
@@ -39,8 +38,7 @@ export interface CoverageFilesRead {
  */
 export async function readCoverageFiles(input: CoverageInput): Promise<CoverageFilesRead> {
   const candidates = input.given.length > 0 ? input.given.map((file) => (isAbsolute(file) ? relative(input.root, file) : file)) : await conventionalFiles(input.root, input.packageDirs);
-  const since = await headMovedAt(input.root, input.committedAt, input.signal);
-  const dirty = candidates.length > 0 && (await hasUncommittedChanges(input.root, input.signal));
+  const judge = candidates.length > 0 ? await judgeAgainstHead(input.root, input.committedAt, input.signal) : undefined;
   const matcher = sourceMatcher({ root: input.root, tracked: input.tracked });
   const sources: CoverageReport['sources'] = [];
   const byPath = new Map<string, FileCoverage>();
@@ -55,7 +53,7 @@ export async function readCoverageFiles(input: CoverageInput): Promise<CoverageF
     }
     const read = readCoverage(format, await readFile(join(input.root, file), 'utf8'));
     const modifiedAt = stats.mtime.toISOString();
-    const match = matchOf(stats.mtime, since, dirty);
+    const match = judge!(stats.mtime);
     if ('error' in read) {
       input.warn(`Coverage: ${file} cannot be read (${read.error}); skipped`);
       sources.push({ file, format, modifiedAt, ...match, files: 0, error: read.error });
@@ -94,24 +92,3 @@ async function conventionalFiles(root: string, packageDirs: readonly string[]): 
   }
   return found;
 }
-
-/** When HEAD last moved to its commit (the reflog), else when the commit was made; null when neither is known. */
-async function headMovedAt(root: string, committedAt: string | null, signal: AbortSignal): Promise<Date | null> {
-  const reflog = await readGit(root, ['reflog', '-1', '--date=unix', '--format=%gd', 'HEAD', '--'], { signal }).catch((error: unknown) => {
-    if (error instanceof GitError) return '';
-    throw error;
-  });
-  const seconds = /\{(\d+)\}/.exec(reflog)?.[1];
-  const moved = seconds ? new Date(Number(seconds) * 1000) : null;
-  const made = committedAt ? new Date(committedAt) : null;
-  return moved && made ? (moved > made ? moved : made) : (moved ?? made);
-}
-
-function matchOf(modified: Date, since: Date | null, dirty: boolean): Pick<CoverageReport['sources'][number], 'matchesCommit' | 'reason'> {
-  if (since && modified < since) return { matchesCommit: 'no', reason: `written ${modified.toISOString().slice(0, 16).replace('T', ' ')}, before HEAD came to the scanned commit` };
-  if (dirty) return { matchesCommit: 'unknown', reason: 'the working tree has uncommitted changes: the tests may have run on them' };
-  return since
-    ? { matchesCommit: 'yes', reason: 'written after HEAD came to the scanned commit, with no uncommitted changes' }
-    : { matchesCommit: 'unknown', reason: 'when HEAD came to the scanned commit is unknown' };
-}
-

@@ -13,6 +13,7 @@ import { deadCodeConfidence } from './012-dead-code-confidence.js';
 import { generatedFileFacts } from './013-generated-file-facts.js';
 import { healthScores } from './014-health-scores.js';
 import { backfillJobs } from './015-backfill-jobs.js';
+import { testRuns } from './016-test-runs.js';
 
 export interface Migration {
   /** user_version after this migration; migrations are numbered 1, 2, 3… without gaps. */
@@ -21,4 +22,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory, letterFingerprints, repositoryKeyedCaches, snapshotItemsRowid, deadCodeConfidence, generatedFileFacts, healthScores, backfillJobs];
+export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory, letterFingerprints, repositoryKeyedCaches, snapshotItemsRowid, deadCodeConfidence, generatedFileFacts, healthScores, backfillJobs, testRuns];

@@ -41,6 +41,7 @@ export function HealthView({ repositoryId }: { repositoryId: number }) {
           <Parts repositoryId={repositoryId} report={report} />
           <FolderMap repositoryId={repositoryId} />
           <CoveragePanel repositoryId={repositoryId} snapshotId={report.snapshotId} />
+          <TestsPanel repositoryId={repositoryId} snapshotId={report.snapshotId} />
         </>
       )}
     </Loading>
@@ -283,6 +284,28 @@ function CoveragePanel({ repositoryId, snapshotId }: { repositoryId: number; sna
             </p>
           );
         }}
+      </Loading>
+    </section>
+  );
+}
+
+function TestsPanel({ repositoryId, snapshotId }: { repositoryId: number; snapshotId: number }) {
+  const tests = useRoute('snapshots.tests', { id: snapshotId });
+  if (tests.state === 'failed') return null;
+  return (
+    <section aria-label="Test stability">
+      <h2>Test stability</h2>
+      <Loading loaded={tests}>
+        {(report) =>
+          report.status !== 'read' ? (
+            <p className="muted">No test results imported: have the runner write JUnit XML, then steward tests import, or scan with junit.xml in place.</p>
+          ) : (
+            <p>
+              <strong>{plural(report.flaky.length, 'flaky test')}</strong> of {plural(report.tests, 'test')} ({report.flakyPercent?.toFixed(1) ?? '–'}%) over {plural(report.runs.length, 'imported run')}.{' '}
+              <Link href={`/repositories/${repositoryId}/tests`}>Which, and why</Link>
+            </p>
+          )
+        }
       </Loading>
     </section>
   );

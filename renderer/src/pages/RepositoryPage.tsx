@@ -15,6 +15,7 @@ import { MarkersReportView } from '../components/MarkersReportView';
 import { Loading } from '../components/Loading';
 import { ScanControls } from '../components/ScanControls';
 import { SnapshotReportView } from '../components/SnapshotReportView';
+import { TestsReportView } from '../components/TestsReportView';
 import { formatDateTime, formatNumber, shortCommit } from '../format';
 import { useScanJob } from '../scan-jobs-context';
 
@@ -124,6 +125,7 @@ const reportViews: { [Id in AnalysisId]: (report: AnalysisReport<Id>, repository
   dependencies: (report, repository) => <DependenciesWithTrend report={report} repositoryId={repository.id} />,
   markers: (report, repository) => <MarkersReportView report={report} root={repository.path} />,
   coverage: (report, repository) => <CoverageReportView report={report} root={repository.path} />,
+  tests: (report, repository) => <TestsReportView report={report} root={repository.path} />,
 };
 
 function DependenciesWithTrend({ report, repositoryId }: { report: AnalysisReport<'dependencies'>; repositoryId: number }) {
