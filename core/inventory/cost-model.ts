@@ -115,15 +115,20 @@ export interface ItemCost {
   priority: number;
 }
 
-/** An item's cost; `changesPerMonth` is how often its file changed over the history window (0 when unknown). */
-export function costOf(draft: Pick<ItemDraft, 'kind' | 'size' | 'severity' | 'confidence' | 'cvss'>, changesPerMonth: number, model: CostModel): ItemCost {
+/**
+ * An item's cost; `changesPerMonth` is how often its file changed over the history window (0 when
+ * unknown); `covered` the share (0–1) of its file's lines the tests run, when coverage was read: a
+ * change where the tests do not look is riskier, up to half as risky again in a file they never run.
+ */
+export function costOf(draft: Pick<ItemDraft, 'kind' | 'size' | 'severity' | 'confidence' | 'cvss'>, changesPerMonth: number, model: CostModel, covered: number | null = null): ItemCost {
   const cost = model.kinds[draft.kind];
   const units = Math.min(draft.size, cost.maxUnits);
   const effortMinutes = round(cost.base + cost.perUnit * units);
   const perChange = draft.kind === 'complex-function' ? cost.perChange * draft.size : cost.perChange;
   const interestMinutesPerMonth = round(perChange * changesPerMonth + cost.perMonth);
   const base = draft.cvss !== undefined ? draft.cvss * 10 : severityRisk[draft.severity];
-  const risk = round(base * confidenceWeight[draft.confidence]);
+  const untested = covered === null ? 1 : 1 + 0.5 * (1 - Math.min(1, Math.max(0, covered)));
+  const risk = round(Math.min(100, base * confidenceWeight[draft.confidence] * untested));
   // A year of interest plus the risk, per hour of work: what pays back first.
   const priority = round((12 * interestMinutesPerMonth + risk) / (Math.max(effortMinutes, 1) / 60));
   return { effortMinutes, interestMinutesPerMonth, risk, priority };

@@ -1,6 +1,7 @@
 import { readCodeowners } from '../../analyzers/ownership/codeowners.js';
 import { analyses } from '../analyses/registry.js';
 import type { AnalysisId } from '../api/analyses.js';
+import type { CoverageReport } from '../api/coverage.js';
 import type { HistoryReport } from '../api/history.js';
 import type { DebtItem } from '../api/inventory.js';
 import { type CostModel, type ItemCost, costOf } from './cost-model.js';
@@ -31,11 +32,14 @@ export function matchKey(kind: string, path: string | null, symbol: string | nul
 
 /**
  * Every analysis's items, with what the inventory adds: the interest from how often each item's file
- * changes (the history analysis of the same run, when it ran), the owner (CODEOWNERS, else the file's
- * main developer by history) and the cost.
+ * changes (the history analysis of the same run, when it ran), the risk raised where the tests do not
+ * run its file (the coverage read, when there was one), the owner (CODEOWNERS, else the file's main
+ * developer by history) and the cost.
  */
 export function prepareItems(input: PrepareInput): PreparedItem[] {
   const history = input.reports.history as HistoryReport | undefined;
+  const coverage = input.reports.coverage as CoverageReport | undefined;
+  const coveredShare = new Map(coverage?.status === 'read' ? coverage.files.flatMap((file) => (file.percent === null ? [] : [[file.path, file.percent / 100] as const])) : []);
   const changesPerMonth = new Map(history?.hotspots.map((spot) => [spot.path, spot.revisions / Math.max(history.windowMonths, 1)]) ?? []);
   const mainDeveloper = new Map(history?.files.flatMap((file) => (file.mainDeveloper ? [[file.path, file.mainDeveloper] as const] : [])) ?? []);
   const codeowners = input.codeowners === undefined ? undefined : readCodeowners(input.codeowners);
@@ -63,7 +67,7 @@ export function prepareItems(input: PrepareInput): PreparedItem[] {
         symbol,
         analysis: id,
         key,
-        cost: costOf(draft, draft.path === null ? 0 : (changesPerMonth.get(draft.path) ?? 0), input.costModel),
+        cost: costOf(draft, draft.path === null ? 0 : (changesPerMonth.get(draft.path) ?? 0), input.costModel, draft.path === null ? null : (coveredShare.get(draft.path) ?? null)),
         owner: ownerOf(draft.path),
       });
     }
