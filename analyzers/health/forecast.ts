@@ -32,6 +32,12 @@ interface Trend {
   readonly perWeekHigh: number;
   /** The line's value at the last point. */
   readonly current: number;
+  /**
+   * How far single points stray from the line (the interval's quantile × the residuals' robust
+   * standard deviation, 1.4826 × their median absolute value): a prediction's band is the slope
+   * interval's lines from `current`, widened by this much.
+   */
+  readonly spread: number;
 }
 
 /** Points a trend needs: fewer cannot tell a trend from noise. */
@@ -49,15 +55,22 @@ const week = 7 * 24 * 3600 * 1000;
 export function forecastCrossing(series: readonly SeriesPoint[], threshold: number, direction: 'up' | 'down'): Forecast {
   const fitted = fitLine(series);
   if (fitted.kind === 'too-few-points') return fitted;
-  const { trend, slope, last, low, high, line } = fitted;
+  const { trend, slope, last, low, high } = fitted;
   const sign = direction === 'up' ? 1 : -1;
   if (sign * (trend.current - threshold) >= 0) return { kind: 'already-crossed', trend };
   const [faster, slower] = sign > 0 ? [high, low] : [low, high];
   // Not towards the threshold, or not surely so: the interval's slower end does not move that way.
   if (sign * slope <= 0 || sign * slower <= 0) return { kind: 'not-on-trend', trend };
-  const crossing = ({ rate, at }: ReturnType<typeof line>): number => last + (threshold - at(last)) / rate;
-  const at = crossing(line(slope));
-  return { kind: 'crossing', trend, at, earliest: Math.min(crossing(line(faster)), at), latest: Math.max(crossing(line(slower)), at) };
+  // Lines from the last point: the trend's, and the band's edges (a faster slope and the spread towards the threshold, a slower one and the spread away).
+  const crossing = (from: number, rate: number): number => last + Math.max(0, (threshold - from) / rate);
+  const at = crossing(trend.current, slope);
+  return {
+    kind: 'crossing',
+    trend,
+    at,
+    earliest: Math.min(crossing(trend.current + sign * trend.spread, faster), at),
+    latest: Math.max(crossing(trend.current - sign * trend.spread, slower), at),
+  };
 }
 
 /** The robust trend of a series without a threshold to cross (a measure watched, not forecast). */
@@ -78,8 +91,10 @@ function fitLine(series: readonly SeriesPoint[]) {
     const intercept = median(points.map((point) => point.value - rate * point.at));
     return { rate, at: (t: number) => intercept + rate * t };
   };
-  const trend: Trend = { perWeek: slope * week, perWeekLow: low * week, perWeekHigh: high * week, current: line(slope).at(last) };
-  return { kind: 'line' as const, trend, slope, last, low, high, line };
+  const fitted = line(slope);
+  const spread = intervalQuantile * 1.4826 * median(points.map((point) => Math.abs(point.value - fitted.at(point.at))));
+  const trend: Trend = { perWeek: slope * week, perWeekLow: low * week, perWeekHigh: high * week, current: fitted.at(last), spread };
+  return { kind: 'line' as const, trend, slope, last, low, high };
 }
 
 function pairwiseSlopes(points: readonly SeriesPoint[]): number[] {

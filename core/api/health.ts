@@ -43,7 +43,8 @@ const HealthScoreSchema = z.object({
 });
 export type HealthScoreReport = z.infer<typeof HealthScoreSchema>;
 
-const TrendSchema = z.object({ perWeek: z.number(), perWeekLow: z.number(), perWeekHigh: z.number(), current: z.number() });
+/** Change per week with its interval, the line's value now, and how far single points stray from it (a prediction's band is widened by that). */
+const TrendSchema = z.object({ perWeek: z.number(), perWeekLow: z.number(), perWeekHigh: z.number(), current: z.number(), spread: z.number().nonnegative() });
 const TooFewSchema = z.object({ kind: z.literal('too-few-points'), points: z.number().int(), needed: z.number().int() });
 
 /** Where a measure's trend leads against a threshold (analyzers/health/forecast.ts). */
