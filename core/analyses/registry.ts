@@ -1,7 +1,7 @@
 import type { AnalysisId } from '../api/analyses.js';
 import type { Analysis } from './analysis.js';
 import { codeAnalysis } from './code/analysis.js';
-import { coverageAnalysis } from './coverage/analysis.js';
+import { coverageAnalysis } from './test-coverage/analysis.js';
 import { deadCodeAnalysis } from './dead-code/analysis.js';
 import { dependenciesAnalysis } from './dependencies/analysis.js';
 import { historyAnalysis } from './history/analysis.js';

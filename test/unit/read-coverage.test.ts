@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageFormatOf, readCoverage, sourceMatcher } from '../../analyzers/coverage/read-coverage.js';
+import { coverageFormatOf, readCoverage, sourceMatcher } from '../../analyzers/test-coverage/read-coverage.js';
 
 describe('readCoverage', () => {
   it('reads lcov line counts, counting a line once however many records mention it', () => {

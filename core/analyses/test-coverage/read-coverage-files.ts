@@ -1,6 +1,6 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
-import { type FileCoverage, coverageFormatOf, readCoverage, sourceMatcher } from '../../../analyzers/coverage/read-coverage.js';
+import { type FileCoverage, coverageFormatOf, readCoverage, sourceMatcher } from '../../../analyzers/test-coverage/read-coverage.js';
 import type { CoverageReport } from '../../api/coverage.js';
 import { judgeAgainstHead } from '../../git/written-for-head.js';
 import { plural, preview } from '../../wording.js';

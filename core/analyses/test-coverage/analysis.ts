@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FileCoverage } from '../../../analyzers/coverage/read-coverage.js';
+import type { FileCoverage } from '../../../analyzers/test-coverage/read-coverage.js';
 import { analysisDescriptor } from '../../api/analyses.js';
 import type { CoverageReport } from '../../api/coverage.js';
 import { ordinals } from '../../inventory/ordinals.js';
