@@ -1,17 +1,17 @@
 /** A commit of the first-parent line, newest first, with its committer date (ms). */
-export interface LineCommit {
+interface LineCommit {
   readonly sha: string;
   readonly at: number;
 }
 
-export interface BackfillPoint {
+interface BackfillPoint {
   readonly sha: string;
   readonly at: number;
   /** The period's end: the point is the last commit of the line made by then. */
   readonly periodEnd: number;
 }
 
-export interface BackfillPlan {
+interface BackfillPlan {
   /** Newest first: the nearest past (a week ago) is the most wanted if the run stops early. */
   readonly points: BackfillPoint[];
   /** Periods in which the line has no commit of its own (the commit before them already stands for them). */

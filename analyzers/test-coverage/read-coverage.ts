@@ -14,9 +14,9 @@ export interface FileCoverage {
   readonly hits: ReadonlyMap<number, number> | null;
 }
 
-export type CoverageFormat = 'lcov' | 'istanbul-final' | 'istanbul-summary';
+type CoverageFormat = 'lcov' | 'istanbul-final' | 'istanbul-summary';
 
-export type CoverageRead = { readonly format: CoverageFormat; readonly files: FileCoverage[] } | { readonly error: string };
+type CoverageRead = { readonly format: CoverageFormat; readonly files: FileCoverage[] } | { readonly error: string };
 
 /** The format a coverage file's name says it is in; undefined for another file. */
 export function coverageFormatOf(path: string): CoverageFormat | undefined {

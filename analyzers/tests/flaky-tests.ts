@@ -8,7 +8,7 @@ export interface TestRun {
   readonly results: readonly { readonly file: string | null; readonly name: string; readonly outcome: TestOutcome }[];
 }
 
-export interface FlakyTest {
+interface FlakyTest {
   readonly file: string | null;
   readonly name: string;
   /** `same commit`: passed and failed on one commit (across runs or attempts); `flips`: its outcome changed back and forth across runs. */
@@ -23,7 +23,7 @@ export interface FlakyTest {
   readonly lastFailedAt: number | null;
 }
 
-export interface Flakiness {
+interface Flakiness {
   /** Tests run (passed or failed) at least once. */
   readonly tests: number;
   readonly flaky: FlakyTest[];

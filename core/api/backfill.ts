@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ScanJobSchema } from './scans.js';
 
-export const backfillStates = ['running', 'stopped', 'finished', 'cancelled', 'failed'] as const;
+const backfillStates = ['running', 'stopped', 'finished', 'cancelled', 'failed'] as const;
 export type BackfillState = (typeof backfillStates)[number];
 
 /** A period such as `1w` or `10d`: how far apart the backfilled commits are. */

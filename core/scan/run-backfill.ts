@@ -11,7 +11,7 @@ import { backfilledCommits, removeUnreachableBackfills, saveBackfillPlan } from 
 import { plural } from '../wording.js';
 import { type RunScanOptions, runScan } from './run-scan.js';
 
-export interface RunBackfillOptions extends Pick<RunScanOptions, 'db' | 'repositoryId' | 'path' | 'options' | 'parseWorkerUrl' | 'signal' | 'onProgress'> {
+interface RunBackfillOptions extends Pick<RunScanOptions, 'db' | 'repositoryId' | 'path' | 'options' | 'parseWorkerUrl' | 'signal' | 'onProgress'> {
   everyDays: number;
   count: number;
   now?: () => Date;

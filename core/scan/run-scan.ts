@@ -53,7 +53,7 @@ export interface RunScanOptions {
   past?: PastCommit;
 }
 
-export interface PastCommit {
+interface PastCommit {
   commit: string;
   committedAt: Date;
 }

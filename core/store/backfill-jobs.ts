@@ -1,7 +1,7 @@
 import type { BackfillJob, BackfillState } from '../api/backfill.js';
 import type { Database } from './database.js';
 
-export interface PlannedPoint {
+interface PlannedPoint {
   commit: string;
   /** The commit's committer date (ISO). */
   committedAt: string;

@@ -24,7 +24,7 @@ interface CoverageInput {
   warn(message: string): void;
 }
 
-export interface CoverageFilesRead {
+interface CoverageFilesRead {
   sources: CoverageReport['sources'];
   /** Coverage per repository path (several files covering one file: the most covered lines count). */
   byPath: Map<string, FileCoverage>;

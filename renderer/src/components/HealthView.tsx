@@ -16,7 +16,7 @@ const week = 7 * 86_400_000;
 const threshold = 75;
 
 /** The rating's colour (A green … E red), as CSS variables of both themes. */
-export const ratingColour = (rating: string | null): string => (rating ? `var(--rating-${rating.toLowerCase()})` : 'var(--muted)');
+const ratingColour = (rating: string | null): string => (rating ? `var(--rating-${rating.toLowerCase()})` : 'var(--muted)');
 
 const signed = (value: number): string => {
   const shown = Math.abs(value).toFixed(1);
