@@ -2,6 +2,7 @@ import { lstat, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { type FileCoverage, coverageFormatOf, readCoverage, sourceMatcher } from '../../../analyzers/test-coverage/read-coverage.js';
 import type { CoverageReport } from '../../api/coverage.js';
+import { findToolOutputs } from '../../git/work-tree-outputs.js';
 import { judgeAgainstHead } from '../../git/written-for-head.js';
 import { plural, preview } from '../../wording.js';
 
@@ -37,7 +38,7 @@ interface CoverageFilesRead {
  * commit by its time: written before HEAD last moved, it describes another commit.
  */
 export async function readCoverageFiles(input: CoverageInput): Promise<CoverageFilesRead> {
-  const candidates = input.given.length > 0 ? input.given.map((file) => (isAbsolute(file) ? relative(input.root, file) : file)) : await conventionalFiles(input.root, input.packageDirs);
+  const candidates = input.given.length > 0 ? input.given.map((file) => (isAbsolute(file) ? relative(input.root, file) : file)) : await findToolOutputs(input.root, input.packageDirs, conventionalNames, { firstOnly: true });
   const judge = candidates.length > 0 ? await judgeAgainstHead(input.root, input.committedAt, input.signal) : undefined;
   const matcher = sourceMatcher({ root: input.root, tracked: input.tracked });
   const sources: CoverageReport['sources'] = [];
@@ -77,18 +78,4 @@ export async function readCoverageFiles(input: CoverageInput): Promise<CoverageF
   const stale = sources.filter((source) => source.matchesCommit === 'no');
   if (stale.length > 0) input.warn(`Coverage: ${preview(stale.map((source) => source.file))} ${stale.length === 1 ? 'was' : 'were'} written before the scanned commit was checked out; run the tests again for coverage of this commit`);
   return { sources, byPath, ignored: [...ignored].sort() };
-}
-
-async function conventionalFiles(root: string, packageDirs: readonly string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const dir of new Set(['', ...packageDirs])) {
-    for (const name of conventionalNames) {
-      const file = dir === '' ? name : `${dir}/${name}`;
-      if ((await lstat(join(root, file)).catch(() => undefined))?.isFile()) {
-        found.push(file);
-        break;
-      }
-    }
-  }
-  return found;
 }

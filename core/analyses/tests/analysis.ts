@@ -1,8 +1,7 @@
-import { lstat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { findFlakyTests } from '../../../analyzers/tests/flaky-tests.js';
 import { analysisDescriptor } from '../../api/analyses.js';
+import { findToolOutputs } from '../../git/work-tree-outputs.js';
 import type { TestsReport } from '../../api/tests.js';
 import { getReportDocument, insertReportDocument } from '../../store/snapshot-reports.js';
 import { readTestRuns } from '../../store/test-runs.js';
@@ -33,7 +32,7 @@ export const testsAnalysis: Analysis<'tests', z.infer<typeof TestsOptionsSchema>
     if (asOf) return { report: empty };
     const [code, summary] = await Promise.all([codeAnalysis(), historySummary()]);
     const repository = summary.rootCommits.join(' ');
-    const files = [...options.files, ...(await conventionalFiles(root, code.packageDirs))];
+    const files = [...options.files, ...(await findToolOutputs(root, code.packageDirs, conventionalNames, { firstOnly: false }))];
     if (files.length > 0) {
       const imported = await importTestResults({ db, root, repository, commit, committedAt: summary.committedAt, files, base: root, signal });
       for (const warning of imported.warnings) warn(warning);
@@ -66,14 +65,3 @@ export const testsAnalysis: Analysis<'tests', z.infer<typeof TestsOptionsSchema>
   items: flakyTestItems,
   spoke: (report) => report.status === 'read',
 };
-
-async function conventionalFiles(root: string, packageDirs: readonly string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const dir of new Set(['', ...packageDirs])) {
-    for (const name of conventionalNames) {
-      const file = dir === '' ? name : `${dir}/${name}`;
-      if ((await lstat(join(root, file)).catch(() => undefined))?.isFile()) found.push(file);
-    }
-  }
-  return found;
-}
