@@ -35,6 +35,11 @@ function printForecast(path: string, report: HealthForecastReport, top: number):
   printText(describeScore(path, report));
   const moving = report.parts.filter((part) => part.trend.kind === 'trend' && part.trend.trend.perWeekLow > 0);
   if (moving.length > 0) printText(`Getting worse: ${moving.map((part) => `${part.title} (${signed(part.trend.kind === 'trend' ? part.trend.trend.perWeek : 0)} points lost a week)`).join(', ')}.`);
+  const flaky = report.flakyPercent.series.at(-1);
+  if (flaky) {
+    const week = report.flakyPercent.changeSinceWeek === null ? '' : ` (${signed(report.flakyPercent.changeSinceWeek, 1)} over the last week)`;
+    printText(`Flaky tests: ${flaky.value.toFixed(1)}% of the tests run${week}, at ${report.flakyPercent.series.length} scan${report.flakyPercent.series.length === 1 ? '' : 's'} with test results.`);
+  }
   if (report.folders.length === 0) return;
   printText(`\nFolders: cognitive complexity per function (90th percentile of their functions) against ${report.complexityThreshold}, and the effort of their debt:`);
   printTable(

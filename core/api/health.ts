@@ -88,6 +88,8 @@ const HealthForecastSchema = z.object({
       driftDays: z.object({ series: SeriesSchema, trend: TrendFitSchema, changeSinceWeek: WeekChangeSchema }).nullable(),
     }),
   ),
+  /** The share of flaky tests (0–100) at each scan with test results imported. */
+  flakyPercent: z.object({ series: SeriesSchema, trend: TrendFitSchema, changeSinceWeek: WeekChangeSchema }),
 });
 export type HealthForecastReport = z.infer<typeof HealthForecastSchema>;
 

@@ -47,6 +47,7 @@ export function forecastHealth(db: Database, repositoryId: number, { threshold, 
     })
     .sort((a, b) => urgency(a.complexity.forecast) - urgency(b.complexity.forecast) || a.folder.localeCompare(b.folder));
 
+  const flaky = series(readFlakyPercent(db, ids));
   return {
     formula: healthFormula,
     threshold,
@@ -56,6 +57,7 @@ export function forecastHealth(db: Database, repositoryId: number, { threshold, 
     parts,
     complexityThreshold,
     folders,
+    flakyPercent: { series: flaky, trend: fitTrend(dated(flaky)), changeSinceWeek: changeOverWeek(dated(flaky)) },
   };
 }
 
@@ -105,5 +107,16 @@ function readDriftDays(db: Database, ids: readonly number[], workspace: string):
   return new Map(ids.flatMap((id) => {
     const drift = read.get(id, workspace)?.drift;
     return drift === null || drift === undefined ? [] : [[id, Math.round(drift * 10) / 10] as const];
+  }));
+}
+
+/** The share of flaky tests each scan saw in the test results imported by then (scans without results have none). */
+function readFlakyPercent(db: Database, ids: readonly number[]): Map<number, number> {
+  const read = db.prepare<[number], { percent: number | null }>(
+    `SELECT json_extract(report, '$.flakyPercent') AS percent FROM snapshot_reports WHERE snapshot_id = ? AND analysis = 'tests' AND json_extract(report, '$.status') = 'read'`,
+  );
+  return new Map(ids.flatMap((id) => {
+    const percent = read.get(id)?.percent;
+    return percent === null || percent === undefined ? [] : [[id, percent] as const];
   }));
 }

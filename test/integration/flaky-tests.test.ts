@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { HealthForecastReport } from '../../core/api/health.js';
 import type { InventoryPage } from '../../core/api/inventory.js';
 import type { TestImportOutcome, TestsReport } from '../../core/api/tests.js';
 import { steward, stewardJson } from '../support/cli.js';
@@ -55,5 +56,7 @@ describe('flaky tests from JUnit XML', () => {
     const items = stewardJson<InventoryPage>(home, ['inventory', repository, '--kind', 'flaky-test']).items;
     expect(items).toEqual([expect.objectContaining({ path: 'src/cart.test.ts', confidence: 'high' })]);
     expect(steward(home, ['flaky', repository]).stdout).toContain('1 flaky test of 2 tests (50%) over 2 runs');
+    // The share is kept with each scan, for its trend.
+    expect(stewardJson<HealthForecastReport>(home, ['forecast', repository]).flakyPercent.series.map((point) => point.value)).toEqual([50]);
   });
 });
