@@ -3,7 +3,10 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { BackfillJob } from '../../core/api/backfill.js';
 import type { HealthForecastReport, HealthScoreReport } from '../../core/api/health.js';
+import { call } from '../../core/api/call.js';
+import { openSteward } from '../../core/steward.js';
 import { spawnSteward, steward, stewardJson } from '../support/cli.js';
+import { sourceWorkers } from '../support/source-workers.js';
 import { createRepository, git, temporaryDirectory } from '../support/git-fixture.js';
 import { complexFunction } from '../support/shop-fixture.js';
 
@@ -87,7 +90,7 @@ describe('steward backfill', () => {
     expect(stewardJson<HealthScoreReport>(other, ['score', clone]).score).toBeCloseTo(backfilled!.score, 9);
   });
 
-  it('killed midway, it resumes where it stopped: no half snapshot, no commit twice', async () => {
+  it('killed midway, it resumes where it stopped (the app resumes it on opening, beside a scan of HEAD): no half snapshot, no commit twice', async () => {
     const { repository } = growingShop();
     const home = temporaryDirectory();
     stewardJson(home, ['scan', repository, '--offline']);
@@ -109,6 +112,19 @@ describe('steward backfill', () => {
     // Every stored backfill snapshot is whole: its score is there.
     expect(query<{ n: number }>(home, "SELECT count(*) AS n FROM snapshots s LEFT JOIN health_scores h ON h.snapshot_id = s.id WHERE s.kind = 'backfill' AND h.snapshot_id IS NULL")[0]!.n).toBe(0);
 
+    // The app resumes it when it opens, and a scan of HEAD runs beside it (one lock per purpose).
+    const app = openSteward({ home, version: 'test', mode: 'browser', workers: sourceWorkers });
+    try {
+      app.resumeBackfills();
+      const [backfill] = app.scans.list();
+      expect(backfill).toMatchObject({ purpose: 'backfill', state: 'running' });
+      const scan = await call(app.handlers, 'scans.start', { repositoryId: backfill!.repositoryId, options: { dependencies: { offline: true } } });
+      expect((await app.scans.settled(scan.id)).state).toBe('succeeded');
+      expect((await app.scans.settled(backfill!.id)).state).toBe('succeeded');
+      expect(await call(app.handlers, 'backfill.status', { repositoryId: backfill!.repositoryId })).toMatchObject({ state: 'finished', done: 8 });
+    } finally {
+      await app.close();
+    }
     const resumed = stewardJson<BackfillJob>(home, ['backfill', repository, '--count', '9']);
     expect(resumed.done).toBe(8);
     const commits = query<{ commit_sha: string }>(home, "SELECT commit_sha FROM snapshots WHERE kind = 'backfill'").map((row) => row.commit_sha);
