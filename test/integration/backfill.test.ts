@@ -7,30 +7,8 @@ import { call } from '../../core/api/call.js';
 import { openSteward } from '../../core/steward.js';
 import { spawnSteward, steward, stewardJson } from '../support/cli.js';
 import { sourceWorkers } from '../support/source-workers.js';
-import { createRepository, git, temporaryDirectory } from '../support/git-fixture.js';
-import { complexFunction } from '../support/shop-fixture.js';
-
-const week = 7 * 86_400_000;
-const monday = Date.parse('2024-03-04T09:00:00Z');
-const at = (index: number) => new Date(monday + index * week).toISOString().replace('.000Z', 'Z');
-
-/** Ten weeks of a shop whose orders module grows one complex function a week; nobody commits in week 6. */
-function growingShop(): { repository: string; weeks: number[] } {
-  const weeks = [0, 1, 2, 3, 4, 5, 7, 8, 9];
-  const commits = weeks.map((index, order) => ({
-    author: 'Ada',
-    email: 'ada@example.com',
-    date: at(index),
-    message: `week ${index}`,
-    files: {
-      'package.json': JSON.stringify({ name: 'shop', private: true, type: 'module', main: 'src/index.ts' }),
-      'src/index.ts': `${weeks.slice(0, order + 1).map((_, n) => `export { total${n} } from './orders-${n}.js';`).join('\n')}\nexport * from './catalog.js';\n`,
-      [`src/orders-${order}.ts`]: complexFunction(`total${order}`),
-      'src/catalog.ts': Array.from({ length: 60 }, (_, n) => `export function price${n}(quantity: number): number {\n  return quantity * ${n + 1};\n}\n`).join('\n'),
-    },
-  }));
-  return { repository: createRepository(join(temporaryDirectory(), 'shop'), commits), weeks };
-}
+import { git, temporaryDirectory } from '../support/git-fixture.js';
+import { at, growingShop } from '../support/shop-fixture.js';
 
 function query<T>(home: string, sql: string): T[] {
   const db = new BetterSqlite3(join(home, 'steward.db'), { readonly: true, fileMustExist: true });

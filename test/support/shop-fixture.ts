@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { createRepository, temporaryDirectory } from './git-fixture.js';
+
 /** The code of a small shop repository that the inventory and health tests scan: a complex function, a simple one, and a utility file with an unused export. */
 
 /** A function whose cognitive complexity is well over 15: nested branches in loops. */
@@ -30,3 +33,27 @@ export const simpleFunction = (name: string): string => `export function ${name}
 }
 `;
 export const util = 'export function format(value: number): string {\n  return value.toFixed(2);\n}\n\nexport function legacyTotal(values: number[]): number {\n  return values.reduce((a, b) => a + b, 0);\n}\n';
+
+const week = 7 * 86_400_000;
+const monday = Date.parse('2024-03-04T09:00:00Z');
+/** Monday 9:00 of week `index` of the growing shop's history (ISO, whole seconds). */
+export const at = (index: number) => new Date(monday + index * week).toISOString().replace('.000Z', 'Z');
+
+/** Ten weeks of a shop whose orders module grows one complex function a week; nobody commits in week 6. */
+export function growingShop(): { repository: string; weeks: number[] } {
+  const weeks = [0, 1, 2, 3, 4, 5, 7, 8, 9];
+  const commits = weeks.map((index, order) => ({
+    author: 'Ada',
+    email: 'ada@example.com',
+    date: at(index),
+    message: `week ${index}`,
+    files: {
+      'package.json': JSON.stringify({ name: 'shop', private: true, type: 'module', main: 'src/index.ts' }),
+      'src/index.ts': `${weeks.slice(0, order + 1).map((_, n) => `export { total${n} } from './orders-${n}.js';`).join('\n')}\nexport * from './catalog.js';\n`,
+      [`src/orders-${order}.ts`]: complexFunction(`total${order}`),
+      'src/catalog.ts': Array.from({ length: 60 }, (_, n) => `export function price${n}(quantity: number): number {\n  return quantity * ${n + 1};\n}\n`).join('\n'),
+    },
+  }));
+  return { repository: createRepository(join(temporaryDirectory(), 'shop'), commits), weeks };
+}
+
