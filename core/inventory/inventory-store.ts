@@ -215,13 +215,13 @@ function narrowing(db: Database, query: InventoryQuery): Condition {
   if (query.fingerprint !== undefined) conditions.push({ sql: 'd.fingerprint = ?', params: [query.fingerprint] });
   const words = (query.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length > 0) conditions.push({ sql: words.map(() => `instr(${searchedText}, ?) > 0`).join(' AND '), params: words });
-  // Snapshot ids grow with time, so "first seen since" compares ids.
+  // Scans of HEAD get ids that grow with time, so "first seen since" compares ids (a backfill's snapshots are of past commits and find no items).
   const { since } = query;
   if (typeof since === 'number') {
     if (!db.prepare('SELECT 1 FROM snapshots WHERE id = ? AND repository_id = ?').get(since, query.repositoryId)) throw new StewardError('not-found', `Snapshot ${since} is not one of this repository's`);
     conditions.push({ sql: 'd.first_seen > ?', params: [since] });
   } else if (since !== undefined) {
-    const first = db.prepare<[number, string], { id: number | null }>('SELECT min(id) AS id FROM snapshots WHERE repository_id = ? AND finished_at >= ?').get(query.repositoryId, new Date(since).toISOString())!;
+    const first = db.prepare<[number, string], { id: number | null }>("SELECT min(id) AS id FROM snapshots WHERE repository_id = ? AND kind = 'head' AND finished_at >= ?").get(query.repositoryId, new Date(since).toISOString())!;
     conditions.push({ sql: 'd.first_seen >= ?', params: [first.id ?? Number.MAX_SAFE_INTEGER] });
   }
   return both(...conditions);
