@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { plural } from '../../core/wording.js';
 import type { AnalysisCommand } from '../analysis-command.js';
 import { type OutputOptions, parseCount, printTable, printText } from '../output.js';
@@ -15,7 +16,7 @@ export const coverageCommand: AnalysisCommand<'coverage', CoverageFlags> = {
     command
       .option('--file <file...>', 'coverage files to read (lcov .info, coverage-final.json, coverage-summary.json) instead of each package\'s coverage/ folder')
       .option('--top <n>', 'how many files and functions to print (the JSON has them all)', parseCount, 20),
-  options: (flags) => (flags.file ? { files: flags.file } : {}),
+  options: (flags) => (flags.file ? { files: flags.file.map((file) => resolve(file)) } : {}),
   print({ warnings }, report, { top }) {
     if (report.status === 'none') {
       printText('No coverage found (coverage/lcov.info, coverage-final.json or coverage-summary.json in the repository or a package). Run the tests with coverage, or name the file with --file.');

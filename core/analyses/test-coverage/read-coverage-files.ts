@@ -1,5 +1,5 @@
 import { lstat, readFile } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { type FileCoverage, coverageFormatOf, readCoverage, sourceMatcher } from '../../../analyzers/test-coverage/read-coverage.js';
 import type { CoverageReport } from '../../api/coverage.js';
 import { findToolOutputs } from '../../git/work-tree-outputs.js';
@@ -38,7 +38,9 @@ interface CoverageFilesRead {
  * commit by its time: written before HEAD last moved, it describes another commit.
  */
 export async function readCoverageFiles(input: CoverageInput): Promise<CoverageFilesRead> {
-  const candidates = input.given.length > 0 ? input.given.map((file) => (isAbsolute(file) ? relative(input.root, file) : file)) : await findToolOutputs(input.root, input.packageDirs, conventionalNames, { firstOnly: true });
+  // Shown relative to the root when inside it, else as given.
+  const shown = (file: string): string => (isAbsolute(file) && file.startsWith(`${input.root}/`) ? relative(input.root, file) : file);
+  const candidates = input.given.length > 0 ? input.given.map(shown) : await findToolOutputs(input.root, input.packageDirs, conventionalNames, { firstOnly: true });
   const judge = candidates.length > 0 ? await judgeAgainstHead(input.root, input.committedAt, input.signal) : undefined;
   const matcher = sourceMatcher({ root: input.root, tracked: input.tracked });
   const sources: CoverageReport['sources'] = [];
@@ -47,12 +49,13 @@ export async function readCoverageFiles(input: CoverageInput): Promise<CoverageF
   for (const file of candidates) {
     input.signal.throwIfAborted();
     const format = coverageFormatOf(file);
-    const stats = await lstat(join(input.root, file)).catch(() => undefined);
+    const path = resolve(input.root, file);
+    const stats = await lstat(path).catch(() => undefined);
     if (!format || !stats?.isFile() || stats.size > maxBytes) {
       input.warn(`Coverage: ${file} ${!format ? 'is not lcov (.info) or Istanbul JSON (coverage-final.json, coverage-summary.json)' : !stats ? 'does not exist' : !stats.isFile() ? 'is not a regular file' : 'is over 512 MB'}; skipped`);
       continue;
     }
-    const read = readCoverage(format, await readFile(join(input.root, file), 'utf8'));
+    const read = readCoverage(format, await readFile(path, 'utf8'));
     const modifiedAt = stats.mtime.toISOString();
     const match = judge!(stats.mtime);
     if ('error' in read) {
@@ -63,14 +66,14 @@ export async function readCoverageFiles(input: CoverageInput): Promise<CoverageF
     const baseDir = file.includes('/coverage/') ? file.slice(0, file.lastIndexOf('/coverage/')) : file.startsWith('coverage/') ? '' : file.slice(0, Math.max(0, file.lastIndexOf('/')));
     let files = 0;
     for (const coverage of read.files) {
-      const path = matcher(coverage.source, baseDir);
-      if (path === undefined) {
+      const covers = matcher(coverage.source, baseDir);
+      if (covers === undefined) {
         ignored.add(coverage.source);
         continue;
       }
       files++;
-      const known = byPath.get(path);
-      if (!known || coverage.covered > known.covered) byPath.set(path, coverage);
+      const known = byPath.get(covers);
+      if (!known || coverage.covered > known.covered) byPath.set(covers, coverage);
     }
     sources.push({ file, format, modifiedAt, ...match, files, error: null });
   }
