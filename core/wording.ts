@@ -18,3 +18,9 @@ export function printable(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
+
+/** A change with its sign (+1.2, −0.4); one that rounds to nothing has none (±0.0). */
+export function signedChange(value: number, digits = 1): string {
+  const shown = Math.abs(value).toFixed(digits);
+  return Number(shown) === 0 ? `±${shown}` : `${value > 0 ? '+' : '−'}${shown}`;
+}

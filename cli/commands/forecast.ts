@@ -1,6 +1,7 @@
 import { call } from '../../core/api/call.js';
 import type { HealthForecastReport } from '../../core/api/health.js';
 import type { Steward } from '../../core/steward.js';
+import { signedChange } from '../../core/wording.js';
 import { type OutputOptions, printJson, printTable, printText } from '../output.js';
 
 export interface ForecastOptions extends OutputOptions {
@@ -25,11 +26,7 @@ export async function forecastCommand(steward: Steward, path: string, options: F
 type Forecast = HealthForecastReport['forecast'];
 
 const day = (iso: string): string => iso.slice(0, 10);
-/** A change with its sign; one that rounds to nothing has none. */
-const signed = (value: number, digits = 2): string => {
-  const shown = Math.abs(value).toFixed(digits);
-  return Number(shown) === 0 ? `±${shown}` : `${value > 0 ? '+' : '−'}${shown}`;
-};
+const signed = (value: number, digits = 2): string => signedChange(value, digits);
 
 function printForecast(path: string, report: HealthForecastReport, top: number): void {
   printText(describeScore(path, report));

@@ -1,6 +1,7 @@
 import { call } from '../../core/api/call.js';
 import type { HealthScoreReport } from '../../core/api/health.js';
 import type { Steward } from '../../core/steward.js';
+import { signedChange } from '../../core/wording.js';
 import { type OutputOptions, formatNumber, printJson, printTable, printText } from '../output.js';
 
 export interface ScoreOptions extends OutputOptions {
@@ -24,7 +25,7 @@ function printScore(name: string, report: HealthScoreReport, explain: boolean): 
     printText(`${name}: no health score (${report.reason}).`);
     return;
   }
-  const change = report.changeSinceWeek === null ? '' : `, ${report.changeSinceWeek >= 0 ? '+' : '−'}${Math.abs(report.changeSinceWeek).toFixed(1)} since a week before`;
+  const change = report.changeSinceWeek === null ? '' : `, ${signedChange(report.changeSinceWeek)} since a week before`;
   printText(`${name}: health ${report.score.toFixed(1)} of 100 (${report.rating})${change}, formula ${report.formula}, ${formatNumber(report.linesOfCode)} lines of code.`);
   printTable(
     ['Part', 'Weight', 'Lost', 'Items'],

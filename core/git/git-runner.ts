@@ -49,28 +49,32 @@ export async function runGit(root: string, args: readonly string[], run: GitRun)
 }
 
 /**
- * The repository's configuration is read before git runs on it, so that what it names is known. One
- * operation (a scan, an analysis: one AbortSignal) makes many calls: the answer is kept for the
- * operation's signal, and read again by the next one (the user may have changed the settings since).
+ * One operation (a scan, an analysis: one AbortSignal) asks git the same question about a repository
+ * many times: the answer is kept for the operation's signal, and asked again by the next one (the
+ * repository may have changed since). A failed answer is not kept.
  */
+export function keptForOperation<T>(kept: WeakMap<AbortSignal, Map<string, Promise<T>>>, root: string, signal: AbortSignal | undefined, read: () => Promise<T>): Promise<T> {
+  if (!signal) return read();
+  let known = kept.get(signal);
+  if (!known) kept.set(signal, (known = new Map()));
+  let answer = known.get(root);
+  if (!answer) {
+    answer = read();
+    known.set(root, answer);
+    answer.catch(() => known.delete(root));
+  }
+  return answer;
+}
+
+/** The repository's configuration is read before git runs on it, so that what it names is known (once per operation). */
 const overridesByOperation = new WeakMap<AbortSignal, Map<string, Promise<ConfigOverride[]>>>();
 
 function overridesFor(root: string, signal: AbortSignal | undefined): Promise<ConfigOverride[]> {
-  const read = async (): Promise<ConfigOverride[]> => {
+  return keptForOperation(overridesByOperation, root, signal, async () => {
     const listing: Buffer[] = [];
     await spawnGit(root, ['config', '--list', '-z', '--show-scope'], fixedOverrides, { signal, onOutput: (chunk) => void listing.push(chunk) });
     return [...fixedOverrides, ...repositoryOverrides(Buffer.concat(listing).toString('utf8'))];
-  };
-  if (!signal) return read();
-  let known = overridesByOperation.get(signal);
-  if (!known) overridesByOperation.set(signal, (known = new Map()));
-  let overrides = known.get(root);
-  if (!overrides) {
-    overrides = read();
-    known.set(root, overrides);
-    overrides.catch(() => known.delete(root));
-  }
-  return overrides;
+  });
 }
 
 /** Runs git and returns its whole standard output as text (for answers that fit in memory). */

@@ -31,13 +31,14 @@ export function forecastHealth(db: Database, repositoryId: number, { threshold, 
   });
 
   const complexity = readFolderComplexity(db, ids);
+  const drifts = readDriftDays(db, ids);
   const latest = ids.at(-1);
   const folders = [...(latest === undefined ? [] : (complexity.get(latest) ?? new Map()))]
     .filter(([folder, { functions }]) => folder !== '' && folder.split('/').length <= 2 && functions >= minimumFunctions)
     .map(([folder]) => {
       const p90 = series(new Map([...complexity].flatMap(([id, byFolder]) => (byFolder.has(folder) ? [[id, byFolder.get(folder)!.p90] as const] : []))));
       const effort = series(new Map([...breakdowns].map(([id, breakdown]) => [id, effortHoursIn(breakdown, folder)])));
-      const drift = series(readDriftDays(db, ids, folder));
+      const drift = series(new Map([...drifts].flatMap(([id, byWorkspace]) => (byWorkspace.has(folder) ? [[id, byWorkspace.get(folder)!] as const] : []))));
       return {
         folder,
         complexity: { series: p90, forecast: datedForecast(forecastCrossing(dated(p90), complexityThreshold, 'up')), changeSinceWeek: changeOverWeek(dated(p90)) },
@@ -101,13 +102,12 @@ function readFolderComplexity(db: Database, ids: readonly number[]): Map<number,
   return new Map(ids.map((id) => [id, new Map(read.all(id).map((row) => [row.path, { functions: row.functions, p90: row.cognitive_p90 }]))]));
 }
 
-/** The mean drift (days behind the newest release) of a workspace's dependencies where publish times told it. */
-function readDriftDays(db: Database, ids: readonly number[], workspace: string): Map<number, number> {
-  const read = db.prepare<[number, string], { drift: number | null }>('SELECT avg(drift_days) AS drift FROM snapshot_dependency_items WHERE snapshot_id = ? AND workspace = ? AND drift_days IS NOT NULL');
-  return new Map(ids.flatMap((id) => {
-    const drift = read.get(id, workspace)?.drift;
-    return drift === null || drift === undefined ? [] : [[id, Math.round(drift * 10) / 10] as const];
-  }));
+/** Per snapshot, per workspace: the mean drift (days behind the newest release) of its dependencies where publish times told it. */
+function readDriftDays(db: Database, ids: readonly number[]): Map<number, Map<string, number>> {
+  const read = db.prepare<[number], { workspace: string; drift: number }>(
+    'SELECT workspace, avg(drift_days) AS drift FROM snapshot_dependency_items WHERE snapshot_id = ? AND drift_days IS NOT NULL GROUP BY workspace',
+  );
+  return new Map(ids.map((id) => [id, new Map(read.all(id).map((row) => [row.workspace, Math.round(row.drift * 10) / 10]))]));
 }
 
 /** The share of flaky tests each scan saw in the test results imported by then (scans without results have none). */

@@ -14,3 +14,9 @@ export const plural = (count: number, noun: string, nouns = `${noun}s`): string 
 
 /** "2024-06-01": the day as the commit recorded it, as the CLI prints it. */
 export const commitDay = (iso: string): string => iso.slice(0, 10);
+
+/** A change with its sign (+1.2, −0.4), as the CLI writes it; one that rounds to nothing has none (±0.0). */
+export const formatChange = (value: number): string => {
+  const shown = Math.abs(value).toFixed(1);
+  return Number(shown) === 0 ? `±${shown}` : `${value > 0 ? '+' : '−'}${shown}`;
+};

@@ -75,7 +75,7 @@ export async function updateHistoryLog({ db, root, repository, tip, signal, onPr
       if (!writer.finish(tip, plan.drop) && attempt < attempts) continue;
     }
     const durationMs = Math.round(performance.now() - started);
-    const commits = store.load(store.find(repository)!.id);
+    const commits = loadLog(store, store.find(repository)!);
     const stats: HistoryLogRead = {
       mode: plan.mode,
       read,
@@ -114,8 +114,15 @@ async function planRead(root: string, oldTip: string | undefined, tip: string, e
   return { mode: 'full', range: tip, total: estimate, drop: [] };
 }
 
-/** The stored log last loaded by `historyLogAsOf` in this thread: the commits of one backfill all read the same. */
+/** The stored log last loaded in this thread: a backfill's planning and each of its commits read the same one. */
 let lastLoaded: { key: string; commits: CommitRecord[] } | undefined;
+
+/** A stored log's commits, loaded once for as long as it does not move (by id, tip and read). */
+function loadLog(store: HistoryLogStore, stored: { id: number; tip: string; reads: number }): CommitRecord[] {
+  const key = `${stored.id}\0${stored.tip}\0${stored.reads}`;
+  if (lastLoaded?.key !== key) lastLoaded = { key, commits: store.load(stored.id) };
+  return lastLoaded.commits;
+}
 
 /**
  * The log as of a past commit (a backfill), without moving the stored log: when the stored log's tip
@@ -131,9 +138,7 @@ export async function historyLogAsOf({ db, root, repository, commit, signal }: P
   let read = 0;
   if (usable) {
     const reached = new Set((await readGit(root, ['rev-list', '--no-merges', commit, '--'], { signal })).split('\n').filter(Boolean));
-    const key = `${stored.id}\0${stored.tip}\0${stored.reads}`;
-    if (lastLoaded?.key !== key) lastLoaded = { key, commits: store.load(stored.id) };
-    commits = lastLoaded.commits.filter((entry) => reached.has(entry.sha));
+    commits = loadLog(store, stored).filter((entry) => reached.has(entry.sha));
   } else {
     commits = [];
     await readCommitLog(root, commit, (batch) => void commits.push(...batch), signal);

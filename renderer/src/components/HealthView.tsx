@@ -5,7 +5,7 @@ import type { BackfillJob } from '../../../core/api/backfill';
 import type { HealthFoldersReport, HealthForecastReport, HealthScoreReport } from '../../../core/api/health';
 import { call } from '../api/client';
 import { asFailure, useRoute } from '../api/hooks';
-import { commitDay, formatDate, formatNumber, plural } from '../format';
+import { commitDay, formatChange, formatDate, formatNumber, plural } from '../format';
 import { useScanJob } from '../scan-jobs-context';
 import { ErrorMessage } from './ErrorMessage';
 import { Loading } from './Loading';
@@ -18,10 +18,6 @@ const threshold = 75;
 /** The rating's colour (A green … E red), as CSS variables of both themes. */
 const ratingColour = (rating: string | null): string => (rating ? `var(--rating-${rating.toLowerCase()})` : 'var(--muted)');
 
-const signed = (value: number): string => {
-  const shown = Math.abs(value).toFixed(1);
-  return Number(shown) === 0 ? '±0.0' : `${value > 0 ? '+' : '−'}${shown}`;
-};
 
 /** A repository's health: the score and its change, the trend with its forecast, the parts and their items, the folders, coverage. */
 export function HealthView({ repositoryId }: { repositoryId: number }) {
@@ -57,7 +53,7 @@ export function ScoreSummary({ report, forecast, link }: { report: HealthScoreRe
       <div>
         <p className="health-headline">
           Health <strong>{report.score.toFixed(1)}</strong> of 100, rating <strong style={{ color: ratingColour(report.rating) }}>{report.rating}</strong>
-          {report.changeSinceWeek !== null && <span className={signed(report.changeSinceWeek).startsWith('−') ? 'change worse' : 'change'}> {signed(report.changeSinceWeek)} since a week before</span>}
+          {report.changeSinceWeek !== null && <span className={formatChange(report.changeSinceWeek).startsWith('−') ? 'change worse' : 'change'}> {formatChange(report.changeSinceWeek)} since a week before</span>}
         </p>
         {forecast && <p className="muted">{describeForecast(forecast)}</p>}
         <p className="muted">
@@ -75,9 +71,9 @@ function describeForecast({ forecast, points }: HealthForecastReport): string {
     case 'already-crossed':
       return `Below ${threshold} already.`;
     case 'not-on-trend':
-      return `Not on a trend below ${threshold} (${signed(forecast.trend.perWeek)} a week over ${points.length} scored commits).`;
+      return `Not on a trend below ${threshold} (${formatChange(forecast.trend.perWeek)} a week over ${points.length} scored commits).`;
     case 'crossing':
-      return `Falling ${signed(forecast.trend.perWeek)} a week: at this rate below ${threshold} around ${formatDate(forecast.at)} (${formatDate(forecast.earliest)} – ${formatDate(forecast.latest)}).`;
+      return `Falling ${formatChange(forecast.trend.perWeek)} a week: at this rate below ${threshold} around ${formatDate(forecast.at)} (${formatDate(forecast.earliest)} – ${formatDate(forecast.latest)}).`;
   }
 }
 
