@@ -3,6 +3,8 @@ import type { ErrorCode } from '../core/api/errors.js';
 /** The exit codes scripts can rely on (see README). */
 export const exitCodes = {
   ok: 0,
+  /** A gate tripped: `--fail-on`, or a draft that nothing of passed its quality gates. */
+  gateTripped: 1,
   badInput: 2,
   internal: 3,
   /** 128 + SIGINT, as shells expect when the user presses Ctrl-C. */

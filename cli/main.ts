@@ -10,6 +10,8 @@ import type { ForecastOptions } from './commands/forecast.js';
 import type { ScoreOptions } from './commands/score.js';
 import type { ItemOptions } from './commands/item.js';
 import type { ScanOptions } from './commands/scan.js';
+import type { DecisionOptions, DraftOptions } from './commands/draft.js';
+import { draftKinds, draftTargets } from '../core/api/drafts.js';
 import { printable } from '../core/wording.js';
 import { endQuietlyOnClosedPipe, exitCodeFor, exitCodes } from './exit-codes.js';
 import { installation } from './installation.js';
@@ -145,6 +147,66 @@ program
   .option('--top <n>', 'how many folders to list (--json has them all)', parseCount, 10)
   .option('--json', 'print the scores, the trend and the forecast')
   .action((path: string, options: ForecastOptions) => withSteward(async (steward) => (await import('./commands/forecast.js')).forecastCommand(steward, path, options)));
+
+const draft = program.command('draft').description('maintenance drafts: a local branch in its own worktree that fixes debt, with gates run, risk, release notes and a rehearsed rollback plan; never pushed');
+
+for (const kind of draftKinds) {
+  draft
+    .command(kind)
+    .description(
+      {
+        deps: 'upgrade stale dependencies: patch and minor together, each major on its own, peers kept together; a group that fails a gate is split and the package that breaks is named',
+        security: 'upgrade vulnerable packages to the lowest fixed version',
+        deadcode: 'remove unused files, exports and dependencies found with high confidence, then what became unused by that',
+        deprecations: 'replace deprecated APIs where the deprecation names a plain rename; list the rest as manual steps',
+      }[kind],
+    )
+    .argument('<path>', 'a folder inside the git work tree')
+    .option('--items <fingerprints>', 'the inventory items to fix, comma-separated (default: every open item of the kind)', (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean))
+    .option('--target <target>', 'how far dependencies move: patch, minor or latest', oneOf(draftTargets), 'latest')
+    .option('--confidence <level>', 'the least confidence of the items taken (a dead-code draft takes high only)', oneOf(confidences), 'high')
+    .option('--consent', "agree that the repository's own code (install scripts, lint, tests, build) may run in its draft worktrees; remembered")
+    .option('--json', 'print the draft with its plan')
+    .option('-q, --quiet', 'no progress')
+    .action((path: string, options: DraftOptions) => withSteward(async (steward) => (await import('./commands/draft.js')).draftCommand(steward, kind, path, options)));
+}
+
+draft
+  .command('show')
+  .description('a draft: its commits, gates, re-scan, release notes, risk and rollback plan, and its audit log')
+  .argument('<id>', 'the draft, as steward drafts prints it')
+  .option('--markdown', 'print the plan as Markdown, for a pull-request description')
+  .option('--json', 'print JSON')
+  .action((id: string, options: OutputOptions & { markdown?: boolean }) => withSteward(async (steward) => (await import('./commands/draft.js')).draftShowCommand(steward, id, options)));
+
+for (const decision of ['approve', 'reject', 'discard'] as const) {
+  draft
+    .command(decision)
+    .description({ approve: 'approve a ready draft: prints how to push it and open a pull request (Steward never pushes)', reject: 'reject a ready draft (its worktree is removed; the branch stays until discarded)', discard: 'remove a draft’s worktree and branch' }[decision])
+    .argument('<id>', 'the draft, as steward drafts prints it')
+    .option('--note <text>', 'why (kept in the audit log)')
+    .option('--by <name>', 'who decides (default: your git identity)')
+    .option('--yes', 'discard without asking')
+    .option('--json', 'print JSON')
+    .action((id: string, options: DecisionOptions) => withSteward(async (steward) => (await import('./commands/draft.js')).draftDecisionCommand(steward, decision, id, options)));
+}
+
+draft
+  .command('consent')
+  .description("whether drafts may run the repository's own code (install scripts, lint, tests, build) in their worktrees")
+  .argument('<path>', 'a folder inside the git work tree')
+  .option('--grant', 'allow it (remembered for this repository)')
+  .option('--revoke', 'take it back')
+  .option('--by <name>', 'who agrees (default: your git identity)')
+  .option('--json', 'print JSON')
+  .action((path: string, options: OutputOptions & { grant?: boolean; revoke?: boolean; by?: string }) => withSteward(async (steward) => (await import('./commands/draft.js')).draftConsentCommand(steward, path, options)));
+
+program
+  .command('drafts')
+  .description('list maintenance drafts, newest first, with their state and risk, and the approval rate per kind')
+  .argument('[path]', 'only the drafts of this repository')
+  .option('--json', 'print JSON')
+  .action((path: string | undefined, options: OutputOptions) => withSteward(async (steward) => (await import('./commands/draft.js')).draftsCommand(steward, path, options)));
 
 program
   .command('item')

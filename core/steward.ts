@@ -20,6 +20,10 @@ import { analyses } from './analyses/registry.js';
 import type { reportRoutes } from './api/analyses.js';
 import { getSnapshotReport, listSnapshotSummaries } from './store/snapshots.js';
 import { readBackfillJob, unfinishedBackfills } from './store/backfill-jobs.js';
+import { DraftService } from './drafts/draft-service.js';
+import { planMarkdown } from './drafts/plan-markdown.js';
+import { actorOf } from './drafts/worktree.js';
+import { approvalRates, getDraftDetail, listDrafts } from './store/drafts.js';
 
 interface StewardOptions {
   home: string;
@@ -38,6 +42,7 @@ type StewardListener = (event: StewardEvent) => void;
 export interface Steward {
   readonly handlers: Handlers;
   readonly scans: ScanService;
+  readonly drafts: DraftService;
   readonly db: Database;
   readonly workers: WorkerModules;
   subscribe(listener: StewardListener): () => void;
@@ -61,6 +66,8 @@ export function openSteward(options: StewardOptions): Steward {
     workers: options.workers,
     onUpdate: (job) => emit({ type: 'scan', job }),
   });
+
+  const drafts = new DraftService({ db, scans, home: options.home, parseWorkerUrl: options.workers.parse, onUpdate: (draft) => emit({ type: 'draft', draft }) });
 
   const repository = (id: number) => {
     const found = findRepository(db, id);
@@ -131,12 +138,36 @@ export function openSteward(options: StewardOptions): Steward {
     'backfill.start': async ({ repositoryId, every, count, offline }) =>
       scans.start(repository(repositoryId), { backfill: { everyDays: every, count }, ...(offline === undefined ? {} : { options: { dependencies: { offline } } }) }),
     'backfill.status': async ({ repositoryId }) => readBackfillJob(db, repository(repositoryId).id, scans.isScanning(repositoryId, 'backfill')),
+    'drafts.create': async (request) => drafts.create(repository(request.repositoryId), request),
+    'drafts.list': async ({ repositoryId }) => {
+      await drafts.recovered;
+      return listDrafts(db, repositoryId === undefined ? undefined : repository(repositoryId).id);
+    },
+    'drafts.get': async ({ id }) => {
+      await drafts.recovered;
+      drafts.get(id);
+      return getDraftDetail(db, id)!;
+    },
+    'drafts.markdown': async ({ id }) => {
+      drafts.get(id);
+      return { markdown: planMarkdown(getDraftDetail(db, id)!) };
+    },
+    'drafts.approve': async ({ id, note, by }) => drafts.approve(id, note, by),
+    'drafts.reject': async ({ id, note, by }) => drafts.reject(id, note, by),
+    'drafts.discard': async ({ id, note, by }) => drafts.discard(id, note, by),
+    'drafts.cancel': async ({ id }) => drafts.cancel(id),
+    'drafts.approvalRates': async () => approvalRates(db),
+    'drafts.consent': async ({ repositoryId, grant, by }) => {
+      const found = repository(repositoryId);
+      return drafts.consent(found, grant, by ?? (await actorOf(found.path)));
+    },
     ...reportHandlers(db),
   };
 
   return {
     handlers,
     scans,
+    drafts,
     resumeBackfills: () => resumeBackfills(db, scans),
     db,
     workers: options.workers,
@@ -145,6 +176,7 @@ export function openSteward(options: StewardOptions): Steward {
       return () => listeners.delete(listener);
     },
     async close() {
+      await drafts.close();
       await scans.close();
       listeners.clear();
       db.close();

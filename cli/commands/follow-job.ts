@@ -22,7 +22,7 @@ export async function runJob(
   const job = await start(repository.id);
   const bar = wantsProgress(output) ? progressBar() : undefined;
   const unsubscribe = steward.subscribe((event) => {
-    if (event.job.id === job.id) bar?.update(event.job.progress, event.job.step, event.job.detail);
+    if (event.type === 'scan' && event.job.id === job.id) bar?.update(event.job.progress, event.job.step, event.job.detail);
   });
   const interrupt = (): void => void steward.scans.cancel(job.id);
   process.once('SIGINT', interrupt);

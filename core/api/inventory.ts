@@ -50,8 +50,10 @@ export const itemStatuses = ['open', 'resolved', 'accepted', 'dismissed'] as con
 const ItemStatusSchema = z.enum(itemStatuses);
 export type ItemStatus = z.infer<typeof ItemStatusSchema>;
 
-/** The maintenance draft that can fix an item (issue: drafts), when one can. */
-const DraftKindSchema = z.enum(['deps', 'security', 'deadcode', 'deprecations']);
+/** What a maintenance draft does (core/drafts): the draft that can fix an item, when one can. */
+export const draftKinds = ['deps', 'security', 'deadcode', 'deprecations'] as const;
+export const DraftKindSchema = z.enum(draftKinds);
+export type DraftKind = z.infer<typeof DraftKindSchema>;
 
 /** The 16 letters a fingerprint is written in, one per 4 bits (consonants: no word, no number). */
 export const fingerprintLetters = 'bcdfghjkmnpqrstv';

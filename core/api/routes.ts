@@ -4,6 +4,7 @@ import { appRoutes } from './app.js';
 import { backfillRoutes } from './backfill.js';
 import type { ApiError } from './errors.js';
 import { dependencyRoutes } from './dependencies.js';
+import { draftRoutes } from './drafts.js';
 import { healthRoutes } from './health.js';
 import { inventoryRoutes } from './inventory.js';
 import { repositoryRoutes } from './repositories.js';
@@ -25,6 +26,7 @@ export const routes = {
   ...healthRoutes,
   ...backfillRoutes,
   ...testRoutes,
+  ...draftRoutes,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 type Routes = typeof routes;

@@ -9,7 +9,7 @@ export const ScanJobSchema = z.object({
   id: z.string(),
   repositoryId: z.number().int().positive(),
   /** `scan`: of HEAD; `backfill`: of past commits (backfill.start), which may run beside a scan. */
-  purpose: z.enum(['scan', 'backfill']),
+  purpose: z.enum(['scan', 'backfill', 'draft']),
   /** The analyses run. */
   analyses: z.array(AnalysisIdSchema),
   /** Whether the run saves a snapshot (a scan) or only hands its reports back (`scans.result`). */

@@ -18,6 +18,10 @@ const glob = z.string().superRefine((pattern, context) => {
 });
 const globs = z.union([glob, z.array(glob).min(1)]).transform((value) => (typeof value === 'string' ? [value] : value));
 
+/** The gates of a draft whose command a repository may set. */
+const draftCommandGates = ['install', 'typecheck', 'lint', 'test', 'build'] as const;
+export type DraftCommandGate = (typeof draftCommandGates)[number];
+
 /** Per-repository settings, read from `steward.config.json` at the repository root. */
 const StewardConfigSchema = z.looseObject({
   complexity: z
@@ -62,7 +66,16 @@ const StewardConfigSchema = z.looseObject({
       cooldownDays: z.number().int().nonnegative().max(3650).optional(),
     })
     .optional(),
+  drafts: z
+    .strictObject({
+      /** A gate's command as program and arguments (never a shell string), or false to skip the gate. */
+      gates: z.partialRecord(z.enum(draftCommandGates), z.union([z.array(z.string().min(1)).min(1), z.literal(false)])).optional(),
+      /** Each gate's time limit. */
+      timeoutSeconds: z.number().int().positive().max(24 * 3600).optional(),
+    })
+    .optional(),
 });
+
 
 export interface StewardConfig {
   thresholds: ComplexityThresholds;
@@ -70,6 +83,7 @@ export interface StewardConfig {
   deadCode: { entry: string[]; ignore: string[]; includeEntryExports: boolean };
   history: HistoryOptions;
   dependencies: { cooldownDays: number };
+  drafts: { gates: Partial<Record<DraftCommandGate, string[] | false>>; timeoutSeconds: number };
 }
 
 /**
@@ -83,6 +97,7 @@ export function parseStewardConfig(text: string | undefined, warn: (message: str
     deadCode: { entry: [], ignore: [], includeEntryExports: false },
     history: defaultHistoryOptions,
     dependencies: { cooldownDays: 0 },
+    drafts: { gates: {}, timeoutSeconds: 600 },
   };
   if (text === undefined) return defaults;
   let json: unknown;
@@ -107,5 +122,6 @@ export function parseStewardConfig(text: string | undefined, warn: (message: str
       coupling: { ...defaultHistoryOptions.coupling, ...parsed.data.history?.coupling },
     },
     dependencies: { ...defaults.dependencies, ...parsed.data.dependencies },
+    drafts: { gates: parsed.data.drafts?.gates ?? {}, timeoutSeconds: parsed.data.drafts?.timeoutSeconds ?? defaults.drafts.timeoutSeconds },
   };
 }

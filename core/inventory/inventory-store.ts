@@ -326,3 +326,10 @@ export function decideItem(db: Database, input: { repositoryId: number; fingerpr
   }).immediate();
   return getItem(db, input.repositoryId, input.fingerprint);
 }
+
+/** Items a person accepted or dismissed: left out of what Steward drafts fixes for. */
+export function decidedFingerprints(db: Database, repositoryId: number): Set<string> {
+  return new Set(
+    db.prepare<[number], { fingerprint: string }>("SELECT fingerprint FROM debt_items WHERE repository_id = ? AND decision IN ('accepted', 'dismissed')").all(repositoryId).map((row) => row.fingerprint),
+  );
+}

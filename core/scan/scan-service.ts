@@ -36,6 +36,8 @@ interface ScanRequest {
   options?: AnalysisOptions | undefined;
   /** Past commits instead of HEAD (a backfill: every analysis, saved as snapshots of kind `backfill`). */
   backfill?: { everyDays: number; count: number } | undefined;
+  /** A draft's worktree instead of the repository's folder (a draft's scans: nothing saved). */
+  worktree?: string | undefined;
 }
 
 /** How long the result of a run that saved nothing waits for `result()` before it is dropped. */
@@ -65,7 +67,7 @@ export class ScanService {
 
   start(repository: Repository, request: ScanRequest = {}): ScanJob {
     const selected = request.analyses ? [...new Set(request.analyses)] : (Object.keys(registry) as AnalysisId[]);
-    const save = request.save ?? true;
+    const save = request.worktree ? false : (request.save ?? true);
     const options = request.options ?? {};
     // Each analysis checks what it is told before anything starts, so a bad option is one clear error.
     for (const [id, given] of Object.entries(options) as [AnalysisId, unknown][]) {
@@ -74,7 +76,7 @@ export class ScanService {
     }
     const jobId = randomUUID();
     const startedAt = new Date().toISOString();
-    const purpose: ScanPurpose = request.backfill ? 'backfill' : 'scan';
+    const purpose: ScanPurpose = request.backfill ? 'backfill' : request.worktree ? 'draft' : 'scan';
     const holder = acquireScanLock(
       this.options.db,
       repository.id,
@@ -87,7 +89,7 @@ export class ScanService {
     const input: ScanWorkerInput = {
       databaseFile: this.options.databaseFile,
       repositoryId: repository.id,
-      path: repository.path,
+      path: request.worktree ?? repository.path,
       parseWorkerUrl: String(this.options.workers.parse),
       analyses: selected,
       save,
@@ -150,6 +152,18 @@ export class ScanService {
     clearTimeout(kept.expiry);
     this.results.delete(jobId);
     return kept.result;
+  }
+
+  /** Runs a scan that saves nothing to its end and hands back its result (a failure or a cancel as its StewardError). */
+  async run(repository: Repository, request: ScanRequest, signal?: AbortSignal): Promise<RunResult> {
+    signal?.throwIfAborted();
+    const job = this.start(repository, { ...request, save: false });
+    const onAbort = (): void => void this.cancel(job.id);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const final = await this.settled(job.id).finally(() => signal?.removeEventListener('abort', onAbort));
+    signal?.throwIfAborted();
+    if (final.state !== 'succeeded') throw new StewardError(final.error?.code ?? 'internal', final.error?.message ?? 'The scan failed');
+    return this.result(job.id);
   }
 
   /** Resolves with the job in its final state. */
@@ -236,7 +250,7 @@ export function lockStillHeld(lock: ScanLockHolder, here: Here): boolean {
   return renewed && (lock.ownerHost !== here.host || here.isAlive(lock.ownerPid));
 }
 
-function isProcessAlive(pid: number): boolean {
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

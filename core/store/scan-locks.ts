@@ -12,8 +12,8 @@ export interface ScanLockHolder {
 
 const holderColumns = 'job_id AS jobId, owner_pid AS ownerPid, owner_host AS ownerHost, started_at AS startedAt, heartbeat_at AS heartbeatAt';
 
-/** What a lock is for: a scan of HEAD, or a backfill of past commits (which may run beside it). */
-export type ScanPurpose = 'scan' | 'backfill';
+/** What a lock is for: a scan of HEAD, a backfill of past commits, or a draft's scans of its worktree (each may run beside the others). */
+export type ScanPurpose = 'scan' | 'backfill' | 'draft';
 
 /**
  * Claims the repository's lock of that purpose for a job. Returns the current holder instead when it still

@@ -19,7 +19,7 @@ describe('scan jobs in one process', () => {
   it('reports progress, cancels on request, saves nothing, and frees the repository for the next scan', async () => {
     const repository = await call(steward.handlers, 'repositories.add', { path });
     const updates: ScanJob[] = [];
-    const unsubscribe = steward.subscribe((event) => updates.push(event.job));
+    const unsubscribe = steward.subscribe((event) => event.type === 'scan' && updates.push(event.job));
 
     const job = await call(steward.handlers, 'scans.start', { repositoryId: repository.id });
     await expect(call(steward.handlers, 'scans.start', { repositoryId: repository.id })).rejects.toThrow(/already running here/);

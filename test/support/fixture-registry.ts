@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import semver from 'semver';
+import { create as createTar } from 'tar';
 
 /** One published version of a fixture package. */
 interface FixtureVersion {
@@ -13,6 +17,10 @@ interface FixtureVersion {
   peerDependencies?: Record<string, string>;
   dependencies?: Record<string, string>;
   scripts?: Record<string, string>;
+  /** The files of its tarball besides package.json (`index.js`, `CHANGELOG.md`); given, the registry serves a real .tgz npm can install. */
+  files?: Record<string, string>;
+  /** Who published it (`_npmUser`). */
+  publisher?: string;
 }
 
 export interface FixturePackage {
@@ -79,12 +87,13 @@ export interface FixtureRegistry {
  */
 export async function startFixtureRegistry(options: FixtureRegistryOptions): Promise<FixtureRegistry> {
   const documents = new Map<string, { body: string; etag: string; modified: string }>();
+  const tarballs = new Map<string, Buffer>();
   const publish = (pkg: FixturePackage): void => {
-    const body = JSON.stringify(packument(pkg));
+    for (const version of pkg.versions) if (version.files) tarballs.set(tarballPath(pkg.name, version.version), packTarball(pkg.name, version));
+    const body = JSON.stringify(packument(pkg, registry.url, tarballs));
     const times = pkg.versions.map((v) => v.time).sort();
     documents.set(pkg.name, { body, etag: `"${createHash('sha1').update(body).digest('hex')}"`, modified: new Date(times.at(-1) ?? 0).toUTCString() });
   };
-  for (const pkg of options.packages) publish(pkg);
   const requests = new Map<string, number>();
   const failedOnce = new Set<string>();
   const registry: FixtureRegistry = { url: '', requests, notModified: 0, publish, close: async () => {} };
@@ -109,6 +118,11 @@ export async function startFixtureRegistry(options: FixtureRegistryOptions): Pro
     if (path.startsWith('/v1/vulns/')) {
       const record = options.osv?.find((candidate) => candidate.id === decodeURIComponent(path.slice('/v1/vulns/'.length)));
       return record ? send(response, 200, record) : send(response, 404, { message: 'Bug not found.' });
+    }
+    const tarball = tarballs.get(path);
+    if (tarball) {
+      response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': tarball.length });
+      return void response.end(tarball);
     }
     const name = decodeURIComponent(path.slice(1));
     const failure = options.failures?.[name];
@@ -136,6 +150,7 @@ export async function startFixtureRegistry(options: FixtureRegistryOptions): Pro
   const server: Server = createServer((request, response) => void answer(request, response).catch((error: Error) => send(response, 500, { error: error.message })));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   registry.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  for (const pkg of options.packages) publish(pkg);
   registry.close = () =>
     new Promise<void>((resolve) => {
       server.closeAllConnections();
@@ -161,13 +176,38 @@ function stream(response: ServerResponse, how: 'drip' | 'endless'): void {
   pump();
 }
 
-function packument(pkg: FixturePackage): unknown {
+/** Where a version's tarball is served, as the registry names it (`/@scope/name/-/name-1.0.0.tgz`). */
+function tarballPath(name: string, version: string): string {
+  return `/${name}/-/${name.split('/').at(-1)}-${version}.tgz`;
+}
+
+/** A real npm tarball: `package/package.json` and the version's files, gzipped. */
+function packTarball(name: string, version: FixtureVersion): Buffer {
+  const folder = mkdtempSync(join(tmpdir(), 'steward-tarball-'));
+  try {
+    const manifest = { name, version: version.version, main: 'index.js', ...(version.dependencies ? { dependencies: version.dependencies } : {}), ...(version.peerDependencies ? { peerDependencies: version.peerDependencies } : {}), ...(version.scripts ? { scripts: version.scripts } : {}) };
+    for (const [file, text] of Object.entries({ ...version.files, 'package.json': JSON.stringify(manifest, null, 2) })) {
+      mkdirSync(dirname(join(folder, 'package', file)), { recursive: true });
+      writeFileSync(join(folder, 'package', file), text);
+    }
+    createTar({ gzip: true, cwd: folder, sync: true, portable: true, file: join(folder, 'package.tgz') }, ['package']);
+    return readFileSync(join(folder, 'package.tgz'));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function packument(pkg: FixturePackage, url: string, tarballs: ReadonlyMap<string, Buffer>): unknown {
   const latest = pkg.versions.at(-1)?.version;
   const time: Record<string, string> = {};
   const versions: Record<string, unknown> = {};
-  for (const { time: published, ...manifest } of pkg.versions) {
+  for (const { time: published, files: _files, publisher, ...manifest } of pkg.versions) {
     time[manifest.version] = published;
-    versions[manifest.version] = { name: pkg.name, ...manifest, dist: { tarball: `https://example.invalid/${pkg.name}/-/${manifest.version}.tgz` } };
+    const tarball = tarballs.get(tarballPath(pkg.name, manifest.version));
+    const dist = tarball
+      ? { tarball: new URL(tarballPath(pkg.name, manifest.version).slice(1), url).href, shasum: createHash('sha1').update(tarball).digest('hex'), integrity: `sha512-${createHash('sha512').update(tarball).digest('base64')}` }
+      : { tarball: `https://example.invalid/${pkg.name}/-/${manifest.version}.tgz` };
+    versions[manifest.version] = { name: pkg.name, ...manifest, ...(publisher ? { _npmUser: { name: publisher, email: `${publisher}@example.com` } } : {}), dist };
   }
   const times = Object.values(time).sort();
   const dates = pkg.withoutCreatedModified ? {} : { created: times[0], modified: times.at(-1) };

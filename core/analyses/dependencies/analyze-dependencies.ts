@@ -347,7 +347,7 @@ function pickLockfile(tree: TreeListing, packageManager: string | null): string 
   return present.find((name) => preferred[packageManager ?? '']?.includes(name)) ?? present[0];
 }
 
-async function userNpmrc(env: AnalyzeDependenciesInput['env']): Promise<string | undefined> {
+export async function userNpmrc(env: AnalyzeDependenciesInput['env']): Promise<string | undefined> {
   const path = env['NPM_CONFIG_USERCONFIG'] ?? env['npm_config_userconfig'] ?? join(homedir(), '.npmrc');
   return readFile(path, 'utf8').catch(() => undefined);
 }

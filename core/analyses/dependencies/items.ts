@@ -7,18 +7,25 @@ const staleDriftDays = 365;
 
 const severityOf: Record<DependencyReport['vulnerabilities'][number]['severity'], Severity> = { critical: 'critical', high: 'high', moderate: 'medium', low: 'low' };
 
+/** The package.json that declares a dependency: its item's path. */
+export const dependencyManifest = (dependency: Pick<DependencyReportItem, 'workspace'>): string => `${dependency.workspace ? `${dependency.workspace}/` : ''}package.json`;
+
+/** A dependency's item symbol: its name, and the field when not `dependencies`. */
+export const dependencySymbol = (dependency: Pick<DependencyReportItem, 'name' | 'field'>): string =>
+  dependency.field === 'dependencies' ? dependency.name : `${dependency.name} (${dependency.field})`;
+
 /** Stale, deprecated and abandoned dependencies, and vulnerabilities of the installed tree. */
 export function dependencyItems(report: DependencyReport, { importersOf }: ItemContext): ItemDraft[] {
   const items: ItemDraft[] = [];
   for (const dependency of report.dependencies) {
     if (!dependency.registryName || !dependency.version) continue;
-    const manifest = `${dependency.workspace ? `${dependency.workspace}/` : ''}package.json`;
+    const manifest = dependencyManifest(dependency);
     const importers = importersOf(dependency.registryName);
     const from = dependency.versionFrom === 'lockfile' ? 'the lockfile' : 'the highest version its range allows (no lockfile entry)';
     const base = {
       path: manifest,
       line: null,
-      symbol: dependency.field === 'dependencies' ? dependency.name : `${dependency.name} (${dependency.field})`,
+      symbol: dependencySymbol(dependency),
       size: importers ?? 0,
       evidence: evidenceOf(dependency, importers),
     };

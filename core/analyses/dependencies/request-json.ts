@@ -50,7 +50,7 @@ class NoAnswer extends Error {
   }
 }
 
-type Answer = { status: number; headers: Headers; text?: string };
+type Answer = { status: number; headers: Headers; body?: Buffer };
 
 /**
  * One request for a JSON document (a GET, or a POST with a JSON body), bounded in time (the answer
@@ -59,7 +59,32 @@ type Answer = { status: number; headers: Headers; text?: string };
  * after a backoff on a network error, a timeout, a 5xx, a 429 or a document cut short. Other answers
  * are final. A server the shared watch has given up on is not asked.
  */
-export async function requestJson<T = unknown>(url: string, init: JsonRequest<T>, options: RequestOptions): Promise<JsonOutcome<T>> {
+export function requestJson<T = unknown>(url: string, init: JsonRequest<T>, options: RequestOptions): Promise<JsonOutcome<T>> {
+  const server = init.server ?? 'the registry';
+  return request<T>(url, init, options, (body): Decoded<T> => {
+    let document: unknown;
+    try {
+      document = parseJson(body.toString('utf8'));
+    } catch {
+      return { retry: `${server} sent invalid JSON` };
+    }
+    try {
+      return { value: init.reduce ? init.reduce(document) : (document as T) };
+    } catch (error) {
+      return { fail: (error as Error).message };
+    }
+  });
+}
+
+/** One GET of a file (a package tarball), with the same limits, retries and reasons as requestJson. */
+export function requestBytes(url: string, init: { headers: Record<string, string>; server?: string }, options: RequestOptions): Promise<JsonOutcome<Buffer>> {
+  return request(url, init, options, (body) => ({ value: body }));
+}
+
+/** What a body makes of an answer: its value, a reason to ask again, or a final failure. */
+type Decoded<T> = { value: T } | { retry: string } | { fail: string };
+
+async function request<T>(url: string, init: { headers: Record<string, string>; body?: unknown; server?: string }, options: RequestOptions, decode: (body: Buffer) => Decoded<T>): Promise<JsonOutcome<T>> {
   const limits = { ...requestLimits, ...definedOnly(options) };
   const body = init.body === undefined ? undefined : JSON.stringify(init.body);
   const headers = body === undefined ? init.headers : { ...init.headers, 'content-type': 'application/json' };
@@ -92,18 +117,13 @@ export async function requestJson<T = unknown>(url: string, init: JsonRequest<T>
     options.servers?.answered(origin);
     if (answer.status === 304) return { kind: 'not-modified' };
     if (answer.status >= 200 && answer.status < 300) {
-      let document: unknown;
-      try {
-        document = parseJson(answer.text!);
-      } catch {
-        reason = `${server} sent invalid JSON`;
+      const decoded = decode(answer.body!);
+      if ('retry' in decoded) {
+        reason = decoded.retry;
         continue;
       }
-      try {
-        return { kind: 'document', document: init.reduce ? init.reduce(document) : (document as T), etag: answer.headers.get('etag'), lastModified: answer.headers.get('last-modified') };
-      } catch (error) {
-        return { kind: 'failed', reason: (error as Error).message };
-      }
+      if ('fail' in decoded) return { kind: 'failed', reason: decoded.fail };
+      return { kind: 'document', document: decoded.value, etag: answer.headers.get('etag'), lastModified: answer.headers.get('last-modified') };
     }
     reason = `${server} answered HTTP ${answer.status}${answer.status === 401 || answer.status === 403 ? ' (check the credentials in .npmrc)' : ''}`;
     if (answer.status !== 429 && answer.status < 500) return { kind: 'failed', reason, status: answer.status };
@@ -147,7 +167,7 @@ async function attempt(url: string, init: RequestInit, limits: typeof requestLim
       }
       chunks.push(value);
     }
-    return { status: response.status, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') };
+    return { status: response.status, headers: response.headers, body: Buffer.concat(chunks) };
   } catch (error) {
     if (error instanceof NoAnswer) throw error;
     const reason: unknown = controller.signal.reason;

@@ -40,7 +40,7 @@ export function useScanJobs(): ReadonlyMap<string, ScanJob> {
   const [jobs, setJobs] = useState<ReadonlyMap<string, ScanJob>>(new Map());
   useEffect(() => {
     const update = (job: ScanJob) => setJobs((previous) => new Map(previous).set(jobKey(job.repositoryId, job.purpose), job));
-    const unsubscribe = subscribe((event) => update(event.job));
+    const unsubscribe = subscribe((event) => event.type === 'scan' && update(event.job));
     void call('scans.list', {}).then((running) => running.forEach(update), () => undefined);
     return unsubscribe;
   }, []);

@@ -1,0 +1,97 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import type { FixturePackage } from './fixture-registry.js';
+import { createRepository, git } from './git-fixture.js';
+
+const dayMs = 86_400_000;
+const daysAgo = (days: number): string => new Date(Date.now() - days * dayMs).toISOString();
+const module = (body: string) => ({ 'index.js': body });
+/** A script that leaves a file behind: proof that it ran. */
+const marker = (file: string): string => `node -e "require('fs').writeFileSync('${file}', 'ran')"`;
+
+/**
+ * Packages for dependency drafts, each with a real tarball: versions in use two years old, their
+ * upgrades over a year old (so each is a stale item, and older than any cooldown). Of the patch and
+ * minor group, tiny-math 1.2.0 breaks `add`; fmt-date 2.0.0 (a major) breaks the repository's test;
+ * str-utils 2.0.0 (a major) breaks only what the repository does not use; ui-dom 1.1.0 names
+ * ui-core ^1.1.0 as a peer, so the two move together.
+ */
+export function draftPackages(markerFolder: string): FixturePackage[] {
+  const old = daysAgo(800);
+  const newer = daysAgo(400);
+  return [
+    { name: 'left-pad-lite', versions: [{ version: '1.0.0', time: old, files: module('exports.pad = (s, n) => String(s).padStart(n);') }, { version: '1.1.0', time: newer, files: module('exports.pad = (s, n, c = " ") => String(s).padStart(n, c);') }] },
+    { name: 'tiny-math', versions: [{ version: '1.0.0', time: old, files: module('exports.add = (a, b) => a + b;') }, { version: '1.2.0', time: newer, files: module('exports.add = (a, b) => a - b; // a regression') }] },
+    {
+      name: 'ui-core',
+      versions: [
+        { version: '1.0.0', time: old, files: module('exports.version = 1;') },
+        // Its install script would leave a marker: it must not run without consent.
+        { version: '1.1.0', time: newer, scripts: { postinstall: marker(join(markerFolder, 'ui-core-postinstall')) }, files: module('exports.version = 2;') },
+      ],
+    },
+    { name: 'ui-dom', versions: [{ version: '1.0.0', time: old, peerDependencies: { 'ui-core': '^1.0.0' }, files: module('exports.render = () => "dom";') }, { version: '1.1.0', time: newer, peerDependencies: { 'ui-core': '^1.1.0' }, files: module('exports.render = () => "dom";') }] },
+    {
+      name: 'fmt-date',
+      versions: [
+        { version: '1.0.0', time: old, publisher: 'alice', files: module('exports.format = (d) => d.toISOString().slice(0, 10);') },
+        {
+          version: '2.0.0',
+          time: newer,
+          publisher: 'mallory',
+          files: {
+            ...module('exports.format = (d, options) => options.pattern.replace("YYYY", String(d.getUTCFullYear()));'),
+            'CHANGELOG.md': '# Changelog\n\n## 2.0.0 (2024-05-01)\n\n### BREAKING CHANGES\n\n- `format(date)` now requires an options object with a `pattern`.\n\n### Features\n\n- Patterns.\n\n## 1.0.0\n\n- First release.\n',
+          },
+        },
+      ],
+    },
+    {
+      name: 'str-utils',
+      versions: [
+        { version: '1.0.0', time: old, files: module('exports.upper = (s) => s.toUpperCase(); exports.legacy = () => "x";') },
+        {
+          version: '2.0.0',
+          time: newer,
+          files: { ...module('exports.upper = (s) => s.toUpperCase();'), 'CHANGELOG.md': '# str-utils\n\n## [2.0.0](https://example.invalid/compare/v1.0.0...v2.0.0) (2024-06-01)\n\n### ⚠ BREAKING CHANGES\n\n* `legacy()` is removed.\n\n## [1.0.0] (2023-01-01)\n\n* First.\n' },
+        },
+      ],
+    },
+  ];
+}
+
+/**
+ * A repository using those packages, with a test (`npm test`) that checks what it uses, a lockfile
+ * made by npm against the registry, and a postinstall script of its own that leaves a marker.
+ */
+export async function buildDraftRepository(folder: string, registryUrl: string, markerFolder: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const packageJson = {
+    name: 'draft-fixture',
+    version: '1.0.0',
+    private: true,
+    scripts: { test: 'node test.js', postinstall: marker(join(markerFolder, 'repository-postinstall')) },
+    // Pinned, as many applications do: the lockfile holds exactly these, and a draft moves the pins.
+    dependencies: { 'left-pad-lite': '1.0.0', 'tiny-math': '1.0.0', 'ui-core': '1.0.0', 'ui-dom': '1.0.0', 'fmt-date': '1.0.0', 'str-utils': '~1.0.0' },
+  };
+  createRepository(folder, [
+    {
+      author: 'Dev',
+      email: 'dev@example.com',
+      date: '2024-06-01T00:00:00Z',
+      files: {
+        '.npmrc': `registry=${registryUrl}\n`,
+        '.gitignore': 'node_modules/\n',
+        'package.json': `${JSON.stringify(packageJson, null, 2)}\n`,
+        'src/index.js': "const { pad } = require('left-pad-lite');\nconst { add } = require('tiny-math');\nconst { format } = require('fmt-date');\nconst { upper } = require('str-utils');\nrequire('ui-dom');\nmodule.exports = { label: (n) => upper(pad(add(n, 1), 3)), day: format };\n",
+        'test.js': "const assert = require('assert');\nconst { label, day } = require('./src/index.js');\nassert.strictEqual(label(1), '  2');\nassert.strictEqual(day(new Date(Date.UTC(2024, 0, 2))), '2024-01-02');\nconsole.log('ok');\n",
+      },
+    },
+  ]);
+  // The lockfile as npm writes it, against the fixture registry (scripts never run here). Not a sync
+  // call: the registry answers from this very process.
+  await promisify(execFile)('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: folder, env: { ...process.env, npm_config_registry: registryUrl, ...env } });
+  git(folder, ['add', 'package-lock.json']);
+  git(folder, ['commit', '--quiet', '-m', 'lockfile'], { GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com' });
+  return folder;
+}
