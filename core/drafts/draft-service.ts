@@ -19,6 +19,7 @@ import {
   grantConsent,
   insertDraft,
   readConsent,
+  recordCommandGroup,
   revokeConsent,
   updateDraft,
 } from '../store/drafts.js';
@@ -177,6 +178,7 @@ export class DraftService {
         parseWorkerUrl: this.options.parseWorkerUrl,
         signal,
         step: (step) => void update({ step }),
+        onCommandGroup: (group) => recordCommandGroup(db, draft.id, group),
         audit: (record) => appendAudit(db, draft.id, { ...record, actor, where }, new Date()),
         now: () => new Date(),
       });
@@ -222,6 +224,8 @@ export class DraftService {
   private async recover(): Promise<void> {
     const { db, home } = this.options;
     for (const draft of abandonedDrafts(db, hostname(), isProcessAlive)) {
+      // Its gate's processes outlive it (a group of their own): they go first, or they write on into the folder.
+      if (draft.commandGroup !== null) stopGroup(draft.commandGroup);
       const repository = findRepository(db, draft.repositoryId);
       if (repository && existsSync(repository.path)) {
         if (draft.worktree) await removeWorktree(repository.path, draft.worktree).catch(() => {});
@@ -241,6 +245,14 @@ export class DraftService {
       const leftover = owner?.state !== 'drafting' && (name.endsWith('-rehearsal') || !owned.has(join(folder, name)));
       if (leftover) await rm(join(folder, name), { recursive: true, force: true });
     }
+  }
+}
+
+function stopGroup(group: number): void {
+  try {
+    process.kill(-group, 'SIGKILL');
+  } catch {
+    // Gone already.
   }
 }
 

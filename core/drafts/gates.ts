@@ -73,6 +73,7 @@ export interface GateRun {
   logFile(gate: GateName, label: string): string;
   label: string;
   signal: AbortSignal;
+  onGroup?: ((group: number | null) => void) | undefined;
   /** Results of the same gates on the base commit: a gate that failed there too is `failed-before`. */
   baseline?: readonly GateResult[];
   onGate?: (gate: GateName) => void;
@@ -105,16 +106,17 @@ async function runGate(spec: GateSpec, run: GateRun): Promise<GateResult> {
   let durationMs = 0;
   let logTail = '';
   for (const command of commands) {
-    const outcome = await runCommand({ command, cwd: run.folder, env: run.env, timeoutMs: run.timeoutMs, logFile, signal: run.signal });
+    const outcome = await runCommand({ command, cwd: run.folder, env: run.env, timeoutMs: run.timeoutMs, logFile, signal: run.signal, onGroup: run.onGroup });
     run.signal.throwIfAborted();
     durationMs += outcome.durationMs;
     logTail = outcome.logTail;
     const result = { gate: spec.gate, command: commands.map((argv) => argv.join(' ')).join(' && '), durationMs, exitCode: outcome.exitCode, logTail };
-    if (outcome.timedOut) return { ...result, status: 'timed-out', reason: `${command.join(' ')} ran longer than ${Math.round(run.timeoutMs / 1000)} s and was stopped` };
     if (outcome.startError) return { ...result, status: 'failed', reason: outcome.startError };
-    if (outcome.exitCode !== 0) {
-      const failedBefore = run.baseline?.some((before) => before.gate === spec.gate && (before.status === 'failed' || before.status === 'failed-before' || before.status === 'timed-out'));
-      return { ...result, status: failedBefore ? 'failed-before' : 'failed', reason: `${command.join(' ')} exited with code ${outcome.exitCode}${failedBefore ? ', as it did on the base commit' : ''}` };
+    if (outcome.timedOut || outcome.exitCode !== 0) {
+      // What failed on the base commit too is not the draft's doing.
+      const before = run.baseline?.some((baseline) => baseline.gate === spec.gate && baseline.status !== 'passed' && baseline.status !== 'not-run');
+      const why = outcome.timedOut ? `${command.join(' ')} ran longer than ${Math.round(run.timeoutMs / 1000)} s and was stopped` : `${command.join(' ')} exited with code ${outcome.exitCode}`;
+      return { ...result, status: before ? 'failed-before' : outcome.timedOut ? 'timed-out' : 'failed', reason: `${why}${before ? ', as on the base commit' : ''}` };
     }
   }
   return { gate: spec.gate, command: commands.map((argv) => argv.join(' ')).join(' && '), status: 'passed', reason: null, durationMs, exitCode: 0, logTail };

@@ -51,6 +51,7 @@ interface RehearsalInput {
   timeoutMs: number;
   logFile: string;
   signal: AbortSignal;
+  onGroup?: ((group: number | null) => void) | undefined;
 }
 
 /**
@@ -67,7 +68,7 @@ export async function rehearseRollback(input: RehearsalInput): Promise<Rollback[
     const [reverted, base] = await Promise.all([readGit(input.folder, ['write-tree']), readGit(input.folder, ['rev-parse', `${input.baseCommit}^{tree}`])]);
     if (reverted.trim() !== base.trim()) return done('failed', `After the reverts the tree is ${reverted.trim().slice(0, 12)}, not the base's ${base.trim().slice(0, 12)}`);
     if (!input.changesDependencies) return done('passed', `Reverting ${input.commits.length} commit${input.commits.length === 1 ? '' : 's'} gives exactly the base tree`);
-    const install = await runCommand({ command: input.manager.cleanInstall, cwd: input.folder, env: input.env, timeoutMs: input.timeoutMs, logFile: input.logFile, signal: input.signal });
+    const install = await runCommand({ command: input.manager.cleanInstall, cwd: input.folder, env: input.env, timeoutMs: input.timeoutMs, logFile: input.logFile, signal: input.signal, onGroup: input.onGroup });
     if (install.exitCode !== 0) return done('failed', `The reverts give the base tree, but ${input.manager.cleanInstall.join(' ')} ${install.timedOut ? 'ran out of time' : `failed (exit code ${install.exitCode ?? 'none'})`}: ${install.logTail.split('\n').slice(-3).join(' ')}`);
     return done('passed', `Reverting ${input.commits.length} commit${input.commits.length === 1 ? '' : 's'} gives exactly the base tree, and ${input.manager.cleanInstall.join(' ')} installs it cleanly (${Math.round(install.durationMs / 1000)} s)`);
   } catch (error) {

@@ -11,6 +11,8 @@ export interface CommandRun {
   /** Everything it prints, appended here. */
   logFile: string;
   signal: AbortSignal;
+  /** Told the process group while it runs, and null when it ended (a recovery stops a group its dead owner left). */
+  onGroup?: ((group: number | null) => void) | undefined;
 }
 
 export interface CommandOutcome {
@@ -45,6 +47,7 @@ export function runCommand(run: CommandRun): Promise<CommandOutcome> {
   return new Promise<CommandOutcome>((resolve) => {
     const [program, ...args] = run.command;
     const child = spawn(program, args, { cwd: run.cwd, env: run.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    if (child.pid !== undefined) run.onGroup?.(child.pid);
     let timedOut = false;
     let startError: string | null = null;
     const stopGroup = (): void => {
@@ -68,6 +71,7 @@ export function runCommand(run: CommandRun): Promise<CommandOutcome> {
       run.signal.removeEventListener('abort', onAbort);
       // Whatever it left running in its group goes with it.
       signalGroup(child.pid, 'SIGKILL');
+      run.onGroup?.(null);
       if (startError) keep(Buffer.from(`[steward] ${startError}\n`));
       log.end(() =>
         resolve({ exitCode: timedOut || run.signal.aborted ? null : code, timedOut, startError, durationMs: Date.now() - started, logTail: tail.split('\n').slice(-60).join('\n').trimEnd() }),

@@ -43,6 +43,8 @@ export interface DraftRun {
   parseWorkerUrl: URL | string;
   signal: AbortSignal;
   step(text: string): void;
+  /** The process group of the command running now, or null: recorded so a recovery can stop it. */
+  onCommandGroup(group: number | null): void;
   audit(record: Omit<AuditRecord, 'actor' | 'where'>): void;
   now(): Date;
 }
@@ -76,7 +78,7 @@ export async function runDraft(run: DraftRun): Promise<{ plan: DraftPlan; headCo
   await mkdir(run.dataFolder, { recursive: true });
   let logCount = 0;
   const logFile = (gate: GateName | 'rollback', label: string): string => join(run.dataFolder, `${String(++logCount).padStart(2, '0')}-${label.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${gate}.log`);
-  const gateRun = (label: string, baseline?: readonly GateResult[]) => ({ folder, consent: run.consent, env, timeoutMs, logFile, label, signal, baseline, onGate: (gate: GateName) => run.step(`${label}: ${gate}`) });
+  const gateRun = (label: string, baseline?: readonly GateResult[]) => ({ folder, consent: run.consent, env, timeoutMs, logFile, label, signal, baseline, onGate: (gate: GateName) => run.step(`${label}: ${gate}`), onGroup: run.onCommandGroup });
   const auditGates = (label: string, results: readonly GateResult[]): void =>
     run.audit({
       action: 'gate',
@@ -167,7 +169,7 @@ export async function runDraft(run: DraftRun): Promise<{ plan: DraftPlan; headCo
       // The last trial was a failing part: make the kept change again, and its lockfile without installing.
       await resetWorktree(folder, head);
       paths = withLockfile(await kind.apply(context, kept), setup);
-      if (paths.some(isManifest) && setup.trackedLockfile) await updateLockfile(setup.manager, folder, env, timeoutMs, logFile('install', 'lockfile'), signal);
+      if (paths.some(isManifest) && setup.trackedLockfile) await updateLockfile(setup.manager, folder, { env, timeoutMs, logFile: logFile('install', 'lockfile'), signal, onGroup: run.onCommandGroup });
       worktreeAtHead = false;
     }
     run.step(`Committing ${group.title}`);
@@ -241,6 +243,7 @@ export async function runDraft(run: DraftRun): Promise<{ plan: DraftPlan; headCo
       timeoutMs,
       logFile: logFile('rollback', 'rehearsal'),
       signal,
+      onGroup: run.onCommandGroup,
     });
     run.audit({ action: 'rehearsal', what: `Rollback rehearsal ${rehearsal.status}: ${rehearsal.detail}`, how: plannedRollback.steps.map((step) => step.command), note: null });
   }
@@ -315,8 +318,8 @@ function withLockfile(paths: string[], setup: Setup): string[] {
   return paths.some(isManifest) && setup.trackedLockfile && !paths.includes(setup.trackedLockfile) ? [...paths, setup.trackedLockfile] : paths;
 }
 
-async function updateLockfile(manager: ManagerCommands, folder: string, env: NodeJS.ProcessEnv, timeoutMs: number, logFile: string, signal: AbortSignal): Promise<void> {
-  const outcome = await runCommand({ command: manager.updateLockfile, cwd: folder, env, timeoutMs, logFile, signal });
+async function updateLockfile(manager: ManagerCommands, folder: string, run: Omit<Parameters<typeof runCommand>[0], 'command' | 'cwd'>): Promise<void> {
+  const outcome = await runCommand({ ...run, command: manager.updateLockfile, cwd: folder });
   if (outcome.exitCode !== 0) throw new StewardError('internal', `${manager.updateLockfile.join(' ')} failed (${outcome.timedOut ? 'out of time' : `exit code ${outcome.exitCode ?? 'none'}`}): ${outcome.logTail.split('\n').slice(-2).join(' ')}`);
 }
 

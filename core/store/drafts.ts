@@ -20,6 +20,7 @@ interface DraftRow {
   created_by: string;
   owner_pid: number | null;
   owner_host: string | null;
+  command_group: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -98,7 +99,7 @@ export function updateDraft(db: Database, id: string, change: DraftChange, now: 
     set.push('risk = @risk');
     values['risk'] = JSON.stringify(change.plan.risk);
   }
-  if (change.state && change.state !== 'drafting') set.push('owner_pid = NULL', 'owner_host = NULL');
+  if (change.state && change.state !== 'drafting') set.push('owner_pid = NULL', 'owner_host = NULL', 'command_group = NULL');
   db.transaction(() => {
     db.prepare(`UPDATE drafts SET ${set.join(', ')} WHERE id = @id`).run(values);
     if (audit) appendAudit(db, id, audit, now);
@@ -145,13 +146,18 @@ export function listDrafts(db: Database, repositoryId?: number): Draft[] {
   return rows.map(toDraft);
 }
 
-/** Drafts whose process stopped while drafting (a crash, a kill), for recovery: those of this host whose process is gone. */
-export function abandonedDrafts(db: Database, host: string, alive: (pid: number) => boolean): Draft[] {
+/** Drafts whose process stopped while drafting (a crash, a kill), for recovery: those of this host whose process is gone, with the process group of the command they were running. */
+export function abandonedDrafts(db: Database, host: string, alive: (pid: number) => boolean): (Draft & { commandGroup: number | null })[] {
   return db
     .prepare<[string], DraftRow>("SELECT * FROM drafts WHERE state = 'drafting' AND (owner_host IS NULL OR owner_host = ?)")
     .all(host)
     .filter((row) => row.owner_pid === null || !alive(row.owner_pid))
-    .map(toDraft);
+    .map((row) => ({ ...toDraft(row), commandGroup: row.command_group }));
+}
+
+/** The process group of the command a draft runs now (null once it ended). */
+export function recordCommandGroup(db: Database, id: string, group: number | null): void {
+  db.prepare('UPDATE drafts SET command_group = ? WHERE id = ?').run(group, id);
 }
 
 /** Worktree folders drafts still own (the others in Steward's worktree folder are leftovers). */

@@ -24,8 +24,8 @@ export function stewardJson<T>(home: string, args: string[]): T {
   return JSON.parse(result.stdout) as T;
 }
 
-export function spawnSteward(home: string, args: string[]): ChildProcess {
-  return spawn(process.execPath, [stewardBin, ...args], { env: { ...process.env, STEWARD_HOME: home, CI: 'true' }, stdio: 'pipe' });
+export function spawnSteward(home: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, [stewardBin, ...args], { env: { ...process.env, STEWARD_HOME: home, CI: 'true', ...env }, stdio: 'pipe' });
 }
 
 /** Runs `steward` without blocking this process (for tests that serve something it asks, such as a registry). */

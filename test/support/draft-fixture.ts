@@ -95,3 +95,61 @@ export async function buildDraftRepository(folder: string, registryUrl: string, 
   git(folder, ['commit', '--quiet', '-m', 'lockfile'], { GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com' });
   return folder;
 }
+
+/**
+ * A TypeScript package with dead code of every kind a dead-code draft removes, and what it must keep:
+ * an unused file, an unused export whose declaration goes with the import only it needed (which then
+ * leaves a whole file unused), an export used inside its file (only `export` goes), an unused
+ * dependency; a test file nothing imports and a file a document names by path (both kept). Its test
+ * compiles the package with tsc (strict, noUnusedLocals) and runs it.
+ */
+export function buildDeadCodeRepository(folder: string, registryUrl: string, tsc: string): string {
+  const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+  return createRepository(folder, [
+    {
+      author: 'Dev',
+      email: 'dev@example.com',
+      date: '2024-06-01T00:00:00Z',
+      files: {
+        '.npmrc': `registry=${registryUrl}\n`,
+        '.gitignore': 'node_modules/\n.out/\n',
+        'package.json': json({ name: 'dead-code-fixture', version: '1.0.0', private: true, main: 'src/index.ts', scripts: { test: `node ${tsc} -p tsconfig.json && node .out/src/check.js` }, dependencies: { 'left-pad-lite': '1.0.0' } }),
+        'package-lock.json': json({
+          name: 'dead-code-fixture',
+          version: '1.0.0',
+          lockfileVersion: 3,
+          requires: true,
+          packages: { '': { name: 'dead-code-fixture', version: '1.0.0', dependencies: { 'left-pad-lite': '1.0.0' } }, 'node_modules/left-pad-lite': { version: '1.0.0', resolved: `${registryUrl}left-pad-lite/-/left-pad-lite-1.0.0.tgz` } },
+        }),
+        'tsconfig.json': json({ compilerOptions: { strict: true, noUnusedLocals: true, module: 'commonjs', target: 'es2020', outDir: '.out', rootDir: '.', types: [] }, include: ['src'] }),
+        'steward.config.json': json({ drafts: { gates: { typecheck: ['node', tsc, '--noEmit', '-p', 'tsconfig.json'] } } }),
+        'README.md': '# Fixture\n\nThe old widget lives in src/documented.ts until the docs move.\n',
+        'src/index.ts': "import { usedHelper } from './helpers';\n\nexport function main(): number {\n  return usedHelper(2);\n}\n",
+        'src/helpers.ts': [
+          "import { double } from './math';",
+          '',
+          '/** Used by the entry. */',
+          'export function usedHelper(n: number): number {',
+          '  return internalOnly(n) + 1;',
+          '}',
+          '',
+          '// Nothing imports it and nothing here uses it: it goes, and the import only it needed.',
+          'export function unusedHelper(n: number): number {',
+          '  return double(n);',
+          '}',
+          '',
+          '// Nothing imports it, but usedHelper uses it: only `export` goes.',
+          'export function internalOnly(n: number): number {',
+          '  return n * 10;',
+          '}',
+          '',
+        ].join('\n'),
+        'src/math.ts': 'export function double(n: number): number {\n  return n * 2;\n}\n',
+        'src/unused-file.ts': "export const nobody = 'nobody imports this file';\n",
+        'src/documented.ts': "export const widget = 'named by path in README.md';\n",
+        'src/widget.test.ts': "import { main } from './index';\n\nif (main() !== 21) throw new Error('widget');\n",
+        'src/check.ts': "import { main } from './index';\n\nif (main() !== 21) {\n  throw new Error(`main() is ${main()}`);\n}\nconsole.log('ok');\n",
+      },
+    },
+  ]);
+}

@@ -204,14 +204,27 @@ function isInside(node: Node, container: Node): boolean {
   return node.getPos() >= container.getPos() && node.getEnd() <= container.getEnd();
 }
 
+/**
+ * Removes a declaration's statement with the comments right above it (they describe it), its line
+ * break, and one of the blank lines that then meet; a declaration sharing its statement with others
+ * (`const a = 1, b = 2`) goes alone.
+ */
 function removeStatementOf(declaration: Node): void {
-  if (Node.isVariableDeclaration(declaration)) {
-    const statement = declaration.getVariableStatementOrThrow();
-    if (statement.getDeclarations().length === 1) statement.remove();
-    else declaration.remove();
-    return;
+  const statement = Node.isVariableDeclaration(declaration) ? declaration.getVariableStatementOrThrow() : declaration;
+  if (Node.isVariableDeclaration(declaration) && declaration.getVariableStatementOrThrow().getDeclarations().length > 1) return void declaration.remove();
+  const file = statement.getSourceFile();
+  const text = file.getFullText();
+  let start = statement.getStart(true);
+  for (const comment of [...statement.getLeadingCommentRanges()].reverse()) {
+    if (!/^[ \t]*\r?\n?[ \t]*$/.test(text.slice(comment.getEnd(), start))) break;
+    start = comment.getPos();
   }
-  (declaration as Node & { remove(): void }).remove();
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  let end = statement.getEnd();
+  if (text.startsWith('\r\n', end)) end += 2;
+  else if (text[end] === '\n') end++;
+  if (text.slice(Math.max(0, start - 2), start) === '\n\n' && text[end] === '\n') end++;
+  file.removeText(start, end);
 }
 
 /** Local names of imports that the file uses (besides in the import itself). */

@@ -40,6 +40,8 @@ export const drafts = {
       -- The process drafting it: a draft left 'drafting' by a process that is gone is recovered on the next start.
       owner_pid INTEGER,
       owner_host TEXT,
+      -- The process group of the command it runs now (a gate): stopped by the recovery, since it outlives a killed owner.
+      command_group INTEGER,
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL
     );
