@@ -4,12 +4,14 @@ import semver from 'semver';
 export interface Upgrade {
   workspace: string;
   name: string;
-  field: 'dependencies' | 'devDependencies' | 'optionalDependencies';
+  /** Where it is declared; `overrides` forces a transitive package's version on the whole tree. */
+  field: 'dependencies' | 'devDependencies' | 'optionalDependencies' | 'overrides';
   from: string;
   to: string;
   /** The target release's peerDependencies (names matter here). */
   peers: readonly string[];
-  fingerprint: string | null;
+  /** The inventory items it fixes. */
+  fingerprints: string[];
 }
 
 export type ChangeClass = 'patch' | 'minor' | 'major';
@@ -85,14 +87,16 @@ export function upgradeUnits(upgrades: readonly Upgrade[]): UpgradeUnit[] {
   }));
 }
 
+const upgradeTitles = { small: 'Patch and minor upgrades', major: (label: string) => `Major upgrade of ${label}` };
+
 /** The commits of a dependency draft: patch and minor upgrades in one group, each major on its own. */
-export function upgradeGroups(units: readonly UpgradeUnit[]): { title: string; units: UpgradeUnit[] }[] {
+export function upgradeGroups(units: readonly UpgradeUnit[], titles = upgradeTitles): { title: string; units: UpgradeUnit[] }[] {
   const byName = (a: UpgradeUnit, b: UpgradeUnit) => a.upgrades[0]!.name.localeCompare(b.upgrades[0]!.name);
   const small = units.filter((unit) => unit.change !== 'major').sort(byName);
   const majors = units.filter((unit) => unit.change === 'major').sort(byName);
   return [
-    ...(small.length > 0 ? [{ title: 'Patch and minor upgrades', units: small }] : []),
-    ...majors.map((unit) => ({ title: `Major upgrade of ${unitLabel(unit)}`, units: [unit] })),
+    ...(small.length > 0 ? [{ title: titles.small, units: small }] : []),
+    ...majors.map((unit) => ({ title: titles.major(unitLabel(unit)), units: [unit] })),
   ];
 }
 

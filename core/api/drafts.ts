@@ -67,6 +67,8 @@ const DraftUnitSchema = z.object({
   removals: z.array(RemovalSchema),
   /** Why its members move together (peers, one family), when it has several. */
   together: z.string().nullable(),
+  /** How it fixes what it fixes, where that is not plain: a parent's release that asks for a fixed version, an override. */
+  fixedBy: z.string().nullable(),
   /** The inventory items it fixes. */
   fingerprints: z.array(z.string()),
 });

@@ -27,7 +27,8 @@ export function planMarkdown(draft: DraftDetail): string {
     }
     for (const removal of commit.units.flatMap((unit) => unit.removals)) lines.push(`- ${describeRemoval(removal)}`);
     for (const unit of commit.units.filter((candidate) => candidate.together)) lines.push(`- Moved together: ${unit.together}`);
-    if (commit.units.some((unit) => unit.removals.length > 0 || unit.together)) lines.push('');
+    for (const unit of commit.units.filter((candidate) => candidate.fixedBy)) lines.push(`- ${unit.label}: ${unit.fixedBy}`);
+    if (commit.units.some((unit) => unit.removals.length > 0 || unit.together || unit.fixedBy)) lines.push('');
   }
   if (plan.commits.length === 0) lines.push('Nothing: no part of the change passed the gates.', '');
   if (plan.leftOut.length > 0) {

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft, DraftDetail } from '../../core/api/drafts.js';
 import { runSteward, spawnSteward } from '../support/cli.js';
-import { buildDeadCodeRepository, buildDraftRepository, draftPackages } from '../support/draft-fixture.js';
+import { buildDeadCodeRepository, buildDraftRepository, buildSecurityRepository, draftPackages, securityAdvisories, securityPackages } from '../support/draft-fixture.js';
 import { type FixtureRegistry, startFixtureRegistry } from '../support/fixture-registry.js';
 import { git, temporaryDirectory } from '../support/git-fixture.js';
 
@@ -22,7 +22,7 @@ const folder = (prefix: string): string => {
 
 beforeAll(async () => {
   markers = folder('steward-draft-markers-');
-  registry = await startFixtureRegistry({ packages: draftPackages(markers) });
+  registry = await startFixtureRegistry({ packages: [...draftPackages(markers), ...securityPackages()], advisories: securityAdvisories });
   env = { npm_config_registry: registry.url, npm_config_cache: folder('steward-npm-cache-') };
 });
 
@@ -188,6 +188,28 @@ describe('without consent', () => {
     expect(detail.plan!.commits.map((commit) => commit.title)).toEqual(['Patch and minor upgrades']);
     const consent = JSON.parse(await cli(home, ['draft', 'consent', repo, '--json'])) as { granted: boolean };
     expect(consent.granted).toBe(false);
+  }, 300_000);
+});
+
+describe('a security draft', () => {
+  it('moves each vulnerable package to its lowest fixed version: directly, through the release of its parent that asks for it, or by an override', async () => {
+    const repo = await buildSecurityRepository(folder('steward-security-repo-'), registry.url, env);
+    const home = folder('steward-security-home-');
+    await cli(home, ['scan', repo, '--quiet']);
+    const { status, detail } = await draft(home, ['security', repo]);
+    expect(status, detail.error ?? '').toBe(0);
+    const units = detail.plan!.commits.flatMap((commit) => commit.units.map((unit) => ({ versions: unit.versions.map((version) => `${version.field} ${version.name} ${version.from} → ${version.to}`), fixedBy: unit.fixedBy })));
+    expect(units).toEqual([
+      { versions: ['overrides glob-lite 1.0.0 → 1.0.1'], fixedBy: expect.stringMatching(/^no release of what pulls in glob-lite \(fs-tools › glob-lite\) asks for a fixed version: an override forces 1.0.1/) },
+      { versions: ['dependencies http-helper 1.0.0 → 1.1.0'], fixedBy: 'http-helper 1.1.0 asks for a fixed parse-url-lite' },
+      { versions: ['dependencies qs-lite 1.0.0 → 1.0.2'], fixedBy: 'qs-lite is a direct dependency' },
+    ]);
+    expect(detail.plan!.commits.map((commit) => commit.title)).toEqual(['Security fixes']);
+    const manifest = JSON.parse(git(repo, ['show', `${detail.branch}:package.json`])) as Record<string, unknown>;
+    expect(manifest).toMatchObject({ dependencies: { 'qs-lite': '1.0.2', 'http-helper': '1.1.0', 'fs-tools': '1.0.0' }, overrides: { 'glob-lite': '1.0.1' } });
+    expect(detail.plan!.gates.find((gate) => gate.gate === 'vulnerabilities')).toMatchObject({ status: 'passed', reason: '3 known vulnerabilities before, 0 after' });
+    expect(detail.plan!.rescan).toMatchObject({ status: 'passed', remaining: [], added: [] });
+    expect(detail.plan!.rollback.rehearsal.status).toBe('passed');
   }, 300_000);
 });
 

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
-import type { FixturePackage } from './fixture-registry.js';
+import type { FixtureAdvisory, FixturePackage } from './fixture-registry.js';
 import { createRepository, git } from './git-fixture.js';
 
 const dayMs = 86_400_000;
@@ -62,6 +62,52 @@ export function draftPackages(markerFolder: string): FixturePackage[] {
 }
 
 /**
+ * Vulnerable packages for security drafts: qs-lite, a direct dependency fixed in 1.0.2 (not its
+ * latest, 2.0.0); parse-url-lite, pulled in by http-helper, whose 1.1.0 asks for the fixed 1.0.1;
+ * glob-lite, pulled in by fs-tools, of which no release asks for the fixed version (an override).
+ */
+export function securityPackages(): FixturePackage[] {
+  const at = (days: number) => daysAgo(days);
+  return [
+    { name: 'qs-lite', versions: ['1.0.0', '1.0.1', '1.0.2', '2.0.0'].map((version, index) => ({ version, time: at(900 - index * 100), files: module(`exports.v = '${version}';`) })) },
+    { name: 'parse-url-lite', versions: ['1.0.0', '1.0.1'].map((version, index) => ({ version, time: at(900 - index * 100), files: module(`exports.v = '${version}';`) })) },
+    { name: 'glob-lite', versions: ['1.0.0', '1.0.1'].map((version, index) => ({ version, time: at(900 - index * 100), files: module(`exports.v = '${version}';`) })) },
+    {
+      name: 'http-helper',
+      versions: [
+        { version: '1.0.0', time: at(900), dependencies: { 'parse-url-lite': '1.0.0' }, files: module("require('parse-url-lite');") },
+        { version: '1.1.0', time: at(700), dependencies: { 'parse-url-lite': '1.0.1' }, files: module("require('parse-url-lite');") },
+      ],
+    },
+    { name: 'fs-tools', versions: [{ version: '1.0.0', time: at(900), dependencies: { 'glob-lite': '1.0.0' }, files: module("require('glob-lite');") }] },
+  ];
+}
+
+export const securityAdvisories: FixtureAdvisory[] = [
+  { id: 2001, name: 'qs-lite', title: 'Prototype pollution in qs-lite', severity: 'high', vulnerable_versions: '<1.0.2', url: 'https://example.invalid/advisories/2001' },
+  { id: 2002, name: 'parse-url-lite', title: 'SSRF in parse-url-lite', severity: 'moderate', vulnerable_versions: '<1.0.1', url: 'https://example.invalid/advisories/2002' },
+  { id: 2003, name: 'glob-lite', title: 'ReDoS in glob-lite', severity: 'low', vulnerable_versions: '<1.0.1', url: 'https://example.invalid/advisories/2003' },
+];
+
+/** A repository with one vulnerable package of each kind, and a lockfile npm made. */
+export async function buildSecurityRepository(folder: string, registryUrl: string, env: NodeJS.ProcessEnv): Promise<string> {
+  createRepository(folder, [
+    {
+      author: 'Dev',
+      email: 'dev@example.com',
+      date: '2024-06-01T00:00:00Z',
+      files: {
+        '.npmrc': `registry=${registryUrl}\n`,
+        '.gitignore': 'node_modules/\n',
+        'package.json': `${JSON.stringify({ name: 'security-fixture', version: '1.0.0', private: true, dependencies: { 'qs-lite': '1.0.0', 'http-helper': '1.0.0', 'fs-tools': '1.0.0' } }, null, 2)}\n`,
+        'index.js': "require('qs-lite');\nrequire('http-helper');\nrequire('fs-tools');\n",
+      },
+    },
+  ]);
+  return commitLockfile(folder, registryUrl, env);
+}
+
+/**
  * A repository using those packages, with a test (`npm test`) that checks what it uses, a lockfile
  * made by npm against the registry, and a postinstall script of its own that leaves a marker.
  */
@@ -88,8 +134,14 @@ export async function buildDraftRepository(folder: string, registryUrl: string, 
       },
     },
   ]);
-  // The lockfile as npm writes it, against the fixture registry (scripts never run here). Not a sync
-  // call: the registry answers from this very process.
+  return commitLockfile(folder, registryUrl, env);
+}
+
+/**
+ * Commits the lockfile as npm writes it against the fixture registry (scripts never run here). Not a
+ * sync call: the registry answers from this very process.
+ */
+async function commitLockfile(folder: string, registryUrl: string, env: NodeJS.ProcessEnv): Promise<string> {
   await promisify(execFile)('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: folder, env: { ...process.env, npm_config_registry: registryUrl, ...env } });
   git(folder, ['add', 'package-lock.json']);
   git(folder, ['commit', '--quiet', '-m', 'lockfile'], { GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com' });

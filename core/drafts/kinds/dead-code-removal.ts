@@ -56,7 +56,7 @@ export const deadCodeRemoval: DraftKindModule = {
       else if (named.has(finding.path)) context.warn(`${finding.path} is named by path in ${named.get(finding.path)}: left in place`);
       else {
         deleted.add(finding.path);
-        units.push({ label: `delete ${finding.path}`, versions: [], removals: [{ action: 'delete-file', path: finding.path, symbol: null, line: null }], together: null, fingerprints: [item.fingerprint] });
+        units.push({ label: `delete ${finding.path}`, versions: [], removals: [{ action: 'delete-file', path: finding.path, symbol: null, line: null }], together: null, fixedBy: null, fingerprints: [item.fingerprint] });
       }
     }
     for (const { item, finding } of chosen) {
@@ -67,6 +67,7 @@ export const deadCodeRemoval: DraftKindModule = {
         versions: [],
         removals: [{ action: dependency ? 'remove-dependency' : 'remove-declaration', path: finding.path, symbol: dependency ? `${finding.kind === 'dependency' ? 'dependencies' : 'devDependencies'}:${finding.name}` : finding.name, line: finding.line }],
         together: null,
+        fixedBy: null,
         fingerprints: [item.fingerprint],
       });
     }

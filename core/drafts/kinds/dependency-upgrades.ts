@@ -15,6 +15,9 @@ import { readReleaseFacts } from '../release-notes.js';
 
 const dayMs = 86_400_000;
 
+/** Where each package manager takes a version forced on the whole tree (a transitive package's fix). */
+const overridesField: Record<DraftContext['manager']['manager'], string[]> = { npm: ['overrides'], pnpm: ['pnpm', 'overrides'], yarn: ['resolutions'], bun: ['overrides'] };
+
 /**
  * Dependency upgrades: patch and minor upgrades in one commit, each major in its own; packages that
  * must move together (a package and its types, one family, peers) never apart; targets from the
@@ -41,7 +44,7 @@ export const dependencyUpgrades: DraftKindModule = {
         continue;
       }
       const peers = Object.keys(metadata.get(dependency.registryName)?.versions.find((version) => version.version === to)?.peerDependencies ?? {});
-      upgrades.push({ workspace: dependency.workspace, name: dependency.name, field: dependency.field, from: dependency.version, to, peers, fingerprint: item.fingerprint });
+      upgrades.push({ workspace: dependency.workspace, name: dependency.name, field: dependency.field, from: dependency.version, to, peers, fingerprints: [item.fingerprint] });
     }
     return upgradeGroups(upgradeUnits(upgrades)).map(
       (group): PlannedGroup => ({
@@ -51,7 +54,8 @@ export const dependencyUpgrades: DraftKindModule = {
           versions: unit.upgrades.map(({ workspace, name, field, from, to }) => ({ workspace, name, field, from, to, change: changeClass(from, to) })),
           removals: [],
           together: unit.together,
-          fingerprints: unit.upgrades.flatMap((upgrade) => (upgrade.fingerprint ? [upgrade.fingerprint] : [])),
+          fixedBy: null,
+          fingerprints: unit.upgrades.flatMap((upgrade) => upgrade.fingerprints),
         })),
       }),
     );
@@ -68,9 +72,10 @@ export const dependencyUpgrades: DraftKindModule = {
       let text = await readFile(file, 'utf8');
       const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
       for (const version of versions) {
-        const declared = (JSON.parse(text) as Record<string, Record<string, string> | undefined>)[version.field]?.[version.name];
-        if (declared === undefined) throw new Error(`${manifest} no longer declares ${version.name} in ${version.field}`);
-        const edits = modify(text, [version.field, version.name], movedSpecifier(declared, version.to), {
+        const path = version.field === 'overrides' ? [...overridesField[context.manager.manager], version.name] : [version.field, version.name];
+        const declared = path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), JSON.parse(text));
+        if (typeof declared !== 'string' && version.field !== 'overrides') throw new Error(`${manifest} no longer declares ${version.name} in ${version.field}`);
+        const edits = modify(text, path, version.field === 'overrides' ? version.to : movedSpecifier(declared as string, version.to), {
           formattingOptions: { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' },
         });
         text = applyEdits(text, edits);
