@@ -65,6 +65,8 @@ const DraftUnitSchema = z.object({
   label: z.string(),
   versions: z.array(VersionChangeSchema),
   removals: z.array(RemovalSchema),
+  /** Deprecated names replaced by the name their deprecation gives, in one file (deprecations). */
+  renames: z.array(z.object({ path: z.string(), from: z.string(), to: z.string(), lines: z.array(z.number().int().positive()) })),
   /** Why its members move together (peers, one family), when it has several. */
   together: z.string().nullable(),
   /** How it fixes what it fixes, where that is not plain: a parent's release that asks for a fixed version, an override. */

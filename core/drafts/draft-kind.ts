@@ -25,6 +25,8 @@ export interface DraftContext {
   signal: AbortSignal;
   now: Date;
   warn(message: string): void;
+  /** A step the draft cannot take and a person must (a deprecation without a plain replacement). */
+  manual(step: DraftPlan['manual'][number]): void;
 }
 
 /** One commit of a draft, as planned: the units it moves (split in halves when a gate fails, never inside a unit). */
@@ -41,7 +43,6 @@ export interface DraftExplanation {
   callSites: number;
   releaseNotes: DraftPlan['releaseNotes'];
   upgrades: UpgradeRisk[];
-  manual: DraftPlan['manual'];
   /** Besides reverting the commits, what a rollback must do. */
   sideEffects: string[];
 }

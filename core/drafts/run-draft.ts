@@ -63,9 +63,9 @@ export async function runDraft(run: DraftRun): Promise<{ plan: DraftPlan; headCo
   const { draft, signal } = run;
   const folder = draft.worktree!;
   const kind = draftKindModules[draft.kind];
-  if (!kind) throw new StewardError('unavailable', `Drafts of kind ${draft.kind} are not built yet`);
   const warnings: string[] = [];
   const warn = (message: string): void => void warnings.push(message);
+  const manual: DraftPlan['manual'] = [];
 
   run.step('Creating the worktree');
   await addWorktree(run.root, folder, draft.branch, draft.baseCommit);
@@ -111,6 +111,7 @@ export async function runDraft(run: DraftRun): Promise<{ plan: DraftPlan; headCo
     signal,
     now: run.now(),
     warn,
+    manual: (step) => void manual.push(step),
   };
   run.step('Planning');
   const groups = items.length > 0 ? await kind.plan(context) : [];
@@ -253,7 +254,7 @@ export async function runDraft(run: DraftRun): Promise<{ plan: DraftPlan; headCo
     why: items.filter((item) => committedUnits.some((unit) => unit.fingerprints.includes(item.fingerprint))).map((item) => ({ fingerprint: item.fingerprint, kind: item.kind, title: item.title, evidence: item.fix.text })),
     commits,
     leftOut,
-    manual: explanation.manual,
+    manual,
     baseline,
     attempts,
     gates,

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft, DraftDetail } from '../../core/api/drafts.js';
 import { runSteward, spawnSteward } from '../support/cli.js';
-import { buildDeadCodeRepository, buildDraftRepository, buildSecurityRepository, draftPackages, securityAdvisories, securityPackages } from '../support/draft-fixture.js';
+import { buildDeadCodeRepository, buildDeprecationRepository, buildDraftRepository, buildSecurityRepository, draftPackages, securityAdvisories, securityPackages } from '../support/draft-fixture.js';
 import { type FixtureRegistry, startFixtureRegistry } from '../support/fixture-registry.js';
 import { git, temporaryDirectory } from '../support/git-fixture.js';
 
@@ -209,6 +209,26 @@ describe('a security draft', () => {
     expect(manifest).toMatchObject({ dependencies: { 'qs-lite': '1.0.2', 'http-helper': '1.1.0', 'fs-tools': '1.0.0' }, overrides: { 'glob-lite': '1.0.1' } });
     expect(detail.plan!.gates.find((gate) => gate.gate === 'vulnerabilities')).toMatchObject({ status: 'passed', reason: '3 known vulnerabilities before, 0 after' });
     expect(detail.plan!.rescan).toMatchObject({ status: 'passed', remaining: [], added: [] });
+    expect(detail.plan!.rollback.rehearsal.status).toBe('passed');
+  }, 300_000);
+});
+
+describe('a deprecations draft', () => {
+  it('renames the uses of a deprecated function whose replacement has the same signature, and lists the others as manual steps', async () => {
+    const repo = buildDeprecationRepository(folder('steward-deprecation-repo-'));
+    const home = folder('steward-deprecation-home-');
+    await cli(home, ['scan', repo, '--quiet']);
+    const { status, detail } = await draft(home, ['deprecations', repo]);
+    expect(status, detail.error ?? '').toBe(0);
+    expect(detail.plan!.commits.flatMap((commit) => commit.units.flatMap((unit) => unit.renames))).toEqual([{ path: 'src/app.ts', from: 'oldTotal', to: 'total', lines: [4, 5] }]);
+    expect(git(repo, ['show', `${detail.branch}:src/app.ts`])).toBe(
+      ["import { computeV1, legacyFormat, total } from './lib';", '', 'export function report(values: number[]): string {', '  const sum = total(values);', '  return legacyFormat(computeV1(sum)) + String(total([sum]));', '}', ''].join('\n'),
+    );
+    expect(detail.plan!.manual.map((step) => `${step.path}:${step.line} ${step.step}`)).toEqual([
+      'src/app.ts:5 Replace computeV1 (deprecated in src/lib.ts): computeV2 has another signature ((a: number, b: number) => number, not (a: number) => number): the calls need a person',
+      'src/app.ts:5 Replace legacyFormat (deprecated in src/lib.ts): its deprecation names no replacement plainly ("It will go in the next major.")',
+    ]);
+    expect(detail.plan!.rescan.status).toBe('passed');
     expect(detail.plan!.rollback.rehearsal.status).toBe('passed');
   }, 300_000);
 });

@@ -205,3 +205,55 @@ export function buildDeadCodeRepository(folder: string, registryUrl: string, tsc
     },
   ]);
 }
+
+/**
+ * Deprecated functions of the repository's own: `oldTotal`, whose message names `total`, a plain
+ * rename with the same signature (drafted); `computeV1`, whose `computeV2` takes another parameter
+ * (a manual step); `legacyFormat`, whose message names nothing (a manual step).
+ */
+export function buildDeprecationRepository(folder: string): string {
+  return createRepository(folder, [
+    {
+      author: 'Dev',
+      email: 'dev@example.com',
+      date: '2024-06-01T00:00:00Z',
+      files: {
+        'package.json': `${JSON.stringify({ name: 'deprecation-fixture', version: '1.0.0', private: true, main: 'src/app.ts' }, null, 2)}\n`,
+        'src/lib.ts': [
+          '/** @deprecated Use `total` instead. */',
+          'export function oldTotal(values: number[]): number {',
+          '  return total(values);',
+          '}',
+          '',
+          'export function total(values: number[]): number {',
+          '  return values.reduce((sum, value) => sum + value, 0);',
+          '}',
+          '',
+          '/** @deprecated Use computeV2 instead. */',
+          'export function computeV1(a: number): number {',
+          '  return computeV2(a, 1);',
+          '}',
+          '',
+          'export function computeV2(a: number, b: number): number {',
+          '  return a * b;',
+          '}',
+          '',
+          '/** @deprecated It will go in the next major. */',
+          'export function legacyFormat(value: number): string {',
+          '  return String(value);',
+          '}',
+          '',
+        ].join('\n'),
+        'src/app.ts': [
+          "import { computeV1, legacyFormat, oldTotal } from './lib';",
+          '',
+          'export function report(values: number[]): string {',
+          '  const sum = oldTotal(values);',
+          '  return legacyFormat(computeV1(sum)) + String(oldTotal([sum]));',
+          '}',
+          '',
+        ].join('\n'),
+      },
+    },
+  ]);
+}

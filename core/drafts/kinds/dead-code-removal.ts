@@ -56,7 +56,7 @@ export const deadCodeRemoval: DraftKindModule = {
       else if (named.has(finding.path)) context.warn(`${finding.path} is named by path in ${named.get(finding.path)}: left in place`);
       else {
         deleted.add(finding.path);
-        units.push({ label: `delete ${finding.path}`, versions: [], removals: [{ action: 'delete-file', path: finding.path, symbol: null, line: null }], together: null, fixedBy: null, fingerprints: [item.fingerprint] });
+        units.push({ label: `delete ${finding.path}`, versions: [], removals: [{ action: 'delete-file', path: finding.path, symbol: null, line: null }], renames: [], together: null, fixedBy: null, fingerprints: [item.fingerprint] });
       }
     }
     for (const { item, finding } of chosen) {
@@ -66,6 +66,7 @@ export const deadCodeRemoval: DraftKindModule = {
         label: dependency ? `remove ${finding.name} from ${finding.path}` : `remove the export ${finding.name} from ${finding.path}`,
         versions: [],
         removals: [{ action: dependency ? 'remove-dependency' : 'remove-declaration', path: finding.path, symbol: dependency ? `${finding.kind === 'dependency' ? 'dependencies' : 'devDependencies'}:${finding.name}` : finding.name, line: finding.line }],
+        renames: [],
         together: null,
         fixedBy: null,
         fingerprints: [item.fingerprint],
@@ -108,7 +109,7 @@ export const deadCodeRemoval: DraftKindModule = {
   },
 
   async explain() {
-    return { impact: [], callSites: 0, releaseNotes: [], upgrades: [], manual: [], sideEffects: [] };
+    return { impact: [], callSites: 0, releaseNotes: [], upgrades: [], sideEffects: [] };
   },
 };
 

@@ -53,6 +53,7 @@ export const dependencyUpgrades: DraftKindModule = {
           label: unitLabel(unit),
           versions: unit.upgrades.map(({ workspace, name, field, from, to }) => ({ workspace, name, field, from, to, change: changeClass(from, to) })),
           removals: [],
+          renames: [],
           together: unit.together,
           fixedBy: null,
           fingerprints: unit.upgrades.flatMap((upgrade) => upgrade.fingerprints),
@@ -131,7 +132,6 @@ export const dependencyUpgrades: DraftKindModule = {
       }),
       releaseNotes: [...facts.values()].map((fact) => fact.notes),
       upgrades,
-      manual: [],
       sideEffects: [
         'node_modules must be installed again from the restored lockfile',
         ...upgrades.filter((upgrade) => upgrade.newInstallScripts).map((upgrade) => `${upgrade.name} ${upgrade.to} ran install scripts: what they wrote outside node_modules stays`),

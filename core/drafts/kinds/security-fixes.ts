@@ -49,6 +49,7 @@ export const securityFixes: DraftKindModule = {
           label: unitLabel(unit),
           versions: unit.upgrades.map(({ workspace, name, field, from, to }) => ({ workspace, name, field, from, to, change: changeClass(from, to) })),
           removals: [],
+          renames: [],
           together: unit.together,
           fixedBy: unit.upgrades.map((upgrade) => hows.get(upgrade.name)).join('; '),
           fingerprints: unit.upgrades.flatMap((upgrade) => upgrade.fingerprints),
