@@ -5,8 +5,8 @@ const patterns = [
   new RegExp(String.raw`\{@link(?:code|plain)?\s+(${identifier})\s*(?:\|[^}]*)?\}`),
   new RegExp(String.raw`\brenamed\s+(?:to\s+)?\`?(${identifier})\`?`, 'i'),
   new RegExp(String.raw`\b(?:replaced|superseded)\s+by\s+\`?(${identifier})\`?(?:\(\))?(?![.\w$])`, 'i'),
-  new RegExp(String.raw`\buse\s+\`?(${identifier})\`?(?:\(\))?\s*(?:instead\b|$|[.,;)])`, 'i'),
-  new RegExp(String.raw`\bprefer\s+\`?(${identifier})\`?(?:\(\))?\s*(?:$|[.,;)]|instead\b)`, 'i'),
+  new RegExp(String.raw`\buse\s+\`?(${identifier})\`?(?:\(\))?(?!\.[A-Za-z_$])\s*(?:instead\b|$|[.,;)])`, 'i'),
+  new RegExp(String.raw`\bprefer\s+\`?(${identifier})\`?(?:\(\))?(?!\.[A-Za-z_$])\s*(?:$|[.,;)]|instead\b)`, 'i'),
 ];
 
 /**

@@ -41,6 +41,8 @@ export interface DraftExplanation {
   impact: DraftPlan['impact'];
   /** Uses of what the committed units change: the risk counts them. */
   callSites: number;
+  /** How much of the files using it the tests cover, in percent; null when unknown. */
+  coveredPercent: number | null;
   releaseNotes: DraftPlan['releaseNotes'];
   upgrades: UpgradeRisk[];
   /** Besides reverting the commits, what a rollback must do. */

@@ -222,7 +222,7 @@ export async function runDraft(run: DraftRun): Promise<{ plan: DraftPlan; headCo
       dependencies: removals.filter((removal) => removal.action === 'remove-dependency').length,
     },
     callSites: explanation.callSites,
-    coveredPercent: null,
+    coveredPercent: explanation.coveredPercent,
     failedGates: gates.filter((gate) => gate.status === 'failed' || gate.status === 'timed-out').map((gate) => gate.gate),
     testsRun: gates.some((gate) => gate.gate === 'test' && gate.status === 'passed'),
     addedItems: rescan.added.length,

@@ -109,7 +109,7 @@ export const deadCodeRemoval: DraftKindModule = {
   },
 
   async explain() {
-    return { impact: [], callSites: 0, releaseNotes: [], upgrades: [], sideEffects: [] };
+    return { impact: [], callSites: 0, coveredPercent: null, releaseNotes: [], upgrades: [], sideEffects: [] };
   },
 };
 

@@ -7,7 +7,10 @@ import type { UpgradeRisk } from '../../../analyzers/drafts/draft-risk.js';
 import { type Upgrade, changeClass, movedSpecifier, unitLabel, upgradeGroups, upgradeUnits } from '../../../analyzers/drafts/upgrade-groups.js';
 import { dependencyManifest, dependencySymbol } from '../../analyses/dependencies/items.js';
 import { fetchMetadata } from '../../analyses/dependencies/registry-metadata.js';
+import type { CoverageReport } from '../../api/coverage.js';
 import type { DependencyReport, DependencyReportItem } from '../../api/dependencies.js';
+import { analyses } from '../../analyses/registry.js';
+import { latestSnapshotSummaries } from '../../store/snapshots.js';
 import type { VersionChange } from '../../api/drafts.js';
 import { packageUses } from '../call-sites.js';
 import type { DraftContext, DraftExplanation, DraftKindModule, PlannedGroup } from '../draft-kind.js';
@@ -98,6 +101,7 @@ export const dependencyUpgrades: DraftKindModule = {
     const names = new Set(tried.map((version) => version.name));
     const head = await packageUses({ db: context.db, folder: context.folder, commit: 'HEAD', parseWorkerUrl: context.parseWorkerUrl, signal: context.signal, names });
     const report = context.base.reports.dependencies as DependencyReport;
+    const coverage = latestCoverage(context);
     const metadata = await metadataOf(context, report.dependencies.filter((dependency) => names.has(dependency.name)));
     const reliable = new Set(report.registries.filter((registry) => registry.times === 'reliable').map((registry) => registry.url));
     const unique = [...new Map(tried.map((version) => [version.name, version])).values()];
@@ -121,13 +125,14 @@ export const dependencyUpgrades: DraftKindModule = {
     });
     return {
       callSites: kept.reduce((sum, version) => sum + (head.counts.get(version.name) ?? 0), 0),
+      coveredPercent: coveredShare(coverage, new Set(kept.flatMap((version) => [...(head.importers.get(version.name) ?? [])]))),
       impact: unique.map((version) => {
         const importers = head.importers.get(version.name) ?? new Set<string>();
         return {
           name: version.name,
           callSites: head.uses.get(version.name) ?? [],
           typeErrors: typeErrors.filter((error) => importers.has(error.path)),
-          coveredPercent: null,
+          coveredPercent: coveredShare(coverage, importers),
         };
       }),
       releaseNotes: [...facts.values()].map((fact) => fact.notes),
@@ -139,6 +144,20 @@ export const dependencyUpgrades: DraftKindModule = {
     } satisfies DraftExplanation;
   },
 };
+
+/** The coverage the latest scan of the repository read (from the user's checkout: a draft's worktree has none), if any. */
+function latestCoverage(context: DraftContext): CoverageReport | undefined {
+  const snapshot = latestSnapshotSummaries(context.db, [context.repositoryId]).get(context.repositoryId);
+  const report = snapshot ? analyses.coverage.load(context.db, snapshot.snapshot.id) : undefined;
+  return report?.status === 'read' ? report : undefined;
+}
+
+/** Covered lines of the files, of their executable lines, in percent; null when the coverage says nothing of them. */
+function coveredShare(coverage: CoverageReport | undefined, files: ReadonlySet<string>): number | null {
+  const measured = coverage?.files.filter((file) => files.has(file.path)) ?? [];
+  const lines = measured.reduce((sum, file) => sum + file.lines, 0);
+  return lines === 0 ? null : Math.round((measured.reduce((sum, file) => sum + file.covered, 0) / lines) * 1000) / 10;
+}
 
 function matches(item: { path: string | null; symbol: string | null; kind: string }, dependency: DependencyReportItem): boolean {
   return item.path === dependencyManifest(dependency) && item.symbol === dependencySymbol(dependency);

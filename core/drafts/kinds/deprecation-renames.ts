@@ -67,7 +67,7 @@ export const deprecationRenames: DraftKindModule = {
   },
 
   async explain() {
-    return { impact: [], callSites: 0, releaseNotes: [], upgrades: [], sideEffects: [] };
+    return { impact: [], callSites: 0, coveredPercent: null, releaseNotes: [], upgrades: [], sideEffects: [] };
   },
 };
 
