@@ -60,15 +60,7 @@ export class DraftService {
     const actor = by ?? (await actorOf(root));
     const consented = readConsent(db, repository.id).granted;
     const now = new Date();
-    let id = newId();
-    let branch = branchName(request.kind, now, id);
-    const taken: string[] = [];
-    while (await branchExists(root, branch)) {
-      taken.push(branch);
-      if (taken.length >= 5) throw new StewardError('busy', `Branches ${taken.join(', ')} already exist; remove some steward/ branches and try again`);
-      id = newId();
-      branch = branchName(request.kind, now, id);
-    }
+    const { id, branch, taken } = await freeBranch(root, request.kind, now, newId);
     const where = `${repository.name} (${root}), branch ${branch} from ${head.commit.slice(0, 12)}`;
     const draft = insertDraft(
       db,
@@ -253,6 +245,21 @@ function stopGroup(group: number): void {
     process.kill(-group, 'SIGKILL');
   } catch {
     // Gone already.
+  }
+}
+
+/**
+ * A draft's id and branch (`steward/<kind>-<date>-<id>`): a branch of that name that exists already
+ * (made by hand, or left by another tool) is never reused; another id is drawn, and the ones taken are said.
+ */
+export async function freeBranch(root: string, kind: Draft['kind'], now: Date, ids: () => string): Promise<{ id: string; branch: string; taken: string[] }> {
+  const taken: string[] = [];
+  for (;;) {
+    const id = ids();
+    const branch = branchName(kind, now, id);
+    if (!(await branchExists(root, branch))) return { id, branch, taken };
+    taken.push(branch);
+    if (taken.length >= 5) throw new StewardError('busy', `Branches ${taken.join(', ')} already exist; remove some steward/ branches and try again`);
   }
 }
 

@@ -74,7 +74,7 @@ export function runCommand(run: CommandRun): Promise<CommandOutcome> {
       run.onGroup?.(null);
       if (startError) keep(Buffer.from(`[steward] ${startError}\n`));
       log.end(() =>
-        resolve({ exitCode: timedOut || run.signal.aborted ? null : code, timedOut, startError, durationMs: Date.now() - started, logTail: tail.split('\n').slice(-60).join('\n').trimEnd() }),
+        resolve({ exitCode: timedOut || run.signal.aborted || startError ? null : code, timedOut, startError, durationMs: Date.now() - started, logTail: tail.split('\n').slice(-60).join('\n').trimEnd() }),
       );
     });
   });
