@@ -1,7 +1,7 @@
 import semver from 'semver';
 
 /** One version's section of a changelog. */
-export interface ChangelogEntry {
+interface ChangelogEntry {
   version: string;
   /** Lines that announce a breaking change. */
   breaking: string[];

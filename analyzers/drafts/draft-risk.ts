@@ -29,7 +29,7 @@ export interface RiskInput {
   addedItems: number;
 }
 
-export interface RiskReason {
+interface RiskReason {
   points: number;
   reason: string;
 }

@@ -17,7 +17,7 @@ export interface Upgrade {
 export type ChangeClass = 'patch' | 'minor' | 'major';
 
 /** Packages that move as one: never split, never in different commits. */
-export interface UpgradeUnit {
+interface UpgradeUnit {
   upgrades: Upgrade[];
   change: ChangeClass;
   /** Why its members move together; null for a single package. */

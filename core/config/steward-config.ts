@@ -20,7 +20,7 @@ const globs = z.union([glob, z.array(glob).min(1)]).transform((value) => (typeof
 
 /** The gates of a draft whose command a repository may set. */
 const draftCommandGates = ['install', 'typecheck', 'lint', 'test', 'build'] as const;
-export type DraftCommandGate = (typeof draftCommandGates)[number];
+type DraftCommandGate = (typeof draftCommandGates)[number];
 
 /** Per-repository settings, read from `steward.config.json` at the repository root. */
 const StewardConfigSchema = z.looseObject({

@@ -5,7 +5,7 @@ import { readCodeFacts } from '../code/read-code-facts.js';
 import { listTreeFiles } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
 
-export interface CallSite {
+interface CallSite {
   path: string;
   line: number;
   /** The imported name (`default`, `*` for a namespace), with the member read where one is (`z.object`). */

@@ -64,7 +64,7 @@ export function planGates({ scripts, manager, tsconfigs, config, consent }: Gate
   ];
 }
 
-export interface GateRun {
+interface GateRun {
   folder: string;
   consent: boolean;
   env: NodeJS.ProcessEnv;

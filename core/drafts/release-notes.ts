@@ -7,7 +7,7 @@ import type { ReleaseNotes } from '../api/drafts.js';
 import { requestBytes, requestJson } from '../analyses/dependencies/request-json.js';
 
 /** What a draft's risk and plan read of an upgrade from the registry. */
-export interface ReleaseFacts {
+interface ReleaseFacts {
   notes: ReleaseNotes;
   /** Who published the target, when nobody who published the version in use did (a new maintainer). */
   newPublisher: string | null;

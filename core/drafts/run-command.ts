@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 
-export interface CommandRun {
+interface CommandRun {
   /** The program and its arguments: never a shell string. */
   command: readonly [string, ...string[]];
   cwd: string;
@@ -15,7 +15,7 @@ export interface CommandRun {
   onGroup?: ((group: number | null) => void) | undefined;
 }
 
-export interface CommandOutcome {
+interface CommandOutcome {
   /** Null when it was killed (time limit, cancel) or could not start. */
   exitCode: number | null;
   timedOut: boolean;

@@ -28,7 +28,7 @@ import { runCommand } from './run-command.js';
 import { addWorktree, commitPaths, removeWorktree, resetWorktree } from './worktree.js';
 
 /** How a draft's run reports back: each step, and each transition with its audit entry. */
-export interface DraftRun {
+interface DraftRun {
   db: Database;
   scans: ScanService;
   repository: Repository;
@@ -378,7 +378,7 @@ function vulnerabilityGate(base: RunResult, head: RunResult | null): GateResult 
 }
 
 /** `src/a.ts(12,5): error TS2345: …` as tsc prints it without --pretty. */
-export function parseTypeErrors(log: string): TypeCheckError[] {
+function parseTypeErrors(log: string): TypeCheckError[] {
   return [...log.matchAll(/^(.+?)\((\d+),\d+\): error (TS\d+: .*)$/gm)].map((match) => ({ path: match[1]!, line: Number(match[2]), message: match[3]! }));
 }
 

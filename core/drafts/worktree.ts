@@ -59,14 +59,8 @@ export async function commitPaths(folder: string, paths: readonly string[], mess
   return (await readGit(folder, ['rev-parse', 'HEAD'])).trim();
 }
 
-/** The files a commit changed against its parent. */
-export async function changedPaths(folder: string, from: string, to: string): Promise<string[]> {
-  const output = await readGit(folder, ['diff', '--name-only', '-z', '--no-renames', from, to]);
-  return output.split('\0').filter(Boolean);
-}
-
 /** `Name <email>` as the repository's git configuration gives it; null when unset. */
-export async function gitIdentity(root: string): Promise<string | null> {
+async function gitIdentity(root: string): Promise<string | null> {
   const read = (key: string) => readGit(root, ['config', '--get', key]).then((value) => value.trim(), () => '');
   const [name, email] = await Promise.all([read('user.name'), read('user.email')]);
   return name && email ? `${name} <${email}>` : null;

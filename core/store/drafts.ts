@@ -26,7 +26,7 @@ interface DraftRow {
 }
 
 /** What a new draft starts with: the worktree and branch it is drafted in, and who asked. */
-export interface NewDraft {
+interface NewDraft {
   id: string;
   repositoryId: number;
   kind: DraftKind;
@@ -165,7 +165,7 @@ export function draftWorktrees(db: Database): Set<string> {
   return new Set(db.prepare<[], { worktree: string }>('SELECT worktree FROM drafts WHERE worktree IS NOT NULL').all().map((row) => row.worktree));
 }
 
-export interface Consent {
+interface Consent {
   granted: boolean;
   by: string | null;
   at: string | null;
