@@ -64,3 +64,13 @@ export function parsePeriod(value: string): string {
   if (!parsed.success) throw new InvalidArgumentError(parsed.error.issues[0]!.message);
   return value;
 }
+
+/** Ctrl-C (or a SIGTERM) cancels the running job instead of killing the process; returns what stops listening. */
+export function cancelOnInterrupt(cancel: () => void): () => void {
+  process.once('SIGINT', cancel);
+  process.once('SIGTERM', cancel);
+  return () => {
+    process.off('SIGINT', cancel);
+    process.off('SIGTERM', cancel);
+  };
+}

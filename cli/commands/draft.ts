@@ -6,7 +6,7 @@ import type { Confidence, DraftKind } from '../../core/api/inventory.js';
 import type { Steward } from '../../core/steward.js';
 import { plural, printable } from '../../core/wording.js';
 import { exitCodes } from '../exit-codes.js';
-import { type OutputOptions, formatDate, printJson, printTable, printText, wantsProgress } from '../output.js';
+import { type OutputOptions, cancelOnInterrupt, formatDate, printJson, printTable, printText, wantsProgress } from '../output.js';
 
 export interface DraftOptions extends OutputOptions {
   items?: string[];
@@ -34,15 +34,12 @@ export async function draftCommand(steward: Steward, kind: DraftKind, path: stri
     lastStep = event.draft.step;
     if (progress) process.stderr.write(`  ${printable(lastStep)}\n`);
   });
-  const interrupt = (): void => void steward.drafts.cancel(started.id);
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  const detach = cancelOnInterrupt(() => void steward.drafts.cancel(started.id));
   let final: Draft;
   try {
     final = await steward.drafts.settled(started.id);
   } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    detach();
     unsubscribe();
   }
   const detail = await call(steward.handlers, 'drafts.get', { id: final.id });

@@ -3,7 +3,7 @@ import { StewardError } from '../../core/api/errors.js';
 import type { RouteInput } from '../../core/api/routes.js';
 import type { ScanJob } from '../../core/api/scans.js';
 import type { Steward } from '../../core/steward.js';
-import { type OutputOptions, wantsProgress } from '../output.js';
+import { type OutputOptions, cancelOnInterrupt, wantsProgress } from '../output.js';
 import { progressBar } from '../progress-bar.js';
 
 /**
@@ -24,15 +24,12 @@ export async function runJob(
   const unsubscribe = steward.subscribe((event) => {
     if (event.type === 'scan' && event.job.id === job.id) bar?.update(event.job.progress, event.job.step, event.job.detail);
   });
-  const interrupt = (): void => void steward.scans.cancel(job.id);
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  const detach = cancelOnInterrupt(() => void steward.scans.cancel(job.id));
   let final: ScanJob;
   try {
     final = await steward.scans.settled(job.id);
   } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    detach();
     unsubscribe();
     bar?.stop();
   }

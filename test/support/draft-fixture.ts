@@ -90,21 +90,11 @@ export const securityAdvisories: FixtureAdvisory[] = [
 ];
 
 /** A repository with one vulnerable package of each kind, and a lockfile npm made. */
-export async function buildSecurityRepository(folder: string, registryUrl: string, env: NodeJS.ProcessEnv): Promise<string> {
-  createRepository(folder, [
-    {
-      author: 'Dev',
-      email: 'dev@example.com',
-      date: '2024-06-01T00:00:00Z',
-      files: {
-        '.npmrc': `registry=${registryUrl}\n`,
-        '.gitignore': 'node_modules/\n',
-        'package.json': `${JSON.stringify({ name: 'security-fixture', version: '1.0.0', private: true, dependencies: { 'qs-lite': '1.0.0', 'http-helper': '1.0.0', 'fs-tools': '1.0.0' } }, null, 2)}\n`,
-        'index.js': "require('qs-lite');\nrequire('http-helper');\nrequire('fs-tools');\n",
-      },
-    },
-  ]);
-  return commitLockfile(folder, registryUrl, env);
+export function buildSecurityRepository(folder: string, registryUrl: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return npmRepository(folder, registryUrl, env, {
+    'package.json': `${JSON.stringify({ name: 'security-fixture', version: '1.0.0', private: true, dependencies: { 'qs-lite': '1.0.0', 'http-helper': '1.0.0', 'fs-tools': '1.0.0' } }, null, 2)}\n`,
+    'index.js': "require('qs-lite');\nrequire('http-helper');\nrequire('fs-tools');\n",
+  });
 }
 
 /**
@@ -120,20 +110,16 @@ export async function buildDraftRepository(folder: string, registryUrl: string, 
     // Pinned, as many applications do: the lockfile holds exactly these, and a draft moves the pins.
     dependencies: { 'left-pad-lite': '1.0.0', 'tiny-math': '1.0.0', 'ui-core': '1.0.0', 'ui-dom': '1.0.0', 'fmt-date': '1.0.0', 'str-utils': '~1.0.0' },
   };
-  createRepository(folder, [
-    {
-      author: 'Dev',
-      email: 'dev@example.com',
-      date: '2024-06-01T00:00:00Z',
-      files: {
-        '.npmrc': `registry=${registryUrl}\n`,
-        '.gitignore': 'node_modules/\n',
-        'package.json': `${JSON.stringify(packageJson, null, 2)}\n`,
-        'src/index.js': "const { pad } = require('left-pad-lite');\nconst { add } = require('tiny-math');\nconst { format } = require('fmt-date');\nconst { upper } = require('str-utils');\nrequire('ui-dom');\nmodule.exports = { label: (n) => upper(pad(add(n, 1), 3)), day: format };\n",
-        'test.js': "const assert = require('assert');\nconst { label, day } = require('./src/index.js');\nassert.strictEqual(label(1), '  2');\nassert.strictEqual(day(new Date(Date.UTC(2024, 0, 2))), '2024-01-02');\nconsole.log('ok');\n",
-      },
-    },
-  ]);
+  return npmRepository(folder, registryUrl, env, {
+    'package.json': `${JSON.stringify(packageJson, null, 2)}\n`,
+    'src/index.js': "const { pad } = require('left-pad-lite');\nconst { add } = require('tiny-math');\nconst { format } = require('fmt-date');\nconst { upper } = require('str-utils');\nrequire('ui-dom');\nmodule.exports = { label: (n) => upper(pad(add(n, 1), 3)), day: format };\n",
+    'test.js': "const assert = require('assert');\nconst { label, day } = require('./src/index.js');\nassert.strictEqual(label(1), '  2');\nassert.strictEqual(day(new Date(Date.UTC(2024, 0, 2))), '2024-01-02');\nconsole.log('ok');\n",
+  });
+}
+
+/** A repository installed from the fixture registry (its .npmrc names it), with the lockfile npm makes committed. */
+async function npmRepository(folder: string, registryUrl: string, env: NodeJS.ProcessEnv, files: Record<string, string>): Promise<string> {
+  createRepository(folder, [{ author: 'Dev', email: 'dev@example.com', date: '2024-06-01T00:00:00Z', files: { '.npmrc': `registry=${registryUrl}\n`, '.gitignore': 'node_modules/\n', ...files } }]);
   return commitLockfile(folder, registryUrl, env);
 }
 
