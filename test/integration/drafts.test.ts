@@ -268,13 +268,20 @@ describe('a dead-code draft', () => {
 });
 
 describe('when things go wrong', () => {
-  it('a gate that hangs is stopped at its time limit, and failing on the base too does not count against the draft', async () => {
+  it('a gate that hangs is stopped at its time limit, and failing on the base too does not count against the draft (a dependency a person picked is removed, lockfile too)', async () => {
     const repo = buildDeadCodeRepository(folder('steward-deadcode-repo-'), registry.url, tsc);
     writeFileSync(join(repo, 'steward.config.json'), JSON.stringify({ drafts: { timeoutSeconds: 2, gates: { test: ['node', '-e', 'setInterval(() => {}, 1000)'], typecheck: false } } }));
     git(repo, ['commit', '--quiet', '-am', 'a test that hangs'], { GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com' });
     const home = folder('steward-deadcode-home-');
     await cli(home, ['scan', repo, '--quiet']);
-    const { detail } = await draft(home, ['deadcode', repo, '--consent']);
+    // A person picks the unused dependency, which the scan finds at medium confidence.
+    const [dependency] = (JSON.parse(await cli(home, ['inventory', repo, '--kind', 'unused-dependency', '--json'])) as { items: { fingerprint: string; confidence: string }[] }).items;
+    expect(dependency!.confidence).toBe('medium');
+    const { detail } = await draft(home, ['deadcode', repo, '--consent', '--items', dependency!.fingerprint]);
+    expect(detail.plan!.commits[0]!.units[0]!.removals).toEqual([{ action: 'remove-dependency', path: 'package.json', symbol: 'dependencies:left-pad-lite', line: expect.any(Number) }]);
+    expect(JSON.parse(git(repo, ['show', `${detail.branch}:package.json`]))).not.toHaveProperty('dependencies.left-pad-lite');
+    expect(git(repo, ['show', `${detail.branch}:package-lock.json`])).not.toContain('left-pad-lite');
+    expect(detail.plan!.warnings).toEqual([expect.stringMatching(/removed because it was picked, at medium confidence/)]);
     expect(detail.plan!.baseline.find((gate) => gate.gate === 'test')).toMatchObject({ status: 'timed-out', reason: expect.stringMatching(/ran longer than 2 s and was stopped/) });
     expect(detail.plan!.gates.find((gate) => gate.gate === 'test')).toMatchObject({ status: 'failed-before' });
     expect(detail.plan!.gates.find((gate) => gate.gate === 'typecheck')).toMatchObject({ status: 'not-run', reason: 'steward.config.json turns the typecheck gate off' });

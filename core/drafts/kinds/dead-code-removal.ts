@@ -21,7 +21,7 @@ const itemKindOf: Partial<Record<DeadCodeFindingReport['kind'], FoundItem['kind'
 };
 
 /**
- * Dead-code removal: high-confidence items only; unused files deleted (never a test file, never a
+ * Dead-code removal: high-confidence items (and medium ones a person picks by fingerprint); unused files deleted (never a test file, never a
  * file another file names by path), unused exports removed with their declaration when nothing else
  * in the file uses it (else only the `export` keyword), unused dependencies taken out of package.json;
  * edits with ts-morph, the rest of each file as it was. What becomes unused by that is found by the
@@ -43,10 +43,12 @@ export const deadCodeRemoval: DraftKindModule = {
         context.warn(`${item.title}: not found by the scan of the base commit; left out`);
         return [];
       }
-      if (item.confidence !== 'high') {
-        context.warn(`${item.title}: ${item.confidence} confidence (${item.confidenceReason}); a dead-code draft removes only what is certain`);
+      // Only what is certain, unless a person picked the item knowing it is not.
+      if (item.confidence === 'low' || (item.confidence === 'medium' && !context.request.items)) {
+        context.warn(`${item.title}: ${item.confidence} confidence (${item.confidenceReason}); a dead-code draft removes only what is certain, or a medium-confidence item a person picks`);
         return [];
       }
+      if (item.confidence === 'medium') context.warn(`${item.title}: removed because it was picked, at medium confidence (${item.confidenceReason})`);
       return [{ item, finding }];
     });
     const files = chosen.filter(({ finding }) => finding.kind === 'file');

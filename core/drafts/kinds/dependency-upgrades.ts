@@ -34,6 +34,10 @@ export const dependencyUpgrades: DraftKindModule = {
     const report = context.base.reports.dependencies as DependencyReport | undefined;
     if (!report) return [];
     const metadata = await metadataOf(context, report.dependencies.filter((dependency) => context.items.some((item) => matches(item, dependency))));
+    const untimed = report.registries.filter((registry) => registry.times !== 'reliable');
+    if (report.targets.cooldownDays > 0 && untimed.length > 0) {
+      context.warn(`${untimed.map((registry) => registry.url).join(', ')} does not give publish times Steward can trust, so the ${report.targets.cooldownDays}-day cooldown may let a younger release through`);
+    }
     const upgrades: Upgrade[] = [];
     for (const item of context.items) {
       const dependency = report.dependencies.find((candidate) => matches(item, candidate));
