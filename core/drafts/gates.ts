@@ -115,11 +115,23 @@ async function runGate(spec: GateSpec, run: GateRun): Promise<GateResult> {
     if (outcome.timedOut || outcome.exitCode !== 0) {
       // What failed on the base commit too is not the draft's doing.
       const before = run.baseline?.some((baseline) => baseline.gate === spec.gate && baseline.status !== 'passed' && baseline.status !== 'not-run');
-      const why = outcome.timedOut ? `${command.join(' ')} ran longer than ${Math.round(run.timeoutMs / 1000)} s and was stopped` : `${command.join(' ')} exited with code ${outcome.exitCode}`;
+      const said = failureLine(outcome.logTail);
+      const why = outcome.timedOut
+        ? `${command.join(' ')} ran longer than ${Math.round(run.timeoutMs / 1000)} s and was stopped`
+        : `${command.join(' ')} exited with code ${outcome.exitCode}${said ? `: ${said.length > 200 ? `${said.slice(0, 200)}…` : said}` : ''}`;
       return { ...result, status: before ? 'failed-before' : outcome.timedOut ? 'timed-out' : 'failed', reason: `${why}${before ? ', as on the base commit' : ''}` };
     }
   }
   return { gate: spec.gate, command: commands.map((argv) => argv.join(' ')).join(' && '), status: 'passed', reason: null, durationMs, exitCode: 0, logTail };
+}
+
+/**
+ * The line of a failed command's output that says why: npm's first error other than its code and the
+ * path of its debug log, else the last line that speaks of an error.
+ */
+function failureLine(log: string): string | undefined {
+  const lines = log.split('\n').filter((line) => /\b(error|invalid|missing|failed|ERR!?)\b/i.test(line) && !/complete log of this run|^\s*npm (error|ERR!) code \S+\s*$/i.test(line));
+  return (lines.find((line) => /^\s*npm (error|ERR!)/.test(line)) ?? lines.at(-1))?.replace(/^\s*npm (error|ERR!)\s*/i, '').trim();
 }
 
 function notRun(spec: GateSpec, reason: string): GateResult {

@@ -53,10 +53,11 @@ export function planMarkdown(draft: DraftDetail): string {
   lines.push('| gate | on the draft | on the base | command | time |', '|---|---|---|---|---|');
   for (const gate of plan.gates) {
     const before = plan.baseline.find((candidate) => candidate.gate === gate.gate);
-    lines.push(`| ${gate.gate} | ${gateMark[gate.status]}${gate.reason ? `: ${cell(gate.reason)}` : ''} | ${before ? gateMark[before.status] : '—'} | ${gate.command ? `\`${cell(gate.command)}\`` : 'Steward'} | ${(gate.durationMs / 1000).toFixed(1)} s |`);
+    const command = gate.command ? `\`${cell(gate.command)}\`` : gate.gate === 'rescan' || gate.gate === 'vulnerabilities' ? 'Steward' : '—';
+    lines.push(`| ${gate.gate} | ${gateMark[gate.status]}${gate.reason ? `: ${cell(gate.reason)}` : ''} | ${before ? gateMark[before.status] : '—'} | ${command} | ${(gate.durationMs / 1000).toFixed(1)} s |`);
   }
-  const splits = plan.attempts.length - plan.commits.length;
-  if (splits > 0) lines.push('', `${plan.attempts.length} attempts: failing groups were split in halves until the part that breaks was found.`);
+  const failed = plan.attempts.filter((attempt) => !attempt.passed).length;
+  if (failed > 0) lines.push('', `${plan.attempts.length} attempts, ${failed} failed: a failing group is split in halves until each part that breaks is found and left out.`);
   lines.push('', `Re-scan of the draft: ${plan.rescan.fixed.length} item${plan.rescan.fixed.length === 1 ? '' : 's'} fixed, ${plan.rescan.remaining.length} remaining, ${plan.rescan.added.length} new${plan.rescan.note ? ` (${plan.rescan.note})` : ''}.`);
 
   if (plan.impact.some((impact) => impact.callSites.length > 0 || impact.typeErrors.length > 0)) {

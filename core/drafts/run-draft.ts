@@ -92,7 +92,7 @@ export async function runDraft(run: DraftRun): Promise<{ plan: DraftPlan; headCo
   auditGates('Baseline (base commit)', baseline);
   const install = baseline.find((gate) => gate.gate === 'install');
   if (install && install.status !== 'passed') {
-    throw new StewardError('invalid-input', `The base commit does not install (${install.reason}), so no change to it can be checked: ${install.logTail.split('\n').filter(Boolean).slice(-2).join(' ')}`);
+    throw new StewardError('invalid-input', `The base commit does not install, so no change to it can be checked: ${install.reason}`);
   }
   run.step('Scanning the base commit');
   const base = await scanWorktree(run, kind, folder);

@@ -298,7 +298,7 @@ describe('when things go wrong', () => {
     await cli(home, ['scan', repo, '--quiet']);
     const { status, detail } = await draft(home, ['deps', repo]);
     expect(status).toBe(1);
-    expect(detail).toMatchObject({ state: 'failed', worktree: null, error: expect.stringMatching(/^The base commit does not install \(npm install .* exited with code 1\)/) });
+    expect(detail).toMatchObject({ state: 'failed', worktree: null, error: expect.stringMatching(/^The base commit does not install, so no change to it can be checked: npm install .* exited with code 1: .*not-in-the-registry/) });
     expect(git(repo, ['branch', '--list', 'steward/*'])).toBe('');
     expect(git(repo, ['worktree', 'list'])).not.toContain('worktrees/');
   }, 300_000);
