@@ -53,7 +53,7 @@ export async function draftsCommand(steward: Steward, path: string | undefined, 
   const repositoryId = path === undefined ? undefined : (await call(steward.handlers, 'repositories.find', { path })).id;
   const drafts = await call(steward.handlers, 'drafts.list', repositoryId === undefined ? {} : { repositoryId });
   if (options.json) return printJson(drafts);
-  if (drafts.length === 0) return printText(`No drafts yet. steward draft deps|deadcode <path> drafts one.`);
+  if (drafts.length === 0) return printText(`No drafts yet. steward draft deps|security|deadcode|deprecations <path> drafts one.`);
   printTable(
     ['id', 'state', 'kind', 'title', 'risk', 'branch', 'created'],
     drafts.map((draft) => [draft.id, draft.state, draft.kind, draft.title, draft.risk ? `${draft.risk.level} ${draft.risk.score}` : '—', draft.branch, formatDate(draft.createdAt)]),

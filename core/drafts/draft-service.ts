@@ -18,6 +18,7 @@ import {
   getDraftDetail,
   grantConsent,
   insertDraft,
+  listDrafts,
   readConsent,
   recordCommandGroup,
   revokeConsent,
@@ -56,6 +57,8 @@ export class DraftService {
   async create(repository: Repository, request: DraftRequest, by?: string): Promise<Draft> {
     await this.recovered;
     const { db } = this.options;
+    const running = listDrafts(db, repository.id).find((draft) => draft.state === 'drafting');
+    if (running) throw new StewardError('busy', `Draft ${running.id} of ${repository.name} is being drafted (${running.step ?? 'starting'}); wait for it to finish or cancel it`);
     const { root, head } = await inspectRepository(repository.path);
     const actor = by ?? (await actorOf(root));
     const consented = readConsent(db, repository.id).granted;

@@ -303,7 +303,7 @@ describe('when things go wrong', () => {
     expect(git(repo, ['worktree', 'list'])).not.toContain('worktrees/');
   }, 300_000);
 
-  it('a draft killed midway is recovered at the next start: worktree and branch removed, marked failed in the audit log', async () => {
+  it('a draft killed midway is recovered at the next start: worktree and branch removed, marked failed in the audit log (and while it ran, a second draft of the repository was refused)', async () => {
     const repo = await buildDraftRepository(folder('steward-draft-repo-'), registry.url, markers, env);
     const home = folder('steward-draft-home-');
     await cli(home, ['scan', repo, '--quiet']);
@@ -319,6 +319,9 @@ describe('when things go wrong', () => {
       const listed = JSON.parse(await cli(home, ['drafts', '--json'])) as Draft[];
       running = listed.find((candidate) => candidate.state === 'drafting' && candidate.worktree !== null && existsSync(join(candidate.worktree, 'package.json')));
     }
+    // One draft of a repository at a time.
+    const second = await runSteward(home, ['draft', 'deps', repo], env);
+    expect(second).toMatchObject({ status: 2, stderr: expect.stringMatching(new RegExp(`^steward: Draft ${running.id} of .* is being drafted`)) });
     child.kill('SIGKILL');
     await exited;
     const [recovered] = JSON.parse(await cli(home, ['drafts', '--json'])) as Draft[];
