@@ -29,8 +29,8 @@ export function App() {
               <Route path="/">
                 <RepositoriesPage canPickDirectory={info.state === 'ready' && info.value.canPickDirectory} />
               </Route>
-              <Route path="/repositories/:id/:tab?">
-                {(params) => <RepositoryPage id={Number(params.id)} tab={repositoryTab(params.tab)} />}
+              <Route<{ id: string; tab?: string; item?: string }> path="/repositories/:id/:tab?/:item?">
+                {(params) => <RepositoryPage id={Number(params.id)} tab={repositoryTab(params.tab, params.item)} />}
               </Route>
               <Route path="/snapshots/:id">{(params) => <SnapshotPage id={Number(params.id)} />}</Route>
               <Route path="/settings">

@@ -7,6 +7,10 @@ export const formatDate = (iso: string): string =>
 export const formatDateTime = (iso: string): string =>
   new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
+/** To the second, where the order of close events matters (an audit log). */
+export const formatDateTimeSeconds = (iso: string): string =>
+  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
 export const shortCommit = (sha: string): string => sha.slice(0, 7);
 
 /** "1 entry", "2,345 entries". */

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Draft } from '../../../core/api/drafts';
 import type { ScanJob } from '../../../core/api/scans';
 import type { RouteInput, RouteName, RouteOutput } from '../../../core/api/routes';
 import { ApiFailure, call, subscribe } from './client';
@@ -46,3 +47,40 @@ export function useScanJobs(): ReadonlyMap<string, ScanJob> {
   }, []);
   return jobs;
 }
+
+/**
+ * A repository's drafts, newest first, kept live by the `draft` events (a new draft, each step of
+ * one being drafted, each decision); of two versions of a draft the later one is shown.
+ */
+export function useDrafts(repositoryId: number): Loaded<Draft[]> {
+  const listed = useRoute('drafts.list', { repositoryId });
+  const [pushed, setPushed] = useState<ReadonlyMap<string, Draft>>(new Map());
+  useEffect(
+    () =>
+      subscribe((event) => {
+        if (event.type === 'draft' && event.draft.repositoryId === repositoryId) setPushed((previous) => new Map(previous).set(event.draft.id, event.draft));
+      }),
+    [repositoryId],
+  );
+  const stored = listed.state === 'ready' ? listed.value : undefined;
+  const merged = useMemo(() => {
+    if (!stored) return undefined;
+    const byId = new Map(stored.map((draft) => [draft.id, draft]));
+    for (const draft of pushed.values()) {
+      const known = byId.get(draft.id);
+      if (draft.repositoryId === repositoryId && (!known || draft.updatedAt >= known.updatedAt)) byId.set(draft.id, draft);
+    }
+    return [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+  }, [stored, pushed, repositoryId]);
+  // Events sent while the stream reconnects are lost: while one is drafting, the list is read again now and then.
+  const drafting = merged?.some((draft) => draft.state === 'drafting') ?? false;
+  const { reload } = listed;
+  useEffect(() => {
+    if (!drafting) return;
+    const timer = setInterval(reload, draftingRefreshMs);
+    return () => clearInterval(timer);
+  }, [drafting, reload]);
+  return merged ? { state: 'ready', value: merged, reload } : listed;
+}
+
+const draftingRefreshMs = 5000;

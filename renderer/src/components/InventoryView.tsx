@@ -16,7 +16,9 @@ import type { Repository } from '../../../core/api/repositories';
 import type { RouteInput } from '../../../core/api/routes';
 import { call } from '../api/client';
 import { asFailure } from '../api/hooks';
+import { isOfferedDraftKind } from '../draft-wording';
 import { formatDate, formatNumber, plural } from '../format';
+import { DraftFixButton } from './DraftStarter';
 import { ErrorMessage } from './ErrorMessage';
 import { Location } from './Location';
 import { Tile } from './Tile';
@@ -285,6 +287,7 @@ function ItemDetails({ item, repository, onDecided }: { item: DebtItem; reposito
         <dd>
           {item.fix.text}
           {item.fix.draft && <span className="badge">{item.fix.draft} draft</span>}
+          {(item.status === 'open' || item.status === 'accepted') && isOfferedDraftKind(item.fix.draft) && <DraftFixButton repositoryId={repository.id} fingerprint={item.fingerprint} kind={item.fix.draft} />}
         </dd>
         <dt>Seen</dt>
         <dd>

@@ -8,6 +8,7 @@ import { CodeReportView } from '../components/CodeReportView';
 import { CoverageReportView } from '../components/CoverageReportView';
 import { DeadCodeReportView } from '../components/DeadCodeReportView';
 import { DependencyReportView } from '../components/DependencyReportView';
+import { DraftsView } from '../components/DraftsView';
 import { HistoryReportView } from '../components/HistoryReportView';
 import { HealthView, ScoreSummary } from '../components/HealthView';
 import { InventoryView } from '../components/InventoryView';
@@ -19,14 +20,21 @@ import { TestsReportView } from '../components/TestsReportView';
 import { formatDateTime, formatNumber, shortCommit } from '../format';
 import { useScanJob } from '../scan-jobs-context';
 
-/** A repository's tabs: the overview, one per analysis (from the registry of analyses), the inventory and the snapshots. */
-type RepositoryTab = { kind: 'overview' } | { kind: 'health' } | { kind: 'inventory' } | { kind: 'analysis'; id: AnalysisId } | { kind: 'snapshots' };
+/** A repository's tabs: the overview, one per analysis (from the registry of analyses), the inventory, its drafts (one of them open) and the snapshots. */
+type RepositoryTab =
+  | { kind: 'overview' }
+  | { kind: 'health' }
+  | { kind: 'inventory' }
+  | { kind: 'drafts'; draftId?: string | undefined }
+  | { kind: 'analysis'; id: AnalysisId }
+  | { kind: 'snapshots' };
 
-/** The tab a URL segment names (`code`, `dead-code`, …, `history`), the overview for anything else. */
-export function repositoryTab(slug: string | undefined): RepositoryTab {
+/** The tab a URL segment names (`code`, `dead-code`, …, `drafts`, `history`), the overview for anything else; `drafts/<id>` opens a draft. */
+export function repositoryTab(slug: string | undefined, item?: string): RepositoryTab {
   if (slug === 'history') return { kind: 'snapshots' };
   if (slug === 'inventory') return { kind: 'inventory' };
   if (slug === 'health') return { kind: 'health' };
+  if (slug === 'drafts') return { kind: 'drafts', draftId: item };
   const descriptor = analysisDescriptors.find((candidate) => candidate.tab.slug === slug);
   return descriptor ? { kind: 'analysis', id: descriptor.id } : { kind: 'overview' };
 }
@@ -54,6 +62,9 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
             <Link href={`/repositories/${id}/inventory`} className={tab.kind === 'inventory' ? 'tab active' : 'tab'}>
               Inventory
             </Link>
+            <Link href={`/repositories/${id}/drafts`} className={tab.kind === 'drafts' ? 'tab active' : 'tab'}>
+              Drafts
+            </Link>
             {analysisDescriptors.map((descriptor) => (
               <Link key={descriptor.id} href={`/repositories/${id}/${descriptor.tab.slug}`} className={tab.kind === 'analysis' && tab.id === descriptor.id ? 'tab active' : 'tab'}>
                 {descriptor.tab.label}
@@ -66,6 +77,7 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
           {tab.kind === 'overview' && <Overview repository={repo} />}
           {tab.kind === 'health' && (repo.latestSnapshot ? <HealthView key={repo.latestSnapshot.snapshot.id} repositoryId={id} /> : <p className="empty">Not scanned yet. Press Scan to score the repository's health.</p>)}
           {tab.kind === 'inventory' && (repo.latestSnapshot ? <InventoryView key={repo.latestSnapshot.snapshot.id} repository={repo} /> : <p className="empty">Not scanned yet. Press Scan to take stock of the debt.</p>)}
+          {tab.kind === 'drafts' && <DraftsView repository={repo} selected={tab.draftId} />}
           {tab.kind === 'analysis' && <AnalysisTab key={tab.id} repository={repo} id={tab.id} />}
           {tab.kind === 'snapshots' && <History repositoryId={id} generation={lastOutcome} />}
         </>
