@@ -8,14 +8,14 @@ export { draftKinds } from './inventory.js';
  * `approved` / `rejected`; `failed` when nothing could be drafted (with why); `discarded` once its
  * worktree and branch are removed.
  */
-export const draftStates = ['drafting', 'ready', 'failed', 'approved', 'rejected', 'discarded'] as const;
+const draftStates = ['drafting', 'ready', 'failed', 'approved', 'rejected', 'discarded'] as const;
 const DraftStateSchema = z.enum(draftStates);
 export type DraftState = z.infer<typeof DraftStateSchema>;
 
 /** A draft's id: 8 characters, in its branch name and on the command line. */
-export const DraftIdSchema = z.string().regex(/^[a-z0-9]{8}$/, 'A draft id is 8 letters and digits, as steward drafts prints it');
+const DraftIdSchema = z.string().regex(/^[a-z0-9]{8}$/, 'A draft id is 8 letters and digits, as steward drafts prints it');
 
-export const gateNames = ['install', 'dependency-tree', 'typecheck', 'lint', 'test', 'build', 'rescan', 'vulnerabilities'] as const;
+const gateNames = ['install', 'dependency-tree', 'typecheck', 'lint', 'test', 'build', 'rescan', 'vulnerabilities'] as const;
 const GateNameSchema = z.enum(gateNames);
 export type GateName = z.infer<typeof GateNameSchema>;
 
@@ -24,7 +24,7 @@ export type GateName = z.infer<typeof GateNameSchema>;
  * the reason (no such script, no consent to run the repository's code, an earlier gate failed).
  */
 const GateStatusSchema = z.enum(['passed', 'failed', 'failed-before', 'timed-out', 'not-run']);
-export type GateStatus = z.infer<typeof GateStatusSchema>;
+
 
 const GateResultSchema = z.object({
   gate: GateNameSchema,
@@ -59,6 +59,23 @@ const RemovalSchema = z.object({
   line: z.number().int().positive().nullable(),
 });
 export type Removal = z.infer<typeof RemovalSchema>;
+
+/** One removal in words, as the commit message, the plan and the app say it. */
+export function describeRemoval(removal: Removal): string {
+  const at = `${removal.path}${removal.line ? `:${removal.line}` : ''}`;
+  switch (removal.action) {
+    case 'delete-file':
+      return `deleted ${removal.path}`;
+    case 'remove-declaration':
+      return `removed ${removal.symbol ?? 'a declaration'} from ${at}`;
+    case 'remove-export-keyword':
+      return `unexported ${removal.symbol ?? 'a declaration'} in ${at} (still used in its file)`;
+    case 'remove-dependency': {
+      const [field, name] = (removal.symbol ?? '').split(':');
+      return `removed ${name ?? removal.symbol} from ${removal.path} ${field ?? ''}`.trimEnd();
+    }
+  }
+}
 
 /** One unit a draft moves as a whole: a package with those that must move with it, or one removal. */
 const DraftUnitSchema = z.object({
@@ -139,7 +156,7 @@ const RollbackSchema = z.object({
   rehearsal: z.object({ status: z.enum(['passed', 'failed', 'not-run']), detail: z.string(), durationMs: z.number().int().nonnegative() }),
 });
 
-export const DraftPlanSchema = z.object({
+const DraftPlanSchema = z.object({
   /** What it changes, one line each. */
   changes: z.array(z.string()),
   /** Why: the inventory items it fixes, with their numbers. */
@@ -205,7 +222,7 @@ const DraftDetailSchema = DraftSchema.extend({ plan: DraftPlanSchema.nullable(),
 export type DraftDetail = z.infer<typeof DraftDetailSchema>;
 
 export const draftTargets = ['patch', 'minor', 'latest'] as const;
-export const DraftTargetSchema = z.enum(draftTargets);
+const DraftTargetSchema = z.enum(draftTargets);
 export type DraftTarget = z.infer<typeof DraftTargetSchema>;
 
 const DraftRequestSchema = z.object({

@@ -26,7 +26,7 @@ import {
 } from '../store/drafts.js';
 import { findRepository } from '../store/repositories.js';
 import { planMarkdown } from './plan-markdown.js';
-import { runDraft } from './run-draft.js';
+import { draftKindTitles, runDraft } from './run-draft.js';
 import { actorOf, branchExists, deleteBranch, removeWorktree } from './worktree.js';
 
 interface DraftServiceOptions {
@@ -67,7 +67,7 @@ export class DraftService {
     const where = `${repository.name} (${root}), branch ${branch} from ${head.commit.slice(0, 12)}`;
     const draft = insertDraft(
       db,
-      { id, repositoryId: repository.id, kind: request.kind, title: `${request.kind} draft`, branch, baseCommit: head.commit, worktree: join(this.options.home, 'worktrees', id), request, createdBy: actor, ownerPid: process.pid, ownerHost: hostname() },
+      { id, repositoryId: repository.id, kind: request.kind, title: `${draftKindTitles[request.kind]} (drafting)`, branch, baseCommit: head.commit, worktree: join(this.options.home, 'worktrees', id), request, createdBy: actor, ownerPid: process.pid, ownerHost: hostname() },
       {
         actor,
         action: 'initiate',

@@ -1,5 +1,4 @@
-import type { DraftDetail, GateResult } from '../api/drafts.js';
-import { describeRemoval } from './kinds/dead-code-removal.js';
+import { type DraftDetail, type GateResult, describeRemoval } from '../api/drafts.js';
 
 const gateMark: Record<GateResult['status'], string> = { passed: '✅ passed', failed: '❌ failed', 'failed-before': '⚠️ failed on the base too', 'timed-out': '⏱️ timed out', 'not-run': '➖ not run' };
 

@@ -382,7 +382,11 @@ function parseTypeErrors(log: string): TypeCheckError[] {
   return [...log.matchAll(/^(.+?)\((\d+),\d+\): error (TS\d+: .*)$/gm)].map((match) => ({ path: match[1]!, line: Number(match[2]), message: match[3]! }));
 }
 
+/** What each kind of draft is, before it knows what it will change (and when it changed nothing). */
+export const draftKindTitles: Record<Draft['kind'], string> = { deps: 'Dependency upgrades', security: 'Security fixes', deadcode: 'Dead-code removal', deprecations: 'Deprecation replacements' };
+
 function titleOf(kind: Draft['kind'], units: readonly DraftUnit[]): string {
+  if (units.length === 0) return `${draftKindTitles[kind]}: nothing drafted`;
   const versions = units.flatMap((unit) => unit.versions);
   const removals = units.flatMap((unit) => unit.removals);
   if (kind === 'deps' || kind === 'security') {
@@ -390,5 +394,5 @@ function titleOf(kind: Draft['kind'], units: readonly DraftUnit[]): string {
     return `${kind === 'security' ? 'Fix vulnerabilities: upgrade' : 'Upgrade'} ${plural(new Set(versions.map((version) => version.name)).size, 'dependency', 'dependencies')}${majors > 0 ? ` (${majors} major)` : ''}`;
   }
   if (kind === 'deadcode') return `Remove ${plural(removals.length, 'piece')} of unused code`;
-  return `Replace ${plural(units.length, 'deprecated use')}`;
+  return `Replace ${plural(units.flatMap((unit) => unit.renames).length, 'deprecated name')}`;
 }

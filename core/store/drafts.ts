@@ -184,12 +184,15 @@ export function revokeConsent(db: Database, repositoryId: number): void {
   db.prepare('DELETE FROM code_consents WHERE repository_id = ?').run(repositoryId);
 }
 
-/** Decisions per draft kind: the kinds people keep rejecting are the ones to fix. */
+/**
+ * Decisions per draft kind, from the audit log (a draft approved and later discarded, once merged,
+ * still counts as approved): the kinds people keep rejecting are the ones to fix.
+ */
 export function approvalRates(db: Database): { kind: DraftKind; approved: number; rejected: number; discarded: number; rate: number | null }[] {
   return db
     .prepare<[], { kind: DraftKind; approved: number; rejected: number; discarded: number }>(
-      `SELECT kind, SUM(state = 'approved') AS approved, SUM(state = 'rejected') AS rejected, SUM(state = 'discarded') AS discarded
-       FROM drafts GROUP BY kind ORDER BY kind`,
+      `SELECT d.kind, SUM(a.action = 'approve') AS approved, SUM(a.action = 'reject') AS rejected, SUM(a.action = 'discard') AS discarded
+       FROM drafts d JOIN draft_audit a ON a.draft_id = d.id WHERE a.action IN ('approve', 'reject', 'discard') GROUP BY d.kind ORDER BY d.kind`,
     )
     .all()
     .map((row) => ({ ...row, rate: row.approved + row.rejected === 0 ? null : row.approved / (row.approved + row.rejected) }));

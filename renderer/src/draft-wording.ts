@@ -1,4 +1,4 @@
-import type { GateResult, Removal } from '../../core/api/drafts';
+import type { GateResult } from '../../core/api/drafts';
 import type { DraftKind } from '../../core/api/inventory';
 
 /** Each kind of draft as the list and its details name it. */
@@ -9,17 +9,29 @@ export const draftKindTitles: Record<DraftKind, string> = {
   deprecations: 'Deprecations',
 };
 
-/** The kinds the Drafts page and the inventory start, with what starting one says. Security and deprecation drafts are listed and shown, not yet offered here. */
+/** The kinds the Drafts page and the inventory start, with what starting one says and what its items are called. */
 export const offeredDraftKinds = {
   deps: {
     action: 'Upgrade dependencies',
     what: 'Moves stale dependencies to newer versions: patch and minor upgrades together, each major apart, peers together. A group that breaks a gate is split until the package that breaks it is found and left out.',
+    item: ['stale dependency', 'stale dependencies'],
+  },
+  security: {
+    action: 'Fix vulnerabilities',
+    what: 'Moves each vulnerable package to its lowest fixed version: directly, through the release of the package that pulls it in, or by an override. A fix across a major version is a commit of its own.',
+    item: ['vulnerability', 'vulnerabilities'],
   },
   deadcode: {
     action: 'Remove dead code',
     what: 'Deletes unused files, exports and dependencies found with high confidence, then what that leaves unused, checking each step with the gates.',
+    item: ['piece of unused code', 'pieces of unused code'],
   },
-} as const satisfies Partial<Record<DraftKind, { action: string; what: string }>>;
+  deprecations: {
+    action: 'Replace deprecated APIs',
+    what: 'Renames uses of a deprecated function whose deprecation names a replacement with the same signature; every other use becomes a manual step of the plan.',
+    item: ['deprecated API use', 'deprecated API uses'],
+  },
+} as const satisfies Record<DraftKind, { action: string; what: string; item: readonly [string, string] }>;
 
 export type OfferedDraftKind = keyof typeof offeredDraftKinds;
 
@@ -32,23 +44,6 @@ export const gateStatusTitles: Record<GateResult['status'], string> = {
   'timed-out': 'timed out',
   'not-run': 'not run',
 };
-
-/** One removal in words, as the draft's commit message and plan say it. */
-export function describeRemoval(removal: Removal): string {
-  const at = `${removal.path}${removal.line ? `:${removal.line}` : ''}`;
-  switch (removal.action) {
-    case 'delete-file':
-      return `deleted ${removal.path}`;
-    case 'remove-declaration':
-      return `removed ${removal.symbol ?? 'a declaration'} from ${at}`;
-    case 'remove-export-keyword':
-      return `unexported ${removal.symbol ?? 'a declaration'} in ${at} (still used in its file)`;
-    case 'remove-dependency': {
-      const [field, name] = (removal.symbol ?? '').split(':');
-      return `removed ${name ?? removal.symbol} from ${removal.path} ${field ?? ''}`.trimEnd();
-    }
-  }
-}
 
 /** A duration as people read it: "0.4 s", "12 s", "2 min 5 s". */
 export function formatDuration(ms: number): string {

@@ -4,7 +4,7 @@ import { applyEdits, modify } from 'jsonc-parser';
 import { type Identifier, Node, Project, type SourceFile, SyntaxKind } from 'ts-morph';
 import { groupBy } from '../../../analyzers/collections/group-by.js';
 import type { DeadCodeFindingReport, DeadCodeReport } from '../../api/dead-code.js';
-import type { DraftUnit, Removal } from '../../api/drafts.js';
+import { type DraftUnit, type Removal, describeRemoval } from '../../api/drafts.js';
 import type { FoundItem } from '../../api/inventory.js';
 import { grepCommit } from '../../git/grep-commit.js';
 import type { DraftContext, DraftKindModule } from '../draft-kind.js';
@@ -114,21 +114,6 @@ export const deadCodeRemoval: DraftKindModule = {
     return { impact: [], callSites: 0, coveredPercent: null, releaseNotes: [], upgrades: [], sideEffects: [] };
   },
 };
-
-export function describeRemoval(removal: Removal): string {
-  switch (removal.action) {
-    case 'delete-file':
-      return `deleted ${removal.path}`;
-    case 'remove-declaration':
-      return `removed ${removal.symbol} from ${removal.path}${removal.line ? `:${removal.line}` : ''}`;
-    case 'remove-export-keyword':
-      return `unexported ${removal.symbol} in ${removal.path}${removal.line ? `:${removal.line}` : ''} (still used in its file)`;
-    case 'remove-dependency': {
-      const [field, name] = removal.symbol!.split(':');
-      return `removed ${name} from ${removal.path} ${field}`;
-    }
-  }
-}
 
 /** Files another file of the commit names by path (a script, a config, a document): which names each. */
 async function namedByPath(context: DraftContext, paths: readonly string[]): Promise<Map<string, string>> {

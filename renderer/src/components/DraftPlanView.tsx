@@ -1,6 +1,6 @@
-import type { AuditEntry, DraftPlan, GateResult } from '../../../core/api/drafts';
+import { type AuditEntry, type DraftPlan, type GateResult, describeRemoval } from '../../../core/api/drafts';
 import { itemKindTitles } from '../../../core/api/inventory';
-import { describeRemoval, formatDuration, gateStatusTitles } from '../draft-wording';
+import { formatDuration, gateStatusTitles } from '../draft-wording';
 import { formatDateTimeSeconds, plural, shortCommit } from '../format';
 import { Location } from './Location';
 import { Tile } from './Tile';

@@ -83,8 +83,7 @@ export function DraftStarter({ repository, decided, drafting, onStarted }: { rep
 function OpenItems({ repositoryId, kind }: { repositoryId: number; kind: OfferedDraftKind }) {
   const page = useRoute('inventory.list', { repositoryId, kinds: [...draftItemKinds[kind]], statuses: ['open'], confidences: ['high'], facets: false, limit: 1 });
   if (page.state !== 'ready') return null;
-  const noun = kind === 'deps' ? 'stale dependency' : 'piece of unused code';
-  const nouns = kind === 'deps' ? 'stale dependencies' : 'pieces of unused code';
+  const [noun, nouns] = offeredDraftKinds[kind].item;
   return <p className="note muted">{page.value.total === 0 ? `The last scan found no ${noun} at high confidence.` : `The last scan found ${plural(page.value.total, noun, nouns)} at high confidence.`}</p>;
 }
 
