@@ -208,13 +208,15 @@ describe('a security draft', () => {
     const manifest = JSON.parse(git(repo, ['show', `${detail.branch}:package.json`])) as Record<string, unknown>;
     expect(manifest).toMatchObject({ dependencies: { 'qs-lite': '1.0.2', 'http-helper': '1.1.0', 'fs-tools': '1.0.0' }, overrides: { 'glob-lite': '1.0.1' } });
     expect(detail.plan!.gates.find((gate) => gate.gate === 'vulnerabilities')).toMatchObject({ status: 'passed', reason: '3 known vulnerabilities before, 0 after' });
+    // No test script: said, not guessed.
+    expect(detail.plan!.gates.find((gate) => gate.gate === 'test')).toMatchObject({ status: 'not-run', reason: 'package.json has no test script' });
     expect(detail.plan!.rescan).toMatchObject({ status: 'passed', remaining: [], added: [] });
     expect(detail.plan!.rollback.rehearsal.status).toBe('passed');
   }, 300_000);
 });
 
 describe('a deprecations draft', () => {
-  it('renames the uses of a deprecated function whose replacement has the same signature, and lists the others as manual steps', async () => {
+  it('renames the uses of a deprecated function whose replacement has the same signature, and lists the others as manual steps; a person rejects it', async () => {
     const repo = buildDeprecationRepository(folder('steward-deprecation-repo-'));
     const home = folder('steward-deprecation-home-');
     await cli(home, ['scan', repo, '--quiet']);
@@ -230,6 +232,14 @@ describe('a deprecations draft', () => {
     ]);
     expect(detail.plan!.rescan.status).toBe('passed');
     expect(detail.plan!.rollback.rehearsal.status).toBe('passed');
+    // Rejected: the worktree goes, the branch stays until discarded, and the log says who and why.
+    const rejected = JSON.parse(await cli(home, ['draft', 'reject', detail.id, '--note', 'rename after the release', '--by', 'Lead <lead@example.com>', '--json'])) as Draft;
+    expect(rejected).toMatchObject({ state: 'rejected', worktree: null });
+    expect(existsSync(detail.worktree!)).toBe(false);
+    expect(git(repo, ['branch', '--list', detail.branch])).toContain(detail.branch);
+    expect((await draft(home, ['show', detail.id])).detail.audit.at(-1)).toMatchObject({ action: 'reject', actor: 'Lead <lead@example.com>', note: 'rename after the release' });
+    const unapprovable = await runSteward(home, ['draft', 'approve', detail.id], env);
+    expect(unapprovable).toMatchObject({ status: 2, stderr: `steward: Draft ${detail.id} is rejected; it cannot be approved\n` });
   }, 300_000);
 });
 
