@@ -267,6 +267,9 @@ export const draftRoutes = {
   },
 } as const;
 
+/** Each kind of draft as every view names it (and as a draft is titled before it knows what it changes). */
+export const draftKindTitles: Record<DraftKind, string> = { deps: 'Dependency upgrades', security: 'Security fixes', deadcode: 'Dead-code removal', deprecations: 'Deprecation replacements' };
+
 /** The inventory items each draft kind takes. */
 export const draftItemKinds: Record<DraftKind, readonly ItemKind[]> = {
   deps: ['stale-dependency'],

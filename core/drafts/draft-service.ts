@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import type { Draft, DraftRequest } from '../api/drafts.js';
+import { type Draft, type DraftRequest, draftKindTitles } from '../api/drafts.js';
 import { StewardError } from '../api/errors.js';
 import type { Repository } from '../api/repositories.js';
 import { inspectRepository } from '../git/inspect-repository.js';
@@ -26,7 +26,7 @@ import {
 } from '../store/drafts.js';
 import { findRepository } from '../store/repositories.js';
 import { planMarkdown } from './plan-markdown.js';
-import { draftKindTitles, runDraft } from './run-draft.js';
+import { runDraft } from './run-draft.js';
 import { actorOf, branchExists, deleteBranch, removeWorktree } from './worktree.js';
 
 interface DraftServiceOptions {

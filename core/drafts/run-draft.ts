@@ -7,7 +7,7 @@ import { parseJson } from '../../analyzers/documents/parse-document.js';
 import { draftRisk } from '../../analyzers/drafts/draft-risk.js';
 import { userNpmrc } from '../analyses/dependencies/analyze-dependencies.js';
 import type { DependencyReport } from '../api/dependencies.js';
-import { type Draft, type DraftPlan, type DraftRequest, type DraftUnit, type GateName, type GateResult, draftItemKinds } from '../api/drafts.js';
+import { type Draft, type DraftPlan, type DraftRequest, type DraftUnit, type GateName, type GateResult, draftItemKinds, draftKindTitles } from '../api/drafts.js';
 import { StewardError } from '../api/errors.js';
 import type { FoundItem } from '../api/inventory.js';
 import type { Repository } from '../api/repositories.js';
@@ -381,9 +381,6 @@ function vulnerabilityGate(base: RunResult, head: RunResult | null): GateResult 
 function parseTypeErrors(log: string): TypeCheckError[] {
   return [...log.matchAll(/^(.+?)\((\d+),\d+\): error (TS\d+: .*)$/gm)].map((match) => ({ path: match[1]!, line: Number(match[2]), message: match[3]! }));
 }
-
-/** What each kind of draft is, before it knows what it will change (and when it changed nothing). */
-export const draftKindTitles: Record<Draft['kind'], string> = { deps: 'Dependency upgrades', security: 'Security fixes', deadcode: 'Dead-code removal', deprecations: 'Deprecation replacements' };
 
 function titleOf(kind: Draft['kind'], units: readonly DraftUnit[]): string {
   if (units.length === 0) return `${draftKindTitles[kind]}: nothing drafted`;

@@ -1,14 +1,6 @@
 import type { GateResult } from '../../core/api/drafts';
 import type { DraftKind } from '../../core/api/inventory';
 
-/** Each kind of draft as the list and its details name it. */
-export const draftKindTitles: Record<DraftKind, string> = {
-  deps: 'Dependencies',
-  security: 'Security fixes',
-  deadcode: 'Dead code',
-  deprecations: 'Deprecations',
-};
-
 /** The kinds the Drafts page and the inventory start, with what starting one says and what its items are called. */
 export const offeredDraftKinds = {
   deps: {

@@ -36,7 +36,7 @@ test('a dead-code draft started on the Drafts page is followed live, shows its r
     const draft = page.getByRole('region', { name: 'Draft', exact: true });
     const rows = page.getByRole('table', { name: 'Drafts' }).getByRole('row').filter({ has: page.getByRole('cell') });
     await expect(rows).toHaveCount(1, serverWork);
-    await expect(rows.first()).toContainText('Dead code');
+    await expect(rows.first()).toContainText('Dead-code removal');
     // Followed live: its step while drafting, then its state — however long a loaded machine takes.
     await expect(draft.getByRole('status').filter({ hasText: /^Drafting: / })).toBeVisible(serverWork);
     // One draft of a repository at a time.

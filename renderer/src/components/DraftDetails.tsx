@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Draft, DraftDetail } from '../../../core/api/drafts';
+import { type Draft, type DraftDetail, draftKindTitles } from '../../../core/api/drafts';
 import type { Repository } from '../../../core/api/repositories';
 import { call } from '../api/client';
 import { asFailure, useRoute } from '../api/hooks';
-import { draftKindTitles } from '../draft-wording';
+
 import { formatDateTime, shortCommit } from '../format';
 import { DraftStateBadge, RiskBadge } from './DraftBadges';
 import { AuditLog, DraftPlanView } from './DraftPlanView';
@@ -44,7 +44,7 @@ function DraftBody({ draft, repository }: { draft: DraftDetail; repository: Repo
       <h2 ref={title}>{draft.title}</h2>
       <p className="draft-summary">
         <DraftStateBadge state={draft.state} />
-        <span>{draftKindTitles[draft.kind]} draft</span>
+        <span>{draftKindTitles[draft.kind]}</span>
         <code>{draft.id}</code>
         {draft.risk && (
           <span>

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
-import { type Draft, type DraftTarget, draftItemKinds, draftTargets } from '../../../core/api/drafts';
+import { type Draft, type DraftTarget, draftItemKinds, draftKindTitles, draftTargets } from '../../../core/api/drafts';
 import type { Repository } from '../../../core/api/repositories';
 import type { RouteOutput } from '../../../core/api/routes';
 import { call } from '../api/client';
 import { asFailure, useRoute } from '../api/hooks';
-import { type OfferedDraftKind, draftKindTitles, offeredDraftKinds } from '../draft-wording';
+import { type OfferedDraftKind, offeredDraftKinds } from '../draft-wording';
 import { formatDate, plural } from '../format';
 import { ErrorMessage } from './ErrorMessage';
 

@@ -1,8 +1,8 @@
 import { Link, useLocation } from 'wouter';
-import type { Draft } from '../../../core/api/drafts';
+import { type Draft, draftKindTitles } from '../../../core/api/drafts';
 import type { Repository } from '../../../core/api/repositories';
 import { useDrafts } from '../api/hooks';
-import { draftKindTitles } from '../draft-wording';
+
 import { formatDateTime } from '../format';
 import { DraftStateBadge, RiskBadge } from './DraftBadges';
 import { DraftDetails } from './DraftDetails';
