@@ -115,7 +115,7 @@ function fillStore(home: string, count: number): void {
       { repositoryId, kind: 'head', commit: 'a'.repeat(40), commitDate: null, branch: 'main', status: 'complete', startedAt: new Date().toISOString(), finishedAt: new Date().toISOString(), analyzerVersions: { code: '2' }, warnings: [], environment: null },
       [(target, snapshotId) => insertGitHistory(target, snapshotId, { commits: 1, firstCommitAt: null, lastCommitAt: null, committedAt: null, contributors: [], shallow: false, rootCommits: [] })],
     );
-    updateInventory(db, { repositoryId, snapshotId: id, analyses: ['code'], items, renames: new Map(), linesOfCode: 500_000, minutesPerLine: 30, now: new Date() });
+    updateInventory(db, { repositoryId, snapshotId: id, analyses: ['code'], items, renames: new Map(), linesOfCode: 500_000, minutesPerLine: 30, team: null, now: new Date() });
   })();
   db.close();
 }

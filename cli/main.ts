@@ -9,6 +9,7 @@ import type { BackfillOptions } from './commands/backfill.js';
 import type { ForecastOptions } from './commands/forecast.js';
 import type { ScoreOptions } from './commands/score.js';
 import type { ItemOptions } from './commands/item.js';
+import type { PortfolioOptions } from './commands/portfolio.js';
 import type { ScanOptions } from './commands/scan.js';
 import type { DecisionOptions, DraftOptions } from './commands/draft.js';
 import { draftKinds, draftTargets } from '../core/api/drafts.js';
@@ -226,6 +227,13 @@ program
   .description('list the repositories Steward knows, with their latest scan')
   .option('--json', 'print JSON')
   .action((options: OutputOptions) => withSteward(async (steward) => (await import('./commands/repos.js')).reposCommand(steward, options)));
+
+program
+  .command('portfolio')
+  .description("every repository's health score, its change in a week, forecast, open items and effort; and the practice's measures (freshness, staleness, draft approval)")
+  .option('--threshold <score>', 'the score forecasts are made against (0–100)', parseScore, 75)
+  .option('--json', 'print JSON')
+  .action((options: PortfolioOptions) => withSteward(async (steward) => (await import('./commands/portfolio.js')).portfolioCommand(steward, options)));
 
 program
   .command('history')

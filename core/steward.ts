@@ -2,6 +2,7 @@ import { StewardError } from './api/errors.js';
 import type { StewardEvent } from './api/events.js';
 import type { Handlers } from './api/routes.js';
 import { readHistorySummary } from './git/history-summary.js';
+import { hasCommit } from './git/has-commit.js';
 import { inspectRepository } from './git/inspect-repository.js';
 import { importTestResults } from './analyses/tests/import-test-results.js';
 import { databaseFile } from './paths.js';
@@ -13,8 +14,9 @@ import { itemizeStoredSnapshots } from './inventory/itemize-stored.js';
 import { forecastHealth, withChangeSinceWeek } from './health/forecast-health.js';
 import { scoreInventory } from './health/score-inventory.js';
 import { folderHealth } from './health/folder-health.js';
+import { readPortfolio } from './health/portfolio.js';
 import { decideItem, getItem, listInventory } from './inventory/inventory-store.js';
-import { addRepository, findRepository, findRepositoryByPath, listRepositories, removeRepository } from './store/repositories.js';
+import { addRepository, findRepository, findRepositoryByPath, listRepositories, relocateRepository, removeRepository } from './store/repositories.js';
 import { getDependencyTrend } from './analyses/dependencies/store.js';
 import { analyses } from './analyses/registry.js';
 import type { reportRoutes } from './api/analyses.js';
@@ -98,6 +100,18 @@ export function openSteward(options: StewardOptions): Steward {
       const inspected = await inspectRepository(path);
       return addRepository(db, inspected.root, inspected.name, new Date());
     },
+    'repositories.relocate': async ({ id, path }) => {
+      const found = repository(id);
+      if (scans.isScanning(id)) throw new StewardError('busy', `${found.name} is being scanned; wait for the scan before moving it`);
+      const inspected = await inspectRepository(path);
+      const scanned = found.latestSnapshot?.snapshot.commit;
+      if (scanned && !(await hasCommit(inspected.root, scanned))) {
+        throw new StewardError('invalid-input', `${inspected.root} is not ${found.name}: it does not have commit ${scanned.slice(0, 7)}, which Steward scanned there`);
+      }
+      const moved = relocateRepository(db, id, inspected.root);
+      if (!moved) throw new StewardError('invalid-input', `${inspected.root} is already registered as another repository in Steward`);
+      return moved;
+    },
     'repositories.remove': async ({ id }) => {
       const found = repository(id);
       if (scans.isScanning(id)) throw new StewardError('busy', `${found.name} is being scanned; cancel the scan before removing it`);
@@ -130,6 +144,7 @@ export function openSteward(options: StewardOptions): Steward {
     'health.forecast': async ({ repositoryId, threshold, complexityThreshold }) =>
       forecastHealth(db, repository(repositoryId).id, { threshold, complexityThreshold: complexityThreshold ?? readSettings(db).complexity.cognitive }),
     'health.folders': async ({ repositoryId }) => folderHealth(db, repository(repositoryId).id),
+    'portfolio.overview': async ({ threshold }) => readPortfolio(db, { threshold, now: new Date() }),
     'tests.import': async ({ repositoryId, files }) => {
       const { root, head } = await inspectRepository(repository(repositoryId).path);
       const summary = await readHistorySummary(root, head.commit);

@@ -3,6 +3,12 @@ import { GlobError, type GlobMatcher, compileGlob } from '../patterns/glob.js';
 /** Where GitHub and GitLab look for the file, in their order. */
 export const codeownersPaths = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'] as const;
 
+export interface Codeowners {
+  ownersOf(path: string): string[] | null;
+  wholeRepository: string[] | null;
+  problems: string[];
+}
+
 interface Rule {
   matches: GlobMatcher;
   owners: string[];
@@ -12,17 +18,21 @@ interface Rule {
  * Owners by CODEOWNERS, as GitHub reads it: gitignore-style patterns (anchored with a leading `/` or
  * a `/` inside, any depth otherwise; a folder owns everything below it), the last matching line
  * wins, and a line without owners leaves its files unowned. GitLab's `[Section]` headers are skipped.
- * Returns who owns a path (null: nobody), and the lines it could not read.
+ * Returns who owns a path (null: nobody), who owns the whole repository (the last line for every
+ * path, `*`; null without one), and the lines it could not read.
  */
-export function readCodeowners(text: string): { ownersOf(path: string): string[] | null; problems: string[] } {
+export function readCodeowners(text: string): Codeowners {
   const rules: Rule[] = [];
   const problems: string[] = [];
+  let wholeRepository: string[] | null = null;
   text.split('\n').forEach((raw, index) => {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     if (line === '' || /^\^?\[.*\]/.test(line)) return;
     const [pattern, ...owners] = line.split(/\s+/);
     try {
-      rules.push({ matches: compileGlob(globsOf(pattern!), { dot: true }), owners });
+      const globs = globsOf(pattern!);
+      rules.push({ matches: compileGlob(globs, { dot: true }), owners });
+      if (globs.length === 1 && globs[0] === '**') wholeRepository = owners.length > 0 ? owners : null;
     } catch (error) {
       if (!(error instanceof GlobError)) throw error;
       problems.push(`line ${index + 1}: ${error.message}`);
@@ -36,6 +46,7 @@ export function readCodeowners(text: string): { ownersOf(path: string): string[]
       }
       return null;
     },
+    wholeRepository,
     problems,
   };
 }

@@ -48,7 +48,7 @@ const TrendSchema = z.object({ perWeek: z.number(), perWeekLow: z.number(), perW
 const TooFewSchema = z.object({ kind: z.literal('too-few-points'), points: z.number().int(), needed: z.number().int() });
 
 /** Where a measure's trend leads against a threshold (analyzers/health/forecast.ts). */
-const ForecastSchema = z.discriminatedUnion('kind', [
+export const ForecastSchema = z.discriminatedUnion('kind', [
   TooFewSchema,
   z.object({ kind: z.literal('already-crossed'), trend: TrendSchema }),
   z.object({ kind: z.literal('not-on-trend'), trend: TrendSchema }),

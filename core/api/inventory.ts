@@ -34,7 +34,7 @@ export const itemKinds = Object.keys(itemKindTitles) as ItemKind[];
 export const ItemKindSchema = z.enum(itemKinds as [ItemKind, ...ItemKind[]]);
 
 export const severities = ['critical', 'high', 'medium', 'low', 'info'] as const;
-const SeveritySchema = z.enum(severities);
+export const SeveritySchema = z.enum(severities);
 export type Severity = z.infer<typeof SeveritySchema>;
 
 export const confidences = ['high', 'medium', 'low'] as const;

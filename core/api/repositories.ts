@@ -22,5 +22,10 @@ export const repositoryRoutes = {
     input: z.object({ path: z.string().trim().min(1, 'Enter the path of a local git repository') }),
     output: RepositorySchema,
   },
+  /** Points a repository whose folder was moved at its new place, its history kept; the folder must hold the commits scanned before. */
+  'repositories.relocate': {
+    input: z.object({ id: RepositoryIdSchema, path: z.string().trim().min(1, 'Enter the new path of the repository') }),
+    output: RepositorySchema,
+  },
   'repositories.remove': { input: z.object({ id: RepositoryIdSchema }), output: z.object({}) },
 } as const;

@@ -7,6 +7,7 @@ import { dependencyRoutes } from './dependencies.js';
 import { draftRoutes } from './drafts.js';
 import { healthRoutes } from './health.js';
 import { inventoryRoutes } from './inventory.js';
+import { portfolioRoutes } from './portfolio.js';
 import { repositoryRoutes } from './repositories.js';
 import { scanRoutes } from './scans.js';
 import { settingsRoutes } from './settings.js';
@@ -27,6 +28,7 @@ export const routes = {
   ...backfillRoutes,
   ...testRoutes,
   ...draftRoutes,
+  ...portfolioRoutes,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 type Routes = typeof routes;

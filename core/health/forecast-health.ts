@@ -73,7 +73,7 @@ export function withChangeSinceWeek(db: Database, repositoryId: number, report: 
 
 const dated = (series: readonly { at: string; value: number }[]): SeriesPoint[] => series.map((point) => ({ at: Date.parse(point.at), value: point.value }));
 
-function datedForecast(forecast: Forecast): HealthForecastReport['forecast'] {
+export function datedForecast(forecast: Forecast): HealthForecastReport['forecast'] {
   const iso = (at: number) => new Date(at).toISOString();
   return forecast.kind === 'crossing' ? { ...forecast, at: iso(forecast.at), earliest: iso(forecast.earliest), latest: iso(forecast.latest) } : forecast;
 }

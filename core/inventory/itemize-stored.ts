@@ -36,6 +36,7 @@ export function itemizeStoredSnapshots(db: Database, now: Date): number {
         renames: new Map(),
         linesOfCode: files.reduce((sum, file) => sum + file.code_lines, 0),
         minutesPerLine: defaultCostModel.minutesPerLine,
+        team: null,
         now,
       });
     }).immediate();

@@ -1,4 +1,4 @@
-import { readCodeowners } from '../../analyzers/ownership/codeowners.js';
+import type { Codeowners } from '../../analyzers/ownership/codeowners.js';
 import { analyses } from '../analyses/registry.js';
 import type { AnalysisId } from '../api/analyses.js';
 import type { CoverageReport } from '../api/coverage.js';
@@ -21,7 +21,7 @@ interface PrepareInput extends Omit<ItemContext, 'reportOf'> {
   reports: Partial<Record<AnalysisId, unknown>>;
   costModel: CostModel;
   /** CODEOWNERS of the commit, when it has one. */
-  codeowners: string | undefined;
+  codeowners: Codeowners | undefined;
   warn(message: string): void;
 }
 
@@ -42,7 +42,7 @@ export function prepareItems(input: PrepareInput): PreparedItem[] {
   const coveredShare = new Map(coverage?.status === 'read' ? coverage.files.flatMap((file) => (file.percent === null ? [] : [[file.path, file.percent / 100] as const])) : []);
   const changesPerMonth = new Map(history?.hotspots.map((spot) => [spot.path, spot.revisions / Math.max(history.windowMonths, 1)]) ?? []);
   const mainDeveloper = new Map(history?.files.flatMap((file) => (file.mainDeveloper ? [[file.path, file.mainDeveloper] as const] : [])) ?? []);
-  const codeowners = input.codeowners === undefined ? undefined : readCodeowners(input.codeowners);
+  const { codeowners } = input;
   for (const problem of codeowners?.problems ?? []) input.warn(`CODEOWNERS ${problem} (that line is ignored)`);
   const ownerOf = (path: string | null): DebtItem['owner'] => {
     if (path === null) return null;

@@ -17,6 +17,8 @@ interface InventoryUpdate {
   renames: ReadonlyMap<string, string>;
   linesOfCode: number;
   minutesPerLine: number;
+  /** The owners CODEOWNERS gives the whole repository; null when it names none. */
+  team: readonly string[] | null;
   now: Date;
 }
 
@@ -134,12 +136,13 @@ export function updateInventory(db: Database, update: InventoryUpdate): void {
   }
   // Everything found is seen now: one statement, not one per item.
   db.prepare('UPDATE debt_items SET last_seen = ? WHERE id IN (SELECT item_id FROM snapshot_items WHERE snapshot_id = ?) AND last_seen < ?').run(snapshotId, snapshotId, snapshotId);
-  db.prepare('INSERT INTO snapshot_inventory (snapshot_id, version, analyses, lines_of_code, minutes_per_line) VALUES (?, ?, ?, ?, ?)').run(
+  db.prepare('INSERT INTO snapshot_inventory (snapshot_id, version, analyses, lines_of_code, minutes_per_line, owners) VALUES (?, ?, ?, ?, ?, ?)').run(
     snapshotId,
     inventoryVersion,
     JSON.stringify(update.analyses),
     update.linesOfCode,
     update.minutesPerLine,
+    update.team === null ? null : JSON.stringify(update.team),
   );
 }
 

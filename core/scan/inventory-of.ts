@@ -1,4 +1,4 @@
-import { codeownersPaths } from '../../analyzers/ownership/codeowners.js';
+import { codeownersPaths, readCodeowners } from '../../analyzers/ownership/codeowners.js';
 import type { AnalysisId } from '../api/analyses.js';
 import type { CodeAnalysis } from '../code/analyze-code.js';
 import { readTextFiles } from '../git/read-blobs.js';
@@ -28,13 +28,14 @@ interface InventoryInput {
  * repository's cost settings and CODEOWNERS from the commit, the renames since the previous snapshot,
  * and the items themselves with their costs and owners.
  */
-export async function inventoryOf(input: InventoryInput): Promise<{ repositoryId: number; items: PreparedItem[]; renames: Map<string, string>; minutesPerLine: number }> {
+export async function inventoryOf(input: InventoryInput): Promise<{ repositoryId: number; items: PreparedItem[]; renames: Map<string, string>; minutesPerLine: number; team: string[] | null }> {
   const { tree } = input;
   const blobs = new Map(tree.files.map((file) => [file.path, file.blobSha]));
   const wanted = ['steward.config.json', ...codeownersPaths];
   const texts = await readTextFiles(input.root, tree.files.filter((file) => wanted.includes(file.path)), input.signal);
   const costModel = costModelOf(texts.get('steward.config.json'), input.warn);
-  const codeowners = codeownersPaths.map((path) => texts.get(path)).find((text) => text !== undefined);
+  const codeownersText = codeownersPaths.map((path) => texts.get(path)).find((text) => text !== undefined);
+  const codeowners = codeownersText === undefined ? undefined : readCodeowners(codeownersText);
   const items = prepareItems({
     reports: input.reports,
     costModel,
@@ -50,5 +51,5 @@ export async function inventoryOf(input: InventoryInput): Promise<{ repositoryId
     )
     .get(input.repositoryId);
   const renames = input.renames && previous && previous.commit_sha !== input.commit ? await renamedPaths(input.root, previous.commit_sha, input.commit, input.signal) : new Map<string, string>();
-  return { repositoryId: input.repositoryId, items, renames, minutesPerLine: costModel.minutesPerLine };
+  return { repositoryId: input.repositoryId, items, renames, minutesPerLine: costModel.minutesPerLine, team: codeowners?.wholeRepository ?? null };
 }

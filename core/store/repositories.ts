@@ -62,6 +62,17 @@ export function addRepository(db: Database, path: string, name: string, now: Dat
   return toRepository(db, row!);
 }
 
+/**
+ * Points a repository at the folder it moved to, its history kept. Null when another registered
+ * repository (or a removed one, whose history adding it again would bring back) has that folder.
+ */
+export function relocateRepository(db: Database, id: number, path: string): Repository | null {
+  const taken = db.prepare<[string, number], { id: number }>('SELECT id FROM repositories WHERE path = ? AND id <> ?').get(path, id);
+  if (taken) return null;
+  db.prepare('UPDATE repositories SET path = ? WHERE id = ?').run(path, id);
+  return findRepository(db, id) ?? null;
+}
+
 /** Hides a repository from the list; its snapshots stay so that adding it again restores them. */
 export function removeRepository(db: Database, id: number, now: Date): boolean {
   const result = db

@@ -1,7 +1,7 @@
 import { Link, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useRoute, useScanJobs } from './api/hooks';
-import { RepositoriesPage } from './pages/RepositoriesPage';
+import { PortfolioPage } from './pages/PortfolioPage';
 import { RepositoryPage, repositoryTab } from './pages/RepositoryPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SnapshotPage } from './pages/SnapshotPage';
@@ -17,7 +17,7 @@ export function App() {
           <nav className="sidebar" aria-label="Main">
             <div className="brand">Steward</div>
             <Link href="/" className={(active) => (active ? 'nav-link active' : 'nav-link')}>
-              Repositories
+              Portfolio
             </Link>
             <Link href="/settings" className={(active) => (active ? 'nav-link active' : 'nav-link')}>
               Settings
@@ -27,7 +27,7 @@ export function App() {
           <main className="content">
             <Switch>
               <Route path="/">
-                <RepositoriesPage canPickDirectory={info.state === 'ready' && info.value.canPickDirectory} />
+                <PortfolioPage canPickDirectory={info.state === 'ready' && info.value.canPickDirectory} />
               </Route>
               <Route<{ id: string; tab?: string; item?: string }> path="/repositories/:id/:tab?/:item?">
                 {(params) => <RepositoryPage id={Number(params.id)} tab={repositoryTab(params.tab, params.item)} />}

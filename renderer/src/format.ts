@@ -7,6 +7,14 @@ export const formatDate = (iso: string): string =>
 export const formatDateTime = (iso: string): string =>
   new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
+/** "3 Dec, 14:05" this year, "3 Dec 2025" before: a date that fits a table cell. */
+export const formatShortDateTime = (iso: string): string => {
+  const date = new Date(iso);
+  return date.getFullYear() === new Date().getFullYear()
+    ? date.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
+    : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+};
+
 /** To the second, where the order of close events matters (an audit log). */
 export const formatDateTimeSeconds = (iso: string): string =>
   new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });

@@ -6,18 +6,13 @@ import type { HealthFoldersReport, HealthForecastReport, HealthScoreReport } fro
 import { call } from '../api/client';
 import { asFailure, useRoute } from '../api/hooks';
 import { commitDay, formatChange, formatDate, formatNumber, plural } from '../format';
+import { ratingColour, scoreThreshold as threshold } from '../rating';
 import { useScanJob } from '../scan-jobs-context';
 import { ErrorMessage } from './ErrorMessage';
 import { Loading } from './Loading';
 
 const tooltipStyle = { background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' };
 const week = 7 * 86_400_000;
-/** The score the trend is forecast against: the lower bound of the B rating. */
-const threshold = 75;
-
-/** The rating's colour (A green … E red), as CSS variables of both themes. */
-const ratingColour = (rating: string | null): string => (rating ? `var(--rating-${rating.toLowerCase()})` : 'var(--muted)');
-
 
 /** A repository's health: the score and its change, the trend with its forecast, the parts and their items, the folders, coverage. */
 export function HealthView({ repositoryId }: { repositoryId: number }) {

@@ -9,13 +9,17 @@ export interface Column<T> {
   render: (row: T) => ReactNode;
 }
 
-/** A table whose column headers sort it (click again to reverse), largest numbers first. */
-export function SortableTable<T>({ label, columns, rows, rowKey, initialSort }: {
+/**
+ * A table whose column headers sort it (click again to reverse), largest numbers first; with
+ * `groupOf`, rows are grouped under a heading row per group (groups by name, rows sorted within).
+ */
+export function SortableTable<T>({ label, columns, rows, rowKey, initialSort, groupOf }: {
   label: string;
   columns: Column<T>[];
   rows: readonly T[];
   rowKey: (row: T) => string;
   initialSort: string;
+  groupOf?: ((row: T) => string) | undefined;
 }) {
   const [sort, setSort] = useState({ key: initialSort, descending: true });
   const sorted = useMemo(() => {
@@ -27,6 +31,12 @@ export function SortableTable<T>({ label, columns, rows, rowKey, initialSort }: 
       return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * direction;
     });
   }, [rows, columns, sort]);
+  const groups = useMemo(() => {
+    if (!groupOf) return [{ name: null, rows: sorted }];
+    const byName = new Map<string, T[]>();
+    for (const row of sorted) byName.set(groupOf(row), [...(byName.get(groupOf(row)) ?? []), row]);
+    return [...byName].sort(([a], [b]) => a.localeCompare(b)).map(([name, grouped]) => ({ name, rows: grouped }));
+  }, [sorted, groupOf]);
 
   return (
     <table aria-label={label}>
@@ -50,17 +60,26 @@ export function SortableTable<T>({ label, columns, rows, rowKey, initialSort }: 
           ))}
         </tr>
       </thead>
-      <tbody>
-        {sorted.map((row) => (
-          <tr key={rowKey(row)}>
-            {columns.map((column) => (
-              <td key={column.key} className={column.numeric ? 'number' : undefined}>
-                {column.render(row)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
+      {groups.map((group) => (
+        <tbody key={group.name ?? ''}>
+          {group.name !== null && (
+            <tr className="group-row">
+              <th colSpan={columns.length} scope="rowgroup">
+                {group.name} <span className="muted">({group.rows.length})</span>
+              </th>
+            </tr>
+          )}
+          {group.rows.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((column) => (
+                <td key={column.key} className={column.numeric ? 'number' : undefined}>
+                  {column.render(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      ))}
     </table>
   );
 }
