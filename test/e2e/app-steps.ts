@@ -3,10 +3,19 @@ import { type Page, expect } from '@playwright/test';
 /** Opens the app, adds a repository and takes its first snapshot, as a user would. */
 export async function addAndScan(page: Page, url: string, repository: string): Promise<void> {
   await page.goto(url);
+  await openAddForm(page);
   await page.getByLabel('Add a local git repository').fill(repository);
   await page.getByRole('button', { name: 'Add' }).click();
   await scanAndWait(page);
   await expect(page.getByText('Lines of code by language')).toBeVisible();
+}
+
+/** The home page's form to add a repository: in view on an empty portfolio, folded under "Add a repository" once there are some. */
+export async function openAddForm(page: Page): Promise<void> {
+  const portfolio = page.getByRole('region', { name: 'Repositories' });
+  const empty = page.getByText('No repositories yet');
+  await expect(portfolio.or(empty)).toBeVisible();
+  if (await portfolio.isVisible()) await page.getByText('Add a repository', { exact: true }).click();
 }
 
 /**

@@ -1,5 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRepository, temporaryDirectory } from './git-fixture.js';
+import { createRepository, git, temporaryDirectory } from './git-fixture.js';
 
 /** The code of a small shop repository that the inventory and health tests scan: a complex function, a simple one, and a utility file with an unused export. */
 
@@ -57,3 +58,23 @@ export function growingShop(): { repository: string; weeks: number[] } {
   return { repository: createRepository(join(temporaryDirectory(), 'shop'), commits), weeks };
 }
 
+
+/** The growing shop, then a CODEOWNERS giving it to a team (its "*" line) and a folder to another, committed in week 10. */
+export function ownedShop(): { repository: string; weeks: number[] } {
+  const shop = growingShop();
+  writeFileSync(join(shop.repository, 'CODEOWNERS'), '*       @acme/shop-team\nsrc/    @acme/orders\n');
+  git(shop.repository, ['add', 'CODEOWNERS']);
+  commitAsAda(shop.repository, 'owners', at(10));
+  return shop;
+}
+
+/** One commit of a small package: a complex function and a utility with an unused export. */
+export function smallShop(name: string): string {
+  const files = { 'package.json': JSON.stringify({ name, private: true, type: 'module', main: 'src/index.ts' }), 'src/index.ts': complexFunction('total'), 'src/util.ts': util };
+  return createRepository(join(temporaryDirectory(), name), [{ author: 'Ada', email: 'ada@example.com', date: '2024-05-01T09:00:00Z', files }]);
+}
+
+/** Commits what is staged, by Ada, on the given date. */
+export function commitAsAda(repository: string, message: string, date: string): void {
+  git(repository, ['commit', '--quiet', '--message', message], { GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
+}

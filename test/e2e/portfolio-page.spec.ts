@@ -1,0 +1,60 @@
+import { renameSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { stewardJson } from '../support/cli.js';
+import { temporaryDirectory } from '../support/git-fixture.js';
+import { ownedShop, smallShop } from '../support/shop-fixture.js';
+import { startServer } from './browser-server.js';
+
+test('the portfolio shows each repository’s health and debt, groups them by team, filters them, and relocates a moved one with its history', async ({ page }, testInfo) => {
+  const home = temporaryDirectory();
+  const { repository: shop } = ownedShop();
+  stewardJson(home, ['backfill', shop, '--every', '1w', '--count', '3', '--offline', '--quiet']);
+  stewardJson(home, ['scan', shop, '--offline', '--quiet']);
+  const tools = smallShop('tools');
+  stewardJson(home, ['scan', tools, '--offline', '--quiet']);
+  const moved = smallShop('moved');
+  stewardJson(home, ['scan', moved, '--offline', '--quiet']);
+  renameSync(moved, `${moved}-elsewhere`);
+
+  const server = await startServer(home);
+  try {
+    await page.goto(server.url);
+    const table = page.getByRole('table', { name: 'Repositories' });
+    const row = (name: string) => table.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+    await expect(row('shop')).toContainText(/\d+ [A-E]/);
+    await expect(row('shop').getByRole('img', { name: /shop: health over the last year, 4 weekly scores/ })).toBeVisible();
+    await expect(row('moved')).toContainText('Folder missing');
+    await expect(page.getByRole('region', { name: 'Practice measures' })).toContainText('Inventory freshness');
+
+    await page.getByLabel('Group by').selectOption('team');
+    await expect(table.getByRole('rowheader', { name: /@acme\/shop-team \(1\)/ })).toBeVisible();
+    await expect(table.getByRole('rowheader', { name: /No team in CODEOWNERS \(2\)/ })).toBeVisible();
+    await page.getByLabel('Group by').selectOption('none');
+
+    await page.getByLabel('Filter repositories').fill('tool');
+    await expect(table.locator('tbody tr')).toHaveCount(1);
+    await expect(page.getByText('1 of 3 repositories')).toBeVisible();
+    await page.getByLabel('Filter repositories').fill('');
+
+    // Another repository's folder is refused: it does not hold the commits scanned.
+    await page.getByLabel('New folder of moved').fill(tools);
+    await page.getByRole('button', { name: 'Relocate' }).click();
+    await expect(row('moved').getByRole('alert')).toContainText('is not moved: it does not have commit');
+    await page.getByLabel('New folder of moved').fill(`${moved}-elsewhere`);
+    await page.getByRole('button', { name: 'Relocate' }).click();
+    await expect(row('moved')).not.toContainText('Folder missing');
+    await expect(row('moved')).toContainText(`${moved}-elsewhere`);
+    await expect(row('moved')).toContainText(/\d+ [A-E]/);
+
+    for (const width of [1024, 1440]) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ colorScheme });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await page.screenshot({ path: testInfo.outputPath(`portfolio-${width}-${colorScheme}.png`), fullPage: true });
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+});
