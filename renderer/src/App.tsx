@@ -1,48 +1,98 @@
-import { Link, Route, Router, Switch } from 'wouter';
+import { type ReactNode, Suspense, lazy, useEffect } from 'react';
+import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useRoute, useScanJobs } from './api/hooks';
-import { PortfolioPage } from './pages/PortfolioPage';
-import { RepositoryPage, repositoryTab } from './pages/RepositoryPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { SnapshotPage } from './pages/SnapshotPage';
+import { NavLink } from './components/NavLink';
+import { repositoryTab } from './repository-tab';
 import { ScanJobsContext } from './scan-jobs-context';
+
+// Each page is its own bundle, loaded when first opened.
+const PortfolioPage = lazy(() => import('./pages/PortfolioPage').then((module) => ({ default: module.PortfolioPage })));
+const RepositoryPage = lazy(() => import('./pages/RepositoryPage').then((module) => ({ default: module.RepositoryPage })));
+const SnapshotPage = lazy(() => import('./pages/SnapshotPage').then((module) => ({ default: module.SnapshotPage })));
+const SettingsPage = lazy(() => import('./pages/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 
 export function App() {
   const jobs = useScanJobs();
   const info = useRoute('app.info', {});
+  useSearchShortcut();
   return (
     <ScanJobsContext.Provider value={jobs}>
       <Router hook={useHashLocation}>
+        <SkipLink />
         <div className="shell">
-          <nav className="sidebar" aria-label="Main">
-            <div className="brand">Steward</div>
-            <Link href="/" className={(active) => (active ? 'nav-link active' : 'nav-link')}>
-              Portfolio
-            </Link>
-            <Link href="/settings" className={(active) => (active ? 'nav-link active' : 'nav-link')}>
-              Settings
-            </Link>
-            {info.state === 'ready' && info.value.mode === 'browser' && <p className="sidebar-note">Browser mode</p>}
-          </nav>
-          <main className="content">
-            <Switch>
-              <Route path="/">
-                <PortfolioPage canPickDirectory={info.state === 'ready' && info.value.canPickDirectory} />
-              </Route>
-              <Route<{ id: string; tab?: string; item?: string }> path="/repositories/:id/:tab?/:item?">
-                {(params) => <RepositoryPage id={Number(params.id)} tab={repositoryTab(params.tab, params.item)} />}
-              </Route>
-              <Route path="/snapshots/:id">{(params) => <SnapshotPage id={Number(params.id)} />}</Route>
-              <Route path="/settings">
-                <SettingsPage />
-              </Route>
-              <Route>
-                <p>This page does not exist. <Link href="/">Go to your repositories</Link>.</p>
-              </Route>
-            </Switch>
+          <Sidebar browserMode={info.state === 'ready' && info.value.mode === 'browser'} />
+          <main className="content" id="main" tabIndex={-1}>
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <Switch>
+                <Route path="/">
+                  <PortfolioPage canPickDirectory={info.state === 'ready' && info.value.canPickDirectory} />
+                </Route>
+                <Route<{ id: string; tab?: string; item?: string }> path="/repositories/:id/:tab?/:item?">
+                  {(params) => <RepositoryPage id={Number(params.id)} tab={repositoryTab(params.tab, params.item)} />}
+                </Route>
+                <Route path="/snapshots/:id">{(params) => <SnapshotPage id={Number(params.id)} />}</Route>
+                <Route path="/settings">
+                  <SettingsPage />
+                </Route>
+                <Route>
+                  <p>This page does not exist. <Link href="/">Go to your repositories</Link>.</p>
+                </Route>
+              </Switch>
+            </Suspense>
           </main>
         </div>
       </Router>
     </ScanJobsContext.Provider>
+  );
+}
+
+function Sidebar({ browserMode }: { browserMode: boolean }) {
+  const [location] = useLocation();
+  const link = (href: string, children: ReactNode) => (
+    <NavLink href={href} current={location === href} className="nav-link">
+      {children}
+    </NavLink>
+  );
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <div className="brand">Steward</div>
+      {link('/', 'Portfolio')}
+      {link('/settings', 'Settings')}
+      {browserMode && <p className="sidebar-note">Browser mode</p>}
+    </nav>
+  );
+}
+
+/** "/" puts the cursor in the page's search or filter box, as on GitHub and in most lists (not while typing elsewhere). */
+function useSearchShortcut(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      const search = document.querySelector<HTMLInputElement>('main input[type="search"]');
+      if (!search) return;
+      event.preventDefault();
+      search.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+/** The first stop of the keyboard: straight to the page's content, past the navigation. */
+function SkipLink() {
+  return (
+    <a
+      className="skip-link"
+      href="#main"
+      onClick={(event) => {
+        // The URL's hash is the route: focus the content instead of navigating to "#main".
+        event.preventDefault();
+        document.getElementById('main')?.focus();
+      }}
+    >
+      Skip to content
+    </a>
   );
 }

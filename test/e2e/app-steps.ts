@@ -42,3 +42,18 @@ export async function scanAndWait(page: Page): Promise<void> {
     .toBe(true);
   expect(after).toMatch(/^Scan finished: snapshot \d+ saved\.$/);
 }
+
+/**
+ * Screenshots of the page at 1024 and 1440 px wide, light and dark, named `<name>-<width>-<scheme>.png`
+ * in the test's output; fails if the page is wider than the window at any of them.
+ */
+export async function screenshotWidthsAndThemes(page: Page, name: string, outputPath: (file: string) => string): Promise<void> {
+  for (const width of [1024, 1440]) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme });
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth'), `${name} at ${width} px`).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: outputPath(`${name}-${width}-${colorScheme}.png`), fullPage: true });
+    }
+  }
+}

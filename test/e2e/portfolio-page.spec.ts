@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { stewardJson } from '../support/cli.js';
 import { temporaryDirectory } from '../support/git-fixture.js';
 import { ownedShop, smallShop } from '../support/shop-fixture.js';
+import { screenshotWidthsAndThemes } from './app-steps.js';
 import { startServer } from './browser-server.js';
 
 test('the portfolio shows each repository’s health and debt, groups them by team, filters them, and relocates a moved one with its history', async ({ page }, testInfo) => {
@@ -46,14 +47,7 @@ test('the portfolio shows each repository’s health and debt, groups them by te
     await expect(row('moved')).toContainText(`${moved}-elsewhere`);
     await expect(row('moved')).toContainText(/\d+ [A-E]/);
 
-    for (const width of [1024, 1440]) {
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.setViewportSize({ width, height: 900 });
-        await page.emulateMedia({ colorScheme });
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-        await page.screenshot({ path: testInfo.outputPath(`portfolio-${width}-${colorScheme}.png`), fullPage: true });
-      }
-    }
+    await screenshotWidthsAndThemes(page, 'portfolio', (file) => testInfo.outputPath(file));
   } finally {
     await server.stop();
   }

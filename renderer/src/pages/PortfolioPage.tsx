@@ -111,7 +111,7 @@ function RepositoryTable({ portfolio, jobs, onChanged }: { portfolio: Portfolio;
   return (
     <section aria-label="Repositories">
       <div className="toolbar">
-        <input type="search" aria-label="Filter repositories" placeholder="Filter by name, folder or team" value={filter} onChange={(event) => setFilter(event.target.value)} />
+        <input type="search" aria-label="Filter repositories" placeholder="Filter by name, folder or team  ( / )" value={filter} onChange={(event) => setFilter(event.target.value)} />
         <label>
           Group by{' '}
           <select value={grouping} onChange={(event) => setGrouping(event.target.value as Grouping)}>

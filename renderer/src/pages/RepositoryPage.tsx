@@ -13,31 +13,14 @@ import { HistoryReportView } from '../components/HistoryReportView';
 import { HealthView, ScoreSummary } from '../components/HealthView';
 import { InventoryView } from '../components/InventoryView';
 import { MarkersReportView } from '../components/MarkersReportView';
+import { NavLink } from '../components/NavLink';
 import { Loading } from '../components/Loading';
 import { ScanControls } from '../components/ScanControls';
 import { SnapshotReportView } from '../components/SnapshotReportView';
 import { TestsReportView } from '../components/TestsReportView';
 import { formatDateTime, formatNumber, shortCommit } from '../format';
+import { type RepositoryTab } from '../repository-tab';
 import { useScanJob } from '../scan-jobs-context';
-
-/** A repository's tabs: the overview, one per analysis (from the registry of analyses), the inventory, its drafts (one of them open) and the snapshots. */
-type RepositoryTab =
-  | { kind: 'overview' }
-  | { kind: 'health' }
-  | { kind: 'inventory' }
-  | { kind: 'drafts'; draftId?: string | undefined }
-  | { kind: 'analysis'; id: AnalysisId }
-  | { kind: 'snapshots' };
-
-/** The tab a URL segment names (`code`, `dead-code`, …, `drafts`, `history`), the overview for anything else; `drafts/<id>` opens a draft. */
-export function repositoryTab(slug: string | undefined, item?: string): RepositoryTab {
-  if (slug === 'history') return { kind: 'snapshots' };
-  if (slug === 'inventory') return { kind: 'inventory' };
-  if (slug === 'health') return { kind: 'health' };
-  if (slug === 'drafts') return { kind: 'drafts', draftId: item };
-  const descriptor = analysisDescriptors.find((candidate) => candidate.tab.slug === slug);
-  return descriptor ? { kind: 'analysis', id: descriptor.id } : { kind: 'overview' };
-}
 
 export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) {
   const repository = useRoute('repositories.get', { id });
@@ -53,26 +36,26 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
           <RepositoryHeader repository={repo} />
           <ScanControls repositoryId={id} />
           <nav className="tabs" aria-label="Repository">
-            <Link href={`/repositories/${id}`} className={tab.kind === 'overview' ? 'tab active' : 'tab'}>
+            <NavLink href={`/repositories/${id}`} current={tab.kind === 'overview'} className="tab">
               Overview
-            </Link>
-            <Link href={`/repositories/${id}/health`} className={tab.kind === 'health' ? 'tab active' : 'tab'}>
+            </NavLink>
+            <NavLink href={`/repositories/${id}/health`} current={tab.kind === 'health'} className="tab">
               Health
-            </Link>
-            <Link href={`/repositories/${id}/inventory`} className={tab.kind === 'inventory' ? 'tab active' : 'tab'}>
+            </NavLink>
+            <NavLink href={`/repositories/${id}/inventory`} current={tab.kind === 'inventory'} className="tab">
               Inventory
-            </Link>
-            <Link href={`/repositories/${id}/drafts`} className={tab.kind === 'drafts' ? 'tab active' : 'tab'}>
+            </NavLink>
+            <NavLink href={`/repositories/${id}/drafts`} current={tab.kind === 'drafts'} className="tab">
               Drafts
-            </Link>
+            </NavLink>
             {analysisDescriptors.map((descriptor) => (
-              <Link key={descriptor.id} href={`/repositories/${id}/${descriptor.tab.slug}`} className={tab.kind === 'analysis' && tab.id === descriptor.id ? 'tab active' : 'tab'}>
+              <NavLink key={descriptor.id} href={`/repositories/${id}/${descriptor.tab.slug}`} current={tab.kind === 'analysis' && tab.id === descriptor.id} className="tab">
                 {descriptor.tab.label}
-              </Link>
+              </NavLink>
             ))}
-            <Link href={`/repositories/${id}/history`} className={tab.kind === 'snapshots' ? 'tab active' : 'tab'}>
+            <NavLink href={`/repositories/${id}/history`} current={tab.kind === 'snapshots'} className="tab">
               Snapshots
-            </Link>
+            </NavLink>
           </nav>
           {tab.kind === 'overview' && <Overview repository={repo} />}
           {tab.kind === 'health' && (repo.latestSnapshot ? <HealthView key={repo.latestSnapshot.snapshot.id} repositoryId={id} /> : <p className="empty">Not scanned yet. Press Scan to score the repository's health.</p>)}
