@@ -12,6 +12,7 @@ function functionColumns(root: string, thresholds: CodeReport['thresholds']): Co
     {
       key: 'cognitive',
       title: 'Cognitive',
+      meaning: 'cognitive',
       numeric: true,
       sortValue: (fn) => fn.cognitive,
       render: (fn) => <span className={fn.cognitive > thresholds.cognitive ? 'over' : undefined}>{fn.cognitive}</span>,
@@ -19,11 +20,12 @@ function functionColumns(root: string, thresholds: CodeReport['thresholds']): Co
     {
       key: 'cyclomatic',
       title: 'Cyclomatic',
+      meaning: 'cyclomatic',
       numeric: true,
       sortValue: (fn) => fn.cyclomatic,
       render: (fn) => <span className={fn.cyclomatic > thresholds.cyclomatic ? 'over' : undefined}>{fn.cyclomatic}</span>,
     },
-    { key: 'nesting', title: 'Nesting', numeric: true, sortValue: (fn) => fn.maxNesting, render: (fn) => fn.maxNesting },
+    { key: 'nesting', title: 'Nesting', meaning: 'nesting', numeric: true, sortValue: (fn) => fn.maxNesting, render: (fn) => fn.maxNesting },
     { key: 'lines', title: 'Lines', numeric: true, sortValue: (fn) => fn.endLine - fn.line + 1, render: (fn) => formatNumber(fn.endLine - fn.line + 1) },
   ];
 }
@@ -33,11 +35,12 @@ const folderColumns: Column<ComplexityTotals>[] = [
   { key: 'files', title: 'Files', numeric: true, sortValue: (f) => f.files, render: (f) => formatNumber(f.files) },
   { key: 'functions', title: 'Functions', numeric: true, sortValue: (f) => f.functions, render: (f) => formatNumber(f.functions) },
   { key: 'cognitive', title: 'Cognitive (sum)', numeric: true, sortValue: (f) => f.cognitiveSum, render: (f) => formatNumber(f.cognitiveSum) },
-  { key: 'p90', title: 'Cognitive p90', numeric: true, sortValue: (f) => f.cognitiveP90, render: (f) => f.cognitiveP90 },
+  { key: 'p90', title: 'Cognitive p90', meaning: 'cognitiveP90', numeric: true, sortValue: (f) => f.cognitiveP90, render: (f) => f.cognitiveP90 },
   { key: 'over', title: 'Over threshold', numeric: true, sortValue: (f) => f.overThreshold, render: (f) => formatNumber(f.overThreshold) },
   {
     key: 'maintainability',
     title: 'Maintainability',
+    meaning: 'maintainability',
     numeric: true,
     sortValue: (f) => f.maintainability ?? -1,
     render: (f) => (f.maintainability === null ? '–' : f.maintainability.toFixed(0)),

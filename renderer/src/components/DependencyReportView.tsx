@@ -21,7 +21,7 @@ export function DependencyReportView({ report, trend }: { report: DependencyRepo
       <dl className="tiles">
         <Tile label="Registry dependencies" value={summary.dependencies} />
         <Tile label="Outdated" value={summary.outdated} dimZero />
-        <Tile label="Libyears of drift" value={summary.libyears === null ? unknownTimes : summary.libyears.toFixed(1)} />
+        <Tile label="Libyears of drift" meaning="libyears" value={summary.libyears === null ? unknownTimes : summary.libyears.toFixed(1)} />
         <Tile label="Over a year behind" value={summary.over365 ?? unknownTimes} dimZero />
         <Tile label="Deprecated" value={summary.deprecated ?? (stripped.length > 0 ? 'unknown' : '—')} dimZero />
         <Tile label="Abandoned" value={summary.abandoned ?? unknownTimes} dimZero />
@@ -152,7 +152,7 @@ function flags(item: DependencyReportItem): string[] {
 }
 
 const dependencyColumns: Column<DependencyReportItem>[] = [
-  { key: 'risk', title: 'Risk', numeric: true, sortValue: (item) => item.risk, render: (item) => item.risk.toFixed(1) },
+  { key: 'risk', title: 'Risk', meaning: 'dependencyRisk', numeric: true, sortValue: (item) => item.risk, render: (item) => item.risk.toFixed(1) },
   {
     key: 'name',
     title: 'Dependency',
@@ -174,7 +174,7 @@ const dependencyColumns: Column<DependencyReportItem>[] = [
     sortValue: (item) => (item.behind ? item.behind.major * 10_000 + item.behind.minor * 100 + item.behind.patch : -1),
     render: (item) => (item.behind ? `${item.behind.major} / ${item.behind.minor} / ${item.behind.patch}` : '—'),
   },
-  { key: 'drift', title: 'Drift', numeric: true, sortValue: (item) => item.driftDays ?? -1, render: (item) => days(item, item.driftDays) },
+  { key: 'drift', title: 'Drift', meaning: 'drift', numeric: true, sortValue: (item) => item.driftDays ?? -1, render: (item) => days(item, item.driftDays) },
   { key: 'pulse', title: 'Last release', numeric: true, sortValue: (item) => item.pulseDays ?? -1, render: (item) => (item.times === 'reliable' && item.pulseDays !== null ? `${days(item, item.pulseDays)} ago` : days(item, item.pulseDays)) },
   {
     key: 'flags',

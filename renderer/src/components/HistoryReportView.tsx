@@ -171,7 +171,7 @@ function hotspotColumns(root: string, selected: string | null, onSelect: (path: 
       sortValue: (spot) => spot.complexity,
       render: (spot) => (spot.measure === 'lines' ? `${formatNumber(spot.complexity)} lines` : formatNumber(spot.complexity)),
     },
-    { key: 'score', title: 'Score', numeric: true, sortValue: (spot) => spot.score, render: (spot) => formatNumber(spot.score) },
+    { key: 'score', title: 'Score', meaning: 'hotspotScore', numeric: true, sortValue: (spot) => spot.score, render: (spot) => formatNumber(spot.score) },
     { key: 'authors', title: 'Authors', numeric: true, sortValue: (spot) => spot.authors, render: (spot) => spot.authors },
     { key: 'last', title: 'Last changed', sortValue: (spot) => spot.lastChanged, render: (spot) => commitDay(spot.lastChanged) },
   ];
@@ -179,7 +179,7 @@ function hotspotColumns(root: string, selected: string | null, onSelect: (path: 
 
 function couplingColumns(root: string): Column<CoupledPairReport>[] {
   return [
-    { key: 'degree', title: 'Degree', numeric: true, sortValue: (pair) => pair.degree, render: (pair) => `${pair.degree} %` },
+    { key: 'degree', title: 'Degree', meaning: 'couplingDegree', numeric: true, sortValue: (pair) => pair.degree, render: (pair) => `${pair.degree} %` },
     { key: 'first', title: 'File', sortValue: (pair) => pair.first, render: (pair) => <FileLink root={root} path={pair.first} /> },
     { key: 'second', title: 'Changes with', sortValue: (pair) => pair.second, render: (pair) => <FileLink root={root} path={pair.second} /> },
     { key: 'shared', title: 'Together', numeric: true, sortValue: (pair) => pair.sharedRevisions, render: (pair) => `${pair.sharedRevisions} of ${pair.firstRevisions} / ${pair.secondRevisions}` },
@@ -198,7 +198,7 @@ const folderColumns: Column<FolderHistoryReport>[] = [
     render: (folder) => `${folder.mainDeveloper.name} (${Math.round(folder.mainDeveloper.share * 100)} %)`,
   },
   { key: 'authors', title: 'Authors', numeric: true, sortValue: (folder) => folder.authors, render: (folder) => folder.authors },
-  { key: 'fragmentation', title: 'Fragmentation', numeric: true, sortValue: (folder) => folder.fragmentation, render: (folder) => folder.fragmentation.toFixed(2) },
-  { key: 'islands', title: 'Knowledge islands', numeric: true, sortValue: (folder) => folder.knowledgeIslands, render: (folder) => folder.knowledgeIslands },
-  { key: 'orphaned', title: 'Owners left', numeric: true, sortValue: (folder) => folder.filesWithOwnersInactive, render: (folder) => folder.filesWithOwnersInactive },
+  { key: 'fragmentation', title: 'Fragmentation', meaning: 'fragmentation', numeric: true, sortValue: (folder) => folder.fragmentation, render: (folder) => folder.fragmentation.toFixed(2) },
+  { key: 'islands', title: 'Knowledge islands', meaning: 'knowledgeIslands', numeric: true, sortValue: (folder) => folder.knowledgeIslands, render: (folder) => folder.knowledgeIslands },
+  { key: 'orphaned', title: 'Owners left', meaning: 'ownersLeft', numeric: true, sortValue: (folder) => folder.filesWithOwnersInactive, render: (folder) => folder.filesWithOwnersInactive },
 ];

@@ -21,6 +21,7 @@ import { formatDate, formatNumber, plural } from '../format';
 import { DraftFixButton } from './DraftStarter';
 import { ErrorMessage } from './ErrorMessage';
 import { Location } from './Location';
+import { Meaning } from './Meaning';
 import { Tile } from './Tile';
 
 type Query = RouteInput<'inventory.list'>;
@@ -184,6 +185,8 @@ function ItemTable({ inventory, root, selected, onSelect }: { inventory: Invento
         {columns.map((column) => (
           <div key={column} role="columnheader" className={column === 'Effort' || column === 'Priority' ? 'number' : undefined}>
             {column}
+            {column === 'Effort' && <Meaning metric="effort" />}
+            {column === 'Priority' && <Meaning metric="priority" />}
           </div>
         ))}
       </div>

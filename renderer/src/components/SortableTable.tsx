@@ -1,4 +1,6 @@
 import { type ReactNode, useMemo, useState } from 'react';
+import type { MetricId } from '../../../core/api/metric-meanings';
+import { Meaning } from './Meaning';
 
 export interface Column<T> {
   key: string;
@@ -6,6 +8,8 @@ export interface Column<T> {
   /** The value sorted by; columns without one cannot be sorted. */
   sortValue?: (row: T) => number | string;
   numeric?: boolean;
+  /** The metric the column shows: its header explains it. */
+  meaning?: MetricId;
   render: (row: T) => ReactNode;
 }
 
@@ -39,47 +43,50 @@ export function SortableTable<T>({ label, columns, rows, rowKey, initialSort, gr
   }, [sorted, groupOf]);
 
   return (
-    <table aria-label={label}>
-      <thead>
-        <tr>
-          {columns.map((column) => (
-            <th key={column.key} className={column.numeric ? 'number' : undefined} aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
-              {column.sortValue ? (
-                <button
-                  type="button"
-                  className="sort-button"
-                  onClick={() => setSort((current) => ({ key: column.key, descending: current.key === column.key ? !current.descending : true }))}
-                >
-                  {column.title}
-                  {sort.key === column.key ? (sort.descending ? ' ▾' : ' ▴') : ''}
-                </button>
-              ) : (
-                column.title
-              )}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      {groups.map((group) => (
-        <tbody key={group.name ?? ''}>
-          {group.name !== null && (
-            <tr className="group-row">
-              <th colSpan={columns.length} scope="rowgroup">
-                {group.name} <span className="muted">({group.rows.length})</span>
+    <div className="table-scroll">
+      <table aria-label={label}>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.key} className={column.numeric ? 'number' : undefined} aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+                {column.sortValue ? (
+                  <button
+                    type="button"
+                    className="sort-button"
+                    onClick={() => setSort((current) => ({ key: column.key, descending: current.key === column.key ? !current.descending : true }))}
+                  >
+                    {column.title}
+                    {sort.key === column.key ? (sort.descending ? ' ▾' : ' ▴') : ''}
+                  </button>
+                ) : (
+                  column.title
+                )}
+                {column.meaning && <Meaning metric={column.meaning} />}
               </th>
-            </tr>
-          )}
-          {group.rows.map((row) => (
-            <tr key={rowKey(row)}>
-              {columns.map((column) => (
-                <td key={column.key} className={column.numeric ? 'number' : undefined}>
-                  {column.render(row)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      ))}
-    </table>
+            ))}
+          </tr>
+        </thead>
+        {groups.map((group) => (
+          <tbody key={group.name ?? ''}>
+            {group.name !== null && (
+              <tr className="group-row">
+                <th colSpan={columns.length} scope="rowgroup">
+                  {group.name} <span className="muted">({group.rows.length})</span>
+                </th>
+              </tr>
+            )}
+            {group.rows.map((row) => (
+              <tr key={rowKey(row)}>
+                {columns.map((column) => (
+                  <td key={column.key} className={column.numeric ? 'number' : undefined}>
+                    {column.render(row)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        ))}
+      </table>
+    </div>
   );
 }

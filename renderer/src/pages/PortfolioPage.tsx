@@ -152,6 +152,7 @@ function repositoryColumns(jobs: ReadonlyMap<string, ScanJob>, onChanged: () => 
     {
       key: 'score',
       title: 'Health',
+      meaning: 'healthScore',
       // Unscored repositories last when the worst come first.
       sortValue: (repository) => -(repository.health?.score ?? 101),
       render: (repository) => <HealthCell repository={repository} />,
