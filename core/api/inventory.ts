@@ -148,6 +148,8 @@ export const InventoryQuerySchema = z.object({
   owner: z.string().optional(),
   /** Items first seen after this snapshot, or at or after this date (ISO). */
   since: z.union([SnapshotIdSchema, z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+  /** Only items in the product's own code (or in no file): not in tests, generated, vendored or built code (analyzers/discover/code-role.ts). */
+  productCodeOnly: z.boolean().optional(),
   /** Words that must all appear in the title, path or symbol. */
   search: z.string().max(200).optional(),
   sort: z.enum(inventorySorts).default('priority'),

@@ -20,6 +20,8 @@ export const SettingsSchema = z.object({
     .default({ registry: null, offline: false }),
   /** Complexity thresholds for repositories whose steward.config.json does not set them. */
   complexity: z.object({ cognitive: Threshold.default(15), cyclomatic: Threshold.default(20) }).default({ cognitive: 15, cyclomatic: 20 }),
+  /** Lists show only the product's own code: tests, generated, vendored and built code hidden (analyzers/discover/code-role.ts). */
+  productCodeOnly: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -28,6 +30,7 @@ const SettingsChangeSchema = z.object({
   theme: Theme.optional(),
   dependencies: z.object({ registry: Registry.optional(), offline: z.boolean().optional() }).optional(),
   complexity: z.object({ cognitive: Threshold.optional(), cyclomatic: Threshold.optional() }).optional(),
+  productCodeOnly: z.boolean().optional(),
 });
 
 export const settingsRoutes = {

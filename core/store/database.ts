@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { StewardError } from '../api/errors.js';
+import { isProductCode } from '../../analyzers/discover/code-role.js';
 import { migrate } from './migrate.js';
 
 export type { Database };
@@ -28,6 +29,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 10000');
+    // One reading of "product code" for SQL and for the views (a path's item hidden by the toggle).
+    db.function('is_product_code', { deterministic: true }, (path: unknown) => (typeof path === 'string' && isProductCode(path) ? 1 : 0));
     migrate(db, file);
     return db;
   } catch (error) {

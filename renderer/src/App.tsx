@@ -1,10 +1,12 @@
-import { type ReactNode, Suspense, lazy, useEffect } from 'react';
+import { type ReactNode, Suspense, lazy, useEffect, useMemo } from 'react';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useRoute, useScanJobs } from './api/hooks';
 import { NavLink } from './components/NavLink';
 import { repositoryTab } from './repository-tab';
+import { ProductCodeContext, useProductCode } from './product-code';
 import { ScanJobsContext } from './scan-jobs-context';
+import { useSettings } from './settings';
 
 // Each page is its own bundle, loaded when first opened.
 const PortfolioPage = lazy(() => import('./pages/PortfolioPage').then((module) => ({ default: module.PortfolioPage })));
@@ -15,34 +17,38 @@ const SettingsPage = lazy(() => import('./pages/SettingsPage').then((module) => 
 export function App() {
   const jobs = useScanJobs();
   const info = useRoute('app.info', {});
+  const { settings, update } = useSettings();
+  const productCode = useMemo(() => ({ only: settings?.productCodeOnly ?? false, setOnly: (only: boolean) => void update({ productCodeOnly: only }) }), [settings?.productCodeOnly, update]);
   useSearchShortcut();
   return (
     <ScanJobsContext.Provider value={jobs}>
-      <Router hook={useHashLocation}>
-        <SkipLink />
-        <div className="shell">
-          <Sidebar browserMode={info.state === 'ready' && info.value.mode === 'browser'} />
-          <main className="content" id="main" tabIndex={-1}>
-            <Suspense fallback={<p className="muted">Loading…</p>}>
-              <Switch>
-                <Route path="/">
-                  <PortfolioPage canPickDirectory={info.state === 'ready' && info.value.canPickDirectory} />
-                </Route>
-                <Route<{ id: string; tab?: string; item?: string }> path="/repositories/:id/:tab?/:item?">
-                  {(params) => <RepositoryPage id={Number(params.id)} tab={repositoryTab(params.tab, params.item)} />}
-                </Route>
-                <Route path="/snapshots/:id">{(params) => <SnapshotPage id={Number(params.id)} />}</Route>
-                <Route path="/settings">
-                  <SettingsPage />
-                </Route>
-                <Route>
-                  <p>This page does not exist. <Link href="/">Go to your repositories</Link>.</p>
-                </Route>
-              </Switch>
-            </Suspense>
-          </main>
-        </div>
-      </Router>
+      <ProductCodeContext.Provider value={productCode}>
+        <Router hook={useHashLocation}>
+          <SkipLink />
+          <div className="shell">
+            <Sidebar browserMode={info.state === 'ready' && info.value.mode === 'browser'} />
+            <main className="content" id="main" tabIndex={-1}>
+              <Suspense fallback={<p className="muted">Loading…</p>}>
+                <Switch>
+                  <Route path="/">
+                    <PortfolioPage canPickDirectory={info.state === 'ready' && info.value.canPickDirectory} />
+                  </Route>
+                  <Route<{ id: string; tab?: string; item?: string }> path="/repositories/:id/:tab?/:item?">
+                    {(params) => <RepositoryPage id={Number(params.id)} tab={repositoryTab(params.tab, params.item)} />}
+                  </Route>
+                  <Route path="/snapshots/:id">{(params) => <SnapshotPage id={Number(params.id)} />}</Route>
+                  <Route path="/settings">
+                    <SettingsPage />
+                  </Route>
+                  <Route>
+                    <p>This page does not exist. <Link href="/">Go to your repositories</Link>.</p>
+                  </Route>
+                </Switch>
+              </Suspense>
+            </main>
+          </div>
+        </Router>
+      </ProductCodeContext.Provider>
     </ScanJobsContext.Provider>
   );
 }
@@ -59,8 +65,19 @@ function Sidebar({ browserMode }: { browserMode: boolean }) {
       <div className="brand">Steward</div>
       {link('/', 'Portfolio')}
       {link('/settings', 'Settings')}
+      <ProductCodeToggle />
       {browserMode && <p className="sidebar-note">Browser mode</p>}
     </nav>
+  );
+}
+
+/** One switch for every list: hide tests, generated and vendored code (kept in the settings). */
+function ProductCodeToggle() {
+  const { only, setOnly } = useProductCode();
+  return (
+    <label className="sidebar-toggle" title="Hides rows about tests (and their fixtures, mocks and stories), generated, vendored and built code from every list, by their paths">
+      <input type="checkbox" checked={only} onChange={(event) => setOnly(event.target.checked)} /> Only product code
+    </label>
   );
 }
 

@@ -30,5 +30,6 @@ function merge(current: Settings, change: RouteInput<'settings.update'>): Settin
     theme: change.theme ?? current.theme,
     dependencies: { ...current.dependencies, ...change.dependencies },
     complexity: { ...current.complexity, ...change.complexity },
+    productCodeOnly: change.productCodeOnly ?? current.productCodeOnly,
   };
 }

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { CodeReport, ComplexFunction, ComplexityTotals } from '../../../core/api/code';
 import { formatNumber } from '../format';
 import { Location } from './Location';
-import { type Column, SortableTable } from './SortableTable';
+import { type Column, SortableTable, filePath, folderPath } from './SortableTable';
 import { Tile } from './Tile';
 
 function functionColumns(root: string, thresholds: CodeReport['thresholds']): Column<ComplexFunction>[] {
@@ -81,11 +81,11 @@ export function CodeReportView({ report, root }: { report: CodeReport; root: str
       {functions.length === 0 ? (
         <p className="empty">No function matches.</p>
       ) : (
-        <SortableTable label="Most complex functions" columns={columns} rows={functions} rowKey={(fn) => `${fn.path}:${fn.line}:${fn.column}`} initialSort="cognitive" />
+        <SortableTable label="Most complex functions" columns={columns} rows={functions} rowKey={(fn) => `${fn.path}:${fn.line}:${fn.column}`} initialSort="cognitive" pathsOf={filePath} />
       )}
 
       <h2>Folders</h2>
-      <SortableTable label="Folders" columns={folderColumns} rows={folders} rowKey={(folder) => folder.path} initialSort="cognitive" />
+      <SortableTable label="Folders" columns={folderColumns} rows={folders} rowKey={(folder) => folder.path} initialSort="cognitive" pathsOf={folderPath} />
 
       <Findings report={report} root={root} />
     </>

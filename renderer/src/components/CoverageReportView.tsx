@@ -1,7 +1,7 @@
 import type { CoverageReport } from '../../../core/api/coverage';
 import { formatDateTime, formatNumber } from '../format';
 import { FileLink, Location } from './Location';
-import { type Column, SortableTable } from './SortableTable';
+import { type Column, SortableTable, filePath } from './SortableTable';
 import { Tile } from './Tile';
 
 type FileCoverage = CoverageReport['files'][number];
@@ -54,10 +54,10 @@ export function CoverageReportView({ report, root }: { report: CoverageReport; r
       {report.complexFunctions.length === 0 ? (
         <p className="empty">No function over the complexity threshold in the covered files.</p>
       ) : (
-        <SortableTable label="Complex functions by coverage" columns={functionColumns} rows={report.complexFunctions} rowKey={(fn) => `${fn.path}:${fn.line}:${fn.name}`} initialSort="uncovered" />
+        <SortableTable label="Complex functions by coverage" columns={functionColumns} rows={report.complexFunctions} rowKey={(fn) => `${fn.path}:${fn.line}:${fn.name}`} initialSort="uncovered" pathsOf={filePath} />
       )}
       <h2>Files, most lines never run first</h2>
-      <SortableTable label="Covered files" columns={fileColumns} rows={report.files} rowKey={(file) => file.path} initialSort="uncovered" />
+      <SortableTable label="Covered files" columns={fileColumns} rows={report.files} rowKey={(file) => file.path} initialSort="uncovered" pathsOf={filePath} />
     </>
   );
 }

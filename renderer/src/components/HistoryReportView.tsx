@@ -3,7 +3,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Scatter, ScatterCh
 import type { CoupledPairReport, FolderHistoryReport, HistoryReport, HotspotReport } from '../../../core/api/history';
 import { commitDay, formatDate, formatNumber, plural } from '../format';
 import { FileLink } from './Location';
-import { type Column, SortableTable } from './SortableTable';
+import { type Column, SortableTable, filePath } from './SortableTable';
 import { Tile } from './Tile';
 
 /** Hotspots in the chart: enough to see the shape, few enough to tell apart. */
@@ -52,7 +52,7 @@ export function HistoryReportView({ report, root }: { report: HistoryReport; roo
           <p className="muted">Complex code that changes often is where debt costs the most. Click a file to see how its complexity developed.</p>
           <HotspotChart hotspots={report.hotspots.slice(0, charted)} selected={selected} onSelect={setSelected} />
           {hotspot && <TrendChart hotspot={hotspot} />}
-          <SortableTable label="Hotspots" columns={hotspotColumns(root, selected, setSelected)} rows={report.hotspots} rowKey={(spot) => spot.path} initialSort="score" />
+          <SortableTable label="Hotspots" columns={hotspotColumns(root, selected, setSelected)} rows={report.hotspots} rowKey={(spot) => spot.path} initialSort="score" pathsOf={filePath} />
         </>
       )}
 
@@ -65,7 +65,7 @@ export function HistoryReportView({ report, root }: { report: HistoryReport; roo
       {report.coupling.length === 0 ? (
         <p className="empty">No pair of files changes together often enough.</p>
       ) : (
-        <SortableTable label="Change coupling" columns={couplingColumns(root)} rows={report.coupling} rowKey={(pair) => `${pair.first}\0${pair.second}`} initialSort="degree" />
+        <SortableTable label="Change coupling" columns={couplingColumns(root)} rows={report.coupling} rowKey={(pair) => `${pair.first}\0${pair.second}`} initialSort="degree" pathsOf={pairPaths} />
       )}
 
       <h2>Ownership</h2>
@@ -73,7 +73,7 @@ export function HistoryReportView({ report, root }: { report: HistoryReport; roo
         By added lines over the whole history. A knowledge island is a file one still-active author wrote 95 % or more of; files whose owners left have no author
         with a fifth of their lines active in the last 6 months.
       </p>
-      <SortableTable label="Ownership by folder" columns={folderColumns} rows={report.folders.filter((folder) => folder.folder.split('/').length <= 2)} rowKey={(folder) => folder.folder} initialSort="files" />
+      <SortableTable label="Ownership by folder" columns={folderColumns} rows={report.folders.filter((folder) => folder.folder.split('/').length <= 2)} rowKey={(folder) => folder.folder} initialSort="files" pathsOf={ownedFolder} />
     </>
   );
 }
@@ -186,6 +186,9 @@ function couplingColumns(root: string): Column<CoupledPairReport>[] {
     { key: 'boundary', title: 'Across boundary', sortValue: (pair) => (pair.crossesBoundary ? 1 : 0), render: (pair) => (pair.crossesBoundary ? 'yes' : '') },
   ];
 }
+
+const pairPaths = (pair: { first: string; second: string }): readonly string[] => [pair.first, pair.second];
+const ownedFolder = (row: { folder: string }): readonly string[] => [`${row.folder}/`];
 
 const folderColumns: Column<FolderHistoryReport>[] = [
   { key: 'folder', title: 'Folder', sortValue: (folder) => folder.folder, render: (folder) => <span className="path">{folder.folder || '(root)'}</span> },

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   type DebtItem,
   type InventoryPage,
@@ -17,6 +17,7 @@ import type { RouteInput } from '../../../core/api/routes';
 import { call } from '../api/client';
 import { asFailure } from '../api/hooks';
 import { isOfferedDraftKind } from '../draft-wording';
+import { useProductCode } from '../product-code';
 import { formatDate, formatNumber, plural } from '../format';
 import { DraftFixButton } from './DraftStarter';
 import { ErrorMessage } from './ErrorMessage';
@@ -54,7 +55,9 @@ const sortLabels: Record<(typeof inventorySorts)[number], string> = {
 export function InventoryView({ repository }: { repository: Repository }) {
   const [filters, setFilters] = useState<Filters>({ sort: 'priority', statuses: statusChoices[0]!.statuses });
   const [generation, setGeneration] = useState(0);
-  const inventory = useInventoryPages(repository.id, filters, generation);
+  const { only: productCodeOnly } = useProductCode();
+  const query = useMemo(() => (productCodeOnly ? { ...filters, productCodeOnly } : filters), [filters, productCodeOnly]);
+  const inventory = useInventoryPages(repository.id, query, generation);
   const [selected, setSelected] = useState<string>();
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
   const set = (change: Partial<Filters>): void => setFilters((current) => ({ ...current, ...change }));

@@ -1,7 +1,7 @@
 import { type MarkersReport, markerKinds } from '../../../core/api/markers';
 import { formatNumber } from '../format';
 import { FileLink, Location } from './Location';
-import { type Column, SortableTable } from './SortableTable';
+import { type Column, SortableTable, filePath } from './SortableTable';
 import { Tile } from './Tile';
 
 type FileTotals = MarkersReport['files'][number];
@@ -37,9 +37,9 @@ export function MarkersReportView({ report, root }: { report: MarkersReport; roo
       ) : (
         <>
           <h2>Files with the most markers</h2>
-          <SortableTable label="Files with markers" columns={fileColumns} rows={report.files} rowKey={(file) => file.path} initialSort="markers" />
+          <SortableTable label="Files with markers" columns={fileColumns} rows={report.files} rowKey={(file) => file.path} initialSort="markers" pathsOf={filePath} />
           <h2>Every marker</h2>
-          <SortableTable label="Markers" columns={markerColumns} rows={report.markers} rowKey={(marker) => `${marker.path}:${marker.line}:${marker.kind}`} initialSort="kind" />
+          <SortableTable label="Markers" columns={markerColumns} rows={report.markers} rowKey={(marker) => `${marker.path}:${marker.line}:${marker.kind}`} initialSort="kind" pathsOf={filePath} />
         </>
       )}
     </>

@@ -1,6 +1,8 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import type { MetricId } from '../../../core/api/metric-meanings';
+import { isProductCode } from '../../../analyzers/discover/code-role';
 import { formatNumber } from '../format';
+import { useProductCode } from '../product-code';
 import { Meaning } from './Meaning';
 
 export interface Column<T> {
@@ -14,6 +16,11 @@ export interface Column<T> {
   render: (row: T) => ReactNode;
 }
 
+/** The path a row is about, for rows with a `path` (a file). */
+export const filePath = (row: { path: string }): readonly string[] => [row.path];
+/** The folder a row is about, for rows of folders with a `path` ('' for the root). */
+export const folderPath = (row: { path: string }): readonly string[] => [`${row.path}/`];
+
 /** Rows per page: a long list is read a page at a time, not as one page thousands of pixels long. */
 const pageSize = 50;
 
@@ -22,24 +29,28 @@ const pageSize = 50;
  * `groupOf`, rows are grouped under a heading row per group (groups by name, rows sorted within);
  * 50 rows a page, the header row kept in view while the table scrolls.
  */
-export function SortableTable<T>({ label, columns, rows, rowKey, initialSort, groupOf }: {
+export function SortableTable<T>({ label, columns, rows, rowKey, initialSort, groupOf, pathsOf }: {
   label: string;
   columns: Column<T>[];
   rows: readonly T[];
   rowKey: (row: T) => string;
   initialSort: string;
   groupOf?: ((row: T) => string) | undefined;
+  /** The files or folders (ending in "/") a row is about: with "only product code" on, rows about tests, generated or vendored code are hidden. */
+  pathsOf?: (row: T) => readonly string[];
 }) {
   const [sort, setSort] = useState({ key: initialSort, descending: true });
+  const { only } = useProductCode();
+  const kept = useMemo(() => (only && pathsOf ? rows.filter((row) => pathsOf(row).every(isProductCode)) : rows), [rows, only, pathsOf]);
   const sorted = useMemo(() => {
     const value = columns.find((column) => column.key === sort.key)?.sortValue;
-    if (!value) return rows;
+    if (!value) return kept;
     const direction = sort.descending ? -1 : 1;
-    return [...rows].sort((a, b) => {
+    return [...kept].sort((a, b) => {
       const [x, y] = [value(a), value(b)];
       return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * direction;
     });
-  }, [rows, columns, sort]);
+  }, [kept, columns, sort]);
   // Grouped rows go group by group (groups by name), sorted within; then a page of them is shown.
   const ordered = useMemo(() => {
     if (!groupOf) return sorted;
@@ -112,6 +123,11 @@ export function SortableTable<T>({ label, columns, rows, rowKey, initialSort, gr
           ))}
         </table>
       </div>
+      {kept.length < rows.length && (
+        <p className="muted note">
+          {formatNumber(rows.length - kept.length)} of {formatNumber(rows.length)} rows hidden: tests, generated and vendored code (“Only product code” in the sidebar).
+        </p>
+      )}
       {pages > 1 && (
         <nav className="pager" aria-label={`${label}: pages`}>
           <span className="muted">
