@@ -18,12 +18,9 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { analyses } from '../core/analyses/registry.js';
 import type { AnalysisId } from '../core/api/analyses.js';
-import { itemKinds } from '../core/api/inventory.js';
 import { inspectRepository } from '../core/git/inspect-repository.js';
 import { listTreeFiles } from '../core/git/tree-files.js';
 import { listInventory } from '../core/inventory/inventory-store.js';
-import { costOf, defaultCostModel } from '../core/inventory/cost-model.js';
-import type { PreparedItem } from '../core/inventory/prepare-items.js';
 import { updateInventory } from '../core/inventory/update-inventory.js';
 import { inventoryOf } from '../core/scan/inventory-of.js';
 import { openDatabase } from '../core/store/database.js';
@@ -31,6 +28,7 @@ import { insertGitHistory } from '../core/store/snapshot-git-history.js';
 import { saveSnapshot } from '../core/store/snapshots.js';
 import { describeMachine } from './machine.js';
 import { median } from './report.js';
+import { syntheticItems } from './synthetic-items.js';
 import { projectRoot } from './steward.js';
 
 const repo = process.argv[process.argv.indexOf('--repo') + 1];
@@ -90,25 +88,7 @@ async function itemsPass(): Promise<Record<string, number>> {
 function fillStore(home: string, count: number): void {
   const db = openDatabase(join(home, 'steward.db'));
   const repositoryId = Number(db.prepare('INSERT INTO repositories (path, name, added_at) VALUES (?, ?, ?)').run(join(scratch, 'big'), 'big', new Date().toISOString()).lastInsertRowid);
-  const items: PreparedItem[] = Array.from({ length: count }, (_, index) => {
-    const kind = itemKinds[index % itemKinds.length]!;
-    const path = `src/module-${index % 97}/part-${index % 13}/file-${index % 2003}.ts`;
-    const draft = {
-      kind,
-      title: `Finding ${index} of kind ${kind} in ${path}`,
-      path,
-      line: (index % 400) + 1,
-      symbol: `symbol${index}`,
-      evidence: { value: index, note: 'synthetic' },
-      severity: (['critical', 'high', 'medium', 'low', 'info'] as const)[index % 5]!,
-      confidence: (['high', 'medium', 'low'] as const)[index % 3]!,
-      confidenceReason: 'synthetic',
-      size: index % 50,
-      material: String(index),
-      fix: { text: 'Fix it.', draft: null },
-    };
-    return { ...draft, analysis: 'code', key: `${kind}\0${path}\0symbol${index}`, cost: costOf(draft, (index % 7) / 3, defaultCostModel), owner: { name: `team-${index % 23}`, source: 'CODEOWNERS' } };
-  });
+  const items = syntheticItems(count);
   db.transaction(() => {
     const id = saveSnapshot(
       db,

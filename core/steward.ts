@@ -12,10 +12,10 @@ import { type Database, openDatabase } from './store/database.js';
 import { readSettings, updateSettings } from './store/settings.js';
 import { itemizeStoredSnapshots } from './inventory/itemize-stored.js';
 import { forecastHealth, withChangeSinceWeek } from './health/forecast-health.js';
-import { scoreInventory } from './health/score-inventory.js';
+import { latestStoredScore, scoreInventory } from './health/score-inventory.js';
 import { folderHealth } from './health/folder-health.js';
 import { readPortfolio } from './health/portfolio.js';
-import { decideItem, getItem, listInventory } from './inventory/inventory-store.js';
+import { type Decision, decideItem, getItem, listInventory } from './inventory/inventory-store.js';
 import { addRepository, findRepository, findRepositoryByPath, listRepositories, relocateRepository, removeRepository } from './store/repositories.js';
 import { getDependencyTrend } from './analyses/dependencies/store.js';
 import { analyses } from './analyses/registry.js';
@@ -77,6 +77,16 @@ export function openSteward(options: StewardOptions): Steward {
     return found;
   };
 
+  /** A person's decision on an item, and the latest score made again with it (the portfolio and trends read the stored one). */
+  const decide = (input: Parameters<Handlers['inventory.accept']>[0], decision: Decision) => {
+    const repositoryId = repository(input.repositoryId).id;
+    return db.transaction(() => {
+      const item = decideItem(db, { ...input, repositoryId }, decision, new Date());
+      latestStoredScore(db, repositoryId, { rescore: true });
+      return item;
+    })();
+  };
+
   const handlers: Handlers = {
     'app.info': async () => ({
       version: options.version,
@@ -133,9 +143,9 @@ export function openSteward(options: StewardOptions): Steward {
     'repositories.dependencyTrend': async ({ repositoryId }) => getDependencyTrend(db, repository(repositoryId).id),
     'inventory.list': async (query) => listInventory(db, { ...query, repositoryId: repository(query.repositoryId).id }),
     'inventory.item': async ({ repositoryId, fingerprint }) => getItem(db, repository(repositoryId).id, fingerprint),
-    'inventory.accept': async (input) => decideItem(db, { ...input, repositoryId: repository(input.repositoryId).id }, 'accepted', new Date()),
-    'inventory.dismiss': async (input) => decideItem(db, { ...input, repositoryId: repository(input.repositoryId).id }, 'dismissed', new Date()),
-    'inventory.reopen': async (input) => decideItem(db, { ...input, repositoryId: repository(input.repositoryId).id }, 'open', new Date()),
+    'inventory.accept': async (input) => decide(input, 'accepted'),
+    'inventory.dismiss': async (input) => decide(input, 'dismissed'),
+    'inventory.reopen': async (input) => decide(input, 'open'),
     'health.score': async ({ repositoryId, snapshotId, folder }) => {
       const id = repository(repositoryId).id;
       const report = scoreInventory(db, { repositoryId: id, snapshotId, folder });

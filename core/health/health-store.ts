@@ -9,6 +9,27 @@ export function saveHealthScore(db: Database, report: HealthScoreReport): void {
   ).run(report.snapshotId, report.formula, report.score, report.rating, report.reason, report.linesOfCode, JSON.stringify(report.categories));
 }
 
+/** A snapshot's stored score of the current formula, or undefined (none stored, or of another formula). */
+export function readHealthScore(db: Database, snapshotId: number): HealthScoreReport | undefined {
+  const row = db
+    .prepare<[number, string], { score: number | null; rating: HealthScoreReport['rating']; reason: string | null; lines_of_code: number; breakdown: string }>(
+      'SELECT score, rating, reason, lines_of_code, breakdown FROM health_scores WHERE snapshot_id = ? AND formula = ?',
+    )
+    .get(snapshotId, healthFormula);
+  if (!row) return undefined;
+  return {
+    snapshotId,
+    folder: '',
+    formula: healthFormula,
+    linesOfCode: row.lines_of_code,
+    score: row.score,
+    rating: row.rating,
+    reason: row.reason,
+    changeSinceWeek: null,
+    categories: JSON.parse(row.breakdown) as HealthScoreReport['categories'],
+  };
+}
+
 interface HealthPoint {
   readonly snapshotId: number;
   /** The scanned commit's date (the snapshot's finish when unknown). */

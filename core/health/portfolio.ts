@@ -1,16 +1,15 @@
 import { stat } from 'node:fs/promises';
 import { type SeriesPoint, forecastCrossing } from '../../analyzers/health/forecast.js';
-import { StewardError } from '../api/errors.js';
 import type { Portfolio, PortfolioRepository } from '../api/portfolio.js';
 import type { Repository } from '../api/repositories.js';
 import { readGit } from '../git/git-runner.js';
-import { listInventory } from '../inventory/inventory-store.js';
+import { openItemCounts } from '../inventory/inventory-store.js';
 import type { Database } from '../store/database.js';
 import { approvalRates } from '../store/drafts.js';
 import { listRepositories } from '../store/repositories.js';
 import { datedForecast, withChangeSinceWeek } from './forecast-health.js';
 import { readHealthSeries } from './health-store.js';
-import { scoreInventory } from './score-inventory.js';
+import { latestStoredScore } from './score-inventory.js';
 
 const day = 24 * 3600 * 1000;
 /** A scan older than this is not a current assessment, even of HEAD (registries, advisories and ages move on). */
@@ -71,10 +70,11 @@ async function readRepository(db: Database, repository: Repository, threshold: n
   return { repository: entry, lines: latest ? inventoryLines(db, latest.id) : 0, drift };
 }
 
-/** The latest scan's score as the Health page shows it (decisions made since count), its last year of weekly scores, and the forecast. */
+/** The latest scan's score as stored (kept what the Health page shows: decisions rescore it), its last year of weekly scores, and the forecast. */
 function healthOf(db: Database, repositoryId: number, threshold: number): PortfolioRepository['health'] {
-  const report = withInventory(() => withChangeSinceWeek(db, repositoryId, scoreInventory(db, { repositoryId })));
-  if (!report) return null;
+  const latest = latestStoredScore(db, repositoryId, { rescore: false });
+  if (!latest) return null;
+  const report = withChangeSinceWeek(db, repositoryId, latest);
   const series = readHealthSeries(db, repositoryId);
   const dated: SeriesPoint[] = series.map((point) => ({ at: Date.parse(point.at), value: point.score }));
   return {
@@ -101,24 +101,10 @@ function weekly(series: readonly { at: string; score: number }[]): { at: string;
 }
 
 function openItemsOf(db: Database, repositoryId: number): PortfolioRepository['items'] {
-  const page = withInventory(() => listInventory(db, { repositoryId, statuses: ['open'], sort: 'priority', facets: true, offset: 0, limit: 1 }));
-  if (!page) return null;
-  return {
-    total: page.total,
-    bySeverity: page.facets?.severities ?? {},
-    byKind: page.facets?.kinds ?? {},
-    effortHours: Math.round((page.totals.effortMinutes / 60) * 10) / 10,
-  };
-}
-
-/** What a read of the inventory gives; undefined for a repository without an inventory yet (scanned before Steward kept one, or only by an analysis command). */
-function withInventory<T>(read: () => T): T | undefined {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof StewardError && error.code === 'not-found') return undefined;
-    throw error;
-  }
+  const counts = openItemCounts(db, repositoryId);
+  if (!counts) return null;
+  const { effortMinutes, ...counted } = counts;
+  return { ...counted, effortHours: Math.round((effortMinutes / 60) * 10) / 10 };
 }
 
 /** The CODEOWNERS owners of the whole repository at a scan, kept with its inventory. */

@@ -8,6 +8,7 @@ import { fingerprintsFor } from '../inventory/update-inventory.js';
 import type { Database } from '../store/database.js';
 import { sumCodeLines } from '../store/snapshot-files.js';
 import { healthCategoryOf } from './health-categories.js';
+import { readHealthScore, saveHealthScore } from './health-store.js';
 
 /** Items read per query while gathering a snapshot's open items. */
 const pageSize = 20_000;
@@ -37,6 +38,25 @@ export function scoreInventory(db: Database, { repositoryId, snapshotId, folder 
   }
   const items = page.items.map(({ fingerprint, kind, title, path, confidence, cost }) => ({ fingerprint, kind, title, path, confidence, effortMinutes: cost.effortMinutes }));
   return scoreItems(db, page.snapshotId, folder, items);
+}
+
+/**
+ * The latest scan's score as stored, made again from its items as they stand (after a person's
+ * decision, or when a scan stored none of the current formula): the portfolio and the trends read
+ * the stored scores, and must read what the Health page shows. Null without an inventory.
+ */
+export function latestStoredScore(db: Database, repositoryId: number, { rescore }: { rescore: boolean }): HealthScoreReport | null {
+  const latest = db
+    .prepare<[number], { id: number }>(
+      `SELECT s.id FROM snapshots s JOIN snapshot_inventory i ON i.snapshot_id = s.id WHERE s.repository_id = ? AND s.kind = 'head' ORDER BY s.finished_at DESC, s.id DESC LIMIT 1`,
+    )
+    .get(repositoryId);
+  if (!latest) return null;
+  const stored = rescore ? undefined : readHealthScore(db, latest.id);
+  if (stored) return stored;
+  const report = scoreInventory(db, { repositoryId, snapshotId: latest.id });
+  saveHealthScore(db, report);
+  return report;
 }
 
 /**

@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import type { z } from 'zod';
 import type { AnalysisId } from '../api/analyses.js';
 import { StewardError } from '../api/errors.js';
-import { type DebtItem, type InventoryPage, type InventoryQuerySchema, type ItemStatus, severities } from '../api/inventory.js';
+import { type DebtItem, type InventoryPage, type InventoryQuerySchema, type ItemKind, type ItemStatus, type Severity, severities } from '../api/inventory.js';
 import type { Database } from '../store/database.js';
 import { type CostModel, debtTotals, defaultCostModel } from './cost-model.js';
 
@@ -115,6 +115,29 @@ export function listInventory(db: Database, query: InventoryQuery): InventoryPag
   } finally {
     db.exec('DROP TABLE temp.listed');
   }
+}
+
+/**
+ * The open items of the latest scan (not accepted, dismissed or resolved), counted by severity and by
+ * kind, with their effort in minutes: what the portfolio shows of a repository, in one grouped query
+ * (the list's facets would make and count its whole table). Null without an inventory.
+ */
+export function openItemCounts(db: Database, repositoryId: number): { bySeverity: Partial<Record<Severity, number>>; byKind: Partial<Record<ItemKind, number>>; total: number; effortMinutes: number } | null {
+  const history = snapshotsWithItems(db, repositoryId);
+  if (history.length === 0) return null;
+  const current = foundIn(effectiveSnapshots(history, history[0]!.id));
+  const rows = db
+    .prepare<unknown[], { severity: Severity; kind: ItemKind; count: number; effort: number }>(
+      `SELECT si.severity, d.kind, count(*) AS count, sum(si.effort) AS effort FROM ${itemJoins} WHERE ${current.sql} AND d.decision = 'open' GROUP BY si.severity, d.kind`,
+    )
+    .all(...current.params);
+  const bySeverity: Partial<Record<Severity, number>> = {};
+  const byKind: Partial<Record<ItemKind, number>> = {};
+  for (const row of rows) {
+    bySeverity[row.severity] = (bySeverity[row.severity] ?? 0) + row.count;
+    byKind[row.kind] = (byKind[row.kind] ?? 0) + row.count;
+  }
+  return { bySeverity, byKind, total: rows.reduce((sum, row) => sum + row.count, 0), effortMinutes: rows.reduce((sum, row) => sum + row.effort, 0) };
 }
 
 /** The count, the page and the facets of the listed items, under the menus' filters. */
@@ -301,7 +324,7 @@ export function getItem(db: Database, repositoryId: number, fingerprint: string)
   return item;
 }
 
-type Decision = 'accepted' | 'dismissed' | 'open';
+export type Decision = 'accepted' | 'dismissed' | 'open';
 
 /**
  * A person's decision on an item, with a reason: remembered across scans (until the item changes
