@@ -39,3 +39,13 @@ export function snapshotDate(db: Database, snapshotId: number): number | null {
   const row = db.prepare<[number], { at: string }>('SELECT COALESCE(commit_date, finished_at) AS at FROM snapshots WHERE id = ?').get(snapshotId);
   return row ? Date.parse(row.at) : null;
 }
+
+/** A snapshot's stored health score with each part's lost points; undefined when none was kept (snapshots taken before scores were). */
+export function readHealthScore(db: Database, snapshotId: number): { formula: string; score: number | null; rating: string | null; parts: { category: string; title: string; lost: number }[] } | undefined {
+  const row = db
+    .prepare<[number], { formula: string; score: number | null; rating: string | null; breakdown: string }>('SELECT formula, score, rating, breakdown FROM health_scores WHERE snapshot_id = ?')
+    .get(snapshotId);
+  if (!row) return undefined;
+  const parts = (JSON.parse(row.breakdown) as { category: string; title: string; lost: number }[]).map(({ category, title, lost }) => ({ category, title, lost }));
+  return { formula: row.formula, score: row.score, rating: row.rating, parts };
+}
