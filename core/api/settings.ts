@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EditorSchema } from './editor-links.js';
 
 const Theme = z.enum(['system', 'light', 'dark']);
 const Registry = z.url({ protocol: /^https?$/, error: 'Give an http:// or https:// address' }).nullable();
@@ -20,6 +21,8 @@ export const SettingsSchema = z.object({
     .default({ registry: null, offline: false }),
   /** Complexity thresholds for repositories whose steward.config.json does not set them. */
   complexity: z.object({ cognitive: Threshold.default(15), cyclomatic: Threshold.default(20) }).default({ cognitive: 15, cyclomatic: 20 }),
+  /** Where links to a file:line open. */
+  editor: EditorSchema.default({ open: 'vscode', template: null }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -28,6 +31,8 @@ const SettingsChangeSchema = z.object({
   theme: Theme.optional(),
   dependencies: z.object({ registry: Registry.optional(), offline: z.boolean().optional() }).optional(),
   complexity: z.object({ cognitive: Threshold.optional(), cyclomatic: Threshold.optional() }).optional(),
+  /** The whole choice (checked with its template). */
+  editor: EditorSchema.optional(),
 });
 
 export const settingsRoutes = {

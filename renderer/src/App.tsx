@@ -5,6 +5,8 @@ import { RepositoriesPage } from './pages/RepositoriesPage';
 import { RepositoryPage, repositoryTab } from './pages/RepositoryPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SnapshotPage } from './pages/SnapshotPage';
+import { CodeViewPage } from './pages/CodeViewPage';
+import { ComparePage } from './pages/ComparePage';
 import { ScanJobsContext } from './scan-jobs-context';
 
 export function App() {
@@ -32,7 +34,11 @@ export function App() {
               <Route<{ id: string; tab?: string; item?: string }> path="/repositories/:id/:tab?/:item?">
                 {(params) => <RepositoryPage id={Number(params.id)} tab={repositoryTab(params.tab, params.item)} />}
               </Route>
-              <Route path="/snapshots/:id">{(params) => <SnapshotPage id={Number(params.id)} />}</Route>
+              <Route<{ id: string; line: string; '*': string }> path="/snapshots/:id/file/:line/*">
+                {(params) => <CodeViewPage snapshotId={Number(params.id)} line={Number(params.line)} path={params['*']} />}
+              </Route>
+              <Route<{ id: string; slug?: string }> path="/snapshots/:id/:slug?">{(params) => <SnapshotPage id={Number(params.id)} slug={params.slug} />}</Route>
+              <Route<{ from: string; to: string }> path="/compare/:from/:to">{(params) => <ComparePage from={Number(params.from)} to={Number(params.to)} />}</Route>
               <Route path="/settings">
                 <SettingsPage />
               </Route>
