@@ -1,7 +1,7 @@
 import semver from 'semver';
 
 /** What the comparison reads of a declared dependency. */
-export interface ComparedDependency {
+interface ComparedDependency {
   workspace: string;
   name: string;
   /** The version measured (the lockfile's, or the highest the range allows); null when unknown. */
@@ -9,7 +9,7 @@ export interface ComparedDependency {
 }
 
 /** What the comparison reads of an advisory that applies to an installed package. */
-export interface ComparedVulnerability {
+interface ComparedVulnerability {
   id: string;
   package: string;
   installed: string;
@@ -17,14 +17,14 @@ export interface ComparedVulnerability {
   title: string;
 }
 
-export interface VersionChange {
+interface VersionChange {
   workspace: string;
   name: string;
   before: string | null;
   after: string | null;
 }
 
-export interface DependencyChanges {
+interface DependencyChanges {
   upgraded: VersionChange[];
   /** A lower version than before (a pin or a rollback). */
   downgraded: VersionChange[];

@@ -1,5 +1,5 @@
 /** What the comparison reads of one of a snapshot's most complex functions. */
-export interface ComparedFunction {
+interface ComparedFunction {
   path: string;
   name: string;
   /** Its place among same-named functions of its file; null in reports saved before Steward kept it. */
@@ -9,7 +9,7 @@ export interface ComparedFunction {
   cyclomatic: number;
 }
 
-export interface FunctionChange {
+interface FunctionChange {
   path: string;
   name: string;
   /** Its line in the later snapshot (the earlier one's for a function that left the list). */
@@ -21,7 +21,7 @@ export interface FunctionChange {
   cyclomaticAfter: number | null;
 }
 
-export interface FunctionChanges {
+interface FunctionChanges {
   /** Listed in the later snapshot only: new, or grown into the list. */
   appeared: FunctionChange[];
   /** Listed in both, harder to follow (cognitive complexity up). */

@@ -1,12 +1,12 @@
 /** What the comparison reads of a snapshot's stored health score. */
-export interface ComparedHealth {
+interface ComparedHealth {
   formula: string;
   score: number | null;
   rating: string | null;
   parts: readonly { category: string; title: string; lost: number }[];
 }
 
-export interface PartChange {
+interface PartChange {
   category: string;
   title: string;
   /** Points the part lost in each snapshot; null where the snapshot's score had no such part. */
@@ -14,7 +14,7 @@ export interface PartChange {
   lostAfter: number | null;
 }
 
-export type HealthChanges =
+type HealthChanges =
   | { comparable: true; scoreBefore: number | null; scoreAfter: number | null; ratingBefore: string | null; ratingAfter: string | null; parts: PartChange[] }
   /** Scores of two formulas are never compared (docs/health-score.md). */
   | { comparable: false; reason: string };

@@ -1,5 +1,5 @@
 /** What the comparison reads of a hotspot. */
-export interface ComparedHotspot {
+interface ComparedHotspot {
   path: string;
   /** 1 for the hottest file. */
   rank: number;
@@ -7,7 +7,7 @@ export interface ComparedHotspot {
   score: number;
 }
 
-export interface HotspotChange {
+interface HotspotChange {
   path: string;
   /** Null where the file was not among the top hotspots. */
   rankBefore: number | null;
@@ -16,7 +16,7 @@ export interface HotspotChange {
   scoreAfter: number | null;
 }
 
-export interface HotspotChanges {
+interface HotspotChanges {
   /** The later snapshot's top hotspots, hottest first, each with where it stood before. */
   top: HotspotChange[];
   /** Files among the earlier snapshot's top hotspots and no longer among the later one's (with their later rank, if any). */

@@ -1,5 +1,5 @@
 /** What the comparison reads of a debt item found in a snapshot. */
-export interface ComparedItem {
+interface ComparedItem {
   fingerprint: string;
   kind: string;
   title: string;
@@ -7,7 +7,7 @@ export interface ComparedItem {
   line: number | null;
 }
 
-export interface KindChanges {
+interface KindChanges {
   kind: string;
   /** Found in the later snapshot and not the earlier. */
   new: number;

@@ -68,7 +68,7 @@ const HotspotChangeSchema = z.object({ path: z.string(), rankBefore: count.nulla
 
 const HotspotChangesSchema = z.object({ top: z.array(HotspotChangeSchema), cooled: z.array(HotspotChangeSchema) });
 
-export const SnapshotComparisonSchema = z.object({
+const SnapshotComparisonSchema = z.object({
   /** The earlier and the later snapshot, with their summaries (files, lines of code, commits, contributors). */
   from: SnapshotSummarySchema,
   to: SnapshotSummarySchema,

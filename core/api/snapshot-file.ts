@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SnapshotIdSchema } from './snapshots.js';
 
 /** A path inside the repository as git names it: relative, without `.` or `..` steps (git would read those against the process's folder). */
-export const RepositoryPathSchema = z
+const RepositoryPathSchema = z
   .string()
   .min(1)
   .max(4096)

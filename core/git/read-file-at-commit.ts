@@ -3,7 +3,7 @@ import { blobIds, readBlobs } from './read-blobs.js';
 /** How much git reads to tell a binary file, as git itself does (a NUL byte in the first 8000 bytes). */
 const binaryProbe = 8000;
 
-export type FileAtCommit = { state: 'text'; text: string; size: number } | { state: 'binary'; size: number } | { state: 'too-large'; size: number } | { state: 'missing' };
+type FileAtCommit = { state: 'text'; text: string; size: number } | { state: 'binary'; size: number } | { state: 'too-large'; size: number } | { state: 'missing' };
 
 /**
  * A file as a commit has it, read from git's objects (never the work tree, which may differ): its

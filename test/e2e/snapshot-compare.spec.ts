@@ -12,7 +12,7 @@ async function screenshots(page: Page, name: string, outputPath: (name: string) 
     await page.emulateMedia({ colorScheme });
     for (const width of [1024, 1440]) {
       await page.setViewportSize({ width, height: 900 });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      expect(await page.locator('html').evaluate((root) => root.scrollWidth)).toBeLessThanOrEqual(width);
       await page.screenshot({ path: outputPath(`${name}-${width}-${colorScheme}.png`), fullPage: true });
     }
   }

@@ -13,7 +13,7 @@ export function CodeViewPage({ snapshotId, path, line }: { snapshotId: number; p
       <p className="breadcrumb">
         <Link href={`/snapshots/${snapshotId}`}>← Snapshot {snapshotId}</Link>
       </p>
-      <h1 className="path">{path}</h1>
+      <h1 className="code-view-title">{path}</h1>
       <Loading loaded={file}>{(value) => <FileLines file={value} line={line} />}</Loading>
     </>
   );

@@ -99,7 +99,10 @@ function ChangeCell({ before, after, direction, digits = 0 }: { before: number |
 
 const figure = (value: number | null, digits = 0): string => (value === null ? '—' : digits === 0 ? formatNumber(value) : value.toFixed(digits));
 
-function FiguresTable({ rows, digits = 0 }: { rows: [string, number | null, number | null, Direction][]; digits?: number }) {
+/** A label, the value before and after, which way is better, and the decimals shown (none by default). */
+type FigureRow = [string, number | null, number | null, Direction, number?];
+
+function FiguresTable({ rows }: { rows: FigureRow[] }) {
   return (
     <table className="compare-figures">
       <thead>
@@ -111,7 +114,7 @@ function FiguresTable({ rows, digits = 0 }: { rows: [string, number | null, numb
         </tr>
       </thead>
       <tbody>
-        {rows.map(([label, before, after, direction]) => (
+        {rows.map(([label, before, after, direction, digits = 0]) => (
           <tr key={label}>
             <th scope="row">{label}</th>
             <td className="number">{figure(before, digits)}</td>
@@ -126,12 +129,15 @@ function FiguresTable({ rows, digits = 0 }: { rows: [string, number | null, numb
 
 function HealthChanges({ changes }: { changes: Changes<'health'> }) {
   if (!changes.comparable) return <p className="empty">Not compared: {changes.reason}.</p>;
+  const lost = changes.parts.filter((part) => (part.lostBefore ?? 0) > 0 || (part.lostAfter ?? 0) > 0);
+  const unchanged = changes.parts.filter((part) => !lost.includes(part));
   return (
     <>
       <p>
         Score {figure(changes.scoreBefore, 1)} ({changes.ratingBefore ?? 'no rating'}) → {figure(changes.scoreAfter, 1)} ({changes.ratingAfter ?? 'no rating'})
       </p>
-      <FiguresTable digits={1} rows={[['Score', changes.scoreBefore, changes.scoreAfter, 'higher-is-better'], ...changes.parts.map((part): [string, number | null, number | null, Direction] => [`${part.title}: points lost`, part.lostBefore, part.lostAfter, 'lower-is-better'])]} />
+      <FiguresTable rows={[['Score', changes.scoreBefore, changes.scoreAfter, 'higher-is-better', 1], ...lost.map((part): FigureRow => [`${part.title}: points lost`, part.lostBefore, part.lostAfter, 'lower-is-better', 1])]} />
+      {unchanged.length > 0 && <p className="muted">No points lost in either snapshot: {unchanged.map((part) => part.title).join(', ')}.</p>}
     </>
   );
 }
@@ -279,16 +285,16 @@ function DependencyChanges({ changes }: { changes: Changes<'dependencies'> }) {
           ['Dependencies', before.dependencies, after.dependencies, 'neutral'],
           ['Outdated', before.outdated, after.outdated, 'lower-is-better'],
           ['Vulnerabilities', before.vulnerabilities, after.vulnerabilities, 'lower-is-better'],
+          ['Libyears (drift)', before.libyears, after.libyears, 'lower-is-better', 1],
         ]}
       />
-      <FiguresTable digits={1} rows={[['Libyears (drift)', before.libyears, after.libyears, 'lower-is-better']]} />
       {lists.length > 0 ? <ul className="compare-lists">{lists}</ul> : <p className="muted">No dependency was added, removed or moved to another version.</p>}
     </>
   );
 }
 
 function HotspotChanges({ changes, root }: { changes: Changes<'hotspots'>; root: string }) {
-  const rank = (value: number | null): string => (value === null ? 'not a hotspot' : `#${value}`);
+  const rank = (value: number | null): string => (value === null ? 'not ranked' : `#${value}`);
   return (
     <table aria-label="Top hotspots">
       <thead>
