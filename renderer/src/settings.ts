@@ -39,10 +39,16 @@ function load(): void {
   );
 }
 
-/** The settings in the store, and a way to change some of them (the store answers with all of them). */
-export function useSettings(): { settings: Settings | undefined; error: string | undefined; update: (change: RouteInput<'settings.update'>) => Promise<void> } {
+/**
+ * The settings in the store, and a way to change some of them (the store answers with all of them).
+ * `fresh`: read them again (the Settings page does: the CLI may have changed them meanwhile).
+ */
+export function useSettings({ fresh = false } = {}): { settings: Settings | undefined; error: string | undefined; update: (change: RouteInput<'settings.update'>) => Promise<void> } {
   const { settings, error } = useSyncExternalStore(subscribe, () => state);
-  useEffect(load, []);
+  useEffect(() => {
+    if (fresh) requested = false;
+    load();
+  }, [fresh]);
   const update = useCallback(async (change: RouteInput<'settings.update'>) => {
     // Shown at once; the store's answer (or the failure) follows.
     if (state.settings) publish({ settings: merge(state.settings, change) });

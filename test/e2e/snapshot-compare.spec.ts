@@ -52,12 +52,13 @@ test('a past snapshot opens in full, two snapshots are compared, and a function 
     const banner = page.getByRole('note');
     await expect(banner).toContainText(/Snapshot \d+ of [0-9a-f]{7} \(1 Jan 2024\) — not the latest/);
     await expect(page.getByRole('region', { name: 'Health score' })).toBeVisible();
+    await screenshots(page, 'past-snapshot-overview', (name) => testInfo.outputPath(name));
     await page.getByRole('navigation', { name: 'Snapshot' }).getByRole('link', { name: 'Dead code' }).click();
     await expect(page.getByText('legacyTotal').first()).toBeVisible();
     await page.getByRole('navigation', { name: 'Snapshot' }).getByRole('link', { name: 'Code', exact: true }).click();
     await expect(page.getByText('processOrder').first()).toBeVisible();
     await expect(page.getByText('refundOrder')).toHaveCount(0);
-    await screenshots(page, 'past-snapshot', (name) => testInfo.outputPath(name));
+    await screenshots(page, 'past-snapshot-code', (name) => testInfo.outputPath(name));
     await banner.getByRole('link', { name: 'Go to the latest scan' }).click();
     await expect(page.getByRole('heading', { name: 'shop', exact: true })).toBeVisible();
 
@@ -67,6 +68,7 @@ test('a past snapshot opens in full, two snapshots are compared, and a function 
     await expect(compare).toBeDisabled();
     await page.getByRole('checkbox').nth(0).check();
     await page.getByRole('checkbox').nth(1).check();
+    await screenshots(page, 'snapshots-picked', (name) => testInfo.outputPath(name));
     await compare.click();
     const items = page.getByRole('table', { name: 'Items by kind' });
     await expect(items.getByRole('row').filter({ hasText: 'Complex function' })).toContainText(/Complex function\s*1\s*0\s*1/);
@@ -79,9 +81,23 @@ test('a past snapshot opens in full, two snapshots are compared, and a function 
     await expect(page.getByRole('region', { name: 'Debt items' })).toContainText('legacyTotal');
     await screenshots(page, 'compare', (name) => testInfo.outputPath(name));
 
+    // A custom editor: its template checked, then every link follows it.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Another editor, by its URL').check();
+    const template = page.getByLabel(/URL template/);
+    await template.fill('zed://file');
+    await expect(page.getByText(/Give the editor’s URL with \{path\}/)).toHaveClass('error');
+    await template.fill('zed://file{path}:{line}');
+    await template.blur();
+    await page.getByRole('link', { name: 'Repositories' }).click();
+    await page.getByRole('link', { name: 'shop' }).click();
+    await page.getByRole('navigation', { name: 'Repository' }).getByRole('link', { name: 'Code', exact: true }).click();
+    await expect(page.getByRole('link', { name: 'src/orders.ts:3' })).toHaveAttribute('href', `zed://file${repository}/src/orders.ts:3`);
+
     // Links open in Steward's code view once it is chosen: the function's line marked and in view.
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByLabel('Steward’s code view').check();
+    await screenshots(page, 'settings-editor', (name) => testInfo.outputPath(name));
     await page.getByRole('link', { name: 'Repositories' }).click();
     await page.getByRole('link', { name: 'shop' }).click();
     await page.getByRole('navigation', { name: 'Repository' }).getByRole('link', { name: 'Code', exact: true }).click();

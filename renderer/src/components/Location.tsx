@@ -6,7 +6,7 @@ import { useSettings } from '../settings';
 export const editorNames: Record<Editor['open'], string> = {
   vscode: 'VS Code',
   cursor: 'Cursor',
-  jetbrains: 'a JetBrains IDE',
+  jetbrains: 'JetBrains IDE (IntelliJ IDEA, WebStorm…)',
   custom: 'your editor',
   steward: 'Steward’s code view',
 };

@@ -16,7 +16,7 @@ const themes: { value: ThemeChoice; label: string }[] = [
 
 /** Settings live in Steward's store: the desktop app, browser mode on any port and the CLI share them. */
 export function SettingsPage() {
-  const { settings, error, update } = useSettings();
+  const { settings, error, update } = useSettings({ fresh: true });
   const info = useRoute('app.info', {});
   return (
     <>
