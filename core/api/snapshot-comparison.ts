@@ -66,7 +66,12 @@ const DependencyChangesSchema = z.object({
 
 const HotspotChangeSchema = z.object({ path: z.string(), rankBefore: count.nullable(), rankAfter: count.nullable(), scoreBefore: count.nullable(), scoreAfter: count.nullable() });
 
-const HotspotChangesSchema = z.object({ top: z.array(HotspotChangeSchema), cooled: z.array(HotspotChangeSchema) });
+const HotspotChangesSchema = z.object({
+  /** Each snapshot ranks the files changed in the months before its commit (the later snapshot's window). */
+  windowMonths: count,
+  top: z.array(HotspotChangeSchema),
+  cooled: z.array(HotspotChangeSchema),
+});
 
 const SnapshotComparisonSchema = z.object({
   /** The earlier and the later snapshot, with their summaries (files, lines of code, commits, contributors). */

@@ -73,6 +73,6 @@ export function compareSnapshots(db: Database, fromId: number, toId: number): Sn
       after: dependencyFigures(after),
       ...dependencyChanges(before, after),
     })),
-    hotspots: compareReports(db, 'history', from, to, (before, after) => hotspotChanges(before.hotspots, after.hotspots, topHotspots)),
+    hotspots: compareReports(db, 'history', from, to, (before, after) => ({ windowMonths: after.windowMonths, ...hotspotChanges(before.hotspots, after.hotspots, topHotspots) })),
   };
 }

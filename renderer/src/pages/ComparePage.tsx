@@ -296,27 +296,32 @@ function DependencyChanges({ changes }: { changes: Changes<'dependencies'> }) {
 function HotspotChanges({ changes, root }: { changes: Changes<'hotspots'>; root: string }) {
   const rank = (value: number | null): string => (value === null ? 'not ranked' : `#${value}`);
   return (
-    <table aria-label="Top hotspots">
-      <thead>
-        <tr>
-          <th>File</th>
-          <th className="number">Rank before</th>
-          <th className="number">Rank after</th>
-          <th className="number">Score before</th>
-          <th className="number">Score after</th>
-        </tr>
-      </thead>
-      <tbody>
-        {[...changes.top, ...changes.cooled].map((entry) => (
-          <tr key={entry.path} className={entry.rankAfter === null || changes.cooled.includes(entry) ? 'muted' : undefined}>
-            <td>{entry.rankAfter === null ? <span className="path">{entry.path}</span> : <FileLink root={root} path={entry.path} />}</td>
-            <td className="number">{rank(entry.rankBefore)}</td>
-            <td className="number">{rank(entry.rankAfter)}</td>
-            <td className="number">{figure(entry.scoreBefore)}</td>
-            <td className="number">{figure(entry.scoreAfter)}</td>
+    <>
+      <p className="muted">
+        Each snapshot ranks the files changed in the {plural(changes.windowMonths, 'month')} before its commit by changes × complexity; a file not changed in that window is not ranked.
+      </p>
+      <table aria-label="Top hotspots">
+        <thead>
+          <tr>
+            <th>File</th>
+            <th className="number">Rank before</th>
+            <th className="number">Rank after</th>
+            <th className="number">Score before</th>
+            <th className="number">Score after</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {[...changes.top, ...changes.cooled].map((entry) => (
+            <tr key={entry.path} className={changes.cooled.includes(entry) ? 'muted' : undefined}>
+              <td>{entry.rankAfter === null ? <span className="path">{entry.path}</span> : <FileLink root={root} path={entry.path} />}</td>
+              <td className="number">{rank(entry.rankBefore)}</td>
+              <td className="number">{rank(entry.rankAfter)}</td>
+              <td className="number">{figure(entry.scoreBefore)}</td>
+              <td className="number">{figure(entry.scoreAfter)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
