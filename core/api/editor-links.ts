@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** A URL's scheme, lower-cased ("zed" of "zed://file…"); undefined when it starts with none. */
+const schemeOf = (url: string): string | undefined => /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+
 /** Schemes a link may not use: they would run code in the app's page instead of opening an editor. */
 const forbiddenSchemes = ['javascript', 'data', 'vbscript', 'blob'];
 
@@ -14,7 +17,7 @@ const EditorTemplateSchema = z
   .refine((template) => template.includes('{path}'), { message: 'The template needs {path} where the file goes' })
   .refine(
     (template) => {
-      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(template)?.[1]?.toLowerCase();
+      const scheme = schemeOf(template);
       return scheme !== undefined && !forbiddenSchemes.includes(scheme);
     },
     { message: 'The template must start with the editor’s URL scheme, such as subl:// or zed://' },
@@ -54,5 +57,29 @@ export function editorUrl(editor: Editor, root: string, path: string, line?: num
       return (editor.template ?? '').replaceAll('{path}', encodeURI(file)).replaceAll('{line}', String(line ?? 1));
     case 'steward':
       return null;
+  }
+}
+
+/** The URL scheme of the chosen editor's links (`vscode:`), null for the code view (a page of the app). */
+function editorScheme(editor: Editor): string | null {
+  switch (editor.open) {
+    case 'vscode':
+    case 'cursor':
+      return `${editor.open}:`;
+    case 'jetbrains':
+      return 'idea:';
+    case 'custom':
+      return editor.template === null ? null : `${schemeOf(editor.template)}:`;
+    case 'steward':
+      return null;
+  }
+}
+
+/** Whether a link the page followed opens the chosen editor: the desktop app hands these, and nothing else, to the operating system. */
+export function opensEditor(url: string, editor: Editor): boolean {
+  try {
+    return new URL(url).protocol === editorScheme(editor);
+  } catch {
+    return false;
   }
 }
