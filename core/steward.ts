@@ -21,6 +21,8 @@ import { getDependencyTrend } from './analyses/dependencies/store.js';
 import { analyses } from './analyses/registry.js';
 import type { reportRoutes } from './api/analyses.js';
 import { getSnapshotReport, listSnapshotSummaries } from './store/snapshots.js';
+import { compareSnapshots } from './compare/compare-snapshots.js';
+import { readSnapshotFile } from './compare/snapshot-file.js';
 import { readBackfillJob, unfinishedBackfills } from './store/backfill-jobs.js';
 import { DraftService } from './drafts/draft-service.js';
 import { planMarkdown } from './drafts/plan-markdown.js';
@@ -140,6 +142,8 @@ export function openSteward(options: StewardOptions): Steward {
       if (!report) throw new StewardError('not-found', `No snapshot with id ${id}`);
       return report;
     },
+    'snapshots.compare': async ({ from, to }) => compareSnapshots(db, from, to),
+    'snapshots.file': async ({ id, path }) => readSnapshotFile(db, id, path),
     'repositories.dependencyTrend': async ({ repositoryId }) => getDependencyTrend(db, repository(repositoryId).id),
     'inventory.list': async (query) => listInventory(db, { ...query, repositoryId: repository(query.repositoryId).id }),
     'inventory.item': async ({ repositoryId, fingerprint }) => getItem(db, repository(repositoryId).id, fingerprint),

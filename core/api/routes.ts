@@ -11,6 +11,8 @@ import { portfolioRoutes } from './portfolio.js';
 import { repositoryRoutes } from './repositories.js';
 import { scanRoutes } from './scans.js';
 import { settingsRoutes } from './settings.js';
+import { snapshotComparisonRoutes } from './snapshot-comparison.js';
+import { snapshotFileRoutes } from './snapshot-file.js';
 import { snapshotRoutes } from './snapshots.js';
 import { testRoutes } from './tests.js';
 
@@ -20,6 +22,8 @@ export const routes = {
   ...repositoryRoutes,
   ...scanRoutes,
   ...snapshotRoutes,
+  ...snapshotComparisonRoutes,
+  ...snapshotFileRoutes,
   ...reportRoutes,
   ...dependencyRoutes,
   ...settingsRoutes,

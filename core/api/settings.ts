@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EditorSchema } from './editor-links.js';
 
 const Theme = z.enum(['system', 'light', 'dark']);
 const Registry = z.url({ protocol: /^https?$/, error: 'Give an http:// or https:// address' }).nullable();
@@ -22,6 +23,8 @@ export const SettingsSchema = z.object({
   complexity: z.object({ cognitive: Threshold.default(15), cyclomatic: Threshold.default(20) }).default({ cognitive: 15, cyclomatic: 20 }),
   /** Lists show only the product's own code: tests, generated, vendored and built code hidden (analyzers/discover/code-role.ts). */
   productCodeOnly: z.boolean().default(false),
+  /** Where links to a file:line open. */
+  editor: EditorSchema.default({ open: 'vscode', template: null }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -31,6 +34,8 @@ const SettingsChangeSchema = z.object({
   dependencies: z.object({ registry: Registry.optional(), offline: z.boolean().optional() }).optional(),
   complexity: z.object({ cognitive: Threshold.optional(), cyclomatic: Threshold.optional() }).optional(),
   productCodeOnly: z.boolean().optional(),
+  /** The whole choice (checked with its template). */
+  editor: EditorSchema.optional(),
 });
 
 export const settingsRoutes = {

@@ -9,18 +9,18 @@ export function saveHealthScore(db: Database, report: HealthScoreReport): void {
   ).run(report.snapshotId, report.formula, report.score, report.rating, report.reason, report.linesOfCode, JSON.stringify(report.categories));
 }
 
-/** A snapshot's stored score of the current formula, or undefined (none stored, or of another formula). */
+/** A snapshot's stored score with its parts and the formula that made it; undefined when none was kept (snapshots taken before scores were). */
 export function readHealthScore(db: Database, snapshotId: number): HealthScoreReport | undefined {
   const row = db
-    .prepare<[number, string], { score: number | null; rating: HealthScoreReport['rating']; reason: string | null; lines_of_code: number; breakdown: string }>(
-      'SELECT score, rating, reason, lines_of_code, breakdown FROM health_scores WHERE snapshot_id = ? AND formula = ?',
+    .prepare<[number], { formula: string; score: number | null; rating: HealthScoreReport['rating']; reason: string | null; lines_of_code: number; breakdown: string }>(
+      'SELECT formula, score, rating, reason, lines_of_code, breakdown FROM health_scores WHERE snapshot_id = ?',
     )
-    .get(snapshotId, healthFormula);
+    .get(snapshotId);
   if (!row) return undefined;
   return {
     snapshotId,
     folder: '',
-    formula: healthFormula,
+    formula: row.formula,
     linesOfCode: row.lines_of_code,
     score: row.score,
     rating: row.rating,

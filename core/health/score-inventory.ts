@@ -1,4 +1,4 @@
-import { healthCategories, healthScore } from '../../analyzers/health/health-score.js';
+import { healthCategories, healthFormula, healthScore } from '../../analyzers/health/health-score.js';
 import { holdsCode } from '../../analyzers/languages/language-table.js';
 import type { HealthScoreReport } from '../api/health.js';
 import type { Confidence, ItemKind } from '../api/inventory.js';
@@ -53,7 +53,7 @@ export function latestStoredScore(db: Database, repositoryId: number, { rescore 
     .get(repositoryId);
   if (!latest) return null;
   const stored = rescore ? undefined : readHealthScore(db, latest.id);
-  if (stored) return stored;
+  if (stored?.formula === healthFormula) return stored;
   const report = scoreInventory(db, { repositoryId, snapshotId: latest.id });
   saveHealthScore(db, report);
   return report;

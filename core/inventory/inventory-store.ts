@@ -357,3 +357,19 @@ export function decidedFingerprints(db: Database, repositoryId: number): Set<str
     db.prepare<[number], { fingerprint: string }>("SELECT fingerprint FROM debt_items WHERE repository_id = ? AND decision IN ('accepted', 'dismissed')").all(repositoryId).map((row) => row.fingerprint),
   );
 }
+
+/**
+ * The items found as of a snapshot (each analysis's as its latest run up to that snapshot found them),
+ * whatever a person decided on them; undefined for a snapshot without an inventory (a backfill, a
+ * draft's, or one taken before Steward kept items).
+ */
+export function itemsFoundAt(db: Database, repositoryId: number, snapshotId: number): { fingerprint: string; kind: string; title: string; path: string | null; line: number | null }[] | undefined {
+  const history = snapshotsWithItems(db, repositoryId);
+  if (!history.some((row) => row.id === snapshotId)) return undefined;
+  const found = foundIn(effectiveSnapshots(history, snapshotId));
+  return db
+    .prepare<unknown[], { fingerprint: string; kind: string; title: string; path: string | null; line: number | null }>(
+      `SELECT d.fingerprint, d.kind, si.title, si.path, si.line FROM ${itemJoins} WHERE ${found.sql}`,
+    )
+    .all(...found.params);
+}

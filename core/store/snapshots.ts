@@ -144,10 +144,16 @@ function totalsByKey(db: Database, snapshotId: number, keyExpression: string, re
 
 const topContributorCount = 10;
 
-export function getSnapshotReport(db: Database, snapshotId: number): SnapshotReport | undefined {
+/** One snapshot's summary; undefined for no such snapshot. */
+export function getSnapshotSummary(db: Database, snapshotId: number): SnapshotSummary | undefined {
   const row = db.prepare<[number], SummaryRow>(`${summarySelect} WHERE s.id = ?`).get(snapshotId);
-  if (!row) return undefined;
-  const { snapshot, ...summary } = toSummary(row);
+  return row ? toSummary(row) : undefined;
+}
+
+export function getSnapshotReport(db: Database, snapshotId: number): SnapshotReport | undefined {
+  const found = getSnapshotSummary(db, snapshotId);
+  if (!found) return undefined;
+  const { snapshot, ...summary } = found;
   const languages = totalsByKey(db, snapshotId, 'language', true);
   const lineSums = Object.values(languages).reduce(
     (sum, language) => ({

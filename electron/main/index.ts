@@ -5,9 +5,11 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BrowserWindow, app, dialog, ipcMain, session } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
+import { opensEditor } from '../../core/api/editor-links.js';
 import { stewardHome } from '../../core/paths.js';
 import { type Steward, openSteward } from '../../core/steward.js';
+import { readSettings } from '../../core/store/settings.js';
 import { eventChannel } from '../ipc-channels.js';
 import { registerIpcRoutes } from './ipc-router.js';
 import { lockDownSession, lockDownWebContents, secureWebPreferences } from './security.js';
@@ -29,6 +31,9 @@ function createWindow(): BrowserWindow {
   void window.loadURL(appEntry);
   return window;
 }
+
+/** Starts the user's editor for a link to it (Electron opens no other app by itself); set once the store is open. */
+let openInEditor: (url: string) => void = () => undefined;
 
 function start(): void {
   let steward: Steward;
@@ -52,6 +57,9 @@ function start(): void {
     return;
   }
   lockDownSession(session.defaultSession);
+  openInEditor = (url) => {
+    if (opensEditor(url, readSettings(steward.db).editor)) void shell.openExternal(url);
+  };
   registerIpcRoutes(ipcMain, steward.handlers, appEntry);
   steward.subscribe((event) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannel, event);
@@ -71,7 +79,7 @@ function start(): void {
 }
 
 app.enableSandbox();
-app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, appEntry));
+app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, appEntry, (url) => openInEditor(url)));
 app.on('window-all-closed', () => app.quit());
 if (!app.requestSingleInstanceLock()) app.quit();
 else {

@@ -41,12 +41,19 @@ export interface WebContentsLike {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 
-/** No navigation away from the app, no new windows, no webviews. */
-export function lockDownWebContents(contents: WebContentsLike, appEntry: string): void {
+/**
+ * No navigation away from the app, no new windows, no webviews. A link the page follows out of the
+ * app is offered to `handOver` (which opens the user's editor for its links, and nothing else).
+ */
+export function lockDownWebContents(contents: WebContentsLike, appEntry: string, handOver: (url: string) => void = () => undefined): void {
   const stayInApp = (event: PreventableEvent, url: string): void => {
     if (!isAppUrl(url, appEntry)) event.preventDefault();
   };
-  contents.on('will-navigate', stayInApp);
+  contents.on('will-navigate', (event, url) => {
+    if (isAppUrl(url, appEntry)) return;
+    event.preventDefault();
+    handOver(url);
+  });
   contents.on('will-redirect', stayInApp);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -13,6 +13,8 @@ const PortfolioPage = lazy(() => import('./pages/PortfolioPage').then((module) =
 const RepositoryPage = lazy(() => import('./pages/RepositoryPage').then((module) => ({ default: module.RepositoryPage })));
 const SnapshotPage = lazy(() => import('./pages/SnapshotPage').then((module) => ({ default: module.SnapshotPage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage').then((module) => ({ default: module.SettingsPage })));
+const CodeViewPage = lazy(() => import('./pages/CodeViewPage').then((module) => ({ default: module.CodeViewPage })));
+const ComparePage = lazy(() => import('./pages/ComparePage').then((module) => ({ default: module.ComparePage })));
 
 export function App() {
   const jobs = useScanJobs();
@@ -36,7 +38,11 @@ export function App() {
                   <Route<{ id: string; tab?: string; item?: string }> path="/repositories/:id/:tab?/:item?">
                     {(params) => <RepositoryPage id={Number(params.id)} tab={repositoryTab(params.tab, params.item)} />}
                   </Route>
-                  <Route path="/snapshots/:id">{(params) => <SnapshotPage id={Number(params.id)} />}</Route>
+                  <Route<{ id: string; line: string; '*': string }> path="/snapshots/:id/file/:line/*">
+                    {(params) => <CodeViewPage snapshotId={Number(params.id)} line={Number(params.line)} path={params['*']} />}
+                  </Route>
+                  <Route<{ id: string; slug?: string }> path="/snapshots/:id/:slug?">{(params) => <SnapshotPage id={Number(params.id)} slug={params.slug} />}</Route>
+                  <Route<{ from: string; to: string }> path="/compare/:from/:to">{(params) => <ComparePage from={Number(params.from)} to={Number(params.to)} />}</Route>
                   <Route path="/settings">
                     <SettingsPage />
                   </Route>

@@ -8,6 +8,7 @@ import {
   lockDownWebContents,
   secureWebPreferences,
 } from '../../electron/main/security.js';
+import { opensEditor } from '../../core/api/editor-links.js';
 
 const fileEntry = 'file:///opt/steward/out/renderer/index.html';
 const devEntry = 'http://localhost:5173/';
@@ -95,6 +96,21 @@ describe('lockDownWebContents', () => {
     lockDownWebContents(fake.contents, fileEntry);
     expect(fake.emit('will-navigate', `${fileEntry}#/repositories/1`)).toBe(false);
     expect(fake.emit('will-navigate', fileEntry)).toBe(false);
+  });
+
+  it('hands a link out of the app over only when it opens the chosen editor, and never lets the page follow it', () => {
+    const fake = fakeWebContents();
+    const opened: string[] = [];
+    const editor = { open: 'custom' as const, template: 'zed://file{path}:{line}' };
+    lockDownWebContents(fake.contents, fileEntry, (url) => opensEditor(url, editor) && opened.push(url));
+    expect(fake.emit('will-navigate', 'zed://file/home/ada/shop/src/a.ts:3')).toBe(true);
+    expect(fake.emit('will-navigate', 'vscode://file/home/ada/shop/src/a.ts:3')).toBe(true);
+    expect(fake.emit('will-navigate', 'ms-msdt:/id PCWDiagnostic')).toBe(true);
+    expect(fake.emit('will-navigate', `${fileEntry}#/snapshots/1/file/3/src/a.ts`)).toBe(false);
+    expect(opened).toEqual(['zed://file/home/ada/shop/src/a.ts:3']);
+    expect(opensEditor('vscode://file/a.ts:1', { open: 'vscode', template: null })).toBe(true);
+    expect(opensEditor('idea://open?file=/a.ts', { open: 'jetbrains', template: null })).toBe(true);
+    expect(opensEditor('vscode://file/a.ts:1', { open: 'steward', template: null })).toBe(false);
   });
 
   it('denies every new window and blocks webviews', () => {

@@ -1,26 +1,22 @@
-import { type ReactNode, useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { Repository } from '../../../core/api/repositories';
-import { type AnalysisId, type AnalysisReport, analysisDescriptor, analysisDescriptors } from '../../../core/api/analyses';
+import type { SnapshotSummary } from '../../../core/api/snapshots';
+import { type AnalysisId, analysisDescriptor, analysisDescriptors } from '../../../core/api/analyses';
 import { call } from '../api/client';
+import { AnalysisReportView } from '../components/AnalysisReportView';
 import { useRoute } from '../api/hooks';
-import { CodeReportView } from '../components/CodeReportView';
-import { CoverageReportView } from '../components/CoverageReportView';
-import { DeadCodeReportView } from '../components/DeadCodeReportView';
-import { DependencyReportView } from '../components/DependencyReportView';
 import { DraftsView } from '../components/DraftsView';
-import { HistoryReportView } from '../components/HistoryReportView';
 import { HealthView, ScoreSummary } from '../components/HealthView';
 import { InventoryView } from '../components/InventoryView';
-import { MarkersReportView } from '../components/MarkersReportView';
 import { NavLink } from '../components/NavLink';
 import { Loading } from '../components/Loading';
 import { ScanControls } from '../components/ScanControls';
 import { SnapshotReportView } from '../components/SnapshotReportView';
-import { TestsReportView } from '../components/TestsReportView';
 import { formatDateTime, formatNumber, shortCommit } from '../format';
 import { type RepositoryTab } from '../repository-tab';
 import { useScanJob } from '../scan-jobs-context';
+import { CodeViewSnapshot } from '../code-view';
 
 export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) {
   const repository = useRoute('repositories.get', { id });
@@ -32,7 +28,7 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
   return (
     <Loading loaded={repository}>
       {(repo) => (
-        <>
+        <CodeViewSnapshot.Provider value={repo.latestSnapshot?.snapshot.id ?? null}>
           <RepositoryHeader repository={repo} />
           <ScanControls repositoryId={id} />
           <nav className="tabs" aria-label="Repository">
@@ -63,7 +59,7 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
           {tab.kind === 'drafts' && <DraftsView repository={repo} selected={tab.draftId} />}
           {tab.kind === 'analysis' && <AnalysisTab key={tab.id} repository={repo} id={tab.id} />}
           {tab.kind === 'snapshots' && <History repositoryId={id} generation={lastOutcome} />}
-        </>
+        </CodeViewSnapshot.Provider>
       )}
     </Loading>
   );
@@ -112,37 +108,11 @@ function OverviewHealth({ repositoryId, snapshotId }: { repositoryId: number; sn
   return <ScoreSummary report={score.value} link={`/repositories/${repositoryId}/health`} />;
 }
 
-/** How the app shows each analysis's report (its tab's name and place come from its descriptor). */
-const reportViews: { [Id in AnalysisId]: (report: AnalysisReport<Id>, repository: Repository) => ReactNode } = {
-  code: (report, repository) => <CodeReportView report={report} root={repository.path} />,
-  deadCode: (report, repository) => <DeadCodeReportView report={report} root={repository.path} />,
-  history: (report, repository) => <HistoryReportView report={report} root={repository.path} />,
-  dependencies: (report, repository) => <DependenciesWithTrend report={report} repositoryId={repository.id} />,
-  markers: (report, repository) => <MarkersReportView report={report} root={repository.path} />,
-  coverage: (report, repository) => <CoverageReportView report={report} root={repository.path} />,
-  tests: (report, repository) => <TestsReportView report={report} root={repository.path} />,
-};
-
-function DependenciesWithTrend({ report, repositoryId }: { report: AnalysisReport<'dependencies'>; repositoryId: number }) {
-  const trend = useRoute('repositories.dependencyTrend', { repositoryId });
-  return <DependencyReportView report={report} trend={trend.state === 'ready' ? trend.value : []} />;
-}
-
 /** One analysis of the latest snapshot. */
 function AnalysisTab({ repository, id }: { repository: Repository; id: AnalysisId }) {
   const descriptor = analysisDescriptor(id);
   if (!repository.latestSnapshot) return <p className="empty">Not scanned yet. Press Scan to {descriptor.doing}.</p>;
-  return <LatestAnalysisReport snapshotId={repository.latestSnapshot.snapshot.id} repository={repository} id={id} />;
-}
-
-function LatestAnalysisReport({ snapshotId, repository, id }: { snapshotId: number; repository: Repository; id: AnalysisId }) {
-  const report = useRoute(`snapshots.${id}`, { id: snapshotId });
-  // Snapshots taken before the analysis existed have none: say so rather than show an error.
-  if (report.state === 'failed' && report.error.error.code === 'not-found') {
-    return <p className="empty">This snapshot was taken before Steward {analysisDescriptor(id).done}. Scan again.</p>;
-  }
-  const render = reportViews[id] as (report: unknown, repository: Repository) => ReactNode;
-  return <Loading loaded={report}>{(value) => render(value, repository)}</Loading>;
+  return <AnalysisReportView snapshotId={repository.latestSnapshot.snapshot.id} repository={repository} id={id} latest />;
 }
 
 function LatestReport({ snapshotId }: { snapshotId: number }) {
@@ -150,48 +120,70 @@ function LatestReport({ snapshotId }: { snapshotId: number }) {
   return <Loading loaded={report}>{(value) => <SnapshotReportView report={value} />}</Loading>;
 }
 
+/** When a snapshot's commit was made (its scan's end when unknown): what orders two snapshots picked to compare. */
+const commitTime = ({ snapshot }: SnapshotSummary): string => snapshot.commitDate ?? snapshot.finishedAt;
+
 function History({ repositoryId, generation }: { repositoryId: number; generation: number | null }) {
   const snapshots = useRoute('snapshots.list', { repositoryId });
   const { reload } = snapshots;
   useEffect(reload, [generation, reload]);
+  // Two snapshots picked to compare; a third pick replaces the first.
+  const [picked, setPicked] = useState<number[]>([]);
+  const [, navigate] = useLocation();
+  const pick = (id: number, on: boolean) => setPicked((current) => (on ? [...current.filter((other) => other !== id), id].slice(-2) : current.filter((other) => other !== id)));
   return (
     <Loading loaded={snapshots}>
-      {(list) =>
-        list.length === 0 ? (
-          <p className="empty">No snapshots yet.</p>
-        ) : (
-          <table aria-label="Snapshots">
-            <thead>
-              <tr>
-                <th>Scanned</th>
-                <th>Commit</th>
-                <th>Branch</th>
-                <th>Status</th>
-                <th className="number">Files</th>
-                <th className="number">Lines of code</th>
-                <th className="number">Commits</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map(({ snapshot, files, linesOfCode, commits }) => (
-                <tr key={snapshot.id}>
-                  <td>
-                    <Link href={`/snapshots/${snapshot.id}`}>{formatDateTime(snapshot.finishedAt)}</Link>
-                  </td>
-                  <td>
-                    <code>{shortCommit(snapshot.commit)}</code>
-                  </td>
-                  <td>{snapshot.kind === 'backfill' ? <span className="muted">backfilled (a past commit)</span> : (snapshot.branch ?? <span className="muted">detached</span>)}</td>
-                  <td>{snapshot.status}</td>
-                  <td className="number">{formatNumber(files)}</td>
-                  <td className="number">{formatNumber(linesOfCode)}</td>
-                  <td className="number">{formatNumber(commits)}</td>
+      {(list) => {
+        if (list.length === 0) return <p className="empty">No snapshots yet.</p>;
+        const compare = () => {
+          const [older, newer] = list.filter(({ snapshot }) => picked.includes(snapshot.id)).sort((a, b) => commitTime(a).localeCompare(commitTime(b)) || a.snapshot.id - b.snapshot.id);
+          navigate(`/compare/${older!.snapshot.id}/${newer!.snapshot.id}`);
+        };
+        return (
+          <>
+            <div className="compare-bar">
+              <span className="muted">{picked.length === 2 ? 'Two snapshots picked.' : `Pick two snapshots to compare (${picked.length} of 2).`}</span>
+              <button type="button" disabled={picked.length !== 2} onClick={compare}>
+                Compare
+              </button>
+            </div>
+            <table aria-label="Snapshots">
+              <thead>
+                <tr>
+                  <th>Compare</th>
+                  <th>Scanned</th>
+                  <th>Commit</th>
+                  <th>Branch</th>
+                  <th>Status</th>
+                  <th className="number">Files</th>
+                  <th className="number">Lines of code</th>
+                  <th className="number">Commits</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )
-      }
+              </thead>
+              <tbody>
+                {list.map(({ snapshot, files, linesOfCode, commits }) => (
+                  <tr key={snapshot.id}>
+                    <td>
+                      <input type="checkbox" aria-label={`Compare snapshot ${snapshot.id}`} checked={picked.includes(snapshot.id)} onChange={(event) => pick(snapshot.id, event.target.checked)} />
+                    </td>
+                    <td>
+                      <Link href={`/snapshots/${snapshot.id}`}>{formatDateTime(snapshot.finishedAt)}</Link>
+                    </td>
+                    <td>
+                      <code>{shortCommit(snapshot.commit)}</code>
+                    </td>
+                    <td>{snapshot.kind === 'backfill' ? <span className="muted">backfilled (a past commit)</span> : (snapshot.branch ?? <span className="muted">detached</span>)}</td>
+                    <td>{snapshot.status}</td>
+                    <td className="number">{formatNumber(files)}</td>
+                    <td className="number">{formatNumber(linesOfCode)}</td>
+                    <td className="number">{formatNumber(commits)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        );
+      }}
     </Loading>
   );
 }

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { Settings } from '../../../core/api/settings';
+import { type Editor, editorChoices, isEditorTemplate } from '../../../core/api/editor-links';
+import { editorNames } from '../components/Location';
 import { useRoute } from '../api/hooks';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
@@ -14,7 +16,7 @@ const themes: { value: ThemeChoice; label: string }[] = [
 
 /** Settings live in Steward's store: the desktop app, browser mode on any port and the CLI share them. */
 export function SettingsPage() {
-  const { settings, error, update } = useSettings();
+  const { settings, error, update } = useSettings({ fresh: true });
   const info = useRoute('app.info', {});
   return (
     <>
@@ -41,6 +43,7 @@ export function SettingsPage() {
             ))}
           </fieldset>
           <DependencyChecks settings={settings.dependencies} update={(change) => void update({ dependencies: change })} />
+          <EditorChoice editor={settings.editor} update={(editor) => void update({ editor })} />
         </>
       )}
       <Loading loaded={info}>
@@ -84,6 +87,46 @@ function DependencyChecks({ settings, update }: { settings: Settings['dependenci
         <input type="checkbox" checked={settings.offline} onChange={(event) => update({ offline: event.target.checked })} />
         Offline: use cached package metadata only, whatever its age
       </label>
+    </fieldset>
+  );
+}
+
+/** Where links to a file:line open: an editor by its URL scheme, a custom URL template, or Steward's read-only code view. */
+function EditorChoice({ editor, update }: { editor: Editor; update: (editor: Editor) => void }) {
+  // The choice shown; a custom editor is saved once its template is valid.
+  const [open, setOpen] = useState(editor.open);
+  const [template, setTemplate] = useState(editor.template ?? '');
+  const valid = isEditorTemplate(template);
+  const save = (choice: Editor['open']) => {
+    if (choice !== 'custom' || valid) update({ open: choice, template: valid ? template.trim() : editor.template });
+  };
+  return (
+    <fieldset className="settings-group">
+      <legend>Open files in</legend>
+      {editorChoices.map((choice) => (
+        <label key={choice} className="radio">
+          <input
+            type="radio"
+            name="editor"
+            value={choice}
+            checked={open === choice}
+            onChange={() => {
+              setOpen(choice);
+              save(choice);
+            }}
+          />
+          {choice === 'custom' ? 'Another editor, by its URL' : editorNames[choice]}
+        </label>
+      ))}
+      {open === 'custom' && (
+        <>
+          <label className="field">
+            URL template, with {'{path}'} and {'{line}'}
+            <input type="text" value={template} placeholder="zed://file{path}:{line}" aria-invalid={template !== '' && !valid} onChange={(event) => setTemplate(event.target.value)} onBlur={() => save('custom')} />
+          </label>
+          {!valid && <p className={template === '' ? 'muted' : 'error'}>Give the editor’s URL with {'{path}'} where the file goes, such as subl://open?url=file://{'{path}'}&amp;line={'{line}'}.</p>}
+        </>
+      )}
     </fieldset>
   );
 }
