@@ -14,6 +14,7 @@ import { forecastHealth, withChangeSinceWeek } from './health/forecast-health.js
 import { scoreInventory } from './health/score-inventory.js';
 import { folderHealth } from './health/folder-health.js';
 import { decideItem, getItem, listInventory } from './inventory/inventory-store.js';
+import { exportInventory } from './export/export-inventory.js';
 import { addRepository, findRepository, findRepositoryByPath, listRepositories, removeRepository } from './store/repositories.js';
 import { getDependencyTrend } from './analyses/dependencies/store.js';
 import { analyses } from './analyses/registry.js';
@@ -122,6 +123,7 @@ export function openSteward(options: StewardOptions): Steward {
     'inventory.accept': async (input) => decideItem(db, { ...input, repositoryId: repository(input.repositoryId).id }, 'accepted', new Date()),
     'inventory.dismiss': async (input) => decideItem(db, { ...input, repositoryId: repository(input.repositoryId).id }, 'dismissed', new Date()),
     'inventory.reopen': async (input) => decideItem(db, { ...input, repositoryId: repository(input.repositoryId).id }, 'open', new Date()),
+    'inventory.export': async (request) => exportInventory(db, request, new Date()),
     'health.score': async ({ repositoryId, snapshotId, folder }) => {
       const id = repository(repositoryId).id;
       const report = scoreInventory(db, { repositoryId: id, snapshotId, folder });

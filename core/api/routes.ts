@@ -5,6 +5,7 @@ import { backfillRoutes } from './backfill.js';
 import type { ApiError } from './errors.js';
 import { dependencyRoutes } from './dependencies.js';
 import { draftRoutes } from './drafts.js';
+import { exportRoutes } from './exports.js';
 import { healthRoutes } from './health.js';
 import { inventoryRoutes } from './inventory.js';
 import { repositoryRoutes } from './repositories.js';
@@ -27,6 +28,7 @@ export const routes = {
   ...backfillRoutes,
   ...testRoutes,
   ...draftRoutes,
+  ...exportRoutes,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 type Routes = typeof routes;

@@ -6,6 +6,8 @@ import {
   type ItemKind,
   type ItemStatus,
   confidences,
+  evidenceName,
+  evidenceText,
   inventorySorts,
   itemKindTitles,
   itemKinds,
@@ -306,8 +308,8 @@ function ItemDetails({ item, repository, onDecided }: { item: DebtItem; reposito
       <dl className="facts evidence">
         {Object.entries(item.evidence).map(([name, value]) => (
           <div key={name} className="contents">
-            <dt>{name.replace(/[A-Z]/g, (capital) => ` ${capital.toLowerCase()}`)}</dt>
-            <dd>{evidenceText(value)}</dd>
+            <dt>{evidenceName(name)}</dt>
+            <dd>{evidenceText(value, { number: formatNumber, date: formatDate }) ?? '—'}</dd>
           </div>
         ))}
       </dl>
@@ -338,13 +340,4 @@ function ItemDetails({ item, repository, onDecided }: { item: DebtItem; reposito
       )}
     </section>
   );
-}
-
-/** An evidence value as people read it: numbers grouped, timestamps as days, lists joined, nothing as a dash. */
-function evidenceText(value: unknown): string {
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '—';
-  if (Array.isArray(value)) return value.map(evidenceText).join(', ');
-  if (typeof value === 'number') return formatNumber(value);
-  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}T/.test(value) ? formatDate(value) : value;
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
