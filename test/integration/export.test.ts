@@ -39,7 +39,7 @@ function sheetRows(sheet: ExcelJS.Worksheet): unknown[][] {
   sheet.eachRow({ includeEmpty: true }, (row) => {
     rows.push(exportColumns.map((_, index) => {
       const value = row.getCell(index + 1).value;
-      if (value !== null && typeof value === 'object' && 'formula' in value && /^(TRUE|FALSE)\(\)$/.test(value.formula)) return value.formula === 'TRUE()';
+      if (value !== null && typeof value === 'object' && 'formula' in value && /^(TRUE|FALSE)\(\)$/.test(String(value.formula))) return value.formula === 'TRUE()';
       return value;
     }));
   });

@@ -14,12 +14,14 @@ import {
   severities,
 } from '../../../core/api/inventory';
 import { analysisDescriptor } from '../../../core/api/analyses';
+import { type ExportFormat, exportFormats } from '../../../core/api/exports';
 import type { Repository } from '../../../core/api/repositories';
 import type { RouteInput } from '../../../core/api/routes';
 import { call } from '../api/client';
 import { asFailure } from '../api/hooks';
 import { isOfferedDraftKind } from '../draft-wording';
 import { formatDate, formatNumber, plural } from '../format';
+import { saveFile } from '../save-file';
 import { DraftFixButton } from './DraftStarter';
 import { ErrorMessage } from './ErrorMessage';
 import { Location } from './Location';
@@ -83,10 +85,42 @@ export function InventoryView({ repository }: { repository: Repository }) {
         <input aria-label="Folder" placeholder="Folder (e.g. src/api)" value={filters.folder ?? ''} onChange={(event) => set({ folder: event.target.value || undefined })} />
         <Choice label="Sort by" value={filters.sort ?? 'priority'} onChange={(value) => set({ sort: value as Filters['sort'] })} options={inventorySorts.map((sort): [string, string] => [sort, sortLabels[sort]])} />
       </div>
-      <p className="muted">{meta.total === 0 ? 'No item matches.' : `${plural(meta.total, 'item')} match.`}</p>
+      <div className="inventory-summary">
+        <p className="muted">{meta.total === 0 ? 'No item matches.' : `${plural(meta.total, 'item')} match.`}</p>
+        {meta.total > 0 && <ExportControl repositoryId={repository.id} filters={filters} count={meta.total} />}
+      </div>
       {meta.total > 0 && <ItemTable inventory={inventory} root={repository.path} selected={selected} onSelect={setSelected} />}
       {selectedItem && <ItemDetails item={selectedItem} repository={repository} onDecided={reload} />}
     </>
+  );
+}
+
+const formatLabels: Record<ExportFormat, string> = { csv: 'CSV', xlsx: 'Excel (XLSX)', json: 'JSON' };
+
+/** Downloads exactly the items the page shows (its filters, search and order) as a file (docs/exports.md). */
+function ExportControl({ repositoryId, filters, count }: { repositoryId: number; filters: Filters; count: number }) {
+  const [format, setFormat] = useState<ExportFormat>('csv');
+  const [exporting, setExporting] = useState(false);
+  const [error, setError] = useState<string>();
+  const run = async () => {
+    setExporting(true);
+    setError(undefined);
+    try {
+      saveFile(await call('inventory.export', { ...filters, repositoryIds: [repositoryId], format }));
+    } catch (failure) {
+      setError(asFailure(failure).message);
+    } finally {
+      setExporting(false);
+    }
+  };
+  return (
+    <div className="export-control" role="group" aria-label="Export">
+      <Choice label="Export format" value={format} onChange={(value) => setFormat(value as ExportFormat)} options={exportFormats.map((choice): [string, string] => [choice, formatLabels[choice]])} />
+      <button type="button" className="secondary" disabled={exporting} onClick={() => void run()} title={`Download the ${plural(count, 'item')} shown, as a file`}>
+        {exporting ? 'Exporting…' : 'Export'}
+      </button>
+      {error && <ErrorMessage error={error} />}
+    </div>
   );
 }
 
