@@ -46,30 +46,23 @@ function sheetRows(sheet: ExcelJS.Worksheet): unknown[][] {
   return rows;
 }
 
+/** Columns that hold the item's field of the same name, as it is. */
+const asIs = ['fingerprint', 'kind', 'title', 'path', 'line', 'symbol', 'severity', 'confidence', 'confidenceReason', 'status', 'isNew', 'analysis'] as const;
+const hours = (minutes: number): number => Math.round((minutes / 60) * 100) / 100;
+
 /** What a row says of an item, as `steward inventory --json` has it. */
 function expectedRow(item: DebtItem): Partial<ExportRow> {
   return {
+    ...Object.fromEntries(asIs.map((field) => [field, item[field]])),
     repository: 'café',
-    fingerprint: item.fingerprint,
-    kind: item.kind,
-    title: item.title,
-    path: item.path,
-    line: item.line,
-    symbol: item.symbol,
-    severity: item.severity,
-    confidence: item.confidence,
-    confidenceReason: item.confidenceReason,
-    effortHours: Math.round((item.cost.effortMinutes / 60) * 100) / 100,
-    interestHoursPerMonth: Math.round((item.cost.interestMinutesPerMonth / 60) * 100) / 100,
+    effortHours: hours(item.cost.effortMinutes),
+    interestHoursPerMonth: hours(item.cost.interestMinutesPerMonth),
     risk: item.cost.risk,
     priority: item.cost.priority,
-    status: item.status,
     owner: item.owner?.name ?? null,
     firstSeen: item.firstSeen.at.slice(0, 10),
-    isNew: item.isNew,
     fix: item.fix.text,
     draft: item.fix.draft,
-    analysis: item.analysis,
   };
 }
 
