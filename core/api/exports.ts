@@ -3,7 +3,7 @@ import { InventoryQuerySchema } from './inventory.js';
 
 /** The file formats the inventory exports to (docs/exports.md). */
 export const exportFormats = ['csv', 'xlsx', 'json'] as const;
-export const ExportFormatSchema = z.enum(exportFormats);
+const ExportFormatSchema = z.enum(exportFormats);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
 /** The inventory's filters and order, as an export applies them to the latest scan of each repository (an export has every item: no page). */

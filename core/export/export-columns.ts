@@ -9,7 +9,7 @@ import { type DebtItem, DraftKindSchema, ItemKindSchema, confidences, evidenceNa
  * (docs/export.schema.json) and the spreadsheet cell types are derived from it; docs/exports.md
  * lists the same columns.
  */
-export const ExportRowSchema = z.object({
+const ExportRowSchema = z.object({
   repository: z.string().describe("The repository's name (its folder's name)"),
   fingerprint: z.string().describe('The item\'s stable identity across scans, line moves and renames: 16 letters (steward item accept|dismiss|reopen takes it)'),
   kind: ItemKindSchema.describe('What kind of debt it is (docs/exports.md lists the kinds)'),

@@ -54,7 +54,7 @@ export function lockDownWebContents(contents: WebContentsLike, appEntry: string)
 
 type HeadersCallback = (response: { responseHeaders: Record<string, string[] | string> }) => void;
 
-export interface DownloadItemLike {
+interface DownloadItemLike {
   getURL(): string;
   getFilename(): string;
   setSaveDialogOptions(options: { title: string; defaultPath: string }): void;
