@@ -5,6 +5,8 @@ import { analysisDescriptors, analysisIds } from '../core/api/analyses.js';
 import { analysisCommands } from './analysis-commands.js';
 import { confidences, inventorySorts, itemKinds, itemStatuses, severities } from '../core/api/inventory.js';
 import type { InventoryOptions } from './commands/inventory.js';
+import type { ExportOptions } from './commands/export.js';
+import { exportFormats } from '../core/api/exports.js';
 import type { BackfillOptions } from './commands/backfill.js';
 import type { ForecastOptions } from './commands/forecast.js';
 import type { ScoreOptions } from './commands/score.js';
@@ -93,22 +95,40 @@ for (const descriptor of analysisDescriptors) {
   );
 }
 
-program
-  .command('inventory')
-  .description("the repository's debt items as of its latest scan: identity, confidence, cost, owner and fix, by priority")
-  .argument('<path>', 'a folder inside the git work tree (scanned before)')
-  .option('--json', 'print every item with its evidence, with totals, facets and what changed since the previous scan')
-  .option('--csv', 'print every item as CSV (one row per item, for a spreadsheet)')
-  .option('--kind <kinds>', `only these kinds (comma-separated: ${itemKinds.join(', ')})`, listOf(itemKinds))
-  .option('--status <statuses>', `only these (comma-separated: ${itemStatuses.join(', ')}; default: all but resolved)`, listOf(itemStatuses))
-  .option('--confidence <levels>', `only these (comma-separated: ${confidences.join(', ')})`, listOf(confidences))
-  .option('--severity <levels>', `only these (comma-separated: ${severities.join(', ')})`, listOf(severities))
-  .option('--folder <folder>', 'only items in this folder or below')
-  .option('--owner <owner>', 'only items of this owner')
-  .option('--since <snapshot|date>', 'only items first seen after this snapshot id, or on or after this date (YYYY-MM-DD)')
-  .option('--sort <order>', `order: ${inventorySorts.join(', ')}`, oneOf(inventorySorts), 'priority')
+/** The inventory's filters and order, as `steward inventory` and `steward export` take them. */
+function withInventoryFilters(command: Command): Command {
+  return command
+    .option('--kind <kinds>', `only these kinds (comma-separated: ${itemKinds.join(', ')})`, listOf(itemKinds))
+    .option('--status <statuses>', `only these (comma-separated: ${itemStatuses.join(', ')}; default: all but resolved)`, listOf(itemStatuses))
+    .option('--confidence <levels>', `only these (comma-separated: ${confidences.join(', ')})`, listOf(confidences))
+    .option('--severity <levels>', `only these (comma-separated: ${severities.join(', ')})`, listOf(severities))
+    .option('--folder <folder>', 'only items in this folder or below')
+    .option('--owner <owner>', 'only items of this owner')
+    .option('--since <snapshot|date>', 'only items first seen after this snapshot id, or on or after this date (YYYY-MM-DD)')
+    .option('--sort <order>', `order: ${inventorySorts.join(', ')}`, oneOf(inventorySorts), 'priority');
+}
+
+withInventoryFilters(
+  program
+    .command('inventory')
+    .description("the repository's debt items as of its latest scan: identity, confidence, cost, owner and fix, by priority")
+    .argument('<path>', 'a folder inside the git work tree (scanned before)')
+    .option('--json', 'print every item with its evidence, with totals, facets and what changed since the previous scan')
+    .option('--csv', 'print every item as CSV (the columns of steward export, docs/exports.md)'),
+)
   .option('--top <n>', 'how many items to print (--json and --csv have them all)', parseCount, 30)
   .action((path: string, options: InventoryOptions) => withSteward(async (steward) => (await import('./commands/inventory.js')).inventoryCommand(steward, path, options)));
+
+withInventoryFilters(
+  program
+    .command('export')
+    .description('the debt items of the latest scan of each repository, one row each, as CSV, XLSX or JSON for a spreadsheet or a script (columns: docs/exports.md)')
+    .argument('[paths...]', 'folders inside the git work trees (scanned before)')
+    .option('--all', 'every repository Steward knows (those never scanned are left out, with a warning)')
+    .option('--format <format>', `${exportFormats.join(', ')} (default: the extension of --out)`, oneOf(exportFormats))
+    .option('--out <file>', 'write to this file, whole or not at all (default: stdout; an XLSX file needs --out or a redirect)')
+    .option('-q, --quiet', 'no line saying what was written'),
+).action((paths: string[], options: ExportOptions) => withSteward(async (steward) => (await import('./commands/export.js')).exportCommand(steward, paths, options)));
 
 program
   .command('score')

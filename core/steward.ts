@@ -16,6 +16,7 @@ import { latestStoredScore, scoreInventory } from './health/score-inventory.js';
 import { folderHealth } from './health/folder-health.js';
 import { readPortfolio } from './health/portfolio.js';
 import { type Decision, decideItem, getItem, listInventory } from './inventory/inventory-store.js';
+import { exportInventory } from './export/export-inventory.js';
 import { addRepository, findRepository, findRepositoryByPath, listRepositories, relocateRepository, removeRepository } from './store/repositories.js';
 import { getDependencyTrend } from './analyses/dependencies/store.js';
 import { analyses } from './analyses/registry.js';
@@ -150,6 +151,7 @@ export function openSteward(options: StewardOptions): Steward {
     'inventory.accept': async (input) => decide(input, 'accepted'),
     'inventory.dismiss': async (input) => decide(input, 'dismissed'),
     'inventory.reopen': async (input) => decide(input, 'open'),
+    'inventory.export': async (request) => exportInventory(db, request, new Date()),
     'health.score': async ({ repositoryId, snapshotId, folder }) => {
       const id = repository(repositoryId).id;
       const report = scoreInventory(db, { repositoryId: id, snapshotId, folder });

@@ -1,89 +1,38 @@
-import { stringify } from 'csv-stringify/sync';
-import { analysisDescriptor } from '../../core/api/analyses.js';
 import { call } from '../../core/api/call.js';
-import { type DebtItem, type InventoryPage, itemKindTitles } from '../../core/api/inventory.js';
-import type { RouteInput } from '../../core/api/routes.js';
+import { type InventoryPage, itemKindTitles } from '../../core/api/inventory.js';
 import type { Steward } from '../../core/steward.js';
 import { plural } from '../../core/wording.js';
+import { type InventoryFilterOptions, inventoryFilters } from '../inventory-filters.js';
 import { type OutputOptions, formatDate, formatNumber, printJson, printTable, printText } from '../output.js';
 
-export interface InventoryOptions extends OutputOptions {
+export interface InventoryOptions extends OutputOptions, InventoryFilterOptions {
   csv?: boolean;
-  kind?: string[];
-  status?: string[];
-  confidence?: string[];
-  severity?: string[];
-  folder?: string;
-  owner?: string;
-  since?: string;
-  sort: 'priority' | 'effort' | 'age' | 'severity';
   top: number;
 }
 
 /** `steward inventory <path>`: the repository's debt items as of its latest scan, filtered and sorted; text, JSON or CSV. */
 export async function inventoryCommand(steward: Steward, path: string, options: InventoryOptions): Promise<void> {
   const repository = await call(steward.handlers, 'repositories.find', { path });
-  const everything = options.json || options.csv;
-  const query = {
-    repositoryId: repository.id,
-    ...(options.kind ? { kinds: options.kind } : {}),
-    ...(options.status ? { statuses: options.status } : {}),
-    ...(options.confidence ? { confidences: options.confidence } : {}),
-    ...(options.severity ? { severities: options.severity } : {}),
-    ...(options.folder !== undefined ? { folder: options.folder } : {}),
-    ...(options.owner !== undefined ? { owner: options.owner } : {}),
-    ...(options.since !== undefined ? { since: /^\d+$/.test(options.since) ? Number(options.since) : options.since } : {}),
-    sort: options.sort,
-    offset: 0,
-    limit: everything ? pageSize : options.top,
-  } as RouteInput<'inventory.list'>;
+  // The CSV is an export's (the same columns as steward export).
+  if (options.csv) {
+    const exported = await call(steward.handlers, 'inventory.export', { repositoryIds: [repository.id], ...inventoryFilters(options), format: 'csv' });
+    process.stdout.write(Buffer.from(exported.content, 'base64'));
+    return;
+  }
+  const query = { repositoryId: repository.id, ...inventoryFilters(options), offset: 0, limit: options.json ? pageSize : options.top };
   const page = await call(steward.handlers, 'inventory.list', query);
-  // Every item for JSON and CSV, a page at a time (the facets come with the first).
-  while (everything && page.items.length < page.total) {
+  // Every item for JSON, a page at a time (the facets come with the first).
+  while (options.json && page.items.length < page.total) {
     const next = await call(steward.handlers, 'inventory.list', { ...query, offset: page.items.length, facets: false, snapshotId: page.snapshotId });
     if (next.items.length === 0) break;
     page.items.push(...next.items);
   }
-  if (options.csv) process.stdout.write(toCsv(page.items));
-  else if (options.json) printJson({ repository: { name: repository.name, path: repository.path }, ...page });
+  if (options.json) printJson({ repository: { name: repository.name, path: repository.path }, ...page });
   else printInventory(options.folder ? `${repository.name}/${options.folder.replace(/\/+$/, '')}` : repository.name, page);
 }
 
 /** Items per request when printing every one. */
 const pageSize = 20_000;
-
-const csvColumns: [string, (item: DebtItem) => string | number | null][] = [
-  ['fingerprint', (item) => item.fingerprint],
-  ['kind', (item) => itemKindTitles[item.kind]],
-  ['title', (item) => item.title],
-  ['path', (item) => item.path],
-  ['line', (item) => item.line],
-  ['symbol', (item) => item.symbol],
-  ['severity', (item) => item.severity],
-  ['confidence', (item) => item.confidence],
-  ['confidence reason', (item) => item.confidenceReason],
-  ['status', (item) => item.status],
-  ['decision reason', (item) => item.decision?.reason ?? null],
-  ['effort minutes', (item) => item.cost.effortMinutes],
-  ['interest minutes per month', (item) => item.cost.interestMinutesPerMonth],
-  ['risk', (item) => item.cost.risk],
-  ['priority', (item) => item.cost.priority],
-  ['owner', (item) => item.owner?.name ?? null],
-  ['owner from', (item) => item.owner?.source ?? null],
-  ['fix', (item) => item.fix.text],
-  ['draft', (item) => item.fix.draft],
-  ['first seen', (item) => item.firstSeen.at],
-  ['new', (item) => (item.isNew ? 'yes' : 'no')],
-  ['analysis', (item) => analysisDescriptor(item.analysis).tab.label],
-];
-
-/**
- * One row per item, a header row first; RFC 4180 quoting (csv-stringify), and a UTF-8 byte-order
- * mark, without which Excel reads names beyond ASCII as Windows-1252 ("â€œ" for "“").
- */
-function toCsv(items: readonly DebtItem[]): string {
-  return stringify([csvColumns.map(([name]) => name), ...items.map((item) => csvColumns.map(([, value]) => value(item) ?? ''))], { bom: true });
-}
 
 function printInventory(name: string, page: InventoryPage): void {
   const { totals, changes } = page;

@@ -100,6 +100,22 @@ const DebtItemSchema = z.object({
 });
 export type DebtItem = z.infer<typeof DebtItemSchema>;
 
+type EvidenceValue = DebtItem['evidence'][string];
+
+/** An evidence field's name as people read it: `maxNesting` → "max nesting". */
+export function evidenceName(name: string): string {
+  return name.replace(/[A-Z]/g, (capital) => ` ${capital.toLowerCase()}`);
+}
+
+/** An evidence value as people read it, numbers and timestamps written as told, lists joined; null when there is nothing to show. */
+export function evidenceText(value: EvidenceValue, write: { number: (value: number) => string; date: (iso: string) => string }): string | null {
+  if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return null;
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'number') return write.number(value);
+  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}T/.test(value) ? write.date(value) : value;
+  return String(value);
+}
+
 /** A finding of a run that saved nothing: an item as the analysis and the cost model see it, with the fingerprint it has (or would have) in the inventory. */
 export const FoundItemSchema = DebtItemSchema.pick({
   fingerprint: true,

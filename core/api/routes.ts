@@ -5,6 +5,7 @@ import { backfillRoutes } from './backfill.js';
 import type { ApiError } from './errors.js';
 import { dependencyRoutes } from './dependencies.js';
 import { draftRoutes } from './drafts.js';
+import { exportRoutes } from './exports.js';
 import { healthRoutes } from './health.js';
 import { inventoryRoutes } from './inventory.js';
 import { portfolioRoutes } from './portfolio.js';
@@ -33,6 +34,7 @@ export const routes = {
   ...testRoutes,
   ...draftRoutes,
   ...portfolioRoutes,
+  ...exportRoutes,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 type Routes = typeof routes;

@@ -25,6 +25,11 @@ function snapshotsWithItems(db: Database, repositoryId: number): SnapshotInvento
     .all(repositoryId);
 }
 
+/** Whether the repository has been scanned (at HEAD, with an inventory) at all. */
+export function hasInventory(db: Database, repositoryId: number): boolean {
+  return snapshotsWithItems(db, repositoryId).length > 0;
+}
+
 /**
  * Which snapshot speaks for each analysis as of a snapshot: itself for the analyses it ran, else the
  * newest earlier one that ran it (a `scan --only code` does not resolve the dependency items).

@@ -61,7 +61,14 @@ export function lockDownWebContents(contents: WebContentsLike, appEntry: string,
 
 type HeadersCallback = (response: { responseHeaders: Record<string, string[] | string> }) => void;
 
+interface DownloadItemLike {
+  getURL(): string;
+  getFilename(): string;
+  setSaveDialogOptions(options: { title: string; defaultPath: string }): void;
+}
+
 export interface SessionLike {
+  on(event: 'will-download', listener: (event: PreventableEvent, item: DownloadItemLike) => void): unknown;
   setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
   setPermissionCheckHandler(handler: () => boolean): void;
   webRequest: {
@@ -69,8 +76,15 @@ export interface SessionLike {
   };
 }
 
-/** Every permission request (camera, notifications, …) denied; the CSP on every response. */
+/**
+ * Every permission request (camera, notifications, …) denied; the CSP on every response; and only
+ * downloads of files the page made itself (an export, as a blob: URL), each through a save dialog.
+ */
 export function lockDownSession(session: SessionLike): void {
+  session.on('will-download', (event, item) => {
+    if (!item.getURL().startsWith('blob:')) event.preventDefault();
+    else item.setSaveDialogOptions({ title: 'Save the export', defaultPath: item.getFilename() });
+  });
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) =>

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { deadCodeFixtureFiles } from '../support/dead-code-fixture.js';
 import { createRepository, temporaryDirectory } from '../support/git-fixture.js';
@@ -27,6 +28,22 @@ test('the Inventory lists every item with its cost, filters and sorts them, open
     await expect(page.getByText('5 items match.')).toBeVisible();
     await expect(rows).toHaveCount(5);
     await expect(rows.first()).toContainText('Unused file');
+
+    // Export downloads exactly the filtered view, in its order: the five, as an Excel file with typed cells.
+    await page.getByLabel('Export format').selectOption('xlsx');
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^shop-debt-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const column = (name: string) => sheet.getColumn(header.indexOf(name) + 1).values.slice(2);
+    expect(sheet.rowCount).toBe(6);
+    expect(column('kind')).toEqual(Array(5).fill('unused-file'));
+    expect(column('title')).toEqual(await table.locator('.what > .ellipsis:first-child').allTextContents());
+    expect(column('effortHours').every((hours) => typeof hours === 'number' && hours > 0)).toBe(true);
 
     // Open one: its evidence, confidence and fix; then dismiss it with a reason.
     await rows.filter({ hasText: 'legacy.ts' }).first().click();

@@ -103,7 +103,7 @@ describe('the inventory keeps each item’s identity, and people’s decisions, 
     expect(result.status).toBe(0);
     expect(result.stdout.startsWith('\ufeff')).toBe(true);
     const lines = result.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^fingerprint,kind,title,path,line,symbol,severity,confidence/);
+    expect(lines[0]).toMatch(/^repository,fingerprint,kind,title,path,line,symbol,severity,confidence/);
     expect(lines).toHaveLength(inventory(home, repository).total + 1);
   });
 

@@ -130,8 +130,13 @@ function fakeSession() {
     request?: Parameters<SessionLike['setPermissionRequestHandler']>[0];
     check?: () => boolean;
     headers?: HeadersListener;
+    download?: Parameters<SessionLike['on']>[1];
   } = {};
   const session: SessionLike = {
+    on(_event, listener) {
+      installed.download = listener;
+      return session;
+    },
     setPermissionRequestHandler(handler) {
       installed.request = handler;
     },
@@ -183,5 +188,19 @@ describe('lockDownSession', () => {
     let headers: Record<string, string[] | string> | undefined;
     installed.headers!({}, (response) => (headers = response.responseHeaders));
     expect([headers?.['Content-Security-Policy'] ?? []].flat().join('; ')).toContain("script-src 'self'");
+  });
+
+  it('lets through only downloads of files the page made (an export, a blob: URL), each through a save dialog', () => {
+    const { session, installed } = fakeSession();
+    lockDownSession(session);
+    const download = (url: string) => {
+      const dialogs: { title: string; defaultPath: string }[] = [];
+      let prevented = false;
+      installed.download!({ preventDefault: () => (prevented = true) }, { getURL: () => url, getFilename: () => 'shop-debt-2026-12-03.xlsx', setSaveDialogOptions: (options) => dialogs.push(options) });
+      return { prevented, dialogs };
+    };
+    expect(download('blob:file:///0b6f2d7e-4c1a-4f1e-9d65-2b1f0c7f6a10')).toEqual({ prevented: false, dialogs: [{ title: 'Save the export', defaultPath: 'shop-debt-2026-12-03.xlsx' }] });
+    expect(download('https://example.com/payload.exe')).toEqual({ prevented: true, dialogs: [] });
+    expect(download('file:///etc/passwd')).toEqual({ prevented: true, dialogs: [] });
   });
 });

@@ -6,12 +6,15 @@ import {
   type ItemKind,
   type ItemStatus,
   confidences,
+  evidenceName,
+  evidenceText,
   inventorySorts,
   itemKindTitles,
   itemKinds,
   severities,
 } from '../../../core/api/inventory';
 import { analysisDescriptor } from '../../../core/api/analyses';
+import { type ExportFormat, exportFormats } from '../../../core/api/exports';
 import type { Repository } from '../../../core/api/repositories';
 import type { RouteInput } from '../../../core/api/routes';
 import { call } from '../api/client';
@@ -19,6 +22,7 @@ import { asFailure } from '../api/hooks';
 import { isOfferedDraftKind } from '../draft-wording';
 import { useProductCode } from '../product-code';
 import { formatDate, formatNumber, plural } from '../format';
+import { saveFile } from '../save-file';
 import { DraftFixButton } from './DraftStarter';
 import { ErrorMessage } from './ErrorMessage';
 import { Location } from './Location';
@@ -85,10 +89,42 @@ export function InventoryView({ repository }: { repository: Repository }) {
         <input aria-label="Folder" placeholder="Folder (e.g. src/api)" value={filters.folder ?? ''} onChange={(event) => set({ folder: event.target.value || undefined })} />
         <Choice label="Sort by" value={filters.sort ?? 'priority'} onChange={(value) => set({ sort: value as Filters['sort'] })} options={inventorySorts.map((sort): [string, string] => [sort, sortLabels[sort]])} />
       </div>
-      <p className="muted">{meta.total === 0 ? 'No item matches.' : `${plural(meta.total, 'item')} match.`}</p>
+      <div className="inventory-summary">
+        <p className="muted">{meta.total === 0 ? 'No item matches.' : `${plural(meta.total, 'item')} match.`}</p>
+        {meta.total > 0 && <ExportControl repositoryId={repository.id} filters={query} count={meta.total} />}
+      </div>
       {meta.total > 0 && <ItemTable inventory={inventory} root={repository.path} selected={selected} onSelect={setSelected} />}
       {selectedItem && <ItemDetails item={selectedItem} repository={repository} onDecided={reload} />}
     </>
+  );
+}
+
+const formatLabels: Record<ExportFormat, string> = { csv: 'CSV', xlsx: 'Excel (XLSX)', json: 'JSON' };
+
+/** Downloads exactly the items the page shows (its filters, search and order) as a file (docs/exports.md). */
+function ExportControl({ repositoryId, filters, count }: { repositoryId: number; filters: Filters; count: number }) {
+  const [format, setFormat] = useState<ExportFormat>('csv');
+  const [exporting, setExporting] = useState(false);
+  const [error, setError] = useState<string>();
+  const run = async () => {
+    setExporting(true);
+    setError(undefined);
+    try {
+      saveFile(await call('inventory.export', { ...filters, repositoryIds: [repositoryId], format }));
+    } catch (failure) {
+      setError(asFailure(failure).message);
+    } finally {
+      setExporting(false);
+    }
+  };
+  return (
+    <div className="export-control" role="group" aria-label="Export">
+      <Choice label="Export format" value={format} onChange={(value) => setFormat(value as ExportFormat)} options={exportFormats.map((choice): [string, string] => [choice, formatLabels[choice]])} />
+      <button type="button" className="secondary" disabled={exporting} onClick={() => void run()} title={`Download the ${plural(count, 'item')} shown, as a file`}>
+        {exporting ? 'Exporting…' : 'Export'}
+      </button>
+      {error && <ErrorMessage error={error} />}
+    </div>
   );
 }
 
@@ -312,8 +348,8 @@ function ItemDetails({ item, repository, onDecided }: { item: DebtItem; reposito
       <dl className="facts evidence">
         {Object.entries(item.evidence).map(([name, value]) => (
           <div key={name} className="contents">
-            <dt>{name.replace(/[A-Z]/g, (capital) => ` ${capital.toLowerCase()}`)}</dt>
-            <dd>{evidenceText(value)}</dd>
+            <dt>{evidenceName(name)}</dt>
+            <dd>{evidenceText(value, { number: formatNumber, date: formatDate }) ?? '—'}</dd>
           </div>
         ))}
       </dl>
@@ -344,13 +380,4 @@ function ItemDetails({ item, repository, onDecided }: { item: DebtItem; reposito
       )}
     </section>
   );
-}
-
-/** An evidence value as people read it: numbers grouped, timestamps as days, lists joined, nothing as a dash. */
-function evidenceText(value: unknown): string {
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '—';
-  if (Array.isArray(value)) return value.map(evidenceText).join(', ');
-  if (typeof value === 'number') return formatNumber(value);
-  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}T/.test(value) ? formatDate(value) : value;
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
