@@ -88,3 +88,21 @@ export function suggestMerges(people: readonly Person[]): MergeSuggestion[] {
     return { into: into!.key, merge: rest.map((person) => person.key), reasons: [...reasons] };
   });
 }
+
+export interface CountedAuthor extends AuthorCommits {
+  person: string;
+  bot: boolean;
+}
+
+/** Commits per identity after .mailmap (identities it joins add up), each with the person it counts as and whether a bot. */
+export function countAuthors(authors: readonly AuthorCommits[], resolve: (author: AuthorIdentity) => ResolvedAuthor): CountedAuthor[] {
+  const counted = new Map<string, CountedAuthor>();
+  for (const author of authors) {
+    const { identity, person, bot } = resolve(author);
+    const key = `${identity.name}\0${identity.email}`;
+    const entry = counted.get(key);
+    if (entry) entry.commits += author.commits;
+    else counted.set(key, { ...identity, commits: author.commits, person, bot });
+  }
+  return [...counted.values()].sort((a, b) => b.commits - a.commits || a.name.localeCompare(b.name));
+}

@@ -6,6 +6,7 @@ import type { ApiError } from './errors.js';
 import { dependencyRoutes } from './dependencies.js';
 import { draftRoutes } from './drafts.js';
 import { healthRoutes } from './health.js';
+import { identityRoutes } from './identities.js';
 import { inventoryRoutes } from './inventory.js';
 import { repositoryRoutes } from './repositories.js';
 import { scanRoutes } from './scans.js';
@@ -27,6 +28,7 @@ export const routes = {
   ...backfillRoutes,
   ...testRoutes,
   ...draftRoutes,
+  ...identityRoutes,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 type Routes = typeof routes;
