@@ -24,6 +24,7 @@ export function SnapshotReportView({ report }: { report: SnapshotReport }) {
         <Tile label="Lines of code" value={formatNumber(summary.linesOfCode)} />
         <Tile label="Commits" value={formatNumber(summary.commits)} />
         <Tile label="Contributors" value={formatNumber(summary.contributors)} />
+        {summary.bots.count > 0 && <Tile label="Bots (not contributors)" value={`${formatNumber(summary.bots.count)} · ${formatNumber(summary.bots.commits)} commits`} />}
         <Tile label="First commit" value={summary.firstCommitAt ? formatDate(summary.firstCommitAt) : 'unknown'} />
         <Tile label="Last commit" value={summary.lastCommitAt ? formatDate(summary.lastCommitAt) : 'unknown'} />
       </dl>

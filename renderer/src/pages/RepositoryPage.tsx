@@ -13,6 +13,7 @@ import { HistoryReportView } from '../components/HistoryReportView';
 import { HealthView, ScoreSummary } from '../components/HealthView';
 import { InventoryView } from '../components/InventoryView';
 import { MarkersReportView } from '../components/MarkersReportView';
+import { PeopleView } from '../components/PeopleView';
 import { Loading } from '../components/Loading';
 import { ScanControls } from '../components/ScanControls';
 import { SnapshotReportView } from '../components/SnapshotReportView';
@@ -27,6 +28,7 @@ type RepositoryTab =
   | { kind: 'inventory' }
   | { kind: 'drafts'; draftId?: string | undefined }
   | { kind: 'analysis'; id: AnalysisId }
+  | { kind: 'people' }
   | { kind: 'snapshots' };
 
 /** The tab a URL segment names (`code`, `dead-code`, …, `drafts`, `history`), the overview for anything else; `drafts/<id>` opens a draft. */
@@ -35,6 +37,7 @@ export function repositoryTab(slug: string | undefined, item?: string): Reposito
   if (slug === 'inventory') return { kind: 'inventory' };
   if (slug === 'health') return { kind: 'health' };
   if (slug === 'drafts') return { kind: 'drafts', draftId: item };
+  if (slug === 'people') return { kind: 'people' };
   const descriptor = analysisDescriptors.find((candidate) => candidate.tab.slug === slug);
   return descriptor ? { kind: 'analysis', id: descriptor.id } : { kind: 'overview' };
 }
@@ -70,6 +73,9 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
                 {descriptor.tab.label}
               </Link>
             ))}
+            <Link href={`/repositories/${id}/people`} className={tab.kind === 'people' ? 'tab active' : 'tab'}>
+              People
+            </Link>
             <Link href={`/repositories/${id}/history`} className={tab.kind === 'snapshots' ? 'tab active' : 'tab'}>
               Snapshots
             </Link>
@@ -79,6 +85,7 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
           {tab.kind === 'inventory' && (repo.latestSnapshot ? <InventoryView key={repo.latestSnapshot.snapshot.id} repository={repo} /> : <p className="empty">Not scanned yet. Press Scan to take stock of the debt.</p>)}
           {tab.kind === 'drafts' && <DraftsView repository={repo} selected={tab.draftId} />}
           {tab.kind === 'analysis' && <AnalysisTab key={tab.id} repository={repo} id={tab.id} />}
+          {tab.kind === 'people' && <PeopleView key={repo.latestSnapshot?.snapshot.id} repositoryId={id} />}
           {tab.kind === 'snapshots' && <History repositoryId={id} generation={lastOutcome} />}
         </>
       )}
