@@ -50,7 +50,7 @@ function People({ identities, onChange }: { identities: Identities; onChange: (c
     <div className="people">
       <dl className="tiles">
         <Tile label="People" value={people.length} />
-        <Tile label="Bots" value={bots.length === 0 ? 0 : `${formatNumber(bots.length)} · ${plural(botCommits, 'commit')}`} dimZero />
+        <Tile label="Bots" value={bots.length === 0 ? 0 : `${plural(bots.length, 'bot')}, ${plural(botCommits, 'commit')}`} dimZero />
         <Tile label="Suggested merges" value={suggestions.length} dimZero />
       </dl>
       <p className="muted">
@@ -134,7 +134,7 @@ function PeopleTable({ label, rows, everyone, onChange }: { label: string; rows:
                   <li key={identity.key} className="identity">
                     <span className="path">{identity.email || '(no email)'}</span>
                     {identity.name !== person.name && <span className="muted"> as {identity.name}</span>}
-                    {person.identities.length > 1 && <span className="muted"> · {plural(identity.commits, 'commit')}</span>}
+                    {person.identities.length > 1 && <span className="muted count"> · {plural(identity.commits, 'commit')}</span>}
                     {identity.key !== person.key && (
                       <button type="button" className="link-button" onClick={() => onChange(() => call('identities.unmerge', { key: identity.key }))} aria-label={`Unmerge ${identity.email} from ${person.name}`}>
                         Unmerge
