@@ -2,11 +2,11 @@ import type { AuthorIdentity } from './mailmap.js';
 import { type ResolvedAuthor, personNames } from './resolve-identities.js';
 
 /** An author identity (after .mailmap) and its commits. */
-export interface AuthorCommits extends AuthorIdentity {
+interface AuthorCommits extends AuthorIdentity {
   commits: number;
 }
 
-export interface Person {
+interface Person {
   /** The key the person's identities were merged into (its own identity's key when nothing was merged). */
   key: string;
   name: string;
@@ -32,7 +32,7 @@ export function groupPeople(authors: readonly AuthorCommits[], resolve: (author:
   return [...people.values()].sort((a, b) => b.commits - a.commits || a.name.localeCompare(b.name));
 }
 
-export interface MergeSuggestion {
+interface MergeSuggestion {
   /** The person to keep (most commits), and those to merge into it. */
   into: string;
   merge: string[];
@@ -89,7 +89,7 @@ export function suggestMerges(people: readonly Person[]): MergeSuggestion[] {
   });
 }
 
-export interface CountedAuthor extends AuthorCommits {
+interface CountedAuthor extends AuthorCommits {
   person: string;
   bot: boolean;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IdentityMap } from '../../analyzers/identities/resolve-identities.js';
 import type { Database } from './database.js';
 
-export type IdentityKind = 'bot' | 'person';
+type IdentityKind = 'bot' | 'person';
 
 /** The user's identity map, as every scan and the People panel read it. */
 export function readIdentityMap(db: Database): IdentityMap {
