@@ -28,7 +28,12 @@ export function describeIdentityMap(map: IdentityMap): { merges: number; marks: 
  */
 export function mergeIdentities(db: Database, into: string, aliases: readonly string[], now: Date): void {
   db.transaction(() => {
-    const person = db.prepare<[string], { person: string }>('SELECT person FROM identity_merges WHERE alias = ?').get(into)?.person ?? into;
+    let person = db.prepare<[string], { person: string }>('SELECT person FROM identity_merges WHERE alias = ?').get(into)?.person ?? into;
+    // Merging a person into one of its own aliases: the alias becomes the person.
+    if (person !== into && aliases.includes(person)) {
+      unmergeIdentity(db, into);
+      person = into;
+    }
     const repoint = db.prepare('UPDATE identity_merges SET person = ? WHERE person = ?');
     const merge = db.prepare('INSERT INTO identity_merges (alias, person, merged_at) VALUES (?, ?, ?) ON CONFLICT (alias) DO UPDATE SET person = excluded.person, merged_at = excluded.merged_at');
     for (const alias of aliases) {
