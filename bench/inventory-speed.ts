@@ -25,6 +25,8 @@ import { updateInventory } from '../core/inventory/update-inventory.js';
 import { inventoryOf } from '../core/scan/inventory-of.js';
 import { openDatabase } from '../core/store/database.js';
 import { insertGitHistory } from '../core/store/snapshot-git-history.js';
+import { emptyMailmap } from '../analyzers/identities/mailmap.js';
+import { emptyIdentityMap, identityResolver } from '../analyzers/identities/resolve-identities.js';
 import { saveSnapshot } from '../core/store/snapshots.js';
 import { describeMachine } from './machine.js';
 import { median } from './report.js';
@@ -93,7 +95,7 @@ function fillStore(home: string, count: number): void {
     const id = saveSnapshot(
       db,
       { repositoryId, kind: 'head', commit: 'a'.repeat(40), commitDate: null, branch: 'main', status: 'complete', startedAt: new Date().toISOString(), finishedAt: new Date().toISOString(), analyzerVersions: { code: '2' }, warnings: [], environment: null },
-      [(target, snapshotId) => insertGitHistory(target, snapshotId, { commits: 1, firstCommitAt: null, lastCommitAt: null, committedAt: null, contributors: [], shallow: false, rootCommits: [] })],
+      [(target, snapshotId) => insertGitHistory(target, snapshotId, { commits: 1, firstCommitAt: null, lastCommitAt: null, committedAt: null, contributors: [], shallow: false, rootCommits: [] }, identityResolver(emptyMailmap, emptyIdentityMap))],
     );
     updateInventory(db, { repositoryId, snapshotId: id, analyses: ['code'], items, renames: new Map(), linesOfCode: 500_000, minutesPerLine: 30, team: null, now: new Date() });
   })();

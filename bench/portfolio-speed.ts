@@ -12,6 +12,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { healthFormula } from '../analyzers/health/health-score.js';
+import { emptyMailmap } from '../analyzers/identities/mailmap.js';
+import { emptyIdentityMap, identityResolver } from '../analyzers/identities/resolve-identities.js';
 import { readPortfolio } from '../core/health/portfolio.js';
 import { saveHealthScore } from '../core/health/health-store.js';
 import { scoreInventory } from '../core/health/score-inventory.js';
@@ -46,7 +48,7 @@ function seed(): ReturnType<typeof openDatabase> {
       saveSnapshot(
         db,
         { repositoryId, kind, commit, commitDate: new Date(at).toISOString(), branch: 'main', status: 'complete', startedAt: new Date(at).toISOString(), finishedAt: new Date(at).toISOString(), analyzerVersions: {}, warnings: [], environment: null },
-        [(target, snapshotId) => insertGitHistory(target, snapshotId, { commits: 1, firstCommitAt: null, lastCommitAt: null, committedAt: null, contributors: [], shallow: false, rootCommits: [] })],
+        [(target, snapshotId) => insertGitHistory(target, snapshotId, { commits: 1, firstCommitAt: null, lastCommitAt: null, committedAt: null, contributors: [], shallow: false, rootCommits: [] }, identityResolver(emptyMailmap, emptyIdentityMap))],
       );
     db.transaction(() => {
       // Three years of weekly scores, drifting down with noise, as a backfill leaves them.

@@ -29,6 +29,8 @@ import { DraftService } from './drafts/draft-service.js';
 import { planMarkdown } from './drafts/plan-markdown.js';
 import { actorOf } from './drafts/worktree.js';
 import { approvalRates, getDraftDetail, listDrafts } from './store/drafts.js';
+import { listIdentities } from './identities/list-identities.js';
+import { markIdentity, mergeIdentities, unmergeIdentity } from './store/identity-map.js';
 
 interface StewardOptions {
   home: string;
@@ -191,6 +193,19 @@ export function openSteward(options: StewardOptions): Steward {
     'drafts.consent': async ({ repositoryId, grant, by }) => {
       const found = repository(repositoryId);
       return drafts.consent(found, grant, by ?? (await actorOf(found.path)));
+    },
+    'identities.list': async ({ repositoryId }) => listIdentities(db, repository(repositoryId).id),
+    'identities.merge': async ({ into, merge }) => {
+      mergeIdentities(db, into, merge, new Date());
+      return {};
+    },
+    'identities.unmerge': async ({ key }) => {
+      if (!unmergeIdentity(db, key)) throw new StewardError('not-found', `${key} is not merged into anyone`);
+      return {};
+    },
+    'identities.mark': async ({ key, as }) => {
+      markIdentity(db, key, as, new Date());
+      return {};
     },
     ...reportHandlers(db),
   };

@@ -15,6 +15,7 @@ export interface WeekActivity {
   /** Monday (UTC) of the ISO week, YYYY-MM-DD. */
   week: string;
   commits: number;
+  /** Distinct authors who are people. */
   authors: number;
   added: number;
   deleted: number;
@@ -49,7 +50,7 @@ export function activityByWeek(commits: readonly CommitRecord[]): WeekActivity[]
     let entry = weeks.get(week);
     if (!entry) weeks.set(week, (entry = { week, commits: 0, authors: 0, added: 0, deleted: 0, authorKeys: new Set() }));
     entry.commits++;
-    entry.authorKeys.add(authorKey(commit));
+    if (!commit.bot) entry.authorKeys.add(authorKey(commit));
     for (const change of commit.files) {
       entry.added += change.added;
       entry.deleted += change.deleted;

@@ -1,7 +1,10 @@
 import { type AuthorActivity, type WeekActivity, activityByAuthor, activityByWeek } from './activity.js';
 import { type CoupledPair, type CouplingOptions, changeCoupling, defaultCouplingOptions } from './change-coupling.js';
 import { type FileAge, codeAge } from './code-age.js';
+import type { AuthorIdentity } from '../identities/mailmap.js';
+import type { ResolvedAuthor } from '../identities/resolve-identities.js';
 import type { CommitRecord } from './commit-record.js';
+import { commitsByPerson } from './commits-by-person.js';
 import { commitsSince, monthsBefore } from './history-window.js';
 import { type FileComplexity, type Hotspot, rankHotspots } from './hotspots.js';
 import { type FileOwnership, type FolderOwnership, ownershipByFile, ownershipByFolder, tallyAuthors } from './ownership.js';
@@ -16,8 +19,10 @@ export interface HistoryOptions {
 export const defaultHistoryOptions: HistoryOptions = { windowMonths: 12, coupling: defaultCouplingOptions };
 
 interface HistoryInput {
-  /** Every commit read, newest first, with file names followed across renames (followRenames). */
+  /** Every commit read, newest first, with file names followed across renames (followRenames), authors as git gives them. */
   commits: readonly CommitRecord[];
+  /** Who an author is (after .mailmap and the user's identity map) and whether a bot. */
+  identify(author: AuthorIdentity): ResolvedAuthor;
   /** The files of the scanned commit: results are about them (a deleted file's history only counts for activity). */
   currentFiles: ReadonlySet<string>;
   complexity: ReadonlyMap<string, FileComplexity>;
@@ -39,13 +44,15 @@ export interface HistoryAnalysis {
   ownership: FileOwnership[];
   folderOwnership: FolderOwnership[];
   age: FileAge[];
+  /** People, each once whatever emails they used; bots are apart. */
   authors: AuthorActivity[];
+  bots: AuthorActivity[];
   weeks: WeekActivity[];
 }
 
 /** Every history analysis over one read of the log: each is a small function, this is their table. */
 export function analyzeHistory(input: HistoryInput): HistoryAnalysis {
-  const { commits } = input;
+  const commits = commitsByPerson(input.commits, input.identify);
   const currentOnly = (commit: CommitRecord): CommitRecord => ({ ...commit, files: commit.files.filter((change) => input.currentFiles.has(change.path)) });
   const current = commits.map(currentOnly);
   const since = monthsBefore(input.asOf, input.options.windowMonths);
@@ -64,7 +71,8 @@ export function analyzeHistory(input: HistoryInput): HistoryAnalysis {
     ownership,
     folderOwnership: ownershipByFolder(tally, ownership),
     age: codeAge(allTime.values(), input.asOf),
-    authors: activityByAuthor(commits),
+    authors: activityByAuthor(commits.filter((commit) => !commit.bot)),
+    bots: activityByAuthor(commits.filter((commit) => commit.bot)),
     weeks: activityByWeek(commits),
   };
 }

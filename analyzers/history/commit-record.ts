@@ -4,7 +4,10 @@
  */
 export interface CommitRecord {
   sha: string;
-  /** Name and email after .mailmap. */
+  /**
+   * Name and email as the commit gives them (before .mailmap: the stored log keeps what git holds,
+   * and identities are resolved when the analyses run, see commitsByPerson).
+   */
   authorName: string;
   authorEmail: string;
   /** Author date, ISO 8601 with the author's offset. */
@@ -12,6 +15,8 @@ export interface CommitRecord {
   files: FileChange[];
   /** Why line counts are missing for this commit (git could not read its content), if they are. */
   degraded?: string;
+  /** Set by identity resolution, never read from git nor stored: the author is a bot, not a person. */
+  bot?: boolean;
 }
 
 export interface FileChange {

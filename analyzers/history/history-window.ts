@@ -1,3 +1,4 @@
+import { identityKey } from '../identities/resolve-identities.js';
 import type { CommitRecord } from './commit-record.js';
 
 /** The point in time the analyses look back from: the scanned commit's date, so a past commit is seen as it was then. */
@@ -16,7 +17,7 @@ export function commitsSince(commits: readonly CommitRecord[], since: Date): Com
   return commits.filter((commit) => Date.parse(commit.authorDate) >= from);
 }
 
-/** One identity per author: the email after .mailmap, lower-cased (names vary more across machines than emails). */
+/** One key per author (after commitsByPerson: one per person). */
 export function authorKey(commit: Pick<CommitRecord, 'authorEmail' | 'authorName'>): string {
-  return commit.authorEmail.trim().toLowerCase() || commit.authorName;
+  return identityKey({ name: commit.authorName, email: commit.authorEmail });
 }

@@ -3,9 +3,11 @@ import type { CommitRecord, FileChange } from './commit-record.js';
 /**
  * The header of each commit: four NUL-terminated fields. Names, emails and paths may hold any byte
  * but NUL (a file name can hold git's own record separators), so every field is NUL-delimited and the
- * parser reads them by position, never by looking for a separator inside them.
+ * parser reads them by position, never by looking for a separator inside them. Names and emails are
+ * the commit's own (`%an`, not `%aN`): .mailmap is applied by Steward from the scanned commit's tree
+ * (analyzers/identities/mailmap.ts), never from the work tree or a file the repository's config names.
  */
-const headerFormat = '--format=%H%x00%aN%x00%aE%x00%aI';
+const headerFormat = '--format=%H%x00%an%x00%ae%x00%aI';
 
 /**
  * `git log` arguments whose output `LogParser` reads: the header, then the changed files (`-z`: each

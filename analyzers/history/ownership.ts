@@ -102,13 +102,14 @@ interface AuthorTally {
   active: ReadonlySet<string>;
 }
 
-/** One pass over the history for both ownership analyses. */
+/** One pass over the history for both ownership analyses; bots own nothing, so their commits are left out. */
 export function tallyAuthors(commits: readonly CommitRecord[], asOf: Date, options: OwnershipOptions = defaultOwnershipOptions): AuthorTally {
   const activeSince = monthsBefore(asOf, options.activeMonths).getTime();
   const active = new Set<string>();
   const names = new Map<string, string>();
   const addedByFile = new Map<string, Map<string, number>>();
   for (const commit of commits) {
+    if (commit.bot) continue;
     const author = authorKey(commit);
     if (!names.has(author)) names.set(author, commit.authorName);
     const time = Date.parse(commit.authorDate);

@@ -8,7 +8,7 @@ export interface FileRevisions {
   revisions: number;
   added: number;
   deleted: number;
-  /** Distinct authors. */
+  /** Distinct authors who are people (bots change files too, but know nothing of them). */
   authors: number;
   /** Author date of the newest change. */
   lastChanged: string;
@@ -30,7 +30,7 @@ export function revisionsByFile(commits: readonly CommitRecord[]): Map<string, F
       seen.add(change.path);
       file.added += change.added;
       file.deleted += change.deleted;
-      file.authorKeys.add(author);
+      if (!commit.bot) file.authorKeys.add(author);
       if (Date.parse(commit.authorDate) > Date.parse(file.lastChanged)) file.lastChanged = commit.authorDate;
     }
   }

@@ -27,7 +27,7 @@ function printReport(name: string, { snapshot, summary }: SnapshotReport): void 
   const where = snapshot.branch ? `${snapshot.branch} @ ${snapshot.commit.slice(0, 7)}` : `detached @ ${snapshot.commit.slice(0, 7)}`;
   printText(
     `${name} (${where}): ${plural(summary.files, 'file')}, ${plural(summary.linesOfCode, 'line')} of code, ` +
-      `${plural(summary.commits, 'commit')} by ${plural(summary.contributors, 'contributor')} ` +
+      `${plural(summary.commits, 'commit')} by ${plural(summary.contributors, 'contributor')}${summary.bots.count > 0 ? ` and ${plural(summary.bots.count, 'bot')} (${plural(summary.bots.commits, 'commit')})` : ''} ` +
       `from ${summary.firstCommitAt ? formatDate(summary.firstCommitAt) : 'an unknown date'} to ${summary.lastCommitAt ? formatDate(summary.lastCommitAt) : 'an unknown date'}\n`,
   );
   const totalsRows = (totals: SnapshotReport['summary']['languages']) =>
@@ -42,13 +42,14 @@ function printReport(name: string, { snapshot, summary }: SnapshotReport): void 
 const nodeModuleWords: Record<ScanEnvironment['nodeModules'], string> = { installed: 'node_modules installed', absent: 'no node_modules', 'not read': 'node_modules not read (a past commit)' };
 
 /** What a snapshot took from outside its commit, in one line. */
-function describeEnvironment({ now, nodeModules, dependencies, coverage, git }: ScanEnvironment): string {
+function describeEnvironment({ now, nodeModules, dependencies, coverage, git, identities }: ScanEnvironment): string {
   const parts = [`"now" ${now}`, nodeModuleWords[nodeModules]];
   if (dependencies) {
     parts.push(`registry ${dependencies.registries.map((registry) => `${registry.url} (${registry.source})`).join(', ')}${dependencies.offline ? ', offline' : ''}`);
     parts.push(`advisories: ${dependencies.advisories}`);
   }
   for (const source of coverage ?? []) parts.push(`coverage ${source.file} of ${source.modifiedAt.slice(0, 16).replace('T', ' ')} (of this commit: ${source.matchesCommit})`);
+  if (identities) parts.push(`.mailmap ${identities.mailmap}, identity map of ${plural(identities.merges, 'merge')} and ${plural(identities.marks, 'mark')}`);
   parts.push(git);
   return parts.join('; ');
 }

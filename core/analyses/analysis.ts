@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AnalysisDescriptor, AnalysisId, AnalysisReport } from '../api/analyses.js';
 import type { CodeAnalysis } from '../code/analyze-code.js';
 import type { HistorySummary } from '../git/history-summary.js';
+import type { ScanIdentities } from '../identities/scan-identities.js';
 import type { TreeListing } from '../git/tree-files.js';
 import type { ItemContext, ItemDraft } from '../inventory/item-draft.js';
 import type { Database } from '../store/database.js';
@@ -21,6 +22,8 @@ export interface AnalysisContext {
   codeAnalysis(): Promise<CodeAnalysis>;
   /** Commit count, dates, contributors, shallowness. */
   historySummary(): Promise<HistorySummary>;
+  /** Who each author is: the commit's .mailmap and the user's identity map. */
+  identities(): Promise<ScanIdentities>;
   /** The parse-worker module, for analyses that parse on every core. */
   readonly parseWorkerUrl: URL | string;
   /** When the run started: the clock (caches' ages; every other age of a HEAD scan). */

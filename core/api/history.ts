@@ -35,6 +35,8 @@ const CoupledPairSchema = z.object({
 });
 export type CoupledPairReport = z.infer<typeof CoupledPairSchema>;
 
+const AuthorActivitySchema = z.object({ author: z.string(), name: z.string(), commits: count, added: count, deleted: count, firstCommit: date, lastCommit: date });
+
 const AuthorShareSchema = z.object({ author: z.string(), name: z.string(), added: count, share });
 
 const FileHistorySchema = z.object({
@@ -84,9 +86,10 @@ export const HistoryReportSchema = z.object({
   coupling: z.array(CoupledPairSchema),
   files: z.array(FileHistorySchema),
   folders: z.array(FolderHistorySchema),
-  authors: z.array(
-    z.object({ author: z.string(), name: z.string(), commits: count, added: count, deleted: count, firstCommit: date, lastCommit: date }),
-  ),
+  /** People, each once (after .mailmap and the user's merges), most commits first. */
+  authors: z.array(AuthorActivitySchema),
+  /** Bot authors, apart from people: their commits count as changes, never towards ownership or author counts. */
+  bots: z.array(AuthorActivitySchema),
   weeks: z.array(z.object({ week: z.iso.date(), commits: count, authors: count, added: count, deleted: count })),
 });
 export type HistoryReport = z.infer<typeof HistoryReportSchema>;

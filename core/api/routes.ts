@@ -7,6 +7,7 @@ import { dependencyRoutes } from './dependencies.js';
 import { draftRoutes } from './drafts.js';
 import { exportRoutes } from './exports.js';
 import { healthRoutes } from './health.js';
+import { identityRoutes } from './identities.js';
 import { inventoryRoutes } from './inventory.js';
 import { portfolioRoutes } from './portfolio.js';
 import { repositoryRoutes } from './repositories.js';
@@ -35,6 +36,7 @@ export const routes = {
   ...draftRoutes,
   ...portfolioRoutes,
   ...exportRoutes,
+  ...identityRoutes,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 type Routes = typeof routes;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdentityMapUsedSchema } from './identities.js';
 
 export const SnapshotIdSchema = z.number().int().positive();
 
@@ -31,6 +32,8 @@ const ScanEnvironmentSchema = z.object({
   coverage: z.array(z.object({ file: z.string(), modifiedAt: z.string(), matchesCommit: z.enum(['yes', 'no', 'unknown']) })).nullable().default(null),
   /** The git that read the repository (`git version`). */
   git: z.string(),
+  /** The .mailmap and the user's identity map that counted authors; null before Steward recorded them. */
+  identities: IdentityMapUsedSchema.nullable().default(null),
 });
 export type ScanEnvironment = z.infer<typeof ScanEnvironmentSchema>;
 
@@ -77,7 +80,10 @@ export const SnapshotSummarySchema = z.object({
   files: z.number().int().nonnegative(),
   linesOfCode: z.number().int().nonnegative(),
   commits: z.number().int().nonnegative(),
+  /** People who authored commits, each once (after .mailmap and the user's merges), bots not counted. */
   contributors: z.number().int().nonnegative(),
+  /** Bot authors and their commits, apart from people (so commits add up). */
+  bots: z.object({ count: z.number().int().nonnegative(), commits: z.number().int().nonnegative() }),
   /** null when git gives no date Steward can place (a commit dated before 1970 or after 9999). */
   firstCommitAt: z.iso.datetime({ offset: true }).nullable(),
   lastCommitAt: z.iso.datetime({ offset: true }).nullable(),

@@ -20,7 +20,7 @@ export interface HistorySummary {
   lastCommitAt: string | null;
   /** Its committer date: when it became what it is (a rebased commit keeps its older author date). */
   committedAt: string | null;
-  /** Distinct author identities (name and email after .mailmap), most commits first. */
+  /** Distinct author identities as the commits give them (before .mailmap, which Steward applies), most commits first. */
   contributors: ContributorCommits[];
   /** True when the clone is shallow, so older history is not visible. */
   shallow: boolean;
@@ -33,7 +33,7 @@ export async function readHistorySummary(root: string, commit: string, signal?: 
     read(['log', '--max-parents=0', '--format=%H %aI', commit]),
     read(['log', '-1', '--format=%aI%n%cI', commit]),
     // Names and emails NUL-separated: either may hold anything else (`git shortlog`'s "Name <email>" can be forged).
-    read(['log', '-z', '--format=%aN%x00%aE', commit]),
+    read(['log', '-z', '--format=%an%x00%ae', commit]),
     read(['rev-parse', '--is-shallow-repository']),
   ]);
   const [lastCommitAt = '', committedAt = ''] = lastDate.trim().split('\n');

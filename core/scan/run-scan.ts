@@ -13,6 +13,7 @@ import { scoreFoundItems, scoreInventory } from '../health/score-inventory.js';
 import { headWarnings } from '../git/head-warnings.js';
 import { type HistorySummary, readHistorySummary } from '../git/history-summary.js';
 import { inspectRepository } from '../git/inspect-repository.js';
+import { type ScanIdentities, readScanIdentities } from '../identities/scan-identities.js';
 import { type TreeListing, listTreeFiles } from '../git/tree-files.js';
 import type { Database } from '../store/database.js';
 import { insertGitHistory } from '../store/snapshot-git-history.js';
@@ -100,6 +101,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
   let listing: Promise<TreeListing> | undefined;
   let code: Promise<CodeAnalysis> | undefined;
   let summary: Promise<HistorySummary> | undefined;
+  let identities: Promise<ScanIdentities> | undefined;
   const selected = Object.values(analyses).filter((analysis) => options.analyses.includes(analysis.descriptor.id));
   const totalWeight = selected.reduce((sum, analysis) => sum + analysis.weight, options.save ? countLinesWeight : 0);
   let weightDone = 0;
@@ -116,6 +118,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
           analyzeCode({ db, root, tree, parseWorkerUrl: options.parseWorkerUrl, thresholds: settings.complexity, installed: !past, signal, progress: context.progress, warn: context.warn }),
         )),
       historySummary: () => (summary ??= readHistorySummary(root, head.commit, signal)),
+      identities: () => (identities ??= context.treeFiles().then((tree) => readScanIdentities({ db, root, tree, signal, warn: context.warn }))),
       parseWorkerUrl: options.parseWorkerUrl,
       now: startedAt,
       asOf: past?.committedAt,
@@ -189,12 +192,14 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
 
   onProgress({ step: 'Saving snapshot', progress: 1, detail: '' });
   const history = await contextFor('', 0).historySummary();
+  const scanIdentities = await contextFor('', 0).identities();
   const environment: ScanEnvironment = {
     now: (past?.committedAt ?? startedAt).toISOString(),
     nodeModules: past ? 'not read' : existsSync(join(root, 'node_modules')) ? 'installed' : 'absent',
     dependencies: dependencyEnvironment(reports.dependencies as DependencyReport | undefined),
     coverage: (reports.coverage as CoverageReport | undefined)?.sources.map(({ file, modifiedAt, matchesCommit }) => ({ file, modifiedAt, matchesCommit })) ?? null,
     git: await gitVersion(root),
+    identities: scanIdentities.used,
   };
   const snapshotId = saveSnapshot(
     db,
@@ -213,7 +218,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
     },
     [
       ...saves,
-      (target, id) => insertGitHistory(target, id, history),
+      (target, id) => insertGitHistory(target, id, history, scanIdentities.resolve),
       ...(past
         ? [(target: Database, id: number) => saveHealthScore(target, scoreFoundItems(target, { repositoryId: options.repositoryId, snapshotId: id, items: inventory.items }))]
         : [

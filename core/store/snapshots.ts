@@ -1,4 +1,5 @@
 import type { LineTotals, Snapshot, SnapshotReport, SnapshotSummary } from '../api/snapshots.js';
+import { identityKey, personNames } from '../../analyzers/identities/resolve-identities.js';
 import type { Database } from './database.js';
 
 /** Everything about a finished scan except its results, which each analysis step saves itself. */
@@ -56,9 +57,14 @@ interface SummaryRow {
   lines_of_code: number;
   commits: number;
   contributors: number;
+  bots: number;
+  bot_commits: number;
   first_commit_at: string | null;
   last_commit_at: string | null;
 }
+
+/** The person a contributor row counted as; rows scanned before identities were resolved count one each. */
+const personOf = `coalesce(c.person, c.name || char(0) || c.email)`;
 
 const summarySelect = `
   SELECT s.id, s.repository_id, s.kind, s.commit_sha, s.commit_date, s.branch, s.status, s.started_at, s.finished_at,
@@ -66,7 +72,9 @@ const summarySelect = `
          (SELECT count(*) FROM snapshot_files f WHERE f.snapshot_id = s.id) AS files,
          (SELECT coalesce(sum(code_lines), 0) FROM snapshot_files f WHERE f.snapshot_id = s.id) AS lines_of_code,
          h.commits, h.first_commit_at, h.last_commit_at,
-         (SELECT count(*) FROM snapshot_contributors c WHERE c.snapshot_id = s.id) AS contributors
+         (SELECT count(DISTINCT ${personOf}) FROM snapshot_contributors c WHERE c.snapshot_id = s.id AND c.bot = 0) AS contributors,
+         (SELECT count(DISTINCT ${personOf}) FROM snapshot_contributors c WHERE c.snapshot_id = s.id AND c.bot = 1) AS bots,
+         (SELECT coalesce(sum(commits), 0) FROM snapshot_contributors c WHERE c.snapshot_id = s.id AND c.bot = 1) AS bot_commits
   FROM snapshots s JOIN snapshot_git_history h ON h.snapshot_id = s.id`;
 
 function toSummary(row: SummaryRow): SnapshotSummary {
@@ -89,6 +97,7 @@ function toSummary(row: SummaryRow): SnapshotSummary {
     linesOfCode: row.lines_of_code,
     commits: row.commits,
     contributors: row.contributors,
+    bots: { count: row.bots, commits: row.bot_commits },
     firstCommitAt: row.first_commit_at,
     lastCommitAt: row.last_commit_at,
   };
@@ -162,12 +171,13 @@ export function getSnapshotReport(db: Database, snapshotId: number): SnapshotRep
     }),
     { commentLines: 0, blankLines: 0 },
   );
-  const topContributors = db
-    .prepare<[number, number], { name: string; email: string; commits: number }>(
-      `SELECT name, email, commits FROM snapshot_contributors WHERE snapshot_id = ?
-       ORDER BY commits DESC, name LIMIT ?`,
-    )
-    .all(snapshotId, topContributorCount);
+  const topContributors = peopleOf(
+    db
+      .prepare<[number], { name: string; email: string; commits: number; person: string }>(
+        `SELECT name, email, commits, ${personOf} AS person FROM snapshot_contributors c WHERE snapshot_id = ? AND bot = 0 ORDER BY commits DESC, name`,
+      )
+      .all(snapshotId),
+  ).slice(0, topContributorCount);
   return {
     snapshot,
     summary: {
@@ -178,4 +188,16 @@ export function getSnapshotReport(db: Database, snapshotId: number): SnapshotRep
       topContributors,
     },
   };
+}
+
+/** Contributor rows (most commits first) as people: each person once, with their identities' commits added up. */
+function peopleOf(rows: readonly { name: string; email: string; commits: number; person: string }[]): { name: string; email: string; commits: number }[] {
+  const names = personNames(rows.map((row) => ({ identity: row, key: identityKey(row), person: row.person })));
+  const people = new Map<string, { name: string; email: string; commits: number }>();
+  for (const row of rows) {
+    const entry = people.get(row.person);
+    if (entry) entry.commits += row.commits;
+    else people.set(row.person, { name: names.get(row.person)!, email: row.email, commits: row.commits });
+  }
+  return [...people.values()].sort((a, b) => b.commits - a.commits || a.name.localeCompare(b.name));
 }

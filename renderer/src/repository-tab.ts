@@ -7,6 +7,7 @@ export type RepositoryTab =
   | { kind: 'inventory' }
   | { kind: 'drafts'; draftId?: string | undefined }
   | { kind: 'analysis'; id: AnalysisId }
+  | { kind: 'people' }
   | { kind: 'snapshots' };
 
 /** The tab a URL segment names (`code`, `dead-code`, …, `drafts`, `history`), the overview for anything else; `drafts/<id>` opens a draft. */
@@ -15,6 +16,7 @@ export function repositoryTab(slug: string | undefined, item?: string): Reposito
   if (slug === 'inventory') return { kind: 'inventory' };
   if (slug === 'health') return { kind: 'health' };
   if (slug === 'drafts') return { kind: 'drafts', draftId: item };
+  if (slug === 'people') return { kind: 'people' };
   const descriptor = analysisDescriptors.find((candidate) => candidate.tab.slug === slug);
   return descriptor ? { kind: 'analysis', id: descriptor.id } : { kind: 'overview' };
 }

@@ -3,7 +3,7 @@ import { LogParser } from '../../analyzers/history/log-parser.js';
 
 const sha = (digit: string): string => digit.repeat(40);
 
-/** Output as `git log -z --numstat --format=%H%x00%aN%x00%aE%x00%aI` prints it, fed in chunks of `size`. */
+/** Output as `git log -z --numstat --format=%H%x00%an%x00%ae%x00%aI` prints it, fed in chunks of `size`. */
 function parse(output: string, size = 7): ReturnType<LogParser['push']> {
   const parser = new LogParser();
   const commits = [];

@@ -9,13 +9,14 @@ import { getHistoryReport, insertHistoryReport } from './store.js';
 /** Hotspots, change coupling, ownership, code age and activity from git history (only the commits not read before). */
 export const historyAnalysis: Analysis<'history'> = {
   descriptor: analysisDescriptor('history'),
-  version: '4',
+  version: '5',
   weight: 0.6,
   options: z.object({}),
-  async run({ db, root, commit, asOf, treeFiles, codeAnalysis, historySummary, parseWorkerUrl, signal, progress, warn }) {
+  async run({ db, root, commit, asOf, treeFiles, codeAnalysis, historySummary, identities, parseWorkerUrl, signal, progress, warn }) {
     const code = await codeAnalysis();
     const summary = await historySummary();
-    const history = await analyzeRepositoryHistory({ db, root, commit, tree: await treeFiles(), code, summary, past: asOf !== undefined, parseWorkerUrl, signal, progress, warn });
+    const { resolve } = await identities();
+    const history = await analyzeRepositoryHistory({ db, root, commit, tree: await treeFiles(), code, summary, identify: resolve, past: asOf !== undefined, parseWorkerUrl, signal, progress, warn });
     return { report: toHistoryReport(history, commit) };
   },
   save: insertHistoryReport,

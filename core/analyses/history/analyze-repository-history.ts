@@ -4,9 +4,11 @@ import type { FileComplexity } from '../../../analyzers/history/hotspots.js';
 import { workspaceLocator } from '../../../analyzers/deadcode/workspace-of.js';
 import { usableDate } from '../../../analyzers/history/commit-date.js';
 import { followRenames } from '../../../analyzers/history/follow-renames.js';
+import type { AuthorIdentity } from '../../../analyzers/identities/mailmap.js';
+import type { ResolvedAuthor } from '../../../analyzers/identities/resolve-identities.js';
 import type { CodeAnalysis } from '../../code/analyze-code.js';
 import type { HistorySummary } from '../../git/history-summary.js';
-import { readBlobs } from '../../git/read-blobs.js';
+import { readTreeFile } from '../../git/read-tree-file.js';
 import type { TreeListing } from '../../git/tree-files.js';
 import type { Database } from '../../store/database.js';
 import { plural, preview } from '../../wording.js';
@@ -33,6 +35,8 @@ interface AnalyzeHistoryOptions {
   tree: TreeListing;
   code: Pick<CodeAnalysis, 'complexity' | 'config' | 'parseErrors' | 'packageDirs'>;
   summary: HistorySummary;
+  /** Who an author is (the commit's .mailmap, the user's identity map). */
+  identify(author: AuthorIdentity): ResolvedAuthor;
   /** A past commit (a backfill): its log is taken from the stored one as of it, which stays where it is. */
   past: boolean;
   parseWorkerUrl: URL | string;
@@ -42,7 +46,7 @@ interface AnalyzeHistoryOptions {
 }
 
 /** Reads the history git has (incrementally), then runs every history analysis as of the scanned commit. */
-export async function analyzeRepositoryHistory({ db, root, commit, tree, code, summary, past, parseWorkerUrl, signal, progress, warn }: AnalyzeHistoryOptions): Promise<RepositoryHistory> {
+export async function analyzeRepositoryHistory({ db, root, commit, tree, code, summary, identify, past, parseWorkerUrl, signal, progress, warn }: AnalyzeHistoryOptions): Promise<RepositoryHistory> {
   if (tree.submodules.length > 0) warn(`Skipped ${plural(tree.submodules.length, 'submodule')} (their history is their own): ${preview(tree.submodules)}`);
   if (summary.shallow) {
     warn(`This is a shallow clone: only ${plural(summary.commits, 'commit')} of history are visible, so hotspots, coupling and ownership cover those only`);
@@ -73,6 +77,7 @@ export async function analyzeRepositoryHistory({ db, root, commit, tree, code, s
   const asOf = new Date(asOfText);
   const analysis = analyzeHistory({
     commits: followed,
+    identify,
     currentFiles: new Set(tree.files.map((file) => file.path)),
     complexity: complexityByFile(code),
     asOf,
@@ -95,15 +100,12 @@ function complexityByFile({ complexity, parseErrors }: Pick<CodeAnalysis, 'compl
  * they change every line of many files at once, which says nothing about which files belong together.
  */
 async function ignoredRevisions(root: string, tree: TreeListing, signal: AbortSignal): Promise<Set<string>> {
-  const file = tree.files.find((candidate) => candidate.path === '.git-blame-ignore-revs');
   const revisions = new Set<string>();
-  if (!file) return revisions;
-  await readBlobs(root, [file.blobSha], (_, content) => {
-    for (const line of content?.toString('utf8').split('\n') ?? []) {
-      const sha = /^\s*([0-9a-f]{40,64})\b/i.exec(line)?.[1];
-      if (sha) revisions.add(sha.toLowerCase());
-    }
-  }, signal);
+  const content = await readTreeFile(root, tree, '.git-blame-ignore-revs', { maxBytes: Number.POSITIVE_INFINITY, signal });
+  for (const line of content?.split('\n') ?? []) {
+    const sha = /^\s*([0-9a-f]{40,64})\b/i.exec(line)?.[1];
+    if (sha) revisions.add(sha.toLowerCase());
+  }
   return revisions;
 }
 

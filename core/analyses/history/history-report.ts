@@ -33,6 +33,7 @@ export function toHistoryReport(history: RepositoryHistory, commit: string): His
       return { ...folder, revisions: churn?.revisions ?? 0, added: churn?.added ?? 0, deleted: churn?.deleted ?? 0 };
     }),
     authors: analysis.authors,
+    bots: analysis.bots,
     weeks: analysis.weeks,
   };
 }

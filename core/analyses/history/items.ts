@@ -29,7 +29,7 @@ export function historyItems(report: HistoryReport): ItemDraft[] {
     const items: ItemDraft[] = [];
     const evidence = { mainDeveloper: file.mainDeveloper, share: file.mainDeveloperShare, authors: file.authors, revisions: file.revisions, ageMonths: file.ageMonths };
     const sharePercent = Math.round((file.mainDeveloperShare ?? 0) * 100);
-    const reason = 'By added lines over the whole history; an author under two emails counts twice unless .mailmap joins them.';
+    const reason = 'By added lines over the whole history, each person once after .mailmap and the identity map (People tab), bots left out; a person under an email neither joins counts as someone else.';
     if (file.knowledgeIsland) {
       items.push({
         kind: 'knowledge-island',

@@ -4,7 +4,7 @@ import type { Database } from '../../store/database.js';
 /** Saves a snapshot's history report: hotspots, coupling and per-file history as rows, the small aggregates as JSON. */
 export function insertHistoryReport(db: Database, snapshotId: number, report: HistoryReport): void {
   db.prepare(
-    `INSERT INTO snapshot_history (snapshot_id, as_of, window_months, coupling_thresholds, read, degraded, folder_ownership, authors, weeks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO snapshot_history (snapshot_id, as_of, window_months, coupling_thresholds, read, degraded, folder_ownership, authors, bots, weeks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     snapshotId,
     report.asOf,
@@ -14,6 +14,7 @@ export function insertHistoryReport(db: Database, snapshotId: number, report: Hi
     JSON.stringify(report.degraded),
     JSON.stringify(report.folders),
     JSON.stringify(report.authors),
+    JSON.stringify(report.bots),
     JSON.stringify(report.weeks),
   );
   const hotspot = db.prepare(
@@ -42,6 +43,7 @@ interface HistoryRow {
   degraded: string;
   folder_ownership: string;
   authors: string;
+  bots: string | null;
   weeks: string;
 }
 
@@ -49,7 +51,7 @@ interface HistoryRow {
 export function getHistoryReport(db: Database, snapshotId: number): HistoryReport | undefined {
   const row = db
     .prepare<[number], HistoryRow>(
-      `SELECT s.commit_sha, h.as_of, h.window_months, h.coupling_thresholds, h.read, h.degraded, h.folder_ownership, h.authors, h.weeks
+      `SELECT s.commit_sha, h.as_of, h.window_months, h.coupling_thresholds, h.read, h.degraded, h.folder_ownership, h.authors, h.bots, h.weeks
        FROM snapshot_history h JOIN snapshots s ON s.id = h.snapshot_id WHERE h.snapshot_id = ?`,
     )
     .get(snapshotId);
@@ -89,6 +91,8 @@ export function getHistoryReport(db: Database, snapshotId: number): HistoryRepor
     files,
     folders: JSON.parse(row.folder_ownership) as HistoryReport['folders'],
     authors: JSON.parse(row.authors) as HistoryReport['authors'],
+    // Scanned before bots were set apart: they are among the authors.
+    bots: row.bots === null ? [] : (JSON.parse(row.bots) as HistoryReport['bots']),
     weeks: JSON.parse(row.weeks) as HistoryReport['weeks'],
   };
 }

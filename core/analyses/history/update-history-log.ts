@@ -5,7 +5,7 @@ import type { Database } from '../../store/database.js';
 import { HistoryLogStore } from '../../store/history-log-store.js';
 
 /** Bumped when the reader would store different commits or changes for the same history. */
-const readerSettings = 'reader 2: no merges, renames, numstat, NUL-delimited fields';
+const readerSettings = 'reader 3: no merges, renames, numstat, NUL-delimited fields, authors as committed (before .mailmap)';
 
 export interface HistoryLogRead {
   /**

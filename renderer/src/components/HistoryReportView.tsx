@@ -42,6 +42,8 @@ export function HistoryReportView({ report, root }: { report: HistoryReport; roo
         in the log, {readModes[read.mode]}
         {read.read > 0 && ` (${plural(read.read, 'commit')} in ${(read.durationMs / 1000).toFixed(1)} s)`}.
         {report.degraded.length > 0 && ` ${plural(report.degraded.length, 'commit')} counted without line counts (git lacks their content).`}
+        {report.bots.length > 0 &&
+          ` ${plural(report.bots.length, 'bot')} (${plural(report.bots.reduce((sum, bot) => sum + bot.commits, 0), 'commit')}) set apart: their commits count as changes, never towards owners or authors.`}
       </p>
 
       <h2>Hotspots</h2>
@@ -70,7 +72,7 @@ export function HistoryReportView({ report, root }: { report: HistoryReport; roo
 
       <h2>Ownership</h2>
       <p className="muted">
-        By added lines over the whole history. A knowledge island is a file one still-active author wrote 95 % or more of; files whose owners left have no author
+        By added lines over the whole history, each person once (after .mailmap and the merges on the People tab), bots left out. A knowledge island is a file one still-active author wrote 95 % or more of; files whose owners left have no author
         with a fifth of their lines active in the last 6 months.
       </p>
       <SortableTable label="Ownership by folder" columns={folderColumns} rows={report.folders.filter((folder) => folder.folder.split('/').length <= 2)} rowKey={(folder) => folder.folder} initialSort="files" pathsOf={ownedFolder} />

@@ -1,5 +1,5 @@
 import type { LineTotals, ScanEnvironment, SnapshotReport } from '../../../core/api/snapshots';
-import { formatDate, formatDateTime, formatNumber, shortCommit } from '../format';
+import { formatDate, formatDateTime, formatNumber, plural, shortCommit } from '../format';
 import { LanguageChart } from './LanguageChart';
 import { Tile } from './Tile';
 
@@ -24,6 +24,7 @@ export function SnapshotReportView({ report }: { report: SnapshotReport }) {
         <Tile label="Lines of code" value={formatNumber(summary.linesOfCode)} />
         <Tile label="Commits" value={formatNumber(summary.commits)} />
         <Tile label="Contributors" value={formatNumber(summary.contributors)} />
+        {summary.bots.count > 0 && <Tile label="Bots (not contributors)" value={`${plural(summary.bots.count, 'bot')}, ${plural(summary.bots.commits, 'commit')}`} />}
         <Tile label="First commit" value={summary.firstCommitAt ? formatDate(summary.firstCommitAt) : 'unknown'} />
         <Tile label="Last commit" value={summary.lastCommitAt ? formatDate(summary.lastCommitAt) : 'unknown'} />
       </dl>

@@ -10,6 +10,7 @@ import { DraftsView } from '../components/DraftsView';
 import { HealthView, ScoreSummary } from '../components/HealthView';
 import { InventoryView } from '../components/InventoryView';
 import { NavLink } from '../components/NavLink';
+import { PeopleView } from '../components/PeopleView';
 import { Loading } from '../components/Loading';
 import { ScanControls } from '../components/ScanControls';
 import { SnapshotReportView } from '../components/SnapshotReportView';
@@ -49,6 +50,9 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
                 {descriptor.tab.label}
               </NavLink>
             ))}
+            <NavLink href={`/repositories/${id}/people`} current={tab.kind === 'people'} className="tab">
+              People
+            </NavLink>
             <NavLink href={`/repositories/${id}/history`} current={tab.kind === 'snapshots'} className="tab">
               Snapshots
             </NavLink>
@@ -58,6 +62,7 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
           {tab.kind === 'inventory' && (repo.latestSnapshot ? <InventoryView key={repo.latestSnapshot.snapshot.id} repository={repo} /> : <p className="empty">Not scanned yet. Press Scan to take stock of the debt.</p>)}
           {tab.kind === 'drafts' && <DraftsView repository={repo} selected={tab.draftId} />}
           {tab.kind === 'analysis' && <AnalysisTab key={tab.id} repository={repo} id={tab.id} />}
+          {tab.kind === 'people' && <PeopleView key={repo.latestSnapshot?.snapshot.id} repositoryId={id} />}
           {tab.kind === 'snapshots' && <History repositoryId={id} generation={lastOutcome} />}
         </CodeViewSnapshot.Provider>
       )}
