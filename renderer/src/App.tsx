@@ -1,6 +1,7 @@
 import { Link, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useRoute, useScanJobs } from './api/hooks';
+import { HealthNotices } from './components/HealthNotices';
 import { RepositoriesPage } from './pages/RepositoriesPage';
 import { RepositoryPage, repositoryTab } from './pages/RepositoryPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -25,6 +26,7 @@ export function App() {
             {info.state === 'ready' && info.value.mode === 'browser' && <p className="sidebar-note">Browser mode</p>}
           </nav>
           <main className="content">
+            <HealthNotices mode={info.state === 'ready' ? info.value.mode : undefined} />
             <Switch>
               <Route path="/">
                 <RepositoriesPage canPickDirectory={info.state === 'ready' && info.value.canPickDirectory} />

@@ -30,5 +30,7 @@ function merge(current: Settings, change: RouteInput<'settings.update'>): Settin
     theme: change.theme ?? current.theme,
     dependencies: { ...current.dependencies, ...change.dependencies },
     complexity: { ...current.complexity, ...change.complexity },
+    scanSchedule: { ...current.scanSchedule, ...change.scanSchedule },
+    notifications: { ...current.notifications, ...change.notifications },
   };
 }

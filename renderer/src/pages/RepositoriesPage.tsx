@@ -12,7 +12,7 @@ export function RepositoriesPage({ canPickDirectory }: { canPickDirectory: boole
   const jobs = useContext(ScanJobsContext);
   const { reload } = repositories;
   // A scan that finishes anywhere changes the "last scan" column.
-  const finished = [...jobs.values()].filter((job) => job.purpose === 'scan' && job.state !== 'running').length;
+  const finished = [...jobs.values()].filter((job) => job.purpose === 'scan' && job.state !== 'running' && job.state !== 'queued').length;
   useEffect(reload, [finished, reload]);
 
   return (
@@ -44,7 +44,7 @@ export function RepositoriesPage({ canPickDirectory }: { canPickDirectory: boole
                         <Link href={`/repositories/${repository.id}`}>{repository.name}</Link>
                       </td>
                       <td className="muted path">{repository.path}</td>
-                      <td>{job?.state === 'running' ? `Scanning… ${Math.round(job.progress * 100)}%` : latest ? formatDateTime(latest.snapshot.finishedAt) : 'Never'}</td>
+                      <td>{job?.state === 'running' ? `Scanning… ${Math.round(job.progress * 100)}%` : job?.state === 'queued' ? 'Waiting to scan' : latest ? formatDateTime(latest.snapshot.finishedAt) : 'Never'}</td>
                       <td className="number">{latest ? formatNumber(latest.files) : '—'}</td>
                       <td className="number">{latest ? formatNumber(latest.linesOfCode) : '—'}</td>
                     </tr>
