@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const notificationKinds = ['score-drop', 'forecast'] as const;
+const notificationKinds = ['score-drop', 'forecast'] as const;
 
 /**
  * News a scan brings about a repository's health (docs/schedule.md): its score fell by the settings'
