@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { call } from '../../core/api/call.js';
@@ -7,8 +7,8 @@ import type { ScanJob } from '../../core/api/scans.js';
 import type { SchedulerClock } from '../../core/scan/scan-scheduler.js';
 import { openSteward } from '../../core/steward.js';
 import { runSteward } from '../support/cli.js';
-import { createKnownRepository, createRepository, git, temporaryDirectory } from '../support/git-fixture.js';
-import { complexFunction } from '../support/shop-fixture.js';
+import { createKnownRepository, temporaryDirectory } from '../support/git-fixture.js';
+import { shopThatWorsens } from '../support/shop-fixture.js';
 import { sourceWorkers } from '../support/source-workers.js';
 
 const day = 24 * 3600 * 1000;
@@ -61,20 +61,7 @@ describe('the weekly scan schedule', () => {
   afterAll(() => steward.close());
 
   it('scans every repository when the slot comes, not again after a restart, and tells when a score fell', async () => {
-    const firstCommit = Date.UTC(2026, 10, 2, 9);
-    const stamp = (at: number) => new Date(at).toISOString();
-    const shop = createRepository(join(temporaryDirectory(), 'shop'), [
-      {
-        author: 'Ada',
-        email: 'ada@example.com',
-        date: stamp(firstCommit),
-        files: {
-          'package.json': JSON.stringify({ name: 'shop', private: true, type: 'module', main: 'src/index.ts' }),
-          'src/index.ts': "export * from './catalog.js';\n",
-          'src/catalog.ts': Array.from({ length: 40 }, (_, n) => `export function price${n}(quantity: number): number {\n  return quantity * ${n + 1};\n}\n`).join('\n'),
-        },
-      },
-    ]);
+    const { repository: shop, worsen } = shopThatWorsens();
     const others = ['known', 'small'].map((name) => createKnownRepository(join(temporaryDirectory(), name)));
     const ids: number[] = [];
     for (const path of [shop, ...others]) ids.push((await call(steward.handlers, 'repositories.add', { path })).id);
@@ -125,11 +112,7 @@ describe('the weekly scan schedule', () => {
     expect(steward.scans.list()).toEqual([]);
 
     // A week of commits makes the shop worse; the next slot scans it and tells of the fall.
-    for (const index of [0, 1, 2]) writeFileSync(join(shop, `src/orders-${index}.ts`), complexFunction(`total${index}`));
-    writeFileSync(join(shop, 'src/index.ts'), "export * from './catalog.js';\nexport * from './orders-0.js';\nexport * from './orders-1.js';\nexport * from './orders-2.js';\n");
-    const later = stamp(firstCommit + 8 * day);
-    git(shop, ['add', '--all']);
-    git(shop, ['commit', '--quiet', '--message', 'orders'], { GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com', GIT_AUTHOR_DATE: later, GIT_COMMITTER_DATE: later });
+    worsen();
     now = new Date(now.getTime() + 7 * day);
     tick();
     const week2 = await scannedTimes(6);

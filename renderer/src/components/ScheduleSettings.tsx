@@ -61,7 +61,9 @@ export function NotificationSettings({
   /** Browser mode: whether the browser may show notifications (null in the desktop app). */
   browserPermission: NotificationPermission | 'unsupported' | null;
 }) {
-  const [permission, setPermission] = useState(browserPermission);
+  // The browser's answer once asked here; until then what the page was given (it arrives with app.info).
+  const [answer, setPermission] = useState<NotificationPermission>();
+  const permission = answer ?? browserPermission;
   return (
     <fieldset className="settings-group">
       <legend>Notifications</legend>
@@ -77,10 +79,14 @@ export function NotificationSettings({
       <p className="muted hint">
         A fall is against the latest scanned commit a week or more older; each kind of news is told at most once a week per repository.
       </p>
+      {permission === 'granted' && <p className="muted hint">This browser shows Steward’s notifications.</p>}
       {permission === 'default' && (
-        <button type="button" className="secondary" onClick={() => void Notification.requestPermission().then(setPermission)}>
-          Let this browser show notifications
-        </button>
+        <p className="muted hint">
+          <button type="button" className="secondary" onClick={() => void Notification.requestPermission().then(setPermission)}>
+            Let this browser show notifications
+          </button>{' '}
+          Until then, they appear as a banner in this page.
+        </p>
       )}
       {(permission === 'denied' || permission === 'unsupported') && <p className="muted hint">This browser does not show Steward’s notifications: they appear as a banner in this page.</p>}
     </fieldset>
