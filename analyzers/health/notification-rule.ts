@@ -32,16 +32,18 @@ const day = 24 * 3600 * 1000;
  */
 const quietDays = 7;
 
+/** Scores as the app shows them: one decimal. */
+const points = (value: number): string => value.toFixed(1);
+
 export function notificationsFor(input: NotificationRuleInput): NotificationDraft[] {
   const { repositoryName: name, score, changeSinceWeek, crossing, settings, now, lastTold } = input;
   const quiet = (kind: NotificationKind) => lastTold[kind] !== undefined && now - lastTold[kind] < quietDays * day;
   const drafts: NotificationDraft[] = [];
   if (score !== null && changeSinceWeek !== null && -changeSinceWeek >= settings.scoreDrop && !quiet('score-drop')) {
-    const fell = Math.round(-changeSinceWeek * 10) / 10;
     drafts.push({
       kind: 'score-drop',
-      title: `${name}: health fell ${fell} points in a week`,
-      body: `Health ${Math.round(score)}, down from ${Math.round(score - changeSinceWeek)} at the latest scanned commit a week or more older.`,
+      title: `${name}: health fell ${points(-changeSinceWeek)} points in a week`,
+      body: `Health ${points(score)}, down from ${points(score - changeSinceWeek)} at the latest scanned commit a week or more older.`,
     });
   }
   if (score !== null && score > settings.forecastScore && crossing && crossing.at <= now + settings.forecastWeeks * 7 * day && !quiet('forecast')) {
@@ -49,7 +51,7 @@ export function notificationsFor(input: NotificationRuleInput): NotificationDraf
     drafts.push({
       kind: 'forecast',
       title: `${name}: health forecast to fall below ${settings.forecastScore}`,
-      body: `Health ${Math.round(score)}, losing ${Math.abs(Math.round(crossing.perWeek * 10) / 10)} a week: below ${settings.forecastScore} around ${date(crossing.at)} (between ${date(crossing.earliest)} and ${date(crossing.latest)}).`,
+      body: `Health ${points(score)}, losing ${points(Math.abs(crossing.perWeek))} a week: below ${settings.forecastScore} around ${date(crossing.at)} (between ${date(crossing.earliest)} and ${date(crossing.latest)}).`,
     });
   }
   return drafts;

@@ -85,6 +85,6 @@ async function describe(steward: Steward, repository: Repository, job: ScanJob):
 
 function outcomeLine({ name, state, snapshotId, score, changeSinceWeek, error, notifications }: ScanAllOutcome): string {
   if (state !== 'succeeded') return `${name}: not scanned. ${error?.message ?? state}`;
-  const health = score === null ? 'no health score' : `health ${Math.round(score)}${changeSinceWeek === null ? '' : ` (${signedChange(changeSinceWeek)} in a week)`}`;
+  const health = score === null ? 'no health score' : `health ${score.toFixed(1)}${changeSinceWeek === null ? '' : ` (${signedChange(changeSinceWeek)} in a week)`}`;
   return [`${name}: scanned, snapshot ${snapshotId}, ${health}`, ...notifications.map((notification) => `  ! ${notification.title}. ${notification.body}`)].join('\n');
 }

@@ -32,8 +32,8 @@ describe('steward scan --all', () => {
     expect(lines).toHaveLength(3);
     expect(lines).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^alpha: scanned, snapshot \d+, health \d+$/),
-        expect.stringMatching(/^beta: scanned, snapshot \d+, health \d+$/),
+        expect.stringMatching(/^alpha: scanned, snapshot \d+, health \d+\.\d$/),
+        expect.stringMatching(/^beta: scanned, snapshot \d+, health \d+\.\d$/),
         `gone: not scanned. The folder of gone, ${folders[2]}, is missing (moved or deleted); its history is kept`,
       ]),
     );
@@ -123,6 +123,6 @@ describe('the weekly scan schedule', () => {
     const shopScan = week2.find((job) => job.repositoryId === ids[0])!;
     expect(drops[0]!.snapshotId).toBe(shopScan.snapshotId);
     const health = await call(steward.handlers, 'health.score', { repositoryId: ids[0]! });
-    expect(drops[0]!.body).toBe(`Health ${Math.round(health.score!)}, down from ${Math.round(health.score! - health.changeSinceWeek!)} at the latest scanned commit a week or more older.`);
+    expect(drops[0]!.body).toBe(`Health ${health.score!.toFixed(1)}, down from ${(health.score! - health.changeSinceWeek!).toFixed(1)} at the latest scanned commit a week or more older.`);
   });
 });

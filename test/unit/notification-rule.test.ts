@@ -17,7 +17,7 @@ describe('notificationsFor', () => {
   it('tells a fall of the threshold or more in a week, with the scores before and after', () => {
     expect(notificationsFor({ ...base, changeSinceWeek: -4.9 })).toEqual([]);
     expect(notificationsFor({ ...base, changeSinceWeek: -5 })).toEqual([
-      { kind: 'score-drop', title: 'shop: health fell 5 points in a week', body: 'Health 78, down from 83 at the latest scanned commit a week or more older.' },
+      { kind: 'score-drop', title: 'shop: health fell 5.0 points in a week', body: 'Health 78.0, down from 83.0 at the latest scanned commit a week or more older.' },
     ]);
     expect(notificationsFor({ ...base, changeSinceWeek: 6 })).toEqual([]);
     expect(notificationsFor({ ...base, changeSinceWeek: null })).toEqual([]);
@@ -29,7 +29,7 @@ describe('notificationsFor', () => {
     expect(forecast).toEqual({
       kind: 'forecast',
       title: 'shop: health forecast to fall below 75',
-      body: 'Health 78, losing 1 a week: below 75 around 2026-12-27 (between 2026-12-17 and 2027-01-16).',
+      body: 'Health 78.0, losing 1.0 a week: below 75 around 2026-12-27 (between 2026-12-17 and 2027-01-16).',
     });
     expect(notificationsFor({ ...base, crossing: { ...crossing, at: now + 29 * day } })).toEqual([]);
     expect(notificationsFor({ ...base, score: 74, crossing })).toEqual([]);
