@@ -32,9 +32,14 @@ const checkEveryMs = 60_000;
  */
 export function startScanScheduler({ db, clock, scanAll }: { db: Database; clock: SchedulerClock; scanAll: () => ScanJob[] }): { stop(): void } {
   const check = (): void => {
-    const now = clock.now();
-    const slot = dueSlot({ schedule: readSettings(db).scanSchedule, now, setAt: settingChangedAt(db, 'scanSchedule'), lastSlot: lastScheduledSlot(db) });
-    if (slot && claimScheduledSlot(db, slot, now)) scanAll();
+    try {
+      const now = clock.now();
+      const slot = dueSlot({ schedule: readSettings(db).scanSchedule, now, setAt: settingChangedAt(db, 'scanSchedule'), lastSlot: lastScheduledSlot(db) });
+      if (slot && claimScheduledSlot(db, slot, now)) scanAll();
+    } catch (error) {
+      // A timer's exception would end the app: the next check, a minute later, tries again.
+      process.emitWarning(`Steward could not check the scan schedule: ${(error as Error).message}`);
+    }
   };
   const timer = clock.every(checkEveryMs, check);
   check();

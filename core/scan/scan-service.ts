@@ -68,11 +68,12 @@ const lockLifetimeMs = 60_000;
 /**
  * Runs scans in worker threads, one at a time per repository across every Steward process: the
  * repository's lock row in the database is the arbiter, and a second request is refused with a
- * message naming the scan that holds it.
+ * message naming the scan that holds it. `startAll` queues a scan of every repository and runs a
+ * few at a time.
  */
 export class ScanService {
   private readonly running = new Map<string, RunningScan>();
-  /** `scans.startAll`'s scans not started yet, in order, and those of them now running (at most `queueSlots`). */
+  /** `scans.startAll`'s scans not started yet, in order, and those of them now running in its slots. */
   private readonly queue: QueuedScan[] = [];
   private readonly queueRunning = new Set<string>();
   private readonly results = new Map<string, { result: RunResult; expiry: NodeJS.Timeout }>();
@@ -81,8 +82,9 @@ export class ScanService {
   constructor(private readonly options: ScanServiceOptions) {}
 
   start(repository: Repository, request: ScanRequest = {}): ScanJob {
-    // Asked for now while `scans.startAll` has it waiting: it starts now, outside the queue's slots.
-    const waiting = request.backfill || request.worktree ? -1 : this.queue.findIndex((queued) => queued.repository.id === repository.id);
+    // The scan `scans.startAll` has waiting, asked for now: it starts now, outside the queue's slots.
+    const sameAsQueued = !request.backfill && !request.worktree && !request.analyses && !request.options && request.save !== false;
+    const waiting = sameAsQueued ? this.queue.findIndex((queued) => queued.repository.id === repository.id) : -1;
     if (waiting !== -1) {
       const [queued] = this.queue.splice(waiting, 1);
       return this.startQueued(queued!, false);
@@ -133,10 +135,9 @@ export class ScanService {
   }
 
   private startQueued(queued: QueuedScan, inSlot: boolean): ScanJob {
-    const request: ScanRequest = {};
     try {
       if (!existsSync(queued.repository.path)) throw new StewardError('not-found', missingFolder(queued.repository));
-      const job = this.launch(queued.repository, request, queued.job.id);
+      const job = this.launch(queued.repository, {}, queued.job.id);
       if (inSlot) this.queueRunning.add(job.id);
       queued.follow(this.running.get(job.id)!.settled);
       return job;
