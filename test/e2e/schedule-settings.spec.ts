@@ -32,7 +32,7 @@ test('the weekly scan and the notifications are set on the Settings page and kep
         await page.emulateMedia({ colorScheme });
         await page.screenshot({ path: testInfo.outputPath(`settings-${width}-${colorScheme}.png`), fullPage: true });
         // Nothing wider than the window.
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
       }
     }
 
