@@ -73,14 +73,22 @@ const program = new Command('steward')
 
 program
   .command('scan')
-  .description('scan a repository at its HEAD commit and save the snapshot (adds the repository if needed)')
-  .argument('<path>', 'a folder inside the git work tree')
+  .description('scan a repository at its HEAD commit and save the snapshot (adds the repository if needed); --all scans every registered one')
+  .argument('[path]', 'a folder inside the git work tree')
+  .option('--all', 'scan every registered repository, two at a time, a line for each as it finishes (exit 2 names those that could not be scanned)')
   .option('--json', 'print the snapshot as one JSON object')
   .option('--only <analyses>', `run only these analyses (comma-separated: ${analysisIds.join(', ')})`, listOf(analysisIds))
   .option('--registry <url>', 'the registry for unscoped packages in the dependency check (default: the settings, else .npmrc)')
   .option('--offline', 'check dependencies from cached metadata only')
   .option('-q, --quiet', 'no progress bar')
-  .action((path: string, options: ScanOptions) => withSteward(async (steward) => (await import('./commands/scan.js')).scanCommand(steward, path, options)));
+  .action((path: string | undefined, options: ScanOptions & { all?: boolean }, command: Command) => {
+    if (options.all && path !== undefined) command.error('give a path or --all, not both', { exitCode: exitCodes.badInput });
+    if (options.all && (options.only || options.registry || options.offline)) command.error('--all scans with the settings; --only, --registry and --offline are for one path', { exitCode: exitCodes.badInput });
+    if (!options.all && path === undefined) command.error("missing argument 'path' (or --all)", { exitCode: exitCodes.badInput });
+    return withSteward(async (steward) =>
+      options.all ? (await import('./commands/scan-all.js')).scanAllCommand(steward, options) : (await import('./commands/scan.js')).scanCommand(steward, path!, options),
+    );
+  });
 
 for (const descriptor of analysisDescriptors) {
   const command = program

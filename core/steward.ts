@@ -7,6 +7,8 @@ import { inspectRepository } from './git/inspect-repository.js';
 import { importTestResults } from './analyses/tests/import-test-results.js';
 import { databaseFile } from './paths.js';
 import { ScanService } from './scan/scan-service.js';
+import { type SchedulerClock, realClock, startScanScheduler } from './scan/scan-scheduler.js';
+import { notificationsAfterScan } from './health/health-notifications.js';
 import type { WorkerModules } from './scan/worker-modules.js';
 import { type Database, openDatabase } from './store/database.js';
 import { readSettings, updateSettings } from './store/settings.js';
@@ -45,6 +47,12 @@ interface StewardOptions {
 
 type StewardListener = (event: StewardEvent) => void;
 
+/**
+ * Scans `scans.startAll` runs at once: each already parses on every core, a second keeps them busy
+ * while the first waits on git, and a slow repository then holds up only its own slot.
+ */
+const scanAllSlots = 2;
+
 /** The engine behind every view: the route handlers, the events they cause, and the scans. */
 export interface Steward {
   readonly handlers: Handlers;
@@ -53,6 +61,8 @@ export interface Steward {
   readonly db: Database;
   readonly workers: WorkerModules;
   subscribe(listener: StewardListener): () => void;
+  /** Runs the weekly scan schedule of the settings until closed (the desktop app and `steward serve` do; other commands do not). */
+  startScanScheduler(clock?: SchedulerClock): void;
   /** Starts again the backfills a closed app or a killed process left unfinished (the app does when it opens; the CLI does not). */
   resumeBackfills(): void;
   close(): Promise<void>;
@@ -71,8 +81,19 @@ export function openSteward(options: StewardOptions): Steward {
     databaseFile: file,
     nativeBinding: options.nativeBinding,
     workers: options.workers,
-    onUpdate: (job) => emit({ type: 'scan', job }),
+    onUpdate: (job) => {
+      emit({ type: 'scan', job });
+      if (job.purpose === 'scan' && job.state === 'succeeded' && job.snapshotId !== null) tellHealthNews(job.repositoryId, job.snapshotId);
+    },
   });
+  const tellHealthNews = (repositoryId: number, snapshotId: number): void => {
+    try {
+      for (const notification of notificationsAfterScan(db, repositoryId, snapshotId, new Date())) emit({ type: 'notification', notification });
+    } catch (error) {
+      // The scan itself succeeded and is saved: news that could not be worked out is only a warning.
+      process.emitWarning(`Steward could not check the health news of snapshot ${snapshotId}: ${(error as Error).message}`);
+    }
+  };
 
   const drafts = new DraftService({ db, scans, home: options.home, parseWorkerUrl: options.workers.parse, onUpdate: (draft) => emit({ type: 'draft', draft }) });
 
@@ -91,6 +112,7 @@ export function openSteward(options: StewardOptions): Steward {
       return item;
     })();
   };
+  let scheduler: { stop(): void } | undefined;
 
   const handlers: Handlers = {
     'app.info': async () => ({
@@ -134,6 +156,7 @@ export function openSteward(options: StewardOptions): Steward {
       return {};
     },
     'scans.start': async ({ repositoryId, analyses: selected, save, options: told }) => scans.start(repository(repositoryId), { analyses: selected, save, options: told }),
+    'scans.startAll': async () => ({ jobs: scans.startAll(listRepositories(db), scanAllSlots) }),
     'scans.cancel': async ({ jobId }) => scans.cancel(jobId),
     'scans.list': async () => scans.list(),
     'scans.result': async ({ jobId }) => scans.result(jobId),
@@ -215,6 +238,10 @@ export function openSteward(options: StewardOptions): Steward {
     scans,
     drafts,
     resumeBackfills: () => resumeBackfills(db, scans),
+    startScanScheduler(clock = realClock) {
+      scheduler?.stop();
+      scheduler = startScanScheduler({ db, clock, scanAll: () => scans.startAll(listRepositories(db), scanAllSlots) });
+    },
     db,
     workers: options.workers,
     subscribe(listener) {
@@ -222,6 +249,7 @@ export function openSteward(options: StewardOptions): Steward {
       return () => listeners.delete(listener);
     },
     async close() {
+      scheduler?.stop();
       await drafts.close();
       await scans.close();
       listeners.clear();

@@ -3,7 +3,7 @@ import { call } from '../../core/api/call.js';
 import { StewardError } from '../../core/api/errors.js';
 import type { ScanEnvironment, SnapshotReport } from '../../core/api/snapshots.js';
 import type { Steward } from '../../core/steward.js';
-import { plural } from '../../core/wording.js';
+import { plural, printable } from '../../core/wording.js';
 import { type OutputOptions, formatDate, printJson, printTable, printText } from '../output.js';
 import { runJob } from './follow-job.js';
 
@@ -16,11 +16,15 @@ export interface ScanOptions extends OutputOptions {
 /** `steward scan <path>`: registers the repository if needed, scans HEAD, prints the snapshot. */
 export async function scanCommand(steward: Steward, path: string, options: ScanOptions): Promise<void> {
   const dependencies = { ...(options.registry ? { registry: options.registry } : {}), ...(options.offline ? { offline: true } : {}) };
-  const final = await runJob(steward, path, { ...(options.only ? { analyses: options.only } : {}), options: { dependencies } }, options);
+  const news: string[] = [];
+  const unsubscribe = steward.subscribe((event) => event.type === 'notification' && news.push(`! ${event.notification.title}. ${event.notification.body}`));
+  const final = await runJob(steward, path, { ...(options.only ? { analyses: options.only } : {}), options: { dependencies } }, options).finally(unsubscribe);
   if (final.snapshotId === null) throw new StewardError('internal', 'The scan saved no snapshot');
   const report = await call(steward.handlers, 'snapshots.get', { id: final.snapshotId });
   if (options.json) printJson(report);
   else printReport((await call(steward.handlers, 'repositories.get', { id: final.repositoryId })).name, report);
+  // The settings' notifications: on stderr, beside the report (and its JSON) rather than in it.
+  for (const line of news) process.stderr.write(`${printable(line)}\n`);
 }
 
 function printReport(name: string, { snapshot, summary }: SnapshotReport): void {

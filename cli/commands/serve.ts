@@ -6,6 +6,7 @@ import { installation } from '../installation.js';
 /** `steward serve`: the app in the browser, until the user stops it. */
 export async function serveCommand(steward: Steward, port: number, reason?: string): Promise<void> {
   steward.resumeBackfills();
+  steward.startScanScheduler();
   const server = await startBrowserServer({ steward, port, rendererRoot: join(installation.root, 'out', 'renderer') });
   if (reason) process.stdout.write(`${reason}\n`);
   process.stdout.write(`Steward is running at ${server.url}\nOpen that address in your browser; press Ctrl-C to stop.\n`);

@@ -3,7 +3,8 @@ import { AnalysisIdSchema, AnalysisReportsSchema } from './analyses.js';
 import { ApiErrorSchema } from './errors.js';
 import { FoundItemSchema } from './inventory.js';
 
-const ScanStateSchema = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
+/** `queued`: waiting for a free slot of `scans.startAll` (then running, and so on). */
+const ScanStateSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
 
 export const ScanJobSchema = z.object({
   id: z.string(),
@@ -57,6 +58,13 @@ export const scanRoutes = {
     }),
     output: ScanJobSchema,
   },
+  /**
+   * Scans every registered repository (HEAD, every analysis, saved), a few at a time: returns one job
+   * per repository, in the order of `repositories.list` — `queued` (it starts when a slot frees),
+   * `running` (a scan already running here is reused), or `failed` with a `not-found` error when its
+   * folder is missing. Follow them through `scan` events, like any scan; `scans.cancel` cancels a queued one too.
+   */
+  'scans.startAll': { input: z.object({}), output: z.object({ jobs: z.array(ScanJobSchema) }) },
   'scans.cancel': { input: z.object({ jobId: z.string() }), output: ScanJobSchema },
   /** Scans running in this process, so a reloaded window can show their progress again. */
   'scans.list': { input: z.object({}), output: z.array(ScanJobSchema) },

@@ -4,6 +4,11 @@ import { EditorSchema } from './editor-links.js';
 const Theme = z.enum(['system', 'light', 'dark']);
 const Registry = z.url({ protocol: /^https?$/, error: 'Give an http:// or https:// address' }).nullable();
 const Threshold = z.number().int().positive().max(1000);
+export const weekDays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+const WeekDay = z.enum(weekDays);
+const Hour = z.number().int().min(0).max(23);
+const ScoreDrop = z.number().min(1).max(100);
+const ForecastWeeks = z.number().int().min(1).max(52);
 
 /**
  * The user's settings, kept in the store and shared by the desktop app, browser mode (whatever its
@@ -25,6 +30,21 @@ export const SettingsSchema = z.object({
   productCodeOnly: z.boolean().default(false),
   /** Where links to a file:line open. */
   editor: EditorSchema.default({ open: 'vscode', template: null }),
+  /**
+   * A weekly scan of every registered repository, at `hour` o'clock (local time) on `day`, while the
+   * desktop app or `steward serve` runs; a machine asleep or closed then scans when it next runs.
+   */
+  scanSchedule: z
+    .object({ enabled: z.boolean().default(false), day: WeekDay.default('monday'), hour: Hour.default(9) })
+    .default({ enabled: false, day: 'monday', hour: 9 }),
+  /**
+   * What a scan tells about (docs/schedule.md): a health score `scoreDrop` points or more below the
+   * latest scanned commit at least a week older (the score's `changeSinceWeek`), or a score forecast
+   * to fall below `forecastScore` within `forecastWeeks` weeks.
+   */
+  notifications: z
+    .object({ enabled: z.boolean().default(true), scoreDrop: ScoreDrop.default(5), forecastScore: z.number().min(0).max(100).default(75), forecastWeeks: ForecastWeeks.default(4) })
+    .default({ enabled: true, scoreDrop: 5, forecastScore: 75, forecastWeeks: 4 }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -36,6 +56,10 @@ const SettingsChangeSchema = z.object({
   productCodeOnly: z.boolean().optional(),
   /** The whole choice (checked with its template). */
   editor: EditorSchema.optional(),
+  scanSchedule: z.object({ enabled: z.boolean().optional(), day: WeekDay.optional(), hour: Hour.optional() }).optional(),
+  notifications: z
+    .object({ enabled: z.boolean().optional(), scoreDrop: ScoreDrop.optional(), forecastScore: z.number().min(0).max(100).optional(), forecastWeeks: ForecastWeeks.optional() })
+    .optional(),
 });
 
 export const settingsRoutes = {

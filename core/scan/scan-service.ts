@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { StewardError } from '../api/errors.js';
 import type { Repository } from '../api/repositories.js';
 import type { AnalysisId } from '../api/analyses.js';
-import { describeZodError } from '../api/errors.js';
+import { describeZodError, toApiError } from '../api/errors.js';
 import { type AnalysisOptions, type RunResult, type ScanJob, scanRoutes } from '../api/scans.js';
 import { analyses as registry } from '../analyses/registry.js';
 import type { Database } from '../store/database.js';
@@ -25,6 +26,17 @@ interface RunningScan {
   worker: Worker;
   settled: Promise<ScanJob>;
   cancelTimer?: NodeJS.Timeout;
+}
+
+/** A scan of `scans.startAll` waiting for one of the queue's slots. */
+interface QueuedScan {
+  job: ScanJob;
+  repository: Repository;
+  /** Resolves `settled()` for a job that ends without starting (cancelled, or refused when its turn came). */
+  end: (job: ScanJob) => void;
+  /** Resolves `settled()` with the started scan's outcome. */
+  follow: (settled: Promise<ScanJob>) => void;
+  settled: Promise<ScanJob>;
 }
 
 /** What a run is asked to do. */
@@ -56,16 +68,88 @@ const lockLifetimeMs = 60_000;
 /**
  * Runs scans in worker threads, one at a time per repository across every Steward process: the
  * repository's lock row in the database is the arbiter, and a second request is refused with a
- * message naming the scan that holds it.
+ * message naming the scan that holds it. `startAll` queues a scan of every repository and runs a
+ * few at a time.
  */
 export class ScanService {
   private readonly running = new Map<string, RunningScan>();
+  /** `scans.startAll`'s scans not started yet, in order, and those of them now running in its slots. */
+  private readonly queue: QueuedScan[] = [];
+  private readonly queueRunning = new Set<string>();
   private readonly results = new Map<string, { result: RunResult; expiry: NodeJS.Timeout }>();
   private renewal: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: ScanServiceOptions) {}
 
   start(repository: Repository, request: ScanRequest = {}): ScanJob {
+    // The scan `scans.startAll` has waiting, asked for now: it starts now, outside the queue's slots.
+    const sameAsQueued = !request.backfill && !request.worktree && !request.analyses && !request.options && request.save !== false;
+    const waiting = sameAsQueued ? this.queue.findIndex((queued) => queued.repository.id === repository.id) : -1;
+    if (waiting !== -1) {
+      const [queued] = this.queue.splice(waiting, 1);
+      return this.startQueued(queued!, false);
+    }
+    return this.launch(repository, request, randomUUID());
+  }
+
+  /**
+   * Scans every repository given (a scan of HEAD with every analysis, saved), at most `slots` at a
+   * time so that a machine with few cores stays usable; the others wait as `queued`. Returns one job
+   * per repository at once: queued or running, the scan already running here, or failed (its folder
+   * is gone). A scan that fails or is slow holds only its own slot.
+   */
+  startAll(repositories: readonly Repository[], slots: number): ScanJob[] {
+    const jobs = repositories.map((repository): ScanJob => {
+      const existing = this.list().find((job) => job.repositoryId === repository.id && job.purpose === 'scan');
+      if (existing) return existing;
+      const job = newJob(repository.id, 'scan', Object.keys(registry) as AnalysisId[], true, randomUUID());
+      if (!existsSync(repository.path)) {
+        const failed: ScanJob = { ...job, state: 'failed', step: '', error: { code: 'not-found', message: missingFolder(repository) } };
+        this.options.onUpdate({ ...failed });
+        return failed;
+      }
+      const queued = { ...job, state: 'queued' as const, step: 'Waiting for another scan to finish' };
+      this.queue.push({ job: queued, repository, ...deferredOutcome() });
+      this.options.onUpdate({ ...queued });
+      return { ...queued };
+    });
+    this.pump(slots);
+    return jobs.map((job) => this.list().find((current) => current.id === job.id) ?? job);
+  }
+
+  /** Starts queued scans while a slot is free. */
+  private pump(slots: number): void {
+    while (this.queueRunning.size < slots && this.queue.length > 0) {
+      const queued = this.queue.shift()!;
+      try {
+        this.startQueued(queued, true);
+        const settled = this.running.get(queued.job.id)?.settled;
+        void settled?.then(() => {
+          this.queueRunning.delete(queued.job.id);
+          this.pump(slots);
+        });
+      } catch {
+        // Refused when its turn came (its folder went, another process scans it): said on its job; the next one goes.
+      }
+    }
+  }
+
+  private startQueued(queued: QueuedScan, inSlot: boolean): ScanJob {
+    try {
+      if (!existsSync(queued.repository.path)) throw new StewardError('not-found', missingFolder(queued.repository));
+      const job = this.launch(queued.repository, {}, queued.job.id);
+      if (inSlot) this.queueRunning.add(job.id);
+      queued.follow(this.running.get(job.id)!.settled);
+      return job;
+    } catch (error) {
+      const failed: ScanJob = { ...queued.job, state: 'failed', step: '', error: toApiError(error) };
+      this.options.onUpdate({ ...failed });
+      queued.end(failed);
+      throw error;
+    }
+  }
+
+  private launch(repository: Repository, request: ScanRequest, jobId: string): ScanJob {
     const selected = request.analyses ? [...new Set(request.analyses)] : (Object.keys(registry) as AnalysisId[]);
     const save = request.worktree ? false : (request.save ?? true);
     const options = request.options ?? {};
@@ -74,13 +158,12 @@ export class ScanService {
       const parsed = registry[id].options.safeParse(given);
       if (!parsed.success) throw new StewardError('invalid-input', `${registry[id].descriptor.command.name}: ${describeZodError(parsed.error)}`);
     }
-    const jobId = randomUUID();
-    const startedAt = new Date().toISOString();
     const purpose: ScanPurpose = request.backfill ? 'backfill' : request.worktree ? 'draft' : 'scan';
+    const job = newJob(repository.id, purpose, selected, save, jobId);
     const holder = acquireScanLock(
       this.options.db,
       repository.id,
-      { jobId, ownerPid: process.pid, ownerHost: hostname(), startedAt, heartbeatAt: startedAt },
+      { jobId, ownerPid: process.pid, ownerHost: hostname(), startedAt: job.startedAt, heartbeatAt: job.startedAt },
       (lock) => lockStillHeld(lock, { now: new Date(), host: hostname(), pid: process.pid, runningHere: (id) => this.running.has(id), isAlive: isProcessAlive }),
       purpose,
     );
@@ -96,20 +179,6 @@ export class ScanService {
       options,
       ...(request.backfill ? { backfill: request.backfill } : {}),
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
-    };
-    const job: ScanJob = {
-      id: jobId,
-      repositoryId: repository.id,
-      purpose,
-      analyses: selected,
-      save,
-      state: 'running',
-      step: 'Starting',
-      progress: 0,
-      detail: '',
-      startedAt,
-      snapshotId: null,
-      error: null,
     };
     let worker: Worker;
     try {
@@ -128,6 +197,14 @@ export class ScanService {
 
   /** `shutdown` (the app closing) leaves a backfill to resume at the next start; a person's cancel ends it. */
   cancel(jobId: string, by: 'user' | 'shutdown' = 'user'): ScanJob {
+    const waiting = this.queue.findIndex((queued) => queued.job.id === jobId);
+    if (waiting !== -1) {
+      const [queued] = this.queue.splice(waiting, 1);
+      const cancelled: ScanJob = { ...queued!.job, state: 'cancelled', step: '', error: { code: 'cancelled', message: 'The scan was cancelled before it started' } };
+      this.options.onUpdate({ ...cancelled });
+      queued!.end(cancelled);
+      return cancelled;
+    }
     const scan = this.running.get(jobId);
     if (!scan) throw new StewardError('not-found', 'That scan is not running (it may have finished already)');
     if (!scan.cancelTimer) {
@@ -137,8 +214,9 @@ export class ScanService {
     return { ...scan.job };
   }
 
+  /** Running scans, then those `scans.startAll` queued. */
   list(): ScanJob[] {
-    return [...this.running.values()].map((scan) => ({ ...scan.job }));
+    return [...[...this.running.values()].map((scan) => scan.job), ...this.queue.map((queued) => queued.job)].map((job) => ({ ...job }));
   }
 
   isScanning(repositoryId: number, purpose?: ScanPurpose): boolean {
@@ -168,13 +246,14 @@ export class ScanService {
 
   /** Resolves with the job in its final state. */
   settled(jobId: string): Promise<ScanJob> {
-    const scan = this.running.get(jobId);
+    const scan = this.running.get(jobId) ?? this.queue.find((queued) => queued.job.id === jobId);
     if (!scan) return Promise.reject(new StewardError('not-found', 'That scan is not running'));
     return scan.settled;
   }
 
   /** Cancels every running scan and waits for the workers to stop. */
   async close(): Promise<void> {
+    for (const queued of [...this.queue]) this.cancel(queued.job.id, 'shutdown');
     const scans = [...this.running.values()];
     for (const scan of scans) this.cancel(scan.job.id, 'shutdown');
     await Promise.all(scans.map((scan) => scan.settled));
@@ -229,6 +308,21 @@ export class ScanService {
     });
   }
 
+}
+
+function newJob(repositoryId: number, purpose: ScanPurpose, analyses: AnalysisId[], save: boolean, id: string): ScanJob {
+  return { id, repositoryId, purpose, analyses, save, state: 'running', step: 'Starting', progress: 0, detail: '', startedAt: new Date().toISOString(), snapshotId: null, error: null };
+}
+
+function missingFolder(repository: Repository): string {
+  return `The folder of ${repository.name}, ${repository.path}, is missing (moved or deleted); its history is kept`;
+}
+
+/** A queued job's outcome: ended where it waits, or followed once its scan runs. */
+function deferredOutcome(): Pick<QueuedScan, 'end' | 'follow' | 'settled'> {
+  let end!: (job: ScanJob) => void;
+  const settled = new Promise<ScanJob>((resolve) => (end = resolve));
+  return { end, follow: (scan) => void scan.then(end), settled };
 }
 
 interface Here {

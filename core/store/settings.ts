@@ -26,3 +26,9 @@ export function updateSettings(db: Database, change: { [Key in keyof Settings]?:
     })
     .immediate();
 }
+
+/** When a setting was last changed, or null when it never was. */
+export function settingChangedAt(db: Database, key: keyof Settings): Date | null {
+  const row = db.prepare<[string], { updated_at: string }>('SELECT updated_at FROM settings WHERE key = ?').get(key);
+  return row ? new Date(row.updated_at) : null;
+}

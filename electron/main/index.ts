@@ -5,13 +5,14 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
+import { BrowserWindow, Notification, app, dialog, ipcMain, session, shell } from 'electron';
 import { opensEditor } from '../../core/api/editor-links.js';
 import { stewardHome } from '../../core/paths.js';
 import { type Steward, openSteward } from '../../core/steward.js';
 import { readSettings } from '../../core/store/settings.js';
 import { eventChannel } from '../ipc-channels.js';
 import { registerIpcRoutes } from './ipc-router.js';
+import { nativeNotifications, repositoryHash } from './notifications.js';
 import { lockDownSession, lockDownWebContents, secureWebPreferences } from './security.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -64,8 +65,23 @@ function start(): void {
   steward.subscribe((event) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannel, event);
   });
+  steward.subscribe(
+    nativeNotifications({
+      isSupported: () => Notification.isSupported(),
+      create: (options) => new Notification(options),
+      openRepository(repositoryId) {
+        const window = BrowserWindow.getAllWindows()[0] ?? createWindow();
+        if (window.isMinimized()) window.restore();
+        window.show();
+        window.focus();
+        // The renderer routes by the address's hash: changing it navigates without reloading the page.
+        void window.webContents.executeJavaScript(`location.hash = ${JSON.stringify(repositoryHash(repositoryId))}`);
+      },
+    }),
+  );
   createWindow();
   steward.resumeBackfills();
+  steward.startScanScheduler();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

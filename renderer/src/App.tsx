@@ -2,6 +2,7 @@ import { type ReactNode, Suspense, lazy, useEffect, useMemo } from 'react';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useRoute, useScanJobs } from './api/hooks';
+import { HealthNotices } from './components/HealthNotices';
 import { NavLink } from './components/NavLink';
 import { repositoryTab } from './repository-tab';
 import { ProductCodeContext, useProductCode } from './product-code';
@@ -30,6 +31,7 @@ export function App() {
           <div className="shell">
             <Sidebar browserMode={info.state === 'ready' && info.value.mode === 'browser'} />
             <main className="content" id="main" tabIndex={-1}>
+              <HealthNotices mode={info.state === 'ready' ? info.value.mode : undefined} />
               <Suspense fallback={<p className="muted">Loading…</p>}>
                 <Switch>
                   <Route path="/">

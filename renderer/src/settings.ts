@@ -68,5 +68,7 @@ function merge(current: Settings, change: RouteInput<'settings.update'>): Settin
     complexity: { ...current.complexity, ...change.complexity },
     productCodeOnly: change.productCodeOnly ?? current.productCodeOnly,
     editor: change.editor ? { open: change.editor.open ?? current.editor.open, template: change.editor.template ?? null } : current.editor,
+    scanSchedule: { ...current.scanSchedule, ...change.scanSchedule },
+    notifications: { ...current.notifications, ...change.notifications },
   };
 }

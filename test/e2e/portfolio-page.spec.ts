@@ -1,5 +1,6 @@
 import { renameSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import type { Portfolio } from '../../core/api/portfolio.js';
 import { stewardJson } from '../support/cli.js';
 import { temporaryDirectory } from '../support/git-fixture.js';
 import { ownedShop, smallShop } from '../support/shop-fixture.js';
@@ -46,6 +47,13 @@ test('the portfolio shows each repository’s health and debt, groups them by te
     await expect(row('moved')).not.toContainText('Folder missing');
     await expect(row('moved')).toContainText(`${moved}-elsewhere`);
     await expect(row('moved')).toContainText(/\d+ [A-E]/);
+
+    // Scan all: every repository gets a new snapshot, each row showing its own progress meanwhile.
+    const latest = () => new Map(stewardJson<Portfolio>(home, ['portfolio', '--json']).repositories.map((repository) => [repository.name, repository.latestScan?.snapshotId ?? 0]));
+    const before = latest();
+    await page.getByRole('button', { name: 'Scan all' }).click();
+    await expect.poll(() => [...latest()].every(([name, id]) => id > before.get(name)!), { timeout: 0 }).toBe(true);
+    await expect(page.getByRole('button', { name: 'Scan all' })).toBeEnabled();
 
     await screenshotWidthsAndThemes(page, 'portfolio', (file) => testInfo.outputPath(file));
   } finally {

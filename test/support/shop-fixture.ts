@@ -78,3 +78,31 @@ export function smallShop(name: string): string {
 export function commitAsAda(repository: string, message: string, date: string): void {
   git(repository, ['commit', '--quiet', '--message', message], { GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
 }
+
+/**
+ * A small shop committed in week 0, and `worsen()`: a commit eight days later adding three complex
+ * functions, which lowers its health score by more than a point over the week.
+ */
+export function shopThatWorsens(): { repository: string; worsen(): void } {
+  const repository = createRepository(join(temporaryDirectory(), 'shop'), [
+    {
+      author: 'Ada',
+      email: 'ada@example.com',
+      date: at(0),
+      files: {
+        'package.json': JSON.stringify({ name: 'shop', private: true, type: 'module', main: 'src/index.ts' }),
+        'src/index.ts': "export * from './catalog.js';\n",
+        'src/catalog.ts': Array.from({ length: 40 }, (_, n) => `export function price${n}(quantity: number): number {\n  return quantity * ${n + 1};\n}\n`).join('\n'),
+      },
+    },
+  ]);
+  const worsen = (): void => {
+    const orders = [0, 1, 2];
+    for (const index of orders) writeFileSync(join(repository, `src/orders-${index}.ts`), complexFunction(`total${index}`));
+    writeFileSync(join(repository, 'src/index.ts'), ["export * from './catalog.js';", ...orders.map((index) => `export * from './orders-${index}.js';`), ''].join('\n'));
+    const date = new Date(Date.parse(at(0)) + 8 * 86_400_000).toISOString();
+    git(repository, ['add', '--all']);
+    commitAsAda(repository, 'orders', date);
+  };
+  return { repository, worsen };
+}

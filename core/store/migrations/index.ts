@@ -17,6 +17,7 @@ import { testRuns } from './016-test-runs.js';
 import { drafts } from './017-drafts.js';
 import { repositoryTeams } from './018-repository-teams.js';
 import { identities } from './019-identities.js';
+import { scanSchedule } from './020-scan-schedule.js';
 
 export interface Migration {
   /** user_version after this migration; migrations are numbered 1, 2, 3… without gaps. */
@@ -25,4 +26,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory, letterFingerprints, repositoryKeyedCaches, snapshotItemsRowid, deadCodeConfidence, generatedFileFacts, healthScores, backfillJobs, testRuns, drafts, repositoryTeams, identities];
+export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory, letterFingerprints, repositoryKeyedCaches, snapshotItemsRowid, deadCodeConfidence, generatedFileFacts, healthScores, backfillJobs, testRuns, drafts, repositoryTeams, identities, scanSchedule];

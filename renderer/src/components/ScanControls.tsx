@@ -10,6 +10,7 @@ export function ScanControls({ repositoryId }: { repositoryId: number }) {
   const job = useScanJob(repositoryId);
   const [error, setError] = useState<string>();
   const running = job?.state === 'running';
+  const queued = job?.state === 'queued';
 
   const act = async (action: () => Promise<unknown>) => {
     setError(undefined);
@@ -22,7 +23,7 @@ export function ScanControls({ repositoryId }: { repositoryId: number }) {
 
   return (
     <section className="scan-controls" aria-label="Scan">
-      {running ? (
+      {running || queued ? (
         <button type="button" className="secondary" onClick={() => void act(() => call('scans.cancel', { jobId: job.id }))}>
           Cancel
         </button>
@@ -32,6 +33,11 @@ export function ScanControls({ repositoryId }: { repositoryId: number }) {
         </button>
       )}
       {running && <ScanProgressBar job={job} />}
+      {queued && (
+        <p className="muted" role="status">
+          Waiting: Scan all scans two repositories at a time.
+        </p>
+      )}
       {job?.state === 'succeeded' && (
         <p className="muted" role="status">
           Scan finished: snapshot {job.snapshotId} saved.

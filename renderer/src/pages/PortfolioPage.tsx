@@ -29,7 +29,7 @@ export function PortfolioPage({ canPickDirectory }: { canPickDirectory: boolean 
   const jobs = useContext(ScanJobsContext);
   const { reload } = portfolio;
   // A scan that finishes anywhere changes scores, items and "last scan".
-  const finished = [...jobs.values()].filter((job) => job.purpose === 'scan' && job.state !== 'running').length;
+  const finished = [...jobs.values()].filter((job) => job.purpose === 'scan' && job.state !== 'running' && job.state !== 'queued').length;
   useEffect(reload, [finished, reload]);
 
   return (
@@ -122,6 +122,7 @@ function RepositoryTable({ portfolio, jobs, onChanged }: { portfolio: Portfolio;
             ))}
           </select>
         </label>
+        <ScanAll jobs={jobs} />
         <span className="muted">
           {shown.length === portfolio.repositories.length ? `${shown.length} repositories` : `${shown.length} of ${portfolio.repositories.length} repositories`}
         </span>
@@ -246,6 +247,7 @@ function ScanCell({ repository, job }: { repository: PortfolioRepository; job: S
       </span>
     );
   }
+  if (job?.state === 'queued') return <span role="status">Waiting to scan…</span>;
   if (job?.state === 'failed') return <span className="error-text">Scan failed: {job.error?.message ?? 'unknown reason'}</span>;
   const scan = repository.latestScan;
   if (!scan) return <span className="muted">Never scanned</span>;
@@ -258,6 +260,28 @@ function ScanCell({ repository, job }: { repository: PortfolioRepository; job: S
 }
 
 /** The way back for a repository whose folder moved: point Steward at the new place, its history kept. */
+/** Scans every repository, two at a time (the others wait their turn); each row shows its own progress. */
+function ScanAll({ jobs }: { jobs: ReadonlyMap<string, ScanJob> }) {
+  const [error, setError] = useState<string>();
+  const busy = [...jobs.values()].filter((job) => job.purpose === 'scan' && (job.state === 'running' || job.state === 'queued')).length;
+  const start = async () => {
+    setError(undefined);
+    try {
+      await call('scans.startAll', {});
+    } catch (failure) {
+      setError(asFailure(failure).message);
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={() => void start()} disabled={busy > 0}>
+        {busy > 0 ? `Scanning… ${busy} to go` : 'Scan all'}
+      </button>
+      {error && <ErrorMessage error={error} />}
+    </>
+  );
+}
+
 function Relocate({ repository, onMoved }: { repository: PortfolioRepository; onMoved: () => void }) {
   const [path, setPath] = useState('');
   const [error, setError] = useState<string>();

@@ -5,6 +5,8 @@ import { editorNames } from '../components/Location';
 import { useRoute } from '../api/hooks';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
+import { NotificationSettings, ScheduleSettings } from '../components/ScheduleSettings';
+import { browserNotificationPermission } from '../components/HealthNotices';
 import { useSettings } from '../settings';
 import { type ThemeChoice, applyTheme } from '../theme';
 
@@ -44,6 +46,12 @@ export function SettingsPage() {
           </fieldset>
           <DependencyChecks settings={settings.dependencies} update={(change) => void update({ dependencies: change })} />
           <EditorChoice editor={settings.editor} update={(editor) => void update({ editor })} />
+          <ScheduleSettings settings={settings.scanSchedule} update={(change) => void update({ scanSchedule: change })} />
+          <NotificationSettings
+            settings={settings.notifications}
+            update={(change) => void update({ notifications: change })}
+            browserPermission={info.state !== 'ready' || info.value.mode === 'desktop' ? null : browserNotificationPermission()}
+          />
         </>
       )}
       <Loading loaded={info}>

@@ -1,0 +1,44 @@
+import { notificationsFor } from '../../analyzers/health/notification-rule.js';
+import type { HealthNotification } from '../api/notifications.js';
+import type { Database } from '../store/database.js';
+import { findRepository } from '../store/repositories.js';
+import { readSettings } from '../store/settings.js';
+import { forecastHealth, withChangeSinceWeek } from './forecast-health.js';
+import { scoreInventory } from './score-inventory.js';
+
+/**
+ * What a scan that saved `snapshotId` has to tell (analyzers/health/notification-rule.ts), recorded so
+ * that it is not told again; nothing when the settings turned notifications off.
+ */
+export function notificationsAfterScan(db: Database, repositoryId: number, snapshotId: number, now: Date): HealthNotification[] {
+  const settings = readSettings(db);
+  const repository = findRepository(db, repositoryId);
+  if (!settings.notifications.enabled || !repository) return [];
+  const health = withChangeSinceWeek(db, repositoryId, scoreInventory(db, { repositoryId, snapshotId }));
+  const { forecast } = forecastHealth(db, repositoryId, { threshold: settings.notifications.forecastScore, complexityThreshold: settings.complexity.cognitive });
+  const lastTold = Object.fromEntries(
+    db
+      .prepare<[number], { kind: HealthNotification['kind']; at: string }>('SELECT kind, max(created_at) AS at FROM health_notifications WHERE repository_id = ? GROUP BY kind')
+      .all(repositoryId)
+      .map((row) => [row.kind, Date.parse(row.at)]),
+  );
+  const drafts = notificationsFor({
+    repositoryName: repository.name,
+    score: health.score,
+    changeSinceWeek: health.changeSinceWeek,
+    crossing: forecast.kind === 'crossing' ? { at: Date.parse(forecast.at), earliest: Date.parse(forecast.earliest), latest: Date.parse(forecast.latest), perWeek: forecast.trend.perWeek } : null,
+    settings: settings.notifications,
+    now: now.getTime(),
+    lastTold,
+  });
+  const record = db.prepare<[number, number, string, string, string, string]>(
+    'INSERT INTO health_notifications (repository_id, snapshot_id, kind, title, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  return drafts.map((draft) => ({
+    id: Number(record.run(repositoryId, snapshotId, draft.kind, draft.title, draft.body, now.toISOString()).lastInsertRowid),
+    repositoryId,
+    snapshotId,
+    ...draft,
+    createdAt: now.toISOString(),
+  }));
+}
