@@ -24,6 +24,7 @@ import { DraftService } from './drafts/draft-service.js';
 import { planMarkdown } from './drafts/plan-markdown.js';
 import { actorOf } from './drafts/worktree.js';
 import { approvalRates, getDraftDetail, listDrafts } from './store/drafts.js';
+import { weeklyReport } from './reports/weekly-report.js';
 
 interface StewardOptions {
   home: string;
@@ -161,6 +162,7 @@ export function openSteward(options: StewardOptions): Steward {
       const found = repository(repositoryId);
       return drafts.consent(found, grant, by ?? (await actorOf(found.path)));
     },
+    'reports.weekly': async (request) => weeklyReport(db, request, new Date()),
     ...reportHandlers(db),
   };
 

@@ -8,6 +8,7 @@ import { draftRoutes } from './drafts.js';
 import { healthRoutes } from './health.js';
 import { inventoryRoutes } from './inventory.js';
 import { repositoryRoutes } from './repositories.js';
+import { weeklyReportRoutes } from './reports.js';
 import { scanRoutes } from './scans.js';
 import { settingsRoutes } from './settings.js';
 import { snapshotRoutes } from './snapshots.js';
@@ -27,6 +28,7 @@ export const routes = {
   ...backfillRoutes,
   ...testRoutes,
   ...draftRoutes,
+  ...weeklyReportRoutes,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 type Routes = typeof routes;
