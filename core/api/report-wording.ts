@@ -200,7 +200,11 @@ function partBlocks(report: RepositoryReport): Block[] {
       ...(compared ? [[signedPoints(part.change ?? 0)], partCauses(part, report).length === 0 ? ['–'] : joinInline(partCauses(part, report))] : []),
     ]);
   if (rows.length === 0) return [{ kind: 'paragraph', content: ['No part of the score loses points: no open item costs any.'] }];
-  const size = report.score.linesOfCodeThen === null ? [] : [` The code went from ${report.score.linesOfCodeThen.toLocaleString('en-US')} to ${report.score.linesOfCode.toLocaleString('en-US')} lines; items weigh less in more code.`];
+  const { linesOfCode, linesOfCodeThen } = report.score;
+  const size =
+    linesOfCodeThen === null || linesOfCodeThen === linesOfCode
+      ? []
+      : [` The code went from ${linesOfCodeThen.toLocaleString('en-US')} to ${linesOfCode.toLocaleString('en-US')} lines: every item weighs ${linesOfCode > linesOfCodeThen ? 'less' : 'more'} in ${linesOfCode > linesOfCodeThen ? 'more' : 'less'} code.`];
   const open = report.openItems === null ? '' : ` The inventory has ${counted(report.openItems.items, 'open item')}, ${formatEffort(report.openItems.effortMinutes)} of work in all (items with low confidence cost no points).`;
   return [
     { kind: 'paragraph', content: [`Each part can lose at most its weight in points.${open}`, ...size] },
@@ -295,7 +299,7 @@ function testBlock(report: RepositoryReport): Block {
       : `Coverage: ${coverage.percent.toFixed(1)} % of executable lines${coverage.matchesCommit === 'yes' ? '' : ' (from a coverage file that may be older than the commit)'}.`;
   const flaky =
     flakiness.percent === null
-      ? 'Flaky tests: not measured (no test results imported; steward tests import <path> <junit.xml> adds them).'
+      ? 'Flaky tests: not measured (no test results were imported; steward tests import adds JUnit files).'
       : `Flaky tests: ${flakiness.percent.toFixed(1)} % of ${counted(flakiness.tests ?? 0, 'test')}${flakiness.flaky.length > 0 ? ` (${joinWords(flakiness.flaky.slice(0, 3))}${flakiness.flaky.length > 3 ? ` and ${flakiness.flaky.length - 3} more` : ''})` : ''}.`;
   return { kind: 'paragraph', content: [`${covered} ${flaky}`] };
 }

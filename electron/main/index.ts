@@ -3,6 +3,7 @@
  * (SQLite, git, scans in a worker thread) runs here; the page talks to it only through the preload's
  * route functions.
  */
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BrowserWindow, app, dialog, ipcMain, session } from 'electron';
@@ -10,6 +11,7 @@ import { stewardHome } from '../../core/paths.js';
 import { type Steward, openSteward } from '../../core/steward.js';
 import { eventChannel } from '../ipc-channels.js';
 import { registerIpcRoutes } from './ipc-router.js';
+import { registerPrintToPdf } from './print-to-pdf.js';
 import { lockDownSession, lockDownWebContents, secureWebPreferences } from './security.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -53,6 +55,16 @@ function start(): void {
   }
   lockDownSession(session.defaultSession);
   registerIpcRoutes(ipcMain, steward.handlers, appEntry);
+  registerPrintToPdf(ipcMain, {
+    appEntry,
+    chooseFile: async (fileName) => {
+      const owner = BrowserWindow.getFocusedWindow();
+      const options = { title: 'Save the report as PDF', defaultPath: fileName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+      const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
+    writeFile: (file, data) => writeFile(file, data),
+  });
   steward.subscribe((event) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannel, event);
   });

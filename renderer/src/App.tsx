@@ -3,6 +3,7 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { useRoute, useScanJobs } from './api/hooks';
 import { RepositoriesPage } from './pages/RepositoriesPage';
 import { RepositoryPage, repositoryTab } from './pages/RepositoryPage';
+import { ReportPage } from './pages/ReportPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SnapshotPage } from './pages/SnapshotPage';
 import { ScanJobsContext } from './scan-jobs-context';
@@ -19,6 +20,9 @@ export function App() {
             <Link href="/" className={(active) => (active ? 'nav-link active' : 'nav-link')}>
               Repositories
             </Link>
+            <Link href="/report" className={(active) => (active ? 'nav-link active' : 'nav-link')}>
+              Weekly report
+            </Link>
             <Link href="/settings" className={(active) => (active ? 'nav-link active' : 'nav-link')}>
               Settings
             </Link>
@@ -33,6 +37,9 @@ export function App() {
                 {(params) => <RepositoryPage id={Number(params.id)} tab={repositoryTab(params.tab, params.item)} />}
               </Route>
               <Route path="/snapshots/:id">{(params) => <SnapshotPage id={Number(params.id)} />}</Route>
+              <Route path="/report">
+                <ReportPage />
+              </Route>
               <Route path="/settings">
                 <SettingsPage />
               </Route>

@@ -19,11 +19,13 @@ import { SnapshotReportView } from '../components/SnapshotReportView';
 import { TestsReportView } from '../components/TestsReportView';
 import { formatDateTime, formatNumber, shortCommit } from '../format';
 import { useScanJob } from '../scan-jobs-context';
+import { WeeklyReportPanel } from './ReportPage';
 
 /** A repository's tabs: the overview, one per analysis (from the registry of analyses), the inventory, its drafts (one of them open) and the snapshots. */
 type RepositoryTab =
   | { kind: 'overview' }
   | { kind: 'health' }
+  | { kind: 'report' }
   | { kind: 'inventory' }
   | { kind: 'drafts'; draftId?: string | undefined }
   | { kind: 'analysis'; id: AnalysisId }
@@ -34,6 +36,7 @@ export function repositoryTab(slug: string | undefined, item?: string): Reposito
   if (slug === 'history') return { kind: 'snapshots' };
   if (slug === 'inventory') return { kind: 'inventory' };
   if (slug === 'health') return { kind: 'health' };
+  if (slug === 'report') return { kind: 'report' };
   if (slug === 'drafts') return { kind: 'drafts', draftId: item };
   const descriptor = analysisDescriptors.find((candidate) => candidate.tab.slug === slug);
   return descriptor ? { kind: 'analysis', id: descriptor.id } : { kind: 'overview' };
@@ -59,6 +62,9 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
             <Link href={`/repositories/${id}/health`} className={tab.kind === 'health' ? 'tab active' : 'tab'}>
               Health
             </Link>
+            <Link href={`/repositories/${id}/report`} className={tab.kind === 'report' ? 'tab active' : 'tab'}>
+              Report
+            </Link>
             <Link href={`/repositories/${id}/inventory`} className={tab.kind === 'inventory' ? 'tab active' : 'tab'}>
               Inventory
             </Link>
@@ -76,6 +82,7 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
           </nav>
           {tab.kind === 'overview' && <Overview repository={repo} />}
           {tab.kind === 'health' && (repo.latestSnapshot ? <HealthView key={repo.latestSnapshot.snapshot.id} repositoryId={id} /> : <p className="empty">Not scanned yet. Press Scan to score the repository's health.</p>)}
+          {tab.kind === 'report' && <WeeklyReportPanel key={repo.latestSnapshot?.snapshot.id} request={{ repositoryId: id }} fileName={`${repo.name.replace(/[^\w.-]+/g, '-')}-weekly-report.pdf`} />}
           {tab.kind === 'inventory' && (repo.latestSnapshot ? <InventoryView key={repo.latestSnapshot.snapshot.id} repository={repo} /> : <p className="empty">Not scanned yet. Press Scan to take stock of the debt.</p>)}
           {tab.kind === 'drafts' && <DraftsView repository={repo} selected={tab.draftId} />}
           {tab.kind === 'analysis' && <AnalysisTab key={tab.id} repository={repo} id={tab.id} />}
