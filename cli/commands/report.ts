@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { call } from '../../core/api/call.js';
 import { StewardError } from '../../core/api/errors.js';
@@ -48,7 +48,8 @@ function writeAtomically(file: string, content: string | Buffer): void {
     writeFileSync(temporary, content);
     renameSync(temporary, file);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    // Nothing to remove when the folder is not there (or not a folder).
+    if (existsSync(temporary)) rmSync(temporary, { force: true });
     const reason = (error as NodeJS.ErrnoException).code ?? 'failed';
     throw new StewardError('invalid-input', `Cannot write ${file} (${reason}): choose a folder you can write to`);
   }

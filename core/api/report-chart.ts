@@ -28,13 +28,22 @@ function ticks(low: number, high: number): number[] {
   return result;
 }
 
+/** The values' range with some room, at least a tenth of the bounds' span (a score that moves 0.2 points is drawn as nearly flat, not as a cliff), kept within the bounds. */
+function valueRange(values: readonly number[], bounds: Chart['domain']): [number, number] {
+  const [floor, ceiling] = bounds ?? [0, Number.POSITIVE_INFINITY];
+  if (values.length === 0) return [floor, Number.isFinite(ceiling) ? ceiling : 1];
+  const [min, max] = [Math.min(...values), Math.max(...values)];
+  const room = Math.max((max - min) * 0.15, bounds ? (ceiling - floor) / 20 : max * 0.1, 1);
+  const low = Math.max(floor, Math.floor(min - room));
+  return [low, Math.max(low + 1, Math.min(ceiling, Math.ceil(max + room)))];
+}
+
 export function chartSvg(chart: Chart): string {
   const points = chart.series.flatMap((series) => series.points);
   const times = [...points.map((point) => Date.parse(point.at)), ...chart.marks.map((mark) => Date.parse(mark.at))];
   const values = points.map((point) => point.value);
   const [timeLow, timeHigh] = times.length === 0 ? [0, 1] : [Math.min(...times), Math.max(...times)];
-  const padding = (Math.max(...values, 0) - Math.min(...values, 0)) * 0.1 || 1;
-  const [low, high] = chart.domain ?? [Math.max(0, Math.min(...values) - padding), Math.max(...values) + padding];
+  const [low, high] = valueRange(values, chart.domain);
   const plotWidth = width - margin.left - margin.right;
   const plotHeight = height - margin.top - margin.bottom;
   const x = (at: string) => margin.left + (timeHigh === timeLow ? plotWidth / 2 : ((Date.parse(at) - timeLow) / (timeHigh - timeLow)) * plotWidth);
@@ -47,7 +56,12 @@ export function chartSvg(chart: Chart): string {
   const dates = times.length === 0 ? [] : timeHigh === timeLow ? [new Date(timeLow).toISOString()] : [0, 0.5, 1].map((share) => new Date(timeLow + share * (timeHigh - timeLow)).toISOString());
   const xAxis = dates.map((at, index) => `<text x="${round(x(at))}" y="${height - 12}" text-anchor="${dates.length === 1 ? 'middle' : ['start', 'middle', 'end'][index]}">${escapeHtml(reportDay(at))}</text>`).join('');
   const marks = chart.marks
-    .map((mark) => `<line x1="${round(x(mark.at))}" x2="${round(x(mark.at))}" y1="${margin.top}" y2="${margin.top + plotHeight}" stroke="currentColor" stroke-dasharray="4 3" stroke-opacity="0.6"/><text x="${round(x(mark.at)) + 4}" y="${margin.top + 10}">${escapeHtml(mark.label)}</text>`)
+    .map((mark) => {
+      // A label near the right edge goes to the left of its line.
+      const left = x(mark.at) > width - margin.right - 90;
+      const label = `<text x="${round(x(mark.at)) + (left ? -4 : 4)}" y="${margin.top + 10}" text-anchor="${left ? 'end' : 'start'}">${escapeHtml(mark.label)}</text>`;
+      return `<line x1="${round(x(mark.at))}" x2="${round(x(mark.at))}" y1="${margin.top}" y2="${margin.top + plotHeight}" stroke="currentColor" stroke-dasharray="4 3" stroke-opacity="0.6"/>${label}`;
+    })
     .join('');
   const lines = chart.series
     .map((series, index) => {

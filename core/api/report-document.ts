@@ -18,7 +18,7 @@ export interface Chart {
   /** What the chart shows, in words: its text alternative (and the Markdown's line for it). */
   readonly description: string;
   readonly unit: string;
-  /** The value axis from and to (the score's 0–100); derived from the values when absent. */
+  /** The bounds of the value axis (the score's 0–100): the axis spans the values with some room, within them. */
   readonly domain?: readonly [number, number];
   readonly series: readonly ChartSeries[];
   /** Dates to mark with a labelled vertical line (the snapshot compared with). */

@@ -85,7 +85,9 @@ function headline(report: RepositoryReport): Block {
   const change = now! - then;
   const direction = Math.abs(change) < 0.005 ? 'unchanged' : `${change > 0 ? 'up' : 'down'} ${formatPoints(change)} point${Math.abs(change) === 1 ? '' : 's'}`;
   const ratingNote = rating !== ratingThen && ratingThen ? ` (rating ${ratingThen} → ${rating})` : '';
-  const moved = report.parts.filter((part) => part.change !== null && Math.abs(part.change) >= 0.005).sort((a, b) => Math.abs(b.change!) - Math.abs(a.change!));
+  // Parts whose items came or went explain the change first; a part moved only by re-weighing comes after them.
+  const caused = (part: PartChange) => (part.added.length + part.removed.length > 0 ? 1 : 0);
+  const moved = report.parts.filter((part) => part.change !== null && Math.abs(part.change) >= 0.005).sort((a, b) => caused(b) - caused(a) || Math.abs(b.change!) - Math.abs(a.change!));
   const why: Span[] = moved.length === 0 ? [' No part of the score moved.'] : [' ', ...moved.slice(0, 2).flatMap((part, index) => [...(index === 0 ? [] : [' ']), ...partSentence(part, report)])];
   return { kind: 'paragraph', content: [{ strong: `${lead}, ${direction} since ${reportDay(report.baseline!.at)}${ratingNote}.` }, ...why] };
 }
