@@ -188,7 +188,7 @@ function actionBlocks(report: RepositoryReport): Block[] {
         '.',
       ]),
     },
-    { kind: 'paragraph', content: ['Gains are what the score formula gives when those items are gone and nothing else changes; efforts are the inventory’s estimates.'] },
+    { kind: 'paragraph', content: ['Ranked by points gained per hour of work. A gain is what the score formula gives when those items are gone and nothing else changes; efforts are the inventory’s estimates.'] },
   ];
 }
 
