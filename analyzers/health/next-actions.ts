@@ -7,7 +7,7 @@ import type { BreakdownItem, BreakdownPart } from './score-change.js';
  * saturated part (whose items share its weight) promises only what removing them really gives.
  */
 
-export interface NextAction {
+interface NextAction {
   readonly category: string;
   readonly kind: string;
   readonly items: readonly BreakdownItem[];

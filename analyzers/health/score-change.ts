@@ -22,7 +22,7 @@ export interface BreakdownPart {
   readonly items: readonly BreakdownItem[];
 }
 
-export interface PartChange {
+interface PartChange {
   readonly category: string;
   readonly title: string;
   readonly weight: number;

@@ -14,4 +14,3 @@ export type PrintToPdfRequest = z.infer<typeof PrintToPdfRequestSchema>;
 
 /** The file written, or null when the user cancelled the dialog. */
 export const PrintToPdfResultSchema = z.object({ saved: z.string().nullable() });
-export type PrintToPdfResult = z.infer<typeof PrintToPdfResultSchema>;

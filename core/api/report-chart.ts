@@ -11,7 +11,7 @@ const width = 640;
 const height = 240;
 const margin = { top: 16, right: 16, bottom: 36, left: 48 };
 /** Colours that read on white and on a dark background alike, and apart for most colour vision. */
-export const chartColours = ['#2f6fdb', '#d9822b', '#2b9a66', '#c2417a', '#7a5af5'];
+const chartColours = ['#2f6fdb', '#d9822b', '#2b9a66', '#c2417a', '#7a5af5'];
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);

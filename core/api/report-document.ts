@@ -8,7 +8,7 @@
 export type Span = string | { code: string } | { strong: string };
 export type Inline = readonly Span[];
 
-export interface ChartSeries {
+interface ChartSeries {
   readonly name: string;
   readonly points: readonly { at: string; value: number }[];
 }
