@@ -92,7 +92,7 @@ function headline(report: RepositoryReport): Block {
   return { kind: 'paragraph', content: [{ strong: `${lead}, ${direction} since ${reportDay(report.baseline!.at)}${ratingNote}.` }, ...why] };
 }
 
-/** "Complexity lost 1.8 points: 2 new items (complex function `body` in `lib/response.js` (1.2), …)." */
+/** "Complexity lost 1.8 points: 2 items started costing points (complex function `body` in `lib/response.js` (1.2), …)." */
 function partSentence(part: PartChange, report: RepositoryReport): Span[] {
   const change = part.change!;
   const verb = `${part.title} ${change > 0 ? 'gained' : 'lost'} ${formatPoints(change)} points`;
@@ -105,9 +105,10 @@ function partSentence(part: PartChange, report: RepositoryReport): Span[] {
 /** Why a part moved: items that started or stopped costing points, and the items in both that weigh more or less. */
 function partCauses(part: PartChange, report: RepositoryReport): Inline[] {
   const causes: Inline[] = [];
-  if (part.added.length > 0) causes.push([`${counted(part.added.length, 'new item')} (`, ...itemList(part.added), ')']);
-  if (part.removed.length > 0) causes.push([`${counted(part.removed.length, 'item')} gone (`, ...itemList(part.removed), ')']);
-  if (part.reweighed !== 0) causes.push([`${signedPoints(part.reweighed)} from the items still there: ${reweighing(part.reweighed, report)}`]);
+  const verb = (items: readonly ReportItem[], what: string) => `${counted(items.length, 'item')} ${what}`;
+  if (part.added.length > 0) causes.push([`${verb(part.added, 'started costing points')} (`, ...itemList(part.added), ')']);
+  if (part.removed.length > 0) causes.push([`${verb(part.removed, 'stopped costing points')} (`, ...itemList(part.removed), ')']);
+  if (part.reweighed !== 0) causes.push([reweighing(part.reweighed, report)]);
   return causes;
 }
 
@@ -115,14 +116,14 @@ function partCauses(part: PartChange, report: RepositoryReport): Inline[] {
 function reweighing(change: number, { score }: RepositoryReport): string {
   const grew = score.linesOfCodeThen !== null && score.linesOfCode > score.linesOfCodeThen;
   const shrank = score.linesOfCodeThen !== null && score.linesOfCode < score.linesOfCodeThen;
-  if (change > 0 && grew) return 'they weigh less in more code';
-  if (change < 0 && shrank) return 'they weigh more in less code';
-  return change > 0 ? 'their estimated effort fell' : 'their estimated effort grew';
+  if (change > 0 && grew) return `${signedPoints(change)} as the code grew (the same items weigh less in more code)`;
+  if (change < 0 && shrank) return `${signedPoints(change)} as the code shrank (the same items weigh more in less code)`;
+  return `${signedPoints(change)} as the items still there were estimated ${change > 0 ? 'smaller' : 'bigger'}`;
 }
 
 /** The first two items by name and place, and how many more. */
 function itemList(items: readonly ReportItem[]): Span[] {
-  const named = items.slice(0, 2).map((item): Inline => [...itemName(item), ` (${formatPoints(item.points)})`]);
+  const named = items.slice(0, 2).map((item): Inline => [...itemName(item), ` (${formatPoints(item.points)} pt)`]);
   return [...joinInline(named), ...(items.length > 2 ? [` and ${items.length - 2} more`] : [])];
 }
 
@@ -274,6 +275,7 @@ function hotspotBlocks(report: RepositoryReport): Block[] {
 function dependencyBlock(report: RepositoryReport): Block {
   const { now, then } = report.dependencies;
   if (now === null) return { kind: 'paragraph', content: ['Not measured: the dependency check did not run at the latest scan.'] };
+  if (now.dependencies === 0) return { kind: 'paragraph', content: ['No dependencies from a registry are declared: nothing to go stale.'] };
   const was = (value: number | null | undefined, unit = '') => (then === null || value === null || value === undefined ? '' : ` (was ${value.toLocaleString('en-US', { maximumFractionDigits: 1 })}${unit})`);
   const libyears =
     now.libyears === null
@@ -309,7 +311,7 @@ function testBlock(report: RepositoryReport): Block {
 function forecastBlocks(report: RepositoryReport): Block[] {
   if (report.forecasts.length === 0) {
     const few = report.series.length < 4 ? ` (a trend needs 4 scored commits; there ${report.series.length === 1 ? 'is' : 'are'} ${report.series.length})` : '';
-    return [{ kind: 'paragraph', content: [`No forecast fires: the score is not on course to fall below 75, and no part or folder is getting worse week after week${few}.`] }];
+    return [{ kind: 'paragraph', content: [`No forecast fires: the score is not on course to fall below 75 within a year, and no part or folder is getting worse week after week${few}.`] }];
   }
   return [{ kind: 'list', ordered: false, items: report.forecasts.map((alert) => [forecastSentence(alert)]) }];
 }

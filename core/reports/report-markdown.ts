@@ -2,7 +2,7 @@ import { sparkline } from '../api/report-chart.js';
 import type { Block, Inline } from '../api/report-document.js';
 
 /** Characters Markdown would read as formatting in running text (a name from a repository can hold any). */
-const escapeText = (text: string): string => text.replace(/[\\`*_[\]<>]/g, (character) => `\\${character}`).replace(/^#/, '\\#');
+const escapeText = (text: string): string => text.replace(/[\\`*_[\]<>]/g, (character) => `\\${character}`);
 
 /** A code span that survives backticks in its text. */
 function codeSpan(text: string): string {
@@ -19,7 +19,8 @@ function block(item: Block): string {
     case 'heading':
       return `${'#'.repeat(item.level)} ${escapeText(item.text)}`;
     case 'paragraph':
-      return inline(item.content);
+      // A paragraph that starts with # would read as a heading.
+      return inline(item.content).replace(/^#/, '\\#');
     case 'list':
       return item.items.map((entry, index) => `${item.ordered ? `${index + 1}.` : '-'} ${inline(entry)}`).join('\n');
     case 'table': {

@@ -18,6 +18,8 @@ const dayMs = 24 * 60 * 60 * 1000;
 const topHotspots = 5;
 /** The score a forecast warns about: below it the rating drops from B to C (docs/health-score.md). */
 const scoreThreshold = 75;
+/** A crossing further out than this is no news for this week: it is left to steward forecast. */
+const forecastHorizon = 365 * dayMs;
 
 interface ScoredSnapshot extends ReportSnapshot {
   score: number | null;
@@ -96,7 +98,7 @@ function repositoryReport(db: Database, repository: Repository, since: number | 
     dependencies: { now: dependencyState(db, current.snapshotId), then: baseline ? dependencyState(db, baseline.snapshotId) : null },
     coverage: coverageOf(db, current.snapshotId),
     flakiness: flakinessOf(db, current.snapshotId),
-    forecasts: forecastAlerts(forecastHealth(db, repository.id, { threshold: scoreThreshold, complexityThreshold: readSettings(db).complexity.cognitive })),
+    forecasts: forecastAlerts(forecastHealth(db, repository.id, { threshold: scoreThreshold, complexityThreshold: readSettings(db).complexity.cognitive }), Date.parse(current.at) + forecastHorizon),
     drafts,
     actions: nextActions(current.breakdown, current.linesOfCode).map((action) => ({ ...action, items: action.items.map(reportItem) })),
   };
@@ -190,11 +192,11 @@ function flakinessOf(db: Database, snapshotId: number): RepositoryReport['flakin
   return { percent: report.flakyPercent, tests: report.tests, flaky: report.flaky.map((test) => test.name) };
 }
 
-/** The forecasts that fire: the score on its way below the threshold (or below it), parts losing points week after week, folders whose complexity crosses its threshold. */
-function forecastAlerts(forecast: HealthForecastReport): ForecastAlert[] {
+/** The forecasts that fire: the score on its way below the threshold within the horizon (or below it), parts losing points week after week, folders whose complexity crosses its threshold within the horizon. */
+function forecastAlerts(forecast: HealthForecastReport, horizon: number): ForecastAlert[] {
   const alerts: ForecastAlert[] = [];
   const none = { at: null, earliest: null, latest: null };
-  if (forecast.forecast.kind === 'crossing') {
+  if (forecast.forecast.kind === 'crossing' && Date.parse(forecast.forecast.at) <= horizon) {
     const { at, earliest, latest, trend } = forecast.forecast;
     alerts.push({ subject: 'score', name: 'Health score', kind: 'crossing', threshold: forecast.threshold, at, earliest, latest, perWeek: trend.perWeek });
   } else if (forecast.forecast.kind === 'already-crossed') {
@@ -206,7 +208,7 @@ function forecastAlerts(forecast: HealthForecastReport): ForecastAlert[] {
   }
   for (const folder of forecast.folders) {
     const crossing = folder.complexity.forecast;
-    if (crossing.kind === 'crossing') {
+    if (crossing.kind === 'crossing' && Date.parse(crossing.at) <= horizon) {
       alerts.push({ subject: 'folder', name: folder.folder, kind: 'crossing', threshold: forecast.complexityThreshold, at: crossing.at, earliest: crossing.earliest, latest: crossing.latest, perWeek: crossing.trend.perWeek });
     }
   }

@@ -136,7 +136,7 @@ describe('the report in words', () => {
   it('opens with the score, its change and the item that caused it, then says which snapshot it compares with', () => {
     const words = text(weekly(repositoryReport()));
     const [headline] = words.split('\n').slice(1);
-    expect(headline).toMatch(/^shop: health \d+\.\d of 100 \(A\), down 0\.\d+ points since 20 Mar 2026\. dead-code lost 0\.\d+ points: 1 new item \(unused export legacy\*Total in src\/`odd`\.ts \(0\.\d+\)\)\.$/);
+    expect(headline).toMatch(/^shop: health \d+\.\d of 100 \(A\), down 0\.\d+ points since 20 Mar 2026\. dead-code lost 0\.\d+ points: 1 item started costing points \(unused export legacy\*Total in src\/`odd`\.ts \(0\.\d+ pt\)\)\.$/);
     expect(words).toContain('Compared with snapshot 5, past commit 1234567 of 20 Mar 2026, backfilled: the scored commit nearest to 21 Mar 2026.');
     expect(words).toContain('Now: snapshot 9, commit abcdef1 of 28 Mar 2026, scanned.');
     expect(words).toMatch(/Simplify 1 complex function \(1\.5 h\): \+\d\.\d+ points\./);
