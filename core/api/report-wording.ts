@@ -30,7 +30,7 @@ function summaryTable(report: WeeklyReport): Block {
     head: ['Repository', 'Score', 'Change', 'Compared with', 'First next step'],
     numeric: [false, true, true, false, false],
     rows: [...report.repositories]
-      .sort((a, b) => (a.score.now ?? -1) - (b.score.now ?? -1) || a.repository.name.localeCompare(b.repository.name))
+      .sort((a, b) => (a.score.now ?? -1) - (b.score.now ?? -1) || a.repository.name.localeCompare(b.repository.name, 'en', { numeric: true }))
       .map((repository) => {
         const { now, then, rating } = repository.score;
         const action = repository.actions[0];
@@ -251,7 +251,7 @@ function hotspotBlocks(report: RepositoryReport): Block[] {
     {
       kind: 'table',
       caption: 'Top hotspots',
-      head: ['Rank', 'File', 'Rank then', 'Commits in 12 months', 'Complexity', 'Complexity since its first measure'],
+      head: ['Rank', 'File', 'Rank then', 'Commits in 12 months', 'Complexity', 'Complexity trend'],
       numeric: [true, false, true, true, true, false],
       rows: report.hotspots.map((hotspot) => [[`#${hotspot.rank}`], [{ code: hotspot.path }], [rankThen(hotspot)], [hotspot.revisions.toLocaleString('en-US')], [hotspot.complexity.toLocaleString('en-US')], [trendOf(hotspot)]]),
     },
