@@ -247,7 +247,12 @@ function hotspotBlocks(report: RepositoryReport): Block[] {
   const rankThen = (hotspot: RepositoryReport['hotspots'][number]): string => (report.baseline === null ? '–' : hotspot.rankThen === null ? 'new' : `#${hotspot.rankThen}`);
   const charted = report.hotspots.filter((hotspot) => hotspot.trend.length >= 2);
   return [
-    { kind: 'paragraph', content: [`Files that change most and are hardest to change: commits in the last 12 months × ${measure}. Work here pays back first.`] },
+    {
+      kind: 'paragraph',
+      content: [
+        `Files that change most and are hardest to change: commits in the last 12 months × ${measure}. Work here pays back first. A hotspot costs points while it ranks in the top ${report.hotspotItems.topRanks} with at least ${report.hotspotItems.minRevisions} commits in 12 months.`,
+      ],
+    },
     {
       kind: 'table',
       caption: 'Top hotspots',

@@ -116,6 +116,8 @@ const RepositoryReportSchema = z.object({
   /** Open items of the inventory now, and their effort. */
   openItems: z.object({ items: count, effortMinutes: z.number().nonnegative() }).nullable(),
   hotspots: z.array(HotspotSchema),
+  /** Which hotspots cost points: the top ranks changed at least this often in the window (core/analyses/history/items.ts). */
+  hotspotItems: z.object({ topRanks: count, minRevisions: count }),
   dependencies: z.object({ now: DependencyStateSchema.nullable(), then: DependencyStateSchema.nullable() }),
   /** Covered lines of executable lines (0–100) where coverage was read; null: not measured. */
   coverage: z.object({ percent: z.number().min(0).max(100).nullable(), matchesCommit: z.enum(['yes', 'no', 'unknown']).nullable() }),

@@ -28,8 +28,9 @@ function block(item: Block): string {
       return [row(item.head.map(escapeText)), row(item.numeric.map((numeric) => (numeric ? '---:' : '---'))), ...item.rows.map((cells) => row(cells.map(inline)))].join('\n');
     }
     case 'chart': {
-      const [first] = item.chart.series;
-      const line = first && first.points.length > 1 ? ` ${sparkline(first.points.map((point) => point.value))}` : '';
+      // A one-line chart of one series only: several would read as one line.
+      const [first, second] = item.chart.series;
+      const line = first && !second && first.points.length > 1 ? ` ${sparkline(first.points.map((point) => point.value))}` : '';
       return `${escapeText(item.chart.description)}${line}`;
     }
   }

@@ -1,6 +1,7 @@
 import { nextActions } from '../../analyzers/health/next-actions.js';
 import { compareBreakdowns } from '../../analyzers/health/score-change.js';
 import { healthFormula } from '../../analyzers/health/health-score.js';
+import { hotspotItems } from '../analyses/history/items.js';
 import { analyses } from '../analyses/registry.js';
 import { StewardError } from '../api/errors.js';
 import type { HealthForecastReport, HealthScoreReport } from '../api/health.js';
@@ -64,6 +65,7 @@ function repositoryReport(db: Database, repository: Repository, since: number | 
       parts: [],
       openItems: null,
       hotspots: [],
+      hotspotItems,
       dependencies: { now: null, then: null },
       coverage: { percent: null, matchesCommit: null },
       flakiness: { percent: null, tests: null, flaky: [] },
@@ -95,6 +97,7 @@ function repositoryReport(db: Database, repository: Repository, since: number | 
     parts: compareBreakdowns(current.breakdown, baseline ? baseline.breakdown : null).map((part) => ({ ...part, added: part.added.map(reportItem), removed: part.removed.map(reportItem) })),
     openItems: { items: totals.items, effortMinutes: totals.effortMinutes },
     hotspots: readHotspots(db, current.snapshotId).map((hotspot) => ({ ...hotspot, rankThen: hotspotsThen.get(hotspot.path) ?? null })),
+    hotspotItems,
     dependencies: { now: dependencyState(db, current.snapshotId), then: baseline ? dependencyState(db, baseline.snapshotId) : null },
     coverage: coverageOf(db, current.snapshotId),
     flakiness: flakinessOf(db, current.snapshotId),

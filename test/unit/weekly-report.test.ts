@@ -119,6 +119,7 @@ function repositoryReport(overrides: Partial<RepositoryReport> = {}): Repository
     parts: reportParts(now, then),
     openItems: { items: 2, effortMinutes: 100 },
     hotspots: [],
+    hotspotItems: { topRanks: 10, minRevisions: 5 },
     dependencies: { now: null, then: null },
     coverage: { percent: null, matchesCommit: null },
     flakiness: { percent: null, tests: null, flaky: [] },
