@@ -10,6 +10,7 @@ import { exportFormats } from '../core/api/exports.js';
 import type { BackfillOptions } from './commands/backfill.js';
 import type { ForecastOptions } from './commands/forecast.js';
 import type { ScoreOptions } from './commands/score.js';
+import type { ReportOptions } from './commands/report.js';
 import type { ItemOptions } from './commands/item.js';
 import type { PortfolioOptions } from './commands/portfolio.js';
 import type { ScanOptions } from './commands/scan.js';
@@ -18,7 +19,7 @@ import { draftKinds, draftTargets } from '../core/api/drafts.js';
 import { printable } from '../core/wording.js';
 import { endQuietlyOnClosedPipe, exitCodeFor, exitCodes } from './exit-codes.js';
 import { installation } from './installation.js';
-import { type OutputOptions, parseCount, parsePeriod, parseScore } from './output.js';
+import { type OutputOptions, parseCount, parseDay, parsePeriod, parseScore } from './output.js';
 
 /**
  * Opens the engine for one command and always closes it, whatever the command does. Commands are
@@ -146,6 +147,17 @@ program
   .option('--folder <folder>', 'score this folder and below')
   .option('--json', 'print the score, its parts and every item behind them')
   .action((path: string, options: ScoreOptions) => withSteward(async (steward) => (await import('./commands/score.js')).scoreCommand(steward, path, options)));
+
+program
+  .command('report')
+  .description("the weekly health report: the score and what changed it since the snapshot nearest to a week before (it says which), hotspots, dependencies, tests, forecasts, drafts, and three next steps with what they give the score")
+  .argument('[path]', 'a folder inside the git work tree (or --all)')
+  .option('--all', 'one report over every registered repository: a summary table, then each one')
+  .option('--week', 'compare with the snapshot nearest to a week before the latest scan (the default)')
+  .option('--since <date>', 'compare with the snapshot nearest to this date (YYYY-MM-DD) instead', parseDay)
+  .option('--format <format>', 'md, html (one self-contained file), pdf (through headless Chromium; needs --out) or json', oneOf(['md', 'html', 'pdf', 'json'] as const), 'md')
+  .option('--out <file>', 'write to this file (replaced whole) instead of printing')
+  .action((path: string | undefined, options: ReportOptions) => withSteward(async (steward) => (await import('./commands/report.js')).reportCommand(steward, path, options)));
 
 const tests = program.command('tests').description('test results for flaky tests (steward flaky <path> lists them)');
 tests

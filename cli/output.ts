@@ -58,6 +58,14 @@ export function parseScore(value: string): number {
   return Number(value);
 }
 
+/** A day given on the command line: YYYY-MM-DD, a real date. */
+export function parseDay(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError('expected a date such as 2026-03-21');
+  }
+  return value;
+}
+
 /** A period such as `1w` or `10d`, checked as the API checks it (backfill.start). */
 export function parsePeriod(value: string): string {
   const parsed = BackfillPeriodSchema.safeParse(value);

@@ -33,6 +33,7 @@ import { actorOf } from './drafts/worktree.js';
 import { approvalRates, getDraftDetail, listDrafts } from './store/drafts.js';
 import { listIdentities } from './identities/list-identities.js';
 import { markIdentity, mergeIdentities, unmergeIdentity } from './store/identity-map.js';
+import { weeklyReport } from './reports/weekly-report.js';
 
 interface StewardOptions {
   home: string;
@@ -230,6 +231,7 @@ export function openSteward(options: StewardOptions): Steward {
       markIdentity(db, key, as, new Date());
       return {};
     },
+    'reports.weekly': async (request) => weeklyReport(db, request, new Date()),
     ...reportHandlers(db),
   };
 

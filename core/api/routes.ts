@@ -11,6 +11,7 @@ import { identityRoutes } from './identities.js';
 import { inventoryRoutes } from './inventory.js';
 import { portfolioRoutes } from './portfolio.js';
 import { repositoryRoutes } from './repositories.js';
+import { weeklyReportRoutes } from './reports.js';
 import { scanRoutes } from './scans.js';
 import { settingsRoutes } from './settings.js';
 import { snapshotComparisonRoutes } from './snapshot-comparison.js';
@@ -37,6 +38,7 @@ export const routes = {
   ...portfolioRoutes,
   ...exportRoutes,
   ...identityRoutes,
+  ...weeklyReportRoutes,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 type Routes = typeof routes;

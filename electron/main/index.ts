@@ -3,6 +3,7 @@
  * (SQLite, git, scans in a worker thread) runs here; the page talks to it only through the preload's
  * route functions.
  */
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BrowserWindow, Notification, app, dialog, ipcMain, session, shell } from 'electron';
@@ -13,6 +14,7 @@ import { readSettings } from '../../core/store/settings.js';
 import { eventChannel } from '../ipc-channels.js';
 import { registerIpcRoutes } from './ipc-router.js';
 import { nativeNotifications, repositoryHash } from './notifications.js';
+import { registerPrintToPdf } from './print-to-pdf.js';
 import { lockDownSession, lockDownWebContents, secureWebPreferences } from './security.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -62,6 +64,16 @@ function start(): void {
     if (opensEditor(url, readSettings(steward.db).editor)) void shell.openExternal(url);
   };
   registerIpcRoutes(ipcMain, steward.handlers, appEntry);
+  registerPrintToPdf(ipcMain, {
+    appEntry,
+    chooseFile: async (fileName) => {
+      const owner = BrowserWindow.getFocusedWindow();
+      const options = { title: 'Save the report as PDF', defaultPath: fileName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+      const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
+    writeFile: (file, data) => writeFile(file, data),
+  });
   steward.subscribe((event) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannel, event);
   });

@@ -1,10 +1,10 @@
 /**
  * The sandboxed preload: exposes exactly one function per API route, plus an event subscription,
- * as `window.steward`. No Node or Electron object reaches the page.
+ * and Save as PDF (printToPdf), as `window.steward`. No Node or Electron object reaches the page.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { routeNames } from '../../core/api/routes.js';
-import { eventChannel, routeChannel } from '../ipc-channels.js';
+import { eventChannel, printToPdfChannel, routeChannel } from '../ipc-channels.js';
 
 const routes = Object.fromEntries(
   routeNames.map((route) => [route, (input: unknown) => ipcRenderer.invoke(routeChannel(route), input)]),
@@ -17,4 +17,5 @@ contextBridge.exposeInMainWorld('steward', {
     ipcRenderer.on(eventChannel, forward);
     return () => ipcRenderer.off(eventChannel, forward);
   },
+  printToPdf: (request: unknown) => ipcRenderer.invoke(printToPdfChannel, request),
 });

@@ -15,6 +15,7 @@ const RepositoryPage = lazy(() => import('./pages/RepositoryPage').then((module)
 const SnapshotPage = lazy(() => import('./pages/SnapshotPage').then((module) => ({ default: module.SnapshotPage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 const CodeViewPage = lazy(() => import('./pages/CodeViewPage').then((module) => ({ default: module.CodeViewPage })));
+const ReportPage = lazy(() => import('./pages/ReportPage').then((module) => ({ default: module.ReportPage })));
 const ComparePage = lazy(() => import('./pages/ComparePage').then((module) => ({ default: module.ComparePage })));
 
 export function App() {
@@ -45,6 +46,9 @@ export function App() {
                   </Route>
                   <Route<{ id: string; slug?: string }> path="/snapshots/:id/:slug?">{(params) => <SnapshotPage id={Number(params.id)} slug={params.slug} />}</Route>
                   <Route<{ from: string; to: string }> path="/compare/:from/:to">{(params) => <ComparePage from={Number(params.from)} to={Number(params.to)} />}</Route>
+                  <Route path="/report">
+                    <ReportPage />
+                  </Route>
                   <Route path="/settings">
                     <SettingsPage />
                   </Route>
@@ -72,6 +76,7 @@ function Sidebar({ browserMode }: { browserMode: boolean }) {
     <nav className="sidebar" aria-label="Main">
       <div className="brand">Steward</div>
       {link('/', 'Portfolio')}
+      {link('/report', 'Weekly report')}
       {link('/settings', 'Settings')}
       <ProductCodeToggle />
       {browserMode && <p className="sidebar-note">Browser mode</p>}

@@ -4,6 +4,7 @@ import { type AnalysisId, analysisDescriptors } from '../../core/api/analyses';
 export type RepositoryTab =
   | { kind: 'overview' }
   | { kind: 'health' }
+  | { kind: 'report' }
   | { kind: 'inventory' }
   | { kind: 'drafts'; draftId?: string | undefined }
   | { kind: 'analysis'; id: AnalysisId }
@@ -15,6 +16,7 @@ export function repositoryTab(slug: string | undefined, item?: string): Reposito
   if (slug === 'history') return { kind: 'snapshots' };
   if (slug === 'inventory') return { kind: 'inventory' };
   if (slug === 'health') return { kind: 'health' };
+  if (slug === 'report') return { kind: 'report' };
   if (slug === 'drafts') return { kind: 'drafts', draftId: item };
   if (slug === 'people') return { kind: 'people' };
   const descriptor = analysisDescriptors.find((candidate) => candidate.tab.slug === slug);

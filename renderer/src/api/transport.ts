@@ -1,3 +1,4 @@
+import type { PrintToPdfRequest } from '../../../core/api/print';
 import type { Envelope, RouteName } from '../../../core/api/routes';
 
 /** How the renderer reaches the engine: Electron's preload, or the browser-mode HTTP bridge. */
@@ -10,6 +11,8 @@ export interface Transport {
 interface PreloadBridge {
   routes: Record<RouteName, (input: unknown) => Promise<Envelope>>;
   onEvent(listener: (event: unknown) => void): () => void;
+  /** Prints the window to a PDF file the user picks (electron/main/print-to-pdf.ts). */
+  printToPdf?(request: PrintToPdfRequest): Promise<Envelope>;
 }
 
 declare global {

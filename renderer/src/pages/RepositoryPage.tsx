@@ -18,6 +18,7 @@ import { formatDateTime, formatNumber, shortCommit } from '../format';
 import { type RepositoryTab } from '../repository-tab';
 import { useScanJob } from '../scan-jobs-context';
 import { CodeViewSnapshot } from '../code-view';
+import { WeeklyReportPanel } from './ReportPage';
 
 export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) {
   const repository = useRoute('repositories.get', { id });
@@ -39,6 +40,9 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
             <NavLink href={`/repositories/${id}/health`} current={tab.kind === 'health'} className="tab">
               Health
             </NavLink>
+            <NavLink href={`/repositories/${id}/report`} current={tab.kind === 'report'} className="tab">
+              Report
+            </NavLink>
             <NavLink href={`/repositories/${id}/inventory`} current={tab.kind === 'inventory'} className="tab">
               Inventory
             </NavLink>
@@ -59,6 +63,7 @@ export function RepositoryPage({ id, tab }: { id: number; tab: RepositoryTab }) 
           </nav>
           {tab.kind === 'overview' && <Overview repository={repo} />}
           {tab.kind === 'health' && (repo.latestSnapshot ? <HealthView key={repo.latestSnapshot.snapshot.id} repositoryId={id} /> : <p className="empty">Not scanned yet. Press Scan to score the repository's health.</p>)}
+          {tab.kind === 'report' && <WeeklyReportPanel key={repo.latestSnapshot?.snapshot.id} request={{ repositoryId: id }} fileName={`${repo.name.replace(/[^\w.-]+/g, '-')}-weekly-report.pdf`} />}
           {tab.kind === 'inventory' && (repo.latestSnapshot ? <InventoryView key={repo.latestSnapshot.snapshot.id} repository={repo} /> : <p className="empty">Not scanned yet. Press Scan to take stock of the debt.</p>)}
           {tab.kind === 'drafts' && <DraftsView repository={repo} selected={tab.draftId} />}
           {tab.kind === 'analysis' && <AnalysisTab key={tab.id} repository={repo} id={tab.id} />}
