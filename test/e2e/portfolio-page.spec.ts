@@ -3,19 +3,13 @@ import { expect, test } from '@playwright/test';
 import type { Portfolio } from '../../core/api/portfolio.js';
 import { stewardJson } from '../support/cli.js';
 import { temporaryDirectory } from '../support/git-fixture.js';
-import { ownedShop, smallShop } from '../support/shop-fixture.js';
+import { scannedPortfolio } from '../support/portfolio-fixture.js';
 import { screenshotWidthsAndThemes } from './app-steps.js';
 import { startServer } from './browser-server.js';
 
 test('the portfolio shows each repository’s health and debt, groups them by team, filters them, and relocates a moved one with its history', async ({ page }, testInfo) => {
   const home = temporaryDirectory();
-  const { repository: shop } = ownedShop();
-  stewardJson(home, ['backfill', shop, '--every', '1w', '--count', '3', '--offline', '--quiet']);
-  stewardJson(home, ['scan', shop, '--offline', '--quiet']);
-  const tools = smallShop('tools');
-  stewardJson(home, ['scan', tools, '--offline', '--quiet']);
-  const moved = smallShop('moved');
-  stewardJson(home, ['scan', moved, '--offline', '--quiet']);
+  const { tools, moved } = scannedPortfolio(home);
   renameSync(moved, `${moved}-elsewhere`);
 
   const server = await startServer(home);

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page, expect, test } from '@playwright/test';
 import { createRepository, git, temporaryDirectory } from '../support/git-fixture.js';
-import { complexFunction, util } from '../support/shop-fixture.js';
+import { complexFunction, orderShopFiles } from '../support/shop-fixture.js';
 import { addAndScan, scanAndWait } from './app-steps.js';
 import { startServer } from './browser-server.js';
 
@@ -26,12 +26,7 @@ test('a past snapshot opens in full, two snapshots are compared, and a function 
       author: 'Ada',
       email: 'ada@example.com',
       date: '2024-01-01T00:00:00Z',
-      files: {
-        'package.json': JSON.stringify({ name: 'shop', main: 'src/index.ts' }),
-        'src/index.ts': 'import { processOrder } from "./orders";\nimport { format } from "./util";\nexport const run = () => format(processOrder([]));\n',
-        'src/orders.ts': `// Orders\n\n${complexFunction('processOrder')}`,
-        'src/util.ts': util,
-      },
+      files: { ...orderShopFiles('shop'), 'src/orders.ts': `// Orders\n\n${complexFunction('processOrder')}` },
     },
   ]);
   const server = await startServer(temporaryDirectory());

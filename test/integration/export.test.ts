@@ -10,7 +10,7 @@ import { exportColumns } from '../../core/export/export-columns.js';
 import type { ExportDocument, ExportRow } from '../../core/export/export-columns.js';
 import { steward, stewardJson } from '../support/cli.js';
 import { createRepository, temporaryDirectory } from '../support/git-fixture.js';
-import { complexFunction, util } from '../support/shop-fixture.js';
+import { orderShopFiles, util } from '../support/shop-fixture.js';
 
 /** Names a spreadsheet must keep whole: beyond ASCII, commas, quotes and (git allows them in file names) line breaks. */
 const owner = 'O\'Brien, Zoë “Zed”';
@@ -81,9 +81,7 @@ describe('steward export: the inventory as CSV, XLSX and JSON that spreadsheets 
       email: 'zoe@example.com',
       date: '2024-01-01T09:00:00Z',
       files: {
-        'package.json': JSON.stringify({ name: 'cafe', main: 'src/index.ts' }),
-        'src/index.ts': 'import { processOrder } from "./orders";\nimport { format } from "./util";\nexport const run = () => format(processOrder([]));\n',
-        'src/orders.ts': complexFunction('processOrder'),
+        ...orderShopFiles('cafe'),
         'src/util.ts': `${util}// TODO: rename "total", later; naïve\n`,
         [oddFile]: 'export const old = 1;\n',
         [formulaFile]: 'export const formula = 1;\n',

@@ -6,7 +6,7 @@ import type { DebtItem, InventoryPage } from '../../core/api/inventory.js';
 import type { SnapshotReport } from '../../core/api/snapshots.js';
 import { steward, stewardJson } from '../support/cli.js';
 import { createRepository, git, temporaryDirectory } from '../support/git-fixture.js';
-import { complexFunction, simpleFunction, util } from '../support/shop-fixture.js';
+import { complexFunction, orderShopFiles, simpleFunction, util } from '../support/shop-fixture.js';
 
 function commit(repository: string, message: string): void {
   git(repository, ['add', '--all']);
@@ -30,12 +30,7 @@ describe('the inventory keeps each item’s identity, and people’s decisions, 
       author: 'Ada',
       email: 'ada@example.com',
       date: '2024-01-01T00:00:00Z',
-      files: {
-        'package.json': JSON.stringify({ name: 'shop', main: 'src/index.ts' }),
-        'src/index.ts': 'import { processOrder } from "./orders";\nimport { format } from "./util";\nexport const run = () => format(processOrder([]));\n',
-        'src/orders.ts': complexFunction('processOrder'),
-        'src/util.ts': util,
-      },
+      files: orderShopFiles('shop'),
     },
   ]);
 

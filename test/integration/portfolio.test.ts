@@ -6,24 +6,17 @@ import type { InventoryPage } from '../../core/api/inventory.js';
 import type { Portfolio } from '../../core/api/portfolio.js';
 import { steward, stewardJson } from '../support/cli.js';
 import { git, temporaryDirectory } from '../support/git-fixture.js';
-import { commitAsAda, ownedShop, smallShop } from '../support/shop-fixture.js';
+import { scannedPortfolio } from '../support/portfolio-fixture.js';
+import { commitAsAda } from '../support/shop-fixture.js';
 
 describe('steward portfolio', () => {
   it('shows every repository with its score, week, trend, forecast, open items, effort and team; a stale scan and a moved folder for what they are; and the practice’s measures', () => {
     const home = temporaryDirectory();
-    // A shop with ten weeks of history, backfilled, owned by a team in CODEOWNERS (the "*" line, not a folder's).
-    const { repository: shop } = ownedShop();
-    stewardJson(home, ['backfill', shop, '--every', '1w', '--count', '3', '--offline', '--quiet']);
-    stewardJson(home, ['scan', shop, '--offline', '--quiet']);
-    // Scanned, then committed to: its scan is no longer of HEAD.
-    const tools = smallShop('tools');
-    stewardJson(home, ['scan', tools, '--offline', '--quiet']);
+    // A shop with ten weeks of history, backfilled, owned by a team in CODEOWNERS (the "*" line, not a folder's); tools, then committed to: its scan is no longer of HEAD; one that then moves.
+    const { shop, tools, moved } = scannedPortfolio(home);
     writeFileSync(join(tools, 'src/more.ts'), 'export const more = 1;\n');
     git(tools, ['add', '--all']);
     commitAsAda(tools, 'more', '2024-05-02T09:00:00Z');
-    // Scanned, then moved away.
-    const moved = smallShop('moved');
-    stewardJson(home, ['scan', moved, '--offline', '--quiet']);
     const inventories = Object.fromEntries([shop, tools, moved].map((path) => [path, stewardJson<InventoryPage>(home, ['inventory', path, '--json']).totals]));
     renameSync(moved, `${moved}-elsewhere`);
 

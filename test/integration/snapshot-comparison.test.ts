@@ -7,7 +7,7 @@ import { type Steward, openSteward } from '../../core/steward.js';
 import { stewardJson } from '../support/cli.js';
 import { createKnownRepository, createRepository, git, temporaryDirectory } from '../support/git-fixture.js';
 import { sourceWorkers } from '../support/source-workers.js';
-import { complexFunction, util } from '../support/shop-fixture.js';
+import { complexFunction, orderShopFiles } from '../support/shop-fixture.js';
 
 const scan = (home: string, repository: string): SnapshotReport => stewardJson<SnapshotReport>(home, ['scan', repository, '--offline']);
 
@@ -19,10 +19,7 @@ describe('two snapshots of a repository compared, and a file read at a snapshotâ
       email: 'ada@example.com',
       date: '2024-01-01T00:00:00Z',
       files: {
-        'package.json': JSON.stringify({ name: 'shop', main: 'src/index.ts' }),
-        'src/index.ts': 'import { processOrder } from "./orders";\nimport { format } from "./util";\nexport const run = () => format(processOrder([]));\n',
-        'src/orders.ts': complexFunction('processOrder'),
-        'src/util.ts': util,
+        ...orderShopFiles('shop'),
         'logo.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]),
       },
     },

@@ -59,6 +59,16 @@ export function growingShop(): { repository: string; weeks: number[] } {
 }
 
 
+/** An order-processing shop: an entry using a complex function and one of a utility's two exports (`legacyTotal` unused). */
+export function orderShopFiles(name: string): Record<string, string> {
+  return {
+    'package.json': JSON.stringify({ name, main: 'src/index.ts' }),
+    'src/index.ts': 'import { processOrder } from "./orders";\nimport { format } from "./util";\nexport const run = () => format(processOrder([]));\n',
+    'src/orders.ts': complexFunction('processOrder'),
+    'src/util.ts': util,
+  };
+}
+
 /** The growing shop, then a CODEOWNERS giving it to a team (its "*" line) and a folder to another, committed in week 10. */
 export function ownedShop(): { repository: string; weeks: number[] } {
   const shop = growingShop();
