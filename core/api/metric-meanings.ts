@@ -3,7 +3,7 @@
  * bad. One wording for the app's legends, the reports and the docs; the formulas are those of the
  * analyzers named (docs/*.md has the long form).
  */
-export interface MetricMeaning {
+interface MetricMeaning {
   /** The name shown as a column header or a tile's label. */
   readonly name: string;
   /** The range and unit: "0–100", "days", "points per hour". */

@@ -11,7 +11,7 @@ export async function addAndScan(page: Page, url: string, repository: string): P
 }
 
 /** The home page's form to add a repository: in view on an empty portfolio, folded under "Add a repository" once there are some. */
-export async function openAddForm(page: Page): Promise<void> {
+async function openAddForm(page: Page): Promise<void> {
   const portfolio = page.getByRole('region', { name: 'Repositories' });
   const empty = page.getByText('No repositories yet');
   await expect(portfolio.or(empty)).toBeVisible();
