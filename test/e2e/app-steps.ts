@@ -48,6 +48,7 @@ export async function scanAndWait(page: Page): Promise<void> {
  * in the test's output; fails if the page is wider than the window at any of them.
  */
 export async function screenshotWidthsAndThemes(page: Page, name: string, outputPath: (file: string) => string): Promise<void> {
+  const viewport = page.viewportSize();
   for (const width of [1024, 1440]) {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width, height: 900 });
@@ -56,4 +57,7 @@ export async function screenshotWidthsAndThemes(page: Page, name: string, output
       await page.screenshot({ path: outputPath(`${name}-${width}-${colorScheme}.png`), fullPage: true });
     }
   }
+  // The test goes on as it was.
+  if (viewport) await page.setViewportSize(viewport);
+  await page.emulateMedia({ colorScheme: null });
 }

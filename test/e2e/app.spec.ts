@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createKnownRepository, temporaryDirectory } from '../support/git-fixture.js';
-import { scanAndWait } from './app-steps.js';
+import { scanAndWait, screenshotWidthsAndThemes } from './app-steps.js';
 import { startServer } from './browser-server.js';
 
 test('add a repository, scan it, see the snapshot, and find it in History after a restart', async ({ page }, testInfo) => {
@@ -39,7 +39,7 @@ test('add a repository, scan it, see the snapshot, and find it in History after 
   await page.getByText('Measured with').click();
   await expect(page.getByText('not installed (a fresh clone: what only an install can tell is not known)')).toBeVisible();
   await expect(page.getByText(/every age is measured from it/)).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath('snapshot-report.png'), fullPage: true });
+  await screenshotWidthsAndThemes(page, 'overview', (file) => testInfo.outputPath(file));
 
   await server.stop();
   server = await startServer(home);

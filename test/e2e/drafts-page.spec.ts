@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { buildDeadCodeRepository, draftPackages } from '../support/draft-fixture.js';
 import { startFixtureRegistry } from '../support/fixture-registry.js';
 import { git, temporaryDirectory } from '../support/git-fixture.js';
-import { addAndScan } from './app-steps.js';
+import { addAndScan, screenshotWidthsAndThemes } from './app-steps.js';
 import { startServer } from './browser-server.js';
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -59,7 +59,7 @@ test('a dead-code draft started on the Drafts page is followed live, shows its r
     await expect(draft.getByRole('region', { name: 'Re-scan' })).toContainText('4 items fixed, 0 remaining, 0 new');
     await expect(draft.getByRole('region', { name: 'Rollback plan' })).toContainText(/Rehearsal:\s*passed\s*Reverting 2 commits gives exactly the base tree/);
     await expect(draft.getByRole('region', { name: 'Audit log' })).toContainText('Ready for review');
-    await page.screenshot({ path: testInfo.outputPath('draft-ready.png'), fullPage: true });
+    await screenshotWidthsAndThemes(page, 'drafts', (file) => testInfo.outputPath(file));
 
     // The plan as Markdown, for the pull request.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });

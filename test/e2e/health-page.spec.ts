@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { temporaryDirectory } from '../support/git-fixture.js';
 import { growingShop } from '../support/shop-fixture.js';
-import { addAndScan } from './app-steps.js';
+import { addAndScan, screenshotWidthsAndThemes } from './app-steps.js';
 import { startServer } from './browser-server.js';
 
 test('the Health page shows the score, offers a backfill, draws the trend from it, and opens the items behind a part', async ({ page }, testInfo) => {
@@ -25,7 +25,7 @@ test('the Health page shows the score, offers a backfill, draws the trend from i
     await complexity.locator('summary').click();
     await expect(complexity.getByRole('listitem').first()).toContainText('is hard to follow');
     await expect(page.getByRole('region', { name: 'Health by folder' }).locator('rect').first()).toBeVisible();
-    await page.screenshot({ path: testInfo.outputPath('health.png'), fullPage: true });
+    await screenshotWidthsAndThemes(page, 'health', (file) => testInfo.outputPath(file));
   } finally {
     await server.stop();
   }

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { deadCodeFixtureFiles } from '../support/dead-code-fixture.js';
 import { createRepository, temporaryDirectory } from '../support/git-fixture.js';
-import { addAndScan } from './app-steps.js';
+import { addAndScan, screenshotWidthsAndThemes } from './app-steps.js';
 import { startServer } from './browser-server.js';
 
 test('the Inventory lists every item with its cost, filters and sorts them, opens one, and takes a decision that holds', async ({ page }, testInfo) => {
@@ -21,7 +21,7 @@ test('the Inventory lists every item with its cost, filters and sorts them, open
     const openItems = Number((await tile('Open items').textContent())!.replace(/,/g, ''));
     expect(openItems).toBeGreaterThan(5);
     await expect(page.getByText(`${openItems} items match.`)).toBeVisible();
-    await page.screenshot({ path: testInfo.outputPath('inventory.png'), fullPage: true });
+    await screenshotWidthsAndThemes(page, 'inventory', (file) => testInfo.outputPath(file));
 
     // Unused files only: the fixture's five.
     await page.getByLabel('Kind').selectOption('unused-file');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { temporaryDirectory } from '../support/git-fixture.js';
 import { buildPeopleRepository } from '../support/people-fixture.js';
-import { addAndScan, scanAndWait } from './app-steps.js';
+import { addAndScan, scanAndWait, screenshotWidthsAndThemes } from './app-steps.js';
 import { startServer } from './browser-server.js';
 
 test('the People tab sets bots apart, suggests merging one person’s two emails, and counts her once from the next scan', async ({ page }, testInfo) => {
@@ -22,22 +22,14 @@ test('the People tab sets bots apart, suggests merging one person’s two emails
     await expect(people).not.toContainText('dependabot');
     const suggestions = page.getByRole('list', { name: 'Suggested merges' });
     await expect(suggestions).toContainText('same email user name (ada)');
-    for (const [width, scheme] of [[1024, 'light'], [1440, 'dark']] as const) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.screenshot({ path: testInfo.outputPath(`people-${width}-${scheme}.png`), fullPage: true });
-    }
+    await screenshotWidthsAndThemes(page, 'people', (file) => testInfo.outputPath(file));
 
     await suggestions.getByRole('button', { name: /^Merge Ada L/ }).click();
     await expect(page.getByRole('status').filter({ hasText: 'The identity map changed since the latest scan' })).toBeVisible();
     await expect(tile('People')).toHaveText('3');
     await expect(people.getByRole('row', { name: /Ada Lovelace/ })).toContainText('ada@home.example');
     await expect(page.getByText('No two people look like one.')).toBeVisible();
-    for (const [width, scheme] of [[1440, 'light'], [1024, 'dark']] as const) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.screenshot({ path: testInfo.outputPath(`people-merged-${width}-${scheme}.png`), fullPage: true });
-    }
+    await screenshotWidthsAndThemes(page, 'people-merged', (file) => testInfo.outputPath(file));
 
     await scanAndWait(page);
     await expect(page.getByRole('status').filter({ hasText: 'The identity map changed' })).toHaveCount(0);

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { runSteward } from '../support/cli.js';
 import { temporaryDirectory } from '../support/git-fixture.js';
 import { growingShop } from '../support/shop-fixture.js';
+import { screenshotWidthsAndThemes } from './app-steps.js';
 import { startServer } from './browser-server.js';
 
 test('the Report tab shows the weekly report with its charts, prints without the navigation, and the Weekly report page is in the sidebar', async ({ page }, testInfo) => {
@@ -41,14 +42,7 @@ test('the Report tab shows the weekly report with its charts, prints without the
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Weekly report' }).click();
     await expect(page.getByRole('heading', { name: 'Weekly report', level: 1 })).toBeVisible();
     await expect(report).toContainText('shop: health');
-    for (const width of [1024, 1440]) {
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.setViewportSize({ width, height: 900 });
-        await page.emulateMedia({ colorScheme });
-        expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
-        await page.screenshot({ path: testInfo.outputPath(`report-${width}-${colorScheme}.png`), fullPage: true });
-      }
-    }
+    await screenshotWidthsAndThemes(page, 'report', (file) => testInfo.outputPath(file));
   } finally {
     await server.stop();
   }

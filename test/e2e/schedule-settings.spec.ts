@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { temporaryDirectory } from '../support/git-fixture.js';
 import { shopThatWorsens } from '../support/shop-fixture.js';
-import { addAndScan, scanAndWait } from './app-steps.js';
+import { addAndScan, scanAndWait, screenshotWidthsAndThemes } from './app-steps.js';
 import { startServer } from './browser-server.js';
 
 test('the weekly scan and the notifications are set on the Settings page and kept after a reload', async ({ page }, testInfo) => {
@@ -26,15 +26,7 @@ test('the weekly scan and the notifications are set on the Settings page and kep
     // Saved once the store answered: the page's state is the store's.
     await expect(drop).toHaveAttribute('aria-invalid', 'false');
 
-    for (const width of [1024, 1440]) {
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.setViewportSize({ width, height: 900 });
-        await page.emulateMedia({ colorScheme });
-        await page.screenshot({ path: testInfo.outputPath(`settings-${width}-${colorScheme}.png`), fullPage: true });
-        // Nothing wider than the window.
-        expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
-      }
-    }
+    await screenshotWidthsAndThemes(page, 'settings', (file) => testInfo.outputPath(file));
 
     await page.reload();
     await expect(weekly.getByLabel('Scan every repository once a week')).toBeChecked();

@@ -1,24 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Page, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createRepository, git, temporaryDirectory } from '../support/git-fixture.js';
 import { complexFunction, orderShopFiles } from '../support/shop-fixture.js';
-import { addAndScan, scanAndWait } from './app-steps.js';
+import { addAndScan, scanAndWait, screenshotWidthsAndThemes } from './app-steps.js';
 import { startServer } from './browser-server.js';
 
-/** A page at both widths and in both themes, for the artifacts (and a check that it holds its width). */
-async function screenshots(page: Page, name: string, outputPath: (name: string) => string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    for (const width of [1024, 1440]) {
-      await page.setViewportSize({ width, height: 900 });
-      expect(await page.locator('html').evaluate((root) => root.scrollWidth)).toBeLessThanOrEqual(width);
-      await page.screenshot({ path: outputPath(`${name}-${width}-${colorScheme}.png`), fullPage: true });
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 test('a past snapshot opens in full, two snapshots are compared, and a function opens in the code view at its line', async ({ page }, testInfo) => {
   const repository = createRepository(join(temporaryDirectory(), 'shop'), [
@@ -47,13 +34,13 @@ test('a past snapshot opens in full, two snapshots are compared, and a function 
     const banner = page.getByRole('note');
     await expect(banner).toContainText(/Snapshot \d+ of [0-9a-f]{7} \(1 Jan 2024\) — not the latest/);
     await expect(page.getByRole('region', { name: 'Health score' })).toBeVisible();
-    await screenshots(page, 'past-snapshot-overview', (name) => testInfo.outputPath(name));
+    await screenshotWidthsAndThemes(page, 'past-snapshot-overview', (name) => testInfo.outputPath(name));
     await page.getByRole('navigation', { name: 'Snapshot' }).getByRole('link', { name: 'Dead code' }).click();
     await expect(page.getByText('legacyTotal').first()).toBeVisible();
     await page.getByRole('navigation', { name: 'Snapshot' }).getByRole('link', { name: 'Code', exact: true }).click();
     await expect(page.getByText('processOrder').first()).toBeVisible();
     await expect(page.getByText('refundOrder')).toHaveCount(0);
-    await screenshots(page, 'past-snapshot-code', (name) => testInfo.outputPath(name));
+    await screenshotWidthsAndThemes(page, 'past-snapshot-code', (name) => testInfo.outputPath(name));
     await banner.getByRole('link', { name: 'Go to the latest scan' }).click();
     await expect(page.getByRole('heading', { name: 'shop', exact: true })).toBeVisible();
 
@@ -63,7 +50,7 @@ test('a past snapshot opens in full, two snapshots are compared, and a function 
     await expect(compare).toBeDisabled();
     await page.getByRole('checkbox').nth(0).check();
     await page.getByRole('checkbox').nth(1).check();
-    await screenshots(page, 'snapshots-picked', (name) => testInfo.outputPath(name));
+    await screenshotWidthsAndThemes(page, 'snapshots-picked', (name) => testInfo.outputPath(name));
     await compare.click();
     const items = page.getByRole('table', { name: 'Items by kind' });
     await expect(items.getByRole('row').filter({ hasText: 'Complex function' })).toContainText(/Complex function\s*1\s*0\s*1/);
@@ -74,7 +61,7 @@ test('a past snapshot opens in full, two snapshots are compared, and a function 
     await expect(page.getByRole('region', { name: 'Health score' })).toContainText('Score');
     await page.getByText(/^Resolved items/).click();
     await expect(page.getByRole('region', { name: 'Debt items' })).toContainText('legacyTotal');
-    await screenshots(page, 'compare', (name) => testInfo.outputPath(name));
+    await screenshotWidthsAndThemes(page, 'compare', (name) => testInfo.outputPath(name));
 
     // A custom editor: its template checked, then every link follows it.
     await page.getByRole('link', { name: 'Settings' }).click();
@@ -92,7 +79,7 @@ test('a past snapshot opens in full, two snapshots are compared, and a function 
     // Links open in Steward's code view once it is chosen: the function's line marked and in view.
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByLabel('Steward’s code view').check();
-    await screenshots(page, 'settings-editor', (name) => testInfo.outputPath(name));
+    await screenshotWidthsAndThemes(page, 'settings-editor', (name) => testInfo.outputPath(name));
     await page.getByRole('link', { name: 'Repositories' }).click();
     await page.getByRole('link', { name: 'shop' }).click();
     await page.getByRole('navigation', { name: 'Repository' }).getByRole('link', { name: 'Code', exact: true }).click();
@@ -101,7 +88,7 @@ test('a past snapshot opens in full, two snapshots are compared, and a function 
     const marked = page.locator('tr[aria-current="location"]');
     await expect(marked).toContainText('3export function processOrder');
     await expect(marked).toBeInViewport();
-    await screenshots(page, 'code-view', (name) => testInfo.outputPath(name));
+    await screenshotWidthsAndThemes(page, 'code-view', (name) => testInfo.outputPath(name));
   } finally {
     await server.stop();
   }
