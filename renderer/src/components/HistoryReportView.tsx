@@ -31,7 +31,7 @@ export function HistoryReportView({ report, root }: { report: HistoryReport; roo
   return (
     <>
       <dl className="tiles">
-        <Tile label="Commits" value={read.stored} />
+        <Tile label="Commits" value={read.stored} note="without merges (the Overview counts merges too)" />
         <Tile label={`Code files changed in ${report.windowMonths} months`} value={report.hotspots.length} />
         <Tile label="Coupled pairs" value={report.coupling.length} dimZero />
         <Tile label="Knowledge islands" value={islands} dimZero />

@@ -137,7 +137,7 @@ function Totals({ page, folder }: { page: InventoryPage; folder: string | undefi
       <Tile label="Open items" value={totals.items} />
       <Tile label="Effort to fix" value={hours(totals.effortMinutes)} />
       <Tile label="Interest a month" value={hours(totals.interestMinutesPerMonth)} />
-      <Tile label="Debt ratio (rating)" value={totals.debtRatio === null ? '–' : `${(totals.debtRatio * 100).toFixed(1)} % (${totals.rating})`} />
+      <Tile label="Debt ratio (rating)" note="effort to fix over the time to write the code again (docs/cost-model.md)" value={totals.debtRatio === null ? '–' : `${(totals.debtRatio * 100).toFixed(1)} % (${totals.rating})`} />
       <Tile label="New since last scan" value={page.previousSnapshotId === null ? '–' : changes.new} />
       <Tile label="Resolved since last scan" value={page.previousSnapshotId === null ? '–' : changes.resolved} />
     </dl>

@@ -20,9 +20,9 @@ export function SnapshotReportView({ report }: { report: SnapshotReport }) {
         </ul>
       )}
       <dl className="tiles">
-        <Tile label="Files" value={formatNumber(summary.files)} />
-        <Tile label="Lines of code" value={formatNumber(summary.linesOfCode)} />
-        <Tile label="Commits" value={formatNumber(summary.commits)} />
+        <Tile label="Files" value={formatNumber(summary.files)} note="every tracked file, binary ones too (Code counts code files)" />
+        <Tile label="Lines of code" value={formatNumber(summary.linesOfCode)} note="every language, data and docs too (the health score weighs programming and markup only)" />
+        <Tile label="Commits" value={formatNumber(summary.commits)} note="reachable from HEAD, merges too (Hotspots reads commits without merges)" />
         <Tile label="Contributors" value={formatNumber(summary.contributors)} />
         {summary.bots.count > 0 && <Tile label="Bots (not contributors)" value={`${plural(summary.bots.count, 'bot')}, ${plural(summary.bots.commits, 'commit')}`} />}
         <Tile label="First commit" value={summary.firstCommitAt ? formatDate(summary.firstCommitAt) : 'unknown'} />
