@@ -1,6 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DependencyReport, DependencyReportItem, DependencyTrendPoint, VulnerabilityReport } from '../../../core/api/dependencies';
 import { formatDate, formatNumber, plural } from '../format';
+import { timeAxis } from '../chart-axes';
 import { type Column, SortableTable } from './SortableTable';
 import { Tile } from './Tile';
 
@@ -111,16 +112,16 @@ function metadataSources(metadata: DependencyReport['metadata']): string {
 }
 
 function StalenessChart({ trend }: { trend: readonly DependencyTrendPoint[] }) {
-  const data = trend.map((point) => ({ ...point, day: formatDate(point.checkedAt) }));
+  const data = trend.map((point) => ({ ...point, at: Date.parse(point.checkedAt) }));
   return (
     <figure className="chart" aria-label="Staleness over time">
       <ResponsiveContainer width="100%" height={220}>
         <LineChart data={data} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-          <XAxis dataKey="day" stroke="var(--muted)" />
+          <XAxis {...timeAxis} stroke="var(--muted)" />
           <YAxis yAxisId="libyears" stroke="var(--muted)" allowDecimals />
           <YAxis yAxisId="count" orientation="right" stroke="var(--muted)" allowDecimals={false} />
-          <Tooltip contentStyle={tooltipStyle} />
+          <Tooltip contentStyle={tooltipStyle} labelFormatter={(at) => formatDate(new Date(Number(at)).toISOString())} />
           <Legend />
           <Line yAxisId="libyears" type="monotone" dataKey="libyears" name="Libyears" stroke="var(--accent)" connectNulls={false} isAnimationActive={false} />
           <Line yAxisId="count" type="monotone" dataKey="outdated" name="Outdated" stroke="var(--warning-text)" isAnimationActive={false} />

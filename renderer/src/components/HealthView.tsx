@@ -5,7 +5,8 @@ import type { BackfillJob } from '../../../core/api/backfill';
 import type { HealthFoldersReport, HealthForecastReport, HealthScoreReport } from '../../../core/api/health';
 import { call } from '../api/client';
 import { asFailure, useRoute } from '../api/hooks';
-import { commitDay, formatChange, formatDate, formatNumber, plural } from '../format';
+import { timeAxis } from '../chart-axes';
+import { formatChange, formatDate, formatNumber, plural } from '../format';
 import { ratingColour, scoreThreshold as threshold } from '../rating';
 import { useScanJob } from '../scan-jobs-context';
 import { ErrorMessage } from './ErrorMessage';
@@ -107,7 +108,7 @@ function Trend({ repositoryId, forecast }: { repositoryId: number; forecast: Hea
         <ResponsiveContainer width="100%" height={260}>
           <LineChart margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-            <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(at: number) => commitDay(new Date(at).toISOString())} stroke="var(--muted)" />
+            <XAxis {...timeAxis} stroke="var(--muted)" />
             <YAxis domain={[low, 100]} stroke="var(--muted)" width={40} />
             <Tooltip contentStyle={tooltipStyle} labelFormatter={(at) => formatDate(new Date(Number(at)).toISOString())} formatter={(value, name) => [Number(value).toFixed(1), name === 'score' ? 'Health' : 'Trend ahead']} />
             <ReferenceLine y={threshold} stroke="var(--rating-d)" strokeDasharray="6 4" label={{ value: `${threshold}`, position: 'right', fill: 'var(--muted)' }} />

@@ -5,6 +5,7 @@ import { commitDay, formatDate, formatNumber, plural } from '../format';
 import { FileLink } from './Location';
 import { type Column, SortableTable, filePath } from './SortableTable';
 import { Tile } from './Tile';
+import { timeAxis, valueScale } from '../chart-axes';
 
 /** Hotspots in the chart: enough to see the shape, few enough to tell apart. */
 const charted = 40;
@@ -82,13 +83,15 @@ export function HistoryReportView({ report, root }: { report: HistoryReport; roo
 
 function HotspotChart({ hotspots, selected, onSelect }: { hotspots: readonly HotspotReport[]; selected: string | null; onSelect: (path: string) => void }) {
   const data = hotspots.map((spot) => ({ ...spot, name: spot.path }));
+  // One file changed a hundred times flattens the rest against an axis: such an axis is logarithmic.
+  const [changes, complexity] = [valueScale(hotspots.map((spot) => spot.revisions)), valueScale(hotspots.map((spot) => spot.complexity))];
   return (
     <figure className="chart" aria-label="Hotspots: changes against complexity">
       <ResponsiveContainer width="100%" height={320}>
         <ScatterChart margin={{ left: 8, right: 24, top: 16, bottom: 24 }}>
           <CartesianGrid stroke="var(--border)" />
-          <XAxis type="number" dataKey="revisions" name="Changes" stroke="var(--muted)" fontSize={12} label={{ value: 'Changes in window', position: 'bottom', fill: 'var(--muted)', fontSize: 12 }} allowDecimals={false} />
-          <YAxis type="number" dataKey="complexity" name="Complexity" stroke="var(--muted)" fontSize={12} label={{ value: 'Complexity', angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 12 }} />
+          <XAxis type="number" dataKey="revisions" name="Changes" {...changes} stroke="var(--muted)" fontSize={12} label={{ value: `Changes in window${changes.scale === 'log' ? ' (log scale)' : ''}`, position: 'bottom', fill: 'var(--muted)', fontSize: 12 }} allowDecimals={false} />
+          <YAxis type="number" dataKey="complexity" name="Complexity" {...complexity} stroke="var(--muted)" fontSize={12} label={{ value: `Complexity${complexity.scale === 'log' ? ' (log)' : ''}`, angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 12 }} />
           <ZAxis type="number" dataKey="score" range={[40, 400]} name="Score" />
           <Tooltip
             cursor={{ strokeDasharray: '3 3' }}
@@ -137,11 +140,11 @@ function TrendChart({ hotspot }: { hotspot: HotspotReport }) {
         {measure} of <span className="path">{hotspot.path}</span> at the commits that changed it
       </figcaption>
       <ResponsiveContainer width="100%" height={200}>
-        <LineChart data={hotspot.trend.map((point) => ({ ...point, day: commitDay(point.date) }))} margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
+        <LineChart data={hotspot.trend.map((point) => ({ ...point, at: Date.parse(point.date) }))} margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
           <CartesianGrid stroke="var(--border)" />
-          <XAxis dataKey="day" stroke="var(--muted)" fontSize={12} />
+          <XAxis {...timeAxis} stroke="var(--muted)" fontSize={12} />
           <YAxis stroke="var(--muted)" fontSize={12} allowDecimals={false} />
-          <Tooltip contentStyle={tooltipStyle} formatter={(value) => [formatNumber(Number(value)), measure]} />
+          <Tooltip contentStyle={tooltipStyle} labelFormatter={(at) => commitDay(new Date(Number(at)).toISOString())} formatter={(value) => [formatNumber(Number(value)), measure]} />
           <Line type="monotone" dataKey="complexity" stroke="var(--accent)" strokeWidth={2} dot isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
