@@ -3,6 +3,7 @@ import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useRoute, useScanJobs } from './api/hooks';
 import { HealthNotices } from './components/HealthNotices';
+import { Skeleton } from './components/Loading';
 import { NavLink } from './components/NavLink';
 import { repositoryTab } from './repository-tab';
 import { ProductCodeContext, useProductCode } from './product-code';
@@ -33,7 +34,7 @@ export function App() {
             <Sidebar browserMode={info.state === 'ready' && info.value.mode === 'browser'} />
             <main className="content" id="main" tabIndex={-1}>
               <HealthNotices mode={info.state === 'ready' ? info.value.mode : undefined} />
-              <Suspense fallback={<p className="muted">Loading…</p>}>
+              <Suspense fallback={<Skeleton />}>
                 <Switch>
                   <Route path="/">
                     <PortfolioPage canPickDirectory={info.state === 'ready' && info.value.canPickDirectory} />

@@ -25,6 +25,7 @@ import { formatDate, formatNumber, plural } from '../format';
 import { saveFile } from '../save-file';
 import { DraftFixButton } from './DraftStarter';
 import { ErrorMessage } from './ErrorMessage';
+import { Skeleton } from './Loading';
 import { Location } from './Location';
 import { Meaning } from './Meaning';
 import { Tile } from './Tile';
@@ -68,7 +69,7 @@ export function InventoryView({ repository }: { repository: Repository }) {
 
   if (inventory.error) return <ErrorMessage error={inventory.error} onRetry={reload} />;
   const meta = inventory.meta;
-  if (!meta?.facets) return <p className="muted">Loading…</p>;
+  if (!meta?.facets) return <Skeleton />;
   const { facets } = meta;
   const selectedItem = selected === undefined ? undefined : inventory.find(selected);
   return (
