@@ -53,7 +53,8 @@ export async function screenshotWidthsAndThemes(page: Page, name: string, output
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme });
-      expect(await page.evaluate<number>('document.documentElement.scrollWidth'), `${name} at ${width} px`).toBeLessThanOrEqual(width);
+      // Charts follow their container's new width a frame or two later (a ResizeObserver): wait for the page to settle.
+      await expect.poll(() => page.evaluate<number>('document.documentElement.scrollWidth'), { message: `${name} at ${width} px` }).toBeLessThanOrEqual(width);
       await page.screenshot({ path: outputPath(`${name}-${width}-${colorScheme}.png`), fullPage: true });
     }
   }

@@ -26,7 +26,7 @@ test('the desktop window opens onto the repositories page, sandboxed', async () 
   const app = await electron.launch({ executablePath: binary!, args: ['.'] });
   try {
     const window = await app.firstWindow();
-    await expect(window.getByRole('heading', { name: 'Repositories' })).toBeVisible();
+    await expect(window.getByRole('heading', { name: 'Portfolio' })).toBeVisible();
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
   } finally {
     await app.close();

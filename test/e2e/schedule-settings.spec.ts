@@ -62,7 +62,7 @@ test('a scan whose score fell in a week shows the news in the page when the brow
     await expect(news).toContainText(/^shop: health fell [\d.]+ points in a week/);
     await page.screenshot({ path: testInfo.outputPath('health-notice.png') });
 
-    await page.getByRole('link', { name: 'Repositories' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
     await news.getByRole('link', { name: 'Open' }).click();
     await expect(page).toHaveURL(/#\/repositories\/1$/);
     await expect(news).toHaveCount(0);

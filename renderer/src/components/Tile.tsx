@@ -11,7 +11,7 @@ export function Tile({ label, value, dimZero = false, meaning, note }: { label: 
   return (
     <div className={dimZero && value === 0 ? 'tile zero' : 'tile'}>
       <dt>
-        {label}
+        <span>{label}</span>
         {meaning && <Meaning metric={meaning} />}
         {note && <span className="tile-note">{note}</span>}
       </dt>
