@@ -48,8 +48,9 @@ test('a past snapshot opens in full, two snapshots are compared, and a function 
     await page.getByRole('link', { name: 'Snapshots' }).click();
     const compare = page.getByRole('button', { name: 'Compare' });
     await expect(compare).toBeDisabled();
-    await page.getByRole('checkbox').nth(0).check();
-    await page.getByRole('checkbox').nth(1).check();
+    const picks = page.getByRole('table', { name: 'Snapshots' }).getByRole('checkbox');
+    await picks.nth(0).check();
+    await picks.nth(1).check();
     await screenshotWidthsAndThemes(page, 'snapshots-picked', (name) => testInfo.outputPath(name));
     await compare.click();
     const items = page.getByRole('table', { name: 'Items by kind' });
@@ -71,7 +72,7 @@ test('a past snapshot opens in full, two snapshots are compared, and a function 
     await expect(page.getByText(/Give the editor’s URL with \{path\}/)).toHaveClass('error');
     await template.fill('zed://file{path}:{line}');
     await template.blur();
-    await page.getByRole('link', { name: 'Repositories' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
     await page.getByRole('link', { name: 'shop' }).click();
     await page.getByRole('navigation', { name: 'Repository' }).getByRole('link', { name: 'Code', exact: true }).click();
     await expect(page.getByRole('link', { name: 'src/orders.ts:3' })).toHaveAttribute('href', `zed://file${repository}/src/orders.ts:3`);
@@ -80,7 +81,7 @@ test('a past snapshot opens in full, two snapshots are compared, and a function 
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByLabel('Steward’s code view').check();
     await screenshotWidthsAndThemes(page, 'settings-editor', (name) => testInfo.outputPath(name));
-    await page.getByRole('link', { name: 'Repositories' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
     await page.getByRole('link', { name: 'shop' }).click();
     await page.getByRole('navigation', { name: 'Repository' }).getByRole('link', { name: 'Code', exact: true }).click();
     await page.getByRole('link', { name: 'src/orders.ts:3' }).click();
