@@ -26,7 +26,6 @@ import {
 } from '../store/drafts.js';
 import { findRepository } from '../store/repositories.js';
 import { planMarkdown } from './plan-markdown.js';
-import { runDraft } from './run-draft.js';
 import { actorOf, branchExists, deleteBranch, removeWorktree } from './worktree.js';
 
 interface DraftServiceOptions {
@@ -160,6 +159,8 @@ export class DraftService {
       return updated;
     };
     try {
+      // Loaded when a draft runs: its kinds bring ts-morph, which no scan needs.
+      const { runDraft } = await import('./run-draft.js');
       const { plan, headCommit, title } = await runDraft({
         db,
         scans: this.options.scans,

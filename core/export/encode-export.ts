@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { ExportFormat } from '../api/exports.js';
 import { type CellType, type ExportDocument, type ExportRow, columnTypes, exportColumns } from './export-columns.js';
 
@@ -64,6 +63,8 @@ function columnWidth(column: keyof ExportRow, rows: readonly ExportRow[]): numbe
 
 /** One sheet of typed cells (numbers, dates, booleans, text) under a bold header row that stays in view and carries the filter buttons. */
 async function toXlsx(document: ExportDocument): Promise<Buffer> {
+  // Loaded here, not with the module: exceljs takes a quarter of a second to load, which every scan would pay.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Steward';
   workbook.created = new Date(document.exportedAt);
