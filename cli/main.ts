@@ -25,9 +25,9 @@ import { type OutputOptions, parseCount, parseDay, parsePeriod, parseScore } fro
  * Opens the engine for one command and always closes it, whatever the command does. Commands are
  * loaded when run, so that a quick command does not pay for loading every other one.
  */
-async function withSteward(action: (steward: Steward) => Promise<void>): Promise<void> {
+async function withSteward(action: (steward: Steward) => Promise<void>, use: 'command' | 'server' = 'command'): Promise<void> {
   const { openStewardForCli } = await import('./open-steward.js');
-  const steward = openStewardForCli();
+  const steward = openStewardForCli(use);
   try {
     await action(steward);
   } finally {
@@ -288,7 +288,7 @@ program
   .option('-p, --port <port>', 'port to listen on (0 picks a free one)', parsePort, 0)
   .option('--reason <text>', 'a line to print first, saying why browser mode is used')
   .action((options: { port: number; reason?: string }) =>
-    withSteward(async (steward) => (await import('./commands/serve.js')).serveCommand(steward, options.port, options.reason)),
+    withSteward(async (steward) => (await import('./commands/serve.js')).serveCommand(steward, options.port, options.reason), 'server'),
   );
 
 try {

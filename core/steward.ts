@@ -40,6 +40,8 @@ interface StewardOptions {
   version: string;
   mode: 'desktop' | 'browser';
   workers: WorkerModules;
+  /** Run scans on the calling thread (the CLI's commands, which wait for them and do nothing else). */
+  scansInThisThread?: boolean;
   /** better_sqlite3.node for the running ABI (Electron); Node's default build otherwise. */
   nativeBinding?: string | undefined;
   /** A native folder picker, where the platform has one. */
@@ -82,6 +84,7 @@ export function openSteward(options: StewardOptions): Steward {
     databaseFile: file,
     nativeBinding: options.nativeBinding,
     workers: options.workers,
+    inThisThread: options.scansInThisThread,
     onUpdate: (job) => {
       emit({ type: 'scan', job });
       if (job.purpose === 'scan' && job.state === 'succeeded' && job.snapshotId !== null) tellHealthNews(job.repositoryId, job.snapshotId);

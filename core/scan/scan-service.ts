@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { StewardError } from '../api/errors.js';
 import type { Repository } from '../api/repositories.js';
 import type { AnalysisId } from '../api/analyses.js';
@@ -11,19 +10,22 @@ import { analyses as registry } from '../analyses/registry.js';
 import type { Database } from '../store/database.js';
 import { type ScanLockHolder, type ScanPurpose, acquireScanLock, releaseScanLock, renewScanLocks } from '../store/scan-locks.js';
 import type { WorkerModules } from './worker-modules.js';
-import { FromScanWorkerSchema, type ScanWorkerInput, type ToScanWorker } from './worker-protocol.js';
+import { type ScanExecution, type ScanExecutionEvents, type ScanThread, startScanExecution } from './scan-execution.js';
+import { FromScanWorkerSchema, type ScanWorkerInput } from './worker-protocol.js';
 
 interface ScanServiceOptions {
   db: Database;
   databaseFile: string;
   nativeBinding?: string | undefined;
   workers: WorkerModules;
+  /** Run scans on this thread rather than in worker threads (the CLI's commands other than `serve`). */
+  inThisThread?: boolean | undefined;
   onUpdate: (job: ScanJob) => void;
 }
 
 interface RunningScan {
   job: ScanJob;
-  worker: Worker;
+  execution: ScanExecution;
   settled: Promise<ScanJob>;
   cancelTimer?: NodeJS.Timeout;
 }
@@ -180,14 +182,16 @@ export class ScanService {
       ...(request.backfill ? { backfill: request.backfill } : {}),
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
     };
-    let worker: Worker;
+    const thread: ScanThread = this.options.inThisThread ? { kind: 'this thread', db: this.options.db } : { kind: 'worker', module: this.options.workers.scan };
+    const watched = this.watch(job);
+    let execution: ScanExecution;
     try {
-      worker = new Worker(this.options.workers.scan, { workerData: input });
+      execution = startScanExecution(thread, input, watched.events);
     } catch (error) {
       releaseScanLock(this.options.db, repository.id, jobId);
       throw error;
     }
-    const scan: RunningScan = { job, worker, settled: this.watch(job, worker) };
+    const scan: RunningScan = { job, execution, settled: watched.settled };
     this.running.set(jobId, scan);
     this.renewal ??= setInterval(() => renewScanLocks(this.options.db, [...this.running.keys()], new Date()), renewEveryMs).unref();
     // Listeners and callers get copies: the running job keeps changing.
@@ -208,8 +212,8 @@ export class ScanService {
     const scan = this.running.get(jobId);
     if (!scan) throw new StewardError('not-found', 'That scan is not running (it may have finished already)');
     if (!scan.cancelTimer) {
-      scan.worker.postMessage({ type: 'cancel', by } satisfies ToScanWorker);
-      scan.cancelTimer = setTimeout(() => void scan.worker.terminate(), cancelGraceMs);
+      scan.execution.cancel(by);
+      scan.cancelTimer = setTimeout(() => scan.execution.terminate(), cancelGraceMs);
     }
     return { ...scan.job };
   }
@@ -266,14 +270,16 @@ export class ScanService {
     return true;
   }
 
-  private watch(job: ScanJob, worker: Worker): Promise<ScanJob> {
-    return new Promise((resolve) => {
-      let outcome: Pick<ScanJob, 'state' | 'snapshotId' | 'error'> | undefined;
-      const update = (changes: Partial<ScanJob>): void => {
-        Object.assign(job, changes);
-        this.options.onUpdate({ ...job });
-      };
-      worker.on('message', (raw: unknown) => {
+  private watch(job: ScanJob): { events: ScanExecutionEvents; settled: Promise<ScanJob> } {
+    let outcome: Pick<ScanJob, 'state' | 'snapshotId' | 'error'> | undefined;
+    let resolve!: (job: ScanJob) => void;
+    const settled = new Promise<ScanJob>((done) => (resolve = done));
+    const update = (changes: Partial<ScanJob>): void => {
+      Object.assign(job, changes);
+      this.options.onUpdate({ ...job });
+    };
+    const events: ScanExecutionEvents = {
+      message: (raw: unknown) => {
         const message = FromScanWorkerSchema.safeParse(raw);
         if (!message.success) return;
         const data = message.data;
@@ -285,11 +291,11 @@ export class ScanService {
               : { state: 'failed', snapshotId: null, error: { code: 'internal', message: 'The run handed back reports of an unexpected shape' } };
         }
         else outcome = { state: data.error.code === 'cancelled' ? 'cancelled' : 'failed', snapshotId: null, error: data.error };
-      });
-      worker.on('error', (error) => {
+      },
+      error: (error) => {
         outcome ??= { state: 'failed', snapshotId: null, error: { code: 'internal', message: error.message } };
-      });
-      worker.on('exit', (code) => {
+      },
+      exit: (code) => {
         const scan = this.running.get(job.id);
         clearTimeout(scan?.cancelTimer);
         this.running.delete(job.id);
@@ -304,10 +310,10 @@ export class ScanService {
           : { state: 'failed', snapshotId: null, error: { code: 'internal', message: `The scan stopped unexpectedly (exit code ${code})` } };
         update({ ...outcome, progress: outcome.state === 'succeeded' ? 1 : job.progress, detail: '' });
         resolve({ ...job });
-      });
-    });
+      },
+    };
+    return { events, settled };
   }
-
 }
 
 function newJob(repositoryId: number, purpose: ScanPurpose, analyses: AnalysisId[], save: boolean, id: string): ScanJob {

@@ -1,0 +1,57 @@
+import { toApiError } from '../api/errors.js';
+import { setBackfillState } from '../store/backfill-jobs.js';
+import type { Database } from '../store/database.js';
+import { runBackfill } from './run-backfill.js';
+import { runScan } from './run-scan.js';
+import type { FromScanWorker, ScanWorkerInput } from './worker-protocol.js';
+
+const progressIntervalMs = 100;
+
+interface ScanJobControl {
+  signal: AbortSignal;
+  /** Who cancelled, once the signal is aborted: a person (for good) or the app closing (a backfill resumes at the next start). */
+  cancelledBy(): 'user' | 'shutdown';
+}
+
+/**
+ * One scan or backfill of the scan service, wherever it runs (a worker thread, or the CLI's own
+ * thread): its progress and outcome as the messages the service reads. Never throws.
+ */
+export async function runScanJob(input: ScanWorkerInput, db: Database, post: (message: FromScanWorker) => void, { signal, cancelledBy }: ScanJobControl): Promise<void> {
+  let lastPost = 0;
+  try {
+    const run = {
+      db,
+      repositoryId: input.repositoryId,
+      path: input.path,
+      options: input.options,
+      parseWorkerUrl: new URL(input.parseWorkerUrl),
+      signal,
+      onProgress(progress: { step: string; progress: number; detail: string }) {
+        const now = Date.now();
+        if (now - lastPost < progressIntervalMs && progress.progress < 1) return;
+        lastPost = now;
+        post({ type: 'progress', ...progress });
+      },
+    };
+    if (input.backfill) {
+      await runBackfill({ ...run, ...input.backfill }).then(
+        () => setBackfillState(db, input.repositoryId, 'finished', new Date()),
+        (error: unknown) => {
+          const state = !signal.aborted ? 'failed' : cancelledBy() === 'shutdown' ? 'stopped' : 'cancelled';
+          setBackfillState(db, input.repositoryId, state, new Date(), state === 'failed' ? toApiError(error).message : null);
+          throw error;
+        },
+      );
+      post({ type: 'succeeded', snapshotId: null });
+    } else {
+      const { snapshotId, ...result } = await runScan({ ...run, analyses: input.analyses, save: input.save });
+      post(snapshotId === null ? { type: 'succeeded', snapshotId, result } : { type: 'succeeded', snapshotId });
+    }
+  } catch (error) {
+    post({
+      type: 'failed',
+      error: signal.aborted ? { code: 'cancelled', message: input.backfill ? 'The backfill was cancelled' : 'The scan was cancelled' } : toApiError(error),
+    });
+  }
+}
