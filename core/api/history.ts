@@ -83,6 +83,11 @@ export const HistoryReportSchema = z.object({
   /** Commits counted without line counts, because git could not read their content. */
   degraded: z.array(z.object({ sha: z.string(), reason: z.string() })),
   hotspots: z.array(HotspotSchema),
+  /**
+   * Points of the top hotspots' trends not measured yet: a scan parses a bounded amount of their past
+   * versions (content parsed before costs nothing), and later scans fill in the rest.
+   */
+  trendPointsPending: count,
   coupling: z.array(CoupledPairSchema),
   files: z.array(FileHistorySchema),
   folders: z.array(FolderHistorySchema),

@@ -28,6 +28,8 @@ interface CodeFacts {
   parseErrors: (ParseError & { path: string })[];
   /** Paths whose content git does not have (partial or damaged clones). */
   missing: string[];
+  /** Paths not in the cache that the parse budget left for later (in the order given). */
+  deferred: string[];
   stats: { files: number; parsed: number; cached: number };
 }
 
@@ -39,15 +41,20 @@ interface ReadCodeFactsOptions {
   parseWorkerUrl: URL | string;
   signal: AbortSignal;
   progress(done: number, total: number, detail?: string): void;
+  /**
+   * At most this many bytes of content not in the cache are parsed, taking files in the order given;
+   * those that do not fit what is left of it are `deferred`. Default: no limit.
+   */
+  parseBudgetBytes?: number;
 }
 
 /**
  * Facts for every code file: from the cache when this content was parsed before (by any scan, on
  * any branch or commit), otherwise parsed on worker threads and cached.
  */
-export async function readCodeFacts({ db, root, files, engineVersion, parseWorkerUrl, signal, progress }: ReadCodeFactsOptions): Promise<CodeFacts> {
+export async function readCodeFacts({ db, root, files, engineVersion, parseWorkerUrl, signal, progress, parseBudgetBytes = Number.POSITIVE_INFINITY }: ReadCodeFactsOptions): Promise<CodeFacts> {
   const cache = new FileFactsCache(db, engineVersion);
-  const result: CodeFacts = { facts: new Map(), generated: new Map(), excluded: [], parseErrors: [], missing: [], stats: { files: files.length, parsed: 0, cached: 0 } };
+  const result: CodeFacts = { facts: new Map(), generated: new Map(), excluded: [], parseErrors: [], missing: [], deferred: [], stats: { files: files.length, parsed: 0, cached: 0 } };
   const keyOf = (file: TreeFile): FactsKey => ({ blobSha: file.blobSha, scriptKind: extensionOf(file.path) });
   let done = 0;
   const record = (path: string, entry: CachedFacts): void => {
@@ -62,6 +69,7 @@ export async function readCodeFacts({ db, root, files, engineVersion, parseWorke
   };
 
   const misses: TreeFile[] = [];
+  let budget = parseBudgetBytes;
   const cachedByPosition = cache.getAll(files.map(keyOf));
   for (const [position, file] of files.entries()) {
     if (file.size > maxParsedBytes) {
@@ -72,7 +80,10 @@ export async function readCodeFacts({ db, root, files, engineVersion, parseWorke
     if (cached) {
       result.stats.cached++;
       record(file.path, cached);
-    } else misses.push(file);
+    } else if (file.size <= budget) {
+      budget -= file.size;
+      misses.push(file);
+    } else result.deferred.push(file.path);
   }
   if (misses.length === 0) return result;
 

@@ -237,3 +237,47 @@ describe('steward hotspots on damaged and unusual repositories', () => {
     rmSync(empty, { recursive: true, force: true });
   });
 });
+
+describe('hotspot trends of large files', () => {
+  /** Version `index` of a 300 KB file: `index + 1` nested ifs in its last function, so each point of the trend differs. */
+  const version = (index: number): string =>
+    `${Array.from({ length: 6000 }, (_, line) => `export const value${line} = ${line};`).join('\n')}\nexport function grows(a: number) {\n${'  if (a > 0) {\n'.repeat(index + 1)}${'  }\n'.repeat(index + 1)}  return a;\n}\n`;
+
+  it('measures part of the past versions on the first scan and fills the trend in over the next scans', () => {
+    const home = temporaryDirectory();
+    const repository = createRepository(
+      join(temporaryDirectory(), 'large'),
+      Array.from({ length: 12 }, (_, index) => ({
+        author: 'Ada',
+        email: 'ada@example.com',
+        date: `2024-0${1 + Math.floor(index / 2)}-${index % 2 === 0 ? '01' : '15'}T10:00:00Z`,
+        files: { 'src/big.ts': version(index) },
+      })),
+    );
+    const trendOf = (report: HotspotsJson) => report.hotspots.find((spot) => spot.path === 'src/big.ts')!.trend ?? [];
+
+    // 12 versions of about 200 KB do not fit one scan's 1 MB of parsing: the first scan measures the
+    // newest (parsed for the scan itself), the oldest and points between; the rest waits.
+    const first = stewardJson<HotspotsJson>(home, ['hotspots', repository]);
+    const firstTrend = trendOf(first);
+    expect(first.trendPointsPending).toBeGreaterThan(0);
+    expect(firstTrend.length + first.trendPointsPending).toBe(12);
+    expect(firstTrend.map((point) => point.complexity).at(0)).toBe(1);
+    expect(firstTrend.map((point) => point.complexity).at(-1)).toBe(78);
+
+    // Each later scan measures more (what was parsed before is cached) until the trend is whole.
+    let pending = first.trendPointsPending;
+    let report = first;
+    for (let scan = 0; scan < 3 && pending > 0; scan++) {
+      report = stewardJson<HotspotsJson>(home, ['hotspots', repository]);
+      expect(report.trendPointsPending).toBeLessThan(pending);
+      pending = report.trendPointsPending;
+    }
+    expect(pending).toBe(0);
+    // Oldest first, one point per version, each more complex than the one before.
+    const complexities = trendOf(report).map((point) => point.complexity);
+    expect(complexities).toHaveLength(12);
+    expect(complexities).toEqual([...complexities].sort((a, b) => a - b));
+    expect(new Set(complexities).size).toBe(12);
+  });
+});

@@ -12,7 +12,7 @@ import { readTreeFile } from '../../git/read-tree-file.js';
 import type { TreeListing } from '../../git/tree-files.js';
 import type { Database } from '../../store/database.js';
 import { plural, preview } from '../../wording.js';
-import { type TrendPoint, hotspotTrends } from './hotspot-trends.js';
+import { type HotspotTrends, hotspotTrends } from './hotspot-trends.js';
 import { type HistoryLogRead, historyLogAsOf, updateHistoryLog } from './update-history-log.js';
 
 export interface RepositoryHistory {
@@ -24,8 +24,8 @@ export interface RepositoryHistory {
   couplingThresholds: CouplingOptions;
   /** Commit count, dates, contributors, and whether the clone is shallow. */
   summary: HistorySummary;
-  /** Complexity over time of the top hotspots, by path. */
-  trends: Map<string, TrendPoint[]>;
+  /** Complexity over time of the top hotspots. */
+  trends: HotspotTrends;
 }
 
 interface AnalyzeHistoryOptions {

@@ -14,7 +14,8 @@ export function toHistoryReport(history: RepositoryHistory, commit: string): His
     couplingThresholds: history.couplingThresholds,
     read: { mode: read.mode, read: read.read, dropped: read.dropped, stored: read.stored, durationMs: read.durationMs },
     degraded: read.degraded,
-    hotspots: analysis.hotspots.map((hotspot) => ({ ...hotspot, trend: history.trends.get(hotspot.path) ?? null })),
+    hotspots: analysis.hotspots.map((hotspot) => ({ ...hotspot, trend: history.trends.points.get(hotspot.path) ?? null })),
+    trendPointsPending: history.trends.pending,
     coupling: analysis.coupling,
     files: analysis.files.map((file) => {
       const owner = owners.get(file.path);

@@ -15,8 +15,20 @@ export interface TrendPoint {
   complexity: number;
 }
 
-/** Hotspots that get a trend, and points per trend (the newest change, and earlier ones evenly spaced). */
-const trendOptions = { hotspots: 10, points: 12 };
+/**
+ * Hotspots that get a trend, points per trend (the newest change, and earlier ones evenly spaced),
+ * and how much content never parsed before one scan parses for them: the top hotspots are the
+ * largest files, and parsing a dozen past versions of each took seconds of a first scan. Content
+ * parsed once is cached, so each later scan measures more points until the trends are whole.
+ */
+const trendOptions = { hotspots: 10, points: 12, parseBudgetBytes: 1024 * 1024 };
+
+export interface HotspotTrends {
+  /** By path, oldest first. */
+  points: Map<string, TrendPoint[]>;
+  /** Points left for later scans by the parse budget. */
+  pending: number;
+}
 
 interface TrendOptions {
   db: Database;
@@ -33,9 +45,9 @@ interface TrendOptions {
 /**
  * How the complexity of the top hotspots developed: the file's content at some of the commits that
  * changed it (by its name at the time), measured from the facts cache, parsing only contents never
- * seen before. Oldest first.
+ * seen before, as much as the budget allows. Oldest first.
  */
-export async function hotspotTrends({ db, root, commits, followed, hotspots, parseWorkerUrl, signal }: TrendOptions): Promise<Map<string, TrendPoint[]>> {
+export async function hotspotTrends({ db, root, commits, followed, hotspots, parseWorkerUrl, signal }: TrendOptions): Promise<HotspotTrends> {
   const top = hotspots.slice(0, trendOptions.hotspots);
   const wanted = new Set(top.map((hotspot) => hotspot.path));
   const changes = new Map<string, { commit: CommitRecord; pathThen: string }[]>();
@@ -47,7 +59,13 @@ export async function hotspotTrends({ db, root, commits, followed, hotspots, par
       changes.set(change.path, list);
     });
   });
-  const samples = [...changes].flatMap(([path, list]) => evenlySpaced(list, trendOptions.points).map((entry) => ({ path, ...entry })));
+  // Coarse trends for every hotspot first (newest, oldest, middle, …), then finer ones, as the budget allows.
+  const samples = [...changes]
+    .flatMap(([path, list]) => {
+      const spaced = evenlySpaced(list, trendOptions.points);
+      return coarseFirst(spaced.length).map((position, priority) => ({ path, position, priority, ...spaced[position]! }));
+    })
+    .sort((a, b) => a.priority - b.priority);
   const blobs = await blobIds(root, samples.map((sample) => `${sample.commit.sha}:${sample.pathThen}`), signal);
   const files: TreeFile[] = [];
   samples.forEach((sample, index) => {
@@ -55,20 +73,40 @@ export async function hotspotTrends({ db, root, commits, followed, hotspots, par
     // A unique name per sample keeps the extension (which decides how the file is parsed).
     if (blob) files.push({ path: `${index}/${sample.pathThen}`, blobSha: blob.sha, size: blob.size });
   });
-  const { facts } = await readCodeFacts({ db, root, files, engineVersion: factsEngineVersion, parseWorkerUrl, signal, progress: () => {} });
+  const { facts, deferred } = await readCodeFacts({ db, root, files, engineVersion: factsEngineVersion, parseWorkerUrl, signal, progress: () => {}, parseBudgetBytes: trendOptions.parseBudgetBytes });
   const measures = new Map(top.map((hotspot) => [hotspot.path, hotspot.measure]));
-  const trends = new Map<string, TrendPoint[]>();
+  const trends = new Map<string, (TrendPoint & { position: number })[]>();
   samples.forEach((sample, index) => {
     const fileFacts = facts.get(`${index}/${sample.pathThen}`);
     if (!fileFacts) return;
     const complexity =
       measures.get(sample.path) === 'lines' ? fileFacts.codeLines : summarizeComplexity([{ path: sample.pathThen, facts: fileFacts }], defaultThresholds).files[0]!.cognitiveSum;
     const points = trends.get(sample.path) ?? [];
-    points.push({ commit: sample.commit.sha, date: sample.commit.authorDate, complexity });
+    points.push({ position: sample.position, commit: sample.commit.sha, date: sample.commit.authorDate, complexity });
     trends.set(sample.path, points);
   });
-  for (const points of trends.values()) points.reverse();
-  return trends;
+  return {
+    points: new Map([...trends].map(([path, points]) => [path, points.sort((a, b) => b.position - a.position).map(({ position: _position, ...point }) => point)])),
+    pending: deferred.length,
+  };
+}
+
+/** Positions 0…count-1 in the order that refines a curve fastest: both ends, then the middle, then the middles of the halves, and so on. */
+export function coarseFirst(count: number): number[] {
+  if (count <= 2) return Array.from({ length: count }, (_, index) => index);
+  const order = [0, count - 1];
+  let spans: [number, number][] = [[0, count - 1]];
+  while (spans.length > 0) {
+    const next: [number, number][] = [];
+    for (const [low, high] of spans) {
+      if (high - low < 2) continue;
+      const middle = Math.floor((low + high) / 2);
+      order.push(middle);
+      next.push([low, middle], [middle, high]);
+    }
+    spans = next;
+  }
+  return order;
 }
 
 /** Up to `count` entries of a newest-first list: always the newest, then evenly spaced back to the oldest. */

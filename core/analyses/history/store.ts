@@ -4,7 +4,8 @@ import type { Database } from '../../store/database.js';
 /** Saves a snapshot's history report: hotspots, coupling and per-file history as rows, the small aggregates as JSON. */
 export function insertHistoryReport(db: Database, snapshotId: number, report: HistoryReport): void {
   db.prepare(
-    `INSERT INTO snapshot_history (snapshot_id, as_of, window_months, coupling_thresholds, read, degraded, folder_ownership, authors, bots, weeks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO snapshot_history (snapshot_id, as_of, window_months, coupling_thresholds, read, degraded, folder_ownership, authors, bots, weeks, trend_points_pending)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     snapshotId,
     report.asOf,
@@ -16,6 +17,7 @@ export function insertHistoryReport(db: Database, snapshotId: number, report: Hi
     JSON.stringify(report.authors),
     JSON.stringify(report.bots),
     JSON.stringify(report.weeks),
+    report.trendPointsPending,
   );
   const hotspot = db.prepare(
     `INSERT INTO snapshot_hotspots (snapshot_id, path, rank, revisions, complexity, measure, score, added, deleted, authors, last_changed, trend)
@@ -45,13 +47,14 @@ interface HistoryRow {
   authors: string;
   bots: string | null;
   weeks: string;
+  trend_points_pending: number;
 }
 
 /** The history report saved with a snapshot, or undefined when the snapshot has none. */
 export function getHistoryReport(db: Database, snapshotId: number): HistoryReport | undefined {
   const row = db
     .prepare<[number], HistoryRow>(
-      `SELECT s.commit_sha, h.as_of, h.window_months, h.coupling_thresholds, h.read, h.degraded, h.folder_ownership, h.authors, h.bots, h.weeks
+      `SELECT s.commit_sha, h.as_of, h.window_months, h.coupling_thresholds, h.read, h.degraded, h.folder_ownership, h.authors, h.bots, h.weeks, h.trend_points_pending
        FROM snapshot_history h JOIN snapshots s ON s.id = h.snapshot_id WHERE h.snapshot_id = ?`,
     )
     .get(snapshotId);
@@ -87,6 +90,7 @@ export function getHistoryReport(db: Database, snapshotId: number): HistoryRepor
     read: JSON.parse(row.read) as HistoryReport['read'],
     degraded: JSON.parse(row.degraded) as HistoryReport['degraded'],
     hotspots,
+    trendPointsPending: row.trend_points_pending,
     coupling,
     files,
     folders: JSON.parse(row.folder_ownership) as HistoryReport['folders'],

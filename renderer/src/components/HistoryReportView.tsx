@@ -54,7 +54,7 @@ export function HistoryReportView({ report, root }: { report: HistoryReport; roo
         <>
           <p className="muted">Complex code that changes often is where debt costs the most. Click a file to see how its complexity developed.</p>
           <HotspotChart hotspots={report.hotspots.slice(0, charted)} selected={selected} onSelect={setSelected} />
-          {hotspot && <TrendChart hotspot={hotspot} />}
+          {hotspot && <TrendChart hotspot={hotspot} pending={report.trendPointsPending} />}
           <SortableTable label="Hotspots" columns={hotspotColumns(root, selected, setSelected)} rows={report.hotspots} rowKey={(spot) => spot.path} initialSort="score" pathsOf={filePath} />
         </>
       )}
@@ -129,15 +129,24 @@ function HotspotChart({ hotspots, selected, onSelect }: { hotspots: readonly Hot
   );
 }
 
-function TrendChart({ hotspot }: { hotspot: HotspotReport }) {
+/** A scan measures a bounded share of the hotspots' past versions; what is pending fills in over the next scans. */
+function pendingNote(pending: number): string {
+  return pending > 0 ? ` ${plural(pending, 'earlier point')} of the top hotspots' trends ${pending === 1 ? 'is' : 'are'} still to be measured; the next scans fill them in.` : '';
+}
+
+function TrendChart({ hotspot, pending }: { hotspot: HotspotReport; pending: number }) {
   const measure = hotspot.measure === 'cognitive' ? 'Cognitive complexity' : 'Lines of code';
   if (!hotspot.trend || hotspot.trend.length < 2) {
-    return <p className="muted">No complexity trend for {hotspot.path}: trends are kept for the biggest hotspots with more than one change.</p>;
+    return (
+      <p className="muted">
+        No complexity trend for {hotspot.path}: trends are kept for the biggest hotspots with more than one change.{pendingNote(pending)}
+      </p>
+    );
   }
   return (
     <figure className="chart" aria-label={`Complexity trend of ${hotspot.path}`}>
       <figcaption>
-        {measure} of <span className="path">{hotspot.path}</span> at the commits that changed it
+        {measure} of <span className="path">{hotspot.path}</span> at the commits that changed it.{pendingNote(pending)}
       </figcaption>
       <ResponsiveContainer width="100%" height={200}>
         <LineChart data={hotspot.trend.map((point) => ({ ...point, at: Date.parse(point.date) }))} margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
