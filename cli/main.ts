@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { StewardError, toApiError } from '../core/api/errors.js';
 import type { Steward } from '../core/steward.js';
 import { analysisDescriptors, analysisIds } from '../core/api/analyses.js';
@@ -153,7 +153,7 @@ program
   .description("the weekly health report: the score and what changed it since the snapshot nearest to a week before (it says which), hotspots, dependencies, tests, forecasts, drafts, and three next steps with what they give the score")
   .argument('[path]', 'a folder inside the git work tree (or --all)')
   .option('--all', 'one report over every registered repository: a summary table, then each one')
-  .option('--week', 'compare with the snapshot nearest to a week before the latest scan (the default)')
+  .addOption(new Option('--week', 'compare with the snapshot nearest to a week before the latest scan (the default)').conflicts('since'))
   .option('--since <date>', 'compare with the snapshot nearest to this date (YYYY-MM-DD) instead', parseDay)
   .option('--format <format>', 'md, html (one self-contained file), pdf (through headless Chromium; needs --out) or json', oneOf(['md', 'html', 'pdf', 'json'] as const), 'md')
   .option('--out <file>', 'write to this file (replaced whole) instead of printing')

@@ -10,7 +10,6 @@ import { printPdf } from '../print-pdf.js';
 
 export interface ReportOptions {
   all?: boolean;
-  week?: boolean;
   since?: string;
   format: 'md' | 'html' | 'pdf' | 'json';
   out?: string;

@@ -59,6 +59,10 @@ describe('steward report', () => {
     const since = reportJson(home, [repository, '--since', at(2).slice(0, 10)]);
     expect(since.repositories[0]!.baseline!.commit).toBe(commitOf(2));
     expect(steward(home, ['report', repository, '--since', '2026-02-30']).status).toBe(2);
+    // --week (the default) and --since name two baselines: asking for both is refused, not one silently dropped.
+    const both = steward(home, ['report', repository, '--week', '--since', at(2).slice(0, 10)]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/--week.*--since|--since.*--week/);
   });
 
   it('writes one self-contained HTML file with the same words and its charts as SVG', () => {
