@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { SnapshotIdSchema } from './snapshots.js';
 
+/** The health score's letter (docs/health-score.md): A from 90, B from 75, C from 60, D from 40, else E. */
+export const HealthRatingSchema = z.enum(['A', 'B', 'C', 'D', 'E']);
+
 /** One item's share of the lost points. */
 const PointsSchema = z.object({
   fingerprint: z.string(),
@@ -22,7 +25,7 @@ const HealthScoreSchema = z.object({
   linesOfCode: z.number().int().nonnegative(),
   /** Null when there is nothing to weigh the debt against, with the reason. */
   score: z.number().min(0).max(100).nullable(),
-  rating: z.enum(['A', 'B', 'C', 'D', 'E']).nullable(),
+  rating: HealthRatingSchema.nullable(),
   reason: z.string().nullable(),
   /**
    * Points gained (+) or lost (−) since the latest scanned commit at least a week older than this
@@ -96,7 +99,7 @@ export type HealthForecastReport = z.infer<typeof HealthForecastSchema>;
 const HealthFoldersSchema = z.object({
   snapshotId: SnapshotIdSchema,
   /** Top-level folders and those one level below with at least 50 lines of code, by path. */
-  folders: z.array(z.object({ folder: z.string(), linesOfCode: z.number().int().nonnegative(), score: z.number().min(0).max(100).nullable(), rating: z.enum(['A', 'B', 'C', 'D', 'E']).nullable() })),
+  folders: z.array(z.object({ folder: z.string(), linesOfCode: z.number().int().nonnegative(), score: z.number().min(0).max(100).nullable(), rating: HealthRatingSchema.nullable() })),
 });
 export type HealthFoldersReport = z.infer<typeof HealthFoldersSchema>;
 

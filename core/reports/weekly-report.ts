@@ -24,7 +24,7 @@ const forecastHorizon = 365 * dayMs;
 
 interface ScoredSnapshot extends ReportSnapshot {
   score: number | null;
-  rating: 'A' | 'B' | 'C' | 'D' | 'E' | null;
+  rating: HealthScoreReport['rating'];
   reason: string | null;
   linesOfCode: number;
   breakdown: HealthScoreReport['categories'];
