@@ -7,6 +7,7 @@ import { confidences, inventorySorts, itemKinds, itemStatuses, severities } from
 import type { InventoryOptions } from './commands/inventory.js';
 import type { ExportOptions } from './commands/export.js';
 import { exportFormats } from '../core/api/exports.js';
+import { forecastScoreThreshold } from '../core/api/health.js';
 import type { BackfillOptions } from './commands/backfill.js';
 import type { ForecastOptions } from './commands/forecast.js';
 import type { ScoreOptions } from './commands/score.js';
@@ -183,7 +184,7 @@ program
   .command('forecast')
   .description("when the health score falls below a threshold, and each folder's complexity rises above one, on the trend of the scans and backfills so far (a date with its interval, or not on the current trend)")
   .argument('<path>', 'a folder inside the git work tree (scanned before)')
-  .option('--threshold <score>', 'the score to forecast (0–100)', parseScore, 75)
+  .option('--threshold <score>', 'the score to forecast (0–100)', parseScore, forecastScoreThreshold)
   .option('--complexity <n>', "the cognitive complexity per function a folder's forecast dates (default: the settings' threshold, 15)", parseCount)
   .option('--top <n>', 'how many folders to list (--json has them all)', parseCount, 10)
   .option('--json', 'print the scores, the trend and the forecast')
@@ -271,7 +272,7 @@ program
 program
   .command('portfolio')
   .description("every repository's health score, its change in a week, forecast, open items and effort; and the practice's measures (freshness, staleness, draft approval)")
-  .option('--threshold <score>', 'the score forecasts are made against (0–100)', parseScore, 75)
+  .option('--threshold <score>', 'the score forecasts are made against (0–100)', parseScore, forecastScoreThreshold)
   .option('--json', 'print JSON')
   .action((options: PortfolioOptions) => withSteward(async (steward) => (await import('./commands/portfolio.js')).portfolioCommand(steward, options)));
 

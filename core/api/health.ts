@@ -4,6 +4,13 @@ import { SnapshotIdSchema } from './snapshots.js';
 /** The health score's letter (docs/health-score.md): A from 90, B from 75, C from 60, D from 40, else E. */
 export const HealthRatingSchema = z.enum(['A', 'B', 'C', 'D', 'E']);
 
+/**
+ * The score a forecast warns about unless asked for another: the lower bound of the B rating, below
+ * which the rating drops to C. The Health page, the portfolio, the weekly report and the
+ * notifications all forecast against it.
+ */
+export const forecastScoreThreshold = 75;
+
 /** One item's share of the lost points. */
 const PointsSchema = z.object({
   fingerprint: z.string(),
@@ -115,7 +122,7 @@ export const healthRoutes = {
    * `complexityThreshold`, by default the settings' cognitive threshold), debt effort and dependency drift.
    */
   'health.forecast': {
-    input: z.object({ repositoryId: z.number().int().positive(), threshold: z.number().min(0).max(100).default(75), complexityThreshold: z.number().positive().max(1000).optional() }),
+    input: z.object({ repositoryId: z.number().int().positive(), threshold: z.number().min(0).max(100).default(forecastScoreThreshold), complexityThreshold: z.number().positive().max(1000).optional() }),
     output: HealthForecastSchema,
   },
   /** The health of the latest scan's top folders (for the heat map: size the code, colour the score). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ForecastSchema, HealthRatingSchema } from './health.js';
+import { ForecastSchema, HealthRatingSchema, forecastScoreThreshold } from './health.js';
 import { ItemKindSchema, SeveritySchema } from './inventory.js';
 import { SnapshotIdSchema } from './snapshots.js';
 
@@ -76,5 +76,5 @@ export type Portfolio = z.infer<typeof PortfolioSchema>;
 
 export const portfolioRoutes = {
   /** Every registered repository with its health, trend, forecast and open debt; and the practice's measures. */
-  'portfolio.overview': { input: z.object({ threshold: z.number().min(0).max(100).default(75) }), output: PortfolioSchema },
+  'portfolio.overview': { input: z.object({ threshold: z.number().min(0).max(100).default(forecastScoreThreshold) }), output: PortfolioSchema },
 } as const;

@@ -1,3 +1,4 @@
+import { forecastScoreThreshold } from './health.js';
 import { itemKindTitles } from './inventory.js';
 import { type Block, type Inline, type Span, counted, formatEffort, formatPoints, joinInline, joinWords, reportDay, signedPoints } from './report-document.js';
 import type { ForecastAlert, NextAction, PartChange, RepositoryReport, ReportItem, ReportSnapshot, WeeklyReport } from './reports.js';
@@ -316,7 +317,7 @@ function testBlock(report: RepositoryReport): Block {
 function forecastBlocks(report: RepositoryReport): Block[] {
   if (report.forecasts.length === 0) {
     const few = report.series.length < 4 ? ` (a trend needs 4 scored commits; there ${report.series.length === 1 ? 'is' : 'are'} ${report.series.length})` : '';
-    return [{ kind: 'paragraph', content: [`No forecast fires: the score is not on course to fall below 75 within a year, and no part or folder is getting worse week after week${few}.`] }];
+    return [{ kind: 'paragraph', content: [`No forecast fires: the score is not on course to fall below ${forecastScoreThreshold} within a year, and no part or folder is getting worse week after week${few}.`] }];
   }
   return [{ kind: 'list', ordered: false, items: report.forecasts.map((alert) => [forecastSentence(alert)]) }];
 }
