@@ -128,11 +128,31 @@ function itemList(items: readonly ReportItem[]): Span[] {
   return [...joinInline(named), ...(items.length > 2 ? [` and ${items.length - 2} more`] : [])];
 }
 
+/** Kinds whose title is no noun to count by ("Owners inactive"): the noun a sentence uses, one and several. */
+const kindNouns: Partial<Record<keyof typeof itemKindTitles, readonly [string, string]>> = {
+  'owners-inactive': ['file whose owners left', 'files whose owners left'],
+};
+
+/** A kind of item as a sentence names it: "complex function", "2 deprecated API uses" (its title's first letter lowered, acronyms kept). */
+function kindNoun(kind: string, count: number): string {
+  const [one, several] = kindNouns[kind as keyof typeof itemKindTitles] ?? [lowerFirst(itemKindTitles[kind as keyof typeof itemKindTitles] ?? kind), null];
+  if (count === 1) return one;
+  return several ?? (one.endsWith('y') ? `${one.slice(0, -1)}ies` : `${one}s`);
+}
+
+const lowerFirst = (title: string): string => (/^[A-Z][a-z]/.test(title) ? `${title[0]!.toLowerCase()}${title.slice(1)}` : title);
+
+/** The function or export an item's title names ("total is hard to follow…" → total), when it names one besides the file. */
+function symbolOf(item: ReportItem): string | null {
+  const symbol = item.title.match(/^(\S+) is /)?.[1];
+  return symbol && item.path && symbol !== item.path ? symbol : null;
+}
+
 /** What an item is and where: "complex function `body` in `lib/response.js`". */
 function itemName(item: ReportItem): Span[] {
-  const kind = (itemKindTitles[item.kind as keyof typeof itemKindTitles] ?? item.kind).toLowerCase();
-  const symbol = item.title.match(/^(\S+) is /)?.[1];
-  if (symbol && item.path && symbol !== item.path) return [`${kind} `, { code: symbol }, ' in ', { code: item.path }];
+  const kind = kindNoun(item.kind, 1);
+  const symbol = symbolOf(item);
+  if (symbol && item.path) return [`${kind} `, { code: symbol }, ' in ', { code: item.path }];
   if (item.path) return [`${kind} `, { code: item.path }];
   return [`${kind}: ${item.title}`];
 }
@@ -156,24 +176,22 @@ const describeSnapshot = (snapshot: ReportSnapshot): string =>
 /** "Simplify", "Remove", … by the kind of items an action fixes. */
 function actionVerb(action: NextAction): string {
   const kind = action.kind as keyof typeof itemKindTitles;
-  const noun = (itemKindTitles[kind] ?? action.kind).toLowerCase();
-  const nouns = action.items.length === 1 ? noun : noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`;
   const verbs: Partial<Record<keyof typeof itemKindTitles, string>> = {
     'complex-function': 'Simplify', 'complex-file': 'Split up', hotspot: 'Simplify', 'unused-file': 'Delete', 'unused-export': 'Remove', 'unused-type': 'Remove', 'unused-enum-member': 'Remove',
     'unused-dependency': 'Remove', 'stale-dependency': 'Upgrade', 'deprecated-dependency': 'Replace', 'abandoned-dependency': 'Replace', vulnerability: 'Fix', 'debt-marker': 'Resolve',
     'uncovered-complex-function': 'Test', 'uncovered-hotspot': 'Test', 'flaky-test': 'Stabilise', 'import-cycle': 'Break', 'knowledge-island': 'Share knowledge of',
   };
-  return `${verbs[kind] ?? 'Fix'} ${action.items.length} ${nouns}`;
+  return `${verbs[kind] ?? 'Fix'} ${action.items.length} ${kindNoun(action.kind, action.items.length)}`;
 }
 
 /** Where an action's items are: "`body` in `lib/response.js`", or the files, or what they are. */
 function actionPlaces(action: NextAction): Span[] {
   const places = action.items.map((item): Inline => {
-    const symbol = item.title.match(/^(\S+) is /)?.[1];
-    if (symbol && item.path && symbol !== item.path) return [{ code: symbol }, ' in ', { code: item.path }];
+    const symbol = symbolOf(item);
+    if (symbol && item.path) return [{ code: symbol }, ' in ', { code: item.path }];
     return item.path ? [{ code: item.path }] : [item.title];
   });
-  const inFiles = action.items.every((item) => item.path !== null && !/^(\S+) is /.test(item.title));
+  const inFiles = action.items.every((item) => item.path !== null && symbolOf(item) === null);
   return [inFiles ? 'In ' : '', ...joinInline(places)];
 }
 
