@@ -1,5 +1,5 @@
 import { forecastScoreThreshold } from './health.js';
-import { itemKindTitles } from './inventory.js';
+import { type ItemKind, itemKindNoun } from './inventory.js';
 import { type Block, type Inline, type Span, counted, formatEffort, formatPoints, joinInline, joinWords, reportDay, signedPoints } from './report-document.js';
 import type { ForecastAlert, NextAction, PartChange, RepositoryReport, ReportItem, ReportSnapshot, WeeklyReport } from './reports.js';
 
@@ -128,20 +128,6 @@ function itemList(items: readonly ReportItem[]): Span[] {
   return [...joinInline(named), ...(items.length > 2 ? [` and ${items.length - 2} more`] : [])];
 }
 
-/** Kinds whose title is no noun to count by ("Owners inactive"): the noun a sentence uses, one and several. */
-const kindNouns: Partial<Record<keyof typeof itemKindTitles, readonly [string, string]>> = {
-  'owners-inactive': ['file whose owners left', 'files whose owners left'],
-};
-
-/** A kind of item as a sentence names it: "complex function", "2 deprecated API uses" (its title's first letter lowered, acronyms kept). */
-function kindNoun(kind: string, count: number): string {
-  const [one, several] = kindNouns[kind as keyof typeof itemKindTitles] ?? [lowerFirst(itemKindTitles[kind as keyof typeof itemKindTitles] ?? kind), null];
-  if (count === 1) return one;
-  return several ?? (one.endsWith('y') ? `${one.slice(0, -1)}ies` : `${one}s`);
-}
-
-const lowerFirst = (title: string): string => (/^[A-Z][a-z]/.test(title) ? `${title[0]!.toLowerCase()}${title.slice(1)}` : title);
-
 /** The function or export an item's title names ("total is hard to follow…" → total), when it names one besides the file. */
 function symbolOf(item: ReportItem): string | null {
   const symbol = item.title.match(/^(\S+) is /)?.[1];
@@ -150,7 +136,7 @@ function symbolOf(item: ReportItem): string | null {
 
 /** What an item is and where: "complex function `body` in `lib/response.js`". */
 function itemName(item: ReportItem): Span[] {
-  const kind = kindNoun(item.kind, 1);
+  const kind = itemKindNoun(item.kind, 1);
   const symbol = symbolOf(item);
   if (symbol && item.path) return [`${kind} `, { code: symbol }, ' in ', { code: item.path }];
   if (item.path) return [`${kind} `, { code: item.path }];
@@ -175,13 +161,13 @@ const describeSnapshot = (snapshot: ReportSnapshot): string =>
 
 /** "Simplify", "Remove", … by the kind of items an action fixes. */
 function actionVerb(action: NextAction): string {
-  const kind = action.kind as keyof typeof itemKindTitles;
-  const verbs: Partial<Record<keyof typeof itemKindTitles, string>> = {
+  const kind = action.kind as ItemKind;
+  const verbs: Partial<Record<ItemKind, string>> = {
     'complex-function': 'Simplify', 'complex-file': 'Split up', hotspot: 'Simplify', 'unused-file': 'Delete', 'unused-export': 'Remove', 'unused-type': 'Remove', 'unused-enum-member': 'Remove',
     'unused-dependency': 'Remove', 'stale-dependency': 'Upgrade', 'deprecated-dependency': 'Replace', 'abandoned-dependency': 'Replace', vulnerability: 'Fix', 'debt-marker': 'Resolve',
     'uncovered-complex-function': 'Test', 'uncovered-hotspot': 'Test', 'flaky-test': 'Stabilise', 'import-cycle': 'Break', 'knowledge-island': 'Share knowledge of',
   };
-  return `${verbs[kind] ?? 'Fix'} ${action.items.length} ${kindNoun(action.kind, action.items.length)}`;
+  return `${verbs[kind] ?? 'Fix'} ${action.items.length} ${itemKindNoun(action.kind, action.items.length)}`;
 }
 
 /** Where an action's items are: "`body` in `lib/response.js`", or the files, or what they are. */

@@ -1,7 +1,7 @@
 import { type FormEvent, useContext, useEffect, useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { forecastScoreThreshold } from '../../../core/api/health';
-import { itemKindTitles, severities } from '../../../core/api/inventory';
+import { itemKindNoun, severities } from '../../../core/api/inventory';
 import type { Portfolio, PortfolioRepository } from '../../../core/api/portfolio';
 import type { ScanJob } from '../../../core/api/scans';
 import { call } from '../api/client';
@@ -222,7 +222,7 @@ function ItemsCell({ repository }: { repository: PortfolioRepository }) {
   if (!items) return <span className="muted">—</span>;
   const byKind = Object.entries(items.byKind)
     .sort(([, a], [, b]) => b - a)
-    .map(([kind, count]) => `${count} ${itemKindTitles[kind as keyof typeof itemKindTitles].toLowerCase()}`);
+    .map(([kind, count]) => `${count} ${itemKindNoun(kind, count)}`);
   return (
     <div className="items-cell" title={byKind.join('\n')}>
       <span>{formatNumber(items.total)}</span>
