@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { StewardError, toApiError } from '../core/api/errors.js';
 import type { Steward } from '../core/steward.js';
 import { analysisDescriptors, analysisIds } from '../core/api/analyses.js';
@@ -7,6 +7,7 @@ import { confidences, inventorySorts, itemKinds, itemStatuses, severities } from
 import type { InventoryOptions } from './commands/inventory.js';
 import type { ExportOptions } from './commands/export.js';
 import { exportFormats } from '../core/api/exports.js';
+import { forecastScoreThreshold } from '../core/api/health.js';
 import type { BackfillOptions } from './commands/backfill.js';
 import type { ForecastOptions } from './commands/forecast.js';
 import type { ScoreOptions } from './commands/score.js';
@@ -153,7 +154,7 @@ program
   .description("the weekly health report: the score and what changed it since the snapshot nearest to a week before (it says which), hotspots, dependencies, tests, forecasts, drafts, and three next steps with what they give the score")
   .argument('[path]', 'a folder inside the git work tree (or --all)')
   .option('--all', 'one report over every registered repository: a summary table, then each one')
-  .option('--week', 'compare with the snapshot nearest to a week before the latest scan (the default)')
+  .addOption(new Option('--week', 'compare with the snapshot nearest to a week before the latest scan (the default)').conflicts('since'))
   .option('--since <date>', 'compare with the snapshot nearest to this date (YYYY-MM-DD) instead', parseDay)
   .option('--format <format>', 'md, html (one self-contained file), pdf (through headless Chromium; needs --out) or json', oneOf(['md', 'html', 'pdf', 'json'] as const), 'md')
   .option('--out <file>', 'write to this file (replaced whole) instead of printing')
@@ -183,7 +184,7 @@ program
   .command('forecast')
   .description("when the health score falls below a threshold, and each folder's complexity rises above one, on the trend of the scans and backfills so far (a date with its interval, or not on the current trend)")
   .argument('<path>', 'a folder inside the git work tree (scanned before)')
-  .option('--threshold <score>', 'the score to forecast (0–100)', parseScore, 75)
+  .option('--threshold <score>', 'the score to forecast (0–100)', parseScore, forecastScoreThreshold)
   .option('--complexity <n>', "the cognitive complexity per function a folder's forecast dates (default: the settings' threshold, 15)", parseCount)
   .option('--top <n>', 'how many folders to list (--json has them all)', parseCount, 10)
   .option('--json', 'print the scores, the trend and the forecast')
@@ -271,7 +272,7 @@ program
 program
   .command('portfolio')
   .description("every repository's health score, its change in a week, forecast, open items and effort; and the practice's measures (freshness, staleness, draft approval)")
-  .option('--threshold <score>', 'the score forecasts are made against (0–100)', parseScore, 75)
+  .option('--threshold <score>', 'the score forecasts are made against (0–100)', parseScore, forecastScoreThreshold)
   .option('--json', 'print JSON')
   .action((options: PortfolioOptions) => withSteward(async (steward) => (await import('./commands/portfolio.js')).portfolioCommand(steward, options)));
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { accessSync, constants, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { StewardError } from '../core/api/errors.js';
@@ -40,7 +41,8 @@ export function outputFile(path: string): string {
  * system), then renamed over the target in one step; a failure removes the temporary file.
  */
 export function writeOutputFile(file: string, bytes: Uint8Array): void {
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  // A random name: a temporary file left by a killed run (or written beside it now) is never in the way.
+  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     writeFileSync(temporary, bytes, { flag: 'wx' });
     renameSync(temporary, file);

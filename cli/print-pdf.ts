@@ -18,9 +18,10 @@ function executable(file: string): boolean {
   }
 }
 
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
-  if (env.CHROMIUM_PATH) return executable(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : null;
-  const folders = [...(env.PATH ?? '').split(delimiter).filter(Boolean), '/usr/bin'];
+export function findChromium(): string | null {
+  const { CHROMIUM_PATH: chosen, PATH: path } = process.env;
+  if (chosen) return executable(chosen) ? chosen : null;
+  const folders = [...(path ?? '').split(delimiter).filter(Boolean), '/usr/bin'];
   for (const name of chromiumNames) for (const folder of folders) if (executable(join(folder, name))) return join(folder, name);
   return null;
 }

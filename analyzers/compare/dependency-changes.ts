@@ -40,12 +40,16 @@ const dependencyKey = (entry: ComparedDependency): string => `${entry.workspace}
 const vulnerabilityKey = (entry: ComparedVulnerability): string => `${entry.id}\0${entry.package}\0${entry.installed}`;
 const byName = (a: VersionChange, b: VersionChange): number => a.name.localeCompare(b.name) || a.workspace.localeCompare(b.workspace);
 
-/** Whether `after` is a higher version than `before`: by semver where both are versions, else unknown (neither up nor down). */
-function direction(before: string, after: string): 'up' | 'down' | 'unknown' {
+/**
+ * Whether `after` is a higher version than `before`: by semver where both are versions (the same
+ * precedence, as 1.2.0+build.1 and 1.2.0+build.2 or v2.0.0 and 2.0.0, is no change), else unknown.
+ */
+function direction(before: string, after: string): 'up' | 'down' | 'same' | 'unknown' {
   const older = semver.valid(before);
   const newer = semver.valid(after);
   if (!older || !newer) return 'unknown';
-  return semver.gt(newer, older) ? 'up' : 'down';
+  const order = semver.compare(newer, older);
+  return order > 0 ? 'up' : order < 0 ? 'down' : 'same';
 }
 
 /** How two snapshots' dependencies differ: per workspace and package, and the advisories that apply. */
@@ -61,8 +65,9 @@ export function dependencyChanges(
     const versions = { workspace: entry.workspace, name: entry.name, before: earlier?.version ?? null, after: entry.version };
     if (!earlier) result.added.push(versions);
     else if (earlier.version !== null && entry.version !== null && earlier.version !== entry.version) {
+      const moved = direction(earlier.version, entry.version);
       // A version that is not semver (a tag or a git ref that changed) counts as an upgrade: it was moved on.
-      (direction(earlier.version, entry.version) === 'down' ? result.downgraded : result.upgraded).push(versions);
+      if (moved !== 'same') (moved === 'down' ? result.downgraded : result.upgraded).push(versions);
     }
   }
   for (const [key, entry] of before) if (!after.has(key)) result.removed.push({ workspace: entry.workspace, name: entry.name, before: entry.version, after: null });

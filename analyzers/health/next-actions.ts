@@ -18,10 +18,12 @@ interface NextAction {
 /** One action stays within about a working day, and names few enough items to read in one sentence. */
 const dayOfWork = 8 * 60;
 const itemsPerAction = 3;
+/** The weekly report's "three next steps". */
+const actionsListed = 3;
 
 const confidences = new Set(['high', 'medium', 'low']);
 
-export function nextActions(breakdown: readonly BreakdownPart[], linesOfCode: number, count = 3): NextAction[] {
+export function nextActions(breakdown: readonly BreakdownPart[], linesOfCode: number): NextAction[] {
   const scored = breakdown.flatMap((part) =>
     part.items.flatMap((item): (ScoredItem & { item: BreakdownItem })[] =>
       confidences.has(item.confidence) ? [{ fingerprint: item.fingerprint, category: part.category as HealthCategory, confidence: item.confidence as ScoredItem['confidence'], effortMinutes: item.effortMinutes, item }] : [],
@@ -51,5 +53,5 @@ export function nextActions(breakdown: readonly BreakdownPart[], linesOfCode: nu
   return candidates
     .filter((action) => action.gain > 0)
     .sort((a, b) => b.gain / Math.max(b.effortMinutes, 1) - a.gain / Math.max(a.effortMinutes, 1) || b.gain - a.gain || a.kind.localeCompare(b.kind))
-    .slice(0, count);
+    .slice(0, actionsListed);
 }

@@ -1,6 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
 import { call } from '../../core/api/call.js';
 import { StewardError } from '../../core/api/errors.js';
 import { reportBlocks } from '../../core/api/report-wording.js';
@@ -8,11 +5,11 @@ import type { WeeklyReport } from '../../core/api/reports.js';
 import type { Steward } from '../../core/steward.js';
 import { reportHtml } from '../../core/reports/report-html.js';
 import { reportMarkdown } from '../../core/reports/report-markdown.js';
+import { outputFile, writeOutputFile } from '../output-file.js';
 import { printPdf } from '../print-pdf.js';
 
 export interface ReportOptions {
   all?: boolean;
-  week?: boolean;
   since?: string;
   format: 'md' | 'html' | 'pdf' | 'json';
   out?: string;
@@ -22,14 +19,16 @@ export interface ReportOptions {
 export async function reportCommand(steward: Steward, path: string | undefined, options: ReportOptions): Promise<void> {
   if ((path === undefined) === (options.all !== true)) throw new StewardError('invalid-input', 'Give a repository path or --all (not both)');
   if (options.format === 'pdf' && options.out === undefined) throw new StewardError('invalid-input', 'A PDF needs a file: add --out <file>.pdf');
+  // A path that cannot be written is refused before the work is done (a PDF takes Chromium seconds).
+  const file = options.out === undefined ? undefined : outputFile(options.out);
   const since = options.since === undefined ? {} : { since: options.since };
   const report =
     path === undefined
       ? await call(steward.handlers, 'reports.weekly', { all: true, ...since })
       : await call(steward.handlers, 'reports.weekly', { repositoryId: (await call(steward.handlers, 'repositories.find', { path })).id, ...since });
   const content = await render(report, options.format);
-  if (options.out === undefined) process.stdout.write(content);
-  else writeAtomically(resolve(options.out), content);
+  if (file === undefined) process.stdout.write(content);
+  else writeOutputFile(file, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
 }
 
 async function render(report: WeeklyReport, format: ReportOptions['format']): Promise<string | Buffer> {
@@ -39,18 +38,4 @@ async function render(report: WeeklyReport, format: ReportOptions['format']): Pr
   const title = blocks[0]?.kind === 'heading' ? blocks[0].text : 'Weekly health report';
   const html = reportHtml(blocks, title);
   return format === 'html' ? html : printPdf(html);
-}
-
-/** Written beside the target and renamed over it: a reader never sees half a report, a failure leaves nothing behind. */
-function writeAtomically(file: string, content: string | Buffer): void {
-  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temporary, content);
-    renameSync(temporary, file);
-  } catch (error) {
-    // Nothing to remove when the folder is not there (or not a folder).
-    if (existsSync(temporary)) rmSync(temporary, { force: true });
-    const reason = (error as NodeJS.ErrnoException).code ?? 'failed';
-    throw new StewardError('invalid-input', `Cannot write ${file} (${reason}): choose a folder you can write to`);
-  }
 }

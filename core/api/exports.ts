@@ -15,6 +15,8 @@ const ExportRequestSchema = ExportFiltersSchema.extend({
   /** Leave out repositories never scanned, with a warning (an export of them all), instead of refusing. */
   skipUnscanned: z.boolean().default(false),
 });
+export type ExportFilters = z.infer<typeof ExportFiltersSchema>;
+export type ExportRequest = z.infer<typeof ExportRequestSchema>;
 
 const ExportFileSchema = z.object({
   fileName: z.string().min(1),

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { SnapshotIdSchema } from './snapshots.js';
 
+/** The health score's letter (docs/health-score.md): A from 90, B from 75, C from 60, D from 40, else E. */
+export const HealthRatingSchema = z.enum(['A', 'B', 'C', 'D', 'E']);
+
+/**
+ * The score a forecast warns about unless asked for another: the lower bound of the B rating, below
+ * which the rating drops to C. The Health page, the portfolio, the weekly report and the
+ * notifications all forecast against it.
+ */
+export const forecastScoreThreshold = 75;
+
 /** One item's share of the lost points. */
 const PointsSchema = z.object({
   fingerprint: z.string(),
@@ -22,7 +32,7 @@ const HealthScoreSchema = z.object({
   linesOfCode: z.number().int().nonnegative(),
   /** Null when there is nothing to weigh the debt against, with the reason. */
   score: z.number().min(0).max(100).nullable(),
-  rating: z.enum(['A', 'B', 'C', 'D', 'E']).nullable(),
+  rating: HealthRatingSchema.nullable(),
   reason: z.string().nullable(),
   /**
    * Points gained (+) or lost (−) since the latest scanned commit at least a week older than this
@@ -96,7 +106,7 @@ export type HealthForecastReport = z.infer<typeof HealthForecastSchema>;
 const HealthFoldersSchema = z.object({
   snapshotId: SnapshotIdSchema,
   /** Top-level folders and those one level below with at least 50 lines of code, by path. */
-  folders: z.array(z.object({ folder: z.string(), linesOfCode: z.number().int().nonnegative(), score: z.number().min(0).max(100).nullable(), rating: z.enum(['A', 'B', 'C', 'D', 'E']).nullable() })),
+  folders: z.array(z.object({ folder: z.string(), linesOfCode: z.number().int().nonnegative(), score: z.number().min(0).max(100).nullable(), rating: HealthRatingSchema.nullable() })),
 });
 export type HealthFoldersReport = z.infer<typeof HealthFoldersSchema>;
 
@@ -112,7 +122,7 @@ export const healthRoutes = {
    * `complexityThreshold`, by default the settings' cognitive threshold), debt effort and dependency drift.
    */
   'health.forecast': {
-    input: z.object({ repositoryId: z.number().int().positive(), threshold: z.number().min(0).max(100).default(75), complexityThreshold: z.number().positive().max(1000).optional() }),
+    input: z.object({ repositoryId: z.number().int().positive(), threshold: z.number().min(0).max(100).default(forecastScoreThreshold), complexityThreshold: z.number().positive().max(1000).optional() }),
     output: HealthForecastSchema,
   },
   /** The health of the latest scan's top folders (for the heat map: size the code, colour the score). */

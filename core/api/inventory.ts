@@ -33,6 +33,20 @@ export type ItemKind = keyof typeof itemKindTitles;
 export const itemKinds = Object.keys(itemKindTitles) as ItemKind[];
 export const ItemKindSchema = z.enum(itemKinds as [ItemKind, ...ItemKind[]]);
 
+/** Kinds whose title is no noun to count by ("Owners inactive"): the noun a sentence uses, one and several. */
+const kindNouns: Partial<Record<ItemKind, readonly [string, string]>> = {
+  'owners-inactive': ['file whose owners left', 'files whose owners left'],
+};
+
+/** A kind of item as a sentence names it: "complex function", "2 deprecated API uses" (its title's first letter lowered, acronyms kept). */
+export function itemKindNoun(kind: string, count: number): string {
+  const [one, several] = kindNouns[kind as ItemKind] ?? [lowerFirst(itemKindTitles[kind as ItemKind] ?? kind), null];
+  if (count === 1) return one;
+  return several ?? (one.endsWith('y') ? `${one.slice(0, -1)}ies` : `${one}s`);
+}
+
+const lowerFirst = (title: string): string => (/^[A-Z][a-z]/.test(title) ? `${title[0]!.toLowerCase()}${title.slice(1)}` : title);
+
 export const severities = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export const SeveritySchema = z.enum(severities);
 export type Severity = z.infer<typeof SeveritySchema>;

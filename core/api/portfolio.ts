@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { ForecastSchema } from './health.js';
+import { ForecastSchema, HealthRatingSchema, forecastScoreThreshold } from './health.js';
 import { ItemKindSchema, SeveritySchema } from './inventory.js';
 import { SnapshotIdSchema } from './snapshots.js';
 
-const RatingSchema = z.enum(['A', 'B', 'C', 'D', 'E']);
 
 /** One repository as the portfolio shows it: where it stands, where it goes, what is open. */
 const PortfolioRepositorySchema = z.object({
@@ -28,7 +27,7 @@ const PortfolioRepositorySchema = z.object({
   health: z
     .object({
       score: z.number().min(0).max(100).nullable(),
-      rating: RatingSchema.nullable(),
+      rating: HealthRatingSchema.nullable(),
       reason: z.string().nullable(),
       /** Points since the latest scored commit at least a week older; null without one. */
       changeSinceWeek: z.number().nullable(),
@@ -77,5 +76,5 @@ export type Portfolio = z.infer<typeof PortfolioSchema>;
 
 export const portfolioRoutes = {
   /** Every registered repository with its health, trend, forecast and open debt; and the practice's measures. */
-  'portfolio.overview': { input: z.object({ threshold: z.number().min(0).max(100).default(75) }), output: PortfolioSchema },
+  'portfolio.overview': { input: z.object({ threshold: z.number().min(0).max(100).default(forecastScoreThreshold) }), output: PortfolioSchema },
 } as const;

@@ -1,4 +1,5 @@
-import { itemKindTitles } from './inventory.js';
+import { forecastScoreThreshold } from './health.js';
+import { type ItemKind, itemKindNoun } from './inventory.js';
 import { type Block, type Inline, type Span, counted, formatEffort, formatPoints, joinInline, joinWords, reportDay, signedPoints } from './report-document.js';
 import type { ForecastAlert, NextAction, PartChange, RepositoryReport, ReportItem, ReportSnapshot, WeeklyReport } from './reports.js';
 
@@ -127,11 +128,17 @@ function itemList(items: readonly ReportItem[]): Span[] {
   return [...joinInline(named), ...(items.length > 2 ? [` and ${items.length - 2} more`] : [])];
 }
 
+/** The function or export an item's title names ("total is hard to follow…" → total), when it names one besides the file. */
+function symbolOf(item: ReportItem): string | null {
+  const symbol = item.title.match(/^(\S+) is /)?.[1];
+  return symbol && item.path && symbol !== item.path ? symbol : null;
+}
+
 /** What an item is and where: "complex function `body` in `lib/response.js`". */
 function itemName(item: ReportItem): Span[] {
-  const kind = (itemKindTitles[item.kind as keyof typeof itemKindTitles] ?? item.kind).toLowerCase();
-  const symbol = item.title.match(/^(\S+) is /)?.[1];
-  if (symbol && item.path && symbol !== item.path) return [`${kind} `, { code: symbol }, ' in ', { code: item.path }];
+  const kind = itemKindNoun(item.kind, 1);
+  const symbol = symbolOf(item);
+  if (symbol && item.path) return [`${kind} `, { code: symbol }, ' in ', { code: item.path }];
   if (item.path) return [`${kind} `, { code: item.path }];
   return [`${kind}: ${item.title}`];
 }
@@ -154,25 +161,23 @@ const describeSnapshot = (snapshot: ReportSnapshot): string =>
 
 /** "Simplify", "Remove", … by the kind of items an action fixes. */
 function actionVerb(action: NextAction): string {
-  const kind = action.kind as keyof typeof itemKindTitles;
-  const noun = (itemKindTitles[kind] ?? action.kind).toLowerCase();
-  const nouns = action.items.length === 1 ? noun : noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`;
-  const verbs: Partial<Record<keyof typeof itemKindTitles, string>> = {
+  const kind = action.kind as ItemKind;
+  const verbs: Partial<Record<ItemKind, string>> = {
     'complex-function': 'Simplify', 'complex-file': 'Split up', hotspot: 'Simplify', 'unused-file': 'Delete', 'unused-export': 'Remove', 'unused-type': 'Remove', 'unused-enum-member': 'Remove',
     'unused-dependency': 'Remove', 'stale-dependency': 'Upgrade', 'deprecated-dependency': 'Replace', 'abandoned-dependency': 'Replace', vulnerability: 'Fix', 'debt-marker': 'Resolve',
     'uncovered-complex-function': 'Test', 'uncovered-hotspot': 'Test', 'flaky-test': 'Stabilise', 'import-cycle': 'Break', 'knowledge-island': 'Share knowledge of',
   };
-  return `${verbs[kind] ?? 'Fix'} ${action.items.length} ${nouns}`;
+  return `${verbs[kind] ?? 'Fix'} ${action.items.length} ${itemKindNoun(action.kind, action.items.length)}`;
 }
 
 /** Where an action's items are: "`body` in `lib/response.js`", or the files, or what they are. */
 function actionPlaces(action: NextAction): Span[] {
   const places = action.items.map((item): Inline => {
-    const symbol = item.title.match(/^(\S+) is /)?.[1];
-    if (symbol && item.path && symbol !== item.path) return [{ code: symbol }, ' in ', { code: item.path }];
+    const symbol = symbolOf(item);
+    if (symbol && item.path) return [{ code: symbol }, ' in ', { code: item.path }];
     return item.path ? [{ code: item.path }] : [item.title];
   });
-  const inFiles = action.items.every((item) => item.path !== null && !/^(\S+) is /.test(item.title));
+  const inFiles = action.items.every((item) => item.path !== null && symbolOf(item) === null);
   return [inFiles ? 'In ' : '', ...joinInline(places)];
 }
 
@@ -316,7 +321,7 @@ function testBlock(report: RepositoryReport): Block {
 function forecastBlocks(report: RepositoryReport): Block[] {
   if (report.forecasts.length === 0) {
     const few = report.series.length < 4 ? ` (a trend needs 4 scored commits; there ${report.series.length === 1 ? 'is' : 'are'} ${report.series.length})` : '';
-    return [{ kind: 'paragraph', content: [`No forecast fires: the score is not on course to fall below 75 within a year, and no part or folder is getting worse week after week${few}.`] }];
+    return [{ kind: 'paragraph', content: [`No forecast fires: the score is not on course to fall below ${forecastScoreThreshold} within a year, and no part or folder is getting worse week after week${few}.`] }];
   }
   return [{ kind: 'list', ordered: false, items: report.forecasts.map((alert) => [forecastSentence(alert)]) }];
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { HealthRatingSchema } from './health.js';
 import { SnapshotIdSchema } from './snapshots.js';
 
 const count = z.number().int().nonnegative();
 const date = z.iso.datetime({ offset: true });
-const RatingSchema = z.enum(['A', 'B', 'C', 'D', 'E']);
 
 /** A scored snapshot a report speaks of: which commit, made when (the commit's date). */
 const ReportSnapshotSchema = z.object({ snapshotId: SnapshotIdSchema, commit: z.string(), at: date, kind: z.enum(['head', 'backfill']) });
@@ -102,9 +102,9 @@ const RepositoryReportSchema = z.object({
   baseline: ReportSnapshotSchema.nullable(),
   score: z.object({
     now: z.number().min(0).max(100).nullable(),
-    rating: RatingSchema.nullable(),
+    rating: HealthRatingSchema.nullable(),
     then: z.number().min(0).max(100).nullable(),
-    ratingThen: RatingSchema.nullable(),
+    ratingThen: HealthRatingSchema.nullable(),
     linesOfCode: count,
     linesOfCodeThen: count.nullable(),
     /** Why there is no score, when there is none. */

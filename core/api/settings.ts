@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EditorSchema } from './editor-links.js';
+import { forecastScoreThreshold } from './health.js';
 
 const Theme = z.enum(['system', 'light', 'dark']);
 const Registry = z.url({ protocol: /^https?$/, error: 'Give an http:// or https:// address' }).nullable();
@@ -43,8 +44,8 @@ export const SettingsSchema = z.object({
    * to fall below `forecastScore` within `forecastWeeks` weeks.
    */
   notifications: z
-    .object({ enabled: z.boolean().default(true), scoreDrop: ScoreDrop.default(5), forecastScore: z.number().min(0).max(100).default(75), forecastWeeks: ForecastWeeks.default(4) })
-    .default({ enabled: true, scoreDrop: 5, forecastScore: 75, forecastWeeks: 4 }),
+    .object({ enabled: z.boolean().default(true), scoreDrop: ScoreDrop.default(5), forecastScore: z.number().min(0).max(100).default(forecastScoreThreshold), forecastWeeks: ForecastWeeks.default(4) })
+    .default({ enabled: true, scoreDrop: 5, forecastScore: forecastScoreThreshold, forecastWeeks: 4 }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -1,22 +1,13 @@
-import type { z } from 'zod';
 import { StewardError } from '../api/errors.js';
-import type { ExportFile, ExportFiltersSchema, ExportFormat } from '../api/exports.js';
+import type { ExportFile, ExportFilters, ExportFormat, ExportRequest } from '../api/exports.js';
 import type { DebtItem } from '../api/inventory.js';
 import type { Repository } from '../api/repositories.js';
 import { hasInventory, listInventory } from '../inventory/inventory-store.js';
 import type { Database } from '../store/database.js';
 import { findRepository } from '../store/repositories.js';
-import { listSnapshotSummaries } from '../store/snapshots.js';
+import { getSnapshotSummary } from '../store/snapshots.js';
 import { encodeExport, mediaTypes } from './encode-export.js';
 import { type ExportDocument, exportRow } from './export-columns.js';
-
-type ExportFilters = z.infer<typeof ExportFiltersSchema>;
-
-interface ExportRequest extends ExportFilters {
-  repositoryIds: number[];
-  format: ExportFormat;
-  skipUnscanned: boolean;
-}
 
 /** The most items the inventory lists at a time. */
 const pageSize = 100_000;
@@ -39,7 +30,7 @@ export async function exportInventory(db: Database, request: ExportRequest, now:
       continue;
     }
     const { snapshotId, items } = everyItem(db, repository, filters);
-    const scan = listSnapshotSummaries(db, id).find((summary) => summary.snapshot.id === snapshotId)!;
+    const scan = getSnapshotSummary(db, snapshotId)!;
     document.repositories.push({ name: repository.name, path: repository.path, snapshotId, scannedAt: scan.snapshot.finishedAt, items: items.length });
     document.items.push(...items.map((item) => exportRow(item, repository.name)));
   }

@@ -25,9 +25,8 @@ const trendSpan = 365 * day;
 export async function readPortfolio(db: Database, { threshold, now }: { threshold: number; now: Date }): Promise<Portfolio> {
   const read = await Promise.all(listRepositories(db).map((repository) => readRepository(db, repository, threshold)));
   const repositories = read.map(({ repository }) => repository);
-  const weighted = read.map(({ repository, lines }) => ({ repository, lines }));
-  const current = weighted.filter(({ repository }) => repository.latestScan?.atHead === true && now.getTime() - Date.parse(repository.latestScan.finishedAt) <= freshFor);
-  const scored = weighted.filter(({ repository }) => typeof repository.health?.score === 'number');
+  const current = read.filter(({ repository }) => repository.latestScan?.atHead === true && now.getTime() - Date.parse(repository.latestScan.finishedAt) <= freshFor);
+  const scored = read.filter(({ repository }) => typeof repository.health?.score === 'number');
   const changed = scored.filter(({ repository }) => repository.health!.changeSinceWeek !== null);
   const drifts = read.flatMap(({ drift }) => drift ?? []);
   const decided = approvalRates(db).reduce((sum, rate) => ({ approved: sum.approved + rate.approved, decided: sum.decided + rate.approved + rate.rejected }), { approved: 0, decided: 0 });
@@ -35,7 +34,7 @@ export async function readPortfolio(db: Database, { threshold, now }: { threshol
     threshold,
     repositories,
     practice: {
-      freshness: share(sum(current.map(({ lines }) => lines)), sum(weighted.map(({ lines }) => lines))),
+      freshness: share(sum(current.map(({ lines }) => lines)), sum(read.map(({ lines }) => lines))),
       score: weightedMean(scored.map(({ repository, lines }) => [repository.health!.score!, lines])),
       changeSinceWeek: weightedMean(changed.map(({ repository, lines }) => [repository.health!.changeSinceWeek!, lines])),
       meanDriftDays: weightedMean(drifts.map((drift) => [drift.mean, drift.packages])),

@@ -4,7 +4,7 @@ import { healthFormula } from '../../analyzers/health/health-score.js';
 import { hotspotItems } from '../analyses/history/items.js';
 import { analyses } from '../analyses/registry.js';
 import { StewardError } from '../api/errors.js';
-import type { HealthForecastReport, HealthScoreReport } from '../api/health.js';
+import { type HealthForecastReport, type HealthScoreReport, forecastScoreThreshold } from '../api/health.js';
 import type { ForecastAlert, RepositoryReport, ReportSnapshot, WeeklyReport } from '../api/reports.js';
 import type { Repository } from '../api/repositories.js';
 import { forecastHealth } from '../health/forecast-health.js';
@@ -17,14 +17,12 @@ import { readSettings } from '../store/settings.js';
 const dayMs = 24 * 60 * 60 * 1000;
 /** Hotspots listed with their trend. */
 const topHotspots = 5;
-/** The score a forecast warns about: below it the rating drops from B to C (docs/health-score.md). */
-const scoreThreshold = 75;
 /** A crossing further out than this is no news for this week: it is left to steward forecast. */
 const forecastHorizon = 365 * dayMs;
 
 interface ScoredSnapshot extends ReportSnapshot {
   score: number | null;
-  rating: 'A' | 'B' | 'C' | 'D' | 'E' | null;
+  rating: HealthScoreReport['rating'];
   reason: string | null;
   linesOfCode: number;
   breakdown: HealthScoreReport['categories'];
@@ -101,7 +99,7 @@ function repositoryReport(db: Database, repository: Repository, since: number | 
     dependencies: { now: dependencyState(db, current.snapshotId), then: baseline ? dependencyState(db, baseline.snapshotId) : null },
     coverage: coverageOf(db, current.snapshotId),
     flakiness: flakinessOf(db, current.snapshotId),
-    forecasts: forecastAlerts(forecastHealth(db, repository.id, { threshold: scoreThreshold, complexityThreshold: readSettings(db).complexity.cognitive }), Date.parse(current.at) + forecastHorizon),
+    forecasts: forecastAlerts(forecastHealth(db, repository.id, { threshold: forecastScoreThreshold, complexityThreshold: readSettings(db).complexity.cognitive }), Date.parse(current.at) + forecastHorizon),
     drafts,
     actions: nextActions(current.breakdown, current.linesOfCode).map((action) => ({ ...action, items: action.items.map(reportItem) })),
   };

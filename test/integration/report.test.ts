@@ -59,6 +59,10 @@ describe('steward report', () => {
     const since = reportJson(home, [repository, '--since', at(2).slice(0, 10)]);
     expect(since.repositories[0]!.baseline!.commit).toBe(commitOf(2));
     expect(steward(home, ['report', repository, '--since', '2026-02-30']).status).toBe(2);
+    // --week (the default) and --since name two baselines: asking for both is refused, not one silently dropped.
+    const both = steward(home, ['report', repository, '--week', '--since', at(2).slice(0, 10)]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/--week.*--since|--since.*--week/);
   });
 
   it('writes one self-contained HTML file with the same words and its charts as SVG', () => {
@@ -107,8 +111,17 @@ describe('steward report', () => {
     writeFileSync(file, 'not a folder');
     const blocked = steward(home, ['report', repository, '--out', join(file, 'report.md')]);
     expect(blocked.status).toBe(2);
-    expect(oneLine(blocked.stderr)).toEqual([expect.stringMatching(/^steward: Cannot write .*report\.md \(ENOTDIR\)/)]);
+    // The words of steward export's --out (cli/output-file.ts): one way to write an output file.
+    expect(blocked.stderr).toMatch(/^steward: Cannot write .*report\.md: a part of its path is a file, not a folder\n$/);
     expect(readdirSync(folder)).toEqual(['a-file']);
     expect(existsSync(join(folder, 'r.pdf'))).toBe(false);
+  });
+
+  it('refuses an --out it cannot write before doing the work (no PDF is printed for a file that cannot be saved)', async () => {
+    const folder = temporaryDirectory();
+    // Chromium is not even looked for: the missing folder is what the user must hear of.
+    const result = await runSteward(home, ['report', repository, '--format', 'pdf', '--out', join(folder, 'no-such-folder', 'r.pdf')], { CHROMIUM_PATH: join(folder, 'no-chromium') });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^steward: Cannot write .*r\.pdf: its folder does not exist\n$/);
   });
 });

@@ -67,6 +67,14 @@ describe('dependencies of two snapshots', () => {
     const changes = dependencyChanges({ dependencies: [dep('react', null)], vulnerabilities: [] }, { dependencies: [dep('react', '19.0.0')], vulnerabilities: [] });
     expect(changes).toMatchObject({ upgraded: [], downgraded: [], added: [], removed: [] });
   });
+
+  it('does not call a version of the same precedence a change, let alone a downgrade (build metadata, a leading v)', () => {
+    const changes = dependencyChanges(
+      { dependencies: [dep('tool', '1.2.0+build.1'), dep('cli', 'v2.0.0')], vulnerabilities: [] },
+      { dependencies: [dep('tool', '1.2.0+build.2'), dep('cli', '2.0.0')], vulnerabilities: [] },
+    );
+    expect(changes).toMatchObject({ upgraded: [], downgraded: [], added: [], removed: [] });
+  });
 });
 
 describe('hotspots of two snapshots', () => {

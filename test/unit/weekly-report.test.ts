@@ -160,6 +160,20 @@ describe('the report in words', () => {
     expect(table.kind === 'table' && table.rows.map((row) => plainText(row[0]!))).toEqual(['legacy', 'shop']);
   });
 
+  it('names kinds of items as a sentence does: acronyms kept, plurals that read', () => {
+    const action = (kind: string, count: number) => ({
+      category: 'knowledge',
+      kind,
+      items: Array.from({ length: count }, (_, index) => ({ fingerprint: `f${index}`, kind, title: `src/f${index}.ts`, path: `src/f${index}.ts`, effortMinutes: 30, points: 1 })),
+      effortMinutes: 30 * count,
+      gain: count,
+    });
+    const words = text(weekly(repositoryReport({ actions: [action('deprecated-api-use', 2), action('owners-inactive', 2), action('owners-inactive', 1)] })));
+    expect(words).toContain('Fix 2 deprecated API uses (1 h)');
+    expect(words).toContain('Fix 2 files whose owners left (1 h)');
+    expect(words).toContain('Fix 1 file whose owners left (30 min)');
+  });
+
   it('in Markdown, keeps names from the repository from turning into formatting', () => {
     const markdown = reportMarkdown(reportBlocks(weekly(repositoryReport())));
     expect(markdown).toContain('`` src/`odd`.ts ``');

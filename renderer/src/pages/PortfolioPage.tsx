@@ -1,6 +1,7 @@
 import { type FormEvent, useContext, useEffect, useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { itemKindTitles, severities } from '../../../core/api/inventory';
+import { forecastScoreThreshold } from '../../../core/api/health';
+import { itemKindNoun, severities } from '../../../core/api/inventory';
 import type { Portfolio, PortfolioRepository } from '../../../core/api/portfolio';
 import type { ScanJob } from '../../../core/api/scans';
 import { call } from '../api/client';
@@ -11,7 +12,7 @@ import { Loading } from '../components/Loading';
 import { type Column, SortableTable } from '../components/SortableTable';
 import { Sparkline } from '../components/Sparkline';
 import { commitDay, formatChange, formatDateTime, formatNumber, formatShortDateTime } from '../format';
-import { ratingColour, scoreThreshold } from '../rating';
+import { ratingColour } from '../rating';
 import { ScanJobsContext, jobKey } from '../scan-jobs-context';
 
 type Grouping = 'none' | 'team' | 'rating' | 'folder';
@@ -24,7 +25,7 @@ const groupings: Record<Grouping, { label: string; groupOf?: (repository: Portfo
 
 /** The app's home: every repository's health and debt at a glance, and the measures the practice is judged by. */
 export function PortfolioPage({ canPickDirectory }: { canPickDirectory: boolean }) {
-  const portfolio = useRoute('portfolio.overview', { threshold: scoreThreshold });
+  const portfolio = useRoute('portfolio.overview', { threshold: forecastScoreThreshold });
   const [, navigate] = useLocation();
   const jobs = useContext(ScanJobsContext);
   const { reload } = portfolio;
@@ -207,11 +208,11 @@ function HealthCell({ repository }: { repository: PortfolioRepository }) {
       </span>
       <Sparkline points={health.trend} colour={ratingColour(health.rating)} label={`${repository.name}: health over the last year, ${health.trend.length} weekly scores from ${health.trend[0]?.score.toFixed(0) ?? '—'} to ${health.score.toFixed(0)}`} />
       {forecast.kind === 'crossing' && (
-        <span className="badge warning" title={`On its trend the score falls below ${scoreThreshold} between ${commitDay(forecast.earliest)} and ${commitDay(forecast.latest)}`}>
-          below {scoreThreshold} by {commitDay(forecast.at)}
+        <span className="badge warning" title={`On its trend the score falls below ${forecastScoreThreshold} between ${commitDay(forecast.earliest)} and ${commitDay(forecast.latest)}`}>
+          below {forecastScoreThreshold} by {commitDay(forecast.at)}
         </span>
       )}
-      {forecast.kind === 'already-crossed' && <span className="badge warning" title={`The trend is below ${scoreThreshold}`}>below {scoreThreshold}</span>}
+      {forecast.kind === 'already-crossed' && <span className="badge warning" title={`The trend is below ${forecastScoreThreshold}`}>below {forecastScoreThreshold}</span>}
     </div>
   );
 }
@@ -221,7 +222,7 @@ function ItemsCell({ repository }: { repository: PortfolioRepository }) {
   if (!items) return <span className="muted">—</span>;
   const byKind = Object.entries(items.byKind)
     .sort(([, a], [, b]) => b - a)
-    .map(([kind, count]) => `${count} ${itemKindTitles[kind as keyof typeof itemKindTitles].toLowerCase()}`);
+    .map(([kind, count]) => `${count} ${itemKindNoun(kind, count)}`);
   return (
     <div className="items-cell" title={byKind.join('\n')}>
       <span>{formatNumber(items.total)}</span>
