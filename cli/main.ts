@@ -83,6 +83,7 @@ program
   .option('--registry <url>', 'the registry for unscoped packages in the dependency check (default: the settings, else .npmrc)')
   .option('--offline', 'check dependencies from cached metadata only')
   .option('-q, --quiet', 'no progress bar')
+  .option('--timings', 'on stderr, when each analysis\'s results were in and when the snapshot was saved (seconds from the start)')
   .action((path: string | undefined, options: ScanOptions & { all?: boolean }, command: Command) => {
     if (options.all && path !== undefined) command.error('give a path or --all, not both', { exitCode: exitCodes.badInput });
     if (options.all && (options.only || options.registry || options.offline)) command.error('--all scans with the settings; --only, --registry and --offline are for one path', { exitCode: exitCodes.badInput });

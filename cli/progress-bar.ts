@@ -4,6 +4,8 @@ import { printable } from '../core/wording.js';
 interface ProgressBar {
   /** `fraction` is 0…1 over the whole task; `step` names the stage and `detail` what it is on. */
   update(fraction: number, step: string, detail?: string): void;
+  /** A line printed above the bar, which stays (a result that is in). */
+  note(line: string): void;
   stop(): void;
 }
 
@@ -25,6 +27,10 @@ export function progressBar(): ProgressBar {
       const visible = printable(detail);
       const shown = visible.length > width() ? `…${visible.slice(-width())}` : visible;
       bar.update(Math.round(fraction * 100), { step, detail: shown });
+    },
+    note(line) {
+      process.stderr.write(`\r\x1b[K${printable(line)}\n`);
+      bar.render();
     },
     stop: () => bar.stop(),
   };

@@ -1,6 +1,6 @@
 import { StewardError } from './api/errors.js';
 import type { StewardEvent } from './api/events.js';
-import type { Handlers } from './api/routes.js';
+import type { Handlers, RouteOutput } from './api/routes.js';
 import { readHistorySummary } from './git/history-summary.js';
 import { hasCommit } from './git/has-commit.js';
 import { inspectRepository } from './git/inspect-repository.js';
@@ -163,6 +163,7 @@ export function openSteward(options: StewardOptions): Steward {
     'scans.startAll': async () => ({ jobs: scans.startAll(listRepositories(db), scanAllSlots) }),
     'scans.cancel': async ({ jobId }) => scans.cancel(jobId),
     'scans.list': async () => scans.list(),
+    'scans.reports': async ({ jobId }) => scans.reports(jobId) as RouteOutput<'scans.reports'>,
     'scans.result': async ({ jobId }) => scans.result(jobId),
     'settings.get': async () => readSettings(db),
     'settings.update': async (change) => updateSettings(db, change, new Date()),

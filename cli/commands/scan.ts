@@ -11,20 +11,27 @@ export interface ScanOptions extends OutputOptions {
   only?: AnalysisId[];
   registry?: string;
   offline?: boolean;
+  timings?: boolean;
 }
 
 /** `steward scan <path>`: registers the repository if needed, scans HEAD, prints the snapshot. */
 export async function scanCommand(steward: Steward, path: string, options: ScanOptions): Promise<void> {
+  const started = performance.now();
   const dependencies = { ...(options.registry ? { registry: options.registry } : {}), ...(options.offline ? { offline: true } : {}) };
   const news: string[] = [];
   const unsubscribe = steward.subscribe((event) => event.type === 'notification' && news.push(`! ${event.notification.title}. ${event.notification.body}`));
   const final = await runJob(steward, path, { ...(options.only ? { analyses: options.only } : {}), options: { dependencies } }, options).finally(unsubscribe);
+  const savedAfter = (performance.now() - started) / 1000;
   if (final.snapshotId === null) throw new StewardError('internal', 'The scan saved no snapshot');
   const report = await call(steward.handlers, 'snapshots.get', { id: final.snapshotId });
   if (options.json) printJson(report);
   else printReport((await call(steward.handlers, 'repositories.get', { id: final.repositoryId })).name, report);
   // The settings' notifications: on stderr, beside the report (and its JSON) rather than in it.
   for (const line of news) process.stderr.write(`${printable(line)}\n`);
+  if (options.timings) {
+    for (const { analysis, seconds } of final.readyTimes) process.stderr.write(`ready ${analysis} ${seconds.toFixed(3)} s\n`);
+    process.stderr.write(`saved ${savedAfter.toFixed(3)} s\n`);
+  }
 }
 
 function printReport(name: string, { snapshot, summary }: SnapshotReport): void {

@@ -21,6 +21,11 @@ export const ScanJobSchema = z.object({
   /** 0…1 over the whole scan. */
   progress: z.number().min(0).max(1),
   detail: z.string(),
+  /**
+   * Analyses whose reports are in, in the order they finished (`scans.reports` has them while the scan
+   * runs; the snapshot, once saved, holds them all; a scan that does not finish keeps none).
+   */
+  ready: z.array(AnalysisIdSchema),
   startedAt: z.iso.datetime(),
   snapshotId: z.number().int().positive().nullable(),
   error: ApiErrorSchema.nullable(),
@@ -68,6 +73,11 @@ export const scanRoutes = {
   'scans.cancel': { input: z.object({ jobId: z.string() }), output: ScanJobSchema },
   /** Scans running in this process, so a reloaded window can show their progress again. */
   'scans.list': { input: z.object({}), output: z.array(ScanJobSchema) },
+  /**
+   * The reports a running scan has made so far (see `ready`), before its snapshot is saved: what the
+   * app shows of a repository's first scan while its history is still read. not-found once it ended.
+   */
+  'scans.reports': { input: z.object({ jobId: z.string() }), output: AnalysisReportsSchema },
   /** The reports of a finished run that saved nothing; each can be taken once. */
   'scans.result': { input: z.object({ jobId: z.string() }), output: RunResultSchema },
 } as const;

@@ -45,6 +45,8 @@ export interface RunScanOptions {
   parseWorkerUrl: URL | string;
   signal: AbortSignal;
   onProgress: (progress: ScanProgress) => void;
+  /** Each analysis's report as soon as it is made (before the snapshot, which is saved once all are). */
+  onReport?: (analysis: AnalysisId, report: unknown) => void;
   now?: () => Date;
   /**
    * A past commit to analyse instead of HEAD (a backfill): saved as a snapshot of kind `backfill`,
@@ -98,71 +100,117 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
   const warnings = past ? [] : await headWarnings(root, head, signal);
   let partial = false;
 
+  // The analyses run side by side (each waits for what it needs: the code engine's analysis, the
+  // history summary), so that git's log is read while the code is parsed; a failing one stops the rest.
+  const stop = new AbortController();
+  const running = AbortSignal.any([signal, stop.signal]);
   let listing: Promise<TreeListing> | undefined;
   let code: Promise<CodeAnalysis> | undefined;
   let summary: Promise<HistorySummary> | undefined;
   let identities: Promise<ScanIdentities> | undefined;
   const selected = Object.values(analyses).filter((analysis) => options.analyses.includes(analysis.descriptor.id));
-  const totalWeight = selected.reduce((sum, analysis) => sum + analysis.weight, options.save ? countLinesWeight : 0);
-  let weightDone = 0;
-  const contextFor = (title: string, weight: number): AnalysisContext => {
-    const stepStart = weightDone;
+  // Progress is shown for the first step (in this order) still running; the fraction is of them all.
+  const steps = [...selected.map((analysis) => ({ key: analysis.descriptor.id as string, weight: analysis.weight })), ...(options.save ? [{ key: 'lines', weight: countLinesWeight }] : [])];
+  const totalWeight = steps.reduce((sum, step) => sum + step.weight, 0);
+  const doneWeight = new Map<string, number>();
+  const warningsOf = new Map<string, string[]>();
+  let stepsRunning = true;
+  const finished = new Set<string>();
+  const contextFor = (key: string, title: string, weight: number): AnalysisContext => {
     const context: AnalysisContext = {
       root,
       commit: head.commit,
-      signal,
+      signal: running,
       db,
-      treeFiles: () => (listing ??= listTreeFiles(root, head.commit, signal)),
-      codeAnalysis: () =>
-        (code ??= context.treeFiles().then((tree) =>
-          analyzeCode({ db, root, tree, parseWorkerUrl: options.parseWorkerUrl, thresholds: settings.complexity, installed: !past, signal, progress: context.progress, warn: context.warn }),
-        )),
-      historySummary: () => (summary ??= readHistorySummary(root, head.commit, signal)),
-      identities: () => (identities ??= context.treeFiles().then((tree) => readScanIdentities({ db, root, tree, signal, warn: context.warn }))),
+      treeFiles: () => (listing ??= listTreeFiles(root, head.commit, running)),
+      codeAnalysis: () => {
+        if (!code) {
+          code = context.treeFiles().then((tree) =>
+            analyzeCode({ db, root, tree, parseWorkerUrl: options.parseWorkerUrl, thresholds: settings.complexity, installed: !past, signal: running, progress: context.progress, warn: context.warn }),
+          );
+          // Shared, and awaited by each analysis when it needs it: a failure reaches them, never the process.
+          code.catch(() => {});
+        }
+        return code;
+      },
+      historySummary: () => (summary ??= readHistorySummary(root, head.commit, running)),
+      identities: () => (identities ??= context.treeFiles().then((tree) => readScanIdentities({ db, root, tree, signal: running, warn: context.warn }))),
       parseWorkerUrl: options.parseWorkerUrl,
       now: startedAt,
       asOf: past?.committedAt,
       installed: !past,
       progress(done, total, detail = '') {
-        const fraction = total > 0 ? Math.min(done / total, 1) : 1;
-        onProgress({ step: title, progress: (stepStart + fraction * weight) / totalWeight, detail });
+        doneWeight.set(key, (total > 0 ? Math.min(done / total, 1) : 1) * weight);
+        const front = steps.find((step) => !finished.has(step.key));
+        if (front?.key !== key) return;
+        onProgress({ step: title, progress: [...doneWeight.values()].reduce((sum, value) => sum + value, 0) / totalWeight, detail });
       },
       warn(message, warning) {
-        warnings.push(message);
+        if (stepsRunning) warningsOf.set(key, [...(warningsOf.get(key) ?? []), message]);
+        else warnings.push(message);
         partial ||= warning?.partial === true;
       },
     };
     return context;
   };
+  const finish = (key: string, weight: number): void => {
+    finished.add(key);
+    doneWeight.set(key, weight);
+  };
 
-  const saves: SaveResults[] = [];
-  let linesOfCode = 0;
-  if (options.save) {
-    const context = contextFor('Counting lines of code', countLinesWeight);
-    const counted = await countLines(context);
-    saves.push(counted.save);
-    linesOfCode = counted.linesOfCode;
-    weightDone += countLinesWeight;
-  }
   const reports: ScanOutcome['reports'] = {};
   const stats: ScanOutcome['stats'] = {};
-  for (const analysis of selected) {
-    signal.throwIfAborted();
-    const context = contextFor(analysis.descriptor.title, analysis.weight);
-    const { id } = analysis.descriptor;
-    const run: AnalysisRun<unknown> = await analysis.run(context, analysis.options.parse(told[id] ?? {}));
+  const runs = selected.map(async (analysis) => {
+    const { id, title } = analysis.descriptor;
+    const run: AnalysisRun<unknown> = await analysis.run(contextFor(id, title, analysis.weight), analysis.options.parse(told[id] ?? {}));
+    running.throwIfAborted();
     reports[id] = run.report;
     if (run.stats) stats[id] = run.stats;
-    saves.push((target, snapshotId) => analysis.save(target, snapshotId, run.report as never));
-    weightDone += analysis.weight;
-  }
+    finish(id, analysis.weight);
+    options.onReport?.(id, run.report);
+  });
+  const lines = options.save
+    ? countLines(contextFor('lines', 'Counting lines of code', countLinesWeight)).then((counted) => {
+        finish('lines', countLinesWeight);
+        return counted;
+      })
+    : undefined;
+  let failure: { error: unknown } | undefined;
+  await Promise.all(
+    [...runs, ...(lines ? [lines] : [])].map((promise) =>
+      promise.then(
+        () => {},
+        (error: unknown) => {
+          failure ??= { error };
+          stop.abort();
+        },
+      ),
+    ),
+  );
   signal.throwIfAborted();
+  if (failure) throw failure.error;
+  // Each step's warnings together (they ran side by side): the line count's, then the analyses' in order.
+  const warningOrder = ['lines', ...selected.map((analysis) => analysis.descriptor.id)];
+  warnings.push(...warningOrder.flatMap((key) => warningsOf.get(key) ?? []));
+  stepsRunning = false;
+  // Saved in the registry's order, whatever order they finished in.
+  const saves: SaveResults[] = [];
+  let linesOfCode = 0;
+  if (lines) {
+    const counted = await lines;
+    saves.push(counted.save);
+    linesOfCode = counted.linesOfCode;
+  }
+  for (const analysis of selected) {
+    const { id } = analysis.descriptor;
+    saves.push((target, snapshotId) => analysis.save(target, snapshotId, reports[id] as never));
+  }
   const inventory = await inventoryOf({
     db,
     repositoryId: options.repositoryId,
     root,
     commit: head.commit,
-    tree: await contextFor('', 0).treeFiles(),
+    tree: await contextFor('', '', 0).treeFiles(),
     code: code ? await code : undefined,
     reports,
     renames: options.save && !past,
@@ -191,8 +239,8 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
   }
 
   onProgress({ step: 'Saving snapshot', progress: 1, detail: '' });
-  const history = await contextFor('', 0).historySummary();
-  const scanIdentities = await contextFor('', 0).identities();
+  const history = await contextFor('', '', 0).historySummary();
+  const scanIdentities = await contextFor('', '', 0).identities();
   const environment: ScanEnvironment = {
     now: (past?.committedAt ?? startedAt).toISOString(),
     nodeModules: past ? 'not read' : existsSync(join(root, 'node_modules')) ? 'installed' : 'absent',

@@ -1,3 +1,4 @@
+import type { AnalysisId } from '../api/analyses.js';
 import { toApiError } from '../api/errors.js';
 import { setBackfillState } from '../store/backfill-jobs.js';
 import type { Database } from '../store/database.js';
@@ -45,7 +46,9 @@ export async function runScanJob(input: ScanWorkerInput, db: Database, post: (me
       );
       post({ type: 'succeeded', snapshotId: null });
     } else {
-      const { snapshotId, ...result } = await runScan({ ...run, analyses: input.analyses, save: input.save });
+      // A saved scan shows each report as it is made; a run that saves nothing hands them all back at the end.
+      const onReport = input.save ? (analysis: AnalysisId, report: unknown) => post({ type: 'report', analysis, report }) : undefined;
+      const { snapshotId, ...result } = await runScan({ ...run, analyses: input.analyses, save: input.save, ...(onReport ? { onReport } : {}) });
       post(snapshotId === null ? { type: 'succeeded', snapshotId, result } : { type: 'succeeded', snapshotId });
     }
   } catch (error) {

@@ -26,6 +26,8 @@ interface ScanServiceOptions {
 interface RunningScan {
   job: ScanJob;
   execution: ScanExecution;
+  /** The reports made so far, by analysis (dropped with the scan: the snapshot holds them once saved). */
+  reports: Partial<Record<AnalysisId, unknown>>;
   settled: Promise<ScanJob>;
   cancelTimer?: NodeJS.Timeout;
 }
@@ -183,7 +185,8 @@ export class ScanService {
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
     };
     const thread: ScanThread = this.options.inThisThread ? { kind: 'this thread', db: this.options.db } : { kind: 'worker', module: this.options.workers.scan };
-    const watched = this.watch(job);
+    const reports: RunningScan['reports'] = {};
+    const watched = this.watch(job, reports);
     let execution: ScanExecution;
     try {
       execution = startScanExecution(thread, input, watched.events);
@@ -191,7 +194,7 @@ export class ScanService {
       releaseScanLock(this.options.db, repository.id, jobId);
       throw error;
     }
-    const scan: RunningScan = { job, execution, settled: watched.settled };
+    const scan: RunningScan = { job, execution, reports, settled: watched.settled };
     this.running.set(jobId, scan);
     this.renewal ??= setInterval(() => renewScanLocks(this.options.db, [...this.running.keys()], new Date()), renewEveryMs).unref();
     // Listeners and callers get copies: the running job keeps changing.
@@ -225,6 +228,13 @@ export class ScanService {
 
   isScanning(repositoryId: number, purpose?: ScanPurpose): boolean {
     return this.list().some((job) => job.repositoryId === repositoryId && (purpose === undefined || job.purpose === purpose));
+  }
+
+  /** The reports a running scan has made so far. */
+  reports(jobId: string): Partial<Record<AnalysisId, unknown>> {
+    const scan = this.running.get(jobId);
+    if (!scan) throw new StewardError('not-found', 'That scan is not running: it finished (its snapshot has the reports), failed or was cancelled');
+    return { ...scan.reports };
   }
 
   /** The reports of a finished run that saved nothing; each result can be taken once. */
@@ -270,7 +280,7 @@ export class ScanService {
     return true;
   }
 
-  private watch(job: ScanJob): { events: ScanExecutionEvents; settled: Promise<ScanJob> } {
+  private watch(job: ScanJob, reports: RunningScan['reports']): { events: ScanExecutionEvents; settled: Promise<ScanJob> } {
     let outcome: Pick<ScanJob, 'state' | 'snapshotId' | 'error'> | undefined;
     let resolve!: (job: ScanJob) => void;
     const settled = new Promise<ScanJob>((done) => (resolve = done));
@@ -284,6 +294,11 @@ export class ScanService {
         if (!message.success) return;
         const data = message.data;
         if (data.type === 'progress') update({ step: data.step, progress: data.progress, detail: data.detail });
+        else if (data.type === 'report') {
+          if (!registry[data.analysis].descriptor.report.safeParse(data.report).success) return;
+          reports[data.analysis] = data.report;
+          update({ ready: [...job.ready, data.analysis] });
+        }
         else if (data.type === 'succeeded') {
           outcome =
             data.result === undefined || this.keep(job.id, data.result)
@@ -317,7 +332,7 @@ export class ScanService {
 }
 
 function newJob(repositoryId: number, purpose: ScanPurpose, analyses: AnalysisId[], save: boolean, id: string): ScanJob {
-  return { id, repositoryId, purpose, analyses, save, state: 'running', step: 'Starting', progress: 0, detail: '', startedAt: new Date().toISOString(), snapshotId: null, error: null };
+  return { id, repositoryId, purpose, analyses, save, state: 'running', step: 'Starting', progress: 0, detail: '', ready: [], startedAt: new Date().toISOString(), snapshotId: null, error: null };
 }
 
 function missingFolder(repository: Repository): string {

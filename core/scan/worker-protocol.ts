@@ -25,6 +25,8 @@ export type ToScanWorker = z.infer<typeof ToScanWorkerSchema>;
 
 export const FromScanWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), step: z.string(), progress: z.number().min(0).max(1), detail: z.string() }),
+  /** An analysis's report, as soon as it is made (checked by the service against the analysis's schema). */
+  z.object({ type: z.literal('report'), analysis: AnalysisIdSchema, report: z.unknown() }),
   /** A saved scan names its snapshot; a run that saved nothing hands back its result (checked by the service against the API's schema). */
   z.object({ type: z.literal('succeeded'), snapshotId: z.number().int().positive().nullable(), result: z.unknown().optional() }),
   z.object({ type: z.literal('failed'), error: ApiErrorSchema }),

@@ -23,12 +23,14 @@ describe('scan jobs in one process', () => {
 
     const job = await call(steward.handlers, 'scans.start', { repositoryId: repository.id });
     await expect(call(steward.handlers, 'scans.start', { repositoryId: repository.id })).rejects.toThrow(/already running here/);
-    while (!updates.some((update) => update.step === 'Counting lines of code' && update.progress > 0)) {
+    while (!updates.some((update) => update.step === 'Analysing code' && update.progress > 0)) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     await call(steward.handlers, 'scans.cancel', { jobId: job.id });
     const cancelled = await steward.scans.settled(job.id);
     expect(cancelled.state).toBe('cancelled');
+    // What the scan had made before it was cancelled is gone with it.
+    await expect(call(steward.handlers, 'scans.reports', { jobId: job.id })).rejects.toThrow(/not running/);
     expect(await call(steward.handlers, 'snapshots.list', { repositoryId: repository.id })).toEqual([]);
     expect(await call(steward.handlers, 'scans.list', {})).toEqual([]);
 
@@ -36,6 +38,10 @@ describe('scan jobs in one process', () => {
     const finished = await steward.scans.settled(again.id);
     unsubscribe();
     expect(finished).toMatchObject({ state: 'succeeded', progress: 1 });
+    // Each analysis's results were in before the snapshot was saved, every one of them once.
+    expect([...finished.ready].sort()).toEqual([...finished.analyses].sort());
+    const codeReady = updates.find((update) => update.id === again.id && update.ready.includes('code'));
+    expect(codeReady?.state).toBe('running');
     const progress = updates.filter((update) => update.id === again.id).map((update) => update.progress);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     const [summary] = await call(steward.handlers, 'snapshots.list', { repositoryId: repository.id });

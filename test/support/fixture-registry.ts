@@ -77,6 +77,9 @@ export interface FixtureRegistry {
   notModified: number;
   /** Replaces a package (a new release), which changes its ETag. */
   publish(pkg: FixturePackage): void;
+  /** Keeps every request waiting from now until `release()`: a registry slow for as long as a test needs. */
+  hold(): void;
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -96,13 +99,24 @@ export async function startFixtureRegistry(options: FixtureRegistryOptions): Pro
   };
   const requests = new Map<string, number>();
   const failedOnce = new Set<string>();
-  const registry: FixtureRegistry = { url: '', requests, notModified: 0, publish, close: async () => {} };
+  let held: { gate: Promise<void>; open: () => void } | undefined;
+  const hold = (): void => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    held ??= { gate, open };
+  };
+  const release = (): void => {
+    held?.open();
+    held = undefined;
+  };
+  const registry: FixtureRegistry = { url: '', requests, notModified: 0, publish, hold, release, close: async () => {} };
   const validators = options.validators ?? true;
 
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = (request.url ?? '/').split('?')[0]!;
     requests.set(path, (requests.get(path) ?? 0) + 1);
     if (options.silent) return;
+    if (held) await held.gate;
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     if (options.token && request.headers.authorization !== `Bearer ${options.token}`) return send(response, 401, { error: 'authentication required' });
     if (path === '/-/npm/v1/security/advisories/bulk' && request.method === 'POST') {

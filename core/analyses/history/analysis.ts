@@ -13,7 +13,8 @@ export const historyAnalysis: Analysis<'history'> = {
   weight: 0.6,
   options: z.object({}),
   async run({ db, root, commit, asOf, treeFiles, codeAnalysis, historySummary, identities, parseWorkerUrl, signal, progress, warn }) {
-    const code = await codeAnalysis();
+    // The log is read while the code engine parses: only the analyses after it need the code.
+    const code = codeAnalysis();
     const summary = await historySummary();
     const { resolve } = await identities();
     const history = await analyzeRepositoryHistory({ db, root, commit, tree: await treeFiles(), code, summary, identify: resolve, past: asOf !== undefined, parseWorkerUrl, signal, progress, warn });

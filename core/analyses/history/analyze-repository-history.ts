@@ -33,7 +33,8 @@ interface AnalyzeHistoryOptions {
   root: string;
   commit: string;
   tree: TreeListing;
-  code: Pick<CodeAnalysis, 'complexity' | 'config' | 'parseErrors' | 'packageDirs'>;
+  /** The code engine's analysis, awaited once the log is read. */
+  code: Promise<Pick<CodeAnalysis, 'complexity' | 'config' | 'parseErrors' | 'packageDirs'>>;
   summary: HistorySummary;
   /** Who an author is (the commit's .mailmap, the user's identity map). */
   identify(author: AuthorIdentity): ResolvedAuthor;
@@ -46,7 +47,7 @@ interface AnalyzeHistoryOptions {
 }
 
 /** Reads the history git has (incrementally), then runs every history analysis as of the scanned commit. */
-export async function analyzeRepositoryHistory({ db, root, commit, tree, code, summary, identify, past, parseWorkerUrl, signal, progress, warn }: AnalyzeHistoryOptions): Promise<RepositoryHistory> {
+export async function analyzeRepositoryHistory({ db, root, commit, tree, code: coded, summary, identify, past, parseWorkerUrl, signal, progress, warn }: AnalyzeHistoryOptions): Promise<RepositoryHistory> {
   if (tree.submodules.length > 0) warn(`Skipped ${plural(tree.submodules.length, 'submodule')} (their history is their own): ${preview(tree.submodules)}`);
   if (summary.shallow) {
     warn(`This is a shallow clone: only ${plural(summary.commits, 'commit')} of history are visible, so hotspots, coupling and ownership cover those only`);
@@ -55,13 +56,14 @@ export async function analyzeRepositoryHistory({ db, root, commit, tree, code, s
   const repository = summary.rootCommits.join(' ');
   const { commits, read } = past
     ? await historyLogAsOf({ db, root, repository, commit, signal })
-    : await updateHistoryLog({ db, root, repository, tip: commit, signal, estimate: summary.commits, onProgress: (done, total) => progress(done, total, 'git log') });
+    : await updateHistoryLog({ db, root, repository, tip: commit, signal, estimate: summary.commits, onProgress: (done, total) => progress(done, total, `git log: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} commits read`) });
   if (read.degraded.length > 0) {
     warn(
       `git could not read the content of ${plural(read.degraded.length, 'commit')} (missing objects, as in a partial clone): their files count as changed, without line counts: ${preview(read.degraded.map((entry) => entry.sha.slice(0, 10)))}`,
       { partial: true },
     );
   }
+  const code = await coded;
   const everyFollowed = followRenames(commits);
   // Commits git gives no usable date for (before 1970, after 9999: forged or broken) cannot be placed in any window.
   const placed = commits.map((entry) => usableDate(entry.authorDate) !== null);

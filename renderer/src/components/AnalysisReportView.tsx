@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import type { Repository } from '../../../core/api/repositories';
+import type { ScanJob } from '../../../core/api/scans';
 import { type AnalysisId, type AnalysisReport, analysisDescriptor } from '../../../core/api/analyses';
 import { useRoute } from '../api/hooks';
 import { CodeReportView } from './CodeReportView';
@@ -39,4 +40,27 @@ export function AnalysisReportView({ snapshotId, repository, id, latest }: { sna
   }
   const render = reportViews[id] as (report: unknown, repository: Repository) => ReactNode;
   return <Loading loaded={report}>{(value) => render(value, repository)}</Loading>;
+}
+
+/**
+ * One analysis's report from the scan in progress, before its snapshot is saved: a first scan shows
+ * each analysis as soon as it is done (code and dead code within seconds, history later). Nothing of
+ * it is kept when the scan does not finish.
+ */
+export function LiveAnalysisReport({ job, repository, id }: { job: ScanJob; repository: Repository; id: AnalysisId }) {
+  const reports = useRoute('scans.reports', { jobId: job.id });
+  const { reload } = reports;
+  const ready = job.ready.length;
+  useEffect(reload, [ready, reload]);
+  const waiting = job.analyses.filter((analysis) => !job.ready.includes(analysis)).map((analysis) => analysisDescriptor(analysis).tab.label);
+  const render = reportViews[id] as (report: unknown, repository: Repository) => ReactNode;
+  return (
+    <>
+      <p className="snapshot-banner" role="status">
+        From the scan in progress, not saved yet{waiting.length > 0 ? `: ${waiting.join(', ')} still to come` : ''}. The snapshot is saved when the scan finishes; a cancelled scan keeps
+        nothing.
+      </p>
+      <Loading loaded={reports}>{(value) => (value[id] === undefined ? <p className="empty">Loading…</p> : render(value[id], repository))}</Loading>
+    </>
+  );
 }

@@ -4,7 +4,7 @@ import type { Repository } from '../../../core/api/repositories';
 import type { SnapshotSummary } from '../../../core/api/snapshots';
 import { type AnalysisId, analysisDescriptor, analysisDescriptors } from '../../../core/api/analyses';
 import { call } from '../api/client';
-import { AnalysisReportView } from '../components/AnalysisReportView';
+import { AnalysisReportView, LiveAnalysisReport } from '../components/AnalysisReportView';
 import { useRoute } from '../api/hooks';
 import { DraftsView } from '../components/DraftsView';
 import { HealthView, ScoreSummary } from '../components/HealthView';
@@ -96,9 +96,27 @@ function RepositoryHeader({ repository }: { repository: Repository }) {
 }
 
 function Overview({ repository }: { repository: Repository }) {
-  const scanning = useScanJob(repository.id)?.state === 'running';
+  const job = useScanJob(repository.id);
   if (!repository.latestSnapshot) {
-    return <p className="empty">{scanning ? 'Taking the first snapshot…' : 'Not scanned yet. Press Scan to take the first snapshot.'}</p>;
+    if (job?.state !== 'running') return <p className="empty">Not scanned yet. Press Scan to take the first snapshot.</p>;
+    return (
+      <p className="empty">
+        Taking the first snapshot…
+        {job.ready.length > 0 && (
+          <>
+            {' '}
+            Results in so far:{' '}
+            {job.ready.map((id, index) => (
+              <span key={id}>
+                {index > 0 && ', '}
+                <Link href={`/repositories/${repository.id}/${analysisDescriptor(id).tab.slug}`}>{analysisDescriptor(id).tab.label}</Link>
+              </span>
+            ))}
+            .
+          </>
+        )}
+      </p>
+    );
   }
   return (
     <>
@@ -118,10 +136,15 @@ function OverviewHealth({ repositoryId, snapshotId }: { repositoryId: number; sn
   return <ScoreSummary report={score.value} link={`/repositories/${repositoryId}/health`} />;
 }
 
-/** One analysis of the latest snapshot. */
+/** One analysis of the latest snapshot; before the first one, of the first scan as it goes. */
 function AnalysisTab({ repository, id }: { repository: Repository; id: AnalysisId }) {
   const descriptor = analysisDescriptor(id);
-  if (!repository.latestSnapshot) return <p className="empty">Not scanned yet. Press Scan to {descriptor.doing}.</p>;
+  const job = useScanJob(repository.id);
+  if (!repository.latestSnapshot) {
+    if (job?.state === 'running' && job.ready.includes(id)) return <LiveAnalysisReport job={job} repository={repository} id={id} />;
+    if (job?.state === 'running' && job.analyses.includes(id)) return <p className="empty">{descriptor.title}… the results show here as soon as they are in.</p>;
+    return <p className="empty">Not scanned yet. Press Scan to {descriptor.doing}.</p>;
+  }
   return <AnalysisReportView snapshotId={repository.latestSnapshot.snapshot.id} repository={repository} id={id} latest />;
 }
 
