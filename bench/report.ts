@@ -13,6 +13,9 @@ export interface Summary {
   readonly medianPeakRssMb?: number;
   /** Median wall time over fallow's full run on the same repository. */
   readonly wallVsFallow?: number;
+  /** A scan's: medians of when the code results were in and when the snapshot was saved (after Node loaded the CLI). */
+  readonly medianCodeReadySeconds?: number;
+  readonly medianSavedSeconds?: number;
   readonly note: string;
 }
 
@@ -45,8 +48,15 @@ function summariseGroup(records: readonly RunRecord[]): Summary {
     ...defined('medianWallSeconds', medianOf((record) => record.wallSeconds)),
     ...defined('medianCpuSeconds', medianOf((record) => record.cpuSeconds)),
     ...defined('medianPeakRssMb', medianOf((record) => record.peakRssMb)),
+    ...defined('medianCodeReadySeconds', medianOf((record) => statOf(record, 'codeReadySeconds'))),
+    ...defined('medianSavedSeconds', medianOf((record) => statOf(record, 'savedSeconds'))),
     note: note(records),
   };
+}
+
+function statOf(record: RunRecord, key: string): number | undefined {
+  const value = typeof record.stats === 'object' && record.stats !== null ? (record.stats as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'number' ? value : undefined;
 }
 
 function defined<K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> {
@@ -80,16 +90,28 @@ function reason(record: RunRecord): string {
 
 function describeStats(stats: unknown): string {
   if (typeof stats !== 'object' || stats === null) return `stats ${JSON.stringify(stats)}`;
-  const { parsed, cached, files } = stats as Record<string, unknown>;
+  const { parsed, cached, files, codeReadySeconds, savedSeconds } = stats as Record<string, unknown>;
+  if (savedSeconds !== undefined) return `code results in after ${String(codeReadySeconds)} s, snapshot saved after ${String(savedSeconds)} s (last run)`;
   return `parsed ${String(parsed)}, cached ${String(cached)} of ${String(files)} files`;
 }
 
 export function markdownTable(rows: readonly Summary[]): string {
   const lines = [
-    '| tool | variant | runs ok | median wall s | median CPU s | median peak MB | wall ÷ fallow | notes |',
-    '|---|---|---:|---:|---:|---:|---:|---|',
+    '| tool | variant | runs ok | median wall s | median CPU s | median peak MB | wall ÷ fallow | code results in s | saved s | notes |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows.map((row) =>
-      [row.tool, row.variant, `${row.ok}/${row.runs}`, fixed(row.medianWallSeconds), fixed(row.medianCpuSeconds), fixed(row.medianPeakRssMb, 0), fixed(row.wallVsFallow), row.note.replaceAll('|', '\\|')].join(' | '),
+      [
+        row.tool,
+        row.variant,
+        `${row.ok}/${row.runs}`,
+        fixed(row.medianWallSeconds),
+        fixed(row.medianCpuSeconds),
+        fixed(row.medianPeakRssMb, 0),
+        fixed(row.wallVsFallow),
+        fixed(row.medianCodeReadySeconds),
+        fixed(row.medianSavedSeconds),
+        row.note.replaceAll('|', '\\|'),
+      ].join(' | '),
     ).map((line) => `| ${line} |`),
   ];
   return lines.join('\n');

@@ -20,6 +20,32 @@ export async function runSteward(repo: string, home: string): Promise<StewardRun
   return { ...run, ok: answer !== undefined, ...(stats === undefined ? {} : { stats }) };
 }
 
+/** Any command that answers JSON (`deadcode <repo> --json`), counted when it did. */
+export async function runStewardCommand(args: readonly string[], cwd: string, home: string): Promise<StewardRun> {
+  const { answer, ...run } = await runStewardJson(args, cwd, home);
+  return { ...run, ok: answer !== undefined };
+}
+
+/**
+ * `steward scan <repo> --offline --timings`: the dependency check from the cache only, so that no
+ * network time is measured; stats are when the code results were in and when the snapshot was saved
+ * (seconds from the start of the command's work, after Node loaded it).
+ */
+export async function runStewardScan(repo: string, home: string): Promise<StewardRun> {
+  const run = await measure(process.execPath, [join(projectRoot, 'bin', 'steward.js'), 'scan', repo, '--offline', '--timings', '--quiet', '--json'], {
+    cwd: repo,
+    env: { ...process.env, STEWARD_HOME: home },
+    keepStderr: true,
+  });
+  const seconds = (pattern: RegExp): number | undefined => {
+    const found = pattern.exec(run.stderr ?? '')?.[1];
+    return found === undefined ? undefined : Number(found);
+  };
+  const codeReadySeconds = seconds(/^ready code ([\d.]+) s$/m);
+  const savedSeconds = seconds(/^saved ([\d.]+) s$/m);
+  return { ...run, ok: run.exitCode === 0 && savedSeconds !== undefined, stats: { ...(codeReadySeconds === undefined ? {} : { codeReadySeconds }), ...(savedSeconds === undefined ? {} : { savedSeconds }) } };
+}
+
 /** `node bin/steward.js <args>` in `cwd` with the given STEWARD_HOME; `answer` is its JSON on stdout when it exited 0. */
 export async function runStewardJson(args: readonly string[], cwd: string, home: string): Promise<Measurement & { answer: unknown }> {
   const run = await measure(process.execPath, [join(projectRoot, 'bin', 'steward.js'), ...args], { cwd, env: { ...process.env, STEWARD_HOME: home } });

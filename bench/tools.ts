@@ -2,9 +2,10 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { withOneFileEdited } from './edit-one.js';
 import { Interrupted, type Measurement, measure } from './measure.js';
-import { freshHome, parseJson, projectRoot, removeHome, runSteward } from './steward.js';
+import { commitLogArguments } from '../core/git/read-commit-log.js';
+import { type StewardRun, freshHome, parseJson, projectRoot, removeHome, runSteward, runStewardCommand, runStewardScan } from './steward.js';
 
-export const toolNames = ['steward', 'fallow', 'knip'] as const;
+export const toolNames = ['steward', 'fallow', 'knip', 'git'] as const;
 export type ToolName = (typeof toolNames)[number];
 
 /** Where fallow and knip are looked for, in order: a prefix install beside the project, then the project's own. */
@@ -46,21 +47,46 @@ export function runRound(tool: ToolName, target: Target, round: number): Promise
       return fallowRound(target, round);
     case 'knip':
       return knipRound(target, round);
+    case 'git':
+      return gitRound(target, round);
   }
 }
 
+/** The `git log` a history read runs (its floor: a read is to cost at most 1.2 × this). */
+async function gitRound(target: Target, round: number): Promise<RunRecord[]> {
+  return [await attempt('git', 'log --numstat', round, async () => ({ ...(await measure('git', commitLogArguments('HEAD'), { cwd: target.root })), ok: true }))];
+}
+
+/**
+ * Steward's commands as a user meets them, each home fresh where the variant says cold or first:
+ * `complexity` cold, warm and after one edited commit; `deadcode` cold; `scan` first (when the code
+ * results were in, and the snapshot saved), again on the unchanged commit, and after one new commit.
+ */
 async function stewardRound(target: Target, round: number): Promise<RunRecord[]> {
-  const home = freshHome();
-  const scan = () => runSteward(target.root, home);
   const { editFile } = target;
+  const editOne = (variant: string, run: () => Promise<StewardRun>): Promise<RunRecord> =>
+    editFile === undefined
+      ? Promise.resolve(failure('steward', variant, round, 'no unmodified tracked .ts file to edit'))
+      : attempt('steward', variant, round, () => withOneFileEdited(target.root, editFile, round, run));
+  const records: RunRecord[] = [];
+  await inFreshHome(async (home) => {
+    const complexity = () => runSteward(target.root, home);
+    records.push(await attempt('steward', 'cold', round, complexity), await attempt('steward', 'warm', round, complexity), await editOne('edit-one', complexity));
+  });
+  await inFreshHome(async (home) => {
+    records.push(await attempt('steward', 'deadcode cold', round, () => runStewardCommand(['deadcode', target.root, '--json'], target.root, home)));
+  });
+  await inFreshHome(async (home) => {
+    const scan = () => runStewardScan(target.root, home);
+    records.push(await attempt('steward', 'scan first', round, scan), await attempt('steward', 'scan again', round, scan), await editOne('scan after one commit', scan));
+  });
+  return records;
+}
+
+async function inFreshHome(use: (home: string) => Promise<void>): Promise<void> {
+  const home = freshHome();
   try {
-    return [
-      await attempt('steward', 'cold', round, scan),
-      await attempt('steward', 'warm', round, scan),
-      editFile === undefined
-        ? failure('steward', 'edit-one', round, 'no unmodified tracked .ts file to edit')
-        : await attempt('steward', 'edit-one', round, () => withOneFileEdited(target.root, editFile, round, scan)),
-    ];
+    await use(home);
   } finally {
     removeHome(home);
   }

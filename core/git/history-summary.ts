@@ -1,4 +1,6 @@
 import { usableDate } from '../../analyzers/history/commit-date.js';
+import type { Database } from '../store/database.js';
+import { ProjectContextCache } from '../store/project-context-cache.js';
 import { readGit } from './git-runner.js';
 
 interface ContributorCommits {
@@ -24,6 +26,23 @@ export interface HistorySummary {
   contributors: ContributorCommits[];
   /** True when the clone is shallow, so older history is not visible. */
   shallow: boolean;
+}
+
+/**
+ * The summary of a commit's history, kept per commit: what a commit reaches never changes, so a
+ * re-scan does not walk every commit again for its authors (a shallow clone, which a fetch can
+ * deepen, is read each time).
+ */
+export async function cachedHistorySummary(db: Database, root: string, commit: string, signal?: AbortSignal): Promise<HistorySummary> {
+  const shallow = (await readGit(root, ['rev-parse', '--is-shallow-repository'], { signal })).trim() === 'true';
+  if (shallow) return readHistorySummary(root, commit, signal);
+  const cache = new ProjectContextCache(db);
+  const key = `history-summary 1\0${root}\0${commit}`;
+  const known = cache.get<HistorySummary>(key);
+  if (known) return known;
+  const summary = await readHistorySummary(root, commit, signal);
+  cache.put(key, summary);
+  return summary;
 }
 
 export async function readHistorySummary(root: string, commit: string, signal?: AbortSignal): Promise<HistorySummary> {

@@ -109,34 +109,59 @@ export async function readTextFiles(root: string, files: readonly TreeFile[], si
   return texts;
 }
 
+/** Values kept outside the thread (the database), by blob and path; `get` answers by position in `keys`. */
+export interface KeptValues<T> {
+  get(keys: readonly { blobSha: string; path: string }[]): Map<number, T>;
+  put(entries: readonly { key: { blobSha: string; path: string }; value: T }[]): void;
+}
+
 /**
- * What a reader makes of a file's content, kept per path and blob for the life of the thread: the
- * commits of one backfill share most of their files, so each later commit reads only what changed.
- * `derive` sees the content once; a blob git does not have is delivered as null and not kept.
+ * What a reader makes of a file's content, kept per path and blob for the life of the thread (the
+ * commits of one backfill share most of their files, so each later commit reads only what changed),
+ * and, given `kept`, between scans too. `derive` sees the content once; a blob git does not have is
+ * delivered as null and not kept.
  */
 export class BlobMemo<T> {
   private readonly known = new Map<string, T>();
 
   constructor(private readonly derive: (file: TreeFile, content: Buffer) => T) {}
 
-  async read(root: string, files: readonly TreeFile[], onFile: (index: number, value: T | null) => void, signal?: AbortSignal): Promise<void> {
-    const unknown: number[] = [];
+  async read(root: string, files: readonly TreeFile[], onFile: (index: number, value: T | null) => void, signal?: AbortSignal, kept?: KeptValues<T>): Promise<void> {
+    let unknown: number[] = [];
     files.forEach((file, index) => {
       const value = this.known.get(`${file.blobSha}\0${file.path}`);
       if (value === undefined) unknown.push(index);
       else onFile(index, value);
     });
-    await readBlobs(
-      root,
-      unknown.map((index) => files[index]!.blobSha),
-      (position, content) => {
+    if (kept && unknown.length > 0) {
+      const found = kept.get(unknown.map((index) => files[index]!));
+      for (const [position, value] of found) {
         const index = unknown[position]!;
-        const file = files[index]!;
-        const value = content ? this.derive(file, content) : null;
-        if (value !== null) this.known.set(`${file.blobSha}\0${file.path}`, value);
+        this.known.set(`${files[index]!.blobSha}\0${files[index]!.path}`, value);
         onFile(index, value);
-      },
-      signal,
-    );
+      }
+      unknown = unknown.filter((_, position) => !found.has(position));
+    }
+    const fresh: { key: TreeFile; value: T }[] = [];
+    try {
+      await readBlobs(
+        root,
+        unknown.map((index) => files[index]!.blobSha),
+        (position, content) => {
+          const index = unknown[position]!;
+          const file = files[index]!;
+          const value = content ? this.derive(file, content) : null;
+          if (value !== null) {
+            this.known.set(`${file.blobSha}\0${file.path}`, value);
+            fresh.push({ key: file, value });
+          }
+          onFile(index, value);
+        },
+        signal,
+      );
+    } finally {
+      // What was read is kept even when the scan stops here: each value is complete on its own.
+      if (kept && fresh.length > 0) kept.put(fresh);
+    }
   }
 }

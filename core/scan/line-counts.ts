@@ -2,6 +2,7 @@ import { fileStats } from '../../analyzers/languages/file-stats.js';
 import type { AnalysisContext } from '../analyses/analysis.js';
 import { BlobMemo } from '../git/read-blobs.js';
 import type { TreeFile } from '../git/tree-files.js';
+import { blobMemoStore } from '../store/blob-memo-store.js';
 import { type FileRow, insertFileRows } from '../store/snapshot-files.js';
 import type { SaveResults } from '../store/snapshots.js';
 import { plural, preview } from '../wording.js';
@@ -17,6 +18,9 @@ function uncounted(file: TreeFile): FileRow {
 /** A backfill counts each file's lines once, however many of its commits have the file. */
 const counted = new BlobMemo<FileRow>((file, content) => ({ ...fileStats(file.path, content), blobSha: file.blobSha }));
 
+/** Bumped whenever the counting changes. */
+const linesVersion = '1';
+
 /** Rough share of a scan's time, for the progress bar. */
 export const countLinesWeight = 0.85;
 
@@ -24,7 +28,7 @@ export const countLinesWeight = 0.85;
  * Files and lines of code, comments and blanks of every tracked file, by language (cloc's way): part
  * of every snapshot, whatever analyses it runs.
  */
-export async function countLines({ root, signal, treeFiles, progress, warn }: AnalysisContext): Promise<{ save: SaveResults; linesOfCode: number }> {
+export async function countLines({ db, root, signal, treeFiles, progress, warn }: AnalysisContext): Promise<{ save: SaveResults; linesOfCode: number }> {
     const { files, submodules } = await treeFiles();
     if (submodules.length > 0) warn(`Skipped ${plural(submodules.length, 'submodule')}: ${preview(submodules)}`);
 
@@ -47,6 +51,7 @@ export async function countLines({ root, signal, treeFiles, progress, warn }: An
         progress(rows.length, files.length, file.path);
       },
       signal,
+      blobMemoStore(db, 'lines', linesVersion),
     );
     if (missing.length > 0) {
       warn(

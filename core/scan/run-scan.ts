@@ -11,7 +11,7 @@ import { gitVersion } from '../git/git-runner.js';
 import { saveHealthScore } from '../health/health-store.js';
 import { scoreFoundItems, scoreInventory } from '../health/score-inventory.js';
 import { headWarnings } from '../git/head-warnings.js';
-import { type HistorySummary, readHistorySummary } from '../git/history-summary.js';
+import { type HistorySummary, cachedHistorySummary } from '../git/history-summary.js';
 import { inspectRepository } from '../git/inspect-repository.js';
 import { type ScanIdentities, readScanIdentities } from '../identities/scan-identities.js';
 import { type TreeListing, listTreeFiles } from '../git/tree-files.js';
@@ -133,7 +133,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
         }
         return code;
       },
-      historySummary: () => (summary ??= readHistorySummary(root, head.commit, running)),
+      historySummary: () => (summary ??= cachedHistorySummary(db, root, head.commit, running)),
       identities: () => (identities ??= context.treeFiles().then((tree) => readScanIdentities({ db, root, tree, signal: running, warn: context.warn }))),
       parseWorkerUrl: options.parseWorkerUrl,
       now: startedAt,

@@ -5,6 +5,7 @@ import { findMarkers, markerTotals } from '../../../analyzers/markers/find-marke
 import { analysisDescriptor } from '../../api/analyses.js';
 import type { MarkersReport } from '../../api/markers.js';
 import { BlobMemo } from '../../git/read-blobs.js';
+import { blobMemoStore } from '../../store/blob-memo-store.js';
 import { getReportDocument, insertReportDocument } from '../../store/snapshot-reports.js';
 import type { Analysis } from '../analysis.js';
 import { markerItems } from './items.js';
@@ -28,7 +29,7 @@ export const markersAnalysis: Analysis<'markers'> = {
   version: '1',
   weight: 0.1,
   options: z.object({}),
-  async run({ root, commit, treeFiles, signal, progress }) {
+  async run({ db, root, commit, treeFiles, signal, progress }) {
     const tree = await treeFiles();
     const { codeFiles } = classifyCodeFiles(
       tree.files.map((file) => file.path),
@@ -46,6 +47,7 @@ export const markersAnalysis: Analysis<'markers'> = {
         progress(++done, files.length, files[index]!.path);
       },
       signal,
+      blobMemoStore(db, 'markers', markersAnalysis.version),
     );
     const read = found.filter((file) => file !== null);
     const totals = markerTotals(read);
