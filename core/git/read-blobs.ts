@@ -123,10 +123,13 @@ export interface KeptValues<T> {
  */
 export class BlobMemo<T> {
   private readonly known = new Map<string, T>();
+  /** A long-lived scan worker scans many repositories: past this many values, its memory starts again. */
+  private static readonly maxKnown = 200_000;
 
   constructor(private readonly derive: (file: TreeFile, content: Buffer) => T) {}
 
   async read(root: string, files: readonly TreeFile[], onFile: (index: number, value: T | null) => void, signal?: AbortSignal, kept?: KeptValues<T>): Promise<void> {
+    if (this.known.size > BlobMemo.maxKnown) this.known.clear();
     let unknown: number[] = [];
     files.forEach((file, index) => {
       const value = this.known.get(`${file.blobSha}\0${file.path}`);

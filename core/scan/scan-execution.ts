@@ -27,15 +27,64 @@ export function startScanExecution(thread: ScanThread, input: ScanWorkerInput, e
   return thread.kind === 'worker' ? inWorker(thread.module, input, events) : inThisThread(thread.db, input, events);
 }
 
+/** How long a scan worker with nothing to do waits for the next scan before it ends. */
+const idleWorkerMs = 60_000;
+
+/** Workers that finished a scan, by module, waiting for the next (they hold no database connection). */
+const idleWorkers = new Map<string, { worker: Worker; expiry: NodeJS.Timeout }[]>();
+
 function inWorker(module: URL | string, input: ScanWorkerInput, events: ScanExecutionEvents): ScanExecution {
-  const worker = new Worker(module, { workerData: input });
-  worker.on('message', events.message);
+  const key = String(module);
+  const idle = idleWorkers.get(key)?.pop();
+  if (idle) clearTimeout(idle.expiry);
+  const worker = idle?.worker ?? new Worker(module);
+  worker.ref();
+  let ended = false;
+  const end = (code: number, reusable: boolean): void => {
+    if (ended) return;
+    ended = true;
+    worker.off('message', onMessage);
+    worker.off('error', events.error);
+    worker.off('exit', onExit);
+    if (reusable) keepIdle(key, worker);
+    events.exit(code);
+  };
+  const onMessage = (raw: unknown): void => {
+    if (typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'finished') end(0, true);
+    else events.message(raw);
+  };
+  const onExit = (code: number): void => end(code, false);
+  worker.on('message', onMessage);
   worker.on('error', events.error);
-  worker.on('exit', events.exit);
+  worker.on('exit', onExit);
+  worker.postMessage({ type: 'run', input } satisfies ToScanWorker);
   return {
     cancel: (by) => worker.postMessage({ type: 'cancel', by } satisfies ToScanWorker),
     terminate: () => void worker.terminate(),
   };
+}
+
+/** An idle worker neither keeps the process alive nor stays longer than `idleWorkerMs`. */
+function keepIdle(key: string, worker: Worker): void {
+  worker.unref();
+  const list = idleWorkers.get(key) ?? [];
+  const entry = {
+    worker,
+    expiry: setTimeout(() => {
+      list.splice(list.indexOf(entry), 1);
+      void worker.terminate();
+    }, idleWorkerMs).unref(),
+  };
+  list.push(entry);
+  idleWorkers.set(key, list);
+}
+
+/** Ends the idle workers (the app or the server closing). */
+export async function endIdleScanWorkers(): Promise<void> {
+  const all = [...idleWorkers.values()].flat();
+  idleWorkers.clear();
+  for (const { expiry } of all) clearTimeout(expiry);
+  await Promise.all(all.map(({ worker }) => worker.terminate()));
 }
 
 function inThisThread(db: Database, input: ScanWorkerInput, events: ScanExecutionEvents): ScanExecution {

@@ -10,7 +10,7 @@ import { analyses as registry } from '../analyses/registry.js';
 import type { Database } from '../store/database.js';
 import { type ScanLockHolder, type ScanPurpose, acquireScanLock, releaseScanLock, renewScanLocks } from '../store/scan-locks.js';
 import type { WorkerModules } from './worker-modules.js';
-import { type ScanExecution, type ScanExecutionEvents, type ScanThread, startScanExecution } from './scan-execution.js';
+import { type ScanExecution, type ScanExecutionEvents, type ScanThread, endIdleScanWorkers, startScanExecution } from './scan-execution.js';
 import { FromScanWorkerSchema, type ScanWorkerInput } from './worker-protocol.js';
 
 interface ScanServiceOptions {
@@ -271,6 +271,7 @@ export class ScanService {
     const scans = [...this.running.values()];
     for (const scan of scans) this.cancel(scan.job.id, 'shutdown');
     await Promise.all(scans.map((scan) => scan.settled));
+    await endIdleScanWorkers();
   }
 
   /** Keeps a run's result for `result()`: checked against the API's shape, and kept whole (the reports as the analyses made them). */
@@ -305,7 +306,7 @@ export class ScanService {
               ? { state: 'succeeded', snapshotId: data.snapshotId, error: null }
               : { state: 'failed', snapshotId: null, error: { code: 'internal', message: 'The run handed back reports of an unexpected shape' } };
         }
-        else outcome = { state: data.error.code === 'cancelled' ? 'cancelled' : 'failed', snapshotId: null, error: data.error };
+        else if (data.type === 'failed') outcome = { state: data.error.code === 'cancelled' ? 'cancelled' : 'failed', snapshotId: null, error: data.error };
       },
       error: (error) => {
         outcome ??= { state: 'failed', snapshotId: null, error: { code: 'internal', message: error.message } };

@@ -19,8 +19,15 @@ export const ScanWorkerInputSchema = z.object({
 });
 export type ScanWorkerInput = z.infer<typeof ScanWorkerInputSchema>;
 
-/** `shutdown`: the app is closing, and a backfill stops where it is, to resume at the next start; `user`: cancelled for good. */
-export const ToScanWorkerSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('cancel'), by: z.enum(['user', 'shutdown']) })]);
+/**
+ * A worker runs one scan at a time, and the next when it is given one (it has loaded the engine).
+ * Cancel: `shutdown`: the app is closing, and a backfill stops where it is, to resume at the next
+ * start; `user`: cancelled for good.
+ */
+export const ToScanWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('run'), input: ScanWorkerInputSchema }),
+  z.object({ type: z.literal('cancel'), by: z.enum(['user', 'shutdown']) }),
+]);
 export type ToScanWorker = z.infer<typeof ToScanWorkerSchema>;
 
 export const FromScanWorkerSchema = z.discriminatedUnion('type', [
@@ -30,5 +37,7 @@ export const FromScanWorkerSchema = z.discriminatedUnion('type', [
   /** A saved scan names its snapshot; a run that saved nothing hands back its result (checked by the service against the API's schema). */
   z.object({ type: z.literal('succeeded'), snapshotId: z.number().int().positive().nullable(), result: z.unknown().optional() }),
   z.object({ type: z.literal('failed'), error: ApiErrorSchema }),
+  /** The run is over (after its outcome): the worker is free for the next one. */
+  z.object({ type: z.literal('finished') }),
 ]);
 export type FromScanWorker = z.infer<typeof FromScanWorkerSchema>;
