@@ -26,7 +26,7 @@ import { type OutputOptions, parseCount, parseDay, parsePeriod, parseScore } fro
  * Opens the engine for one command and always closes it, whatever the command does. Commands are
  * loaded when run, so that a quick command does not pay for loading every other one.
  */
-async function withSteward(action: (steward: Steward) => Promise<void>, use: 'command' | 'server' = 'command'): Promise<void> {
+async function withSteward(action: (steward: Steward) => Promise<void>, use: 'command' | 'workers' = 'command'): Promise<void> {
   const { openStewardForCli } = await import('./open-steward.js');
   const steward = openStewardForCli(use);
   try {
@@ -88,8 +88,10 @@ program
     if (options.all && path !== undefined) command.error('give a path or --all, not both', { exitCode: exitCodes.badInput });
     if (options.all && (options.only || options.registry || options.offline)) command.error('--all scans with the settings; --only, --registry and --offline are for one path', { exitCode: exitCodes.badInput });
     if (!options.all && path === undefined) command.error("missing argument 'path' (or --all)", { exitCode: exitCodes.badInput });
-    return withSteward(async (steward) =>
-      options.all ? (await import('./commands/scan-all.js')).scanAllCommand(steward, options) : (await import('./commands/scan.js')).scanCommand(steward, path!, options),
+    // Scans of every repository run two at a time: each in a worker thread of its own, on its own core.
+    return withSteward(
+      async (steward) => (options.all ? (await import('./commands/scan-all.js')).scanAllCommand(steward, options) : (await import('./commands/scan.js')).scanCommand(steward, path!, options)),
+      options.all ? 'workers' : 'command',
     );
   });
 
@@ -290,7 +292,7 @@ program
   .option('-p, --port <port>', 'port to listen on (0 picks a free one)', parsePort, 0)
   .option('--reason <text>', 'a line to print first, saying why browser mode is used')
   .action((options: { port: number; reason?: string }) =>
-    withSteward(async (steward) => (await import('./commands/serve.js')).serveCommand(steward, options.port, options.reason), 'server'),
+    withSteward(async (steward) => (await import('./commands/serve.js')).serveCommand(steward, options.port, options.reason), 'workers'),
   );
 
 try {

@@ -4,11 +4,12 @@ import { type Steward, openSteward } from '../core/steward.js';
 import { installation } from './installation.js';
 
 /**
- * The engine for the CLI. A command waits for its scans and does nothing else meanwhile, so they run
- * on its own thread (sparing a worker that loads the whole engine again); the app in a browser
- * (`serve`, `start`) keeps its thread free for requests and runs them in workers.
+ * The engine for the CLI. A command waits for its one scan and does nothing else meanwhile, so it
+ * runs on the command's own thread (sparing a worker that loads the whole engine again); the app in
+ * a browser (`serve`, `start`) keeps its thread free for requests, and `scan --all` runs two scans
+ * at once: they run in worker threads (`workers`).
  */
-export function openStewardForCli(use: 'command' | 'server'): Steward {
+export function openStewardForCli(use: 'command' | 'workers'): Steward {
   return openSteward({
     home: stewardHome(),
     version: installation.version,

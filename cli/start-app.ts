@@ -84,7 +84,7 @@ if (readiness.ready) {
   });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  const steward = openStewardForCli('server');
+  const steward = openStewardForCli('workers');
   const port = Number(process.env.STEWARD_PORT ?? 0);
   await serveCommand(steward, port, `Browser mode: ${readiness.reason}.`);
   await steward.close();

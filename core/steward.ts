@@ -184,8 +184,13 @@ export function openSteward(options: StewardOptions): Steward {
     'inventory.export': async (request) => exportInventory(db, request, new Date()),
     'health.score': async ({ repositoryId, snapshotId, folder }) => {
       const id = repository(repositoryId).id;
-      const report = scoreInventory(db, { repositoryId: id, snapshotId, folder });
-      return snapshotId === undefined && !folder ? withChangeSinceWeek(db, id, report) : report;
+      // The whole repository's latest score is the one its scan (or the last decision) stored; a
+      // folder's, or a snapshot's asked for by id, is worked out from its items.
+      if (snapshotId === undefined && !folder) {
+        const stored = latestStoredScore(db, id, { rescore: false });
+        if (stored) return withChangeSinceWeek(db, id, stored);
+      }
+      return scoreInventory(db, { repositoryId: id, snapshotId, folder });
     },
     'health.forecast': async ({ repositoryId, threshold, complexityThreshold }) =>
       forecastHealth(db, repository(repositoryId).id, { threshold, complexityThreshold: complexityThreshold ?? readSettings(db).complexity.cognitive }),

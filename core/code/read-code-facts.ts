@@ -159,8 +159,8 @@ function parserFor(misses: number, parseWorkerUrl: URL | string): Parser {
  */
 export function startParser(db: Database, files: readonly TreeFile[], engineVersion: string, parseWorkerUrl: URL | string): Parser {
   const code = files.filter((file) => codeExtensions.some((extension) => file.path.endsWith(extension)) && file.size <= maxParsedBytes);
-  const cached = new FileFactsCache(db, engineVersion).getAll(code.map((file) => ({ blobSha: file.blobSha, scriptKind: extensionOf(file.path) })));
-  return parserFor(code.length - cached.size, parseWorkerUrl);
+  const cached = new FileFactsCache(db, engineVersion).countCached(code.map((file) => ({ blobSha: file.blobSha, scriptKind: extensionOf(file.path) })));
+  return parserFor(code.length - cached, parseWorkerUrl);
 }
 
 /** The cache's script kind of a path: its extension, lower-cased (`.d.ts` files are `.ts`). */

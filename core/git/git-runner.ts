@@ -53,8 +53,9 @@ export async function runGit(root: string, args: readonly string[], run: GitRun)
  * many times: the answer is kept for the operation's signal, and asked again by the next one (the
  * repository may have changed since). A failed answer is not kept.
  */
-export function keptForOperation<T>(kept: WeakMap<AbortSignal, Map<string, Promise<T>>>, root: string, signal: AbortSignal | undefined, read: () => Promise<T>): Promise<T> {
-  if (!signal) return read();
+export function keptForOperation<T>(kept: WeakMap<AbortSignal, Map<string, Promise<T>>>, root: string, given: AbortSignal | undefined, read: () => Promise<T>): Promise<T> {
+  if (!given) return read();
+  const signal = operations.get(given) ?? given;
   let known = kept.get(signal);
   if (!known) kept.set(signal, (known = new Map()));
   let answer = known.get(root);
@@ -64,6 +65,15 @@ export function keptForOperation<T>(kept: WeakMap<AbortSignal, Map<string, Promi
     answer.catch(() => known.delete(root));
   }
   return answer;
+}
+
+/** Signals made from an operation's (to stop a part of it early), by the operation's own. */
+const operations = new WeakMap<AbortSignal, AbortSignal>();
+
+/** `part` (an `AbortSignal.any` of the operation's signal and another) belongs to the operation of `signal`. */
+export function partOfOperation(part: AbortSignal, signal: AbortSignal): AbortSignal {
+  operations.set(part, operations.get(signal) ?? signal);
+  return part;
 }
 
 /** The repository's configuration is read before git runs on it, so that what it names is known (once per operation). */

@@ -4,6 +4,8 @@ import type { Database } from '../store/database.js';
 import { findRepository } from '../store/repositories.js';
 import { readSettings } from '../store/settings.js';
 import { forecastHealth, withChangeSinceWeek } from './forecast-health.js';
+import { healthFormula } from '../../analyzers/health/health-score.js';
+import { readHealthScore } from './health-store.js';
 import { scoreInventory } from './score-inventory.js';
 
 /**
@@ -14,7 +16,9 @@ export function notificationsAfterScan(db: Database, repositoryId: number, snaps
   const settings = readSettings(db);
   const repository = findRepository(db, repositoryId);
   if (!settings.notifications.enabled || !repository) return [];
-  const health = withChangeSinceWeek(db, repositoryId, scoreInventory(db, { repositoryId, snapshotId }));
+  // The score the scan saved with its snapshot (worked out again only for one saved by an older formula).
+  const stored = readHealthScore(db, snapshotId);
+  const health = withChangeSinceWeek(db, repositoryId, stored?.formula === healthFormula ? stored : scoreInventory(db, { repositoryId, snapshotId }));
   const { forecast } = forecastHealth(db, repositoryId, { threshold: settings.notifications.forecastScore, complexityThreshold: settings.complexity.cognitive });
   const lastTold = Object.fromEntries(
     db

@@ -1,8 +1,7 @@
 import { healthCategories, healthFormula, healthScore } from '../../analyzers/health/health-score.js';
 import { holdsCode } from '../../analyzers/languages/language-table.js';
 import type { HealthScoreReport } from '../api/health.js';
-import type { Confidence, ItemKind } from '../api/inventory.js';
-import { listInventory } from '../inventory/inventory-store.js';
+import { type ScorableItem, openItemsOf } from '../inventory/inventory-store.js';
 import type { PreparedItem } from '../inventory/prepare-items.js';
 import { fingerprintsFor } from '../inventory/update-inventory.js';
 import type { Database } from '../store/database.js';
@@ -10,34 +9,14 @@ import { sumCodeLines } from '../store/snapshot-files.js';
 import { healthCategoryOf } from './health-categories.js';
 import { readHealthScore, saveHealthScore } from './health-store.js';
 
-/** Items read per query while gathering a snapshot's open items. */
-const pageSize = 20_000;
-
-/** What the score reads of an item, and what `--explain` shows of it. */
-interface ScorableItem {
-  fingerprint: string;
-  kind: ItemKind;
-  title: string;
-  path: string | null;
-  confidence: Confidence;
-  effortMinutes: number;
-}
-
 /**
  * The health score of a HEAD snapshot's open items (of the repository, or of a folder and below)
  * against its lines of code — of programming and markup languages, which someone maintains; not data
  * or prose (JSON, YAML, Markdown) — scored by analyzers/health.
  */
 export function scoreInventory(db: Database, { repositoryId, snapshotId, folder = '' }: { repositoryId: number; snapshotId?: number | undefined; folder?: string | undefined }): HealthScoreReport {
-  const query = { repositoryId, ...(snapshotId === undefined ? {} : { snapshotId }), folder, statuses: ['open' as const], sort: 'priority' as const, facets: false, offset: 0, limit: pageSize };
-  const page = listInventory(db, query);
-  while (page.items.length < page.total) {
-    const next = listInventory(db, { ...query, snapshotId: page.snapshotId, offset: page.items.length });
-    if (next.items.length === 0) break;
-    page.items.push(...next.items);
-  }
-  const items = page.items.map(({ fingerprint, kind, title, path, confidence, cost }) => ({ fingerprint, kind, title, path, confidence, effortMinutes: cost.effortMinutes }));
-  return scoreItems(db, page.snapshotId, folder, items);
+  const open = openItemsOf(db, { repositoryId, snapshotId, folder });
+  return scoreItems(db, open.snapshotId, folder, open.items);
 }
 
 /**

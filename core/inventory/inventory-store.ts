@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import type { z } from 'zod';
 import type { AnalysisId } from '../api/analyses.js';
 import { StewardError } from '../api/errors.js';
-import { type DebtItem, type InventoryPage, type InventoryQuerySchema, type ItemKind, type ItemStatus, type Severity, severities } from '../api/inventory.js';
+import { type Confidence, type DebtItem, type InventoryPage, type InventoryQuerySchema, type ItemKind, type ItemStatus, type Severity, severities } from '../api/inventory.js';
 import type { Database } from '../store/database.js';
 import { type CostModel, debtTotals, defaultCostModel } from './cost-model.js';
 
@@ -120,6 +120,37 @@ export function listInventory(db: Database, query: InventoryQuery): InventoryPag
   } finally {
     db.exec('DROP TABLE temp.listed');
   }
+}
+
+/** What the health score weighs of an open item. */
+export interface ScorableItem {
+  fingerprint: string;
+  kind: ItemKind;
+  title: string;
+  path: string | null;
+  confidence: Confidence;
+  effortMinutes: number;
+}
+
+/**
+ * The open items (no person's decision) of a snapshot's inventory (the latest by default) in a folder
+ * and below ('' the repository), highest priority first: what the health score weighs, in one query.
+ */
+export function openItemsOf(db: Database, { repositoryId, snapshotId, folder }: { repositoryId: number; snapshotId: number | undefined; folder: string }): { snapshotId: number; items: ScorableItem[] } {
+  const history = snapshotsWithItems(db, repositoryId);
+  const snapshot = snapshotId === undefined ? history[0] : history.find((row) => row.id === snapshotId);
+  if (!snapshot) {
+    throw new StewardError('not-found', snapshotId === undefined ? 'This repository has no inventory yet: scan it first' : `Snapshot ${snapshotId} is not a scan of this repository's HEAD with an inventory`);
+  }
+  const current = foundIn(effectiveSnapshots(history, snapshot.id));
+  const within = inFolder(folder.replace(/\/+$/, ''), 'si.path');
+  const items = db
+    .prepare<unknown[], ScorableItem>(
+      `SELECT d.fingerprint, d.kind, si.title, si.path, si.confidence, si.effort AS effortMinutes FROM ${itemJoins}
+       WHERE ${current.sql} AND d.decision = 'open' AND ${within.sql} ORDER BY ${orderBy.priority}`,
+    )
+    .all(...current.params, ...within.params);
+  return { snapshotId: snapshot.id, items };
 }
 
 /**

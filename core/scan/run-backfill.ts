@@ -29,7 +29,7 @@ const day = 86_400_000;
 export async function runBackfill(options: RunBackfillOptions): Promise<{ notes: string[] }> {
   const { db, repositoryId, signal, onProgress, now = () => new Date() } = options;
   onProgress({ step: 'Planning the backfill', progress: 0, detail: options.path });
-  const { root, head } = await inspectRepository(options.path);
+  const { root, head } = await inspectRepository(options.path, signal);
   const summary = await readHistorySummary(root, head.commit, signal);
   if (summary.committedAt === null) throw new StewardError('invalid-input', `HEAD (${head.commit.slice(0, 7)}) has no usable date, so no period can be counted back from it`);
   // Every point takes its history from the stored log as of its commit: bring that log up to HEAD once.

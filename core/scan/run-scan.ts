@@ -7,7 +7,7 @@ import type { CoverageReport } from '../api/coverage.js';
 import type { DependencyReport } from '../api/dependencies.js';
 import type { ScanEnvironment } from '../api/snapshots.js';
 import { type CodeAnalysis, analyzeCode } from '../code/analyze-code.js';
-import { gitVersion } from '../git/git-runner.js';
+import { gitVersion, partOfOperation } from '../git/git-runner.js';
 import { saveHealthScore } from '../health/health-store.js';
 import { scoreFoundItems, scoreInventory } from '../health/score-inventory.js';
 import { headWarnings } from '../git/head-warnings.js';
@@ -95,7 +95,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
   };
   onProgress({ step: 'Reading repository', progress: 0, detail: options.path });
   const { past } = options;
-  const { root, head: checkedOut } = await inspectRepository(options.path);
+  const { root, head: checkedOut } = await inspectRepository(options.path, signal);
   const head = past ? { commit: past.commit, branch: null } : checkedOut;
   const warnings = past ? [] : await headWarnings(root, head, signal);
   let partial = false;
@@ -103,7 +103,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
   // The analyses run side by side (each waits for what it needs: the code engine's analysis, the
   // history summary), so that git's log is read while the code is parsed; a failing one stops the rest.
   const stop = new AbortController();
-  const running = AbortSignal.any([signal, stop.signal]);
+  const running = partOfOperation(AbortSignal.any([signal, stop.signal]), signal);
   let listing: Promise<TreeListing> | undefined;
   let code: Promise<CodeAnalysis> | undefined;
   let summary: Promise<HistorySummary> | undefined;
