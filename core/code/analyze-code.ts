@@ -24,7 +24,7 @@ import { type ProjectLayout, readProjectLayout } from './project-layout.js';
 import type { PackageDeprecations } from '../../analyzers/deprecations/package-deprecations.js';
 import { readInstalledDeprecations } from './installed-deprecations.js';
 import { readLockedPeers } from './locked-peers.js';
-import { readCodeFacts, startParser } from './read-code-facts.js';
+import { prefetchCodeFacts, readCodeFacts } from './read-code-facts.js';
 
 /** Everything the code engine learns about one commit. */
 export interface CodeAnalysis {
@@ -63,9 +63,9 @@ interface AnalyzeCodeOptions {
 export async function analyzeCode({ db, root, tree, parseWorkerUrl, thresholds, installed = true, signal, progress, warn }: AnalyzeCodeOptions): Promise<CodeAnalysis> {
   const started = performance.now();
   const { files } = tree;
-  const parser = startParser(db, files, factsEngineVersion, parseWorkerUrl);
+  const prefetched = prefetchCodeFacts(db, files, factsEngineVersion, parseWorkerUrl);
   const layout = await readProjectLayout(db, root, files, signal, { installed }).catch(async (error: unknown) => {
-    await parser.close();
+    await prefetched.parser.close();
     throw error;
   });
   const { discovery } = layout;
@@ -74,7 +74,7 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, thresholds, 
 
   const codePaths = new Set(discovery.codeFiles);
   const codeFiles = files.filter((file) => codePaths.has(file.path));
-  const code = await readCodeFacts({ db, root, files: codeFiles, engineVersion: factsEngineVersion, parseWorkerUrl, signal, progress, parser });
+  const code = await readCodeFacts({ db, root, files: codeFiles, engineVersion: factsEngineVersion, parseWorkerUrl, signal, progress, prefetched });
   if (code.missing.length > 0) {
     warn(`${plural(code.missing.length, 'code file')} could not be read because git does not have their content: ${preview(code.missing)}`, {
       partial: true,

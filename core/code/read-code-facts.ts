@@ -42,8 +42,8 @@ interface ReadCodeFactsOptions {
   parseWorkerUrl: URL | string;
   signal: AbortSignal;
   progress(done: number, total: number, detail?: string): void;
-  /** A parser started earlier (`startParser`), so that it loaded TypeScript while the caller did other work. */
-  parser?: Parser;
+  /** What `prefetchCodeFacts` found and started earlier, so that the parser loaded TypeScript while the caller did other work. */
+  prefetched?: PrefetchedFacts;
   /**
    * At most this many bytes of content not in the cache are parsed, taking files in the order given;
    * those that do not fit what is left of it are `deferred`. Default: no limit.
@@ -55,7 +55,7 @@ interface ReadCodeFactsOptions {
  * Facts for every code file: from the cache when this content was parsed before (by any scan, on
  * any branch or commit), otherwise parsed on worker threads and cached.
  */
-export async function readCodeFacts({ db, root, files, engineVersion, parseWorkerUrl, signal, progress, parser, parseBudgetBytes = Number.POSITIVE_INFINITY }: ReadCodeFactsOptions): Promise<CodeFacts> {
+export async function readCodeFacts({ db, root, files, engineVersion, parseWorkerUrl, signal, progress, prefetched, parseBudgetBytes = Number.POSITIVE_INFINITY }: ReadCodeFactsOptions): Promise<CodeFacts> {
   const cache = new FileFactsCache(db, engineVersion);
   const result: CodeFacts = { facts: new Map(), generated: new Map(), excluded: [], parseErrors: [], missing: [], deferred: [], stats: { files: files.length, parsed: 0, cached: 0 } };
   const keyOf = (file: TreeFile): FactsKey => ({ blobSha: file.blobSha, scriptKind: extensionOf(file.path) });
@@ -73,7 +73,7 @@ export async function readCodeFacts({ db, root, files, engineVersion, parseWorke
 
   const misses: TreeFile[] = [];
   let budget = parseBudgetBytes;
-  const cachedByPosition = cache.getAll(files.map(keyOf));
+  const cachedByPosition = prefetched ? prefetched.lookup(files.map(keyOf), cache) : cache.getAll(files.map(keyOf));
   for (const [position, file] of files.entries()) {
     if (file.size > maxParsedBytes) {
       record(file.path, { excludedReason: `too large to analyse (${Math.round(file.size / 1024 / 1024)} MB)` });
@@ -89,12 +89,12 @@ export async function readCodeFacts({ db, root, files, engineVersion, parseWorke
     } else result.deferred.push(file.path);
   }
   if (misses.length === 0) {
-    await parser?.close();
+    await prefetched?.parser.close();
     return result;
   }
 
   // Start the parser first: it loads TypeScript while git delivers the content.
-  const pool = parser ?? parserFor(misses.length, parseWorkerUrl);
+  const pool = prefetched?.parser ?? parserFor(misses.length, parseWorkerUrl);
   const fresh: NewCacheEntry[] = [];
   try {
     const texts: SourceText[] = [];
@@ -152,15 +152,38 @@ function parserFor(misses: number, parseWorkerUrl: URL | string): Parser {
   return misses <= inThreadFiles ? new InThreadParser() : new ParsePool(parseWorkerUrl, Math.min(availableParallelism(), Math.ceil(misses / filesPerWorker)));
 }
 
+/** The cached facts of a commit's code files and a parser for the others, looked up and started before the project is discovered. */
+export interface PrefetchedFacts {
+  parser: Parser;
+  /** The cached facts of `keys` by position (those not prefetched are asked of `cache`). */
+  lookup(keys: readonly FactsKey[], cache: FileFactsCache): Map<number, CachedFacts>;
+}
+
 /**
- * The parser for the code files among `files` whose facts are not cached, started now: a cold scan's
- * workers then load TypeScript while the caller discovers the project (about 0.4 s on 600 files).
- * Files that discovery later leaves out only make it start one worker it did not need.
+ * The facts cached for the files among `files` that may be code, and the parser for the others,
+ * started now: a cold scan's workers then load TypeScript while the caller discovers the project
+ * (about 0.4 s on 600 files). Files that discovery leaves out only make it start one worker it did
+ * not need.
  */
-export function startParser(db: Database, files: readonly TreeFile[], engineVersion: string, parseWorkerUrl: URL | string): Parser {
+export function prefetchCodeFacts(db: Database, files: readonly TreeFile[], engineVersion: string, parseWorkerUrl: URL | string): PrefetchedFacts {
   const code = files.filter((file) => codeExtensions.some((extension) => file.path.endsWith(extension)) && file.size <= maxParsedBytes);
-  const cached = new FileFactsCache(db, engineVersion).countCached(code.map((file) => ({ blobSha: file.blobSha, scriptKind: extensionOf(file.path) })));
-  return parserFor(code.length - cached, parseWorkerUrl);
+  const keys = code.map((file) => ({ blobSha: file.blobSha, scriptKind: extensionOf(file.path) }));
+  const keyText = (key: FactsKey): string => `${key.blobSha}\0${key.scriptKind}`;
+  const cached = new Map([...new FileFactsCache(db, engineVersion).getAll(keys)].map(([position, facts]) => [keyText(keys[position]!), facts]));
+  return {
+    parser: parserFor(code.length - cached.size, parseWorkerUrl),
+    lookup(wanted, cache) {
+      const found = new Map<number, CachedFacts>();
+      const others: number[] = [];
+      wanted.forEach((key, position) => {
+        const facts = cached.get(keyText(key));
+        if (facts) found.set(position, facts);
+        else others.push(position);
+      });
+      for (const [index, facts] of cache.getAll(others.map((position) => wanted[position]!))) found.set(others[index]!, facts);
+      return found;
+    },
+  };
 }
 
 /** The cache's script kind of a path: its extension, lower-cased (`.d.ts` files are `.ts`). */

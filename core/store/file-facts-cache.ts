@@ -48,16 +48,6 @@ export class FileFactsCache {
     );
   }
 
-  /** How many of `keys` the cache holds (without reading their facts). */
-  countCached(keys: readonly FactsKey[]): number {
-    return this.db
-      .prepare<[string, string], { cached: number }>(
-        `SELECT count(*) AS cached FROM json_each(?) k
-         CROSS JOIN file_facts f ON f.blob_sha = k.value ->> 0 AND f.script_kind = k.value ->> 1 AND f.engine_version = ?`,
-      )
-      .get(JSON.stringify(keys.map((key) => [key.blobSha, key.scriptKind])), this.engineVersion)!.cached;
-  }
-
   /** Stores entries in one transaction; each row is complete on its own, so a later cancel loses nothing. */
   putAll(entries: readonly NewCacheEntry[]): void {
     this.db.transaction(() => {
