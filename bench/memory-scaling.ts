@@ -5,7 +5,7 @@ import { describeMachine, machineLine } from './machine.js';
 import { Interrupted, requireGnuTime, round, stopCleanlyOnInterrupt } from './measure.js';
 import { positiveInteger } from './options.js';
 import { median, writeJson } from './report.js';
-import { freshHome, removeHome, runSteward } from './steward.js';
+import { freshHome, removeHome, runSteward, runStewardScan } from './steward.js';
 import { type Shape, shapes } from './synthetic-graph.js';
 import { type RepoParameters, generateRepo, parametersFile, parametersText } from './synthetic-repo.js';
 import { type RunRecord, attempt } from './tools.js';
@@ -16,6 +16,7 @@ interface Options {
   commits: number;
   shape: Shape;
   seed: number;
+  command: 'complexity' | 'scan';
   cache: string;
   out?: string;
 }
@@ -38,6 +39,7 @@ const program = new Command('memory-scaling')
   .option('--commits <n>', 'commits after the initial import', positiveInteger, 200)
   .addOption(new Option('--shape <shape>', 'import shape').choices(shapes).default('layered'))
   .option('--seed <n>', 'generator seed', positiveInteger, 1)
+  .addOption(new Option('--command <name>', 'what is measured: `complexity` (the code engine) or `scan` (a first scan, every analysis, saved)').choices(['complexity', 'scan']).default('complexity'))
   .option('--cache <dir>', 'where generated repositories are kept between runs', '/tmp/steward-bench')
   .option('--out <file>', 'write every run and the table as JSON here')
   .parse();
@@ -58,7 +60,7 @@ async function main(options: Options): Promise<void> {
     for (const repo of repos) {
       const home = freshHome();
       try {
-        const record = await attempt('steward', 'cold', runNumber, () => runSteward(repo.path, home));
+        const record = await attempt('steward', options.command === 'scan' ? 'scan first' : 'cold', runNumber, () => (options.command === 'scan' ? runStewardScan(repo.path, home) : runSteward(repo.path, home)));
         records.push({ ...record, files: repo.files });
         console.error(`${repo.files} files, run ${runNumber}: ${record.ok ? `${record.wallSeconds ?? '?'} s, ${record.peakRssMb ?? '?'} MB` : `failed: ${record.error ?? record.stderrFirstLine ?? ''}`}`);
       } finally {

@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { dependencyPackages } from '../support/dependency-fixture.js';
 import { startFixtureRegistry } from '../support/fixture-registry.js';
 import { createRepository, temporaryDirectory } from '../support/git-fixture.js';
+import { screenshotWidthsAndThemes } from './app-steps.js';
 import { startServer } from './browser-server.js';
 
 /** A small repository with one tangled function and a dependency the (held) registry is asked about. */
@@ -22,7 +23,7 @@ function buildRepository(folder: string): string {
   ]);
 }
 
-test('a first scan shows the code while the dependencies are still being checked; a cancelled one leaves nothing, and the next one saves all', async ({ page }) => {
+test('a first scan shows the code while the dependencies are still being checked; a cancelled one leaves nothing, and the next one saves all', async ({ page }, testInfo) => {
   // The registry answers nothing until released: the dependency check, and so the scan, cannot finish before.
   const registry = await startFixtureRegistry({ packages: dependencyPackages });
   registry.hold();
@@ -40,6 +41,7 @@ test('a first scan shows the code while the dependencies are still being checked
     await expect(functions).toContainText('tangled');
     await expect(page.getByRole('status').filter({ hasText: 'From the scan in progress, not saved yet' })).toContainText('Dependencies');
     await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
+    await screenshotWidthsAndThemes(page, 'first-scan-code', (file) => testInfo.outputPath(file));
     await page.getByRole('link', { name: 'Overview' }).click();
     await expect(page.getByText('Taking the first snapshot… Results in so far:')).toContainText('Code');
 
