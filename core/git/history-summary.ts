@@ -37,7 +37,8 @@ export async function cachedHistorySummary(db: Database, root: string, commit: s
   const shallow = (await readGit(root, ['rev-parse', '--is-shallow-repository'], { signal })).trim() === 'true';
   if (shallow) return readHistorySummary(root, commit, signal);
   const cache = new ProjectContextCache(db);
-  const key = `history-summary 1\0${root}\0${commit}`;
+  // By commit alone: every full clone of the repository, wherever it is, sees the same history.
+  const key = `history-summary 1\0${commit}`;
   const known = cache.get<HistorySummary>(key);
   if (known) return known;
   const summary = await readHistorySummary(root, commit, signal);

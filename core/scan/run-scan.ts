@@ -110,9 +110,13 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
   let identities: Promise<ScanIdentities> | undefined;
   const selected = Object.values(analyses).filter((analysis) => options.analyses.includes(analysis.descriptor.id));
   // Progress is shown for the first step (in this order) still running; the fraction is of them all.
-  const steps = [...selected.map((analysis) => ({ key: analysis.descriptor.id as string, weight: analysis.weight })), ...(options.save ? [{ key: 'lines', weight: countLinesWeight }] : [])];
-  const totalWeight = steps.reduce((sum, step) => sum + step.weight, 0);
+  const steps = [
+    ...selected.map((analysis) => ({ key: analysis.descriptor.id as string, title: analysis.descriptor.title, weight: analysis.weight })),
+    ...(options.save ? [{ key: 'lines', title: 'Counting lines of code', weight: countLinesWeight }] : []),
+  ];
   const doneWeight = new Map<string, number>();
+  const fractionDone = (): number => [...doneWeight.values()].reduce((sum, value) => sum + value, 0) / totalWeight;
+  const totalWeight = steps.reduce((sum, step) => sum + step.weight, 0);
   const warningsOf = new Map<string, string[]>();
   let stepsRunning = true;
   const finished = new Set<string>();
@@ -143,7 +147,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
         doneWeight.set(key, (total > 0 ? Math.min(done / total, 1) : 1) * weight);
         const front = steps.find((step) => !finished.has(step.key));
         if (front?.key !== key) return;
-        onProgress({ step: title, progress: [...doneWeight.values()].reduce((sum, value) => sum + value, 0) / totalWeight, detail });
+        onProgress({ step: title, progress: fractionDone(), detail });
       },
       warn(message, warning) {
         if (stepsRunning) warningsOf.set(key, [...(warningsOf.get(key) ?? []), message]);
@@ -153,9 +157,12 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
     };
     return context;
   };
+  // A finished step hands the progress line to the next one still running (which may say nothing until it is done).
   const finish = (key: string, weight: number): void => {
     finished.add(key);
     doneWeight.set(key, weight);
+    const front = steps.find((step) => !finished.has(step.key));
+    if (front) onProgress({ step: front.title, progress: fractionDone(), detail: '' });
   };
 
   const reports: ScanOutcome['reports'] = {};

@@ -19,7 +19,18 @@ interface ScanJobControl {
  * thread): its progress and outcome as the messages the service reads. Never throws.
  */
 export async function runScanJob(input: ScanWorkerInput, db: Database, post: (message: FromScanWorker) => void, { signal, cancelledBy }: ScanJobControl): Promise<void> {
+  // At most one progress message per interval; the latest held back is sent when the interval ends,
+  // so that the last word before a long wait (a step that says nothing until it is done) is not lost.
   let lastPost = 0;
+  let held: { step: string; progress: number; detail: string } | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const sendHeld = (): void => {
+    timer = undefined;
+    if (!held) return;
+    lastPost = Date.now();
+    post({ type: 'progress', ...held });
+    held = undefined;
+  };
   try {
     const run = {
       db,
@@ -29,10 +40,12 @@ export async function runScanJob(input: ScanWorkerInput, db: Database, post: (me
       parseWorkerUrl: new URL(input.parseWorkerUrl),
       signal,
       onProgress(progress: { step: string; progress: number; detail: string }) {
-        const now = Date.now();
-        if (now - lastPost < progressIntervalMs && progress.progress < 1) return;
-        lastPost = now;
-        post({ type: 'progress', ...progress });
+        held = progress;
+        const wait = lastPost + progressIntervalMs - Date.now();
+        if (wait <= 0 || progress.progress >= 1) {
+          clearTimeout(timer);
+          sendHeld();
+        } else timer ??= setTimeout(sendHeld, wait);
       },
     };
     if (input.backfill) {
@@ -56,5 +69,8 @@ export async function runScanJob(input: ScanWorkerInput, db: Database, post: (me
       type: 'failed',
       error: signal.aborted ? { code: 'cancelled', message: input.backfill ? 'The backfill was cancelled' : 'The scan was cancelled' } : toApiError(error),
     });
+  } finally {
+    // Nothing of the run is said after its outcome (the worker's next run would hear it).
+    clearTimeout(timer);
   }
 }

@@ -41,6 +41,8 @@ test('a first scan shows the code while the dependencies are still being checked
     await expect(functions).toContainText('tangled');
     await expect(page.getByRole('status').filter({ hasText: 'From the scan in progress, not saved yet' })).toContainText('Dependencies');
     await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
+    // The progress line names what is still running, not the analysis that finished.
+    await expect(page.getByText('Checking dependencies ·')).toBeVisible();
     await screenshotWidthsAndThemes(page, 'first-scan-code', (file) => testInfo.outputPath(file));
     await page.getByRole('link', { name: 'Overview' }).click();
     await expect(page.getByText('Taking the first snapshot… Results in so far:')).toContainText('Code');
