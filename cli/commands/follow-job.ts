@@ -8,7 +8,7 @@ import { type OutputOptions, cancelOnInterrupt, wantsProgress } from '../output.
 import { progressBar } from '../progress-bar.js';
 
 /** When each analysis's results were in, in seconds from the start of the run. */
-export type ReadyTimes = { analysis: AnalysisId; seconds: number }[];
+type ReadyTimes = { analysis: AnalysisId; seconds: number }[];
 
 /**
  * Starts a run through the API, as the app does (registering the repository first if needed), draws

@@ -153,7 +153,7 @@ function parserFor(misses: number, parseWorkerUrl: URL | string): Parser {
 }
 
 /** The cached facts of a commit's code files and a parser for the others, looked up and started before the project is discovered. */
-export interface PrefetchedFacts {
+interface PrefetchedFacts {
   parser: Parser;
   /** The cached facts of `keys` by position (those not prefetched are asked of `cache`). */
   lookup(keys: readonly FactsKey[], cache: FileFactsCache): Map<number, CachedFacts>;

@@ -4,7 +4,7 @@ import { ApiErrorSchema } from '../api/errors.js';
 import { AnalysisOptionsSchema } from '../api/scans.js';
 
 /** What the scan service hands a scan worker when it starts it. */
-export const ScanWorkerInputSchema = z.object({
+const ScanWorkerInputSchema = z.object({
   databaseFile: z.string(),
   nativeBinding: z.string().optional(),
   repositoryId: z.number().int().positive(),

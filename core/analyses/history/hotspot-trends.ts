@@ -8,7 +8,7 @@ import { blobIds } from '../../git/read-blobs.js';
 import type { TreeFile } from '../../git/tree-files.js';
 import type { Database } from '../../store/database.js';
 
-export interface TrendPoint {
+interface TrendPoint {
   commit: string;
   date: string;
   /** Measured as the hotspot is (sum of cognitive complexity, or lines). */
@@ -92,7 +92,7 @@ export async function hotspotTrends({ db, root, commits, followed, hotspots, par
 }
 
 /** Positions 0…count-1 in the order that refines a curve fastest: both ends, then the middle, then the middles of the halves, and so on. */
-export function coarseFirst(count: number): number[] {
+function coarseFirst(count: number): number[] {
   if (count <= 2) return Array.from({ length: count }, (_, index) => index);
   const order = [0, count - 1];
   let spans: [number, number][] = [[0, count - 1]];
