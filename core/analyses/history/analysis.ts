@@ -22,8 +22,6 @@ export const historyAnalysis: Analysis<'history'> = {
   weight: 0.6,
   options: z.object({}),
   async run({ db, root, commit, asOf, treeFiles, codeAnalysis, historySummary, identities, parseWorkerUrl, signal, progress, warn }) {
-    // The log is read while the code engine parses: only the analyses after it need the code.
-    const code = codeAnalysis();
     const summary = await historySummary();
     const { resolve, used } = await identities();
     // What a commit reaches never changes: a re-scan of HEAD with the same identity map makes the same
@@ -36,6 +34,8 @@ export const historyAnalysis: Analysis<'history'> = {
       const { stored } = kept.report.read;
       return { report: { ...kept.report, read: { mode: 'unchanged', read: 0, dropped: 0, stored, durationMs: 0 } } };
     }
+    // Started only now (a kept report needs no code), the code engine parses while the log is read.
+    const code = codeAnalysis();
     const warnings: KeptReport['warnings'] = [];
     const history = await analyzeRepositoryHistory({
       db,
