@@ -23,6 +23,9 @@ function isBinary(content: Uint8Array): boolean {
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
+/** Bumped whenever the counting changes: what is kept of a file's counts (line counts, markers) is keyed by it. */
+export const fileStatsVersion = '1';
+
 export function fileStats(path: string, content: Uint8Array): FileStats {
   const language = languageOf(path);
   if (!language || isBinary(content)) {

@@ -1,4 +1,4 @@
-import { fileStats } from '../../analyzers/languages/file-stats.js';
+import { fileStats, fileStatsVersion } from '../../analyzers/languages/file-stats.js';
 import type { AnalysisContext } from '../analyses/analysis.js';
 import { BlobMemo } from '../git/read-blobs.js';
 import type { TreeFile } from '../git/tree-files.js';
@@ -17,9 +17,6 @@ function uncounted(file: TreeFile): FileRow {
 
 /** A backfill counts each file's lines once, however many of its commits have the file. */
 const counted = new BlobMemo<FileRow>((file, content) => ({ ...fileStats(file.path, content), blobSha: file.blobSha }));
-
-/** Bumped whenever the counting changes. */
-const linesVersion = '1';
 
 /** Rough share of a scan's time, for the progress bar. */
 export const countLinesWeight = 0.85;
@@ -51,7 +48,7 @@ export async function countLines({ db, root, signal, treeFiles, progress, warn }
         progress(rows.length, files.length, file.path);
       },
       signal,
-      blobMemoStore(db, 'lines', linesVersion),
+      blobMemoStore(db, 'lines', fileStatsVersion),
     );
     if (missing.length > 0) {
       warn(

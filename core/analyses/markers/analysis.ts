@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { classifyCodeFiles } from '../../../analyzers/discover/code-files.js';
-import { fileStats } from '../../../analyzers/languages/file-stats.js';
+import { fileStats, fileStatsVersion } from '../../../analyzers/languages/file-stats.js';
 import { findMarkers, markerTotals } from '../../../analyzers/markers/find-markers.js';
 import { analysisDescriptor } from '../../api/analyses.js';
 import type { MarkersReport } from '../../api/markers.js';
@@ -47,7 +47,8 @@ export const markersAnalysis: Analysis<'markers'> = {
         progress(++done, files.length, files[index]!.path);
       },
       signal,
-      blobMemoStore(db, 'markers', markersAnalysis.version),
+      // Its values hold line counts too: a change to either makes them stale.
+      blobMemoStore(db, 'markers', `${markersAnalysis.version} lines ${fileStatsVersion}`),
     );
     const read = found.filter((file) => file !== null);
     const totals = markerTotals(read);
