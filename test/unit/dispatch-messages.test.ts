@@ -13,4 +13,12 @@ describe('the messages of refused requests stay short', () => {
     expect(message).toMatch(/^repositoryId: .+; kind: .+; items\.0: .+; items\.2: .+; and 4997 more problems$/);
     expect(message.length).toBeLessThan(600);
   });
+
+  it('repositories.add, find and relocate refuse a path longer than any folder can have (a 100,000-character path came back whole in the message)', async () => {
+    const path = 'x'.repeat(100_000);
+    for (const [route, payload] of [['repositories.add', { path }], ['repositories.find', { path }], ['repositories.relocate', { id: 1, path }]] as const) {
+      const envelope = await dispatch(noHandlers, route, payload);
+      expect(envelope, route).toEqual({ ok: false, error: { code: 'invalid-input', message: 'path: That path is longer than any folder can have (4,096 characters)' } });
+    }
+  });
 });
