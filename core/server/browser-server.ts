@@ -54,9 +54,9 @@ export async function startBrowserServer({ steward, port, rendererRoot }: Browse
   const app = new Hono();
   app.use(async (c, next) => {
     const allowedHosts = origins.map((origin) => origin.slice('http://'.length));
-    if (!allowedHosts.includes(c.req.header('host') ?? '')) return c.text('Forbidden: unexpected Host header', 403);
+    if (!allowedHosts.includes(c.req.header('host') ?? '')) return c.json(failure('invalid-input', 'Forbidden: unexpected Host header'), 403);
     const origin = c.req.header('origin');
-    if (origin !== undefined && !origins.includes(origin)) return c.text('Forbidden: cross-origin request', 403);
+    if (origin !== undefined && !origins.includes(origin)) return c.json(failure('invalid-input', 'Forbidden: cross-origin request'), 403);
     await next();
     c.header('Content-Security-Policy', contentSecurityPolicy);
     c.header('X-Content-Type-Options', 'nosniff');
