@@ -88,7 +88,8 @@ export async function startBrowserServer({ steward, port, rendererRoot }: Browse
     }),
   );
 
-  app.post('/api/:route', bodyLimit({ maxSize: 1024 * 1024 }), async (c) => {
+  const tooLarge = (c: Context) => c.json(failure('invalid-input', 'The request body is over 1 MB'), 413);
+  app.post('/api/:route', bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge }), async (c) => {
     let payload: unknown;
     try {
       payload = await c.req.json();
