@@ -90,6 +90,9 @@ export async function startBrowserServer({ steward, port, rendererRoot }: Browse
 
   const tooLarge = (c: Context) => c.json(failure('invalid-input', 'The request body is over 1 MB'), 413);
   app.post('/api/:route', bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge }), async (c) => {
+    if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
+      return c.json(failure('invalid-input', 'Send the request body as JSON, with Content-Type: application/json'), 415);
+    }
     let payload: unknown;
     try {
       payload = await c.req.json();
