@@ -103,6 +103,13 @@ export async function startBrowserServer({ steward, port, rendererRoot }: Browse
     return c.json(envelope, envelope.ok ? 200 : statusOf[envelope.error.code]);
   });
 
+  // Whatever else asks under /api/ gets a typed error too, not the static files' text 404.
+  app.all('/api/*', (c) => {
+    if (c.req.method === 'POST') return c.json(failure('not-found', `Unknown route "${c.req.path.slice('/api/'.length)}"`), 404);
+    c.header('Allow', 'POST');
+    return c.json(failure('invalid-input', `${c.req.method} is not allowed: every route takes a POST`), 405);
+  });
+
   app.get('/', serveIndex);
   app.get('/index.html', serveIndex);
   app.use('/*', serveStatic({ root: rendererRoot }));
