@@ -1,8 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { STATUS_CODES, createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -29,7 +30,7 @@ interface BrowserServer {
 }
 
 const host = '127.0.0.1';
-const statusOf: Record<ErrorCode, 400 | 404 | 409 | 500 | 503> = {
+export const statusOf: Record<ErrorCode, 400 | 404 | 409 | 500 | 503> = {
   'invalid-input': 400,
   'not-found': 404,
   busy: 409,
@@ -114,7 +115,22 @@ export async function startBrowserServer({ steward, port, rendererRoot }: Browse
   app.get('/index.html', serveIndex);
   app.use('/*', serveStatic({ root: rendererRoot }));
 
-  const server = serve({ fetch: app.fetch, hostname: host, port });
+  // A request whose address cannot be read (a Host such as "127.0.0.1:80.evil.example") gets a typed
+  // error too; one without a Host header reaches the checks above instead of Node's bare 400.
+  const listener = getRequestListener(app.fetch, {
+    hostname: host,
+    errorHandler: () => Response.json(failure('invalid-input', 'The request names an address that is not valid'), { status: 400 }),
+  });
+  const server = createServer({ requireHostHeader: false }, listener);
+  server.listen(port, host);
+  // A request Node's parser refuses (headers over its limit, malformed HTTP) gets a typed error too, not a bare status line.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    // As Node's own handler: an answer only on a connection that has not started one.
+    if (!socket.writable || socket.bytesWritten > 0) return void socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const body = JSON.stringify(failure('invalid-input', status === 431 ? 'The request headers are too large' : 'The request is not valid HTTP'));
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', (error: NodeJS.ErrnoException) =>
