@@ -35,8 +35,14 @@ export function toApiError(error: unknown): ApiError {
   return { code: 'internal', message };
 }
 
+/** Problems a message lists; a payload with thousands of wrong items would otherwise make a message of megabytes. */
+const issuesShown = 5;
+
 export function describeZodError(error: z.ZodError): string {
-  return error.issues
+  const described = error.issues
+    .slice(0, issuesShown)
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ');
+  const more = error.issues.length - issuesShown;
+  return more > 0 ? `${described}; and ${more} more problem${more === 1 ? '' : 's'}` : described;
 }

@@ -1,8 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { STATUS_CODES, createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -29,7 +30,7 @@ interface BrowserServer {
 }
 
 const host = '127.0.0.1';
-const statusOf: Record<ErrorCode, 400 | 404 | 409 | 500 | 503> = {
+export const statusOf: Record<ErrorCode, 400 | 404 | 409 | 500 | 503> = {
   'invalid-input': 400,
   'not-found': 404,
   busy: 409,
@@ -54,9 +55,9 @@ export async function startBrowserServer({ steward, port, rendererRoot }: Browse
   const app = new Hono();
   app.use(async (c, next) => {
     const allowedHosts = origins.map((origin) => origin.slice('http://'.length));
-    if (!allowedHosts.includes(c.req.header('host') ?? '')) return c.text('Forbidden: unexpected Host header', 403);
+    if (!allowedHosts.includes(c.req.header('host') ?? '')) return c.json(failure('invalid-input', 'Forbidden: unexpected Host header'), 403);
     const origin = c.req.header('origin');
-    if (origin !== undefined && !origins.includes(origin)) return c.text('Forbidden: cross-origin request', 403);
+    if (origin !== undefined && !origins.includes(origin)) return c.json(failure('invalid-input', 'Forbidden: cross-origin request'), 403);
     await next();
     c.header('Content-Security-Policy', contentSecurityPolicy);
     c.header('X-Content-Type-Options', 'nosniff');
@@ -88,7 +89,11 @@ export async function startBrowserServer({ steward, port, rendererRoot }: Browse
     }),
   );
 
-  app.post('/api/:route', bodyLimit({ maxSize: 1024 * 1024 }), async (c) => {
+  const tooLarge = (c: Context) => c.json(failure('invalid-input', 'The request body is over 1 MB'), 413);
+  app.post('/api/:route', bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge }), async (c) => {
+    if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) {
+      return c.json(failure('invalid-input', 'Send the request body as JSON, with Content-Type: application/json'), 415);
+    }
     let payload: unknown;
     try {
       payload = await c.req.json();
@@ -99,11 +104,33 @@ export async function startBrowserServer({ steward, port, rendererRoot }: Browse
     return c.json(envelope, envelope.ok ? 200 : statusOf[envelope.error.code]);
   });
 
+  // Whatever else asks under /api/ gets a typed error too, not the static files' text 404.
+  app.all('/api/*', (c) => {
+    if (c.req.method === 'POST') return c.json(failure('not-found', `Unknown route "${c.req.path.slice('/api/'.length)}"`), 404);
+    c.header('Allow', 'POST');
+    return c.json(failure('invalid-input', `${c.req.method} is not allowed: every route takes a POST`), 405);
+  });
+
   app.get('/', serveIndex);
   app.get('/index.html', serveIndex);
   app.use('/*', serveStatic({ root: rendererRoot }));
 
-  const server = serve({ fetch: app.fetch, hostname: host, port });
+  // A request whose address cannot be read (a Host such as "127.0.0.1:80.evil.example") gets a typed
+  // error too; one without a Host header reaches the checks above instead of Node's bare 400.
+  const listener = getRequestListener(app.fetch, {
+    hostname: host,
+    errorHandler: () => Response.json(failure('invalid-input', 'The request names an address that is not valid'), { status: 400 }),
+  });
+  const server = createServer({ requireHostHeader: false }, listener);
+  server.listen(port, host);
+  // A request Node's parser refuses (headers over its limit, malformed HTTP) gets a typed error too, not a bare status line.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    // As Node's own handler: an answer only on a connection that has not started one.
+    if (!socket.writable || socket.bytesWritten > 0) return void socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const body = JSON.stringify(failure('invalid-input', status === 431 ? 'The request headers are too large' : 'The request is not valid HTTP'));
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', (error: NodeJS.ErrnoException) =>

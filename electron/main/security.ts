@@ -24,7 +24,8 @@ export function isAppUrl(url: string | undefined, appEntry: string): boolean {
   try {
     const candidate = new URL(url);
     const entry = new URL(appEntry);
-    if (entry.protocol === 'file:') return candidate.protocol === 'file:' && candidate.pathname === entry.pathname;
+    // The host too: file://server/… is a file on another machine's share (a UNC path on Windows), not the app's.
+    if (entry.protocol === 'file:') return candidate.protocol === 'file:' && candidate.host === entry.host && candidate.pathname === entry.pathname;
     return candidate.origin === entry.origin;
   } catch {
     return false;

@@ -58,6 +58,13 @@ describe('registerIpcRoutes', () => {
     expect(calls).toEqual([]);
   });
 
+  it('refuses the app\'s path on another host (file://server/…, a network share), found by API fuzzing', async () => {
+    const { calls, invoke } = setUp();
+    const envelope = await invoke(getChannel, 'file://evil-host/opt/steward/out/renderer/index.html', { id: 7 });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(calls).toEqual([]);
+  });
+
   it('rejects an invalid payload with invalid-input without running the handler', async () => {
     const { calls, invoke } = setUp();
     const envelope = await invoke(getChannel, `${appEntry}#/repositories/7`, { id: 'x' });

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../core/api/dispatch.js';
+import type { Handlers } from '../../core/api/routes.js';
+
+/** Requests the API fuzzing (test/reliability/api-fuzzing.test.ts) found answered with messages nobody can read. */
+const noHandlers = {} as Handlers;
+
+describe('the messages of refused requests stay short', () => {
+  it('drafts.create with 5,000 wrong items lists a few problems and counts the rest (was a one-line message of 121 KB)', async () => {
+    const envelope = await dispatch(noHandlers, 'drafts.create', { repositoryId: Number.NaN, kind: 'x', items: Array.from({ length: 5000 }, () => 1) });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const { message } = (envelope as { error: { message: string } }).error;
+    expect(message).toMatch(/^repositoryId: .+; kind: .+; items\.0: .+; items\.2: .+; and 4997 more problems$/);
+    expect(message.length).toBeLessThan(600);
+  });
+
+  it('repositories.add, find and relocate refuse a path longer than any folder can have (a 100,000-character path came back whole in the message)', async () => {
+    const path = 'x'.repeat(100_000);
+    for (const [route, payload] of [['repositories.add', { path }], ['repositories.find', { path }], ['repositories.relocate', { id: 1, path }]] as const) {
+      const envelope = await dispatch(noHandlers, route, payload);
+      expect(envelope, route).toEqual({ ok: false, error: { code: 'invalid-input', message: 'path: That path is longer than any folder can have (4,096 characters)' } });
+    }
+  });
+});
