@@ -4,13 +4,19 @@
  * browser mode on a real server, command and option injection through everything a repository can
  * name, secrets from .npmrc, scripts and configs of a scanned repository, and closed pipes.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { devNull, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { temporaryDirectory } from '../support/git-fixture.js';
-import { recordFigures } from './scale.js';
+import { stewardBin } from '../support/cli.js';
+import { draftPackages } from '../support/draft-fixture.js';
+import { type FixtureRegistry, startFixtureRegistry } from '../support/fixture-registry.js';
+import { git, temporaryDirectory } from '../support/git-fixture.js';
+import { markerFolder } from '../support/hostile-fixture.js';
+import { full, recordFigures, scaled } from './scale.js';
+import { createInjectionRepository, createInstallableRepository, npmSecrets, secretForms, userNpmrc } from './support/hostile-security-repository.js';
 import { type ServeProcess, rawRequest, startServeProcess } from './support/serve-process.js';
 
 /** The counts RELIABILITY.md reports, written once every test has run. */
@@ -176,4 +182,188 @@ describe('browser mode on a real server', () => {
     for (const file of filesUnder(home)) expect([file.path, file.bytes.includes(token)]).toEqual([file.path, false]);
     figures.serverChecks += 3;
   });
+});
+
+/** Runs the built CLI from a folder (a user inside their repository), with its own data folder and environment. */
+function runIn(cwd: string, home: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ args: string[]; status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [stewardBin, ...args], { cwd, env: { ...process.env, STEWARD_HOME: home, CI: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ args, status, stdout, stderr }));
+  });
+}
+
+/** What every command must look like, whatever the repository holds: a documented exit code, no stack trace, no internal error. */
+function expectContractKept(result: { args: string[]; status: number | null; stderr: string }): void {
+  expect([result.args.join(' '), result.status === 0 || result.status === 1 || result.status === 2, result.stderr]).toEqual([result.args.join(' '), true, expect.not.stringMatching(/\n\s+at .+:\d+:\d+|internal error/)]);
+  if (result.status === 2) expect(result.stderr.trim().split('\n'), result.args.join(' ')).toHaveLength(1);
+}
+
+describe('a hostile repository: nothing it names runs, no secret of .npmrc leaks, none of its code runs', () => {
+  const markers = markerFolder();
+  const secrets = npmSecrets();
+  const home = temporaryDirectory();
+  const outputs = temporaryDirectory('steward-security-out-');
+  const results: { args: string[]; status: number | null; stdout: string; stderr: string }[] = [];
+  let registry: FixtureRegistry;
+  let repository: string;
+  let installable: string;
+  let env: NodeJS.ProcessEnv;
+  let before: ReturnType<typeof state>;
+  // The test's own git must not run what the repositories name either (their fsmonitor and hooks).
+  const safeGit = (folder: string, args: string[]) => git(folder, ['-c', 'core.fsmonitor=false', '-c', `core.hooksPath=${devNull}`, ...args]);
+  const state = () =>
+    [repository, installable].map((folder) => ({ head: safeGit(folder, ['rev-parse', 'HEAD']), status: safeGit(folder, ['status', '--porcelain', '--untracked-files=all']), refs: safeGit(folder, ['for-each-ref']).split('\n').filter((line) => !line.includes('refs/heads/steward/')) }));
+
+  beforeAll(async () => {
+    registry = await startFixtureRegistry({ packages: draftPackages(markers.folder), token: secrets.repositoryToken });
+    const planted = createInjectionRepository(temporaryDirectory('steward-injection-'), markers, registry.url, secrets);
+    repository = planted.repository;
+    const other = createInstallableRepository(temporaryDirectory('steward-installable-'), markers, registry.url, secrets);
+    installable = other.repository;
+    figures.injectionAttempts = planted.planted;
+    figures.scriptTraps = other.planted;
+    const userConfig = join(outputs, 'user.npmrc');
+    writeFileSync(userConfig, userNpmrc(registry.url, secrets));
+    env = {
+      // Relative folders first on the search path, as some users have it: a program the repository holds must still not be found.
+      PATH: `.:bin:node_modules/.bin::${process.env['PATH']}`,
+      STEWARD_TEST_SECRET: secrets.environmentToken,
+      NPM_CONFIG_USERCONFIG: userConfig,
+      npm_config_cache: join(outputs, 'npm-cache'),
+      // The suite's setup points npm at a quiet registry of its own; here it is the repository's, with its token.
+      npm_config_registry: registry.url,
+    };
+    before = state();
+  }, 120_000);
+  afterAll(async () => {
+    await registry?.close();
+  });
+
+  const run = async (...args: string[]) => runFrom(repository, ...args);
+  const runFrom = async (folder: string, ...args: string[]) => {
+    const result = await runIn(folder, home, args, env);
+    results.push(result);
+    figures.commandRuns++;
+    expectContractKept(result);
+    return result;
+  };
+
+  it('scan, every analysis, the inventory, score, history, backfill, report, export and SARIF keep their contract', async () => {
+    const scan = await run('scan', '.', '--json', '-q');
+    expect(scan.status).toBe(0);
+    // The registry asks for its token, and the scan had it: the dependency check reached it through the repository's .npmrc.
+    expect(registry.requests.get('/left-pad-lite')).toBeGreaterThan(0);
+    await run('deps', '.', '--registry', `http://cli-user:${secrets.urlPassword}@${new URL(registry.url).host}/`, '--json', '-q');
+    await run('deadcode', '.', '--sarif', '-q');
+    await run('inventory', '.', '--json');
+    await run('report', '.', '--format', 'html', '--out', join(outputs, 'report.html'));
+    await run('export', '.', '--out', join(outputs, 'export.xlsx'));
+    await run('export', '.', '--format', 'csv');
+    if (full) {
+      await run('deps', '.', '--offline', '--json', '-q');
+      await run('deps', '.', '--offline', '-q');
+      await run('deps', '.', '--offline', '--sarif', '-q');
+      for (const analysis of ['complexity', 'deadcode', 'hotspots', 'markers']) {
+        await run(analysis, '.', '--json', '-q');
+        await run(analysis, '.', '-q');
+      }
+      await run('inventory', '.', '--csv');
+      await run('inventory', '.');
+      await run('score', '.', '--explain');
+      await run('history', '.');
+      await run('backfill', '.', '--count', '2', '--offline', '--json', '-q');
+      await run('forecast', '.');
+      for (const format of ['md', 'json']) await run('report', '.', '--format', format);
+      await run('export', '.', '--format', 'json');
+      await run('repos', '--json');
+      await run('portfolio');
+    }
+    expect(markers.markers()).toEqual([]);
+  }, 600_000);
+
+  it('drafts without consent run nothing of the repository: no script, no configured gate, no hook, no committed program', async () => {
+    // The hostile repository's own gates (steward.config.json) need consent: its draft stops before its install.
+    const refused = await run('draft', 'deadcode', '.', '--json', '-q');
+    expect(JSON.parse(refused.stdout)).toMatchObject({ state: 'failed', error: expect.stringMatching(/not run \(consent\)/) });
+    // The installable one gets through npm's install (scripts off) to the gates that follow it.
+    for (const kind of scaled(['deps'], ['deps', 'deadcode'])) {
+      const draft = await runFrom(installable, 'draft', kind, '.', '--json', '-q');
+      const { id, plan } = JSON.parse(draft.stdout) as { id: string; plan: { consent: boolean; gates: { gate: string; status: string }[] } | null };
+      expect([kind, plan?.consent, plan?.gates.find((gate) => gate.gate === 'install')?.status]).toEqual([kind, false, 'passed']);
+      await runFrom(installable, 'draft', 'show', id, '--markdown');
+    }
+    expect(markers.markers()).toEqual([]);
+  }, 600_000);
+
+  it('the repositories are as they were: same HEAD, same status, same refs (besides the branches of drafts)', () => {
+    expect(state()).toEqual(before);
+  });
+
+  it('no secret of either .npmrc appears in any output, export, report, draft plan or file of the data folder (database and WAL included)', () => {
+    const forms = secretForms(secrets);
+    // A draft's worktree is a checkout of the repository: its own .npmrc is there, as in the repository itself.
+    const checkedOut = (path: string) => /\/worktrees\/[^/]+\/\.npmrc$/.test(path);
+    const texts = [
+      ...results.flatMap((result) => [{ where: `stdout of ${result.args.join(' ')}`, bytes: Buffer.from(result.stdout) }, { where: `stderr of ${result.args.join(' ')}`, bytes: Buffer.from(result.stderr) }]),
+      ...[...filesUnder(home).filter((file) => !checkedOut(file.path)), ...filesUnder(outputs).filter((file) => !file.path.endsWith('user.npmrc') && !file.path.includes('npm-cache'))].map((file) => ({ where: file.path, bytes: file.bytes })),
+    ];
+    expect(texts.some((text) => text.where.endsWith('steward.db'))).toBe(true);
+    for (const text of texts) for (const form of forms) expect([text.where, form, text.bytes.includes(form)]).toEqual([text.where, form, false]);
+    figures.secretProbes = texts.length * forms.length;
+  });
+
+  it('closed pipes end every command with output quietly, in JSON and in text', async () => {
+    const everyCommand = [
+      ['--help'],
+      ['--version'],
+      ['inventory', '.'],
+      ['inventory', '.', '--json'],
+      ['inventory', '.', '--csv'],
+      ['score', '.', '--explain'],
+      ['score', '.', '--json'],
+      ['history', '.'],
+      ['history', '.', '--json'],
+      ['forecast', '.'],
+      ['forecast', '.', '--json'],
+      ['report', '.'],
+      ['report', '.', '--format', 'json'],
+      ['export', '.', '--format', 'csv'],
+      ['export', '.', '--format', 'json'],
+      ['repos'],
+      ['repos', '--json'],
+      ['portfolio'],
+      ['portfolio', '--json'],
+      ['drafts'],
+      ['drafts', '--json'],
+      ['draft', 'consent', '.', '--json'],
+      ['draft', 'consent', '.'],
+      ...['complexity', 'deadcode', 'hotspots', 'markers'].flatMap((analysis) => [[analysis, '.', '-q'], [analysis, '.', '--json', '-q']]),
+      ['deadcode', '.', '--sarif', '-q'],
+      ['deps', '.', '--offline', '-q'],
+      ['deps', '.', '--offline', '--json', '-q'],
+      ['scan', '.', '--offline', '-q'],
+      ['scan', '.', '--offline', '--json', '-q'],
+    ];
+    // The fast run takes one command of each kind of output (help, text, JSON, CSV, Markdown); the full run every command.
+    const commands = scaled([['--help'], ['inventory', '.'], ['inventory', '.', '--json'], ['export', '.', '--format', 'csv'], ['report', '.'], ['drafts', '--json'], ['history', '.'], ['markers', '.', '--json', '-q']], everyCommand);
+    const closedPipe = async (args: string[]) => {
+      // The reader is gone before the command writes a byte: its first write meets a closed pipe.
+      const child = spawn(process.execPath, [stewardBin, ...args], { cwd: repository, env: { ...process.env, STEWARD_HOME: home, CI: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      return { args: args.join(' '), code, stderr };
+    };
+    const outcomes: { args: string; code: number | null; stderr: string }[] = [];
+    // Two at a time: the machine has two cores.
+    for (let index = 0; index < commands.length; index += 2) outcomes.push(...(await Promise.all(commands.slice(index, index + 2).map(closedPipe))));
+    figures.closedPipeRuns = outcomes.length;
+    expect(outcomes.filter((outcome) => outcome.code !== 0 || outcome.stderr !== '')).toEqual([]);
+  }, 600_000);
 });
