@@ -42,8 +42,9 @@ export interface NpmSecrets {
   /** `_password` (base64) and what it decodes to. */
   password: string;
   passwordDecoded: string;
-  /** The password in a registry URL (`http://user:password@host/`). */
+  /** The password in a registry URL (`http://user:password@host/`), and in one that is not http(s) (`ftp://…`). */
   urlPassword: string;
+  ftpPassword: string;
 }
 
 export function npmSecrets(): NpmSecrets {
@@ -57,6 +58,7 @@ export function npmSecrets(): NpmSecrets {
     password: Buffer.from(passwordDecoded).toString('base64'),
     passwordDecoded,
     urlPassword: 'url-password-3e2d1c',
+    ftpPassword: 'ftp-password-0b9a8f',
   };
 }
 
@@ -78,6 +80,7 @@ export function userNpmrc(registryUrl: string, secrets: NpmSecrets): string {
     `${nerf}/pw/:username=pw-user`,
     `${nerf}/pw/:_password=${secrets.password}`,
     `@url:registry=http://url-user:${secrets.urlPassword}@${registry.host}/url/`,
+    `@ftp:registry=ftp://ftp-user:${secrets.ftpPassword}@${registry.host}/ftp/`,
     '',
   ].join('\n');
 }
@@ -204,6 +207,7 @@ export function createInjectionRepository(base: string, markers: Markers, regist
       '@basic/private': '1.0.0',
       '@pw/private': '1.0.0',
       '@url/private': '1.0.0',
+      '@ftp/private': '1.0.0',
       ...Object.fromEntries(names.map((name, index) => [name, versions[index]!])),
       'git-dependency': `git+ssh://git@example.invalid/${names[6]}.git`,
       'ext-dependency': `git+ext::sh -c ${markers.command('package-ext').replaceAll(' ', '% ')}`,
