@@ -75,7 +75,7 @@ export function readNpmConfig({ repository, user, env, override }: NpmConfigInpu
   const scoped = new Map<string, RegistryTarget>();
   let base = target(registry);
   if (!base) {
-    warnings.push(`The registry "${registry}" (${source}) is not an http(s) URL; ${defaultRegistry} is used instead.`);
+    warnings.push(`The registry "${withoutCredentials(registry)}" (${source}) is not an http(s) URL; ${defaultRegistry} is used instead.`);
     [base, source] = [target(defaultRegistry)!, 'npm default'];
   }
   const fallback = base;
@@ -91,7 +91,7 @@ export function readNpmConfig({ repository, user, env, override }: NpmConfigInpu
       let found = scoped.get(url);
       if (!found) {
         found = target(url);
-        if (!found) warnings.push(`The registry "${url}" for ${scope} is not an http(s) URL; ${fallback.url} is used for ${scope} packages instead.`);
+        if (!found) warnings.push(`The registry "${withoutCredentials(url)}" for ${scope} is not an http(s) URL; ${fallback.url} is used for ${scope} packages instead.`);
         scoped.set(url, (found ??= fallback));
       }
       return found;
@@ -116,6 +116,14 @@ function normalise(url: string): string | undefined {
   parsed.username = '';
   parsed.password = '';
   return parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`;
+}
+
+/**
+ * A registry setting as it may be shown (warnings are printed and kept): everything up to its last `@`
+ * left out, so that no `user:password@` shows, whatever the scheme and however malformed the URL.
+ */
+function withoutCredentials(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/is, '$1');
 }
 
 /** The Authorization header for a registry, from the longest nerf-darted key prefix that has credentials. */

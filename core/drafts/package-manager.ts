@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PackageManager } from '../../analyzers/discover/package-manager.js';
+import { absoluteSearchPath } from '../git/git-environment.js';
 
 type Argv = [string, ...string[]];
 
@@ -75,13 +76,15 @@ const inheritedFromNpmRun = /^(npm_lifecycle_|npm_package_|npm_command$|npm_exec
 /**
  * The environment of every command a draft runs: the user's (their registry and cache settings
  * included), without what Steward's own process was given by `npm run`, non-interactive and
- * colourless. Without consent, no script runs, whatever the repository's .npmrc says (the
- * environment outranks it).
+ * colourless, with programs found on the user's absolute PATH only. Without consent, no script runs,
+ * whatever the repository's .npmrc says (the environment outranks it).
  */
 export function commandEnvironment(consent: boolean): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !inheritedFromNpmRun.test(name)));
   return {
     ...env,
+    // npm, node and the package manager are the user's, never a file of the worktree's own.
+    PATH: absoluteSearchPath(env['PATH']),
     CI: 'true',
     NO_COLOR: '1',
     FORCE_COLOR: '0',

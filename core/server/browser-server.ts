@@ -53,17 +53,21 @@ export async function startBrowserServer({ steward, port, rendererRoot }: Browse
   let origins: string[] = [];
 
   const app = new Hono();
+  // First, so that every response carries them, refusals included.
   app.use(async (c, next) => {
-    const allowedHosts = origins.map((origin) => origin.slice('http://'.length));
-    if (!allowedHosts.includes(c.req.header('host') ?? '')) return c.json(failure('invalid-input', 'Forbidden: unexpected Host header'), 403);
-    const origin = c.req.header('origin');
-    if (origin !== undefined && !origins.includes(origin)) return c.json(failure('invalid-input', 'Forbidden: cross-origin request'), 403);
     await next();
     c.header('Content-Security-Policy', contentSecurityPolicy);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('X-Frame-Options', 'DENY');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
+  });
+  app.use(async (c, next) => {
+    const allowedHosts = origins.map((origin) => origin.slice('http://'.length));
+    if (!allowedHosts.includes(c.req.header('host') ?? '')) return c.json(failure('invalid-input', 'Forbidden: unexpected Host header'), 403);
+    const origin = c.req.header('origin');
+    if (origin !== undefined && !origins.includes(origin)) return c.json(failure('invalid-input', 'Forbidden: cross-origin request'), 403);
+    await next();
   });
 
   app.use('/api/*', async (c, next) => {

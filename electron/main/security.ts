@@ -13,7 +13,12 @@ export function secureWebPreferences(preload: string) {
     nodeIntegrationInWorker: false,
     webSecurity: true,
     allowRunningInsecureContent: false,
+    experimentalFeatures: false,
     webviewTag: false,
+    // A file dropped on the window would otherwise replace the app with it.
+    navigateOnDragDrop: false,
+    // A page that opens dialog after dialog can be silenced by the user.
+    safeDialogs: true,
     spellcheck: false,
   } as const;
 }
@@ -38,6 +43,7 @@ export interface PreventableEvent {
 
 export interface WebContentsLike {
   on(event: 'will-navigate' | 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
+  on(event: 'will-frame-navigate', listener: (details: PreventableEvent & { url: string; isMainFrame: boolean }) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
@@ -56,6 +62,10 @@ export function lockDownWebContents(contents: WebContentsLike, appEntry: string,
     handOver(url);
   });
   contents.on('will-redirect', stayInApp);
+  // will-navigate speaks for the main frame only; a subframe (the CSP allows none) may not leave the app either.
+  contents.on('will-frame-navigate', (details) => {
+    if (!details.isMainFrame && !isAppUrl(details.url, appEntry)) details.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }

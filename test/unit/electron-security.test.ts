@@ -1,4 +1,30 @@
+/**
+ * Electron's security checklist (https://www.electronjs.org/docs/latest/tutorial/security), point by
+ * point, over the main process's configuration:
+ *  1 only secure content (the app's own file; no remote content)  — isAppUrl, CSP connect-src 'self'
+ *  2 no Node integration for remote content, in workers and frames — secureWebPreferences
+ *  3 context isolation                                             — secureWebPreferences
+ *  4 process sandboxing                                            — secureWebPreferences, app.enableSandbox()
+ *  5 permission requests and checks denied                         — lockDownSession
+ *  6 webSecurity on                                                — secureWebPreferences
+ *  7 a Content Security Policy, strict                             — contentSecurityPolicy, lockDownSession
+ *  8 no allowRunningInsecureContent                                — secureWebPreferences
+ *  9 no experimental features                                      — secureWebPreferences
+ * 10 no enableBlinkFeatures                                        — secureWebPreferences
+ * 11 no allowpopups / 12 webview options: webviews refused          — webviewTag false, will-attach-webview
+ * 13 navigation limited (will-navigate, will-redirect, will-frame-navigate) — lockDownWebContents
+ * 14 new windows denied                                            — setWindowOpenHandler
+ * 15 shell.openExternal only for the user's editor links           — index.ts through opensEditor
+ * 16 the sender of every IPC message checked                       — ipc-router.test.ts, print-to-pdf.test.ts
+ * 17 no remote module                                              — dependencies and sources
+ * 18 fuses                                                         — electron-builder.yml electronFuses
+ * Not met: "avoid file://, prefer a custom protocol": the page is a file; isAppUrl pins navigation and
+ * IPC to that one file, downloads to blob: URLs, and the CSP to 'self'.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../core/server/content-security-policy.js';
 import {
   type PreventableEvent,
   type SessionLike,
@@ -24,8 +50,20 @@ describe('secureWebPreferences', () => {
       nodeIntegrationInWorker: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
     });
+  });
+
+  it('sets nothing that weakens them: no Node in subframes, no Blink features, no remote module, no insecure content', () => {
+    const preferences: Record<string, unknown> = secureWebPreferences('/preload.cjs');
+    for (const weakening of ['nodeIntegrationInSubFrames', 'enableBlinkFeatures', 'enableRemoteModule', 'allowRunningInsecureContent', 'experimentalFeatures', 'webviewTag', 'plugins']) {
+      expect([weakening, preferences[weakening] === undefined || preferences[weakening] === false]).toEqual([weakening, true]);
+    }
+    expect(Object.keys(preferences).sort()).toEqual(
+      ['allowRunningInsecureContent', 'contextIsolation', 'experimentalFeatures', 'navigateOnDragDrop', 'nodeIntegration', 'nodeIntegrationInWorker', 'preload', 'safeDialogs', 'sandbox', 'spellcheck', 'webSecurity', 'webviewTag'].sort(),
+    );
   });
 });
 
@@ -57,28 +95,34 @@ describe('isAppUrl', () => {
   });
 });
 
-type Listener = (event: PreventableEvent, url: string) => void;
+type Listener = (...args: never[]) => void;
 
 /** Records the listeners and window-open handler lockDownWebContents installs. */
 function fakeWebContents() {
   const listeners = new Map<string, Listener[]>();
   let windowOpenHandler: ((details: { url: string }) => { action: 'deny' }) | undefined;
-  const contents: WebContentsLike = {
+  const contents = {
     on(event: string, listener: Listener) {
       listeners.set(event, [...(listeners.get(event) ?? []), listener]);
       return contents;
     },
-    setWindowOpenHandler(handler) {
+    setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }) {
       windowOpenHandler = handler;
     },
-  };
+  } as WebContentsLike;
   /** Emits an event with the given URL and says whether some listener prevented it. */
   const emit = (event: string, url = ''): boolean => {
     let prevented = false;
-    for (const listener of listeners.get(event) ?? []) listener({ preventDefault: () => (prevented = true) }, url);
+    for (const listener of listeners.get(event) ?? []) (listener as (event: PreventableEvent, url: string) => void)({ preventDefault: () => (prevented = true) }, url);
     return prevented;
   };
-  return { contents, listeners, emit, openWindow: (url: string) => windowOpenHandler?.({ url }) };
+  /** Emits will-frame-navigate (one details object, as Electron sends it) and says whether it was prevented. */
+  const frameNavigate = (url: string, isMainFrame: boolean): boolean => {
+    let prevented = false;
+    for (const listener of listeners.get('will-frame-navigate') ?? []) (listener as (details: PreventableEvent & { url: string; isMainFrame: boolean }) => void)({ preventDefault: () => (prevented = true), url, isMainFrame });
+    return prevented;
+  };
+  return { contents, listeners, emit, frameNavigate, openWindow: (url: string) => windowOpenHandler?.({ url }) };
 }
 
 describe('lockDownWebContents', () => {
@@ -111,6 +155,16 @@ describe('lockDownWebContents', () => {
     expect(opensEditor('vscode://file/a.ts:1', { open: 'vscode', template: null })).toBe(true);
     expect(opensEditor('idea://open?file=/a.ts', { open: 'jetbrains', template: null })).toBe(true);
     expect(opensEditor('vscode://file/a.ts:1', { open: 'steward', template: null })).toBe(false);
+  });
+
+  it('keeps subframes in the app too (will-navigate speaks for the main frame only)', () => {
+    const fake = fakeWebContents();
+    lockDownWebContents(fake.contents, fileEntry);
+    expect(fake.frameNavigate('https://example.com', false)).toBe(true);
+    expect(fake.frameNavigate('file:///etc/passwd', false)).toBe(true);
+    expect(fake.frameNavigate(`${fileEntry}#/history`, false)).toBe(false);
+    // The main frame's navigation is will-navigate's to decide (it hands editor links over).
+    expect(fake.frameNavigate('zed://file/a.ts:1', true)).toBe(false);
   });
 
   it('denies every new window and blocks webviews', () => {
@@ -202,5 +256,64 @@ describe('lockDownSession', () => {
     expect(download('blob:file:///0b6f2d7e-4c1a-4f1e-9d65-2b1f0c7f6a10')).toEqual({ prevented: false, dialogs: [{ title: 'Save the export', defaultPath: 'shop-debt-2026-12-03.xlsx' }] });
     expect(download('https://example.com/payload.exe')).toEqual({ prevented: true, dialogs: [] });
     expect(download('file:///etc/passwd')).toEqual({ prevented: true, dialogs: [] });
+  });
+});
+
+describe('the Content Security Policy', () => {
+  const directives = new Map(contentSecurityPolicy.split(';').map((directive) => directive.trim().split(/\s+/)).map(([name, ...sources]) => [name!, sources]));
+
+  it("allows only the app's own origin: no eval, no inline code, no wildcard, no other scheme (data: for images only)", () => {
+    for (const [name, sources] of directives) {
+      for (const source of sources) {
+        const allowed = source === "'self'" || source === "'none'" || (source === 'data:' && name === 'img-src');
+        expect([name, source, allowed]).toEqual([name, source, true]);
+      }
+    }
+    expect(contentSecurityPolicy).not.toMatch(/unsafe-|\*|https?:|blob:|filesystem:/);
+  });
+
+  it('names a default and shuts plugins, base URLs, forms, frames and framing', () => {
+    expect(Object.fromEntries(['default-src', 'script-src', 'object-src', 'base-uri', 'form-action', 'frame-src', 'frame-ancestors'].map((name) => [name, directives.get(name)]))).toEqual({
+      'default-src': ["'self'"],
+      'script-src': ["'self'"],
+      'object-src': ["'none'"],
+      'base-uri': ["'none'"],
+      'form-action': ["'none'"],
+      'frame-src': ["'none'"],
+      'frame-ancestors': ["'none'"],
+    });
+  });
+});
+
+describe('the main process wiring and the package', () => {
+  const source = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+  const main = source('electron/main/index.ts');
+
+  it('sandboxes every renderer, locks down every web contents and the session, and loads its page with the secure preferences', () => {
+    expect(main).toMatch(/app\.enableSandbox\(\)/);
+    expect(main).toMatch(/app\.on\('web-contents-created', \(_event, contents\) => lockDownWebContents\(contents, appEntry/);
+    expect(main).toMatch(/lockDownSession\(session\.defaultSession\)/);
+    expect(main).toMatch(/webPreferences: secureWebPreferences\(/);
+  });
+
+  it('opens an external URL only when it is a link to the editor the user chose', () => {
+    const calls = main.split('\n').filter((line) => line.includes('openExternal'));
+    expect(calls.length).toBeGreaterThan(0);
+    for (const line of calls) expect(line).toMatch(/if \(opensEditor\(url, readSettings\(steward\.db\)\.editor\)\) void shell\.openExternal\(url\)/);
+    for (const file of ['electron/main/security.ts', 'electron/main/ipc-router.ts', 'electron/main/print-to-pdf.ts', 'electron/main/notifications.ts', 'electron/preload/index.ts']) expect([file, source(file).includes('openExternal')]).toEqual([file, false]);
+  });
+
+  it('has no remote module, and the preload hands the page functions, never ipcRenderer itself', () => {
+    const manifest = JSON.parse(source('package.json')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+    expect(Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })).not.toContain('@electron/remote');
+    const preload = source('electron/preload/index.ts');
+    expect(preload).not.toMatch(/remote|exposeInMainWorld\([^)]*ipcRenderer\b\s*\)/);
+    expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1);
+    expect(main).not.toMatch(/registerSchemesAsPrivileged|bypassCSP|registerFileProtocol|setBypassCSP/);
+  });
+
+  it('packages with the fuses that close Node and inspector entry points', () => {
+    const config = parseYaml(source('electron-builder.yml')) as { electronFuses?: Record<string, boolean> };
+    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true });
   });
 });

@@ -51,6 +51,14 @@ describe('.npmrc registry settings', () => {
     ]);
   });
 
+  it('never shows the credentials of a registry it cannot use in its warning', () => {
+    const config = readNpmConfig({ env: { SECRET: 'from-env' }, user: 'registry=ftp://user:top-secret@host/\n@a:registry=git+ssh://u:scoped-secret@host/x\n@b:registry=user:pa/ss@word@host\n@c:registry=ssh://${SECRET}@host/\n' });
+    for (const scope of ['@a', '@b', '@c']) config.registryFor(`${scope}/x`);
+    expect(config.warnings).toHaveLength(4);
+    expect(config.warnings[0]).toContain('"ftp://host/"');
+    expect(config.warnings.join('\n')).not.toMatch(/top-secret|scoped-secret|pa\/ss|word|from-env|user:/);
+  });
+
   it("never puts the environment into a scanned repository's .npmrc: it could send it to any host", () => {
     const config = readNpmConfig({ env: { SECRET: 'aws-key' }, repository: 'registry=https://evil.example/\n//evil.example/:_authToken=${SECRET}' });
     expect(config.registryFor('left-pad')).toEqual({ url: 'https://evil.example/', authorization: 'Bearer ${SECRET}' });
