@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { call } from '../../core/api/call.js';
+import { databaseFile } from '../../core/paths.js';
 import { openSteward } from '../../core/steward.js';
-import { draftableRepository } from '../reliability/support/concurrency-fixture.js';
+import { draftableRepository, itemRepository } from '../reliability/support/concurrency-fixture.js';
 import { git, temporaryDirectory } from '../support/git-fixture.js';
 import { sourceWorkers } from '../support/source-workers.js';
 
@@ -10,6 +13,23 @@ import { sourceWorkers } from '../support/source-workers.js';
  * Regressions of the concurrency suite (test/reliability/concurrency.test.ts), each reproduced here
  * on its own, in one process, without depending on how the processes of that suite interleave.
  */
+const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
+
+/**
+ * Another process writing: it takes the database's write lock, says so, and commits after `holdMs`
+ * (well inside the busy timeout of 10 s). Resolves once the lock is held; `released` once it is let go.
+ */
+async function anotherWriter(file: string, holdMs: number): Promise<{ released: Promise<void> }> {
+  const script = `const db = new (require(${JSON.stringify(sqlite)}))(${JSON.stringify(file)}); db.exec('BEGIN IMMEDIATE'); db.exec("INSERT INTO settings (key, value, updated_at) VALUES ('other-writer', '1', '') ON CONFLICT (key) DO NOTHING"); process.stdout.write('held\\n'); setTimeout(() => { db.exec('COMMIT'); db.close(); }, ${holdMs});`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const released = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('held') && resolve());
+    child.once('exit', (code) => reject(new Error(`the other writer ended (${code}) before it held the lock`)));
+  });
+  return { released };
+}
+
 describe('writes that race', () => {
   const home = temporaryDirectory();
   const steward = openSteward({ home, version: 'test', mode: 'browser', workers: sourceWorkers });
@@ -25,5 +45,17 @@ describe('writes that race', () => {
     expect(refused.map((error) => [error.code, error.message])).toEqual([['busy', expect.stringMatching(new RegExp(`^Draft ${created[0]!.id} of drafted is being drafted`))]]);
     await steward.drafts.settled(created[0]!.id);
     expect(git(path, ['branch', '--list', 'steward/*']).trim().split('\n').filter(Boolean).length).toBeLessThanOrEqual(1);
+  });
+
+  it('a decision on an item while another process holds the write lock waits for it and lands (it used to fail at once with "database is locked")', async () => {
+    const path = itemRepository(join(temporaryDirectory(), 'decided'), 'decided');
+    const { id: repositoryId } = await call(steward.handlers, 'repositories.add', { path });
+    const job = await call(steward.handlers, 'scans.start', { repositoryId, options: { dependencies: { offline: true } } });
+    expect((await steward.scans.settled(job.id)).state).toBe('succeeded');
+    const [item] = (await call(steward.handlers, 'inventory.list', { repositoryId, limit: 1 })).items;
+    const writer = await anotherWriter(databaseFile(home), 1500);
+    const accepted = await call(steward.handlers, 'inventory.accept', { repositoryId, fingerprint: item!.fingerprint, reason: 'kept on purpose' });
+    expect(accepted).toMatchObject({ status: 'accepted', decision: { reason: 'kept on purpose' } });
+    await writer.released;
   });
 });
