@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { call } from '../../core/api/call.js';
 import { databaseFile } from '../../core/paths.js';
 import { openSteward } from '../../core/steward.js';
+import { HistoryLogStore } from '../../core/store/history-log-store.js';
 import { draftableRepository, itemRepository } from '../reliability/support/concurrency-fixture.js';
 import { git, temporaryDirectory } from '../support/git-fixture.js';
 import { sourceWorkers } from '../support/source-workers.js';
@@ -56,6 +57,23 @@ describe('writes that race', () => {
     const writer = await anotherWriter(databaseFile(home), 1500);
     const accepted = await call(steward.handlers, 'inventory.accept', { repositoryId, fingerprint: item!.fingerprint, reason: 'kept on purpose' });
     expect(accepted).toMatchObject({ status: 'accepted', decision: { reason: 'kept on purpose' } });
+    await writer.released;
+  });
+
+  it('an identity merge while another process holds the write lock waits for it and lands (it used to fail at once with "database is locked")', async () => {
+    const writer = await anotherWriter(databaseFile(home), 1500);
+    await call(steward.handlers, 'identities.merge', { into: 'ada@example.com', merge: ['ada@home.example'] });
+    expect(steward.db.prepare('SELECT person FROM identity_merges WHERE alias = ?').get('ada@home.example')).toEqual({ person: 'ada@example.com' });
+    await writer.released;
+  });
+
+  it("a scan's history log moves to its new tip while another process holds the write lock: it waits and lands (the scan used to fail with \"database is locked\")", async () => {
+    const store = new HistoryLogStore(steward.db);
+    const read = store.begin('/race/repo', 'v1', undefined, new Date());
+    read.append([{ sha: 'a'.repeat(40), authorName: 'Ada', authorEmail: 'ada@example.com', authorDate: '2024-01-01T00:00:00Z', files: [] }]);
+    const writer = await anotherWriter(databaseFile(home), 1500);
+    expect(read.finish('a'.repeat(40), [])).toBe(true);
+    expect(store.find('/race/repo')).toMatchObject({ tip: 'a'.repeat(40) });
     await writer.released;
   });
 });
