@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { call } from '../../core/api/call.js';
 import { databaseFile } from '../../core/paths.js';
 import { openSteward } from '../../core/steward.js';
 import { HistoryLogStore } from '../../core/store/history-log-store.js';
-import { draftableRepository, itemRepository } from '../reliability/support/concurrency-fixture.js';
+import { draftableRepository, itemRepository, readDatabase } from '../reliability/support/concurrency-fixture.js';
 import { git, temporaryDirectory } from '../support/git-fixture.js';
 import { sourceWorkers } from '../support/source-workers.js';
 
@@ -75,5 +75,31 @@ describe('writes that race', () => {
     expect(read.finish('a'.repeat(40), [])).toBe(true);
     expect(store.find('/race/repo')).toMatchObject({ tip: 'a'.repeat(40) });
     await writer.released;
+  });
+
+  it("a scan whose lock cannot be renewed while another process holds the write lock goes on, and the app does not crash (the renewal timer's SQLITE_BUSY used to be an uncaught exception)", async () => {
+    const otherHome = temporaryDirectory();
+    const app = openSteward({ home: otherHome, version: 'test', mode: 'browser', workers: sourceWorkers });
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const { id: repositoryId } = await call(app.handlers, 'repositories.add', { path: itemRepository(join(temporaryDirectory(), 'renewed'), 'renewed') });
+      const job = await call(app.handlers, 'scans.start', { repositoryId, options: { dependencies: { offline: true } } });
+      const writer = await anotherWriter(databaseFile(otherHome), 1500);
+      // As if the other process's write outlasted the busy timeout.
+      app.db.pragma('busy_timeout = 0');
+      const warnings: string[] = [];
+      const onWarning = (warning: Error): void => void warnings.push(warning.message);
+      process.on('warning', onWarning);
+      expect(() => vi.advanceTimersByTime(10_000)).not.toThrow();
+      app.db.pragma('busy_timeout = 10000');
+      await writer.released;
+      expect((await app.scans.settled(job.id)).state).toBe('succeeded');
+      process.off('warning', onWarning);
+      expect(warnings).toEqual([expect.stringMatching(/^Steward could not renew its scan locks this time: database is locked/)]);
+      expect(readDatabase(otherHome, (db) => db.prepare('SELECT count(*) AS n FROM scan_locks').get())).toEqual({ n: 0 });
+    } finally {
+      vi.useRealTimers();
+      await app.close();
+    }
   });
 });
