@@ -63,13 +63,15 @@ export function slowRepository(folder: string, salt: string, files: number): str
 
 /**
  * The dead-code draft fixture with weekly commits after it (for a backfill) and no gate that needs
- * the network or the repository's own tools: the draft edits, commits, re-scans its worktree and
- * rehearses its rollback.
+ * the network or the repository's own tools: the draft installs nothing, edits, commits, re-scans its
+ * worktree and rehearses its rollback.
  */
 export function draftableRepository(folder: string): string {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const repo = buildDeadCodeRepository(folder, process.env['npm_config_registry'] ?? 'http://127.0.0.1:9/', tsc);
-  writeFileSync(join(repo, 'steward.config.json'), `${JSON.stringify({ drafts: { gates: { install: false, typecheck: false, lint: false, test: false, build: false } } })}\n`);
+  // A draft needs its base to install: an install that does nothing (no registry is asked).
+  const gates = { install: ['node', '-e', '0'], typecheck: false, lint: false, test: false, build: false };
+  writeFileSync(join(repo, 'steward.config.json'), `${JSON.stringify({ drafts: { gates } })}\n`);
   for (const week of [1, 2, 3]) {
     if (week > 1) writeFileSync(join(repo, 'README.md'), `# Fixture\n\nThe old widget lives in src/documented.ts until the docs move. Week ${week}.\n`);
     const date = new Date(Date.parse('2024-06-01T00:00:00Z') + week * 7 * day).toISOString();
