@@ -110,11 +110,12 @@ export function openSteward(options: StewardOptions): Steward {
   /** A person's decision on an item, and the latest score made again with it (the portfolio and trends read the stored one). */
   const decide = (input: Parameters<Handlers['inventory.accept']>[0], decision: Decision) => {
     const repositoryId = repository(input.repositoryId).id;
+    // IMMEDIATE: a deferred transaction that reads first cannot wait for another process's write (SQLITE_BUSY at once).
     return db.transaction(() => {
       const item = decideItem(db, { ...input, repositoryId }, decision, new Date());
       latestStoredScore(db, repositoryId, { rescore: true });
       return item;
-    })();
+    }).immediate();
   };
   let scheduler: { stop(): void } | undefined;
 

@@ -56,27 +56,30 @@ export class DraftService {
   async create(repository: Repository, request: DraftRequest, by?: string): Promise<Draft> {
     await this.recovered;
     const { db } = this.options;
-    const running = listDrafts(db, repository.id).find((draft) => draft.state === 'drafting');
-    if (running) throw new StewardError('busy', `Draft ${running.id} of ${repository.name} is being drafted (${running.step ?? 'starting'}); wait for it to finish or cancel it`);
+    refuseWhileDrafting(db, repository);
     const { root, head } = await inspectRepository(repository.path);
     const actor = by ?? (await actorOf(root));
     const consented = readConsent(db, repository.id).granted;
     const now = new Date();
     const { id, branch, taken } = await freeBranch(root, request.kind, now, newId);
     const where = `${repository.name} (${root}), branch ${branch} from ${head.commit.slice(0, 12)}`;
-    const draft = insertDraft(
-      db,
-      { id, repositoryId: repository.id, kind: request.kind, title: `${draftKindTitles[request.kind]} (drafting)`, branch, baseCommit: head.commit, worktree: join(this.options.home, 'worktrees', id), request, createdBy: actor, ownerPid: process.pid, ownerHost: hostname() },
-      {
-        actor,
-        action: 'initiate',
-        what: `${request.kind} draft of ${request.items ? `${request.items.length} chosen item${request.items.length === 1 ? '' : 's'}` : `every open item at ${request.confidence} confidence or above`}${request.kind === 'deps' ? `, target ${request.target}` : ''}`,
-        where,
-        how: [],
-        note: taken.length > 0 ? `${taken.join(', ')} already existed; drafted as ${branch}` : null,
-      },
-      now,
-    );
+    // Checked again in the insert's transaction: another create (here or in another process) may have begun since.
+    const draft = db.transaction(() => {
+      refuseWhileDrafting(db, repository);
+      return insertDraft(
+        db,
+        { id, repositoryId: repository.id, kind: request.kind, title: `${draftKindTitles[request.kind]} (drafting)`, branch, baseCommit: head.commit, worktree: join(this.options.home, 'worktrees', id), request, createdBy: actor, ownerPid: process.pid, ownerHost: hostname() },
+        {
+          actor,
+          action: 'initiate',
+          what: `${request.kind} draft of ${request.items ? `${request.items.length} chosen item${request.items.length === 1 ? '' : 's'}` : `every open item at ${request.confidence} confidence or above`}${request.kind === 'deps' ? `, target ${request.target}` : ''}`,
+          where,
+          how: [],
+          note: taken.length > 0 ? `${taken.join(', ')} already existed; drafted as ${branch}` : null,
+        },
+        now,
+      );
+    }).immediate();
     if (request.consent && !consented) {
       grantConsent(db, repository.id, actor, now);
       appendAudit(db, id, { actor, action: 'consent', what: `Consent to run ${repository.name}'s own code in draft worktrees`, where, how: [], note: null }, now);
@@ -242,6 +245,12 @@ export class DraftService {
       if (leftover) await rm(join(folder, name), { recursive: true, force: true });
     }
   }
+}
+
+/** One draft of a repository at a time. */
+function refuseWhileDrafting(db: Database, repository: Repository): void {
+  const running = listDrafts(db, repository.id).find((draft) => draft.state === 'drafting');
+  if (running) throw new StewardError('busy', `Draft ${running.id} of ${repository.name} is being drafted (${running.step ?? 'starting'}); wait for it to finish or cancel it`);
 }
 
 function stopGroup(group: number): void {

@@ -196,10 +196,23 @@ export class ScanService {
     }
     const scan: RunningScan = { job, execution, reports, settled: watched.settled };
     this.running.set(jobId, scan);
-    this.renewal ??= setInterval(() => renewScanLocks(this.options.db, [...this.running.keys()], new Date()), renewEveryMs).unref();
+    this.renewal ??= setInterval(() => this.renewLocks(), renewEveryMs).unref();
     // Listeners and callers get copies: the running job keeps changing.
     this.options.onUpdate({ ...job });
     return { ...job };
+  }
+
+  /**
+   * Says this process still runs its scans. Another process may hold the database's write lock for
+   * longer than the busy timeout (a large snapshot being saved): a missed renewal is harmless (a lock
+   * lives through several), while an exception in a timer would end the app.
+   */
+  private renewLocks(): void {
+    try {
+      renewScanLocks(this.options.db, [...this.running.keys()], new Date());
+    } catch (error) {
+      process.emitWarning(`Steward could not renew its scan locks this time: ${(error as Error).message}`);
+    }
   }
 
   /** `shutdown` (the app closing) leaves a backfill to resume at the next start; a person's cancel ends it. */
@@ -321,7 +334,12 @@ export class ScanService {
           clearInterval(this.renewal);
           this.renewal = undefined;
         }
-        releaseScanLock(this.options.db, job.repositoryId, job.id);
+        try {
+          releaseScanLock(this.options.db, job.repositoryId, job.id);
+        } catch (error) {
+          // The job must still end (or whoever waits for it waits forever); its lock, no longer renewed, goes stale and is taken over.
+          process.emitWarning(`Steward could not release the lock of scan ${job.id}: ${(error as Error).message}`);
+        }
         const cancelled = scan?.cancelTimer !== undefined;
         outcome ??= cancelled
           ? { state: 'cancelled', snapshotId: null, error: { code: 'cancelled', message: 'The scan was cancelled' } }

@@ -74,7 +74,8 @@ export class HistoryLogStore {
       }
       return this.moveInto(current, base, staging, tip, drop);
     });
-    return { append: (commits) => append(commits), finish };
+    // IMMEDIATE: `finish` reads the log before it moves it, and a deferred transaction cannot wait for another process's write.
+    return { append: (commits) => append(commits), finish: (tip, drop) => finish.immediate(tip, drop) };
   }
 
   /** The new commits join the log as it was when the read began; false when it has moved since. */

@@ -41,7 +41,8 @@ export function mergeIdentities(db: Database, into: string, aliases: readonly st
       repoint.run(person, alias);
       merge.run(alias, person, now.toISOString());
     }
-  })();
+    // IMMEDIATE: it reads before it writes, and a deferred transaction cannot wait for another process's write.
+  }).immediate();
 }
 
 /** Counts an identity as its own person again; false when it was not merged. */

@@ -16,6 +16,7 @@ import { registerIpcRoutes } from './ipc-router.js';
 import { nativeNotifications, repositoryHash } from './notifications.js';
 import { registerPrintToPdf } from './print-to-pdf.js';
 import { lockDownSession, lockDownWebContents, secureWebPreferences } from './security.js';
+import { bringToFront, holdSingleInstance } from './single-instance.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const appEntry = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href;
@@ -83,9 +84,7 @@ function start(): void {
       create: (options) => new Notification(options),
       openRepository(repositoryId) {
         const window = BrowserWindow.getAllWindows()[0] ?? createWindow();
-        if (window.isMinimized()) window.restore();
-        window.show();
-        window.focus();
+        bringToFront(window);
         // The renderer routes by the address's hash: changing it navigates without reloading the page.
         void window.webContents.executeJavaScript(`location.hash = ${JSON.stringify(repositoryHash(repositoryId))}`);
       },
@@ -109,8 +108,4 @@ function start(): void {
 app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, appEntry, (url) => openInEditor(url)));
 app.on('window-all-closed', () => app.quit());
-if (!app.requestSingleInstanceLock()) app.quit();
-else {
-  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
-  void app.whenReady().then(start);
-}
+if (holdSingleInstance(app, () => BrowserWindow.getAllWindows()[0])) void app.whenReady().then(start);
