@@ -7,10 +7,10 @@ import { plural } from '../wording.js';
  * repository well beyond what was measured stops before any parsing, with a message saying why,
  * rather than running out of memory after an hour, or ending with a silent partial result.
  */
-export const defaultMaxCodeFiles = 150_000;
+const defaultMaxCodeFiles = 150_000;
 
 /** Where the limit is raised (or lowered) for one run or one machine. */
-export const maxCodeFilesVariable = 'STEWARD_MAX_CODE_FILES';
+const maxCodeFilesVariable = 'STEWARD_MAX_CODE_FILES';
 
 /** Refuses a repository with more code files than the limit, naming the count, the limit and how to raise it. */
 export function checkCodeFileCount(count: number, env: NodeJS.ProcessEnv = process.env): void {
