@@ -22,6 +22,7 @@ import { ProjectContextCache } from '../store/project-context-cache.js';
 import { plural, preview } from '../wording.js';
 import { type ProjectLayout, readProjectLayout } from './project-layout.js';
 import type { PackageDeprecations } from '../../analyzers/deprecations/package-deprecations.js';
+import { checkCodeFileCount } from './code-file-limit.js';
 import { readInstalledDeprecations } from './installed-deprecations.js';
 import { readLockedPeers } from './locked-peers.js';
 import { prefetchCodeFacts, readCodeFacts } from './read-code-facts.js';
@@ -64,7 +65,7 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, thresholds, 
   const started = performance.now();
   const { files } = tree;
   const prefetched = prefetchCodeFacts(db, files, factsEngineVersion, parseWorkerUrl);
-  const layout = await readProjectLayout(db, root, files, signal, { installed }).catch(async (error: unknown) => {
+  const layout = await readProjectLayout(db, root, files, signal, { installed }).then(withinCodeFileLimit).catch(async (error: unknown) => {
     await prefetched.parser.close();
     throw error;
   });
@@ -121,6 +122,11 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, thresholds, 
     durationMs: Math.round(performance.now() - started),
   };
   return { stats, ...analysis };
+}
+
+function withinCodeFileLimit(layout: ProjectLayout): ProjectLayout {
+  checkCodeFileCount(layout.discovery.codeFiles.length);
+  return layout;
 }
 
 /**

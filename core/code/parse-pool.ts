@@ -47,7 +47,7 @@ export class ParsePool implements Parser {
 
   /** Parses every file, calling `onResult` as results arrive; rejects if a worker dies or the signal aborts. */
   parse(files: readonly SourceText[], onResult: (result: ParseResult) => void, signal: AbortSignal): Promise<void> {
-    const batches: ParseRequest[] = [];
+    const batches: (ParseRequest | undefined)[] = [];
     for (let start = 0; start < files.length; start += batchSize) {
       batches.push({ batch: batches.length, files: files.slice(start, start + batchSize) });
     }
@@ -66,7 +66,9 @@ export class ParsePool implements Parser {
       cleanup.push(() => signal.removeEventListener('abort', onAbort));
       for (const worker of this.workers) {
         const feed = (): void => {
-          const batch = batches[next++];
+          const batch = batches[next];
+          // Sent batches are dropped, so the texts are not all held until the last one is parsed.
+          batches[next++] = undefined;
           if (batch) worker.postMessage(batch);
         };
         const onMessage = (message: unknown): void => {

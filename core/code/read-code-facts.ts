@@ -18,6 +18,9 @@ const filesPerWorker = 1500;
 /** Up to this many files are parsed on the calling thread rather than in workers. */
 const inThreadFiles = 16;
 
+/** New cache entries written in one transaction while parsing goes on. */
+const cacheWriteEntries = 500;
+
 /** Larger files are left out without being read: no hand-written source is this big. */
 const maxParsedBytes = 10 * 1024 * 1024;
 
@@ -124,7 +127,8 @@ export async function readCodeFacts({ db, root, files, engineVersion, parseWorke
       signal,
     );
     await pool.parse(
-      texts,
+      // Handed over, not shared: each text can be collected once its batch is sent to a worker.
+      texts.splice(0),
       (parsed) => {
         const file = byPath.get(parsed.path)!;
         result.stats.parsed++;
@@ -137,6 +141,8 @@ export async function readCodeFacts({ db, root, files, engineVersion, parseWorke
           fresh.push({ ...keyOf(file), excludedReason });
           record(file.path, { excludedReason });
         }
+        // Stored as they come rather than all at the end: the facts' JSON text is not held twice over a large repository.
+        if (fresh.length >= cacheWriteEntries) cache.putAll(fresh.splice(0));
       },
       signal,
     );

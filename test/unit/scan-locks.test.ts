@@ -112,4 +112,22 @@ describe('who still holds a lock', () => {
     renewScanLocks(db, ['job-1', 'job-9'], now);
     expect(storedLock()?.heartbeatAt).toBe(now.toISOString());
   });
+
+  // The app renews on its own thread while a scan's worker (or another Steward process) may hold the
+  // write lock for long: the renewal used to wait the busy timeout, then throw from its timer and end `steward serve`.
+  it('renewal while another connection writes: skipped without an error, the connection as it was, done at the next', () => {
+    acquireScanLock(db, repositoryId, first, alive);
+    const other = openDatabase(join(dir, 'steward.db'));
+    try {
+      other.prepare('BEGIN IMMEDIATE').run();
+      expect(renewScanLocks(db, ['job-1'], now)).toBe('busy');
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(10000);
+      other.prepare('COMMIT').run();
+    } finally {
+      other.close();
+    }
+    expect(storedLock()?.heartbeatAt).toBe(first.heartbeatAt);
+    expect(renewScanLocks(db, ['job-1'], now)).toBe('renewed');
+    expect(storedLock()?.heartbeatAt).toBe(now.toISOString());
+  });
 });
