@@ -203,9 +203,9 @@ export class ScanService {
   }
 
   /**
-   * Says this process still runs its scans. Another process may hold the database's write lock for
-   * longer than the busy timeout (a large snapshot being saved): a missed renewal is harmless (a lock
-   * lives through several), while an exception in a timer would end the app.
+   * Says this process still runs its scans. A busy database skips a round (renewScanLocks does not
+   * wait; a lock lives through several renewals); any other failure is a warning, since an exception
+   * in a timer would end the app.
    */
   private renewLocks(): void {
     try {
