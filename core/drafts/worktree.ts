@@ -1,5 +1,6 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { userInfo } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { GitError, readGit } from '../git/git-runner.js';
 
 /**
@@ -35,7 +36,20 @@ export async function removeWorktree(root: string, folder: string): Promise<void
     if (!(error instanceof GitError)) throw error;
   }
   await rm(folder, { recursive: true, force: true });
+  await unlockHalfMadeRecord(root, folder);
   await readGit(root, ['worktree', 'prune']);
+}
+
+/**
+ * `git worktree add` locks the worktree's record ("initializing") before it writes where the worktree
+ * is and fills the folder: killed in between, the record stays locked, `worktree remove` cannot
+ * validate it and `prune` keeps every locked record, so it would stay in .git/worktrees for good. The
+ * folder is gone by now: the lock of its record (one naming no folder, or this one) is lifted, and prune takes it.
+ */
+async function unlockHalfMadeRecord(root: string, folder: string): Promise<void> {
+  const record = join(resolve(root, (await readGit(root, ['rev-parse', '--git-common-dir'])).trim()), 'worktrees', basename(folder));
+  const gitdir = await readFile(join(record, 'gitdir'), 'utf8').then((text) => text.trim(), () => null);
+  if (gitdir === null || resolve(record, gitdir) === join(folder, '.git')) await rm(join(record, 'locked'), { force: true });
 }
 
 export async function deleteBranch(root: string, branch: string): Promise<void> {
