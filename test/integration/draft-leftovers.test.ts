@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../core/api/call.js';
 import { removeWorktree } from '../../core/drafts/worktree.js';
 import { openSteward } from '../../core/steward.js';
+import { insertDraft } from '../../core/store/drafts.js';
 import { createKnownRepository, createRepository, git, temporaryDirectory } from '../support/git-fixture.js';
 import { sourceWorkers } from '../support/source-workers.js';
 
@@ -57,6 +60,40 @@ describe('a draft that drafts nothing', () => {
       await steward.close();
     }
     expect(git(repository, ['branch', '--list', 'steward/*'])).toBe('');
+    expect(existsSync(join(repository, '.git', 'worktrees')) ? readdirSync(join(repository, '.git', 'worktrees')) : []).toEqual([]);
+  });
+});
+
+describe('recovering a draft whose process was killed while git held its branch', () => {
+  it('removes the lock git left on the branch, then the branch, the worktree and its record', async () => {
+    const repository = createKnownRepository(join(temporaryDirectory(), 'repository'));
+    const home = temporaryDirectory();
+    const id = 'lockedbranch';
+    const branch = `steward/deadcode-2024-06-01-${id}`;
+    const worktree = join(home, 'worktrees', id);
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    const first = openSteward({ home, version: 'test', mode: 'browser', workers: sourceWorkers });
+    try {
+      const { id: repositoryId } = await call(first.handlers, 'repositories.add', { path: repository });
+      const base = git(repository, ['rev-parse', 'HEAD']).trim();
+      const request = { repositoryId, kind: 'deadcode' as const, confidence: 'high' as const, target: 'latest' as const, consent: false };
+      insertDraft(first.db, { id, repositoryId, kind: 'deadcode', title: 'Dead code (drafting)', branch, baseCommit: base, worktree, request, createdBy: 'Dev', ownerPid: dead, ownerHost: hostname() }, { actor: 'Dev', action: 'initiate', what: 'deadcode draft', where: repository, how: [], note: null }, new Date());
+      git(repository, ['worktree', 'add', '--quiet', '-b', branch, worktree, base]);
+      // git commit killed while it updated the branch: its ref's lock stays.
+      writeFileSync(join(repository, '.git', 'refs', 'heads', `${branch}.lock`), `${base}\n`);
+    } finally {
+      await first.close();
+    }
+    const next = openSteward({ home, version: 'test', mode: 'browser', workers: sourceWorkers });
+    try {
+      await next.drafts.recovered;
+      expect(next.drafts.get(id)).toMatchObject({ state: 'failed', worktree: null, error: expect.stringMatching(/^Interrupted/) });
+    } finally {
+      await next.close();
+    }
+    expect(git(repository, ['for-each-ref', 'refs/heads/steward/'])).toBe('');
+    expect(existsSync(join(repository, '.git', 'refs', 'heads', `${branch}.lock`))).toBe(false);
+    expect(existsSync(worktree)).toBe(false);
     expect(existsSync(join(repository, '.git', 'worktrees')) ? readdirSync(join(repository, '.git', 'worktrees')) : []).toEqual([]);
   });
 });
