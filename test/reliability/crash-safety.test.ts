@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackfillJob } from '../../core/api/backfill.js';
 import type { Draft, DraftDetail } from '../../core/api/drafts.js';
@@ -12,7 +13,7 @@ import { git, temporaryDirectory } from '../support/git-fixture.js';
 import { at, growingShop } from '../support/shop-fixture.js';
 import { recordFigures, scaled, seed } from './scale.js';
 import { type RepositoryState, databaseProblems, repositoryChanges, repositoryState } from './support/crash-checks.js';
-import { type KillableSteward, type ServerApi, type WatchedState, StateWatcher, killAfterStates, seededRandom, serverApi, spawnKillable } from './support/killable-steward.js';
+import { type KillableSteward, type ServerApi, type WatchedState, StateWatcher, killAfterStates, serverApi, spawnKillable } from './support/killable-steward.js';
 
 /**
  * Crash safety: Steward is killed with SIGKILL (its whole process group, git children included) at a
@@ -37,10 +38,11 @@ interface CrashRun {
 }
 
 const perOperation: Record<Operation, number> = scaled({ scan: 2, backfill: 2, draft: 2 }, { scan: 20, backfill: 15, draft: 15 });
-const random = seededRandom(seed);
-const runs: CrashRun[] = (['scan', 'backfill', 'draft'] as const).flatMap((operation) =>
-  Array.from({ length: perOperation[operation] }, (_, index) => ({ operation, channel: index % 2 === 0 ? 'cli' : 'serve', fraction: random(), firstScan: random() < 0.5 }) as const),
-).map((run, index) => ({ ...run, index }));
+/** Kill points and first scans drawn from the seed, uniformly (no bias towards the ends). */
+const draws = fc.sample(fc.noBias(fc.record({ permille: fc.integer({ min: 1, max: 1000 }), firstScan: fc.boolean() })), { seed, numRuns: Object.values(perOperation).reduce((sum, count) => sum + count, 0) });
+const runs: CrashRun[] = (['scan', 'backfill', 'draft'] as const)
+  .flatMap((operation) => Array.from({ length: perOperation[operation] }, (_, index) => ({ operation, channel: index % 2 === 0 ? ('cli' as const) : ('serve' as const) })))
+  .map((run, index) => ({ ...run, index, fraction: draws[index]!.permille / 1000, firstScan: draws[index]!.firstScan }));
 
 /** A hang detector, not a wait: every wait below is for a state. */
 const hang = 240_000;
@@ -63,8 +65,6 @@ const fixture = {} as {
   before: { shop: RepositoryState; drafts: RepositoryState };
   /** The shop's inventory after its scan: every later scan of the same commit finds the same. */
   shopItems: string[];
-  /** Changes a whole, uninterrupted run of each operation shows. */
-  states: Record<Operation, number>;
   backfilled: number;
 };
 const figures = { runs: 0, killedMidway: 0, killedAfterTheEnd: 0, scan: 0, backfill: 0, draft: 0, cli: 0, serve: 0, wallSeconds: 0 };
@@ -198,6 +198,35 @@ function expectRepositoryAsBefore(home: string, repository: string, before: Repo
   expect({ problems, leftovers }, label).toEqual({ problems: [], leftovers: [] });
 }
 
+/** What a run is, as far as the changes a whole one shows: a first scan writes more than a re-scan, the app starts differently from the CLI. */
+const kindOf = (run: CrashRun): string => `${run.operation}${run.operation === 'scan' ? (run.firstScan ? ' (first)' : ' (again)') : ''} through ${run.channel}`;
+/** Changes a whole, uninterrupted run of each kind shows (watched once, when the kind first comes). */
+const wholeStates = new Map<string, number>();
+
+/** A run's own data folder: new for a first scan, else one where its repository has been scanned. */
+function startingHome(run: CrashRun): string {
+  const home = folder('steward-crash-home-');
+  if (run.operation !== 'scan' || !run.firstScan) cpSync(run.operation === 'draft' ? fixture.draftHome : fixture.shopHome, home, { recursive: true });
+  return home;
+}
+
+async function discardReadyDrafts(home: string): Promise<void> {
+  for (const draft of draftsOf(home).filter((one) => one.state === 'ready')) await cli(home, ['draft', 'discard', draft.id, '--yes']);
+}
+
+async function statesOfAWholeRun(run: CrashRun): Promise<number> {
+  const kind = kindOf(run);
+  if (!wholeStates.has(kind)) {
+    const home = startingHome(run);
+    const whole = await operate(home, run.operation === 'draft' ? fixture.drafts : fixture.shop, run.operation, run.channel, Number.POSITIVE_INFINITY);
+    await whole.target.kill();
+    await discardReadyDrafts(home);
+    wholeStates.set(kind, whole.states);
+    note(`a whole ${kind} shows ${whole.states} changes`);
+  }
+  return wholeStates.get(kind)!;
+}
+
 beforeAll(async () => {
   const { repository: shop } = growingShop();
   // A week of bulk on top, so that a scan of HEAD has enough to parse for kills to fall inside it.
@@ -226,25 +255,26 @@ beforeAll(async () => {
   const drafted = JSON.parse(draft.target.output().stdout) as DraftDetail;
   expect([drafted.state, drafted.error, fixture.backfilled, fixture.shopItems.length > 0]).toEqual(['ready', null, 8, true]);
   await cli(draftHome, ['draft', 'discard', drafted.id, '--yes']);
-  fixture.states = { scan: scan.states, backfill: backfill.states, draft: draft.states };
-  note(`whole runs show ${JSON.stringify(fixture.states)} changes`);
+  wholeStates.set('scan (first) through cli', scan.states);
+  wholeStates.set('backfill through cli', backfill.states);
+  wholeStates.set('draft through cli', draft.states);
 }, hang);
 
 afterAll(() => {
   figures.wallSeconds = Math.round((performance.now() - started) / 1000);
-  recordFigures('crash-safety', { ...figures, statesOfAWholeScan: fixture.states?.scan ?? 0, statesOfAWholeBackfill: fixture.states?.backfill ?? 0, statesOfAWholeDraft: fixture.states?.draft ?? 0 });
+  recordFigures('crash-safety', { ...figures, statesOfWholeRuns: JSON.stringify(Object.fromEntries(wholeStates)) });
   for (const made of cleanup) rmSync(made, { recursive: true, force: true });
 });
 
 describe(`kill -9 at a seeded-random point (seed ${seed}; STEWARD_SEED=${seed} repeats it)`, () => {
   for (const run of runs) {
-    it(`run ${run.index}: ${run.operation}${run.operation === 'scan' ? (run.firstScan ? ' (first)' : ' (again)') : ''} through ${run.channel}, killed at ${(run.fraction * 100).toFixed(0)} % of its states`, async () => {
+    it(`run ${run.index}: ${kindOf(run)}, killed at ${(run.fraction * 100).toFixed(0)} % of its states`, async () => {
       const repository = run.operation === 'draft' ? fixture.drafts : fixture.shop;
       const before = run.operation === 'draft' ? fixture.before.drafts : fixture.before.shop;
-      const home = folder('steward-crash-home-');
-      if (run.operation !== 'scan' || !run.firstScan) cpSync(run.operation === 'draft' ? fixture.draftHome : fixture.shopHome, home, { recursive: true });
-      const killAt = Math.max(1, Math.ceil(run.fraction * fixture.states[run.operation]));
-      const label = `seed ${seed}, run ${run.index} (${run.operation} through ${run.channel}), killed after state ${killAt} of ~${fixture.states[run.operation]}`;
+      const whole = await statesOfAWholeRun(run);
+      const home = startingHome(run);
+      const killAt = Math.max(1, Math.ceil(run.fraction * whole));
+      const label = `seed ${seed}, run ${run.index} (${kindOf(run)}), killed after state ${killAt} of ~${whole}`;
 
       const outcome = await operate(home, repository, run.operation, run.channel, killAt);
       note(`${label}: ${outcome.killed ? 'killed midway' : 'killed after the end'}`);
@@ -269,7 +299,7 @@ describe(`kill -9 at a seeded-random point (seed ${seed}; STEWARD_SEED=${seed} r
       if (run.operation === 'draft') {
         expect(recovered).toBe(true);
         // Discarded, the drafts leave the repository exactly as it was, for the next run.
-        for (const draft of draftsOf(home).filter((one) => one.state === 'ready')) await cli(home, ['draft', 'discard', draft.id, '--yes']);
+        await discardReadyDrafts(home);
         expect(repositoryChanges(before, repositoryState(repository), { worktrees: new Set(), branches: new Set() }), label).toEqual([]);
       }
       note(`${label}: checked`);

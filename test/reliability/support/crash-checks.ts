@@ -143,6 +143,11 @@ export function databaseProblems(home: string, recovered: boolean): string[] {
       }
     }
 
+    // A resumed backfill never snapshots a past commit twice.
+    for (const twice of db.prepare<[], { commit_sha: string; n: number }>("SELECT commit_sha, count(*) AS n FROM snapshots WHERE kind = 'backfill' GROUP BY repository_id, commit_sha HAVING n > 1").all()) {
+      problems.push(`commit ${twice.commit_sha.slice(0, 7)} backfilled ${twice.n} times`);
+    }
+
     for (const { id: repositoryId } of db.prepare<[], { id: number }>('SELECT id FROM repositories').all()) {
       const latest = db.prepare<[number], { id: number }>("SELECT id FROM snapshots WHERE repository_id = ? AND kind = 'head' ORDER BY finished_at DESC, id DESC LIMIT 1").get(repositoryId);
       const items = db.prepare<[number], { n: number; newest: number | null }>('SELECT count(*) AS n, max(last_seen) AS newest FROM debt_items WHERE repository_id = ?').get(repositoryId)!;

@@ -169,15 +169,3 @@ export async function killAfterStates(target: KillableSteward, watcher: StateWat
     watcher.close();
   }
 }
-
-/** mulberry32: a tiny seeded generator, so that every kill point can be drawn again from the seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
