@@ -229,7 +229,7 @@ export class DraftService {
       if (repository && existsSync(repository.path)) {
         if (draft.worktree) await removeWorktree(repository.path, draft.worktree).catch(() => {});
         if (draft.worktree) await removeWorktree(repository.path, `${draft.worktree}-rehearsal`).catch(() => {});
-        await deleteBranch(repository.path, draft.branch).catch(() => {});
+        await deleteBranch(repository.path, draft.branch, { ownerGone: true }).catch(() => {});
       }
       const what = `Interrupted: the Steward process drafting it stopped; its worktree and branch ${draft.branch} were removed`;
       const updated = updateDraft(db, draft.id, { state: 'failed', step: null, worktree: null, error: what }, new Date(), { actor: 'steward', action: 'recover', what, where: `${repository?.name ?? 'repository'} (${repository?.path ?? '?'})`, how: [`git worktree remove --force ${draft.worktree ?? ''}`, `git branch -D ${draft.branch}`], note: null });

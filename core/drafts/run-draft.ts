@@ -25,7 +25,7 @@ import { draftKindModules } from './kinds/registry.js';
 import { type ManagerCommands, commandEnvironment, managerCommands } from './package-manager.js';
 import { rehearseRollback, rollbackPlan } from './rollback.js';
 import { runCommand } from './run-command.js';
-import { addWorktree, commitPaths, removeWorktree, resetWorktree } from './worktree.js';
+import { addWorktree, commitPaths, deleteBranch, removeWorktree, resetWorktree } from './worktree.js';
 
 /** How a draft's run reports back: each step, and each transition with its audit entry. */
 interface DraftRun {
@@ -270,6 +270,7 @@ export async function runDraft(run: DraftRun): Promise<{ plan: DraftPlan; headCo
   if (commits.length === 0) {
     // Nothing to keep: the worktree and the branch (still at the base) go; the plan says why.
     await removeWorktree(run.root, folder).catch(() => {});
+    await deleteBranch(run.root, draft.branch).catch(() => {});
   }
   return { plan, headCommit: commits.length > 0 ? head : null, title: titleOf(kind.kind, committedUnits) };
 }

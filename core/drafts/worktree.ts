@@ -1,5 +1,6 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { userInfo } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { GitError, readGit } from '../git/git-runner.js';
 
 /**
@@ -35,10 +36,34 @@ export async function removeWorktree(root: string, folder: string): Promise<void
     if (!(error instanceof GitError)) throw error;
   }
   await rm(folder, { recursive: true, force: true });
+  await unlockHalfMadeRecord(root, folder);
   await readGit(root, ['worktree', 'prune']);
 }
 
-export async function deleteBranch(root: string, branch: string): Promise<void> {
+/**
+ * `git worktree add` locks the worktree's record ("initializing") before it writes where the worktree
+ * is and fills the folder: killed in between, the record stays locked, `worktree remove` cannot
+ * validate it and `prune` keeps every locked record, so it would stay in .git/worktrees for good. The
+ * folder is gone by now: the lock of its record (one naming no folder, or this one) is lifted, and prune takes it.
+ */
+async function unlockHalfMadeRecord(root: string, folder: string): Promise<void> {
+  const record = join(await commonDir(root), 'worktrees', basename(folder));
+  const gitdir = await readFile(join(record, 'gitdir'), 'utf8').then((text) => text.trim(), () => null);
+  if (gitdir === null || resolve(record, gitdir) === join(folder, '.git')) await rm(join(record, 'locked'), { force: true });
+}
+
+/** The repository's own .git folder (shared by its worktrees). */
+async function commonDir(root: string): Promise<string> {
+  return resolve(root, (await readGit(root, ['rev-parse', '--git-common-dir'])).trim());
+}
+
+/**
+ * Deletes a draft's branch. `ownerGone`: the process that drafted it is dead (a recovery), so a lock
+ * that git, killed with it while committing, left on this branch's ref is removed first, as git itself
+ * asks; else `branch -D` fails on it and the branch stays for good.
+ */
+export async function deleteBranch(root: string, branch: string, { ownerGone = false } = {}): Promise<void> {
+  if (ownerGone) await rm(join(await commonDir(root), 'refs', 'heads', `${branch}.lock`), { force: true });
   if (await branchExists(root, branch)) await readGit(root, ['branch', '-D', '--', branch]);
 }
 
