@@ -62,6 +62,8 @@ const markers = markerFolder();
 const corpusFolder = temporaryDirectory('steward-corpus-');
 const started = Date.now();
 let runs = 0;
+/** How the runs ended, by command and exit code ("draft deadcode → 1": 3), for the report. */
+const endings: Record<string, number> = {};
 
 afterAll(() => {
   recordFigures('hostile-corpus', {
@@ -70,6 +72,7 @@ afterAll(() => {
     runs,
     subset: full ? 'every repository × every command' : `scan on every repository but the ${corpus.length - corpus.filter((entry) => !entry.expensive).length} expensive ones, each other command on every ${stride}th (rotated by the seed)`,
     wallSeconds: Math.round((Date.now() - started) / 1000),
+    ...endings,
   });
   rmSync(corpusFolder, { recursive: true, force: true });
   rmSync(markers.folder, { recursive: true, force: true });
@@ -109,6 +112,8 @@ async function runRepository(entry: CorpusEntry, chosen: readonly Command[]): Pr
       const args = command.args(path, home);
       const result = await runUntilHang(home, args, hangMs(entry));
       const what = `steward ${command.name}`;
+      const ending = `${command.name} → ${result.hung === null ? result.status : 'hung'}`;
+      endings[ending] = (endings[ending] ?? 0) + 1;
       problems.push(...contractProblems(what, result, command.draft === true));
       const after = fingerprint(folder);
       problems.push(...changes(bytes, after, command.draft === true).map((change) => `${what} changed the repository: ${change}`));
