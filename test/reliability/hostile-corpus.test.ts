@@ -52,7 +52,7 @@ const hangMs = (entry: CorpusEntry): number => (entry.expensive && full ? 900_00
 /** How many repositories run at once. */
 const concurrency = 2;
 /** Each command other than scan runs on every `stride`-th repository (rotated by the seed): in the full run, on every one. */
-const stride = scaled(15, 1);
+const stride = scaled(22, 1);
 
 function commandsFor(index: number): Command[] {
   return commands.filter((_, position) => position === 0 || (index + position + seed) % stride === 0);
