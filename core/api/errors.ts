@@ -27,10 +27,17 @@ export class StewardError extends Error {
   }
 }
 
-/** Any thrown value as an ApiError; unexpected errors keep their message but are marked internal. */
+/**
+ * Any thrown value as an ApiError; unexpected errors keep their message but are marked internal. The
+ * database still locked by another Steward process after the busy timeout (a machine so loaded that
+ * a write outlasts it) is no fault of Steward's: it is `busy`, and said so.
+ */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof StewardError) return error.toApiError();
   if (error instanceof z.ZodError) return { code: 'invalid-input', message: describeZodError(error) };
+  if (String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY')) {
+    return { code: 'busy', message: 'The database is busy with another Steward process (the app, `steward serve` or a command) that is writing; try again in a moment' };
+  }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message };
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { call } from '../../core/api/call.js';
+import { dispatch } from '../../core/api/dispatch.js';
 import { databaseFile } from '../../core/paths.js';
 import { openSteward } from '../../core/steward.js';
 import { HistoryLogStore } from '../../core/store/history-log-store.js';
@@ -99,6 +100,25 @@ describe('writes that race', () => {
       expect(readDatabase(otherHome, (db) => db.prepare('SELECT count(*) AS n FROM scan_locks').get())).toEqual({ n: 0 });
     } finally {
       vi.useRealTimers();
+      await app.close();
+    }
+  });
+});
+
+describe('a database still locked after the busy timeout', () => {
+  it('is a clear "busy" answer, not an internal error with a stack trace', async () => {
+    const home = temporaryDirectory();
+    const app = openSteward({ home, version: 'test', mode: 'browser', workers: sourceWorkers });
+    try {
+      const writer = await anotherWriter(databaseFile(home), 1500);
+      // As if the other process's write outlasted the busy timeout.
+      app.db.pragma('busy_timeout = 0');
+      const answer = await dispatch(app.handlers, 'settings.update', { productCodeOnly: true });
+      expect(answer).toEqual({ ok: false, error: { code: 'busy', message: expect.stringMatching(/^The database is busy with another Steward process .*; try again in a moment$/) } });
+      app.db.pragma('busy_timeout = 10000');
+      await writer.released;
+      expect(await dispatch(app.handlers, 'settings.update', { productCodeOnly: true })).toMatchObject({ ok: true });
+    } finally {
       await app.close();
     }
   });
