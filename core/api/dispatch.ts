@@ -15,6 +15,7 @@ export async function dispatch(handlers: Handlers, name: string, payload: unknow
   } catch (error) {
     const apiError = toApiError(error);
     if (apiError.code === 'internal') console.error(`steward: route ${name} failed:`, error);
-    return { ok: false, error: apiError };
+    // Messages name what was asked for (a path, a key), which may hold line breaks: a message stays one line.
+    return { ok: false, error: { ...apiError, message: apiError.message.replace(/\r/g, '\\r').replace(/\n/g, '\\n') } };
   }
 }

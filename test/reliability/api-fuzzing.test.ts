@@ -31,6 +31,8 @@ const appPage = `${appEntry}#/repositories/1`;
  */
 const slowRoutes = new Set<RouteName>(['drafts.create', 'tests.import', 'scans.startAll', 'portfolio.overview']);
 const ipcRuns = (route: RouteName): number => (slowRoutes.has(route) ? scaled(5, 100) : scaled(25, 1000));
+/** Only to detect a hang: a full run of a slow route takes minutes on a loaded 2-core machine. */
+const hangDetector = scaled(120_000, 1_800_000);
 const httpRuns = (route: RouteName): number => (slowRoutes.has(route) ? scaled(1, 20) : scaled(3, 100));
 const cases = { ipc: 0, senders: 0, http: 0 };
 const started = Date.now();
@@ -157,7 +159,7 @@ describe.sequential('every route through the IPC router, from the app window', (
         }),
         { seed: seed + index, numRuns: ipcRuns(route) },
       );
-    });
+    }, hangDetector);
   }
 });
 
@@ -193,7 +195,7 @@ describe('the IPC router, from anything but the app window', () => {
         { seed: seed + index, numRuns: scaled(strangers.length, 200), examples: strangers.map((url): [string | null, unknown] => [url, {}]) },
       );
     }
-  });
+  }, hangDetector);
 });
 
 describe('browser mode over HTTP', () => {
@@ -239,7 +241,7 @@ describe('browser mode over HTTP', () => {
         { seed: seed + index, numRuns: httpRuns(route) },
       );
     }
-  });
+  }, hangDetector);
 
   it('refuses a body over 1 MB with 413 and a typed error, sized or chunked, and keeps serving', async () => {
     const big = JSON.stringify({ path: 'x'.repeat(1024 * 1024) });

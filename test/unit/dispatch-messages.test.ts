@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../core/api/dispatch.js';
+import { StewardError } from '../../core/api/errors.js';
 import type { Handlers } from '../../core/api/routes.js';
 
 /** Requests the API fuzzing (test/reliability/api-fuzzing.test.ts) found answered with messages nobody can read. */
@@ -20,5 +21,10 @@ describe('the messages of refused requests stay short', () => {
       const envelope = await dispatch(noHandlers, route, payload);
       expect(envelope, route).toEqual({ ok: false, error: { code: 'invalid-input', message: 'path: That path is longer than any folder can have (4,096 characters)' } });
     }
+  });
+
+  it('a message naming a value with line breaks stays one line (identities.unmerge of "\\r\\n", repositories.find of "\\0\\n\\0" answered two lines)', async () => {
+    const handlers = { 'identities.unmerge': async ({ key }: { key: string }) => { throw new StewardError('not-found', `${key} is not merged into anyone`); } } as Partial<Handlers> as Handlers;
+    expect(await dispatch(handlers, 'identities.unmerge', { key: 'a\r\nb' })).toEqual({ ok: false, error: { code: 'not-found', message: 'a\\r\\nb is not merged into anyone' } });
   });
 });

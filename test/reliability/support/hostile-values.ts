@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 /** Nested `depth` levels deep: arrays in arrays, or objects in objects. */
-export function nested(depth: number, kind: 'array' | 'object'): unknown {
+function nested(depth: number, kind: 'array' | 'object'): unknown {
   let value: unknown = 1;
   for (let level = 0; level < depth; level++) value = kind === 'array' ? [value] : { a: value };
   return named(value as object, `nested(${depth}, '${kind}')`);
