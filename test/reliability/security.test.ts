@@ -20,8 +20,10 @@ import { createInjectionRepository, createInstallableRepository, npmSecrets, sec
 import { type ServeProcess, rawRequest, startServeProcess } from './support/serve-process.js';
 
 /** The counts RELIABILITY.md reports, written once every test has run. */
-const figures = { injectionAttempts: 0, commandRuns: 0, serverChecks: 0, refusedAddresses: 0, secretProbes: 0, scriptTraps: 0, closedPipeRuns: 0 };
+const figures = { hostileValues: 0, scriptTraps: 0, commandRuns: 0, injectionAttempts: 0, serverChecks: 0, refusedAddresses: 0, secretProbes: 0, closedPipeRuns: 0 };
 afterAll(() => recordFigures('security', figures));
+/** Each command run over a repository tries every hostile value and trap it holds. */
+const attempted = (values: number) => (figures.injectionAttempts += values);
 
 /** Every file under a folder, with its bytes (the database, its WAL, logs, draft plans, worktrees). */
 export function filesUnder(folder: string): { path: string; bytes: Buffer }[] {
@@ -225,7 +227,7 @@ describe('a hostile repository: nothing it names runs, no secret of .npmrc leaks
     repository = planted.repository;
     const other = createInstallableRepository(temporaryDirectory('steward-installable-'), markers, registry.url, secrets);
     installable = other.repository;
-    figures.injectionAttempts = planted.planted;
+    figures.hostileValues = planted.planted;
     figures.scriptTraps = other.planted;
     const userConfig = join(outputs, 'user.npmrc');
     writeFileSync(userConfig, userNpmrc(registry.url, secrets));
@@ -249,6 +251,7 @@ describe('a hostile repository: nothing it names runs, no secret of .npmrc leaks
     const result = await runIn(folder, home, args, env);
     results.push(result);
     figures.commandRuns++;
+    attempted(folder === repository ? figures.hostileValues : figures.scriptTraps);
     expectContractKept(result);
     return result;
   };
@@ -358,6 +361,7 @@ describe('a hostile repository: nothing it names runs, no secret of .npmrc leaks
       let stderr = '';
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      attempted(figures.hostileValues);
       return { args: args.join(' '), code, stderr };
     };
     const outcomes: { args: string; code: number | null; stderr: string }[] = [];
