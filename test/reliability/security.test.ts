@@ -26,7 +26,7 @@ afterAll(() => recordFigures('security', figures));
 const attempted = (values: number) => (figures.injectionAttempts += values);
 
 /** Every file under a folder, with its bytes (the database, its WAL, logs, draft plans, worktrees). */
-export function filesUnder(folder: string): { path: string; bytes: Buffer }[] {
+function filesUnder(folder: string): { path: string; bytes: Buffer }[] {
   const found: { path: string; bytes: Buffer }[] = [];
   for (const name of readdirSync(folder)) {
     const path = join(folder, name);
