@@ -10,7 +10,7 @@ type Markers = ReturnType<typeof markerFolder>;
  * git or another program ever takes them as an option: `$()`, backticks, `;`, `|`, `&&`, a line
  * break, a leading `--upload-pack=` and `--output=` (git writes its output to the file named).
  */
-export function injections(markers: Markers, vector: string): string[] {
+function injections(markers: Markers, vector: string): string[] {
   const touch = (kind: string): string => markers.command(`${vector}-${kind}`);
   return [
     `$(${touch('dollar')})`,
@@ -25,13 +25,13 @@ export function injections(markers: Markers, vector: string): string[] {
 }
 
 /** The same without spaces, quotes or line breaks (git refuses them in branch and tag names): `${IFS}` splits the words. */
-export function compactInjections(markers: Markers, vector: string): string[] {
+function compactInjections(markers: Markers, vector: string): string[] {
   const touch = (kind: string): string => `touch\${IFS}${join(markers.folder, `${vector}-${kind}`)}`;
   return [`$(${touch('dollar')})`, `x;${touch('semicolon')}`, `x|${touch('pipe')}`, `x&&${touch('and')}`, `--upload-pack=${touch('upload-pack')}`, `--output=${join(markers.folder, `${vector}-output`)}`, `-o${join(markers.folder, `${vector}-o`)}`];
 }
 
 /** The secrets the user's and the repository's .npmrc hold: none may appear in any output or file. */
-export interface NpmSecrets {
+interface NpmSecrets {
   /** The registry's token, in the repository's .npmrc. */
   repositoryToken: string;
   /** In the environment, expanded from `${STEWARD_TEST_SECRET}` in the user's .npmrc. */

@@ -40,7 +40,7 @@ export async function startServeProcess(home: string, env: NodeJS.ProcessEnv = {
   };
 }
 
-export interface RawResponse {
+interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
