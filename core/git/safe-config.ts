@@ -30,6 +30,10 @@ export const fixedOverrides: readonly ConfigOverride[] = [
   ['log.showSignature', 'false'],
   ['diff.external', ''],
   ['core.pager', 'cat'],
+  // A draft's commit would otherwise start git's housekeeping on the user's repository (packing refs,
+  // expiring reflogs, maybe in the background): Steward changes nothing there but its own branches.
+  ['gc.auto', '0'],
+  ['maintenance.auto', 'false'],
 ];
 
 /** Keys whose value is a program git may run (names as `git config --list` prints them: section and key lower-cased). */

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../core/api/call.js';
-import { removeWorktree } from '../../core/drafts/worktree.js';
+import { addWorktree, commitPaths, removeWorktree } from '../../core/drafts/worktree.js';
 import { openSteward } from '../../core/steward.js';
 import { insertDraft } from '../../core/store/drafts.js';
 import { createKnownRepository, createRepository, git, temporaryDirectory } from '../support/git-fixture.js';
@@ -95,5 +95,28 @@ describe('recovering a draft whose process was killed while git held its branch'
     expect(existsSync(join(repository, '.git', 'refs', 'heads', `${branch}.lock`))).toBe(false);
     expect(existsSync(worktree)).toBe(false);
     expect(existsSync(join(repository, '.git', 'worktrees')) ? readdirSync(join(repository, '.git', 'worktrees')) : []).toEqual([]);
+  });
+});
+
+describe("a draft's commit and git's housekeeping", () => {
+  it("starts no housekeeping on the user's repository, even where its settings ask for it at once", async () => {
+    const repository = createKnownRepository(join(temporaryDirectory(), 'housekeeping'));
+    // Two packs where one is the limit: any commit would repack the user's objects (gc --auto).
+    git(repository, ['config', 'gc.autoPackLimit', '1']);
+    git(repository, ['config', 'gc.autoDetach', 'false']);
+    git(repository, ['repack', '-d', '--quiet']);
+    writeFileSync(join(repository, 'more.txt'), 'more\n');
+    git(repository, ['add', 'more.txt']);
+    git(repository, ['-c', 'gc.auto=0', '-c', 'user.name=Ada', '-c', 'user.email=ada@example.com', 'commit', '--quiet', '-m', 'more']);
+    git(repository, ['repack', '--quiet']);
+    const packs = (): string[] => readdirSync(join(repository, '.git', 'objects', 'pack')).filter((file) => file.endsWith('.pack')).sort();
+    const before = packs();
+    expect(before).toHaveLength(2);
+
+    const folder = join(temporaryDirectory(), 'draft');
+    await addWorktree(repository, folder, 'steward/housekeeping', 'HEAD');
+    writeFileSync(join(folder, 'draft.txt'), 'drafted\n');
+    await commitPaths(folder, ['draft.txt'], 'a draft commit');
+    expect(packs()).toEqual(before);
   });
 });
