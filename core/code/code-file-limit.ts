@@ -7,7 +7,7 @@ import { plural } from '../wording.js';
  * repository well beyond what was measured stops before any parsing, with a message saying why,
  * rather than running out of memory after an hour, or ending with a silent partial result.
  */
-const defaultMaxCodeFiles = 150_000;
+const defaultMaxCodeFiles = 120_000;
 
 /** Where the limit is raised (or lowered) for one run or one machine. */
 const maxCodeFilesVariable = 'STEWARD_MAX_CODE_FILES';
