@@ -24,7 +24,7 @@ interface Built {
   path?: string;
 }
 
-export interface BuildContext {
+interface BuildContext {
   markers: MarkerFolder;
   /** Deterministic bytes for this seed. */
   random: () => number;
