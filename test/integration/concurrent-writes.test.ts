@@ -96,7 +96,8 @@ describe('writes that race', () => {
       await writer.released;
       expect((await app.scans.settled(job.id)).state).toBe('succeeded');
       process.off('warning', onWarning);
-      expect(warnings).toEqual([expect.stringMatching(/^Steward could not renew its scan locks this time: database is locked/)]);
+      // A busy round is skipped without waiting and without a word: the lock lives through several.
+      expect(warnings).toEqual([]);
       expect(readDatabase(otherHome, (db) => db.prepare('SELECT count(*) AS n FROM scan_locks').get())).toEqual({ n: 0 });
     } finally {
       vi.useRealTimers();
