@@ -20,7 +20,7 @@ import { draftKinds, draftTargets } from '../core/api/drafts.js';
 import { printable } from '../core/wording.js';
 import { endQuietlyOnClosedPipe, exitCodeFor, exitCodes } from './exit-codes.js';
 import { installation } from './installation.js';
-import { type OutputOptions, parseCount, parseDay, parsePeriod, parseScore } from './output.js';
+import { type OutputOptions, parseCount, parseDay, parsePath, parsePaths, parsePeriod, parseScore } from './output.js';
 
 /**
  * Opens the engine for one command and always closes it, whatever the command does. Commands are
@@ -76,7 +76,7 @@ const program = new Command('steward')
 program
   .command('scan')
   .description('scan a repository at its HEAD commit and save the snapshot (adds the repository if needed); --all scans every registered one')
-  .argument('[path]', 'a folder inside the git work tree')
+  .argument('[path]', 'a folder inside the git work tree', parsePath)
   .option('--all', 'scan every registered repository, two at a time, a line for each as it finishes (exit 2 names those that could not be scanned)')
   .option('--json', 'print the snapshot as one JSON object')
   .option('--only <analyses>', `run only these analyses (comma-separated: ${analysisIds.join(', ')})`, listOf(analysisIds))
@@ -99,7 +99,7 @@ for (const descriptor of analysisDescriptors) {
   const command = program
     .command(descriptor.command.name)
     .description(descriptor.command.description)
-    .argument('<path>', 'a folder inside the git work tree')
+    .argument('<path>', 'a folder inside the git work tree', parsePath)
     .option('--json', 'print the report as one JSON object')
     .option('--sarif', 'print the findings as SARIF 2.1.0, each with its inventory fingerprint (partialFingerprints)')
     .option('-q, --quiet', 'no progress bar');
@@ -125,7 +125,7 @@ withInventoryFilters(
   program
     .command('inventory')
     .description("the repository's debt items as of its latest scan: identity, confidence, cost, owner and fix, by priority")
-    .argument('<path>', 'a folder inside the git work tree (scanned before)')
+    .argument('<path>', 'a folder inside the git work tree (scanned before)', parsePath)
     .option('--json', 'print every item with its evidence, with totals, facets and what changed since the previous scan')
     .option('--csv', 'print every item as CSV (the columns of steward export, docs/exports.md)'),
 )
@@ -136,7 +136,7 @@ withInventoryFilters(
   program
     .command('export')
     .description('the debt items of the latest scan of each repository, one row each, as CSV, XLSX or JSON for a spreadsheet or a script (columns: docs/exports.md)')
-    .argument('[paths...]', 'folders inside the git work trees (scanned before)')
+    .argument('[paths...]', 'folders inside the git work trees (scanned before)', parsePaths)
     .option('--all', 'every repository Steward knows (those never scanned are left out, with a warning)')
     .option('--format <format>', `${exportFormats.join(', ')} (default: the extension of --out)`, oneOf(exportFormats))
     .option('--out <file>', 'write to this file, whole or not at all (default: stdout; an XLSX file needs --out or a redirect)')
@@ -146,7 +146,7 @@ withInventoryFilters(
 program
   .command('score')
   .description('the health score (0–100) of the latest scan, by part, from its open debt items against its lines of code')
-  .argument('<path>', 'a folder inside the git work tree (scanned before)')
+  .argument('<path>', 'a folder inside the git work tree (scanned before)', parsePath)
   .option('--explain', 'list the items behind every lost point (they add up to 100 − score)')
   .option('--folder <folder>', 'score this folder and below')
   .option('--json', 'print the score, its parts and every item behind them')
@@ -155,7 +155,7 @@ program
 program
   .command('report')
   .description("the weekly health report: the score and what changed it since the snapshot nearest to a week before (it says which), hotspots, dependencies, tests, forecasts, drafts, and three next steps with what they give the score")
-  .argument('[path]', 'a folder inside the git work tree (or --all)')
+  .argument('[path]', 'a folder inside the git work tree (or --all)', parsePath)
   .option('--all', 'one report over every registered repository: a summary table, then each one')
   .addOption(new Option('--week', 'compare with the snapshot nearest to a week before the latest scan (the default)').conflicts('since'))
   .option('--since <date>', 'compare with the snapshot nearest to this date (YYYY-MM-DD) instead', parseDay)
@@ -167,15 +167,15 @@ const tests = program.command('tests').description('test results for flaky tests
 tests
   .command('import')
   .description('import JUnit XML files of a test run at HEAD (Vitest, Jest, Playwright and Mocha can write them); a file imported before is not counted twice')
-  .argument('<path>', 'a folder inside the git work tree')
-  .argument('<files...>', 'JUnit XML files')
+  .argument('<path>', 'a folder inside the git work tree', parsePath)
+  .argument('<files...>', 'JUnit XML files', parsePaths)
   .option('--json', 'print what was imported, with warnings')
   .action((path: string, files: string[], options: OutputOptions) => withSteward(async (steward) => (await import('./commands/tests.js')).testsImportCommand(steward, path, files, options)));
 
 program
   .command('backfill')
   .description('snapshots of past commits, one per period back from HEAD (first parent), for a trend from day one; running it again resumes')
-  .argument('<path>', 'a folder inside the git work tree')
+  .argument('<path>', 'a folder inside the git work tree', parsePath)
   .option('--every <period>', 'the period between commits: days or weeks (10d, 1w, 2w)', parsePeriod, '1w')
   .option('--count <n>', 'how many periods back', parseCount, 26)
   .option('--offline', 'check dependencies from cached metadata only')
@@ -186,7 +186,7 @@ program
 program
   .command('forecast')
   .description("when the health score falls below a threshold, and each folder's complexity rises above one, on the trend of the scans and backfills so far (a date with its interval, or not on the current trend)")
-  .argument('<path>', 'a folder inside the git work tree (scanned before)')
+  .argument('<path>', 'a folder inside the git work tree (scanned before)', parsePath)
   .option('--threshold <score>', 'the score to forecast (0–100)', parseScore, forecastScoreThreshold)
   .option('--complexity <n>', "the cognitive complexity per function a folder's forecast dates (default: the settings' threshold, 15)", parseCount)
   .option('--top <n>', 'how many folders to list (--json has them all)', parseCount, 10)
@@ -206,7 +206,7 @@ for (const kind of draftKinds) {
         deprecations: 'replace deprecated APIs where the deprecation names a plain rename; list the rest as manual steps',
       }[kind],
     )
-    .argument('<path>', 'a folder inside the git work tree')
+    .argument('<path>', 'a folder inside the git work tree', parsePath)
     .option('--items <fingerprints>', 'the inventory items to fix, comma-separated (default: every open item of the kind)', (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean))
     .option('--target <target>', 'how far dependencies move: patch, minor or latest', oneOf(draftTargets), 'latest')
     .option('--confidence <level>', 'the least confidence of the items taken (a dead-code draft takes high only)', oneOf(confidences), 'high')
@@ -239,7 +239,7 @@ for (const decision of ['approve', 'reject', 'discard'] as const) {
 draft
   .command('consent')
   .description("whether drafts may run the repository's own code (install scripts, lint, tests, build) in their worktrees")
-  .argument('<path>', 'a folder inside the git work tree')
+  .argument('<path>', 'a folder inside the git work tree', parsePath)
   .option('--grant', 'allow it (remembered for this repository)')
   .option('--revoke', 'take it back')
   .option('--by <name>', 'who agrees (default: your git identity)')
@@ -249,7 +249,7 @@ draft
 program
   .command('drafts')
   .description('list maintenance drafts, newest first, with their state and risk, and the approval rate per kind')
-  .argument('[path]', 'only the drafts of this repository')
+  .argument('[path]', 'only the drafts of this repository', parsePath)
   .option('--json', 'print JSON')
   .action((path: string | undefined, options: OutputOptions) => withSteward(async (steward) => (await import('./commands/draft.js')).draftsCommand(steward, path, options)));
 
@@ -259,7 +259,7 @@ program
   .argument('<action>', 'accept, dismiss or reopen', oneOf(['accept', 'dismiss', 'reopen'] as const))
   .argument('<fingerprint>', 'the item, as steward inventory prints it')
   .requiredOption('--reason <text>', 'why (kept with the item, with who and when)')
-  .option('--repo <path>', 'the repository (default: the one that has this fingerprint)')
+  .option('--repo <path>', 'the repository (default: the one that has this fingerprint)', parsePath)
   .option('--by <name>', 'who decides (default: your user name)')
   .option('--json', 'print the item')
   .action((action: 'accept' | 'dismiss' | 'reopen', fingerprint: string, options: ItemOptions) =>
@@ -282,7 +282,7 @@ program
 program
   .command('history')
   .description("list a repository's snapshots, newest first")
-  .argument('<path>', 'a folder inside the git work tree')
+  .argument('<path>', 'a folder inside the git work tree', parsePath)
   .option('--json', 'print JSON')
   .action((path: string, options: OutputOptions) => withSteward(async (steward) => (await import('./commands/history.js')).historyCommand(steward, path, options)));
 

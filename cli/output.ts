@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { resolve } from 'node:path';
 import Table from 'cli-table3';
 import { printable } from '../core/wording.js';
 import { BackfillPeriodSchema } from '../core/api/backfill.js';
@@ -50,6 +51,19 @@ export function wantsProgress(options: OutputOptions): boolean {
 export function parseCount(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
   return Number(value);
+}
+
+/**
+ * A folder or file given on the command line, as its full path: the shell's working folder means
+ * something here, and nothing to the API, which takes only full paths (`steward serve` was started elsewhere).
+ */
+export function parsePath(value: string): string {
+  return resolve(value);
+}
+
+/** Several of them (`<files...>`): commander hands over each one with those before it. */
+export function parsePaths(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), resolve(value)];
 }
 
 /** A health score given on the command line: a number from 0 to 100. */

@@ -3,8 +3,18 @@ import { SnapshotSummarySchema } from './snapshots.js';
 
 const RepositoryIdSchema = z.number().int().positive();
 
-/** A folder on this machine: no longer than the longest path the system takes (PATH_MAX), so a message naming it stays readable. */
-const FolderPathSchema = (empty: string) => z.string().trim().min(1, empty).max(4096, 'That path is longer than any folder can have (4,096 characters)');
+/**
+ * A full path on this machine: from the root (`/…`), a drive (`C:\…`) or a share (`\\server\…`). The
+ * API has no working folder (`steward serve` was started elsewhere, the app anywhere), so a relative
+ * path would name a folder the user did not mean; the CLI resolves its arguments before calling.
+ */
+export const FullPathSchema = z
+  .string()
+  .max(4096, { message: 'That path is longer than any folder can have (4,096 characters)', abort: true })
+  .refine((path) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path), 'Give the full path, from / (or a drive letter on Windows)');
+
+/** A folder on this machine, as the user typed it (blank space around it ignored). */
+const FolderPathSchema = (empty: string) => z.string().trim().min(1, empty).pipe(FullPathSchema);
 
 const RepositorySchema = z.object({
   id: RepositoryIdSchema,

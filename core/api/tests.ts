@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FullPathSchema } from './repositories.js';
 
 const count = z.number().int().nonnegative();
 const MatchSchema = z.enum(['yes', 'no', 'unknown']);
@@ -41,5 +42,5 @@ export type TestImportOutcome = z.infer<typeof ImportOutcomeSchema>;
 
 export const testRoutes = {
   /** Imports JUnit XML files of a test run at the repository's HEAD (a file imported before is not counted twice). */
-  'tests.import': { input: z.object({ repositoryId: z.number().int().positive(), files: z.array(z.string().min(1)).min(1).max(1000) }), output: ImportOutcomeSchema },
+  'tests.import': { input: z.object({ repositoryId: z.number().int().positive(), files: z.array(FullPathSchema).min(1).max(1000) }), output: ImportOutcomeSchema },
 } as const;

@@ -61,6 +61,14 @@ describe('steward scan, history and repos', () => {
     expect(repositories[0]).toMatchObject({ name: 'known', path: repository, latestSnapshot: { linesOfCode: 9 } });
   });
 
+  it('takes a folder relative to where it is run, as a shell user types it', () => {
+    const history = steward(home, ['history', 'src', '--json'], repository);
+    expect(history.status, history.stderr).toBe(0);
+    expect((JSON.parse(history.stdout) as { repository: Repository }).repository.path).toBe(repository);
+    const inventory = steward(home, ['inventory', '.', '--json'], join(repository, 'scripts'));
+    expect(inventory.status, inventory.stderr).toBe(0);
+  });
+
   it('scans the commit, not uncommitted edits, and says so', () => {
     writeFileSync(join(repository, 'src', 'helper.ts'), 'export const helper = 1;\n'.repeat(50));
     const second = stewardJson<SnapshotReport>(home, ['scan', repository]);

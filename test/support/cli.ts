@@ -9,11 +9,12 @@ interface CliResult {
   stderr: string;
 }
 
-/** Runs the built `steward` command as a user would, with its own data folder. */
-export function steward(home: string, args: string[]): CliResult {
+/** Runs the built `steward` command as a user would, with its own data folder (from `cwd`, when given). */
+export function steward(home: string, args: string[], cwd?: string): CliResult {
   const result = spawnSync(process.execPath, [stewardBin, ...args], {
     encoding: 'utf8',
     env: { ...process.env, STEWARD_HOME: home, CI: 'true' },
+    ...(cwd === undefined ? {} : { cwd }),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -23,6 +23,18 @@ describe('the messages of refused requests stay short', () => {
     }
   });
 
+  it('repositories.add, find and relocate and tests.import refuse a relative path: the API has no working folder, so "." named the folder steward serve was started in', async () => {
+    const refused = { ok: false, error: { code: 'invalid-input', message: 'path: Give the full path, from / (or a drive letter on Windows)' } };
+    for (const path of ['.', 'repo', '../repo', '~/repo']) {
+      for (const [route, payload] of [['repositories.add', { path }], ['repositories.find', { path }], ['repositories.relocate', { id: 1, path }]] as const) {
+        expect(await dispatch(noHandlers, route, payload), `${route} ${path}`).toEqual(refused);
+      }
+    }
+    expect(await dispatch(noHandlers, 'tests.import', { repositoryId: 1, files: ['/runs/a.xml', 'b.xml'] })).toEqual({ ok: false, error: { code: 'invalid-input', message: 'files.1: Give the full path, from / (or a drive letter on Windows)' } });
+    const found = { 'repositories.find': async ({ path }: { path: string }) => ({ id: 1, name: 'r', path, addedAt: new Date(0).toISOString(), latestSnapshot: null }) } as Partial<Handlers> as Handlers;
+    for (const path of ['/home/me/repo', 'C:\\code\\repo', '\\\\server\\share\\repo']) expect(await dispatch(found, 'repositories.find', { path }), path).toMatchObject({ ok: true, value: { path } });
+  });
+
   it('a message naming a value with line breaks stays one line (identities.unmerge of "\\r\\n", repositories.find of "\\0\\n\\0" answered two lines)', async () => {
     const handlers = { 'identities.unmerge': async ({ key }: { key: string }) => { throw new StewardError('not-found', `${key} is not merged into anyone`); } } as Partial<Handlers> as Handlers;
     expect(await dispatch(handlers, 'identities.unmerge', { key: 'a\r\nb' })).toEqual({ ok: false, error: { code: 'not-found', message: 'a\\r\\nb is not merged into anyone' } });
