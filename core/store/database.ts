@@ -1,41 +1,36 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { StewardError } from '../api/errors.js';
-import { isProductCode } from '../../analyzers/discover/code-role.js';
-import { migrate } from './migrate.js';
+import { openSqliteDatabase, type OpenSqliteOptions } from './sqlite-database.js';
 
-export type { Database };
-
-interface OpenDatabaseOptions {
-  /**
-   * Path of a better_sqlite3.node built for the running ABI. Electron passes one built for its own
-   * ABI; the CLI and tests use the module's default build for Node.
-   */
-  nativeBinding?: string | undefined;
+/**
+ * Steward's store, as every store module sees it: SQL statements, transactions and a write that
+ * does not wait for another connection. One interface, so the embedded SQLite default and a team's
+ * PostgreSQL server run the same store code; what only one engine has stays in its own module.
+ */
+export interface Database {
+  readonly engine: 'sqlite';
+  prepare<Parameters extends unknown[] | object = unknown[], Row = unknown>(sql: string): Statement<Parameters extends unknown[] ? Parameters : [Parameters], Row>;
+  exec(sql: string): void;
+  /** `fn` as one transaction (nested calls join the outer one); `.immediate` takes the write lock first, for a read that decides a write. */
+  transaction<F extends (...args: never[]) => unknown>(fn: F): Transaction<F>;
+  /** Runs `write` unless another connection is writing at this moment, without waiting for it. */
+  unlessBusy<T>(write: () => T): T | 'busy';
+  close(): void;
 }
 
+export interface Statement<Parameters extends unknown[], Row> {
+  run(...parameters: Parameters): RunResult;
+  get(...parameters: Parameters): Row | undefined;
+  all(...parameters: Parameters): Row[];
+  iterate(...parameters: Parameters): IterableIterator<Row>;
+}
+
+export interface RunResult {
+  changes: number;
+  lastInsertRowid: number | bigint;
+}
+
+export type Transaction<F extends (...args: never[]) => unknown> = F & { immediate: F };
+
 /** Opens (creating if needed) Steward's database and brings its schema up to date. */
-export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  let db: Database;
-  try {
-    db = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  } catch (error) {
-    throw new StewardError('unavailable', `Cannot open the database ${file}: ${(error as Error).message}`);
-  }
-  try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 10000');
-    // One reading of "product code" for SQL and for the views (a path's item hidden by the toggle).
-    db.function('is_product_code', { deterministic: true }, (path: unknown) => (typeof path === 'string' && isProductCode(path) ? 1 : 0));
-    migrate(db, file);
-    return db;
-  } catch (error) {
-    db.close();
-    if (error instanceof StewardError) throw error;
-    throw new StewardError('unavailable', `The database ${file} cannot be used: ${(error as Error).message}`);
-  }
+export function openDatabase(file: string, options: OpenSqliteOptions = {}): Database {
+  return openSqliteDatabase(file, options);
 }

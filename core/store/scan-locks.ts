@@ -45,20 +45,13 @@ export function renewScanLocks(db: Database, jobIds: readonly string[], now: Dat
   // Without waiting for another connection's write (a scan saving a large snapshot in its worker, a
   // CLI's backfill): the app's thread would stand still for the busy timeout, then the timer would
   // throw. The lock lives six renewals, so one skipped while the database is busy costs nothing.
-  const wait = Number(db.pragma('busy_timeout', { simple: true }));
-  db.pragma('busy_timeout = 0');
-  try {
-    const renew = db.prepare('UPDATE scan_locks SET heartbeat_at = ? WHERE job_id = ?');
+  const renew = db.prepare('UPDATE scan_locks SET heartbeat_at = ? WHERE job_id = ?');
+  const renewed = db.unlessBusy(() =>
     db.transaction(() => {
       for (const jobId of jobIds) renew.run(now.toISOString(), jobId);
-    })();
-    return 'renewed';
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 'SQLITE_BUSY') return 'busy';
-    throw error;
-  } finally {
-    db.pragma(`busy_timeout = ${wait}`);
-  }
+    })(),
+  );
+  return renewed === 'busy' ? 'busy' : 'renewed';
 }
 
 export function releaseScanLock(db: Database, repositoryId: number, jobId: string): void {

@@ -10,6 +10,7 @@ import { HistoryLogStore } from '../../core/store/history-log-store.js';
 import { draftableRepository, itemRepository, readDatabase } from '../reliability/support/concurrency-fixture.js';
 import { git, temporaryDirectory } from '../support/git-fixture.js';
 import { sourceWorkers } from '../support/source-workers.js';
+import type { SqliteDatabase } from '../../core/store/sqlite-database.js';
 
 /**
  * Regressions of the concurrency suite (test/reliability/concurrency.test.ts), each reproduced here
@@ -87,12 +88,12 @@ describe('writes that race', () => {
       const job = await call(app.handlers, 'scans.start', { repositoryId, options: { dependencies: { offline: true } } });
       const writer = await anotherWriter(databaseFile(otherHome), 1500);
       // As if the other process's write outlasted the busy timeout.
-      app.db.pragma('busy_timeout = 0');
+      (app.db as SqliteDatabase).connection.pragma('busy_timeout = 0');
       const warnings: string[] = [];
       const onWarning = (warning: Error): void => void warnings.push(warning.message);
       process.on('warning', onWarning);
       expect(() => vi.advanceTimersByTime(10_000)).not.toThrow();
-      app.db.pragma('busy_timeout = 10000');
+      (app.db as SqliteDatabase).connection.pragma('busy_timeout = 10000');
       await writer.released;
       expect((await app.scans.settled(job.id)).state).toBe('succeeded');
       process.off('warning', onWarning);
@@ -113,10 +114,10 @@ describe('a database still locked after the busy timeout', () => {
     try {
       const writer = await anotherWriter(databaseFile(home), 1500);
       // As if the other process's write outlasted the busy timeout.
-      app.db.pragma('busy_timeout = 0');
+      (app.db as SqliteDatabase).connection.pragma('busy_timeout = 0');
       const answer = await dispatch(app.handlers, 'settings.update', { productCodeOnly: true });
       expect(answer).toEqual({ ok: false, error: { code: 'busy', message: expect.stringMatching(/^The database is busy with another Steward process .*; try again in a moment$/) } });
-      app.db.pragma('busy_timeout = 10000');
+      (app.db as SqliteDatabase).connection.pragma('busy_timeout = 10000');
       await writer.released;
       expect(await dispatch(app.handlers, 'settings.update', { productCodeOnly: true })).toMatchObject({ ok: true });
     } finally {

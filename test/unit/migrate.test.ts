@@ -9,6 +9,7 @@ import { fingerprintOf } from '../../core/inventory/update-inventory.js';
 import { openDatabase } from '../../core/store/database.js';
 import { migrate } from '../../core/store/migrate.js';
 import { migrations } from '../../core/store/migrations/index.js';
+import type { SqliteDatabase } from '../../core/store/sqlite-database.js';
 
 const latest = migrations.at(-1)!.version;
 
@@ -132,7 +133,7 @@ describe('migrate', () => {
 
 describe('openDatabase', () => {
   it('uses WAL journal mode and enforces foreign keys', () => {
-    const db = track(openDatabase(file));
+    const db = track((openDatabase(file) as SqliteDatabase).connection);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(userVersion(db)).toBe(latest);

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../core/store/database.js';
 import { lockStillHeld } from '../../core/scan/scan-service.js';
 import { type ScanLockHolder, acquireScanLock, releaseScanLock, renewScanLocks } from '../../core/store/scan-locks.js';
+import type { SqliteDatabase } from '../../core/store/sqlite-database.js';
 
 let dir: string;
 let db: Database;
@@ -121,7 +122,7 @@ describe('who still holds a lock', () => {
     try {
       other.prepare('BEGIN IMMEDIATE').run();
       expect(renewScanLocks(db, ['job-1'], now)).toBe('busy');
-      expect(db.pragma('busy_timeout', { simple: true })).toBe(10000);
+      expect((db as SqliteDatabase).connection.pragma('busy_timeout', { simple: true })).toBe(10000);
       other.prepare('COMMIT').run();
     } finally {
       other.close();

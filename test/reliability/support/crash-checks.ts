@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { analyses } from '../../../core/analyses/registry.js';
 import type { AnalysisId } from '../../../core/api/analyses.js';
+import { SqliteDatabase } from '../../../core/store/sqlite-database.js';
 
 /**
  * What of a user's repository Steward must never change, even when killed mid-write:
@@ -139,7 +140,7 @@ export function databaseProblems(home: string, recovered: boolean): string[] {
       if (!has('health_scores', snapshot.id)) half('no score');
       if (snapshot.kind === 'head' && !has('snapshot_inventory', snapshot.id)) half('no inventory');
       for (const id of Object.keys(JSON.parse(snapshot.analyzer_versions) as Record<string, string>) as AnalysisId[]) {
-        if (analyses[id].load(db, snapshot.id) === undefined) half(`no ${id} report`);
+        if (analyses[id].load(new SqliteDatabase(db), snapshot.id) === undefined) half(`no ${id} report`);
       }
     }
 
