@@ -89,7 +89,7 @@ async function itemsPass(): Promise<Record<string, number>> {
 /** A store holding one scan with `count` items spread over kinds, files, owners and severities. */
 function fillStore(home: string, count: number): void {
   const db = openDatabase(join(home, 'steward.db'));
-  const repositoryId = Number(db.prepare('INSERT INTO repositories (path, name, added_at) VALUES (?, ?, ?)').run(join(scratch, 'big'), 'big', new Date().toISOString()).lastInsertRowid);
+  const repositoryId = db.prepare<unknown[], { id: number }>('INSERT INTO repositories (path, name, added_at) VALUES (?, ?, ?) RETURNING id').get(join(scratch, 'big'), 'big', new Date().toISOString())!.id;
   const items = syntheticItems(count);
   db.transaction(() => {
     const id = saveSnapshot(

@@ -43,7 +43,7 @@ function seed(): ReturnType<typeof openDatabase> {
     git(['add', '.']);
     git(['commit', '--quiet', '-m', 'one']);
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: path, encoding: 'utf8' }).trim();
-    const repositoryId = Number(db.prepare('INSERT INTO repositories (path, name, added_at) VALUES (?, ?, ?)').run(path, `repository-${index}`, new Date().toISOString()).lastInsertRowid);
+    const repositoryId = db.prepare<unknown[], { id: number }>('INSERT INTO repositories (path, name, added_at) VALUES (?, ?, ?) RETURNING id').get(path, `repository-${index}`, new Date().toISOString())!.id;
     const snapshot = (kind: 'head' | 'backfill', commit: string, at: number) =>
       saveSnapshot(
         db,

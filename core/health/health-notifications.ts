@@ -35,11 +35,11 @@ export function notificationsAfterScan(db: Database, repositoryId: number, snaps
     now: now.getTime(),
     lastTold,
   });
-  const record = db.prepare<[number, number, string, string, string, string]>(
-    'INSERT INTO health_notifications (repository_id, snapshot_id, kind, title, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  const record = db.prepare<[number, number, string, string, string, string], { id: number }>(
+    'INSERT INTO health_notifications (repository_id, snapshot_id, kind, title, body, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
   );
   return drafts.map((draft) => ({
-    id: Number(record.run(repositoryId, snapshotId, draft.kind, draft.title, draft.body, now.toISOString()).lastInsertRowid),
+    id: record.get(repositoryId, snapshotId, draft.kind, draft.title, draft.body, now.toISOString())!.id,
     repositoryId,
     snapshotId,
     ...draft,

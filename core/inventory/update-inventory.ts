@@ -87,8 +87,8 @@ export function updateInventory(db: Database, update: InventoryUpdate): void {
   }
   const takenFingerprints = new Set(db.prepare<[number], { fingerprint: string }>('SELECT fingerprint FROM debt_items WHERE repository_id = ?').all(repositoryId).map((row) => row.fingerprint));
 
-  const insertItem = db.prepare(
-    `INSERT INTO debt_items (repository_id, fingerprint, kind, analysis, match_key, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  const insertItem = db.prepare<unknown[], { id: number }>(
+    `INSERT INTO debt_items (repository_id, fingerprint, kind, analysis, match_key, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
   );
   const moved = db.prepare('UPDATE debt_items SET match_key = ? WHERE id = ?');
   const reopen = db.prepare(`UPDATE debt_items SET decision = 'open', decision_reason = NULL, decision_by = NULL, decision_at = NULL, decision_material = NULL WHERE id = ?`);
@@ -110,7 +110,7 @@ export function updateInventory(db: Database, update: InventoryUpdate): void {
         event.run(id, update.now.toISOString(), 'reopened by a change', `It changed since it was ${found.decision}: ${item.title}`, 'Steward', snapshotId);
       }
     } else {
-      id = Number(insertItem.run(repositoryId, newFingerprint(item.key, takenFingerprints), item.kind, item.analysis, item.key, snapshotId, snapshotId).lastInsertRowid);
+      id = insertItem.get(repositoryId, newFingerprint(item.key, takenFingerprints), item.kind, item.analysis, item.key, snapshotId, snapshotId)!.id;
     }
     insertFound.run(
       snapshotId,

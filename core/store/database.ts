@@ -23,9 +23,9 @@ export interface Statement<Parameters extends unknown[], Row> {
   iterate(...parameters: Parameters): IterableIterator<Row>;
 }
 
+/** How many rows a statement changed (a new row's id comes back with RETURNING, which both engines have). */
 export interface RunResult {
   changes: number;
-  lastInsertRowid: number | bigint;
 }
 
 export type Transaction<F extends (...args: never[]) => unknown> = F & { immediate: F };

@@ -49,10 +49,9 @@ export class HistoryLogStore {
       this.db
         .prepare('DELETE FROM history_logs WHERE repository > ? AND repository < ? AND read_at < ?')
         .run(`${repository}${stagingMarker}`, `${repository}${stagingMarker}\uffff`, new Date(now.getTime() - staleStagingMs).toISOString());
-      const inserted = this.db
-        .prepare('INSERT INTO history_logs (repository, settings, tip, read_at, reads) VALUES (?, ?, ?, ?, ?)')
-        .run(`${repository}${stagingMarker}${randomUUID()}`, settings, '', now.toISOString(), readSequence);
-      return Number(inserted.lastInsertRowid);
+      return this.db
+        .prepare<unknown[], { id: number }>('INSERT INTO history_logs (repository, settings, tip, read_at, reads) VALUES (?, ?, ?, ?, ?) RETURNING id')
+        .get(`${repository}${stagingMarker}${randomUUID()}`, settings, '', now.toISOString(), readSequence)!.id;
     })();
     const insertCommit = this.db.prepare(
       'INSERT INTO history_commits (log_id, sha, position, author_name, author_email, author_date, degraded) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -15,12 +15,12 @@ export type SaveResults = (db: Database, snapshotId: number) => void;
 export function saveSnapshot(db: Database, snapshot: NewSnapshot, saves: readonly SaveResults[]): number {
   return db
     .transaction(() => {
-      const { lastInsertRowid } = db
-        .prepare(
+      const { id: snapshotId } = db
+        .prepare<unknown[], { id: number }>(
           `INSERT INTO snapshots (repository_id, kind, commit_sha, commit_date, branch, status, started_at, finished_at, analyzer_versions, warnings, environment)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
         )
-        .run(
+        .get(
           snapshot.repositoryId,
           snapshot.kind,
           snapshot.commit,
@@ -32,8 +32,7 @@ export function saveSnapshot(db: Database, snapshot: NewSnapshot, saves: readonl
           JSON.stringify(snapshot.analyzerVersions),
           JSON.stringify(snapshot.warnings),
           snapshot.environment === null ? null : JSON.stringify(snapshot.environment),
-        );
-      const snapshotId = Number(lastInsertRowid);
+        )!;
       for (const save of saves) save(db, snapshotId);
       return snapshotId;
     })

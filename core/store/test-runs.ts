@@ -19,14 +19,14 @@ export function saveTestRun(db: Database, run: NewTestRun, now: Date): boolean {
   return db
     .transaction((): boolean => {
       const inserted = db
-        .prepare(
+        .prepare<unknown[], { id: number }>(
           `INSERT INTO test_runs (repository, commit_sha, matches_commit, source, content_hash, written_at, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (repository, content_hash) DO NOTHING`,
+           ON CONFLICT (repository, content_hash) DO NOTHING RETURNING id`,
         )
-        .run(run.repository, run.commit, run.matchesCommit, run.source, run.contentHash, run.writtenAt.toISOString(), now.toISOString());
-      if (inserted.changes === 0) return false;
+        .get(run.repository, run.commit, run.matchesCommit, run.source, run.contentHash, run.writtenAt.toISOString(), now.toISOString());
+      if (inserted === undefined) return false;
       const insert = db.prepare('INSERT INTO test_results (run_id, file, name, outcome, duration_ms) VALUES (?, ?, ?, ?, ?)');
-      for (const result of run.results) insert.run(inserted.lastInsertRowid, result.file, result.name, result.outcome, result.durationMs);
+      for (const result of run.results) insert.run(inserted.id, result.file, result.name, result.outcome, result.durationMs);
       return true;
     })
     .immediate();

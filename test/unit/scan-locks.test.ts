@@ -15,9 +15,9 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'steward-locks-'));
   db = openDatabase(join(dir, 'steward.db'));
   const inserted = db
-    .prepare('INSERT INTO repositories (path, name, added_at) VALUES (?, ?, ?)')
-    .run('/src/app', 'app', '2024-01-01T00:00:00.000Z');
-  repositoryId = Number(inserted.lastInsertRowid);
+    .prepare<unknown[], { id: number }>('INSERT INTO repositories (path, name, added_at) VALUES (?, ?, ?) RETURNING id')
+    .get('/src/app', 'app', '2024-01-01T00:00:00.000Z')!;
+  repositoryId = inserted.id;
 });
 
 afterEach(() => {
@@ -76,10 +76,7 @@ describe('scan locks', () => {
   });
 
   it('keeps locks of different repositories independent', () => {
-    const other = Number(
-      db.prepare('INSERT INTO repositories (path, name, added_at) VALUES (?, ?, ?)').run('/src/lib', 'lib', '2024-01-01T00:00:00.000Z')
-        .lastInsertRowid,
-    );
+    const other = db.prepare<unknown[], { id: number }>('INSERT INTO repositories (path, name, added_at) VALUES (?, ?, ?) RETURNING id').get('/src/lib', 'lib', '2024-01-01T00:00:00.000Z')!.id;
     acquireScanLock(db, repositoryId, first, alive);
     expect(acquireScanLock(db, other, second, alive)).toBeNull();
   });

@@ -1,0 +1,105 @@
+import { createRequire } from 'node:module';
+import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
+
+/** What one statement gave back. */
+export interface QueryResult {
+  rows: Record<string, unknown>[];
+  rowCount: number;
+}
+
+/** A failed statement, as PostgreSQL named it (SQLSTATE in `code`). */
+export class PostgresError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+    this.name = 'PostgresError';
+  }
+}
+
+type Reply = { ok: true; result: QueryResult } | { ok: false; message: string; code?: string };
+
+/**
+ * The connection runs in a worker thread of its own: node-postgres is asynchronous, while Steward's
+ * store code (like SQLite's) is synchronous. Each statement is handed over and this thread waits on
+ * a shared flag until the answer is back, so a transaction's statements run in order with nothing
+ * interleaved, on one connection, as they do on SQLite. Each thread that uses the store opens its own.
+ */
+const workerScript = `
+const { workerData } = require('node:worker_threads');
+const pg = require(workerData.pgModule);
+const { port, flag } = workerData;
+// Counts and sums come back as numbers (int8 and numeric), as SQLite gives them.
+const types = {
+  getTypeParser: (oid, format) => (oid === 20 || oid === 1700 ? (value) => (value === null ? null : Number(value)) : pg.types.getTypeParser(oid, format)),
+};
+const client = new pg.Client({ connectionString: workerData.url, types, connectionTimeoutMillis: workerData.connectTimeoutMs, application_name: 'steward' });
+let lost = null;
+client.on('error', (error) => { lost = error; });
+const ready = client.connect().catch((error) => { lost = error; });
+const reply = (message) => {
+  port.postMessage(message);
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
+};
+port.on('message', async (request) => {
+  await ready;
+  if (request.close) {
+    await client.end().catch(() => {});
+    reply({ ok: true, result: { rows: [], rowCount: 0 } });
+    return;
+  }
+  if (lost) return reply({ ok: false, message: String(lost.message || lost), code: lost.code });
+  try {
+    const result = request.parameters === null ? await client.query(request.sql) : await client.query(request.sql, request.parameters);
+    const last = Array.isArray(result) ? result[result.length - 1] : result;
+    reply({ ok: true, result: { rows: (last && last.rows) || [], rowCount: (last && last.rowCount) || 0 } });
+  } catch (error) {
+    reply({ ok: false, message: String(error.message || error), code: error.code });
+  }
+});
+`;
+
+export class PostgresConnection {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+  private closed = false;
+
+  constructor(url: string, connectTimeoutMs = 10_000) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(workerScript, {
+      eval: true,
+      workerData: { pgModule: createRequire(import.meta.url).resolve('pg'), url, port: port2, flag: this.flag, connectTimeoutMs },
+      transferList: [port2],
+    });
+    // The worker must not keep the process alive on its own (a CLI command ends when its work does).
+    this.worker.unref();
+  }
+
+  /** Runs one statement (with `parameters`, `$1`…), or several separated by `;` (without). */
+  query(sql: string, parameters: readonly unknown[] | null = null): QueryResult {
+    if (this.closed) throw new PostgresError('The connection to the team store is closed', undefined);
+    const reply = this.ask({ sql, parameters });
+    if (!reply.ok) throw new PostgresError(reply.message, reply.code);
+    return reply.result;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.ask({ close: true });
+    this.closed = true;
+    void this.worker.terminate();
+  }
+
+  private ask(request: object): Reply {
+    Atomics.store(this.flag, 0, 0);
+    this.port.postMessage(request);
+    Atomics.wait(this.flag, 0, 0);
+    const received = receiveMessageOnPort(this.port);
+    if (!received) throw new PostgresError('The connection to the team store gave no answer', undefined);
+    return received.message as Reply;
+  }
+}
