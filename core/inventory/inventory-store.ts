@@ -146,7 +146,7 @@ export function openItemsOf(db: Database, { repositoryId, snapshotId, folder }: 
   const within = inFolder(folder.replace(/\/+$/, ''), 'si.path');
   const items = db
     .prepare<unknown[], ScorableItem>(
-      `SELECT d.fingerprint, d.kind, si.title, si.path, si.confidence, si.effort AS effortMinutes FROM ${itemJoins}
+      `SELECT d.fingerprint, d.kind, si.title, si.path, si.confidence, si.effort AS "effortMinutes" FROM ${itemJoins}
        WHERE ${current.sql} AND d.decision = 'open' AND ${within.sql} ORDER BY ${orderBy.priority}`,
     )
     .all(...current.params, ...within.params);
@@ -320,11 +320,11 @@ interface FullRow {
 /** The page's items in full, in the order given. */
 function fullItems(db: Database, rows: readonly { item_id: number; snapshot_id: number; status: ItemStatus; is_new: number }[]): DebtItem[] {
   const select = db.prepare<[number, number], FullRow>(
-    `SELECT d.id AS itemId, d.fingerprint, d.kind, d.analysis, si.title, si.path, si.line, si.symbol, si.evidence, si.severity, si.confidence,
-       si.confidence_reason AS confidenceReason, si.effort, si.interest, si.risk, si.priority, si.owner, si.owner_source AS ownerSource,
-       si.fix, si.draft, d.decision_reason AS decisionReason, d.decision_by AS decisionBy, d.decision_at AS decisionAt,
-       d.first_seen AS firstSeen, (SELECT finished_at FROM snapshots WHERE id = d.first_seen) AS firstSeenAt,
-       d.last_seen AS lastSeen, (SELECT finished_at FROM snapshots WHERE id = d.last_seen) AS lastSeenAt
+    `SELECT d.id AS "itemId", d.fingerprint, d.kind, d.analysis, si.title, si.path, si.line, si.symbol, si.evidence, si.severity, si.confidence,
+       si.confidence_reason AS "confidenceReason", si.effort, si.interest, si.risk, si.priority, si.owner, si.owner_source AS "ownerSource",
+       si.fix, si.draft, d.decision_reason AS "decisionReason", d.decision_by AS "decisionBy", d.decision_at AS "decisionAt",
+       d.first_seen AS "firstSeen", (SELECT finished_at FROM snapshots WHERE id = d.first_seen) AS "firstSeenAt",
+       d.last_seen AS "lastSeen", (SELECT finished_at FROM snapshots WHERE id = d.last_seen) AS "lastSeenAt"
      FROM snapshot_items si JOIN debt_items d ON d.id = si.item_id WHERE si.snapshot_id = ? AND si.item_id = ?`,
   );
   return rows.map((row) => {

@@ -6,7 +6,7 @@ import { openSqliteDatabase, type OpenSqliteOptions } from './sqlite-database.js
  * PostgreSQL server run the same store code; what only one engine has stays in its own module.
  */
 export interface Database {
-  readonly engine: 'sqlite';
+  readonly engine: 'sqlite' | 'postgres';
   prepare<Parameters extends unknown[] | object = unknown[], Row = unknown>(sql: string): Statement<Parameters extends unknown[] ? Parameters : [Parameters], Row>;
   exec(sql: string): void;
   /** `fn` as one transaction (nested calls join the outer one); `.immediate` takes the write lock first, for a read that decides a write. */

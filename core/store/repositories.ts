@@ -28,7 +28,7 @@ function toRepository(db: Database, row: RepositoryRow): Repository {
 
 export function listRepositories(db: Database): Repository[] {
   const rows = db
-    .prepare<[], RepositoryRow>(`SELECT ${columns} FROM repositories WHERE removed_at IS NULL ORDER BY name COLLATE NOCASE, id`)
+    .prepare<[], RepositoryRow>(`SELECT ${columns} FROM repositories WHERE removed_at IS NULL ORDER BY lower(name), id`)
     .all();
   return toRepositories(db, rows);
 }
@@ -55,7 +55,7 @@ export function addRepository(db: Database, path: string, name: string, now: Dat
   const row = db
     .prepare<[string, string, string], RepositoryRow>(
       `INSERT INTO repositories (path, name, added_at) VALUES (?, ?, ?)
-       ON CONFLICT (path) DO UPDATE SET removed_at = NULL, added_at = CASE WHEN removed_at IS NULL THEN added_at ELSE excluded.added_at END
+       ON CONFLICT (path) DO UPDATE SET removed_at = NULL, added_at = CASE WHEN repositories.removed_at IS NULL THEN repositories.added_at ELSE excluded.added_at END
        RETURNING ${columns}`,
     )
     .get(path, name, now.toISOString());

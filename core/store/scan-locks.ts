@@ -10,7 +10,7 @@ export interface ScanLockHolder {
   heartbeatAt: string;
 }
 
-const holderColumns = 'job_id AS jobId, owner_pid AS ownerPid, owner_host AS ownerHost, started_at AS startedAt, heartbeat_at AS heartbeatAt';
+const holderColumns = 'job_id AS "jobId", owner_pid AS "ownerPid", owner_host AS "ownerHost", started_at AS "startedAt", heartbeat_at AS "heartbeatAt"';
 
 /** What a lock is for: a scan of HEAD, a backfill of past commits, or a draft's scans of its worktree (each may run beside the others). */
 export type ScanPurpose = 'scan' | 'backfill' | 'draft';

@@ -63,7 +63,7 @@ interface SummaryRow {
 }
 
 /** The person a contributor row counted as; rows scanned before identities were resolved count one each. */
-const personOf = `coalesce(c.person, c.name || char(0) || c.email)`;
+const personOf = `coalesce(c.person, c.name || ' <' || c.email || '>')`;
 
 const summarySelect = `
   SELECT s.id, s.repository_id, s.kind, s.commit_sha, s.commit_date, s.branch, s.status, s.started_at, s.finished_at,

@@ -88,13 +88,13 @@ export function getCodeReport(db: Database, snapshotId: number): CodeReport | un
     commit: head.commit_sha,
     thresholds: { cognitive: head.cognitive_threshold, cyclomatic: head.cyclomatic_threshold },
     functions: all(
-      `SELECT path, line, column_number AS "column", end_line AS endLine, name, ordinal, kind, parameters, cyclomatic, cognitive, max_nesting AS maxNesting
+      `SELECT path, line, column_number AS "column", end_line AS "endLine", name, ordinal, kind, parameters, cyclomatic, cognitive, max_nesting AS "maxNesting"
        FROM snapshot_functions WHERE snapshot_id = ? ORDER BY cognitive DESC, cyclomatic DESC, path, line`,
     ),
     files: totals('file'),
     folders: totals('folder'),
     deprecatedUses: all(
-      'SELECT path, line, symbol, declared_in AS declaredIn, message FROM snapshot_deprecated_uses WHERE snapshot_id = ? ORDER BY path, line',
+      'SELECT path, line, symbol, declared_in AS "declaredIn", message FROM snapshot_deprecated_uses WHERE snapshot_id = ? ORDER BY path, line',
     ),
     cycles: all<{ edges: string }>('SELECT edges FROM snapshot_import_cycles WHERE snapshot_id = ? ORDER BY cycle').map((row) => {
       const edges = JSON.parse(row.edges) as CodeReport['cycles'][number]['edges'];

@@ -68,7 +68,7 @@ export function getDependencyReport(db: Database, snapshotId: number): Dependenc
 export function getDependencyTrend(db: Database, repositoryId: number): DependencyTrendPoint[] {
   return db
     .prepare<[number], { snapshotId: number; commit: string; checkedAt: string; summary: string }>(
-      `SELECT s.id AS snapshotId, s.commit_sha AS "commit", d.checked_at AS checkedAt, d.summary
+      `SELECT s.id AS "snapshotId", s.commit_sha AS "commit", d.checked_at AS "checkedAt", d.summary
        FROM snapshot_dependencies d JOIN snapshots s ON s.id = d.snapshot_id WHERE s.repository_id = ? ORDER BY coalesce(s.commit_date, s.finished_at), s.id`,
     )
     .all(repositoryId)

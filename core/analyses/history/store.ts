@@ -61,23 +61,23 @@ export function getHistoryReport(db: Database, snapshotId: number): HistoryRepor
   if (!row) return undefined;
   const hotspots = db
     .prepare<[number], Omit<HistoryReport['hotspots'][number], 'trend'> & { trend: string | null }>(
-      `SELECT path, rank, revisions, complexity, measure, score, added, deleted, authors, last_changed AS lastChanged, trend
+      `SELECT path, rank, revisions, complexity, measure, score, added, deleted, authors, last_changed AS "lastChanged", trend
        FROM snapshot_hotspots WHERE snapshot_id = ? ORDER BY rank`,
     )
     .all(snapshotId)
     .map((spot) => ({ ...spot, trend: spot.trend === null ? null : (JSON.parse(spot.trend) as HistoryReport['hotspots'][number]['trend']) }));
   const coupling = db
     .prepare<[number], Omit<HistoryReport['coupling'][number], 'crossesBoundary'> & { crossesBoundary: number }>(
-      `SELECT first, second, degree, shared_revisions AS sharedRevisions, first_revisions AS firstRevisions, second_revisions AS secondRevisions,
-              average_revisions AS averageRevisions, crosses_boundary AS crossesBoundary
+      `SELECT first, second, degree, shared_revisions AS "sharedRevisions", first_revisions AS "firstRevisions", second_revisions AS "secondRevisions",
+              average_revisions AS "averageRevisions", crosses_boundary AS "crossesBoundary"
        FROM snapshot_change_coupling WHERE snapshot_id = ? ORDER BY degree DESC, average_revisions DESC, first, second`,
     )
     .all(snapshotId)
     .map((pair) => ({ ...pair, crossesBoundary: pair.crossesBoundary === 1 }));
   const files = db
     .prepare<[number], Omit<HistoryReport['files'][number], 'knowledgeIsland' | 'ownersInactive'> & { knowledgeIsland: number; ownersInactive: number }>(
-      `SELECT path, revisions, added, deleted, authors, last_changed AS lastChanged, age_months AS ageMonths, main_developer AS mainDeveloper,
-              main_developer_share AS mainDeveloperShare, fragmentation, knowledge_island AS knowledgeIsland, owners_inactive AS ownersInactive
+      `SELECT path, revisions, added, deleted, authors, last_changed AS "lastChanged", age_months AS "ageMonths", main_developer AS "mainDeveloper",
+              main_developer_share AS "mainDeveloperShare", fragmentation, knowledge_island AS "knowledgeIsland", owners_inactive AS "ownersInactive"
        FROM snapshot_file_history WHERE snapshot_id = ? ORDER BY revisions DESC, path`,
     )
     .all(snapshotId)

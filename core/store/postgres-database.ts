@@ -1,0 +1,170 @@
+import { StewardError } from '../api/errors.js';
+import type { Database, RunResult, Statement, Transaction } from './database.js';
+import { PostgresConnection, PostgresError } from './postgres-connection.js';
+import { postgresBaseline, postgresBaselineVersion } from './postgres-schema.js';
+import { type PostgresStatementText, toPostgresStatement } from './postgres-sql.js';
+
+/** SQLSTATEs that mean another writer is in the way: a lock not granted in time, a deadlock, a serialization failure. */
+const busyStates = new Set(['55P03', '40P01', '40001']);
+
+/**
+ * The key of the advisory lock an `.immediate` transaction takes: the whole store's write lock, as
+ * SQLite's BEGIN IMMEDIATE takes its file's, so a read that decides a write sees no other such write
+ * in between. Ordinary transactions do not take it.
+ */
+const writeLockKey = 0x5374_6577; // "Stew"
+
+/** A team's store on a PostgreSQL server: the same store code as SQLite's, over one connection per thread. */
+export class PostgresDatabase implements Database {
+  readonly engine = 'postgres';
+  private readonly statements = new Map<string, PostgresStatementText>();
+  private depth = 0;
+
+  constructor(private readonly connection: PostgresConnection) {}
+
+  prepare<Parameters extends unknown[] | object = unknown[], Row = unknown>(sql: string): Statement<Parameters extends unknown[] ? Parameters : [Parameters], Row> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = toPostgresStatement(sql);
+      this.statements.set(sql, statement);
+    }
+    const { text, values } = statement;
+    const query = (parameters: unknown[]) => this.query(text, values(parameters));
+    return {
+      run: (...parameters): RunResult => ({ changes: query(parameters).rowCount }),
+      get: (...parameters) => query(parameters).rows[0] as Row | undefined,
+      all: (...parameters) => query(parameters).rows as Row[],
+      iterate: (...parameters) => (query(parameters).rows as Row[])[Symbol.iterator](),
+    };
+  }
+
+  exec(sql: string): void {
+    this.query(sql, null);
+  }
+
+  transaction<F extends (...args: never[]) => unknown>(fn: F): Transaction<F> {
+    const run =
+      (immediate: boolean) =>
+      (...args: Parameters<F>): ReturnType<F> => {
+        const savepoint = `steward_${this.depth}`;
+        if (this.depth === 0) {
+          this.exec('BEGIN');
+          if (immediate) this.query('SELECT pg_advisory_xact_lock($1)', [writeLockKey]);
+        } else this.exec(`SAVEPOINT ${savepoint}`);
+        this.depth++;
+        try {
+          const result = fn(...args) as ReturnType<F>;
+          this.depth--;
+          this.exec(this.depth === 0 ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
+          return result;
+        } catch (error) {
+          this.depth--;
+          this.exec(this.depth === 0 ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}`);
+          throw error;
+        }
+      };
+    return Object.assign(run(false), { immediate: run(true) }) as unknown as Transaction<F>;
+  }
+
+  unlessBusy<T>(write: () => T): T | 'busy' {
+    this.exec("SET lock_timeout = '50ms'");
+    try {
+      return write();
+    } catch (error) {
+      if (error instanceof StewardError && error.code === 'busy') return 'busy';
+      throw error;
+    } finally {
+      this.exec('RESET lock_timeout');
+    }
+  }
+
+  close(): void {
+    this.connection.close();
+  }
+
+  private query(text: string, values: unknown[] | null) {
+    try {
+      return this.connection.query(text, values);
+    } catch (error) {
+      if (error instanceof PostgresError && error.code !== undefined && busyStates.has(error.code)) {
+        throw new StewardError('busy', 'The team store is busy with another writer; try again in a moment');
+      }
+      throw error;
+    }
+  }
+}
+
+/** A store URL as it may be shown: without its password. */
+export function redactStoreUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the team store';
+  }
+}
+
+/** What a failed connection means to the user, in one line that never holds the password. */
+function connectionProblem(error: PostgresError, url: string): string {
+  const where = redactStoreUrl(url);
+  switch (error.code) {
+    case '28P01':
+    case '28000':
+      return `The team store ${where} refused the user name or password`;
+    case '3D000':
+      return `The team store ${where} has no such database`;
+    case 'ECONNREFUSED':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'ETIMEDOUT':
+      return `The team store ${where} cannot be reached (${error.code})`;
+    default:
+      return `The team store ${where} cannot be used: ${error.message}`;
+  }
+}
+
+/** Opens a team store and brings its schema up to date (or says why it cannot). */
+export function openPostgresDatabase(url: string): PostgresDatabase {
+  const db = new PostgresDatabase(new PostgresConnection(url));
+  try {
+    db.exec('SELECT 1');
+  } catch (error) {
+    db.close();
+    if (error instanceof PostgresError) throw new StewardError('unavailable', connectionProblem(error, url));
+    throw error;
+  }
+  try {
+    migratePostgres(db, url);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * The schema's version is one row of steward_schema. A new store gets the baseline (SQLite's schema
+ * 22); later migrations follow. All under the store's write lock, so two first scans cannot both
+ * create it.
+ */
+function migratePostgres(db: PostgresDatabase, url: string): void {
+  try {
+    db.transaction(() => {
+      db.exec('CREATE TABLE IF NOT EXISTS steward_schema (version BIGINT NOT NULL)');
+      const version = db.prepare<[], { version: number }>('SELECT version FROM steward_schema').get()?.version ?? 0;
+      if (version > postgresBaselineVersion) {
+        throw new StewardError('unavailable', `The team store ${redactStoreUrl(url)} was written by a newer Steward (schema ${version}; this version knows up to ${postgresBaselineVersion}). Update Steward to use it.`);
+      }
+      if (version === 0) {
+        db.exec(postgresBaseline);
+        db.prepare('INSERT INTO steward_schema (version) VALUES (?)').run(postgresBaselineVersion);
+      }
+    }).immediate();
+  } catch (error) {
+    if (error instanceof PostgresError && error.code === '42501') {
+      throw new StewardError('unavailable', `The team store ${redactStoreUrl(url)} needs its schema created or updated, and this role may not: ask its owner to open it once with a role that may (${error.message})`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,144 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../core/store/database.js';
+import { acquireScanLock, releaseScanLock, renewScanLocks } from '../../core/store/scan-locks.js';
+import { addRepository, findRepositoryByPath, listRepositories, removeRepository } from '../../core/store/repositories.js';
+import { readSettings, updateSettings } from '../../core/store/settings.js';
+import { mergeIdentities, readIdentityMap, unmergeIdentity } from '../../core/store/identity-map.js';
+import { openPostgresDatabase, redactStoreUrl } from '../../core/store/postgres-database.js';
+import { openSqliteDatabase, type SqliteDatabase } from '../../core/store/sqlite-database.js';
+import { StewardError } from '../../core/api/errors.js';
+import { temporaryDirectory } from '../support/git-fixture.js';
+import { type PostgresServer, postgresBinaries, startPostgres } from '../support/postgres-server.js';
+
+/**
+ * The store's code runs unchanged on the embedded SQLite file and on a team's PostgreSQL server (a
+ * real one, started for this test on 127.0.0.1): the same schema, and the same answers.
+ */
+let server: PostgresServer;
+let databases = 0;
+
+// Without PostgreSQL installed, this file is skipped and says how to run it; CI installs it and always runs it.
+const skipped = postgresBinaries() === null && !process.env.CI;
+if (skipped) console.warn('store-engines: PostgreSQL is not installed, so the team-store tests are skipped (apt-get install postgresql runs them)');
+
+beforeAll(async () => {
+  if (!skipped) server = await startPostgres();
+}, 120_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+const engines = {
+  sqlite: (): Database => openSqliteDatabase(join(temporaryDirectory(), 'steward.db'), {}),
+  postgres: (): Database => openPostgresDatabase(server.createDatabase(`store_${++databases}`)),
+};
+
+interface Column {
+  table: string;
+  column: string;
+  notNull: boolean;
+  primaryKey: boolean;
+}
+
+function sqliteColumns(db: SqliteDatabase): Column[] {
+  const tables = db.connection.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all();
+  return tables.flatMap(({ name }) =>
+    db.connection
+      .prepare<[], { name: string; notnull: number; pk: number }>(`SELECT name, "notnull", pk FROM pragma_table_info('${name}')`)
+      .all()
+      // An INTEGER PRIMARY KEY is never null in SQLite either, whatever the pragma says.
+      .map((column) => ({ table: name, column: column.name, notNull: column.notnull === 1 || column.pk > 0, primaryKey: column.pk > 0 })),
+  );
+}
+
+function postgresColumns(db: Database): Column[] {
+  return db
+    .prepare<[], { table: string; column: string; nullable: string; pk: boolean }>(
+      `SELECT c.table_name AS "table", c.column_name AS "column", c.is_nullable AS nullable,
+              EXISTS (SELECT 1 FROM information_schema.key_column_usage k JOIN information_schema.table_constraints t ON t.constraint_name = k.constraint_name AND t.table_name = k.table_name
+                      WHERE t.constraint_type = 'PRIMARY KEY' AND k.table_name = c.table_name AND k.column_name = c.column_name) AS pk
+       FROM information_schema.columns c WHERE c.table_schema = 'public' AND c.table_name <> 'steward_schema'`,
+    )
+    .all()
+    .map((row) => ({ table: row.table, column: row.column, notNull: row.nullable === 'NO', primaryKey: row.pk }));
+}
+
+const sorted = (columns: Column[]): Column[] => [...columns].sort((a, b) => `${a.table}.${a.column}`.localeCompare(`${b.table}.${b.column}`));
+
+describe.skipIf(skipped)('the store on SQLite and on PostgreSQL', () => {
+  it('has the same tables and columns, keys and nullability on both', () => {
+    const sqlite = engines.sqlite() as SqliteDatabase;
+    const postgres = engines.postgres();
+    try {
+      expect(sorted(postgresColumns(postgres))).toEqual(sorted(sqliteColumns(sqlite)));
+    } finally {
+      sqlite.close();
+      postgres.close();
+    }
+  });
+
+  describe.each(Object.keys(engines) as (keyof typeof engines)[])('%s', (engine) => {
+    let db: Database;
+    beforeAll(() => {
+      db = engines[engine]();
+    });
+    afterAll(() => db?.close());
+
+    it('adds, finds, removes and brings back a repository, with the same id', () => {
+      const now = new Date('2026-01-05T10:00:00Z');
+      const added = addRepository(db, '/code/app', 'app', now);
+      expect(added).toMatchObject({ name: 'app', path: '/code/app', latestSnapshot: null });
+      expect(findRepositoryByPath(db, '/code/app')?.id).toBe(added.id);
+      expect(removeRepository(db, added.id, now)).toBe(true);
+      expect(listRepositories(db)).toEqual([]);
+      expect(addRepository(db, '/code/app', 'app', now).id).toBe(added.id);
+    });
+
+    it('keeps settings and says when they changed', () => {
+      const before = readSettings(db);
+      const after = updateSettings(db, { productCodeOnly: !before.productCodeOnly }, new Date('2026-01-05T10:00:00Z'));
+      expect(after.productCodeOnly).toBe(!before.productCodeOnly);
+      expect(readSettings(db)).toEqual(after);
+    });
+
+    it('merges identities and takes a merge back', () => {
+      mergeIdentities(db, 'ada@example.com', ['ada@old.example.com', 'lovelace@example.com'], new Date('2026-01-05T10:00:00Z'));
+      expect(readIdentityMap(db).merges).toEqual(new Map([['ada@old.example.com', 'ada@example.com'], ['lovelace@example.com', 'ada@example.com']]));
+      expect(unmergeIdentity(db, 'lovelace@example.com')).toBe(true);
+      expect(unmergeIdentity(db, 'lovelace@example.com')).toBe(false);
+    });
+
+    it('gives a scan lock to one job at a time, takes over a dead one, renews and releases it', () => {
+      const { id } = addRepository(db, '/code/locked', 'locked', new Date());
+      const holder = { jobId: 'job-1', ownerPid: 1, ownerHost: 'ci-1', startedAt: '2026-01-05T10:00:00.000Z', heartbeatAt: '2026-01-05T10:00:00.000Z' };
+      expect(acquireScanLock(db, id, holder, () => true)).toBeNull();
+      expect(acquireScanLock(db, id, { ...holder, jobId: 'job-2' }, () => true)).toEqual(holder);
+      expect(acquireScanLock(db, id, { ...holder, jobId: 'job-3' }, () => false)).toBeNull();
+      expect(renewScanLocks(db, ['job-3'], new Date('2026-01-05T10:01:00Z'))).toBe('renewed');
+      releaseScanLock(db, id, 'job-3');
+      expect(acquireScanLock(db, id, { ...holder, jobId: 'job-4' }, () => true)).toBeNull();
+    });
+  });
+});
+
+describe.skipIf(skipped)('opening a team store', () => {
+  it('says in one line, without the password, when the server cannot be reached or refuses the password', () => {
+    const open = (url: string): string => {
+      try {
+        openPostgresDatabase(url).close();
+        return 'opened';
+      } catch (error) {
+        expect(error).toBeInstanceOf(StewardError);
+        return (error as Error).message;
+      }
+    };
+    const refused = open(`postgres://steward_owner:wrong-secret@127.0.0.1:${server.port}/postgres`);
+    expect(refused).toBe(`The team store postgres://steward_owner:***@127.0.0.1:${server.port}/postgres refused the user name or password`);
+    const closed = open('postgres://steward_owner:owner-secret@127.0.0.1:1/postgres');
+    expect(closed).toMatch(/^The team store postgres:\/\/steward_owner:\*\*\*@127\.0\.0\.1:1\/postgres cannot be reached \(ECONNREFUSED\)$/);
+    expect(closed).not.toContain('owner-secret');
+    expect(redactStoreUrl('not a url with secret')).toBe('the team store');
+  });
+});
