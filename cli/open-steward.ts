@@ -12,6 +12,7 @@ import { installation } from './installation.js';
 export function openStewardForCli(use: 'command' | 'workers'): Steward {
   return openSteward({
     home: stewardHome(),
+    store: process.env.STEWARD_STORE?.trim() || undefined,
     version: installation.version,
     mode: 'browser',
     scansInThisThread: use === 'command',

@@ -42,6 +42,8 @@ interface StewardOptions {
   workers: WorkerModules;
   /** Run scans on the calling thread (the CLI's commands, which wait for them and do nothing else). */
   scansInThisThread?: boolean;
+  /** A team store's URL (postgres://…); default: the SQLite file in `home`. */
+  store?: string | undefined;
   /** better_sqlite3.node for the running ABI (Electron); Node's default build otherwise. */
   nativeBinding?: string | undefined;
   /** A native folder picker, where the platform has one. */
@@ -72,8 +74,8 @@ export interface Steward {
 }
 
 export function openSteward(options: StewardOptions): Steward {
-  const file = databaseFile(options.home);
-  const db = openDatabase(file, { nativeBinding: options.nativeBinding });
+  const store = options.store ?? databaseFile(options.home);
+  const db = openDatabase(store, { nativeBinding: options.nativeBinding });
   itemizeStoredSnapshots(db, new Date());
   const listeners = new Set<StewardListener>();
   const emit = (event: StewardEvent): void => {
@@ -81,7 +83,7 @@ export function openSteward(options: StewardOptions): Steward {
   };
   const scans = new ScanService({
     db,
-    databaseFile: file,
+    store,
     nativeBinding: options.nativeBinding,
     workers: options.workers,
     inThisThread: options.scansInThisThread,

@@ -16,7 +16,7 @@ const peersVersion = '1';
 export async function readLockedPeers(db: Database, root: string, files: readonly TreeFile[], signal: AbortSignal): Promise<LockedPeers> {
   const lockfiles = files.filter((file) => lockfileNames.includes(basename(file.path)) && !file.path.includes('node_modules/'));
   const cache = new ProjectContextCache(db);
-  const key = `locked-peers ${peersVersion}\0${lockfiles.map((file) => `${file.path}\0${file.blobSha}`).join('\0')}`;
+  const key = JSON.stringify(['locked-peers', peersVersion, lockfiles.map((file) => [file.path, file.blobSha])]);
   const cached = cache.get<[string, string[]][]>(key);
   if (cached) return new Map(cached);
   const merged = new Map<string, Set<string>>();

@@ -38,7 +38,7 @@ export async function cachedHistorySummary(db: Database, root: string, commit: s
   if (shallow) return readHistorySummary(root, commit, signal);
   const cache = new ProjectContextCache(db);
   // By commit alone: every full clone of the repository, wherever it is, sees the same history.
-  const key = `history-summary 1\0${commit}`;
+  const key = JSON.stringify(['history-summary', 1, commit]);
   const known = cache.get<HistorySummary>(key);
   if (known) return known;
   const summary = await readHistorySummary(root, commit, signal);

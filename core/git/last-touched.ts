@@ -29,7 +29,7 @@ export async function readLastTouched(
 ): Promise<Map<string, LastTouched | null>> {
   const cache = new ProjectContextCache(db);
   // Version 3: read through the log parser (version 2 could be misled by a file name holding its separators).
-  const key = `last-touched 3\0${root}\0${commit}`;
+  const key = JSON.stringify(['last-touched', 3, root, commit]);
   const known = cache.get<KnownTouches>(key) ?? {};
   const missing = new Set(paths.filter((path) => !Object.hasOwn(known, path)));
   if (missing.size > 0) {

@@ -113,7 +113,7 @@ function readDriftDays(db: Database, ids: readonly number[]): Map<number, Map<st
 /** The share of flaky tests each scan saw in the test results imported by then (scans without results have none). */
 function readFlakyPercent(db: Database, ids: readonly number[]): Map<number, number> {
   const read = db.prepare<[number], { percent: number | null }>(
-    `SELECT json_extract(report, '$.flakyPercent') AS percent FROM snapshot_reports WHERE snapshot_id = ? AND analysis = 'tests' AND json_extract(report, '$.status') = 'read'`,
+    `SELECT report ->> 'flakyPercent' AS percent FROM snapshot_reports WHERE snapshot_id = ? AND analysis = 'tests' AND report ->> 'status' = 'read'`,
   );
   return new Map(ids.flatMap((id) => {
     const percent = read.get(id)?.percent;

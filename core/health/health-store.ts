@@ -5,7 +5,7 @@ import type { Database } from '../store/database.js';
 /** Keeps a snapshot's health score and its breakdown, with the formula that made them. */
 export function saveHealthScore(db: Database, report: HealthScoreReport): void {
   db.prepare(
-    `INSERT OR REPLACE INTO health_scores (snapshot_id, formula, score, rating, reason, lines_of_code, breakdown) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO health_scores (snapshot_id, formula, score, rating, reason, lines_of_code, breakdown) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (snapshot_id) DO UPDATE SET formula = excluded.formula, score = excluded.score, rating = excluded.rating, reason = excluded.reason, lines_of_code = excluded.lines_of_code, breakdown = excluded.breakdown`,
   ).run(report.snapshotId, report.formula, report.score, report.rating, report.reason, report.linesOfCode, JSON.stringify(report.categories));
 }
 

@@ -125,7 +125,7 @@ function driftOf(db: Database, repositoryId: number): { mean: number; packages: 
          WHERE i.drift_days IS NOT NULL AND i.snapshot_id = (
            SELECT s.id FROM snapshots s JOIN snapshot_dependencies d ON d.snapshot_id = s.id
            WHERE s.repository_id = ? AND s.kind = 'head' ORDER BY s.finished_at DESC, s.id DESC LIMIT 1)
-         GROUP BY i.name, json_extract(i.item, '$.version'))`,
+         GROUP BY i.name, i.item ->> 'version') AS installed`,
     )
     .get(repositoryId);
   return row && row.mean !== null ? { mean: Math.round(row.mean * 10) / 10, packages: row.packages } : null;

@@ -118,7 +118,7 @@ export function listInventory(db: Database, query: InventoryQuery): InventoryPag
       changes: then ? { new: foundOnlyIn(db, now, then, folder), resolved: foundOnlyIn(db, then, now, folder) } : { new: 0, resolved: 0 },
     };
   } finally {
-    db.exec('DROP TABLE temp.listed');
+    db.exec('DROP TABLE listed');
   }
 }
 
@@ -180,12 +180,12 @@ export function openItemCounts(db: Database, repositoryId: number): { bySeverity
 function listed(db: Database, query: InventoryQuery, before: Condition | undefined): Pick<InventoryPage, 'total' | 'items' | 'facets'> {
   const conditions = menuConditions(query);
   const all = both(...conditions.map(([, condition]) => condition));
-  const total = db.prepare<unknown[], { total: number }>(`SELECT count(*) AS total FROM temp.listed WHERE ${all.sql}`).get(...all.params)!.total;
-  const isNew = before ? `NOT EXISTS (SELECT 1 FROM snapshot_items si JOIN debt_items d ON d.id = si.item_id WHERE si.item_id = listed.item_id AND ${before.sql})` : '0';
+  const total = db.prepare<unknown[], { total: number }>(`SELECT count(*) AS total FROM listed WHERE ${all.sql}`).get(...all.params)!.total;
+  const isNew = before ? `CASE WHEN EXISTS (SELECT 1 FROM snapshot_items si JOIN debt_items d ON d.id = si.item_id WHERE si.item_id = listed.item_id AND ${before.sql}) THEN 0 ELSE 1 END` : '0';
   const page = db
     .prepare<unknown[], { item_id: number; snapshot_id: number; status: ItemStatus; is_new: number }>(
       `SELECT item_id, snapshot_id, status, CASE WHEN status = 'resolved' THEN 0 ELSE ${isNew} END AS is_new
-       FROM temp.listed WHERE ${all.sql} ORDER BY ${orderBy[query.sort]} LIMIT ? OFFSET ?`,
+       FROM listed WHERE ${all.sql} ORDER BY ${orderBy[query.sort]} LIMIT ? OFFSET ?`,
     )
     // The select list's parameters (is_new) come before the filter's.
     .all(...(before?.params ?? []), ...all.params, query.limit, query.offset);
@@ -221,12 +221,12 @@ function foundOnlyIn(db: Database, from: readonly [AnalysisId, number][], withou
 
 /** Every condition at once. */
 function both(...conditions: Condition[]): Condition {
-  return { sql: conditions.length === 0 ? '1' : conditions.map((condition) => condition.sql).join(' AND '), params: conditions.flatMap((condition) => condition.params) };
+  return { sql: conditions.length === 0 ? '1 = 1' : conditions.map((condition) => condition.sql).join(' AND '), params: conditions.flatMap((condition) => condition.params) };
 }
 
 /** Paths in the folder or below; everything for ''. */
 function inFolder(folder: string, column: string): Condition {
-  return folder === '' ? { sql: '1', params: [] } : { sql: `(${column} = ? OR substr(${column}, 1, ?) = ?)`, params: [folder, folder.length + 1, `${folder}/`] };
+  return folder === '' ? { sql: '1 = 1', params: [] } : { sql: `(${column} = ? OR substr(${column}, 1, ?) = ?)`, params: [folder, folder.length + 1, `${folder}/`] };
 }
 
 const facetColumns = { kinds: 'kind', statuses: 'status', confidences: 'confidence', severities: 'severity', owner: 'owner' } as const;
@@ -240,7 +240,7 @@ function facets(db: Database, conditions: readonly [Facet, Condition][]): NonNul
   const rows = db
     .prepare<unknown[], Record<string, string | number | null>>(
       `SELECT ${columns.join(', ')}, ${conditions.map(([, { sql }], index) => `(${sql}) AS pass${index}`).join(', ') || '1 AS pass'}, count(*) AS n
-       FROM temp.listed GROUP BY ${[...columns, ...conditions.map((_, index) => `pass${index}`)].join(', ')}`,
+       FROM listed GROUP BY ${[...columns, ...conditions.map((_, index) => `pass${index}`)].join(', ')}`,
     )
     .all(...conditions.flatMap(([, { params }]) => params));
   const counted = Object.fromEntries(Object.keys(facetColumns).map((facet) => [facet, {} as Record<string, number>])) as Record<keyof typeof facetColumns, Record<string, number>>;

@@ -25,9 +25,15 @@ interface PrepareInput extends Omit<ItemContext, 'reportOf'> {
   warn(message: string): void;
 }
 
+/**
+ * Between the parts of a match key: the unit separator, a control character no file name has in
+ * practice (NUL, the one no file name can hold, is the one character PostgreSQL's text refuses).
+ */
+export const matchKeySeparator = '\u001f';
+
 /** The key a finding is matched on from snapshot to snapshot (never a line number). */
 export function matchKey(kind: string, path: string | null, symbol: string | null): string {
-  return `${kind}\0${path ?? ''}\0${symbol ?? ''}`;
+  return [kind, path ?? '', symbol ?? ''].join(matchKeySeparator);
 }
 
 /**

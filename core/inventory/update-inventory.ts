@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { fingerprintLetters } from '../api/inventory.js';
 import type { AnalysisId } from '../api/analyses.js';
 import type { Database } from '../store/database.js';
-import { type PreparedItem, matchKey } from './prepare-items.js';
+import { type PreparedItem, matchKey, matchKeySeparator } from './prepare-items.js';
 
 /** Bumped when the same reports would give other items. */
 const inventoryVersion = '1';
@@ -56,9 +56,9 @@ export function updateInventory(db: Database, update: InventoryUpdate): void {
     .all(repositoryId);
   // Stored keys as they read after this snapshot's renames.
   const renamedKey = (key: string): string => {
-    const [kind, path, ...symbol] = key.split('\0');
+    const [kind, path, ...symbol] = key.split(matchKeySeparator);
     const to = path === undefined ? undefined : update.renames.get(path);
-    return to === undefined ? key : matchKey(kind!, to, symbol.join('\0') || null);
+    return to === undefined ? key : matchKey(kind!, to, symbol.join(matchKeySeparator) || null);
   };
   const byKey = new Map<string, StoredItem[]>();
   const byGroup = new Map<string, StoredItem[]>();
@@ -150,10 +150,12 @@ export function updateInventory(db: Database, update: InventoryUpdate): void {
  * The first 64 bits of SHA-256 of an item's first match key, written as 16 letters (one per 4 bits,
  * from `fingerprintLetters`). Letters only and no vowels: a spreadsheet never reads a fingerprint as a
  * number (hex such as 0944… or 2059e523… loses its leading zero or becomes 1.8E+308) and none spells a word.
+ * Hashed with NUL between the parts, as keys were written before they could go to PostgreSQL: a
+ * finding keeps the fingerprint it always had, in a new store as in an old one.
  */
 export function fingerprintOf(key: string): string {
   let fingerprint = '';
-  for (const byte of createHash('sha256').update(key).digest().subarray(0, 8)) {
+  for (const byte of createHash('sha256').update(key.replaceAll(matchKeySeparator, '\0')).digest().subarray(0, 8)) {
     fingerprint += fingerprintLetters[byte >> 4]! + fingerprintLetters[byte & 15]!;
   }
   return fingerprint;

@@ -15,7 +15,8 @@ import { FromScanWorkerSchema, type ScanWorkerInput } from './worker-protocol.js
 
 interface ScanServiceOptions {
   db: Database;
-  databaseFile: string;
+  /** The store the workers open (a SQLite file or a team store's URL). */
+  store: string;
   nativeBinding?: string | undefined;
   workers: WorkerModules;
   /** Run scans on this thread rather than in worker threads (the CLI's commands other than `serve`). */
@@ -174,7 +175,7 @@ export class ScanService {
     if (holder) throw busy(repository, holder, purpose);
 
     const input: ScanWorkerInput = {
-      databaseFile: this.options.databaseFile,
+      store: this.options.store,
       repositoryId: repository.id,
       path: request.worktree ?? repository.path,
       parseWorkerUrl: String(this.options.workers.parse),

@@ -30,7 +30,7 @@ async function run(input: ScanWorkerInput): Promise<void> {
   current = job;
   let db;
   try {
-    db = openDatabase(input.databaseFile, { nativeBinding: input.nativeBinding });
+    db = openDatabase(input.store, { nativeBinding: input.nativeBinding });
     await runScanJob(input, db, post, { signal: job.controller.signal, cancelledBy: () => job.cancelledBy });
   } catch (error) {
     post({ type: 'failed', error: toApiError(error) });

@@ -5,7 +5,8 @@ import { AnalysisOptionsSchema } from '../api/scans.js';
 
 /** What the scan service hands a scan worker when it starts it. */
 const ScanWorkerInputSchema = z.object({
-  databaseFile: z.string(),
+  /** The store: a SQLite file or a team store's URL (core/store/database.ts). */
+  store: z.string(),
   nativeBinding: z.string().optional(),
   repositoryId: z.number().int().positive(),
   path: z.string(),

@@ -34,8 +34,8 @@ interface JobRow {
 /** Records a repository's backfill plan as running; it replaces the one before (whose finished points stay stored). */
 export function saveBackfillPlan(db: Database, plan: BackfillPlanRow, now: Date): void {
   db.prepare(
-    `INSERT OR REPLACE INTO backfill_jobs (repository_id, every_days, count, head_commit, points, notes, state, error, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'running', NULL, ?, ?)`,
+    `INSERT INTO backfill_jobs (repository_id, every_days, count, head_commit, points, notes, state, error, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'running', NULL, ?, ?) ON CONFLICT (repository_id) DO UPDATE SET every_days = excluded.every_days, count = excluded.count, head_commit = excluded.head_commit, points = excluded.points, notes = excluded.notes, state = excluded.state, error = excluded.error, created_at = excluded.created_at, updated_at = excluded.updated_at`,
   ).run(plan.repositoryId, plan.everyDays, plan.count, plan.headCommit, JSON.stringify(plan.points), JSON.stringify(plan.notes), now.toISOString(), now.toISOString());
 }
 

@@ -1,22 +1,29 @@
 import type { KeptValues } from '../git/read-blobs.js';
 import type { Database } from './database.js';
+import { valuesTables } from './values-table.js';
 
 /**
  * What one reader (`lines`, `markers`) made of each file content, kept in the database between
  * scans and processes, for `BlobMemo`. Rows of another version of the reader count as missing.
  */
 export function blobMemoStore<T>(db: Database, reader: string, version: string): KeptValues<T> {
-  // CROSS JOIN keeps the keys outside: SQLite would otherwise scan every row of the reader per key.
-  const select = db.prepare<[string, string, string], { position: number; value: string }>(
-    `SELECT k.key AS position, m.value
-     FROM json_each(?) k
-     CROSS JOIN blob_memo m ON m.reader = ? AND m.blob_sha = k.value ->> 0 AND m.path = k.value ->> 1 AND m.version = ?`,
+  const insert = db.prepare(
+    `INSERT INTO blob_memo (reader, blob_sha, path, version, value) VALUES (?, ?, ?, ?, ?) ON CONFLICT (reader, blob_sha, path) DO UPDATE SET version = excluded.version, value = excluded.value`,
   );
-  const insert = db.prepare(`INSERT OR REPLACE INTO blob_memo (reader, blob_sha, path, version, value) VALUES (?, ?, ?, ?, ?)`);
   return {
     get(keys) {
-      const rows = select.all(JSON.stringify(keys.map((key) => [key.blobSha, key.path])), reader, version);
-      return new Map(rows.map((row) => [row.position, JSON.parse(row.value) as T]));
+      const found = new Map<number, T>();
+      for (const table of valuesTables(keys.map((key) => [key.blobSha, key.path]))) {
+        // CROSS JOIN keeps the keys outside: SQLite would otherwise scan every row of the reader per key.
+        const rows = db
+          .prepare<unknown[], { position: number | string; value: string }>(
+            `SELECT k.column1 AS position, m.value FROM ${table.sql}
+             CROSS JOIN blob_memo m WHERE m.reader = ? AND m.blob_sha = k.column2 AND m.path = k.column3 AND m.version = ?`,
+          )
+          .all(...table.params, reader, version);
+        for (const row of rows) found.set(Number(row.position), JSON.parse(row.value) as T);
+      }
+      return found;
     },
     put(entries) {
       db.transaction(() => {

@@ -1,3 +1,4 @@
+import { openPostgresDatabase } from './postgres-database.js';
 import { openSqliteDatabase, type OpenSqliteOptions } from './sqlite-database.js';
 
 /**
@@ -30,7 +31,12 @@ export interface RunResult {
 
 export type Transaction<F extends (...args: never[]) => unknown> = F & { immediate: F };
 
-/** Opens (creating if needed) Steward's database and brings its schema up to date. */
-export function openDatabase(file: string, options: OpenSqliteOptions = {}): Database {
-  return openSqliteDatabase(file, options);
+/** A team store is named by its URL (postgres://…); anything else is the path of a SQLite file. */
+export function isTeamStore(store: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(store);
+}
+
+/** Opens (creating if needed) the store, a SQLite file or a team's PostgreSQL database, and brings its schema up to date. */
+export function openDatabase(store: string, options: OpenSqliteOptions = {}): Database {
+  return isTeamStore(store) ? openPostgresDatabase(store) : openSqliteDatabase(store, options);
 }

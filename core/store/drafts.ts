@@ -177,7 +177,7 @@ export function readConsent(db: Database, repositoryId: number): Consent {
 }
 
 export function grantConsent(db: Database, repositoryId: number, by: string, now: Date): void {
-  db.prepare('INSERT OR REPLACE INTO code_consents (repository_id, granted_by, granted_at) VALUES (?, ?, ?)').run(repositoryId, by, now.toISOString());
+  db.prepare('INSERT INTO code_consents (repository_id, granted_by, granted_at) VALUES (?, ?, ?) ON CONFLICT (repository_id) DO UPDATE SET granted_by = excluded.granted_by, granted_at = excluded.granted_at').run(repositoryId, by, now.toISOString());
 }
 
 export function revokeConsent(db: Database, repositoryId: number): void {
@@ -191,7 +191,7 @@ export function revokeConsent(db: Database, repositoryId: number): void {
 export function approvalRates(db: Database): { kind: DraftKind; approved: number; rejected: number; discarded: number; rate: number | null }[] {
   return db
     .prepare<[], { kind: DraftKind; approved: number; rejected: number; discarded: number }>(
-      `SELECT d.kind, SUM(a.action = 'approve') AS approved, SUM(a.action = 'reject') AS rejected, SUM(a.action = 'discard') AS discarded
+      `SELECT d.kind, SUM(CASE WHEN a.action = 'approve' THEN 1 ELSE 0 END) AS approved, SUM(CASE WHEN a.action = 'reject' THEN 1 ELSE 0 END) AS rejected, SUM(CASE WHEN a.action = 'discard' THEN 1 ELSE 0 END) AS discarded
        FROM drafts d JOIN draft_audit a ON a.draft_id = d.id WHERE a.action IN ('approve', 'reject', 'discard') GROUP BY d.kind ORDER BY d.kind`,
     )
     .all()

@@ -1,5 +1,6 @@
 import type { FileFacts } from '../../analyzers/facts/file-facts.js';
 import type { Database } from './database.js';
+import { valuesTables } from './values-table.js';
 
 /**
  * What the cache knows about one content: its facts, or why it is not analysed; a file a generator
@@ -17,35 +18,37 @@ export type NewCacheEntry = FactsKey & ({ factsJson: string; excludedReason?: st
 
 /** Facts cached by content (blob SHA + script kind) for one engine version. */
 export class FileFactsCache {
-  private readonly select;
   private readonly insert;
 
   constructor(
     private readonly db: Database,
     private readonly engineVersion: string,
   ) {
-    // One query for every key: the keys go in as a JSON array of [blob SHA, script kind] pairs.
-    this.select = db.prepare<[string, string], { position: number; facts: string | null; excluded_reason: string | null }>(
-      `SELECT k.key AS position, f.facts, f.excluded_reason
-       FROM json_each(?) k
-       JOIN file_facts f ON f.blob_sha = k.value ->> 0 AND f.script_kind = k.value ->> 1 AND f.engine_version = ?`,
-    );
     this.insert = db.prepare(
-      `INSERT OR REPLACE INTO file_facts (blob_sha, script_kind, engine_version, facts, excluded_reason) VALUES (?, ?, ?, ?, ?)`,
+      `INSERT INTO file_facts (blob_sha, script_kind, engine_version, facts, excluded_reason) VALUES (?, ?, ?, ?, ?) ON CONFLICT (blob_sha, script_kind, engine_version) DO UPDATE SET facts = excluded.facts, excluded_reason = excluded.excluded_reason`,
     );
   }
 
   /** What the cache holds for each key, by the key's position in `keys`; absent keys are missing. */
   getAll(keys: readonly FactsKey[]): Map<number, CachedFacts> {
-    const rows = this.select.all(JSON.stringify(keys.map((key) => [key.blobSha, key.scriptKind])), this.engineVersion);
-    return new Map(
-      rows.map((row) => [
-        row.position,
-        row.facts === null
-          ? { excludedReason: row.excluded_reason ?? 'excluded' }
-          : { facts: JSON.parse(row.facts) as FileFacts, ...(row.excluded_reason === null ? {} : { generated: row.excluded_reason }) },
-      ]),
-    );
+    const found = new Map<number, CachedFacts>();
+    for (const table of valuesTables(keys.map((key) => [key.blobSha, key.scriptKind]))) {
+      const rows = this.db
+        .prepare<unknown[], { position: number | string; facts: string | null; excluded_reason: string | null }>(
+          `SELECT k.column1 AS position, f.facts, f.excluded_reason FROM ${table.sql}
+           JOIN file_facts f ON f.blob_sha = k.column2 AND f.script_kind = k.column3 AND f.engine_version = ?`,
+        )
+        .all(...table.params, this.engineVersion);
+      for (const row of rows) {
+        found.set(
+          Number(row.position),
+          row.facts === null
+            ? { excludedReason: row.excluded_reason ?? 'excluded' }
+            : { facts: JSON.parse(row.facts) as FileFacts, ...(row.excluded_reason === null ? {} : { generated: row.excluded_reason }) },
+        );
+      }
+    }
+    return found;
   }
 
   /** Stores entries in one transaction; each row is complete on its own, so a later cancel loses nothing. */

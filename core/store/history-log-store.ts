@@ -23,7 +23,7 @@ interface LogWriter {
 const positionsPerRead = 1_000_000_000;
 
 /** A read's staging log is named after the repository plus this and an id of its own. */
-const stagingMarker = '\0reading\0';
+const stagingMarker = '\u001freading\u001f';
 
 /** Staging logs older than this were left by a process that stopped; younger ones may still be in use. */
 const staleStagingMs = 24 * 60 * 60 * 1000;
@@ -56,7 +56,7 @@ export class HistoryLogStore {
     const insertCommit = this.db.prepare(
       'INSERT INTO history_commits (log_id, sha, position, author_name, author_email, author_date, degraded) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    const insertChange = this.db.prepare('INSERT INTO history_file_changes (log_id, sha, path, previous_path, added, deleted, binary) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insertChange = this.db.prepare('INSERT INTO history_file_changes (log_id, sha, path, previous_path, added, deleted, "binary") VALUES (?, ?, ?, ?, ?, ?, ?)');
     let index = 0;
     const append = this.db.transaction((commits: readonly CommitRecord[]) => {
       for (const commit of commits) {
@@ -91,8 +91,8 @@ export class HistoryLogStore {
         .run(base.id, staging);
       this.db
         .prepare(
-          `INSERT INTO history_file_changes (log_id, sha, path, previous_path, added, deleted, binary)
-           SELECT ?, sha, path, previous_path, added, deleted, binary FROM history_file_changes WHERE log_id = ?`,
+          `INSERT INTO history_file_changes (log_id, sha, path, previous_path, added, deleted, "binary")
+           SELECT ?, sha, path, previous_path, added, deleted, "binary" FROM history_file_changes WHERE log_id = ?`,
         )
         .run(base.id, staging);
       this.db.prepare('UPDATE history_logs SET tip = ?, reads = ? WHERE id = ?').run(tip, base.reads + 1, base.id);
@@ -121,7 +121,7 @@ export class HistoryLogStore {
     }
     const changes = this.db
       .prepare<[number], { sha: string; path: string; previous_path: string | null; added: number; deleted: number; binary: number }>(
-        'SELECT sha, path, previous_path, added, deleted, binary FROM history_file_changes WHERE log_id = ?',
+        'SELECT sha, path, previous_path, added, deleted, "binary" FROM history_file_changes WHERE log_id = ?',
       )
       .iterate(id);
     for (const row of changes) {

@@ -30,9 +30,11 @@ const workerScript = `
 const { workerData } = require('node:worker_threads');
 const pg = require(workerData.pgModule);
 const { port, flag } = workerData;
-// Counts and sums come back as numbers (int8 and numeric), as SQLite gives them.
+// Counts and sums come back as numbers (int8 and numeric), and JSON as its text, as SQLite gives them.
+const asNumber = (value) => (value === null ? null : Number(value));
+const asText = (value) => value;
 const types = {
-  getTypeParser: (oid, format) => (oid === 20 || oid === 1700 ? (value) => (value === null ? null : Number(value)) : pg.types.getTypeParser(oid, format)),
+  getTypeParser: (oid, format) => (oid === 20 || oid === 1700 ? asNumber : oid === 114 ? asText : pg.types.getTypeParser(oid, format)),
 };
 const client = new pg.Client({ connectionString: workerData.url, types, connectionTimeoutMillis: workerData.connectTimeoutMs, application_name: 'steward' });
 let lost = null;

@@ -1,6 +1,7 @@
 import { StewardError } from '../api/errors.js';
 import type { Database, RunResult, Statement, Transaction } from './database.js';
 import { PostgresConnection, PostgresError } from './postgres-connection.js';
+import { migrations } from './migrations/index.js';
 import { postgresBaseline, postgresBaselineVersion } from './postgres-schema.js';
 import { type PostgresStatementText, toPostgresStatement } from './postgres-sql.js';
 
@@ -145,21 +146,27 @@ export function openPostgresDatabase(url: string): PostgresDatabase {
 
 /**
  * The schema's version is one row of steward_schema. A new store gets the baseline (SQLite's schema
- * 22); later migrations follow. All under the store's write lock, so two first scans cannot both
- * create it.
+ * at postgresBaselineVersion); the migrations after it follow, as SQLite's do. All under the store's
+ * write lock, so two first scans cannot both create it, and in one transaction: a failed upgrade
+ * leaves the store as it was.
  */
 function migratePostgres(db: PostgresDatabase, url: string): void {
+  const latest = migrations.at(-1)!.version;
   try {
     db.transaction(() => {
       db.exec('CREATE TABLE IF NOT EXISTS steward_schema (version BIGINT NOT NULL)');
       const version = db.prepare<[], { version: number }>('SELECT version FROM steward_schema').get()?.version ?? 0;
-      if (version > postgresBaselineVersion) {
-        throw new StewardError('unavailable', `The team store ${redactStoreUrl(url)} was written by a newer Steward (schema ${version}; this version knows up to ${postgresBaselineVersion}). Update Steward to use it.`);
+      if (version > latest) {
+        throw new StewardError('unavailable', `The team store ${redactStoreUrl(url)} was written by a newer Steward (schema ${version}; this version knows up to ${latest}). Update Steward to use it.`);
       }
-      if (version === 0) {
-        db.exec(postgresBaseline);
-        db.prepare('INSERT INTO steward_schema (version) VALUES (?)').run(postgresBaselineVersion);
+      if (version === latest) return;
+      if (version === 0) db.exec(postgresBaseline);
+      for (const migration of migrations.filter((each) => each.version > Math.max(version, postgresBaselineVersion))) {
+        const sql = migration.postgres ?? migration.sql;
+        if (sql.trim() !== '') db.exec(sql);
       }
+      db.exec('DELETE FROM steward_schema');
+      db.prepare('INSERT INTO steward_schema (version) VALUES (?)').run(latest);
     }).immediate();
   } catch (error) {
     if (error instanceof PostgresError && error.code === '42501') {

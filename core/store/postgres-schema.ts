@@ -1,7 +1,7 @@
 /**
  * The store's schema on PostgreSQL. SQLite reaches it through migrations 1 to 22
  * (migrations/index.ts); a team store begins at 22 with this, the same tables, columns, keys and
- * checks in PostgreSQL's words (BIGINT for INTEGER, identity ids, JSON checked by a cast), and
+ * checks in PostgreSQL's words (BIGINT for INTEGER, identity ids, JSON columns), and
  * follows every later migration from there. test/integration/store-engines.test.ts holds the two
  * schemas to each other.
  */
@@ -25,11 +25,11 @@ CREATE TABLE snapshots (
   status TEXT NOT NULL CHECK (status IN ('complete', 'partial')),
   started_at TEXT NOT NULL,
   finished_at TEXT NOT NULL,
-  analyzer_versions TEXT NOT NULL CHECK (json_typeof(analyzer_versions::json) = 'object'),
-  warnings TEXT NOT NULL CHECK (json_typeof(warnings::json) = 'array'),
+  analyzer_versions JSON NOT NULL CHECK (json_typeof(analyzer_versions) = 'object'),
+  warnings JSON NOT NULL CHECK (json_typeof(warnings) = 'array'),
   kind TEXT NOT NULL DEFAULT 'head' CHECK (kind IN ('head', 'backfill', 'draft')),
   commit_date TEXT,
-  environment TEXT CHECK (environment IS NULL OR environment::json IS NOT NULL)
+  environment JSON
 );
 
 CREATE TABLE snapshot_files (
@@ -56,7 +56,7 @@ CREATE TABLE snapshot_contributors (
 
 CREATE TABLE project_contexts (
   key TEXT PRIMARY KEY,
-  value TEXT NOT NULL CHECK (value::json IS NOT NULL),
+  value JSON NOT NULL,
   used_at BIGINT NOT NULL
 );
 
@@ -123,7 +123,7 @@ CREATE TABLE snapshot_import_cycles (
   snapshot_id BIGINT NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
   cycle BIGINT NOT NULL,
   -- The cycle's import edges: [{ from, to, line }].
-  edges TEXT NOT NULL CHECK (json_typeof(edges::json) = 'array'),
+  edges JSON NOT NULL CHECK (json_typeof(edges) = 'array'),
   PRIMARY KEY (snapshot_id, cycle)
 );
 
@@ -143,11 +143,11 @@ CREATE TABLE snapshot_dead_code (
   files BIGINT NOT NULL,
   reachable BIGINT NOT NULL,
   -- [{ path, reason }], the search's starting points and the files kept as possibly used.
-  entries TEXT NOT NULL CHECK (entries::json IS NOT NULL),
-  possibly_used TEXT NOT NULL CHECK (possibly_used::json IS NOT NULL),
+  entries JSON NOT NULL,
+  possibly_used JSON NOT NULL,
   -- [{ dir, name, findings: { kind: count } }]
-  workspaces TEXT NOT NULL CHECK (workspaces::json IS NOT NULL),
-  doubts TEXT CHECK (doubts IS NULL OR doubts::json IS NOT NULL)
+  workspaces JSON NOT NULL,
+  doubts JSON
 );
 
 CREATE TABLE snapshot_dead_code_findings (
@@ -158,7 +158,7 @@ CREATE TABLE snapshot_dead_code_findings (
   name TEXT NOT NULL,
   workspace TEXT NOT NULL,
   reason TEXT NOT NULL,
-  importers TEXT NOT NULL CHECK (importers::json IS NOT NULL),
+  importers JSON NOT NULL,
   lines BIGINT,
   last_commit TEXT,
   last_date TEXT,
@@ -208,17 +208,17 @@ CREATE TABLE snapshot_history (
   as_of TEXT NOT NULL,
   window_months BIGINT NOT NULL,
   -- The change-coupling thresholds used: { minRevisions, minSharedRevisions, minDegree, maxDegree, maxChangesetSize }.
-  coupling_thresholds TEXT NOT NULL CHECK (coupling_thresholds::json IS NOT NULL),
+  coupling_thresholds JSON NOT NULL,
   -- { mode, read, stored, durationMs } of the log read that fed this snapshot.
-  read TEXT NOT NULL CHECK (read::json IS NOT NULL),
+  read JSON NOT NULL,
   -- [{ sha, reason }]
-  degraded TEXT NOT NULL CHECK (degraded::json IS NOT NULL),
+  degraded JSON NOT NULL,
   -- [{ folder, mainDeveloper, fragmentation, authors, files, knowledgeIslands, filesWithOwnersInactive }]
-  folder_ownership TEXT NOT NULL CHECK (folder_ownership::json IS NOT NULL),
+  folder_ownership JSON NOT NULL,
   -- [{ author, name, commits, added, deleted, firstCommit, lastCommit }] and [{ week, commits, authors, added, deleted }]
-  authors TEXT NOT NULL CHECK (authors::json IS NOT NULL),
-  weeks TEXT NOT NULL CHECK (weeks::json IS NOT NULL),
-  bots TEXT CHECK (bots IS NULL OR bots::json IS NOT NULL),
+  authors JSON NOT NULL,
+  weeks JSON NOT NULL,
+  bots JSON,
   trend_points_pending BIGINT NOT NULL DEFAULT 0
 );
 
@@ -235,7 +235,7 @@ CREATE TABLE snapshot_hotspots (
   authors BIGINT NOT NULL,
   last_changed TEXT NOT NULL,
   -- [{ commit, date, complexity }], oldest first, for the top hotspots.
-  trend TEXT CHECK (trend IS NULL OR trend::json IS NOT NULL),
+  trend JSON,
   PRIMARY KEY (snapshot_id, path)
 );
 
@@ -279,7 +279,7 @@ CREATE TABLE registry_documents (
   -- When the registry last answered for it (200 or 304), and a hash of the metadata (changes mean new releases).
   fetched_at TEXT NOT NULL,
   metadata_hash TEXT,
-  metadata TEXT CHECK (metadata IS NULL OR metadata::json IS NOT NULL),
+  metadata JSON,
   PRIMARY KEY (registry, name, representation)
 );
 
@@ -290,7 +290,7 @@ CREATE TABLE upgrade_targets (
   cooldown_days BIGINT NOT NULL,
   metadata_hash TEXT NOT NULL,
   -- { latest, minor, patch }: versions, null where there is nothing newer.
-  targets TEXT NOT NULL CHECK (targets::json IS NOT NULL),
+  targets JSON NOT NULL,
   computed_at TEXT NOT NULL,
   PRIMARY KEY (registry, name, installed, cooldown_days)
 );
@@ -300,7 +300,7 @@ CREATE TABLE advisory_answers (
   request_hash TEXT NOT NULL,
   fetched_at TEXT NOT NULL,
   -- [{ id, package, severity, title, url, vulnerableVersions }]
-  advisories TEXT NOT NULL CHECK (advisories::json IS NOT NULL),
+  advisories JSON NOT NULL,
   PRIMARY KEY (source, request_hash)
 );
 
@@ -308,14 +308,14 @@ CREATE TABLE snapshot_dependencies (
   snapshot_id BIGINT PRIMARY KEY REFERENCES snapshots (id) ON DELETE CASCADE,
   checked_at TEXT NOT NULL,
   -- { lockfile, registries: [{ url, source, packages, times, timeSigns, deprecations }], targets: { status, cooldownDays, note } }
-  registries TEXT NOT NULL CHECK (registries::json IS NOT NULL),
+  registries JSON NOT NULL,
   -- { offline, network, revalidated, cache, staleCache, failed, oldestFetch }
-  metadata TEXT NOT NULL CHECK (metadata::json IS NOT NULL),
+  metadata JSON NOT NULL,
   -- { status, source, reason }
-  advisories TEXT NOT NULL CHECK (advisories::json IS NOT NULL),
+  advisories JSON NOT NULL,
   -- { dependencies, outdated, libyears, meanLibyears, over90, over180, over365, deprecated, abandoned, vulnerabilities, bySeverity }
-  summary TEXT NOT NULL CHECK (summary::json IS NOT NULL),
-  warnings TEXT NOT NULL CHECK (warnings::json IS NOT NULL)
+  summary JSON NOT NULL,
+  warnings JSON NOT NULL
 );
 
 CREATE TABLE snapshot_dependency_items (
@@ -325,7 +325,7 @@ CREATE TABLE snapshot_dependency_items (
   -- dependencies, devDependencies or optionalDependencies: a package may be declared in two of them.
   field TEXT NOT NULL,
   -- The rest of the report's fields for this dependency, as the API names them.
-  item TEXT NOT NULL CHECK (item::json IS NOT NULL),
+  item JSON NOT NULL,
   risk DOUBLE PRECISION NOT NULL,
   drift_days DOUBLE PRECISION,
   PRIMARY KEY (snapshot_id, workspace, name, field)
@@ -338,7 +338,7 @@ CREATE TABLE snapshot_vulnerabilities (
   advisory TEXT NOT NULL,
   severity TEXT NOT NULL,
   -- The vulnerability as the API names it: { id, package, installed, severity, title, url, vulnerableVersions, fixedIn, fixIsMajor, paths }
-  detail TEXT NOT NULL CHECK (detail::json IS NOT NULL),
+  detail JSON NOT NULL,
   PRIMARY KEY (snapshot_id, package, installed, advisory)
 );
 
@@ -353,13 +353,13 @@ CREATE TABLE snapshot_git_history (
 CREATE TABLE snapshot_reports (
   snapshot_id BIGINT NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
   analysis TEXT NOT NULL,
-  report TEXT NOT NULL CHECK (report::json IS NOT NULL),
+  report JSON NOT NULL,
   PRIMARY KEY (snapshot_id, analysis)
 );
 
 CREATE TABLE settings (
   key TEXT PRIMARY KEY,
-  value TEXT NOT NULL CHECK (value::json IS NOT NULL),
+  value JSON NOT NULL,
   updated_at TEXT NOT NULL
 );
 
@@ -387,10 +387,10 @@ CREATE TABLE debt_items (
 CREATE TABLE snapshot_inventory (
   snapshot_id BIGINT PRIMARY KEY REFERENCES snapshots (id) ON DELETE CASCADE,
   version TEXT NOT NULL,
-  analyses TEXT NOT NULL CHECK (analyses::json IS NOT NULL),
+  analyses JSON NOT NULL,
   lines_of_code BIGINT NOT NULL,
   minutes_per_line DOUBLE PRECISION NOT NULL,
-  owners TEXT CHECK (owners IS NULL OR owners::json IS NOT NULL)
+  owners JSON
 );
 
 CREATE TABLE item_events (
@@ -410,7 +410,7 @@ CREATE TABLE snapshot_items (
   path TEXT,
   line BIGINT,
   symbol TEXT,
-  evidence TEXT NOT NULL CHECK (evidence::json IS NOT NULL),
+  evidence JSON NOT NULL,
   severity TEXT NOT NULL CHECK (severity IN ('critical', 'high', 'medium', 'low', 'info')),
   confidence TEXT NOT NULL CHECK (confidence IN ('high', 'medium', 'low')),
   confidence_reason TEXT NOT NULL,
@@ -430,7 +430,7 @@ CREATE TABLE file_facts (
   blob_sha TEXT NOT NULL,
   script_kind TEXT NOT NULL,
   engine_version TEXT NOT NULL,
-  facts TEXT CHECK (facts IS NULL OR facts::json IS NOT NULL),
+  facts JSON,
   excluded_reason TEXT,
   CHECK (facts IS NOT NULL OR excluded_reason IS NOT NULL),
   PRIMARY KEY (blob_sha, script_kind, engine_version)
@@ -443,7 +443,7 @@ CREATE TABLE health_scores (
   rating TEXT CHECK (rating IS NULL OR rating IN ('A', 'B', 'C', 'D', 'E')),
   reason TEXT,
   lines_of_code BIGINT NOT NULL,
-  breakdown TEXT NOT NULL CHECK (breakdown::json IS NOT NULL)
+  breakdown JSON NOT NULL
 );
 
 CREATE TABLE backfill_jobs (
@@ -453,9 +453,9 @@ CREATE TABLE backfill_jobs (
   -- The commit the periods count back from.
   head_commit TEXT NOT NULL,
   -- [{ commit, committedAt, periodEnd }], newest first.
-  points TEXT NOT NULL CHECK (points::json IS NOT NULL),
+  points JSON NOT NULL,
   -- What the plan could not do as asked (empty periods, where history begins), in words.
-  notes TEXT NOT NULL CHECK (notes::json IS NOT NULL),
+  notes JSON NOT NULL,
   state TEXT NOT NULL CHECK (state IN ('running', 'stopped', 'finished', 'cancelled', 'failed')),
   error TEXT,
   created_at TEXT NOT NULL,
@@ -509,10 +509,10 @@ CREATE TABLE drafts (
   worktree TEXT,
   step TEXT,
   -- What was asked (items, target, confidence), as JSON.
-  request TEXT NOT NULL CHECK (request::json IS NOT NULL),
+  request JSON NOT NULL,
   -- The plan (DraftPlan), once drafted.
-  plan TEXT CHECK (plan IS NULL OR plan::json IS NOT NULL),
-  risk TEXT CHECK (risk IS NULL OR risk::json IS NOT NULL),
+  plan JSON,
+  risk JSON,
   error TEXT,
   created_by TEXT NOT NULL,
   -- The process drafting it: a draft left 'drafting' by a process that is gone is recovered on the next start.
@@ -532,7 +532,7 @@ CREATE TABLE draft_audit (
   action TEXT NOT NULL,
   what TEXT NOT NULL,
   place TEXT NOT NULL,
-  how TEXT NOT NULL CHECK (how::json IS NOT NULL),
+  how JSON NOT NULL,
   note TEXT
 );
 
@@ -575,7 +575,7 @@ CREATE TABLE blob_memo (
   blob_sha TEXT NOT NULL,
   path TEXT NOT NULL,
   version TEXT NOT NULL,
-  value TEXT NOT NULL CHECK (value::json IS NOT NULL),
+  value JSON NOT NULL,
   PRIMARY KEY (reader, blob_sha, path)
 );
 
@@ -603,6 +603,9 @@ CREATE INDEX draft_audit_draft ON draft_audit (draft_id, id);
 
 CREATE INDEX health_notifications_by_repository ON health_notifications (repository_id, kind, created_at);
 
+
+-- SQLite's instr(), which the store's queries use, in PostgreSQL's words.
+CREATE FUNCTION instr(haystack TEXT, needle TEXT) RETURNS INTEGER LANGUAGE sql IMMUTABLE STRICT AS 'SELECT strpos(haystack, needle)';
 
 CREATE FUNCTION draft_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

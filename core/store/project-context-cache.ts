@@ -32,12 +32,12 @@ export class ProjectContextCache {
   put(key: string, value: unknown): void {
     this.db.transaction(() => {
       this.db
-        .prepare(`INSERT OR REPLACE INTO project_contexts (key, value, used_at) VALUES (?, ?, ${nextUse})`)
+        .prepare(`INSERT INTO project_contexts (key, value, used_at) VALUES (?, ?, ${nextUse}) ON CONFLICT (key) DO UPDATE SET value = excluded.value, used_at = excluded.used_at`)
         .run(key, JSON.stringify(value));
       this.db
         .prepare(
           `DELETE FROM project_contexts WHERE key IN (
-             SELECT key FROM (SELECT key, sum(length(value)) OVER (ORDER BY used_at DESC, key ROWS UNBOUNDED PRECEDING) AS kept FROM project_contexts) WHERE kept > ?)`,
+             SELECT key FROM (SELECT key, sum(length(CAST(value AS TEXT))) OVER (ORDER BY used_at DESC, key ROWS UNBOUNDED PRECEDING) AS kept FROM project_contexts) AS running WHERE kept > ?)`,
         )
         .run(this.keptBytes);
     })();

@@ -8,5 +8,5 @@ export function lastScheduledSlot(db: Database): Date | null {
 
 /** Claims a slot for this process: false when another process (or an earlier run of this one) claimed it first. */
 export function claimScheduledSlot(db: Database, slot: Date, now: Date): boolean {
-  return db.prepare('INSERT OR IGNORE INTO scheduled_scans (slot, started_at) VALUES (?, ?)').run(slot.toISOString(), now.toISOString()).changes === 1;
+  return db.prepare('INSERT INTO scheduled_scans (slot, started_at) VALUES (?, ?) ON CONFLICT DO NOTHING').run(slot.toISOString(), now.toISOString()).changes === 1;
 }

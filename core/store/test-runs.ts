@@ -36,7 +36,7 @@ export function saveTestRun(db: Database, run: NewTestRun, now: Date): boolean {
 export function readTestRuns(db: Database, repository: string, limit = 200): (TestRun & { source: string; matchesCommit: WrittenForHead['matchesCommit'] })[] {
   const runs = db
     .prepare<[string, number], { id: number; commit_sha: string; written_at: string; source: string; matches_commit: WrittenForHead['matchesCommit'] }>(
-      'SELECT id, commit_sha, written_at, source, matches_commit FROM (SELECT * FROM test_runs WHERE repository = ? ORDER BY written_at DESC, id DESC LIMIT ?) ORDER BY written_at, id',
+      'SELECT id, commit_sha, written_at, source, matches_commit FROM (SELECT * FROM test_runs WHERE repository = ? ORDER BY written_at DESC, id DESC LIMIT ?) AS latest ORDER BY written_at, id',
     )
     .all(repository, limit);
   const results = db.prepare<[number], { file: string | null; name: string; outcome: TestCaseResult['outcome'] }>('SELECT file, name, outcome FROM test_results WHERE run_id = ?');

@@ -9,8 +9,8 @@ export function insertCodeReport(db: Database, snapshotId: number, report: CodeR
     report.thresholds.cyclomatic,
   );
   const insertFunction = db.prepare(
-    `INSERT OR IGNORE INTO snapshot_functions (snapshot_id, path, line, column_number, end_line, name, ordinal, kind, parameters, cyclomatic, cognitive, max_nesting)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO snapshot_functions (snapshot_id, path, line, column_number, end_line, name, ordinal, kind, parameters, cyclomatic, cognitive, max_nesting)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   for (const fn of report.functions) {
     insertFunction.run(snapshotId, fn.path, fn.line, fn.column, fn.endLine, fn.name, fn.ordinal, fn.kind, fn.parameters, fn.cyclomatic, fn.cognitive, fn.maxNesting);
@@ -27,17 +27,17 @@ export function insertCodeReport(db: Database, snapshotId: number, report: CodeR
   };
   saveTotals('file', report.files);
   saveTotals('folder', report.folders);
-  const insertIssue = db.prepare('INSERT OR IGNORE INTO snapshot_code_issues (snapshot_id, path, kind, line, message) VALUES (?, ?, ?, ?, ?)');
+  const insertIssue = db.prepare('INSERT INTO snapshot_code_issues (snapshot_id, path, kind, line, message) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
   for (const file of report.excluded) insertIssue.run(snapshotId, file.path, 'excluded', null, file.reason);
   for (const error of report.parseErrors) insertIssue.run(snapshotId, error.path, 'parse-error', error.line, error.message);
   const insertUse = db.prepare(
-    'INSERT OR IGNORE INTO snapshot_deprecated_uses (snapshot_id, path, line, symbol, declared_in, message) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO snapshot_deprecated_uses (snapshot_id, path, line, symbol, declared_in, message) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
   );
   for (const use of report.deprecatedUses) insertUse.run(snapshotId, use.path, use.line, use.symbol, use.declaredIn, use.message);
   const insertCycle = db.prepare('INSERT INTO snapshot_import_cycles (snapshot_id, cycle, edges) VALUES (?, ?, ?)');
   report.cycles.forEach((cycle, index) => insertCycle.run(snapshotId, index, JSON.stringify(cycle.edges)));
   const insertViolation = db.prepare(
-    'INSERT OR IGNORE INTO snapshot_boundary_violations (snapshot_id, path, line, specifier, target, rule) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO snapshot_boundary_violations (snapshot_id, path, line, specifier, target, rule) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
   );
   for (const v of report.boundaryViolations) insertViolation.run(snapshotId, v.path, v.line, v.specifier, v.target, v.rule);
 }

@@ -16,9 +16,9 @@ export function insertDeadCodeReport(db: Database, snapshotId: number, report: D
     report.doubts === null ? null : JSON.stringify(report.doubts),
   );
   const insert = db.prepare(
-    `INSERT OR IGNORE INTO snapshot_dead_code_findings
+    `INSERT INTO snapshot_dead_code_findings
        (snapshot_id, kind, path, line, name, workspace, reason, importers, lines, last_commit, last_date, last_author, confidence, confidence_reason)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   for (const f of report.findings) {
     const touched = f.lastTouched;

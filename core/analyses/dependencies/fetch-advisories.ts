@@ -63,7 +63,7 @@ export async function fetchAdvisories(options: FetchAdvisoriesOptions): Promise<
       answer = (error as Error).message;
     }
     if (typeof answer === 'string') return row ? fromCache(`${answer}; using the answer of ${row.fetched_at}`) : { source, status: 'unavailable', note: answer, advisories: [] };
-    db.prepare(`INSERT OR REPLACE INTO advisory_answers (source, request_hash, fetched_at, advisories) VALUES (?, ?, ?, ?)`).run(source, hash, now.toISOString(), JSON.stringify(answer));
+    db.prepare(`INSERT INTO advisory_answers (source, request_hash, fetched_at, advisories) VALUES (?, ?, ?, ?) ON CONFLICT (source, request_hash) DO UPDATE SET fetched_at = excluded.fetched_at, advisories = excluded.advisories`).run(source, hash, now.toISOString(), JSON.stringify(answer));
     db.prepare(`DELETE FROM advisory_answers WHERE fetched_at < ?`).run(new Date(now.getTime() - 30 * 86_400_000).toISOString());
     return { source, status: 'checked', advisories: answer };
   }

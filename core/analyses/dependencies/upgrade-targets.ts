@@ -74,7 +74,7 @@ export async function upgradeTargets(options: UpgradeTargetsOptions): Promise<Ta
     return { targets, failure: `npm-check-updates failed: ${(error as Error).message}` };
   }
   const insert = db.prepare(
-    `INSERT OR REPLACE INTO upgrade_targets (registry, name, installed, cooldown_days, metadata_hash, targets, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO upgrade_targets (registry, name, installed, cooldown_days, metadata_hash, targets, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (registry, name, installed, cooldown_days) DO UPDATE SET metadata_hash = excluded.metadata_hash, targets = excluded.targets, computed_at = excluded.computed_at`,
   );
   const silent: string[] = [];
   for (const request of missing) {

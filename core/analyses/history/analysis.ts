@@ -27,7 +27,7 @@ export const historyAnalysis: Analysis<'history'> = {
     // What a commit reaches never changes: a re-scan of HEAD with the same identity map makes the same
     // report (once its trends are whole), and would only analyse the whole stored log again for it.
     const cache = new ProjectContextCache(db);
-    const key = `history-report ${historyAnalysis.version} ${factsEngineVersion}\0${commit}\0${summary.commits} ${summary.shallow}\0${used.mailmap} ${used.digest}`;
+    const key = JSON.stringify(['history-report', historyAnalysis.version, factsEngineVersion, commit, summary.commits, summary.shallow, used.mailmap, used.digest]);
     const kept = asOf === undefined ? cache.get<KeptReport>(key) : undefined;
     if (kept) {
       for (const { message, partial } of kept.warnings) warn(message, { partial });

@@ -20,12 +20,15 @@ import { identities } from './019-identities.js';
 import { scanSchedule } from './020-scan-schedule.js';
 import { trendPointsPending } from './021-trend-points-pending.js';
 import { blobMemo } from './022-blob-memo.js';
+import { textWithoutNul } from './023-text-without-nul.js';
 
 export interface Migration {
   /** user_version after this migration; migrations are numbered 1, 2, 3… without gaps. */
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  /** The same change on a team store, where it differs (a team store begins at postgresBaselineVersion). */
+  readonly postgres?: string;
 }
 
-export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory, letterFingerprints, repositoryKeyedCaches, snapshotItemsRowid, deadCodeConfidence, generatedFileFacts, healthScores, backfillJobs, testRuns, drafts, repositoryTeams, identities, scanSchedule, trendPointsPending, blobMemo];
+export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory, letterFingerprints, repositoryKeyedCaches, snapshotItemsRowid, deadCodeConfidence, generatedFileFacts, healthScores, backfillJobs, testRuns, drafts, repositoryTeams, identities, scanSchedule, trendPointsPending, blobMemo, textWithoutNul];
