@@ -9,6 +9,8 @@ import { openPostgresDatabase, redactStoreUrl } from '../../core/store/postgres-
 import { openSqliteDatabase, type SqliteDatabase } from '../../core/store/sqlite-database.js';
 import { StewardError } from '../../core/api/errors.js';
 import { temporaryDirectory } from '../support/git-fixture.js';
+import { runSteward } from '../support/cli.js';
+import { itemRepository } from '../reliability/support/concurrency-fixture.js';
 import { type PostgresServer, postgresBinaries, startPostgres } from '../support/postgres-server.js';
 
 /**
@@ -120,6 +122,29 @@ describe.skipIf(skipped)('the store on SQLite and on PostgreSQL', () => {
       releaseScanLock(db, id, 'job-3');
       expect(acquireScanLock(db, id, { ...holder, jobId: 'job-4' }, () => true)).toBeNull();
     });
+  });
+});
+
+describe.skipIf(skipped)('scans into a team store', () => {
+  it('a CLI scan lands in PostgreSQL (STEWARD_STORE), and a dismissal made there holds for the next scan, from another Steward home', async () => {
+    const store = server.createDatabase(`store_${++databases}`);
+    const repository = itemRepository(join(temporaryDirectory(), 'team-app'), 'team');
+    const cli = (home: string, args: string[]) => runSteward(home, args, { STEWARD_STORE: store });
+    const first = await cli(temporaryDirectory(), ['scan', repository, '--offline', '--quiet']);
+    expect(first.status, first.stderr).toBe(0);
+    const runner = temporaryDirectory();
+    const listed = await cli(runner, ['inventory', repository, '--json']);
+    expect(listed.status, listed.stderr).toBe(0);
+    const items = (JSON.parse(listed.stdout) as { items: { fingerprint: string }[] }).items;
+    expect(items.length).toBeGreaterThan(0);
+    const dismissed = items[0]!.fingerprint;
+    expect((await cli(runner, ['item', 'dismiss', dismissed, '--reason', 'generated on purpose'])).status).toBe(0);
+    const again = await cli(runner, ['scan', repository, '--offline', '--quiet']);
+    expect(again.status, again.stderr).toBe(0);
+    const after = JSON.parse((await cli(temporaryDirectory(), ['inventory', repository, '--json', '--status', 'dismissed'])).stdout) as { items: { fingerprint: string; status: string }[] };
+    expect(after.items.map((item) => [item.fingerprint, item.status])).toEqual([[dismissed, 'dismissed']]);
+    const history = JSON.parse((await cli(temporaryDirectory(), ['history', repository, '--json'])).stdout) as { snapshots: unknown[] };
+    expect(history.snapshots).toHaveLength(2);
   });
 });
 
