@@ -104,8 +104,9 @@ async function serveWhileScanning(small: string, large: string): Promise<Latency
     const { id: smallId } = await server.call<{ id: number }>('repositories.add', { path: small });
     const first = await scans.ended((await server.call<{ id: string }>('scans.start', { repositoryId: smallId })).id);
     if (first.state !== 'succeeded') throw new Error(`the small repository's scan ${first.state}: ${first.error?.message ?? ''}`);
-    const [snapshot] = await server.call<{ id: number }[]>('snapshots.list', { repositoryId: smallId });
-    if (!snapshot) throw new Error('the small repository has no snapshot after its scan');
+    const [latest] = await server.call<{ snapshot: { id: number } }[]>('snapshots.list', { repositoryId: smallId });
+    if (!latest) throw new Error('the small repository has no snapshot after its scan');
+    const { snapshot } = latest;
     const probes: [string, unknown][] = [
       ['repositories.list', {}],
       ['scans.list', {}],
