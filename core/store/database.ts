@@ -32,7 +32,7 @@ export interface RunResult {
 export type Transaction<F extends (...args: never[]) => unknown> = F & { immediate: F };
 
 /** A team store is named by its URL (postgres://…); anything else is the path of a SQLite file. */
-export function isTeamStore(store: string): boolean {
+function isTeamStore(store: string): boolean {
   return /^postgres(ql)?:\/\//i.test(store);
 }
 

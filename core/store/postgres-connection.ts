@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 
 /** What one statement gave back. */
-export interface QueryResult {
+interface QueryResult {
   rows: Record<string, unknown>[];
   rowCount: number;
 }

@@ -16,7 +16,7 @@ const busyStates = new Set(['55P03', '40P01', '40001']);
 const writeLockKey = 0x5374_6577; // "Stew"
 
 /** A team's store on a PostgreSQL server: the same store code as SQLite's, over one connection per thread. */
-export class PostgresDatabase implements Database {
+class PostgresDatabase implements Database {
   readonly engine = 'postgres';
   private readonly statements = new Map<string, PostgresStatementText>();
   private depth = 0;
