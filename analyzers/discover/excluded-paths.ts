@@ -4,7 +4,7 @@
  * not, because many repositories keep scripts or sources there (a tsconfig `outDir` catches real
  * output, see code-files.ts).
  */
-const folderReasons: ReadonlyMap<string, string> = new Map([
+export const folderReasons: ReadonlyMap<string, string> = new Map([
   ...['node_modules', 'bower_components', 'vendor', '.yarn'].map((name) => [name, `vendored (${name}/)`] as const),
   ...['dist', '.next', '.nuxt', '.svelte-kit', '.output', '.vercel', '.turbo', '.docusaurus', 'storybook-static'].map(
     (name) => [name, `build output (${name}/)`] as const,
@@ -14,7 +14,7 @@ const folderReasons: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Suffixes anchored at the end of the file name; simple enough to stay linear on any input. */
-const fileNameReasons: readonly (readonly [pattern: RegExp, reason: (suffix: string) => string])[] = [
+export const fileNameReasons: readonly (readonly [pattern: RegExp, reason: (suffix: string) => string])[] = [
   [/\.min\.[cm]?js$/, (suffix) => `minified (${suffix})`],
   [/\.bundle\.[cm]?js$/, (suffix) => `bundled (${suffix})`],
   [/\.generated\.[cm]?[jt]sx?$/, (suffix) => `generated (${suffix})`],

@@ -272,7 +272,7 @@ function menuConditions(query: InventoryQuery): [Facet, Condition][] {
 function narrowing(db: Database, query: InventoryQuery): Condition {
   const conditions: Condition[] = [];
   if (query.fingerprint !== undefined) conditions.push({ sql: 'd.fingerprint = ?', params: [query.fingerprint] });
-  if (query.productCodeOnly) conditions.push({ sql: '(si.path IS NULL OR is_product_code(si.path))', params: [] });
+  if (query.productCodeOnly) conditions.push({ sql: '(si.path IS NULL OR is_product_code(si.path) = 1)', params: [] });
   const words = (query.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length > 0) conditions.push({ sql: words.map(() => `instr(${searchedText}, ?) > 0`).join(' AND '), params: words });
   // Scans of HEAD get ids that grow with time, so "first seen since" compares ids (a backfill's snapshots are of past commits and find no items).

@@ -1,3 +1,4 @@
+import { notProductCodePatterns } from '../../analyzers/discover/code-role.js';
 import { StewardError } from '../api/errors.js';
 import type { Database, RunResult, Statement, Transaction } from './database.js';
 import { PostgresConnection, PostgresError } from './postgres-connection.js';
@@ -137,6 +138,7 @@ export function openPostgresDatabase(url: string): PostgresDatabase {
   }
   try {
     migratePostgres(db, url);
+    defineProductCode(db, url);
     return db;
   } catch (error) {
     db.close();
@@ -171,6 +173,24 @@ function migratePostgres(db: PostgresDatabase, url: string): void {
   } catch (error) {
     if (error instanceof PostgresError && error.code === '42501') {
       throw new StewardError('unavailable', `The team store ${redactStoreUrl(url)} needs its schema created or updated, and this role may not: ask its owner to open it once with a role that may (${error.message})`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * is_product_code(path), which SQLite gets as a JavaScript function: here the same reading
+ * (analyzers/discover/code-role.ts) as regular expressions, redefined when a Steward reads it otherwise.
+ */
+function defineProductCode(db: PostgresDatabase, url: string): void {
+  const body = `SELECT CASE WHEN ${notProductCodePatterns().map((pattern) => `path ~ '${pattern.replaceAll("'", "''")}'`).join(' OR ')} THEN 0 ELSE 1 END`;
+  const current = db.prepare<[], { body: string }>("SELECT prosrc AS body FROM pg_proc WHERE proname = 'is_product_code'").get();
+  if (current?.body === body) return;
+  try {
+    db.exec(`CREATE OR REPLACE FUNCTION is_product_code(path TEXT) RETURNS INTEGER LANGUAGE sql IMMUTABLE STRICT AS $product$${body}$product$`);
+  } catch (error) {
+    if (error instanceof PostgresError && error.code === '42501') {
+      throw new StewardError('unavailable', `The team store ${redactStoreUrl(url)} needs its definition of product code updated, and this role may not: ask its owner to open it once with a role that may`);
     }
     throw error;
   }

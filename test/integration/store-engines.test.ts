@@ -8,6 +8,7 @@ import { mergeIdentities, readIdentityMap, unmergeIdentity } from '../../core/st
 import { openPostgresDatabase, redactStoreUrl } from '../../core/store/postgres-database.js';
 import { openSqliteDatabase, type SqliteDatabase } from '../../core/store/sqlite-database.js';
 import { StewardError } from '../../core/api/errors.js';
+import { isProductCode } from '../../analyzers/discover/code-role.js';
 import { temporaryDirectory } from '../support/git-fixture.js';
 import { runSteward } from '../support/cli.js';
 import { itemRepository } from '../reliability/support/concurrency-fixture.js';
@@ -110,6 +111,19 @@ describe.skipIf(skipped)('the store on SQLite and on PostgreSQL', () => {
       expect(readIdentityMap(db).merges).toEqual(new Map([['ada@old.example.com', 'ada@example.com'], ['lovelace@example.com', 'ada@example.com']]));
       expect(unmergeIdentity(db, 'lovelace@example.com')).toBe(true);
       expect(unmergeIdentity(db, 'lovelace@example.com')).toBe(false);
+    });
+
+    it("reads product code as the views do (SQL's is_product_code against analyzers/discover/code-role.ts)", () => {
+      const paths = [
+        'src/app.ts', 'src/app.test.ts', 'src/app.spec.tsx', 'src/button.stories.tsx', 'bench/speed.bench.ts', 'test/helpers.ts', 'src/__tests__/a.ts',
+        'src/__mocks__/fs.ts', 'e2e/login.ts', 'cypress/support.js', 'node_modules/x/index.js', 'packages/a/vendor/lib.js', 'dist/index.js', 'web/.next/page.js',
+        'coverage/lcov.js', 'src/__generated__/types.ts', 'public/jquery.min.js', 'app.bundle.mjs', 'src/api.generated.ts', 'proto/user_pb.d.ts', '.pnp.cjs',
+        'src/.pnp.cjs', 'src/testing.ts', 'src/tests.ts', 'src/distance.ts', 'src/vendors/x.ts', 'src/minify.js', 'src/a.min.ts', 'docs/test', 'src/spec-helpers/x.ts',
+        'x/.yarn/releases/yarn.cjs', 'src/fixtures.ts', 'lib/fixture/data.ts', 'src/a.test.js.snap', 'weird name/with spaces/file.ts',
+      ];
+      const stored = paths.map((path) => db.prepare<[string], { product: number }>('SELECT is_product_code(?) AS product').get(path)!.product === 1);
+      expect(stored).toEqual(paths.map((path) => isProductCode(path)));
+      expect(stored.filter(Boolean).length).toBeGreaterThan(5);
     });
 
     it('gives a scan lock to one job at a time, takes over a dead one, renews and releases it', () => {
