@@ -1,4 +1,5 @@
 import { type IncomingHttpHeaders, request as httpRequest } from 'node:http';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -92,7 +93,8 @@ function hintFrom(known: KnownValues): Hint {
     if (name === 'fingerprint') return pick(known.fingerprints);
     if (['key', 'into', 'merge[]'].includes(name)) return pick(known.identityKeys);
     if (name === 'path') return pick([...known.repositoryPaths, ...known.snapshotFiles]);
-    if (name === 'files[]') return pick(known.snapshotFiles);
+    // Test results are named by their full path (the API has no working folder).
+    if (name === 'files[]') return pick(known.repositoryPaths.flatMap((root) => known.snapshotFiles.map((file) => join(root, file))));
     return undefined;
   };
 }
