@@ -25,7 +25,7 @@ export async function inventoryCommand(steward: Steward, path: string, options: 
   while (options.json && page.items.length < page.total) {
     const next = await call(steward.handlers, 'inventory.list', { ...query, offset: page.items.length, facets: false, snapshotId: page.snapshotId });
     if (next.items.length === 0) break;
-    page.items.push(...next.items);
+    for (const item of next.items) page.items.push(item);
   }
   if (options.json) printJson({ repository: { name: repository.name, path: repository.path }, ...page });
   else printInventory(options.folder ? `${repository.name}/${options.folder.replace(/\/+$/, '')}` : repository.name, page);

@@ -32,7 +32,8 @@ export async function exportInventory(db: Database, request: ExportRequest, now:
     const { snapshotId, items } = everyItem(db, repository, filters);
     const scan = getSnapshotSummary(db, snapshotId)!;
     document.repositories.push({ name: repository.name, path: repository.path, snapshotId, scannedAt: scan.snapshot.finishedAt, items: items.length });
-    document.items.push(...items.map((item) => exportRow(item, repository.name)));
+    // One by one: spreading a large repository's items into push's arguments overflows the stack (bug 29).
+    for (const item of items) document.items.push(exportRow(item, repository.name));
   }
   if (document.repositories.length === 0) throw new StewardError('not-found', 'None of these repositories has been scanned yet: nothing to export');
   return {
@@ -51,7 +52,7 @@ function everyItem(db: Database, repository: Repository, filters: ExportFilters)
   while (items.length < first.total) {
     const next = listInventory(db, { ...query, snapshotId: first.snapshotId, offset: items.length });
     if (next.items.length === 0) break;
-    items.push(...next.items);
+    for (const item of next.items) items.push(item);
   }
   return { snapshotId: first.snapshotId, items };
 }
