@@ -2,7 +2,7 @@ import { type SeriesPoint, changeOverWeek, fitTrend, forecastCrossing } from '..
 import { healthCategories, healthFormula } from '../../analyzers/health/health-score.js';
 import type { HealthForecastReport, HealthScoreReport } from '../api/health.js';
 import type { Database } from '../store/database.js';
-import { readHealthSeries, snapshotDate } from './health-store.js';
+import { type HealthPoint, readHealthSeries, snapshotDate } from './health-store.js';
 
 type Breakdown = HealthScoreReport['categories'];
 type Forecast = ReturnType<typeof forecastCrossing>;
@@ -22,7 +22,6 @@ export function forecastHealth(db: Database, repositoryId: number, { threshold, 
   const dates = new Map(points.map((point) => [point.snapshotId, point.at]));
   const series = (values: ReadonlyMap<number, number>) =>
     ids.flatMap((snapshotId) => (values.has(snapshotId) ? [{ snapshotId, at: dates.get(snapshotId)!, value: values.get(snapshotId)! }] : []));
-  const score = points.map((point) => ({ snapshotId: point.snapshotId, at: point.at, value: point.score }));
   const breakdowns = readBreakdowns(db, ids);
 
   const parts = Object.entries(healthCategories).map(([category, { title, weight }]) => {
@@ -30,6 +29,7 @@ export function forecastHealth(db: Database, repositoryId: number, { threshold, 
     return { category, title, weight, lost, trend: fitTrend(dated(lost)), changeSinceWeek: changeOverWeek(dated(lost)) };
   });
 
+  const effortByFolder = new Map([...breakdowns].map(([id, breakdown]) => [id, effortHoursByFolder(breakdown)]));
   const complexity = readFolderComplexity(db, ids);
   const drifts = readDriftDays(db, ids);
   const latest = ids.at(-1);
@@ -37,7 +37,7 @@ export function forecastHealth(db: Database, repositoryId: number, { threshold, 
     .filter(([folder, { functions }]) => folder !== '' && folder.split('/').length <= 2 && functions >= minimumFunctions)
     .map(([folder]) => {
       const p90 = series(new Map([...complexity].flatMap(([id, byFolder]) => (byFolder.has(folder) ? [[id, byFolder.get(folder)!.p90] as const] : []))));
-      const effort = series(new Map([...breakdowns].map(([id, breakdown]) => [id, effortHoursIn(breakdown, folder)])));
+      const effort = series(new Map([...effortByFolder].map(([id, byFolder]) => [id, byFolder.get(folder) ?? 0])));
       const drift = series(new Map([...drifts].flatMap(([id, byWorkspace]) => (byWorkspace.has(folder) ? [[id, byWorkspace.get(folder)!] as const] : []))));
       return {
         folder,
@@ -53,8 +53,8 @@ export function forecastHealth(db: Database, repositoryId: number, { threshold, 
     formula: healthFormula,
     threshold,
     points,
-    forecast: datedForecast(forecastCrossing(dated(score), threshold, 'down')),
-    changeSinceWeek: changeOverWeek(dated(score)),
+    forecast: forecastScore(points, threshold),
+    changeSinceWeek: changeOverWeek(scoreSeries(points)),
     parts,
     complexityThreshold,
     folders,
@@ -62,14 +62,26 @@ export function forecastHealth(db: Database, repositoryId: number, { threshold, 
   };
 }
 
+/** When the score, on its way down, crosses `threshold`: the trend of its stored series (readHealthSeries). */
+export function forecastScore(points: readonly HealthPoint[], threshold: number): HealthForecastReport['forecast'] {
+  return datedForecast(forecastCrossing(scoreSeries(points), threshold, 'down'));
+}
+
 /** The latest scan's score with its change since the latest scored commit at least a week older (by commit date). */
 export function withChangeSinceWeek(db: Database, repositoryId: number, report: HealthScoreReport): HealthScoreReport {
-  const at = snapshotDate(db, report.snapshotId);
-  if (report.score === null || at === null) return report;
-  const others = readHealthSeries(db, repositoryId, { except: report.snapshotId }).filter((point) => Date.parse(point.at) <= at);
-  const change = changeOverWeek([...others.map((point) => ({ at: Date.parse(point.at), value: point.score })), { at, value: report.score }]);
-  return { ...report, changeSinceWeek: change === null ? null : Math.round(change * 1e6) / 1e6 };
+  return { ...report, changeSinceWeek: scoreChangeSinceWeek(db, repositoryId, report.snapshotId, report.score) };
 }
+
+/** A snapshot's score's change since the latest scored commit at least a week older (by commit date); null when none is. */
+export function scoreChangeSinceWeek(db: Database, repositoryId: number, snapshotId: number, score: number | null): number | null {
+  const at = snapshotDate(db, snapshotId);
+  if (score === null || at === null) return null;
+  const others = readHealthSeries(db, repositoryId, { except: snapshotId }).filter((point) => Date.parse(point.at) <= at);
+  const change = changeOverWeek([...scoreSeries(others), { at, value: score }]);
+  return change === null ? null : Math.round(change * 1e6) / 1e6;
+}
+
+const scoreSeries = (points: readonly HealthPoint[]): SeriesPoint[] => points.map((point) => ({ at: Date.parse(point.at), value: point.score }));
 
 const dated = (series: readonly { at: string; value: number }[]): SeriesPoint[] => series.map((point) => ({ at: Date.parse(point.at), value: point.value }));
 
@@ -89,9 +101,21 @@ function readBreakdowns(db: Database, ids: readonly number[]): Map<number, Break
   return new Map(ids.map((id) => [id, JSON.parse(read.get(id)?.breakdown ?? '[]') as Breakdown]));
 }
 
-function effortHoursIn(breakdown: Breakdown, folder: string): number {
-  const minutes = breakdown.flatMap((part) => part.items).filter((item) => item.path?.startsWith(`${folder}/`)).reduce((sum, item) => sum + item.effortMinutes, 0);
-  return Math.round((minutes / 60) * 100) / 100;
+/**
+ * The effort of a breakdown's items in each folder one or two levels deep, in hours. One pass over the
+ * items (a large repository has tens of thousands and hundreds of folders; summing each folder's apart
+ * held `steward serve` still for seconds after each scan).
+ */
+function effortHoursByFolder(breakdown: Breakdown): Map<string, number> {
+  const minutes = new Map<string, number>();
+  for (const item of breakdown.flatMap((part) => part.items)) {
+    const folders = item.path?.split('/').slice(0, -1) ?? [];
+    for (let depth = 1; depth <= Math.min(2, folders.length); depth += 1) {
+      const folder = folders.slice(0, depth).join('/');
+      minutes.set(folder, (minutes.get(folder) ?? 0) + item.effortMinutes);
+    }
+  }
+  return new Map([...minutes].map(([folder, total]) => [folder, Math.round((total / 60) * 100) / 100]));
 }
 
 /** Per snapshot, per folder: its functions and the 90th percentile of their cognitive complexity. */

@@ -3,9 +3,9 @@ import type { HealthNotification } from '../api/notifications.js';
 import type { Database } from '../store/database.js';
 import { findRepository } from '../store/repositories.js';
 import { readSettings } from '../store/settings.js';
-import { forecastHealth, withChangeSinceWeek } from './forecast-health.js';
+import { forecastScore, scoreChangeSinceWeek } from './forecast-health.js';
 import { healthFormula } from '../../analyzers/health/health-score.js';
-import { readHealthScore } from './health-store.js';
+import { readHealthSeries, readStoredScore } from './health-store.js';
 import { scoreInventory } from './score-inventory.js';
 
 /**
@@ -17,9 +17,11 @@ export function notificationsAfterScan(db: Database, repositoryId: number, snaps
   const repository = findRepository(db, repositoryId);
   if (!settings.notifications.enabled || !repository) return [];
   // The score the scan saved with its snapshot (worked out again only for one saved by an older formula).
-  const stored = readHealthScore(db, snapshotId);
-  const health = withChangeSinceWeek(db, repositoryId, stored?.formula === healthFormula ? stored : scoreInventory(db, { repositoryId, snapshotId }));
-  const { forecast } = forecastHealth(db, repositoryId, { threshold: settings.notifications.forecastScore, complexityThreshold: settings.complexity.cognitive });
+  // Only the score and its series are read: this runs on the app's thread after every scan, and a large
+  // repository's breakdown and folders take seconds.
+  const stored = readStoredScore(db, snapshotId);
+  const score = stored?.formula === healthFormula ? stored.score : scoreInventory(db, { repositoryId, snapshotId }).score;
+  const forecast = forecastScore(readHealthSeries(db, repositoryId), settings.notifications.forecastScore);
   const lastTold = Object.fromEntries(
     db
       .prepare<[number], { kind: HealthNotification['kind']; at: string }>('SELECT kind, max(created_at) AS at FROM health_notifications WHERE repository_id = ? GROUP BY kind')
@@ -28,8 +30,8 @@ export function notificationsAfterScan(db: Database, repositoryId: number, snaps
   );
   const drafts = notificationsFor({
     repositoryName: repository.name,
-    score: health.score,
-    changeSinceWeek: health.changeSinceWeek,
+    score,
+    changeSinceWeek: scoreChangeSinceWeek(db, repositoryId, snapshotId, score),
     crossing: forecast.kind === 'crossing' ? { at: Date.parse(forecast.at), earliest: Date.parse(forecast.earliest), latest: Date.parse(forecast.latest), perWeek: forecast.trend.perWeek } : null,
     settings: settings.notifications,
     now: now.getTime(),

@@ -9,6 +9,11 @@ export function saveHealthScore(db: Database, report: HealthScoreReport): void {
   ).run(report.snapshotId, report.formula, report.score, report.rating, report.reason, report.linesOfCode, JSON.stringify(report.categories));
 }
 
+/** A snapshot's stored score and the formula that made it, without the parts (a large repository's take long to read). */
+export function readStoredScore(db: Database, snapshotId: number): { formula: string; score: number | null } | undefined {
+  return db.prepare<[number], { formula: string; score: number | null }>('SELECT formula, score FROM health_scores WHERE snapshot_id = ?').get(snapshotId);
+}
+
 /** A snapshot's stored score with its parts and the formula that made it; undefined when none was kept (snapshots taken before scores were). */
 export function readHealthScore(db: Database, snapshotId: number): HealthScoreReport | undefined {
   const row = db
@@ -30,7 +35,7 @@ export function readHealthScore(db: Database, snapshotId: number): HealthScoreRe
   };
 }
 
-interface HealthPoint {
+export interface HealthPoint {
   readonly snapshotId: number;
   /** The scanned commit's date (the snapshot's finish when unknown). */
   readonly at: string;

@@ -126,6 +126,12 @@ describe('steward forecast by folder', () => {
     expect(folder.complexity.forecast.kind).toBe('crossing');
     if (folder.complexity.forecast.kind !== 'crossing') return;
     expect(Math.abs(Date.parse(folder.complexity.forecast.at) - (monday + 12 * week))).toBeLessThanOrEqual(week);
+    // The folder's effort: its items in the latest score's breakdown.
+    const score = stewardJson<HealthScoreReport>(home, ['score', repository]);
+    const minutes = score.categories.flatMap((part) => part.items).filter((item) => item.path?.startsWith('src/editor/')).reduce((sum, item) => sum + item.effortMinutes, 0);
+    expect(minutes).toBeGreaterThan(0);
+    expect(folder.effortHours.series.at(-1)!.value).toBeCloseTo(minutes / 60, 2);
+    expect(report.folders.find((entry) => entry.folder === 'src')!.effortHours.series.at(-1)!.value).toBeGreaterThanOrEqual(folder.effortHours.series.at(-1)!.value);
     expect(steward(home, ['forecast', repository, '--complexity', '15']).stdout).toMatch(new RegExp(`src/editor .*${folder.complexity.forecast.at.slice(0, 10)}`));
   });
 });
