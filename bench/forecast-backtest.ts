@@ -11,10 +11,11 @@
 import { join } from 'node:path';
 import { type SeriesPoint, fitTrend } from '../analyzers/health/forecast.js';
 import { inspectRepository } from '../core/git/inspect-repository.js';
+import { readRepositoryIdentity } from '../core/git/repository-identity.js';
 import { forecastHealth } from '../core/health/forecast-health.js';
 import { stewardHome } from '../core/paths.js';
 import { openDatabase } from '../core/store/database.js';
-import { findRepositoryByPath } from '../core/store/repositories.js';
+import { findRepositoryInFolder } from '../core/store/repositories.js';
 
 const at = process.argv.indexOf('--repo');
 const repo = at >= 0 ? process.argv[at + 1] : undefined;
@@ -22,8 +23,8 @@ if (!repo) throw new Error('--repo <path> is required (see the header of bench/f
 const week = 7 * 86_400_000;
 
 const db = openDatabase(join(stewardHome(), 'steward.db'));
-const { root } = await inspectRepository(repo);
-const repository = findRepositoryByPath(db, root);
+const { root, name } = await inspectRepository(repo);
+const repository = findRepositoryInFolder(db, { path: root, name, identity: await readRepositoryIdentity(root) });
 if (!repository) throw new Error(`${root} has not been scanned with STEWARD_HOME=${stewardHome()}`);
 const report = forecastHealth(db, repository.id, { threshold: 75, complexityThreshold: 15 });
 

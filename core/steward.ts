@@ -3,6 +3,7 @@ import type { StewardEvent } from './api/events.js';
 import type { Handlers, RouteOutput } from './api/routes.js';
 import { readHistorySummary } from './git/history-summary.js';
 import { hasCommit } from './git/has-commit.js';
+import { readRepositoryIdentity } from './git/repository-identity.js';
 import { inspectRepository } from './git/inspect-repository.js';
 import { importTestResults } from './analyses/tests/import-test-results.js';
 import { databaseFile } from './paths.js';
@@ -19,7 +20,7 @@ import { folderHealth } from './health/folder-health.js';
 import { readPortfolio } from './health/portfolio.js';
 import { type Decision, decideItem, getItem, listInventory } from './inventory/inventory-store.js';
 import { exportInventory } from './export/export-inventory.js';
-import { addRepository, findRepository, findRepositoryByPath, listRepositories, relocateRepository, removeRepository } from './store/repositories.js';
+import { addRepository, findRepository, findRepositoryInFolder, listRepositories, relocateRepository, removeRepository } from './store/repositories.js';
 import { getDependencyTrend } from './analyses/dependencies/store.js';
 import { analyses } from './analyses/registry.js';
 import type { reportRoutes } from './api/analyses.js';
@@ -135,14 +136,14 @@ export function openSteward(options: StewardOptions): Steward {
     'repositories.list': async () => listRepositories(db),
     'repositories.get': async ({ id }) => repository(id),
     'repositories.find': async ({ path }) => {
-      const { root } = await inspectRepository(path);
-      const found = findRepositoryByPath(db, root);
+      const { root, name } = await inspectRepository(path);
+      const found = findRepositoryInFolder(db, { path: root, name, identity: await readRepositoryIdentity(root) });
       if (!found) throw new StewardError('not-found', `${root} has not been added to Steward yet; scan it first`);
       return found;
     },
     'repositories.add': async ({ path }) => {
-      const inspected = await inspectRepository(path);
-      return addRepository(db, inspected.root, inspected.name, new Date());
+      const { root, name } = await inspectRepository(path);
+      return addRepository(db, { path: root, name, identity: await readRepositoryIdentity(root) }, new Date());
     },
     'repositories.relocate': async ({ id, path }) => {
       const found = repository(id);
@@ -152,7 +153,7 @@ export function openSteward(options: StewardOptions): Steward {
       if (scanned && !(await hasCommit(inspected.root, scanned))) {
         throw new StewardError('invalid-input', `${inspected.root} is not ${found.name}: it does not have commit ${scanned.slice(0, 7)}, which Steward scanned there`);
       }
-      const moved = relocateRepository(db, id, inspected.root);
+      const moved = relocateRepository(db, id, inspected.root, new Date());
       if (!moved) throw new StewardError('invalid-input', `${inspected.root} is already registered as another repository in Steward`);
       return moved;
     },

@@ -1,9 +1,9 @@
 import { excludedPathReason, fileNameReasons, folderReasons } from './excluded-paths.js';
 
 /** Folders that hold tests, their fixtures and mocks by convention (Jest, Vitest, Mocha, Playwright, Cypress, Storybook). */
-export const testFolders = new Set(['test', 'tests', '__tests__', '__mocks__', '__fixtures__', '__snapshots__', 'spec', 'specs', 'e2e', 'fixtures', 'fixture', 'cypress']);
+const testFolders = new Set(['test', 'tests', '__tests__', '__mocks__', '__fixtures__', '__snapshots__', 'spec', 'specs', 'e2e', 'fixtures', 'fixture', 'cypress']);
 /** File names of tests, stories and benchmarks: `x.test.ts`, `x.spec.js`, `x.e2e.tsx`, `x.stories.tsx`, `x.bench.ts`. */
-export const testFileName = /\.(?:test|spec|e2e|stories|story|bench)\.[cm]?[jt]sx?$/;
+const testFileName = /\.(?:test|spec|e2e|stories|story|bench)\.[cm]?[jt]sx?$/;
 
 /**
  * Whether a path holds the product's own code, from the path alone: not a test (or its fixtures,

@@ -38,11 +38,20 @@ export function migrate(
     db.prepare('VACUUM INTO ?').run(backupFile);
   }
   for (const migration of pending) {
-    db.transaction(() => {
-      if (userVersion(db) >= migration.version) return;
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+    // Takes effect only outside a transaction.
+    if (migration.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        if (userVersion(db) >= migration.version) return;
+        db.exec(migration.sql);
+        if (migration.foreignKeysOff && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new StewardError('unavailable', `Upgrading the database ${databaseFile} to schema ${migration.version} would break its references; it was left as it was`);
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      }).immediate();
+    } finally {
+      if (migration.foreignKeysOff) db.pragma('foreign_keys = ON');
+    }
   }
   return { from, to: latest, backupFile };
 }

@@ -1,15 +1,16 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../core/store/database.js';
 import { acquireScanLock, releaseScanLock, renewScanLocks } from '../../core/store/scan-locks.js';
-import { addRepository, findRepositoryByPath, listRepositories, removeRepository } from '../../core/store/repositories.js';
+import { addRepository, findRepositoryInFolder, listRepositories, removeRepository } from '../../core/store/repositories.js';
 import { readSettings, updateSettings } from '../../core/store/settings.js';
 import { mergeIdentities, readIdentityMap, unmergeIdentity } from '../../core/store/identity-map.js';
 import { openPostgresDatabase, redactStoreUrl } from '../../core/store/postgres-database.js';
 import { openSqliteDatabase, type SqliteDatabase } from '../../core/store/sqlite-database.js';
 import { StewardError } from '../../core/api/errors.js';
 import { isProductCode } from '../../analyzers/discover/code-role.js';
-import { temporaryDirectory } from '../support/git-fixture.js';
+import { git, temporaryDirectory } from '../support/git-fixture.js';
 import { runSteward } from '../support/cli.js';
 import { itemRepository } from '../reliability/support/concurrency-fixture.js';
 import { type PostgresServer, postgresBinaries, startPostgres } from '../support/postgres-server.js';
@@ -91,12 +92,43 @@ describe.skipIf(skipped)('the store on SQLite and on PostgreSQL', () => {
 
     it('adds, finds, removes and brings back a repository, with the same id', () => {
       const now = new Date('2026-01-05T10:00:00Z');
-      const added = addRepository(db, '/code/app', 'app', now);
+      const app = { path: '/code/app', name: 'app', identity: 'remote:example.com/acme/app' };
+      const added = addRepository(db, app, now);
       expect(added).toMatchObject({ name: 'app', path: '/code/app', latestSnapshot: null });
-      expect(findRepositoryByPath(db, '/code/app')?.id).toBe(added.id);
+      expect(findRepositoryInFolder(db, app)?.id).toBe(added.id);
       expect(removeRepository(db, added.id, now)).toBe(true);
       expect(listRepositories(db)).toEqual([]);
-      expect(addRepository(db, '/code/app', 'app', now).id).toBe(added.id);
+      expect(findRepositoryInFolder(db, app)).toBeUndefined();
+      expect(addRepository(db, app, now).id).toBe(added.id);
+    });
+
+    it('knows a repository by its identity in any folder, and a folder reused for another repository as that one', () => {
+      const now = new Date('2026-01-06T10:00:00Z');
+      const first = addRepository(db, { path: '/work/shop', name: 'shop', identity: 'remote:example.com/acme/shop' }, now);
+      const clone = addRepository(db, { path: '/builds/acme/shop', name: 'shop', identity: 'remote:example.com/acme/shop' }, new Date('2026-01-06T11:00:00Z'));
+      expect(clone.id).toBe(first.id);
+      // Shown at the folder this machine scanned it from last.
+      expect(clone.path).toBe('/builds/acme/shop');
+      expect(findRepositoryInFolder(db, { path: '/work/shop', name: 'shop', identity: 'remote:example.com/acme/shop' })?.id).toBe(first.id);
+      // A CI workspace that held the shop now holds another repository.
+      const other = addRepository(db, { path: '/work/shop', name: 'shop', identity: 'remote:example.com/acme/billing' }, now);
+      expect(other.id).not.toBe(first.id);
+      expect(listRepositories(db).filter((repository) => repository.name === 'shop')).toHaveLength(2);
+    });
+
+    it('knows a repository without identity by its folder, and gives one stored before identities its identity', () => {
+      const now = new Date('2026-01-07T10:00:00Z');
+      const anonymous = { path: '/tmp/shallow', name: 'shallow', identity: null };
+      const added = addRepository(db, anonymous, now);
+      expect(addRepository(db, anonymous, now).id).toBe(added.id);
+      expect(findRepositoryInFolder(db, anonymous)?.id).toBe(added.id);
+      expect(findRepositoryInFolder(db, { ...anonymous, path: '/tmp/elsewhere' })).toBeUndefined();
+
+      const legacy = db.prepare<[string, string, string], { id: number }>('INSERT INTO repositories (path, name, added_at) VALUES (?, ?, ?) RETURNING id').get('/code/legacy', 'legacy', now.toISOString())!.id;
+      const found = { path: '/code/legacy', name: 'legacy', identity: 'root:0123456789abcdef0123456789abcdef01234567' };
+      expect(findRepositoryInFolder(db, found)?.id).toBe(legacy);
+      expect(addRepository(db, found, now).id).toBe(legacy);
+      expect(addRepository(db, { ...found, path: '/code/legacy-clone' }, now).id).toBe(legacy);
     });
 
     it('keeps settings and says when they changed', () => {
@@ -127,7 +159,7 @@ describe.skipIf(skipped)('the store on SQLite and on PostgreSQL', () => {
     });
 
     it('gives a scan lock to one job at a time, takes over a dead one, renews and releases it', () => {
-      const { id } = addRepository(db, '/code/locked', 'locked', new Date());
+      const { id } = addRepository(db, { path: '/code/locked', name: 'locked', identity: null }, new Date());
       const holder = { jobId: 'job-1', ownerPid: 1, ownerHost: 'ci-1', startedAt: '2026-01-05T10:00:00.000Z', heartbeatAt: '2026-01-05T10:00:00.000Z' };
       expect(acquireScanLock(db, id, holder, () => true)).toBeNull();
       expect(acquireScanLock(db, id, { ...holder, jobId: 'job-2' }, () => true)).toEqual(holder);
@@ -140,25 +172,35 @@ describe.skipIf(skipped)('the store on SQLite and on PostgreSQL', () => {
 });
 
 describe.skipIf(skipped)('scans into a team store', () => {
-  it('a CLI scan lands in PostgreSQL (STEWARD_STORE), and a dismissal made there holds for the next scan, from another Steward home', async () => {
+  it('two machines scan clones of one repository in different folders into PostgreSQL: one repository, one history; a dismissal made on one holds for the next scan on the other', async () => {
     const store = server.createDatabase(`store_${++databases}`);
-    const repository = itemRepository(join(temporaryDirectory(), 'team-app'), 'team');
+    const laptop = itemRepository(join(temporaryDirectory(), 'team-app'), 'team');
     const cli = (home: string, args: string[]) => runSteward(home, args, { STEWARD_STORE: store });
-    const first = await cli(temporaryDirectory(), ['scan', repository, '--offline', '--quiet']);
+    const first = await cli(temporaryDirectory(), ['scan', laptop, '--offline', '--quiet']);
     expect(first.status, first.stderr).toBe(0);
+
+    // A CI runner: another Steward home, its own clone in another folder, one commit further.
     const runner = temporaryDirectory();
-    const listed = await cli(runner, ['inventory', repository, '--json']);
+    const checkout = join(temporaryDirectory(), 'builds', 'team-app');
+    git(laptop, ['clone', '--quiet', laptop, checkout]);
+    const listed = await cli(runner, ['inventory', checkout, '--json']);
     expect(listed.status, listed.stderr).toBe(0);
     const items = (JSON.parse(listed.stdout) as { items: { fingerprint: string }[] }).items;
     expect(items.length).toBeGreaterThan(0);
     const dismissed = items[0]!.fingerprint;
-    expect((await cli(runner, ['item', 'dismiss', dismissed, '--reason', 'generated on purpose'])).status).toBe(0);
-    const again = await cli(runner, ['scan', repository, '--offline', '--quiet']);
+    expect((await cli(temporaryDirectory(), ['item', 'dismiss', dismissed, '--reason', 'generated on purpose'])).status).toBe(0);
+    writeFileSync(join(checkout, 'NOTES.md'), 'Released.\n');
+    git(checkout, ['add', 'NOTES.md']);
+    git(checkout, ['-c', 'user.name=CI', '-c', 'user.email=ci@example.com', 'commit', '--quiet', '-m', 'Notes']);
+    const again = await cli(runner, ['scan', checkout, '--offline', '--quiet']);
     expect(again.status, again.stderr).toBe(0);
-    const after = JSON.parse((await cli(temporaryDirectory(), ['inventory', repository, '--json', '--status', 'dismissed'])).stdout) as { items: { fingerprint: string; status: string }[] };
+
+    const repositories = JSON.parse((await cli(temporaryDirectory(), ['repos', '--json'])).stdout) as { name: string }[];
+    expect(repositories.map((repository) => repository.name)).toEqual(['team-app']);
+    const after = JSON.parse((await cli(temporaryDirectory(), ['inventory', laptop, '--json', '--status', 'dismissed'])).stdout) as { items: { fingerprint: string; status: string }[] };
     expect(after.items.map((item) => [item.fingerprint, item.status])).toEqual([[dismissed, 'dismissed']]);
-    const history = JSON.parse((await cli(temporaryDirectory(), ['history', repository, '--json'])).stdout) as { snapshots: unknown[] };
-    expect(history.snapshots).toHaveLength(2);
+    const history = JSON.parse((await cli(temporaryDirectory(), ['history', laptop, '--json'])).stdout) as { snapshots: { snapshot: { commit: string } }[] };
+    expect(history.snapshots.map(({ snapshot }) => snapshot.commit)).toEqual([git(checkout, ['rev-parse', 'HEAD']).trim(), git(laptop, ['rev-parse', 'HEAD']).trim()]);
   });
 });
 

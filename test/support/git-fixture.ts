@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
-interface FixtureCommit {
+export interface FixtureCommit {
   author: string;
   email: string;
   /** ISO date; used as both author and committer date so that results are reproducible. */
@@ -59,7 +59,11 @@ export function createLargeRepository(folder: string, fileCount: number): string
   return createRepository(folder, [{ author: 'Bulk', email: 'bulk@example.com', date: '2024-01-01T00:00:00Z', files }]);
 }
 
-/** The three-commit, two-author repository whose numbers the tests know by hand. */
+/**
+ * The three-commit, two-author repository whose numbers the tests know by hand. Its README names its
+ * folder, so that repositories made in different folders are different repositories (a repository is
+ * known by its first commit when it has no remote); a clone of one is made with git clone.
+ */
 export function createKnownRepository(folder: string): string {
   return createRepository(folder, [
     {
@@ -67,7 +71,7 @@ export function createKnownRepository(folder: string): string {
       email: 'ada@example.com',
       date: '2023-03-01T09:00:00+01:00',
       files: {
-        'README.md': '# Known\n\nA fixture.\n',
+        'README.md': `# Known: ${basename(folder)}\n\nA fixture.\n`,
         // 3 code, 2 comment, 1 blank
         'src/index.ts': '// entry\nimport { helper } from "./helper";\n\n/* says\n hello */\nexport const run = () => helper("//");\nexport default run;\n',
       },

@@ -110,6 +110,27 @@ describe('migrate', () => {
     expect(fingerprints.slice(3).map((row) => row.fingerprint)).toEqual(['bngggkjnkmjdkhbc', 'dbhnnfnnjchtdhdf']);
   });
 
+  it('rebuilds a v23 repositories table without losing what refers to it, and keeps its references enforced', () => {
+    const v23 = track(new BetterSqlite3(file));
+    v23.pragma('foreign_keys = ON');
+    migrate(v23, file, migrations.slice(0, 23));
+    v23.prepare('INSERT INTO repositories (id, path, name, added_at, removed_at) VALUES (1, ?, ?, ?, NULL), (2, ?, ?, ?, ?)').run('/src/app', 'app', '2024-01-01T00:00:00.000Z', '/src/old', 'old', '2024-01-01T00:00:00.000Z', '2024-02-01T00:00:00.000Z');
+    v23.prepare(`INSERT INTO snapshots (id, repository_id, commit_sha, status, started_at, finished_at, analyzer_versions, warnings) VALUES (1, 1, ?, 'complete', '2024-01-01', '2024-01-01', '{}', '[]')`).run('a'.repeat(40));
+    v23.prepare(`INSERT INTO debt_items (repository_id, fingerprint, kind, analysis, match_key, first_seen, last_seen) VALUES (1, 'bbbbbbbbbbbbbbbb', 'hotspot', 'history', 'hotspotsrc/c.ts', 1, 1)`).run();
+    migrate(v23, file, migrations);
+    expect(v23.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(v23.prepare('SELECT id, identity, path, name, removed_at AS removed FROM repositories ORDER BY id').all()).toEqual([
+      { id: 1, identity: null, path: '/src/app', name: 'app', removed: null },
+      { id: 2, identity: null, path: '/src/old', name: 'old', removed: '2024-02-01T00:00:00.000Z' },
+    ]);
+    expect(v23.prepare('SELECT count(*) AS n FROM snapshots').get()).toEqual({ n: 1 });
+    expect(v23.prepare('SELECT count(*) AS n FROM debt_items').get()).toEqual({ n: 1 });
+    expect(v23.pragma('foreign_key_check')).toEqual([]);
+    // Two clones' folders may share a path now (on different machines); a snapshot of no repository is still refused.
+    v23.prepare('INSERT INTO repositories (path, name, added_at) VALUES (?, ?, ?)').run('/src/app', 'app', '2024-03-01T00:00:00.000Z');
+    expect(() => v23.prepare(`INSERT INTO snapshots (repository_id, commit_sha, status, started_at, finished_at, analyzer_versions, warnings) VALUES (99, ?, 'complete', '2024-01-01', '2024-01-01', '{}', '[]')`).run('b'.repeat(40))).toThrow(/FOREIGN KEY/);
+  });
+
   it('refuses a database written by a newer Steward with an "unavailable" error, leaving it untouched', () => {
     const future = new BetterSqlite3(file);
     future.pragma(`user_version = ${latest + 5}`);

@@ -21,6 +21,7 @@ import { scanSchedule } from './020-scan-schedule.js';
 import { trendPointsPending } from './021-trend-points-pending.js';
 import { blobMemo } from './022-blob-memo.js';
 import { textWithoutNul } from './023-text-without-nul.js';
+import { repositoryIdentity } from './024-repository-identity.js';
 
 export interface Migration {
   /** user_version after this migration; migrations are numbered 1, 2, 3… without gaps. */
@@ -29,6 +30,12 @@ export interface Migration {
   readonly sql: string;
   /** The same change on a team store, where it differs (a team store begins at postgresBaselineVersion). */
   readonly postgres?: string;
+  /**
+   * Rebuilds a table that others refer to (SQLite): run with foreign keys off, as SQLite's procedure
+   * for schema changes asks (else dropping the old table would delete what refers to it), and checked
+   * before the transaction commits.
+   */
+  readonly foreignKeysOff?: true;
 }
 
-export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory, letterFingerprints, repositoryKeyedCaches, snapshotItemsRowid, deadCodeConfidence, generatedFileFacts, healthScores, backfillJobs, testRuns, drafts, repositoryTeams, identities, scanSchedule, trendPointsPending, blobMemo, textWithoutNul];
+export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory, letterFingerprints, repositoryKeyedCaches, snapshotItemsRowid, deadCodeConfidence, generatedFileFacts, healthScores, backfillJobs, testRuns, drafts, repositoryTeams, identities, scanSchedule, trendPointsPending, blobMemo, textWithoutNul, repositoryIdentity];
