@@ -26,7 +26,8 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'steward-store-speed-'));
   const server = await startPostgres();
   try {
-    const repository = generateRepo({ files, commits: 100, shape: 'layered', seed: 1 }, join(scratch, 'repository'));
+    const repository = join(scratch, 'repository');
+    generateRepo({ files, commits: 100, shape: 'layered', seed: 1 }, repository);
     const stores = { sqlite: {}, postgres: { STEWARD_STORE: server.createDatabase('bench') } } as const;
     const scan = async (engine: keyof typeof stores): Promise<Measurement> => {
       const result = await measure(process.execPath, [join(projectRoot, 'bin', 'steward.js'), 'scan', repository, '--offline', '--quiet'], {

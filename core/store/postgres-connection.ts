@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 
 /** What one statement gave back. */
-interface QueryResult {
+export interface QueryResult {
   rows: Record<string, unknown>[];
   rowCount: number;
 }
@@ -18,7 +18,13 @@ export class PostgresError extends Error {
   }
 }
 
-type Reply = { ok: true; result: QueryResult } | { ok: false; message: string; code?: string };
+type Reply = { ok: true; results: QueryResult[] } | { ok: false; message: string; code?: string };
+
+/** A statement with its `$n` values, or several separated by `;` (values null). */
+export interface PostgresStatement {
+  sql: string;
+  parameters: readonly unknown[] | null;
+}
 
 /**
  * The connection runs in a worker thread of its own: node-postgres is asynchronous, while Steward's
@@ -49,17 +55,22 @@ port.on('message', async (request) => {
   await ready;
   if (request.close) {
     await client.end().catch(() => {});
-    reply({ ok: true, result: { rows: [], rowCount: 0 } });
+    reply({ ok: true, results: [] });
     return;
   }
   if (lost) return reply({ ok: false, message: String(lost.message || lost), code: lost.code });
-  try {
-    const result = request.parameters === null ? await client.query(request.sql) : await client.query(request.sql, request.parameters);
-    const last = Array.isArray(result) ? result[result.length - 1] : result;
-    reply({ ok: true, result: { rows: (last && last.rows) || [], rowCount: (last && last.rowCount) || 0 } });
-  } catch (error) {
-    reply({ ok: false, message: String(error.message || error), code: error.code });
+  // The statements in order, each after the last has answered; the first that fails ends the batch.
+  const results = [];
+  for (const statement of request.batch) {
+    try {
+      const result = statement.parameters === null ? await client.query(statement.sql) : await client.query(statement.sql, statement.parameters);
+      const last = Array.isArray(result) ? result[result.length - 1] : result;
+      results.push({ rows: (last && last.rows) || [], rowCount: (last && last.rowCount) || 0 });
+    } catch (error) {
+      return reply({ ok: false, message: String(error.message || error), code: error.code });
+    }
   }
+  reply({ ok: true, results });
 });
 `;
 
@@ -81,12 +92,16 @@ export class PostgresConnection {
     this.worker.unref();
   }
 
-  /** Runs one statement (with `parameters`, `$1`…), or several separated by `;` (without). */
-  query(sql: string, parameters: readonly unknown[] | null = null): QueryResult {
+  /**
+   * Runs statements in order, in one crossing to the connection's thread (each crossing costs about
+   * as much as a small statement), and gives back each one's result. The first that fails throws,
+   * and those after it do not run.
+   */
+  run(batch: readonly PostgresStatement[]): QueryResult[] {
     if (this.closed) throw new PostgresError('The connection to the team store is closed', undefined);
-    const reply = this.ask({ sql, parameters });
+    const reply = this.ask({ batch });
     if (!reply.ok) throw new PostgresError(reply.message, reply.code);
-    return reply.result;
+    return reply.results;
   }
 
   close(): void {

@@ -1,10 +1,10 @@
 import { notProductCodePatterns } from '../../analyzers/discover/code-role.js';
 import { StewardError } from '../api/errors.js';
 import type { Database, RunResult, Statement, Transaction } from './database.js';
-import { PostgresConnection, PostgresError } from './postgres-connection.js';
+import { PostgresConnection, PostgresError, type PostgresStatement, type QueryResult } from './postgres-connection.js';
 import { migrations } from './migrations/index.js';
 import { postgresBaseline, postgresBaselineVersion } from './postgres-schema.js';
-import { type PostgresStatementText, toPostgresStatement } from './postgres-sql.js';
+import { type PostgresStatementText, type RowInsert, multiRowInsert, rowInsertOf, rowsPerStatement, toPostgresStatement } from './postgres-sql.js';
 
 /** SQLSTATEs that mean another writer is in the way: a lock not granted in time, a deadlock, a serialization failure. */
 const busyStates = new Set(['55P03', '40P01', '40001']);
@@ -16,24 +16,39 @@ const busyStates = new Set(['55P03', '40P01', '40001']);
  */
 const writeLockKey = 0x5374_6577; // "Stew"
 
-/** A team's store on a PostgreSQL server: the same store code as SQLite's, over one connection per thread. */
+/** A row insert held back until the transaction next reads, commits or does anything else. */
+interface HeldInsert {
+  readonly insert: RowInsert;
+  readonly values: unknown[];
+  /** Filled when sent: rows inserted by the statement it went in, and how many inserts that statement held. */
+  sent?: { changes: number; inserts: number };
+}
+
+/**
+ * A team's store on a PostgreSQL server: the same store code as SQLite's, over one connection per
+ * thread. Each statement is a round trip to the server (about 1 ms here, where SQLite's is a few µs),
+ * so a transaction's one-row inserts are held back and sent together as multi-row statements, before
+ * anything else the transaction does: a snapshot's thousands of rows cost a few round trips.
+ */
 class PostgresDatabase implements Database {
   readonly engine = 'postgres';
-  private readonly statements = new Map<string, PostgresStatementText>();
+  private readonly statements = new Map<string, PostgresStatementText & { insert: RowInsert | null }>();
   private depth = 0;
+  private held: HeldInsert[] = [];
 
   constructor(private readonly connection: PostgresConnection) {}
 
   prepare<Parameters extends unknown[] | object = unknown[], Row = unknown>(sql: string): Statement<Parameters extends unknown[] ? Parameters : [Parameters], Row> {
     let statement = this.statements.get(sql);
     if (!statement) {
-      statement = toPostgresStatement(sql);
+      const converted = toPostgresStatement(sql);
+      statement = { ...converted, insert: rowInsertOf(converted.text) };
       this.statements.set(sql, statement);
     }
-    const { text, values } = statement;
+    const { text, values, insert } = statement;
     const query = (parameters: unknown[]) => this.query(text, values(parameters));
     return {
-      run: (...parameters): RunResult => ({ changes: query(parameters).rowCount }),
+      run: (...parameters): RunResult => (insert && this.depth > 0 ? this.hold(insert, values(parameters)) : { changes: query(parameters).rowCount }),
       get: (...parameters) => query(parameters).rows[0] as Row | undefined,
       all: (...parameters) => query(parameters).rows as Row[],
       iterate: (...parameters) => (query(parameters).rows as Row[])[Symbol.iterator](),
@@ -48,22 +63,28 @@ class PostgresDatabase implements Database {
     const run =
       (immediate: boolean) =>
       (...args: Parameters<F>): ReturnType<F> => {
+        const outer = this.depth === 0;
         const savepoint = `steward_${this.depth}`;
-        if (this.depth === 0) {
+        if (outer) {
           this.exec('BEGIN');
           if (immediate) this.query('SELECT pg_advisory_xact_lock($1)', [writeLockKey]);
         } else this.exec(`SAVEPOINT ${savepoint}`);
         this.depth++;
+        let result: ReturnType<F>;
         try {
-          const result = fn(...args) as ReturnType<F>;
-          this.depth--;
-          this.exec(this.depth === 0 ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
-          return result;
+          result = fn(...args) as ReturnType<F>;
+          // A held insert that fails fails its transaction, as it would have when run.
+          this.send([]);
         } catch (error) {
+          // What was held since the savepoint goes with it (all before it was sent when it was taken).
+          this.held = [];
           this.depth--;
-          this.exec(this.depth === 0 ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}`);
+          this.exec(outer ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}`);
           throw error;
         }
+        this.depth--;
+        this.exec(outer ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
+        return result;
       };
     return Object.assign(run(false), { immediate: run(true) }) as unknown as Transaction<F>;
   }
@@ -84,15 +105,51 @@ class PostgresDatabase implements Database {
     this.connection.close();
   }
 
-  private query(text: string, values: unknown[] | null) {
+  /** Holds a row insert; how many rows it inserted is known once sent (asking sends it). */
+  private hold(insert: RowInsert, values: unknown[]): RunResult {
+    const held: HeldInsert = { insert, values };
+    this.held.push(held);
+    const send = () => this.send([]);
+    return {
+      get changes(): number {
+        if (!held.sent) send();
+        const { changes, inserts } = held.sent!;
+        if (inserts === 1) return changes;
+        // A plain insert inserts its row or fails; with ON CONFLICT DO NOTHING, only one sent alone tells.
+        if (!insert.tail) return 1;
+        throw new Error('Steward asked how many rows one of several batched inserts with ON CONFLICT DO NOTHING inserted, which PostgreSQL does not tell');
+      },
+    };
+  }
+
+  private query(text: string, values: unknown[] | null): QueryResult {
+    return this.send([{ sql: text, parameters: values }]).at(-1)!;
+  }
+
+  /** Sends the held inserts (runs of one statement as multi-row statements), then `statements`, in one crossing. */
+  private send(statements: PostgresStatement[]): QueryResult[] {
+    const groups: HeldInsert[][] = [];
+    for (const held of this.held) {
+      const last = groups.at(-1);
+      if (last && last[0]!.insert === held.insert && last.length < rowsPerStatement(held.insert)) last.push(held);
+      else groups.push([held]);
+    }
+    this.held = [];
+    if (groups.length === 0 && statements.length === 0) return [];
+    const batched = groups.map((group) => ({ sql: multiRowInsert(group[0]!.insert, group.length), parameters: group.flatMap((held) => held.values) }));
+    let results: QueryResult[];
     try {
-      return this.connection.query(text, values);
+      results = this.connection.run([...batched, ...statements]);
     } catch (error) {
       if (error instanceof PostgresError && error.code !== undefined && busyStates.has(error.code)) {
         throw new StewardError('busy', 'The team store is busy with another writer; try again in a moment');
       }
       throw error;
     }
+    groups.forEach((group, index) => {
+      for (const held of group) held.sent = { changes: results[index]!.rowCount, inserts: group.length };
+    });
+    return results.slice(groups.length);
   }
 }
 

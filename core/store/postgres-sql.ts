@@ -76,3 +76,39 @@ function toPostgresValue(value: unknown): unknown {
   if (typeof value === 'bigint') return value.toString();
   return value;
 }
+
+/**
+ * A one-row INSERT of placeholders only (`INSERT INTO t (a, b) VALUES ($1, $2)`, with at most
+ * `ON CONFLICT DO NOTHING`): many of them in a row can go to the server as one statement of many
+ * rows, which does the same (a conflict skips a row either way). Null for any other statement.
+ */
+export interface RowInsert {
+  /** `INSERT INTO t (a, b) VALUES`. */
+  readonly head: string;
+  /** Values per row. */
+  readonly width: number;
+  /** `ON CONFLICT DO NOTHING`, or ''. */
+  readonly tail: string;
+}
+
+export function rowInsertOf(text: string): RowInsert | null {
+  const match = /^\s*(INSERT\s+INTO\s+[\w."]+\s*\([^()]*\)\s*VALUES)\s*\(([^()]*)\)\s*(ON\s+CONFLICT\s+DO\s+NOTHING)?\s*;?\s*$/i.exec(text);
+  if (!match) return null;
+  const values = match[2]!.split(',').map((value) => value.trim());
+  if (!values.every((value, index) => value === `$${index + 1}`)) return null;
+  return { head: match[1]!, width: values.length, tail: match[3] ?? '' };
+}
+
+/** PostgreSQL takes at most 65,535 values in one statement. */
+const maximumValues = 65_535;
+
+/** How many rows of `insert` one statement holds. */
+export function rowsPerStatement(insert: RowInsert): number {
+  return Math.max(1, Math.min(1_000, Math.floor(maximumValues / insert.width)));
+}
+
+/** The statement that inserts `rows` rows of `insert` at once (values row after row). */
+export function multiRowInsert(insert: RowInsert, rows: number): string {
+  const tuples = Array.from({ length: rows }, (_, row) => `(${Array.from({ length: insert.width }, (_, column) => `$${row * insert.width + column + 1}`).join(', ')})`);
+  return `${insert.head} ${tuples.join(', ')}${insert.tail ? ` ${insert.tail}` : ''}`;
+}

@@ -131,6 +131,41 @@ describe.skipIf(skipped)('the store on SQLite and on PostgreSQL', () => {
       expect(addRepository(db, { ...found, path: '/code/legacy-clone' }, now).id).toBe(legacy);
     });
 
+    it('runs a transaction of many row inserts as written: each row there for the next read, a failure undoing all, a savepoint undoing its own', () => {
+      db.exec('CREATE TABLE batch_rows (id INTEGER PRIMARY KEY, label TEXT NOT NULL UNIQUE, size INTEGER)');
+      const insert = db.prepare<[number, string, number | null]>('INSERT INTO batch_rows (id, label, size) VALUES (?, ?, ?)');
+      const skipTaken = db.prepare<[number, string, number | null]>('INSERT INTO batch_rows (id, label, size) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+      const count = () => db.prepare<[], { rows: number }>('SELECT count(*) AS rows FROM batch_rows').get()!.rows;
+      // More rows than one statement takes on PostgreSQL (65,535 values), read back inside the transaction.
+      const seen = db.transaction(() => {
+        for (let id = 1; id <= 25_000; id++) insert.run(id, `row ${id}`, id % 3 === 0 ? null : id);
+        return db.prepare<[], { rows: number; sum: number }>('SELECT count(*) AS rows, sum(size) AS sum FROM batch_rows').get();
+      })();
+      const sum = Array.from({ length: 25_000 }, (_, index) => index + 1).filter((id) => id % 3 !== 0).reduce((total, id) => total + id, 0);
+      expect(seen).toEqual({ rows: 25_000, sum });
+      expect(count()).toBe(25_000);
+      // A duplicate among many: nothing of the transaction stays.
+      expect(() => db.transaction(() => {
+        for (let id = 30_001; id <= 30_100; id++) insert.run(id, `new ${id}`, null);
+        insert.run(30_101, 'row 7', null);
+        for (let id = 30_102; id <= 30_200; id++) insert.run(id, `new ${id}`, null);
+      })()).toThrow(/unique|UNIQUE/);
+      expect(count()).toBe(25_000);
+      // How many rows an insert that skips a taken one inserted.
+      expect(db.transaction(() => [skipTaken.run(40_001, 'row 1', null).changes, skipTaken.run(40_002, 'fresh', null).changes, insert.run(40_003, 'plain', null).changes])()).toEqual([0, 1, 1]);
+      // A failed savepoint takes back only what was written after it.
+      db.transaction(() => {
+        insert.run(50_001, 'kept', null);
+        expect(() => db.transaction(() => {
+          insert.run(50_002, 'undone', null);
+          insert.run(50_003, 'kept', null);
+        })()).toThrow();
+        insert.run(50_004, 'after', null);
+      })();
+      expect(db.prepare<[], { label: string }>("SELECT label FROM batch_rows WHERE id > 50000 ORDER BY id").all().map((row) => row.label)).toEqual(['kept', 'after']);
+      db.exec('DROP TABLE batch_rows');
+    });
+
     it('keeps settings and says when they changed', () => {
       const before = readSettings(db);
       const after = updateSettings(db, { productCodeOnly: !before.productCodeOnly }, new Date('2026-01-05T10:00:00Z'));

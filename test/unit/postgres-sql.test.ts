@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { multiRowInsert, rowInsertOf, rowsPerStatement, toPostgresStatement } from '../../core/store/postgres-sql.js';
+
+describe('toPostgresStatement', () => {
+  it('numbers ? and @name parameters, leaving literals, quoted names and comments alone', () => {
+    const positional = toPostgresStatement(`SELECT '?', "a?b", x FROM t -- is it?\nWHERE a = ? AND b = ? /* ? */`);
+    expect(positional.text).toBe(`SELECT '?', "a?b", x FROM t -- is it?\nWHERE a = $1 AND b = $2 /* ? */`);
+    expect(positional.values([1, 'two'])).toEqual([1, 'two']);
+    const named = toPostgresStatement("UPDATE t SET a = @a, b = @b WHERE id = @id OR parent = @id AND note <> '@a'");
+    expect(named.text).toBe("UPDATE t SET a = $1, b = $2 WHERE id = $3 OR parent = $3 AND note <> '@a'");
+    expect(named.values([{ id: 7, a: 'x', b: null }])).toEqual(['x', null, 7]);
+    expect(() => toPostgresStatement('SELECT ? WHERE a = @a')).toThrow(/either/);
+  });
+});
+
+describe('row inserts sent many at a time', () => {
+  it('knows a one-row insert of placeholders, with or without ON CONFLICT DO NOTHING, and nothing else', () => {
+    expect(rowInsertOf('INSERT INTO t (a, b, c)\n     VALUES ($1, $2, $3)')).toEqual({ head: 'INSERT INTO t (a, b, c)\n     VALUES', width: 3, tail: '' });
+    expect(rowInsertOf('INSERT INTO t (a, b) VALUES ($1, $2) ON CONFLICT DO NOTHING')?.tail).toBe('ON CONFLICT DO NOTHING');
+    for (const other of [
+      'INSERT INTO t (a, b) VALUES ($1, $2) RETURNING id',
+      'INSERT INTO t (a, b) VALUES ($1, $2) ON CONFLICT (a) DO UPDATE SET b = excluded.b',
+      "INSERT INTO t (a, b) VALUES ($1, 'fixed')",
+      'INSERT INTO t (a, b) VALUES ($2, $1)',
+      'INSERT INTO t (a, b) VALUES ($1, lower($2))',
+      'INSERT INTO t (a, b) SELECT a, b FROM u',
+      'UPDATE t SET a = $1',
+    ])
+      expect(rowInsertOf(other), other).toBeNull();
+  });
+
+  it('writes rows of one insert as one statement, its values numbered row after row, within the server’s 65,535', () => {
+    const insert = rowInsertOf('INSERT INTO t (a, b) VALUES ($1, $2) ON CONFLICT DO NOTHING')!;
+    expect(multiRowInsert(insert, 3)).toBe('INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4), ($5, $6) ON CONFLICT DO NOTHING');
+    expect(rowsPerStatement(insert)).toBe(1_000);
+    const wide = rowInsertOf(`INSERT INTO w (${Array.from({ length: 100 }, (_, index) => `c${index}`).join(', ')}) VALUES (${Array.from({ length: 100 }, (_, index) => `$${index + 1}`).join(', ')})`)!;
+    expect(rowsPerStatement(wide) * wide.width).toBeLessThanOrEqual(65_535);
+    expect(rowsPerStatement(wide)).toBe(655);
+  });
+});
