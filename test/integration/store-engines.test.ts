@@ -239,6 +239,29 @@ describe.skipIf(skipped)('scans into a team store', () => {
   });
 });
 
+describe.skipIf(skipped)('many writers into one team store', () => {
+  it('8 runners scanning 8 repositories at once: every scan saved, none refused or retried, each repository one history', async () => {
+    const store = server.createDatabase(`store_${++databases}`);
+    const names = Array.from({ length: 8 }, (_, index) => `service-${index + 1}`);
+    const folders = names.map((name) => itemRepository(join(temporaryDirectory(), name), name));
+    const scans = await Promise.all(folders.map((folder) => runSteward(temporaryDirectory(), ['scan', folder, '--offline', '--quiet', '--json'], { STEWARD_STORE: store })));
+    for (const [index, scan] of scans.entries()) {
+      expect(scan.status, `${names[index]}: ${scan.stderr}`).toBe(0);
+      expect(scan.stderr, names[index]).not.toMatch(/busy|locked|retry/i);
+    }
+    const listed = JSON.parse((await runSteward(temporaryDirectory(), ['repos', '--json'], { STEWARD_STORE: store })).stdout) as { name: string; latestSnapshot: { snapshot: { status: string } } | null }[];
+    expect(listed.map((repository) => [repository.name, repository.latestSnapshot?.snapshot.status])).toEqual(names.map((name) => [name, 'complete']));
+    const db = openPostgresDatabase(store);
+    try {
+      expect(db.prepare<[], { repository: string; snapshots: number }>('SELECT r.name AS repository, count(s.id) AS snapshots FROM repositories r LEFT JOIN snapshots s ON s.repository_id = r.id GROUP BY r.name ORDER BY r.name').all()).toEqual(
+        names.map((name) => ({ repository: name, snapshots: 1 })),
+      );
+    } finally {
+      db.close();
+    }
+  }, 600_000);
+});
+
 describe.skipIf(skipped)('opening a team store', () => {
   it('says in one line, without the password, when the server cannot be reached or refuses the password', () => {
     const open = (url: string): string => {
