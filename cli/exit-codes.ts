@@ -29,10 +29,11 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'invalid-input':
     case 'not-found':
     case 'busy':
+    case 'unavailable':
+      // `unavailable`: something Steward needs is missing or refuses (git, a team store, a database of a newer Steward): the user's to fix, not a bug.
       return exitCodes.badInput;
     case 'cancelled':
       return exitCodes.interrupted;
-    case 'unavailable':
     case 'internal':
       return exitCodes.internal;
   }

@@ -16,6 +16,13 @@ const busyStates = new Set(['55P03', '40P01', '40001']);
  */
 const writeLockKey = 0x5374_6577; // "Stew"
 
+/** The role may not do what a statement asked (SQLSTATE 42501). */
+class PermissionDenied extends StewardError {
+  constructor(readonly reason: string) {
+    super('unavailable', `The team store does not let this role do that (${reason}); docs/team-store-roles.sql says what each role may do`);
+  }
+}
+
 /** A row insert held back until the transaction next reads, commits or does anything else. */
 interface HeldInsert {
   readonly insert: RowInsert;
@@ -144,6 +151,7 @@ class PostgresDatabase implements Database {
       if (error instanceof PostgresError && error.code !== undefined && busyStates.has(error.code)) {
         throw new StewardError('busy', 'The team store is busy with another writer; try again in a moment');
       }
+      if (error instanceof PostgresError && error.code === '42501') throw new PermissionDenied(error.message);
       throw error;
     }
     groups.forEach((group, index) => {
@@ -213,7 +221,10 @@ function migratePostgres(db: PostgresDatabase, url: string): void {
   const latest = migrations.at(-1)!.version;
   try {
     db.transaction(() => {
-      db.exec('CREATE TABLE IF NOT EXISTS steward_schema (version BIGINT NOT NULL)');
+      // Created only where missing: a role that may not create tables can open a store that has its schema.
+      if (!db.prepare<[], { found: string | null }>("SELECT to_regclass('steward_schema')::text AS found").get()?.found) {
+        db.exec('CREATE TABLE steward_schema (version BIGINT NOT NULL)');
+      }
       const version = db.prepare<[], { version: number }>('SELECT version FROM steward_schema').get()?.version ?? 0;
       if (version > latest) {
         throw new StewardError('unavailable', `The team store ${redactStoreUrl(url)} was written by a newer Steward (schema ${version}; this version knows up to ${latest}). Update Steward to use it.`);
@@ -228,8 +239,8 @@ function migratePostgres(db: PostgresDatabase, url: string): void {
       db.prepare('INSERT INTO steward_schema (version) VALUES (?)').run(latest);
     }).immediate();
   } catch (error) {
-    if (error instanceof PostgresError && error.code === '42501') {
-      throw new StewardError('unavailable', `The team store ${redactStoreUrl(url)} needs its schema created or updated, and this role may not: ask its owner to open it once with a role that may (${error.message})`);
+    if (error instanceof PermissionDenied) {
+      throw new StewardError('unavailable', `The team store ${redactStoreUrl(url)} needs its schema created or updated, and this role may not: ask its owner to open it once with a role that may (${error.reason})`);
     }
     throw error;
   }
@@ -246,7 +257,7 @@ function defineProductCode(db: PostgresDatabase, url: string): void {
   try {
     db.exec(`CREATE OR REPLACE FUNCTION is_product_code(path TEXT) RETURNS INTEGER LANGUAGE sql IMMUTABLE STRICT AS $product$${body}$product$`);
   } catch (error) {
-    if (error instanceof PostgresError && error.code === '42501') {
+    if (error instanceof PermissionDenied) {
       throw new StewardError('unavailable', `The team store ${redactStoreUrl(url)} needs its definition of product code updated, and this role may not: ask its owner to open it once with a role that may`);
     }
     throw error;

@@ -1,5 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../core/store/database.js';
 import { acquireScanLock, releaseScanLock, renewScanLocks } from '../../core/store/scan-locks.js';
@@ -260,6 +261,46 @@ describe.skipIf(skipped)('many writers into one team store', () => {
       db.close();
     }
   }, 600_000);
+});
+
+describe.skipIf(skipped)('least-privilege roles (docs/team-store-roles.sql)', () => {
+  it('a scanner role scans; a viewer role reads and records decisions but cannot save a scan; neither may create a schema', async () => {
+    const store = server.createDatabase('roles_store');
+    const repository = itemRepository(join(temporaryDirectory(), 'roles-app'), 'roles');
+    const cli = (url: string, args: string[]) => runSteward(temporaryDirectory(), args, { STEWARD_STORE: url });
+    // The owner opens the store first, creating its schema, then makes the roles as the file says.
+    expect((await cli(store, ['scan', repository, '--offline', '--quiet'])).status).toBe(0);
+    const roles = readFileSync(fileURLToPath(new URL('../../docs/team-store-roles.sql', import.meta.url)), 'utf8')
+      .replaceAll(":'scanner_password'", "'scanner-secret'")
+      .replaceAll(":'viewer_password'", "'viewer-secret'")
+      .replaceAll(':"DBNAME"', '"roles_store"');
+    server.admin(roles, 'roles_store');
+    const as = (role: string, secret: string, url = store): string => url.replace(/\/\/[^@]+@/, `//${role}:${secret}@`);
+    const scanner = as('steward_scanner', 'scanner-secret');
+    const viewer = as('steward_viewer', 'viewer-secret');
+
+    writeFileSync(join(repository, 'CHANGES.md'), 'Week 5.\n');
+    git(repository, ['add', 'CHANGES.md']);
+    git(repository, ['-c', 'user.name=CI', '-c', 'user.email=ci@example.com', 'commit', '--quiet', '-m', 'Changes']);
+    const scanned = await cli(scanner, ['scan', repository, '--offline', '--quiet']);
+    expect(scanned.status, scanned.stderr).toBe(0);
+
+    expect((await cli(viewer, ['portfolio'])).status).toBe(0);
+    const items = (JSON.parse((await cli(viewer, ['inventory', repository, '--json'])).stdout) as { items: { fingerprint: string }[] }).items;
+    const dismissed = await cli(viewer, ['item', 'dismiss', items[0]!.fingerprint, '--reason', 'on purpose']);
+    expect(dismissed.status, dismissed.stderr).toBe(0);
+    const refused = await cli(viewer, ['scan', repository, '--offline', '--quiet']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/^steward: The team store does not let this role do that \(permission denied for table \w+\); docs\/team-store-roles\.sql says what each role may do\n$/);
+    const history = JSON.parse((await cli(viewer, ['history', repository, '--json'])).stdout) as { snapshots: unknown[] };
+    expect(history.snapshots).toHaveLength(2);
+
+    // A new database: only its owner may create the schema.
+    const fresh = await cli(as('steward_scanner', 'scanner-secret', server.createDatabase('roles_fresh_2')), ['repos']);
+    expect(fresh.status).toBe(2);
+    expect(fresh.stderr).toMatch(/needs its schema created or updated, and this role may not: ask its owner to open it once with a role that may/);
+    expect(fresh.stderr).not.toContain('scanner-secret');
+  }, 300_000);
 });
 
 describe.skipIf(skipped)('opening a team store', () => {
