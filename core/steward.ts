@@ -20,7 +20,7 @@ import { folderHealth } from './health/folder-health.js';
 import { readPortfolio } from './health/portfolio.js';
 import { type Decision, decideItem, getItem, listInventory } from './inventory/inventory-store.js';
 import { exportInventory } from './export/export-inventory.js';
-import { addRepository, findRepository, findRepositoryInFolder, listRepositories, relocateRepository, removeRepository } from './store/repositories.js';
+import { type RepositoryFolder, addRepository, findRepository, findRepositoryInFolder, listRepositories, relocateRepository, removeRepository } from './store/repositories.js';
 import { getDependencyTrend } from './analyses/dependencies/store.js';
 import { analyses } from './analyses/registry.js';
 import type { reportRoutes } from './api/analyses.js';
@@ -136,15 +136,12 @@ export function openSteward(options: StewardOptions): Steward {
     'repositories.list': async () => listRepositories(db),
     'repositories.get': async ({ id }) => repository(id),
     'repositories.find': async ({ path }) => {
-      const { root, name } = await inspectRepository(path);
-      const found = findRepositoryInFolder(db, { path: root, name, identity: await readRepositoryIdentity(root) });
-      if (!found) throw new StewardError('not-found', `${root} has not been added to Steward yet; scan it first`);
+      const folder = await repositoryFolder(path);
+      const found = findRepositoryInFolder(db, folder);
+      if (!found) throw new StewardError('not-found', `${folder.path} has not been added to Steward yet; scan it first`);
       return found;
     },
-    'repositories.add': async ({ path }) => {
-      const { root, name } = await inspectRepository(path);
-      return addRepository(db, { path: root, name, identity: await readRepositoryIdentity(root) }, new Date());
-    },
+    'repositories.add': async ({ path }) => addRepository(db, await repositoryFolder(path), new Date()),
     'repositories.relocate': async ({ id, path }) => {
       const found = repository(id);
       if (scans.isScanning(id)) throw new StewardError('busy', `${found.name} is being scanned; wait for the scan before moving it`);
@@ -302,4 +299,10 @@ function resumeBackfills(db: Database, scans: ScanService): void {
       if (!(error instanceof StewardError)) throw error;
     }
   }
+}
+
+/** The repository a folder holds: its top-level folder, its name, and who it is wherever it is cloned. */
+async function repositoryFolder(path: string): Promise<RepositoryFolder> {
+  const { root, name } = await inspectRepository(path);
+  return { path: root, name, identity: await readRepositoryIdentity(root) };
 }

@@ -11,7 +11,7 @@ interface RepositoryRow {
 }
 
 /** What a folder on this machine holds: its top-level folder, its name, and who it is (core/git/repository-identity.ts). */
-interface RepositoryFolder {
+export interface RepositoryFolder {
   path: string;
   name: string;
   identity: string | null;
