@@ -191,16 +191,24 @@ function connectionProblem(error: PostgresError, url: string): string {
   }
 }
 
-/** Opens a team store and brings its schema up to date (or says why it cannot). */
-export function openPostgresDatabase(url: string): PostgresDatabase {
-  const db = new PostgresDatabase(new PostgresConnection(url));
-  try {
-    db.exec('SELECT 1');
-  } catch (error) {
-    db.close();
-    if (error instanceof PostgresError) throw new StewardError('unavailable', connectionProblem(error, url));
-    throw error;
+/** A team store that cannot be reached (after the retries): a scan may fall back to the local store. */
+export class StoreUnreachable extends StewardError {
+  constructor(message: string) {
+    super('unavailable', message);
   }
+}
+
+/** The server cannot be reached: a scan may fall back to the local store (not when it refuses the password, or has no such database). */
+const unreachableStates = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENOTFOUND', '57P03']);
+/** Of those, what may pass within seconds (the server restarting, a network hiccup), and is tried again. */
+const passingStates = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', '57P03']);
+
+/** How long to wait before each further attempt to connect: three attempts within about 4 s. */
+const retryDelaysMs = [1_000, 3_000];
+
+/** Opens a team store and brings its schema up to date (or says why it cannot). */
+export function openPostgresDatabase(url: string, delaysMs: readonly number[] = retryDelaysMs): PostgresDatabase {
+  const db = connect(url, delaysMs);
   try {
     migratePostgres(db, url);
     defineProductCode(db, url);
@@ -208,6 +216,26 @@ export function openPostgresDatabase(url: string): PostgresDatabase {
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+function connect(url: string, delaysMs: readonly number[]): PostgresDatabase {
+  for (let attempt = 0; ; attempt++) {
+    const db = new PostgresDatabase(new PostgresConnection(url));
+    try {
+      db.exec('SELECT 1');
+      return db;
+    } catch (error) {
+      db.close();
+      if (!(error instanceof PostgresError)) throw error;
+      const passing = error.code !== undefined && passingStates.has(error.code);
+      if (passing && attempt < delaysMs.length) {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, delaysMs[attempt]);
+        continue;
+      }
+      const problem = `${connectionProblem(error, url)}${attempt > 0 ? `, after ${attempt + 1} attempts` : ''}`;
+      throw error.code !== undefined && unreachableStates.has(error.code) ? new StoreUnreachable(problem) : new StewardError('unavailable', problem);
+    }
   }
 }
 
