@@ -6,7 +6,11 @@
  * each, interleaved, `--runs` times. Each timed scan saves a whole new snapshot; its analyses read
  * their facts back from the store's cache, so the difference is what the store costs a scan.
  *
- *   npx tsx bench/store-speed.ts [--files 1000] [--runs 5]
+ * With `--writers N`, N runners at once, each scanning a repository of its own from a Steward home of
+ * its own, into the one PostgreSQL store or into N SQLite files (issue 22's target: throughput within
+ * 20 %).
+ *
+ *   npx tsx bench/store-speed.ts [--files 1000] [--runs 5] [--writers 1]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,40 +23,60 @@ import { projectRoot } from './steward.js';
 import { generateRepo } from './synthetic-repo.js';
 
 const option = (name: string, fallback: number): number => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
-const [files, runs] = [option('--files', 1000), option('--runs', 5)];
+const [files, runs, writers] = [option('--files', 1000), option('--runs', 5), option('--writers', 1)];
+const engines = ['sqlite', 'postgres'] as const;
+type Engine = (typeof engines)[number];
 
 async function main(): Promise<void> {
   requireGnuTime();
   const scratch = mkdtempSync(join(tmpdir(), 'steward-store-speed-'));
   const server = await startPostgres();
   try {
-    const repository = join(scratch, 'repository');
-    generateRepo({ files, commits: 100, shape: 'layered', seed: 1 }, repository);
-    const stores = { sqlite: {}, postgres: { STEWARD_STORE: server.createDatabase('bench') } } as const;
-    const scan = async (engine: keyof typeof stores): Promise<Measurement> => {
-      const result = await measure(process.execPath, [join(projectRoot, 'bin', 'steward.js'), 'scan', repository, '--offline', '--quiet'], {
+    // One repository per writer, each its own; each writer a Steward home of its own (a runner).
+    const repositories = Array.from({ length: writers }, (_, index) => {
+      const repository = join(scratch, `repository-${index + 1}`);
+      generateRepo({ files, commits: 100, shape: 'layered', seed: index + 1 }, repository);
+      return repository;
+    });
+    const team = server.createDatabase('bench');
+    const scan = async (engine: Engine, writer: number): Promise<Measurement> => {
+      const result = await measure(process.execPath, [join(projectRoot, 'bin', 'steward.js'), 'scan', repositories[writer]!, '--offline', '--quiet'], {
         cwd: scratch,
-        env: { ...process.env, STEWARD_HOME: join(scratch, `home-${engine}`), ...stores[engine] },
+        env: { ...process.env, STEWARD_HOME: join(scratch, `home-${engine}-${writer}`), ...(engine === 'postgres' ? { STEWARD_STORE: team } : {}) },
       });
       if (result.exitCode !== 0) throw new Error(`a scan into ${engine} failed: ${result.stderrFirstLine}`);
       return result;
     };
-    for (const engine of ['sqlite', 'postgres'] as const) await scan(engine);
-    const timed: Record<keyof typeof stores, Measurement[]> = { sqlite: [], postgres: [] };
+    /** Every writer's scan at once; the wall time of the whole. */
+    const scanAll = async (engine: Engine): Promise<{ wallSeconds: number; cpuSeconds: number }> => {
+      const started = performance.now();
+      const results = await Promise.all(repositories.map((_, writer) => scan(engine, writer)));
+      return { wallSeconds: (performance.now() - started) / 1000, cpuSeconds: results.reduce((sum, result) => sum + (result.cpuSeconds ?? 0), 0) };
+    };
+    for (const engine of engines) await scanAll(engine);
+    const timed: Record<Engine, { wallSeconds: number; cpuSeconds: number }[]> = { sqlite: [], postgres: [] };
     for (let run = 0; run < runs; run++) {
-      for (const engine of run % 2 === 0 ? (['sqlite', 'postgres'] as const) : (['postgres', 'sqlite'] as const)) {
-        const result = await scan(engine);
+      for (const engine of run % 2 === 0 ? engines : ([...engines].reverse() as Engine[])) {
+        const result = await scanAll(engine);
         timed[engine].push(result);
-        console.error(`run ${run + 1}, ${engine}: ${result.wallSeconds} s`);
+        console.error(`run ${run + 1}, ${engine}: ${result.wallSeconds.toFixed(2)} s`);
       }
     }
-    const wall = (engine: keyof typeof stores) => median(timed[engine].map((result) => result.wallSeconds ?? 0))!;
-    const cpu = (engine: keyof typeof stores) => median(timed[engine].map((result) => result.cpuSeconds ?? 0))!;
+    const wall = (engine: Engine) => median(timed[engine].map((result) => result.wallSeconds))!;
+    const cpu = (engine: Engine) => median(timed[engine].map((result) => result.cpuSeconds))!;
     console.log(`**Machine**: ${machineLine(describeMachine({}))}`);
-    console.log(`A scan of an unchanged ${files.toLocaleString('en')}-file repository, median of ${runs} interleaved runs each:`);
-    console.log('| store | wall s | CPU s (Steward) |\n|---|---:|---:|');
-    for (const engine of ['sqlite', 'postgres'] as const) console.log(`| ${engine} | ${wall(engine)} | ${cpu(engine)} |`);
-    console.log(`PostgreSQL adds ${(wall('postgres') - wall('sqlite')).toFixed(2)} s (target ≤ 0.3 s).`);
+    console.log(
+      writers === 1
+        ? `A scan of an unchanged ${files.toLocaleString('en')}-file repository, median of ${runs} interleaved runs each:`
+        : `${writers} scans at once, each of its own unchanged ${files.toLocaleString('en')}-file repository from its own Steward home, into one PostgreSQL store or into ${writers} SQLite files; median of ${runs} interleaved runs each:`,
+    );
+    console.log('| store | wall s | CPU s (Steward, all writers) |\n|---|---:|---:|');
+    for (const engine of engines) console.log(`| ${engine} | ${wall(engine).toFixed(2)} | ${cpu(engine).toFixed(2)} |`);
+    console.log(
+      writers === 1
+        ? `PostgreSQL adds ${(wall('postgres') - wall('sqlite')).toFixed(2)} s (target ≤ 0.3 s).`
+        : `PostgreSQL's throughput is ${((wall('sqlite') / wall('postgres')) * 100).toFixed(0)} % of the SQLite files' (target ≥ 80 %).`,
+    );
   } finally {
     await server.stop();
     rmSync(scratch, { recursive: true, force: true });
