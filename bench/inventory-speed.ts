@@ -74,7 +74,7 @@ async function itemsPass(): Promise<Record<string, number>> {
       items = inventory.items.length;
       db.exec('SAVEPOINT bench');
       try {
-        const id = saveSnapshot(db, { repositoryId: snapshot.repository_id, kind: 'head', commit: head.commit, commitDate: null, branch: head.branch, status: 'complete', startedAt: new Date().toISOString(), finishedAt: new Date().toISOString(), analyzerVersions: {}, warnings: [], environment: null }, []);
+        const id = saveSnapshot(db, { repositoryId: snapshot.repository_id, kind: 'head', commit: head.commit, commitDate: null, branch: head.branch, status: 'complete', startedAt: new Date().toISOString(), finishedAt: new Date().toISOString(), analyzerVersions: {}, warnings: [], environment: null }, [], { rescan: true }).snapshotId;
         updateInventory(db, { ...inventory, snapshotId: id, analyses: Object.keys(reports) as AnalysisId[], linesOfCode: 1, now: new Date() });
       } finally {
         db.exec('ROLLBACK TO bench; RELEASE bench');

@@ -49,7 +49,7 @@ function seed(): ReturnType<typeof openDatabase> {
         db,
         { repositoryId, kind, commit, commitDate: new Date(at).toISOString(), branch: 'main', status: 'complete', startedAt: new Date(at).toISOString(), finishedAt: new Date(at).toISOString(), analyzerVersions: {}, warnings: [], environment: null },
         [(target, snapshotId) => insertGitHistory(target, snapshotId, { commits: 1, firstCommitAt: null, lastCommitAt: null, committedAt: null, contributors: [], shallow: false, rootCommits: [] }, identityResolver(emptyMailmap, emptyIdentityMap))],
-      );
+      ).snapshotId;
     db.transaction(() => {
       // Three years of weekly scores, drifting down with noise, as a backfill leaves them.
       for (let back = weeks; back >= 1; back--) {

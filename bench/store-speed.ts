@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     });
     const team = server.createDatabase('bench');
     const scan = async (engine: Engine, writer: number): Promise<Measurement> => {
-      const result = await measure(process.execPath, [join(projectRoot, 'bin', 'steward.js'), 'scan', repositories[writer]!, '--offline', '--quiet'], {
+      const result = await measure(process.execPath, [join(projectRoot, 'bin', 'steward.js'), 'scan', repositories[writer]!, '--offline', '--quiet', '--rescan'], {
         cwd: scratch,
         env: { ...process.env, STEWARD_HOME: join(scratch, `home-${engine}-${writer}`), ...(engine === 'postgres' ? { STEWARD_STORE: team } : {}) },
       });

@@ -84,9 +84,13 @@ program
   .option('--offline', 'check dependencies from cached metadata only')
   .option('-q, --quiet', 'no progress bar')
   .option('--timings', 'on stderr, when each analysis\'s results were in and when the snapshot was saved (seconds from the start)')
+  .option('--wait', 'when the repository is being scanned elsewhere (another CI runner, the app), wait for that scan to finish, then scan')
+  .option('--rescan', 'save a new snapshot even when HEAD was already scanned today with the same analyses and inputs')
   .action((path: string | undefined, options: ScanOptions & { all?: boolean }, command: Command) => {
     if (options.all && path !== undefined) command.error('give a path or --all, not both', { exitCode: exitCodes.badInput });
-    if (options.all && (options.only || options.registry || options.offline)) command.error('--all scans with the settings; --only, --registry and --offline are for one path', { exitCode: exitCodes.badInput });
+    if (options.all && (options.only || options.registry || options.offline || options.wait)) {
+      command.error('--all scans with the settings; --only, --registry, --offline and --wait are for one path', { exitCode: exitCodes.badInput });
+    }
     if (!options.all && path === undefined) command.error("missing argument 'path' (or --all)", { exitCode: exitCodes.badInput });
     // Scans of every repository run two at a time: each in a worker thread of its own, on its own core.
     return withSteward(

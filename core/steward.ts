@@ -90,7 +90,8 @@ export function openSteward(options: StewardOptions): Steward {
     inThisThread: options.scansInThisThread,
     onUpdate: (job) => {
       emit({ type: 'scan', job });
-      if (job.purpose === 'scan' && job.state === 'succeeded' && job.snapshotId !== null) tellHealthNews(job.repositoryId, job.snapshotId);
+      // A scan that kept an earlier snapshot has no news: that snapshot's was told when it was saved.
+      if (job.purpose === 'scan' && job.state === 'succeeded' && job.snapshotId !== null && !job.alreadyScanned) tellHealthNews(job.repositoryId, job.snapshotId);
     },
   });
   const tellHealthNews = (repositoryId: number, snapshotId: number): void => {
@@ -160,8 +161,8 @@ export function openSteward(options: StewardOptions): Steward {
       removeRepository(db, id, new Date());
       return {};
     },
-    'scans.start': async ({ repositoryId, analyses: selected, save, options: told }) => scans.start(repository(repositoryId), { analyses: selected, save, options: told }),
-    'scans.startAll': async () => ({ jobs: scans.startAll(listRepositories(db), scanAllSlots) }),
+    'scans.start': async ({ repositoryId, analyses: selected, save, rescan, options: told }) => scans.start(repository(repositoryId), { analyses: selected, save, rescan, options: told }),
+    'scans.startAll': async ({ rescan }) => ({ jobs: scans.startAll(listRepositories(db), scanAllSlots, { rescan }) }),
     'scans.cancel': async ({ jobId }) => scans.cancel(jobId),
     'scans.list': async () => scans.list(),
     'scans.reports': async ({ jobId }) => scans.reports(jobId) as RouteOutput<'scans.reports'>,

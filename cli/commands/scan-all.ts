@@ -14,6 +14,8 @@ interface ScanAllOutcome {
   path: string;
   state: ScanJob['state'];
   snapshotId: number | null;
+  /** Nothing new was saved: HEAD was already scanned today with the same analyses and inputs, and `snapshotId` is that scan's. */
+  alreadyScanned: boolean;
   /** The new snapshot's health score (null: it has none, or the scan failed). */
   score: number | null;
   changeSinceWeek: number | null;
@@ -27,9 +29,9 @@ interface ScanAllOutcome {
  * does), printing a line for each as it finishes; exit 0 when every one was scanned, 2 naming those
  * that could not be (a missing folder, a failed scan).
  */
-export async function scanAllCommand(steward: Steward, options: OutputOptions): Promise<void> {
+export async function scanAllCommand(steward: Steward, options: OutputOptions & { rescan?: boolean }): Promise<void> {
   const repositories = new Map((await call(steward.handlers, 'repositories.list', {})).map((repository) => [repository.id, repository]));
-  const { jobs } = await call(steward.handlers, 'scans.startAll', {});
+  const { jobs } = await call(steward.handlers, 'scans.startAll', { rescan: options.rescan ?? false });
   if (jobs.length === 0) {
     if (options.json) printJson({ repositories: [] });
     else process.stderr.write('No repositories yet. Add one with: steward scan <path>\n');
@@ -77,14 +79,16 @@ async function describe(steward: Steward, repository: Repository, job: ScanJob):
     path: repository.path,
     state: job.state,
     snapshotId: job.snapshotId,
+    alreadyScanned: job.alreadyScanned,
     score: health?.score ?? null,
     changeSinceWeek: health?.changeSinceWeek ?? null,
     error: job.error,
   };
 }
 
-function outcomeLine({ name, state, snapshotId, score, changeSinceWeek, error, notifications }: ScanAllOutcome): string {
+function outcomeLine({ name, state, snapshotId, alreadyScanned, score, changeSinceWeek, error, notifications }: ScanAllOutcome): string {
   if (state !== 'succeeded') return `${name}: not scanned. ${error?.message ?? state}`;
   const health = score === null ? 'no health score' : `health ${score.toFixed(1)}${changeSinceWeek === null ? '' : ` (${signedChange(changeSinceWeek)} in a week)`}`;
-  return [`${name}: scanned, snapshot ${snapshotId}, ${health}`, ...notifications.map((notification) => `  ! ${notification.title}. ${notification.body}`)].join('\n');
+  const snapshot = alreadyScanned ? `snapshot ${snapshotId} kept (already scanned today with the same analyses and inputs)` : `snapshot ${snapshotId}`;
+  return [`${name}: scanned, ${snapshot}, ${health}`, ...notifications.map((notification) => `  ! ${notification.title}. ${notification.body}`)].join('\n');
 }

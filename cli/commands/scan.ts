@@ -1,6 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AnalysisId } from '../../core/api/analyses.js';
 import { call } from '../../core/api/call.js';
 import { StewardError } from '../../core/api/errors.js';
+import type { RouteInput } from '../../core/api/routes.js';
+import type { ScanJob } from '../../core/api/scans.js';
+import { busyAdvice } from '../../core/scan/scan-service.js';
 import type { ScanEnvironment, SnapshotReport } from '../../core/api/snapshots.js';
 import type { Steward } from '../../core/steward.js';
 import { plural, printable } from '../../core/wording.js';
@@ -12,7 +16,12 @@ export interface ScanOptions extends OutputOptions {
   registry?: string;
   offline?: boolean;
   timings?: boolean;
+  rescan?: boolean;
+  wait?: boolean;
 }
+
+/** How often `--wait` asks again whether the other scan of the repository has finished. */
+const waitPollMs = 2_000;
 
 /** `steward scan <path>`: registers the repository if needed, scans HEAD, prints the snapshot. */
 export async function scanCommand(steward: Steward, path: string, options: ScanOptions): Promise<void> {
@@ -20,12 +29,14 @@ export async function scanCommand(steward: Steward, path: string, options: ScanO
   const dependencies = { ...(options.registry ? { registry: options.registry } : {}), ...(options.offline ? { offline: true } : {}) };
   const news: string[] = [];
   const unsubscribe = steward.subscribe((event) => event.type === 'notification' && news.push(`! ${event.notification.title}. ${event.notification.body}`));
-  const final = await runJob(steward, path, { ...(options.only ? { analyses: options.only } : {}), options: { dependencies } }, options).finally(unsubscribe);
+  const request = { ...(options.only ? { analyses: options.only } : {}), ...(options.rescan ? { rescan: true } : {}), options: { dependencies } };
+  const start = (repositoryId: number) => startScan(steward, { repositoryId, ...request }, options.wait ?? false);
+  const final = await runJob(steward, path, request, options, start).finally(unsubscribe);
   const savedAfter = (performance.now() - started) / 1000;
   if (final.snapshotId === null) throw new StewardError('internal', 'The scan saved no snapshot');
   const report = await call(steward.handlers, 'snapshots.get', { id: final.snapshotId });
-  if (options.json) printJson(report);
-  else printReport((await call(steward.handlers, 'repositories.get', { id: final.repositoryId })).name, report);
+  if (options.json) printJson({ ...report, alreadyScanned: final.alreadyScanned });
+  else printReport((await call(steward.handlers, 'repositories.get', { id: final.repositoryId })).name, report, final.alreadyScanned);
   // The settings' notifications: on stderr, beside the report (and its JSON) rather than in it.
   for (const line of news) process.stderr.write(`${printable(line)}\n`);
   if (options.timings) {
@@ -34,7 +45,26 @@ export async function scanCommand(steward: Steward, path: string, options: ScanO
   }
 }
 
-function printReport(name: string, { snapshot, summary }: SnapshotReport): void {
+/**
+ * Starts the scan. With `wait`, a scan of the repository running elsewhere (another CI runner, the
+ * app) is waited for, saying so once, and this one starts when it has finished: a lock left by a
+ * process that died is taken over, so the wait ends.
+ */
+async function startScan(steward: Steward, request: RouteInput<'scans.start'>, wait: boolean): Promise<ScanJob> {
+  let said = false;
+  for (;;) {
+    try {
+      return await call(steward.handlers, 'scans.start', request);
+    } catch (error) {
+      if (!wait || !(error instanceof StewardError) || error.code !== 'busy') throw error;
+      if (!said) process.stderr.write(`${printable(error.message.replace(busyAdvice, ''))}; waiting for it to finish (Ctrl-C stops waiting)\n`);
+      said = true;
+      await sleep(waitPollMs);
+    }
+  }
+}
+
+function printReport(name: string, { snapshot, summary }: SnapshotReport, alreadyScanned: boolean): void {
   const where = snapshot.branch ? `${snapshot.branch} @ ${snapshot.commit.slice(0, 7)}` : `detached @ ${snapshot.commit.slice(0, 7)}`;
   printText(
     `${name} (${where}): ${plural(summary.files, 'file')}, ${plural(summary.linesOfCode, 'line')} of code, ` +
@@ -47,7 +77,11 @@ function printReport(name: string, { snapshot, summary }: SnapshotReport): void 
   printTable(['Folder', 'Files', 'Code', 'Comments', 'Blank'], totalsRows(summary.folders));
   if (snapshot.environment) printText(`Measured with: ${describeEnvironment(snapshot.environment)}.`);
   for (const warning of snapshot.warnings) printText(`warning: ${warning}`);
-  printText(`Snapshot ${snapshot.id} saved (${snapshot.status}).`);
+  printText(
+    alreadyScanned
+      ? `Snapshot ${snapshot.id} (${snapshot.status}) kept: this commit was already scanned at ${snapshot.startedAt.slice(0, 16).replace('T', ' ')} UTC with the same analyses and inputs, so nothing new was saved (--rescan saves a new snapshot).`
+      : `Snapshot ${snapshot.id} saved (${snapshot.status}).`,
+  );
 }
 
 const nodeModuleWords: Record<ScanEnvironment['nodeModules'], string> = { installed: 'node_modules installed', absent: 'no node_modules', 'not read': 'node_modules not read (a past commit)' };

@@ -28,6 +28,12 @@ export const ScanJobSchema = z.object({
   ready: z.array(AnalysisIdSchema),
   startedAt: z.iso.datetime(),
   snapshotId: z.number().int().positive().nullable(),
+  /**
+   * True when nothing new was saved because HEAD had already been scanned today with the same
+   * analyses and inputs (another runner's scan of the same commit, a second click): `snapshotId` is
+   * that scan's snapshot. `rescan` saves a new one anyway.
+   */
+  alreadyScanned: z.boolean(),
   error: ApiErrorSchema.nullable(),
 });
 export type ScanJob = z.infer<typeof ScanJobSchema>;
@@ -59,6 +65,8 @@ export const scanRoutes = {
       repositoryId: z.number().int().positive(),
       analyses: z.array(AnalysisIdSchema).min(1).optional(),
       save: z.boolean().default(true),
+      /** Save a new snapshot even when HEAD was already scanned today with the same analyses and inputs (see `alreadyScanned`). */
+      rescan: z.boolean().default(false),
       options: AnalysisOptionsSchema.optional(),
     }),
     output: ScanJobSchema,
@@ -69,7 +77,13 @@ export const scanRoutes = {
    * `running` (a scan already running here is reused), or `failed` with a `not-found` error when its
    * folder is missing. Follow them through `scan` events, like any scan; `scans.cancel` cancels a queued one too.
    */
-  'scans.startAll': { input: z.object({}), output: z.object({ jobs: z.array(ScanJobSchema) }) },
+  'scans.startAll': {
+    input: z.object({
+      /** Save a new snapshot of each even when its HEAD was already scanned today with the same analyses and inputs. */
+      rescan: z.boolean().default(false),
+    }),
+    output: z.object({ jobs: z.array(ScanJobSchema) }),
+  },
   'scans.cancel': { input: z.object({ jobId: z.string() }), output: ScanJobSchema },
   /** Scans running in this process, so a reloaded window can show their progress again. */
   'scans.list': { input: z.object({}), output: z.array(ScanJobSchema) },

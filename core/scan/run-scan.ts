@@ -42,6 +42,8 @@ export interface RunScanOptions {
   options: Partial<Record<AnalysisId, unknown>>;
   /** Save a snapshot (a scan), or only hand back the reports (`steward complexity` and the like). */
   save: boolean;
+  /** Save a new snapshot even when HEAD was already scanned today with the same analyses and inputs (core/store/snapshots.ts). */
+  rescan?: boolean | undefined;
   parseWorkerUrl: URL | string;
   signal: AbortSignal;
   onProgress: (progress: ScanProgress) => void;
@@ -64,6 +66,8 @@ interface PastCommit {
 interface ScanOutcome {
   /** Null when nothing was saved. */
   snapshotId: number | null;
+  /** The snapshot is an earlier scan's twin, kept instead of saving this one. */
+  alreadyScanned?: boolean;
   /** The findings as items, for a run that saved nothing (a scan keeps them in the inventory). */
   items?: FoundItem[];
   root: string;
@@ -256,7 +260,7 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
     git: await gitVersion(root),
     identities: scanIdentities.used,
   };
-  const snapshotId = saveSnapshot(
+  const saved = saveSnapshot(
     db,
     {
       repositoryId: options.repositoryId,
@@ -281,8 +285,9 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
             (target: Database, id: number) => saveHealthScore(target, scoreInventory(target, { repositoryId: options.repositoryId, snapshotId: id })),
           ]),
     ],
+    { rescan: options.rescan ?? false },
   );
-  return { snapshotId, ...result };
+  return { ...saved, ...result };
 }
 
 function dependencyEnvironment(report: DependencyReport | undefined): ScanEnvironment['dependencies'] {

@@ -61,8 +61,8 @@ export async function runScanJob(input: ScanWorkerInput, db: Database, post: (me
     } else {
       // A saved scan shows each report as it is made; a run that saves nothing hands them all back at the end.
       const onReport = input.save ? (analysis: AnalysisId, report: unknown) => post({ type: 'report', analysis, report }) : undefined;
-      const { snapshotId, ...result } = await runScan({ ...run, analyses: input.analyses, save: input.save, ...(onReport ? { onReport } : {}) });
-      post(snapshotId === null ? { type: 'succeeded', snapshotId, result } : { type: 'succeeded', snapshotId });
+      const { snapshotId, alreadyScanned, ...result } = await runScan({ ...run, analyses: input.analyses, save: input.save, rescan: input.rescan, ...(onReport ? { onReport } : {}) });
+      post(snapshotId === null ? { type: 'succeeded', snapshotId, result } : { type: 'succeeded', snapshotId, alreadyScanned: alreadyScanned ?? false });
     }
   } catch (error) {
     post({

@@ -37,6 +37,7 @@ interface RunningScan {
 interface QueuedScan {
   job: ScanJob;
   repository: Repository;
+  rescan: boolean;
   /** Resolves `settled()` for a job that ends without starting (cancelled, or refused when its turn came). */
   end: (job: ScanJob) => void;
   /** Resolves `settled()` with the started scan's outcome. */
@@ -50,6 +51,8 @@ interface ScanRequest {
   analyses?: readonly AnalysisId[] | undefined;
   /** Default: save a snapshot. */
   save?: boolean | undefined;
+  /** Save a new snapshot even when HEAD was already scanned today with the same analyses and inputs. */
+  rescan?: boolean | undefined;
   options?: AnalysisOptions | undefined;
   /** Past commits instead of HEAD (a backfill: every analysis, saved as snapshots of kind `backfill`). */
   backfill?: { everyDays: number; count: number } | undefined;
@@ -88,7 +91,7 @@ export class ScanService {
 
   start(repository: Repository, request: ScanRequest = {}): ScanJob {
     // The scan `scans.startAll` has waiting, asked for now: it starts now, outside the queue's slots.
-    const sameAsQueued = !request.backfill && !request.worktree && !request.analyses && !request.options && request.save !== false;
+    const sameAsQueued = !request.backfill && !request.worktree && !request.analyses && !request.options && request.save !== false && !request.rescan;
     const waiting = sameAsQueued ? this.queue.findIndex((queued) => queued.repository.id === repository.id) : -1;
     if (waiting !== -1) {
       const [queued] = this.queue.splice(waiting, 1);
@@ -103,7 +106,7 @@ export class ScanService {
    * per repository at once: queued or running, the scan already running here, or failed (its folder
    * is gone). A scan that fails or is slow holds only its own slot.
    */
-  startAll(repositories: readonly Repository[], slots: number): ScanJob[] {
+  startAll(repositories: readonly Repository[], slots: number, { rescan = false } = {}): ScanJob[] {
     const jobs = repositories.map((repository): ScanJob => {
       const existing = this.list().find((job) => job.repositoryId === repository.id && job.purpose === 'scan');
       if (existing) return existing;
@@ -114,7 +117,7 @@ export class ScanService {
         return failed;
       }
       const queued = { ...job, state: 'queued' as const, step: 'Waiting for another scan to finish' };
-      this.queue.push({ job: queued, repository, ...deferredOutcome() });
+      this.queue.push({ job: queued, repository, rescan, ...deferredOutcome() });
       this.options.onUpdate({ ...queued });
       return { ...queued };
     });
@@ -142,7 +145,7 @@ export class ScanService {
   private startQueued(queued: QueuedScan, inSlot: boolean): ScanJob {
     try {
       if (!existsSync(queued.repository.path)) throw new StewardError('not-found', missingFolder(queued.repository));
-      const job = this.launch(queued.repository, {}, queued.job.id);
+      const job = this.launch(queued.repository, { rescan: queued.rescan }, queued.job.id);
       if (inSlot) this.queueRunning.add(job.id);
       queued.follow(this.running.get(job.id)!.settled);
       return job;
@@ -181,6 +184,7 @@ export class ScanService {
       parseWorkerUrl: String(this.options.workers.parse),
       analyses: selected,
       save,
+      ...(request.rescan ? { rescan: true } : {}),
       options,
       ...(request.backfill ? { backfill: request.backfill } : {}),
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
@@ -298,7 +302,7 @@ export class ScanService {
   }
 
   private watch(job: ScanJob, reports: RunningScan['reports']): { events: ScanExecutionEvents; settled: Promise<ScanJob> } {
-    let outcome: Pick<ScanJob, 'state' | 'snapshotId' | 'error'> | undefined;
+    let outcome: Pick<ScanJob, 'state' | 'snapshotId' | 'error'> & Partial<Pick<ScanJob, 'alreadyScanned'>> | undefined;
     let resolve!: (job: ScanJob) => void;
     const settled = new Promise<ScanJob>((done) => (resolve = done));
     const update = (changes: Partial<ScanJob>): void => {
@@ -319,7 +323,7 @@ export class ScanService {
         else if (data.type === 'succeeded') {
           outcome =
             data.result === undefined || this.keep(job.id, data.result)
-              ? { state: 'succeeded', snapshotId: data.snapshotId, error: null }
+              ? { state: 'succeeded', snapshotId: data.snapshotId, alreadyScanned: data.alreadyScanned ?? false, error: null }
               : { state: 'failed', snapshotId: null, error: { code: 'internal', message: 'The run handed back reports of an unexpected shape' } };
         }
         else if (data.type === 'failed') outcome = { state: data.error.code === 'cancelled' ? 'cancelled' : 'failed', snapshotId: null, error: data.error };
@@ -354,7 +358,7 @@ export class ScanService {
 }
 
 function newJob(repositoryId: number, purpose: ScanPurpose, analyses: AnalysisId[], save: boolean, id: string): ScanJob {
-  return { id, repositoryId, purpose, analyses, save, state: 'running', step: 'Starting', progress: 0, detail: '', ready: [], startedAt: new Date().toISOString(), snapshotId: null, error: null };
+  return { id, repositoryId, purpose, analyses, save, state: 'running', step: 'Starting', progress: 0, detail: '', ready: [], startedAt: new Date().toISOString(), snapshotId: null, alreadyScanned: false, error: null };
 }
 
 function missingFolder(repository: Repository): string {
@@ -402,8 +406,8 @@ function busy(repository: Repository, holder: ScanLockHolder, purpose: ScanPurpo
     holder.ownerPid === process.pid && holder.ownerHost === hostname()
       ? 'here'
       : `in another Steward process (pid ${holder.ownerPid}${holder.ownerHost === hostname() ? '' : ` on ${holder.ownerHost}`})`;
-  return new StewardError(
-    'busy',
-    `A ${purpose} of ${repository.name} is already running ${where} since ${since}; wait for it to finish or cancel it`,
-  );
+  return new StewardError('busy', `A ${purpose} of ${repository.name} is already running ${where} since ${since}${busyAdvice}`);
 }
+
+/** What a refused scan's message ends with; a caller that waits by itself (`steward scan --wait`) leaves it out. */
+export const busyAdvice = '; wait for it to finish or cancel it';

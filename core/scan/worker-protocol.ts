@@ -14,6 +14,8 @@ const ScanWorkerInputSchema = z.object({
   parseWorkerUrl: z.string(),
   analyses: z.array(AnalysisIdSchema),
   save: z.boolean(),
+  /** Save a new snapshot even when HEAD was already scanned today with the same analyses and inputs. */
+  rescan: z.boolean().optional(),
   options: AnalysisOptionsSchema,
   /** Instead of HEAD: past commits, one per period of `everyDays`, `count` periods back (core/scan/run-backfill.ts). */
   backfill: z.object({ everyDays: z.number().int().positive(), count: z.number().int().positive() }).optional(),
@@ -36,7 +38,7 @@ export const FromScanWorkerSchema = z.discriminatedUnion('type', [
   /** An analysis's report, as soon as it is made (checked by the service against the analysis's schema). */
   z.object({ type: z.literal('report'), analysis: AnalysisIdSchema, report: z.unknown() }),
   /** A saved scan names its snapshot; a run that saved nothing hands back its result (checked by the service against the API's schema). */
-  z.object({ type: z.literal('succeeded'), snapshotId: z.number().int().positive().nullable(), result: z.unknown().optional() }),
+  z.object({ type: z.literal('succeeded'), snapshotId: z.number().int().positive().nullable(), alreadyScanned: z.boolean().optional(), result: z.unknown().optional() }),
   z.object({ type: z.literal('failed'), error: ApiErrorSchema }),
   /** The run is over (after its outcome): the worker is free for the next one. */
   z.object({ type: z.literal('finished') }),

@@ -10,7 +10,12 @@ export interface Database {
   readonly engine: 'sqlite' | 'postgres';
   prepare<Parameters extends unknown[] | object = unknown[], Row = unknown>(sql: string): Statement<Parameters extends unknown[] ? Parameters : [Parameters], Row>;
   exec(sql: string): void;
-  /** `fn` as one transaction (nested calls join the outer one); `.immediate` takes the write lock first, for a read that decides a write. */
+  /**
+   * `fn` as one transaction (nested calls join the outer one, under its locks). `.immediate` takes the
+   * store's write lock first, for a read that decides a write; `.ofRepository(id)` takes only that
+   * repository's, for a write that reads and changes nothing of another repository (a snapshot's save),
+   * so that saves of different repositories into a team store do not wait for each other.
+   */
   transaction<F extends (...args: never[]) => unknown>(fn: F): Transaction<F>;
   /** Runs `write` unless another connection is writing at this moment, without waiting for it. */
   unlessBusy<T>(write: () => T): T | 'busy';
@@ -29,7 +34,7 @@ export interface RunResult {
   changes: number;
 }
 
-export type Transaction<F extends (...args: never[]) => unknown> = F & { immediate: F };
+export type Transaction<F extends (...args: never[]) => unknown> = F & { immediate: F; ofRepository(repositoryId: number): F };
 
 /** A team store is named by its URL (postgres://…); anything else is the path of a SQLite file. */
 function isTeamStore(store: string): boolean {

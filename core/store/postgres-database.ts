@@ -10,11 +10,31 @@ import { type PostgresStatementText, type RowInsert, multiRowInsert, rowInsertOf
 const busyStates = new Set(['55P03', '40P01', '40001']);
 
 /**
- * The key of the advisory lock an `.immediate` transaction takes: the whole store's write lock, as
- * SQLite's BEGIN IMMEDIATE takes its file's, so a read that decides a write sees no other such write
- * in between. Ordinary transactions do not take it.
+ * The key of the store's write lock (an advisory lock). An `.immediate` transaction holds it alone, as
+ * SQLite's BEGIN IMMEDIATE holds its file's, so a read that decides a write sees no other such write
+ * in between. An `.ofRepository` transaction shares it with the others of its kind and holds its
+ * repository's lock (keyed by the pair) alone: saves of different repositories run at once, and any
+ * `.immediate` transaction still waits for them all. Ordinary transactions take neither.
  */
 const writeLockKey = 0x5374_6577; // "Stew"
+
+/** The locks a transaction takes before anything else. */
+type TransactionLocks = { kind: 'none' } | { kind: 'store' } | { kind: 'repository'; repositoryId: number };
+
+function lockStatements(locks: TransactionLocks): PostgresStatement[] {
+  switch (locks.kind) {
+    case 'none':
+      return [];
+    case 'store':
+      return [{ sql: 'SELECT pg_advisory_xact_lock($1)', parameters: [writeLockKey] }];
+    case 'repository':
+      // Always the store's first, then the repository's: no two transactions wait for each other in a circle.
+      return [
+        { sql: 'SELECT pg_advisory_xact_lock_shared($1)', parameters: [writeLockKey] },
+        { sql: 'SELECT pg_advisory_xact_lock($1, $2)', parameters: [writeLockKey, locks.repositoryId] },
+      ];
+  }
+}
 
 /** The role may not do what a statement asked (SQLSTATE 42501). */
 class PermissionDenied extends StewardError {
@@ -68,14 +88,12 @@ class PostgresDatabase implements Database {
 
   transaction<F extends (...args: never[]) => unknown>(fn: F): Transaction<F> {
     const run =
-      (immediate: boolean) =>
+      (locks: TransactionLocks) =>
       (...args: Parameters<F>): ReturnType<F> => {
         const outer = this.depth === 0;
         const savepoint = `steward_${this.depth}`;
-        if (outer) {
-          this.exec('BEGIN');
-          if (immediate) this.query('SELECT pg_advisory_xact_lock($1)', [writeLockKey]);
-        } else this.exec(`SAVEPOINT ${savepoint}`);
+        if (outer) this.begin(locks);
+        else this.exec(`SAVEPOINT ${savepoint}`);
         this.depth++;
         let result: ReturnType<F>;
         try {
@@ -93,7 +111,24 @@ class PostgresDatabase implements Database {
         this.exec(outer ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
         return result;
       };
-    return Object.assign(run(false), { immediate: run(true) }) as unknown as Transaction<F>;
+    return Object.assign(run({ kind: 'none' }), {
+      immediate: run({ kind: 'store' }),
+      ofRepository: (repositoryId: number) => run({ kind: 'repository', repositoryId }),
+    }) as unknown as Transaction<F>;
+  }
+
+  /** Starts a transaction with its locks; one not granted in time (busy) ends it, so the connection is free again. */
+  private begin(locks: TransactionLocks): void {
+    try {
+      this.send([{ sql: 'BEGIN', parameters: null }, ...lockStatements(locks)]);
+    } catch (error) {
+      try {
+        this.exec('ROLLBACK');
+      } catch {
+        // The connection is gone as well: the first error says more.
+      }
+      throw error;
+    }
   }
 
   unlessBusy<T>(write: () => T): T | 'busy' {

@@ -8,13 +8,25 @@ type NewSnapshot = Omit<Snapshot, 'id'>;
 /** Writes one step's results for a snapshot; runs inside the snapshot's transaction. */
 export type SaveResults = (db: Database, snapshotId: number) => void;
 
+/** A snapshot saved, or the one kept instead: HEAD was already scanned today with the same analyses and inputs. */
+export interface SavedSnapshot {
+  snapshotId: number;
+  alreadyScanned: boolean;
+}
+
 /**
  * Writes the snapshot and every step's results in one transaction: a scan that is killed, fails or
- * is cancelled before this returns leaves nothing behind.
+ * is cancelled before this returns leaves nothing behind. Under the repository's write lock, so that
+ * two runners that scanned the same commit at once save it once: a scan of HEAD whose commit, status,
+ * analyses (and their versions), warnings and inputs from outside the commit (all but the time) are
+ * those of the repository's latest scan of HEAD, taken the same day (UTC), keeps that snapshot
+ * instead, unless `rescan`. A later day is a new measurement: dependencies age and advisories appear.
  */
-export function saveSnapshot(db: Database, snapshot: NewSnapshot, saves: readonly SaveResults[]): number {
+export function saveSnapshot(db: Database, snapshot: NewSnapshot, saves: readonly SaveResults[], { rescan = false } = {}): SavedSnapshot {
   return db
-    .transaction(() => {
+    .transaction((): SavedSnapshot => {
+      const kept = snapshot.kind === 'head' && !rescan ? sameScanToday(db, snapshot) : undefined;
+      if (kept !== undefined) return { snapshotId: kept, alreadyScanned: true };
       const { id: snapshotId } = db
         .prepare<unknown[], { id: number }>(
           `INSERT INTO snapshots (repository_id, kind, commit_sha, commit_date, branch, status, started_at, finished_at, analyzer_versions, warnings, environment)
@@ -31,12 +43,34 @@ export function saveSnapshot(db: Database, snapshot: NewSnapshot, saves: readonl
           snapshot.finishedAt,
           JSON.stringify(snapshot.analyzerVersions),
           JSON.stringify(snapshot.warnings),
-          snapshot.environment === null ? null : JSON.stringify(snapshot.environment),
+          environmentText(snapshot.environment),
         )!;
       for (const save of saves) save(db, snapshotId);
-      return snapshotId;
+      return { snapshotId, alreadyScanned: false };
     })
-    .immediate();
+    .ofRepository(snapshot.repositoryId)();
+}
+
+function environmentText(environment: NewSnapshot['environment']): string | null {
+  return environment === null ? null : JSON.stringify(environment);
+}
+
+/** The repository's latest scan of HEAD, when it is this scan's twin taken the same day (see saveSnapshot). */
+function sameScanToday(db: Database, snapshot: NewSnapshot): number | undefined {
+  const latest = db
+    .prepare<[number], { id: number; commit_sha: string; status: string; started_at: string; analyzer_versions: string; warnings: string; environment: string | null }>(
+      `SELECT id, commit_sha, status, started_at, analyzer_versions, warnings, environment FROM snapshots WHERE repository_id = ? AND kind = 'head' ORDER BY id DESC LIMIT 1`,
+    )
+    .get(snapshot.repositoryId);
+  if (!latest || latest.started_at.slice(0, 10) !== snapshot.startedAt.slice(0, 10)) return undefined;
+  const withoutTime = (text: string | null) => (text === null ? null : JSON.stringify({ ...(JSON.parse(text) as object), now: undefined }));
+  const same =
+    latest.commit_sha === snapshot.commit &&
+    latest.status === snapshot.status &&
+    latest.analyzer_versions === JSON.stringify(snapshot.analyzerVersions) &&
+    latest.warnings === JSON.stringify(snapshot.warnings) &&
+    withoutTime(latest.environment) === withoutTime(environmentText(snapshot.environment));
+  return same ? latest.id : undefined;
 }
 
 interface SummaryRow {

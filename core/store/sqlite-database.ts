@@ -32,7 +32,9 @@ export class SqliteDatabase implements Database {
   }
 
   transaction<F extends (...args: never[]) => unknown>(fn: F): Transaction<F> {
-    return this.connection.transaction(fn) as unknown as Transaction<F>;
+    const transaction = this.connection.transaction(fn);
+    // One file, one writer: a repository's write lock is the file's.
+    return Object.assign(transaction, { ofRepository: () => transaction.immediate }) as unknown as Transaction<F>;
   }
 
   unlessBusy<T>(write: () => T): T | 'busy' {

@@ -151,6 +151,34 @@ describe('scans that are interrupted or contended', () => {
     expect(await exited).toBe(0);
     expect((JSON.parse(output) as SnapshotReport).summary.files).toBe(6000);
   });
+
+  it('with --wait, a scan of a repository being scanned on another machine waits for that scan, says so once, and scans when it is done', async () => {
+    const home = temporaryDirectory();
+    const repository = createKnownRepository(join(temporaryDirectory(), 'waited'));
+    stewardJson<SnapshotReport>(home, ['scan', repository]);
+    const lock = (sql: string, ...parameters: string[]) => {
+      const db = new BetterSqlite3(join(home, 'steward.db'));
+      try {
+        db.prepare(sql).run(...parameters);
+      } finally {
+        db.close();
+      }
+    };
+    // A CI runner elsewhere holds the repository's scan lock and renews it.
+    const now = new Date().toISOString();
+    lock(`INSERT INTO scan_locks (repository_id, job_id, owner_pid, owner_host, started_at, heartbeat_at) VALUES (1, 'runner-job', 4242, 'ci-runner-7', ?, ?)`, now, now);
+    const waiting = spawnSteward(home, ['scan', repository, '--wait', '--rescan', '--json']);
+    let stdout = '';
+    let stderr = '';
+    waiting.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    waiting.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => waiting.once('exit', resolve));
+    await waitFor(() => stderr.includes('waiting for it to finish'));
+    expect(stderr).toMatch(/^A scan of waited is already running in another Steward process \(pid 4242 on ci-runner-7\) since \d\d:\d\d:\d\d; waiting for it to finish \(Ctrl-C stops waiting\)\n$/);
+    lock(`DELETE FROM scan_locks WHERE job_id = 'runner-job'`);
+    expect(await exited).toBe(0);
+    expect((JSON.parse(stdout) as SnapshotReport).snapshot.id).toBe(2);
+  });
 });
 
 describe('the terminal contract', () => {

@@ -24,7 +24,7 @@ describe('an export of a repository with very many items', () => {
       const now = new Date();
       const repositoryId = db.prepare<unknown[], { id: number }>('INSERT INTO repositories (path, name, added_at) VALUES (?, ?, ?) RETURNING id').get('/work/big', 'big', now.toISOString())!.id;
       db.transaction(() => {
-        const snapshotId = saveSnapshot(
+        const { snapshotId } = saveSnapshot(
           db,
           { repositoryId, kind: 'head', commit: 'a'.repeat(40), commitDate: null, branch: 'main', status: 'complete', startedAt: now.toISOString(), finishedAt: now.toISOString(), analyzerVersions: { code: '2' }, warnings: [], environment: null },
           [(target, id) => insertGitHistory(target, id, { commits: 1, firstCommitAt: null, lastCommitAt: null, committedAt: null, contributors: [], shallow: false, rootCommits: [] }, identityResolver(emptyMailmap, emptyIdentityMap))],

@@ -6,6 +6,7 @@ import type { Database } from '../../core/store/database.js';
 import { acquireScanLock, releaseScanLock, renewScanLocks } from '../../core/store/scan-locks.js';
 import { addRepository, findRepositoryInFolder, listRepositories, removeRepository } from '../../core/store/repositories.js';
 import { readSettings, updateSettings } from '../../core/store/settings.js';
+import { saveSnapshot } from '../../core/store/snapshots.js';
 import { mergeIdentities, readIdentityMap, unmergeIdentity } from '../../core/store/identity-map.js';
 import { openPostgresDatabase, redactStoreUrl } from '../../core/store/postgres-database.js';
 import { openSqliteDatabase, type SqliteDatabase } from '../../core/store/sqlite-database.js';
@@ -194,6 +195,28 @@ describe.skipIf(skipped)('the store on SQLite and on PostgreSQL', () => {
       expect(stored.filter(Boolean).length).toBeGreaterThan(5);
     });
 
+    it('saves a second scan of HEAD taken the same day with the same analyses and inputs once; another day, other inputs or a rescan save a new snapshot', () => {
+      const { id: repositoryId } = addRepository(db, { path: '/code/twice', name: 'twice', identity: null }, new Date());
+      const environment = { now: '2026-02-02T09:00:00.000Z', nodeModules: 'absent' as const, dependencies: null, coverage: null, git: 'git version 2.39.5', identities: null };
+      const scan = (startedAt: string, changes: Partial<Parameters<typeof saveSnapshot>[1]> = {}, rescan = false) =>
+        saveSnapshot(
+          db,
+          { repositoryId, kind: 'head', commit: 'c'.repeat(40), commitDate: null, branch: 'main', status: 'complete', startedAt, finishedAt: startedAt, analyzerVersions: { code: '3' }, warnings: [], environment: { ...environment, now: startedAt }, ...changes },
+          [],
+          { rescan },
+        );
+      const first = scan('2026-02-02T09:00:00.000Z');
+      expect(first.alreadyScanned).toBe(false);
+      expect(scan('2026-02-02T17:30:00.000Z')).toEqual({ snapshotId: first.snapshotId, alreadyScanned: true });
+      const withCoverage = scan('2026-02-02T17:31:00.000Z', { environment: { ...environment, coverage: [{ file: 'coverage/lcov.info', modifiedAt: '2026-02-02T17:00:00.000Z', matchesCommit: 'yes' }] } });
+      expect(withCoverage.alreadyScanned).toBe(false);
+      expect(scan('2026-02-02T17:32:00.000Z', {}, true).alreadyScanned).toBe(false);
+      expect(scan('2026-02-02T17:33:00.000Z', { analyzerVersions: { code: '4' } }).alreadyScanned).toBe(false);
+      expect(scan('2026-02-03T09:00:00.000Z', { analyzerVersions: { code: '4' } }).alreadyScanned).toBe(false);
+      const count = db.prepare<[number], { snapshots: number }>('SELECT count(*) AS snapshots FROM snapshots WHERE repository_id = ?').get(repositoryId)!.snapshots;
+      expect(Number(count)).toBe(5);
+    });
+
     it('gives a scan lock to one job at a time, takes over a dead one, renews and releases it', () => {
       const { id } = addRepository(db, { path: '/code/locked', name: 'locked', identity: null }, new Date());
       const holder = { jobId: 'job-1', ownerPid: 1, ownerHost: 'ci-1', startedAt: '2026-01-05T10:00:00.000Z', heartbeatAt: '2026-01-05T10:00:00.000Z' };
@@ -204,6 +227,28 @@ describe.skipIf(skipped)('the store on SQLite and on PostgreSQL', () => {
       releaseScanLock(db, id, 'job-3');
       expect(acquireScanLock(db, id, { ...holder, jobId: 'job-4' }, () => true)).toBeNull();
     });
+  });
+});
+
+describe.skipIf(skipped)("a team store's write locks", () => {
+  it("lets a snapshot's save of one repository run while another repository's save holds its lock, and holds back the same repository's and the store's writes", () => {
+    const store = server.createDatabase(`store_${++databases}`);
+    const [holder, other] = [openPostgresDatabase(store), openPostgresDatabase(store)];
+    try {
+      const now = new Date('2026-03-02T10:00:00Z');
+      const [busy, free] = ['busy', 'free'].map((name) => addRepository(holder, { path: `/code/${name}`, name, identity: null }, now).id);
+      const snapshot = (repositoryId: number) => ({ repositoryId, kind: 'head' as const, commit: 'd'.repeat(40), commitDate: null, branch: 'main', status: 'complete' as const, startedAt: now.toISOString(), finishedAt: now.toISOString(), analyzerVersions: {}, warnings: [], environment: null });
+      holder.transaction(() => {
+        holder.prepare('UPDATE repositories SET name = name WHERE id = ?').run(busy!);
+        expect(other.unlessBusy(() => saveSnapshot(other, snapshot(free!), []).alreadyScanned)).toBe(false);
+        expect(other.unlessBusy(() => saveSnapshot(other, snapshot(busy!), []))).toBe('busy');
+        expect(other.unlessBusy(() => updateSettings(other, { productCodeOnly: true }, now))).toBe('busy');
+      }).ofRepository(busy!)();
+      expect(saveSnapshot(other, snapshot(busy!), []).alreadyScanned).toBe(false);
+    } finally {
+      holder.close();
+      other.close();
+    }
   });
 });
 
@@ -238,6 +283,24 @@ describe.skipIf(skipped)('scans into a team store', () => {
     const history = JSON.parse((await cli(temporaryDirectory(), ['history', laptop, '--json'])).stdout) as { snapshots: { snapshot: { commit: string } }[] };
     expect(history.snapshots.map(({ snapshot }) => snapshot.commit)).toEqual([git(checkout, ['rev-parse', 'HEAD']).trim(), git(laptop, ['rev-parse', 'HEAD']).trim()]);
   });
+
+
+  it('two runners scanning the same commit at once, each waiting for the other: both succeed, one snapshot is saved and the other says it kept it', async () => {
+    const store = server.createDatabase(`store_${++databases}`);
+    const origin = itemRepository(join(temporaryDirectory(), 'shop'), 'shop');
+    const checkouts = [1, 2].map((runner) => {
+      const checkout = join(temporaryDirectory(), `runner-${runner}`, 'shop');
+      git(origin, ['clone', '--quiet', origin, checkout]);
+      git(checkout, ['remote', 'set-url', 'origin', 'https://git.example.com/acme/shop.git']);
+      return checkout;
+    });
+    const scans = await Promise.all(checkouts.map((checkout) => runSteward(temporaryDirectory(), ['scan', checkout, '--offline', '--quiet', '--wait'], { STEWARD_STORE: store })));
+    for (const scan of scans) expect(scan.status, scan.stderr).toBe(0);
+    const outcomes = scans.map((scan) => (/Snapshot \d+ saved/.test(scan.stdout) ? 'saved' : /Snapshot \d+ \(complete\) kept: this commit was already scanned at/.test(scan.stdout) ? 'kept' : scan.stdout)).sort();
+    expect(outcomes).toEqual(['kept', 'saved']);
+    const history = JSON.parse((await runSteward(temporaryDirectory(), ['history', checkouts[0]!, '--json'], { STEWARD_STORE: store })).stdout) as { snapshots: unknown[] };
+    expect(history.snapshots).toHaveLength(1);
+  }, 300_000);
 });
 
 describe.skipIf(skipped)('many writers into one team store', () => {

@@ -82,8 +82,9 @@ async function repositoryId(path: string): Promise<number> {
 async function scan(by: AppInstance | 'cli', path: string): Promise<Outcome> {
   figures.scans++;
   const what = `scan of ${path}`;
-  if (by === 'cli') return (await viaCli(what, ['scan', path, '--offline', '--quiet', '--json'])).outcome;
-  const started = await viaApp<ScanJob>(by, what, 'scans.start', { repositoryId: await repositoryId(path), options: { dependencies: { offline: true } } });
+  // --rescan: every scan that succeeds saves a snapshot of its own, which the checks count.
+  if (by === 'cli') return (await viaCli(what, ['scan', path, '--offline', '--quiet', '--rescan', '--json'])).outcome;
+  const started = await viaApp<ScanJob>(by, what, 'scans.start', { repositoryId: await repositoryId(path), rescan: true, options: { dependencies: { offline: true } } });
   if (!started.value) return started.outcome;
   return ended(by, what, await by.jobEnded(started.value.id));
 }
@@ -248,7 +249,7 @@ describe('two scans of one repository at once', () => {
   /** Starts a scan and says when it holds the repository's lock (or was refused); `finished` is its end, `cancel` asks it to stop. */
   async function startScan(by: AppInstance | 'cli', path: string): Promise<{ refused?: string; finished: Promise<Outcome>; cancel(): Promise<void> }> {
     if (by === 'cli') {
-      const child = spawnSteward(home, ['scan', path, '--offline', '--quiet']);
+      const child = spawnSteward(home, ['scan', path, '--offline', '--quiet', '--rescan']);
       let stderr = '';
       child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -261,7 +262,7 @@ describe('two scans of one repository at once', () => {
       if (exited !== undefined && exited !== 0) return { refused: stderr.trim(), finished, cancel };
       return { finished, cancel };
     }
-    const started = await by.call<ScanJob>('scans.start', { repositoryId: await repositoryId(path), options: { dependencies: { offline: true } } });
+    const started = await by.call<ScanJob>('scans.start', { repositoryId: await repositoryId(path), rescan: true, options: { dependencies: { offline: true } } });
     if (!started.ok) {
       const outcome = record({ what: `scan of ${path}`, by: by.name, ok: false, error: `${started.error.code}: ${started.error.message}` });
       return { refused: outcome.error!, finished: Promise.resolve(outcome), cancel: async () => {} };

@@ -102,7 +102,8 @@ function draftsOf(home: string): Draft[] {
 }
 
 const cliArgs: Record<Operation, (repository: string) => string[]> = {
-  scan: (repository) => ['scan', repository, '--offline', '--json'],
+  // --rescan: a scan of the unchanged commit saves a snapshot again, so that there is a save to kill.
+  scan: (repository) => ['scan', repository, '--offline', '--rescan', '--json'],
   backfill: (repository) => ['backfill', repository, '--every', '1w', '--count', '9', '--offline', '--json'],
   draft: (repository) => ['draft', 'deprecations', repository, '--json'],
 };
@@ -110,7 +111,7 @@ const cliArgs: Record<Operation, (repository: string) => string[]> = {
 /** Starts the operation through the browser mode's API, as the app does. */
 async function startThroughApi(api: ServerApi, operation: Operation, repository: string): Promise<void> {
   const { id: repositoryId } = await api.call<{ id: number }>('repositories.add', { path: repository });
-  if (operation === 'scan') await api.call('scans.start', { repositoryId, options: { dependencies: { offline: true } } });
+  if (operation === 'scan') await api.call('scans.start', { repositoryId, rescan: true, options: { dependencies: { offline: true } } });
   if (operation === 'backfill') await api.call('backfill.start', { repositoryId, every: '1w', count: 9, offline: true });
   if (operation === 'draft') await api.call('drafts.create', { repositoryId, kind: 'deprecations' });
 }

@@ -34,7 +34,7 @@ describe('native notifications (desktop app)', () => {
     const opened: number[] = [];
     const listener = nativeNotifications({ isSupported: () => true, create: (options) => new FakeNotification(options), openRepository: (id) => opened.push(id) });
     listener({ type: 'notification', notification });
-    listener({ type: 'scan', job: { id: 'j', repositoryId: 4, purpose: 'scan', analyses: [], save: true, state: 'running', step: '', progress: 0, detail: '', ready: [], startedAt: '2026-12-07T09:00:00.000Z', snapshotId: null, error: null } });
+    listener({ type: 'scan', job: { id: 'j', repositoryId: 4, purpose: 'scan', analyses: [], save: true, state: 'running', step: '', progress: 0, detail: '', ready: [], startedAt: '2026-12-07T09:00:00.000Z', snapshotId: null, alreadyScanned: false, error: null } });
     expect(FakeNotification.shown.map((shown) => shown.options)).toEqual([{ title: notification.title, body: notification.body }]);
     FakeNotification.shown[0]!.click();
     expect(opened).toEqual([4]);

@@ -38,11 +38,19 @@ export function ScanControls({ repositoryId }: { repositoryId: number }) {
           Waiting: Scan all scans two repositories at a time.
         </p>
       )}
-      {job?.state === 'succeeded' && (
-        <p className="muted" role="status">
-          Scan finished: snapshot {job.snapshotId} saved.
-        </p>
-      )}
+      {job?.state === 'succeeded' &&
+        (job.alreadyScanned ? (
+          <p className="muted" role="status">
+            Scan finished: this commit was already scanned today with the same analyses and inputs, so snapshot {job.snapshotId} is kept and nothing new was saved.{' '}
+            <button type="button" className="link-button" onClick={() => void act(() => call('scans.start', { repositoryId, rescan: true }))}>
+              Save a new snapshot anyway
+            </button>
+          </p>
+        ) : (
+          <p className="muted" role="status">
+            Scan finished: snapshot {job.snapshotId} saved.
+          </p>
+        ))}
       {job?.state === 'failed' && <ErrorMessage error={`The scan failed: ${job.error?.message ?? 'unknown reason'}`} />}
       {job?.state === 'cancelled' && <p className="muted">The scan was cancelled; nothing was saved.</p>}
       {error && <ErrorMessage error={error} />}
