@@ -28,7 +28,7 @@ import { type OutputOptions, parseCount, parseDay, parsePath, parsePaths, parseP
  */
 async function withSteward(action: (steward: Steward) => Promise<void>, use: 'command' | 'workers' = 'command'): Promise<void> {
   const { openStewardForCli } = await import('./open-steward.js');
-  const steward = openStewardForCli(use);
+  const steward = openStewardForCli(use, program.opts<{ store?: string }>().store);
   try {
     await action(steward);
   } finally {
@@ -65,12 +65,13 @@ endQuietlyOnClosedPipe();
 const program = new Command('steward')
   .description('Steward keeps a living technical-debt inventory of your TypeScript/JavaScript repositories.')
   .version(installation.version)
+  .option('--store <url>', 'the team store (postgres://user@host/database; local for this machine\'s), instead of STEWARD_STORE or $STEWARD_HOME/store.json')
   // A usage error is one line, as every other error (subcommands inherit this).
   .configureOutput({ outputError: (text, write) => write(`steward: ${printable(text.trim().replace(/^error: /, ''))} (see --help)\n`) })
   .exitOverride()
   .addHelpText(
     'after',
-    '\nData lives in $STEWARD_HOME (default: the platform app-data folder).\nExit codes: 0 ok, 2 bad usage or input, 3 internal error, 130 interrupted.',
+    '\nData lives in $STEWARD_HOME (default: the platform app-data folder), or in a team store (--store, STEWARD_STORE, $STEWARD_HOME/store.json).\nExit codes: 0 ok, 2 bad usage or input, 3 internal error, 130 interrupted.',
   );
 
 program

@@ -12,6 +12,8 @@ import { type SchedulerClock, realClock, startScanScheduler } from './scan/scan-
 import { notificationsAfterScan } from './health/health-notifications.js';
 import type { WorkerModules } from './scan/worker-modules.js';
 import { type Database, openDatabase } from './store/database.js';
+import { StoreUnreachable, checkTeamStore, redactStoreUrl } from './store/postgres-database.js';
+import { type StoreChoice, type StoreFallback, type StoreSource, storeFile, writeStoreFile } from './store/store-choice.js';
 import { readSettings, updateSettings } from './store/settings.js';
 import { itemizeStoredSnapshots } from './inventory/itemize-stored.js';
 import { forecastHealth, withChangeSinceWeek } from './health/forecast-health.js';
@@ -45,6 +47,8 @@ interface StewardOptions {
   scansInThisThread?: boolean;
   /** A team store's URL (postgres://…); default: the SQLite file in `home`. */
   store?: string | undefined;
+  /** What chose the store, and why another is in use, for the app to show (default: nothing chose it). */
+  storeChoice?: { source: StoreSource; fallback: StoreFallback; note: string | null } | undefined;
   /** better_sqlite3.node for the running ABI (Electron); Node's default build otherwise. */
   nativeBinding?: string | undefined;
   /** A native folder picker, where the platform has one. */
@@ -72,6 +76,22 @@ export interface Steward {
   /** Starts again the backfills a closed app or a killed process left unfinished (the app does when it opens; the CLI does not). */
   resumeBackfills(): void;
   close(): Promise<void>;
+}
+
+/**
+ * Opens Steward on the store chosen for this machine (core/store/store-choice.ts). A team store out
+ * of reach, when the fallback chosen is `local`, gives way to the local store: `warn` says so, and so
+ * does the app.
+ */
+export function openChosenSteward(options: Omit<StewardOptions, 'store' | 'storeChoice'>, choice: StoreChoice, warn: (message: string) => void): Steward {
+  try {
+    return openSteward({ ...options, store: choice.store, storeChoice: { source: choice.source, fallback: choice.fallback, note: null } });
+  } catch (error) {
+    if (!(error instanceof StoreUnreachable) || choice.fallback !== 'local') throw error;
+    const note = `${error.message}; using the local store in ${options.home} instead (fallback: local)`;
+    warn(note);
+    return openSteward({ ...options, store: undefined, storeChoice: { source: choice.source, fallback: choice.fallback, note } });
+  }
 }
 
 export function openSteward(options: StewardOptions): Steward {
@@ -129,7 +149,20 @@ export function openSteward(options: StewardOptions): Steward {
       mode: options.mode,
       dataDirectory: options.home,
       canPickDirectory: options.pickDirectory !== undefined,
+      store: {
+        kind: options.store === undefined ? 'local' : 'team',
+        where: options.store === undefined ? store : redactStoreUrl(options.store),
+        source: options.storeChoice?.source ?? 'default',
+        fallback: options.storeChoice?.fallback ?? 'fail',
+        note: options.storeChoice?.note ?? null,
+      },
     }),
+    'app.chooseStore': async ({ store: chosen, fallback }) => {
+      if (chosen !== null) await checkTeamStore(chosen);
+      writeStoreFile(options.home, chosen === null ? null : { store: chosen, fallback });
+      const source = options.storeChoice?.source;
+      return { file: storeFile(options.home), overriddenBy: source === 'flag' || source === 'environment' ? source : null };
+    },
     'app.pickDirectory': async () => {
       if (!options.pickDirectory) throw new StewardError('unavailable', 'There is no folder dialog in browser mode; type the path instead');
       return { path: await options.pickDirectory() };

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 
+const { resolve } = createRequire(import.meta.url);
+
 /** What one statement gave back. */
 export interface QueryResult {
   rows: Record<string, unknown>[];
@@ -42,7 +44,14 @@ const asText = (value) => value;
 const types = {
   getTypeParser: (oid, format) => (oid === 20 || oid === 1700 ? asNumber : oid === 114 ? asText : pg.types.getTypeParser(oid, format)),
 };
-const client = new pg.Client({ connectionString: workerData.url, types, connectionTimeoutMillis: workerData.connectTimeoutMs, application_name: 'steward' });
+// A URL without a password takes it where PostgreSQL's own tools do: PGPASSWORD, else the password
+// file (~/.pgpass, or PGPASSFILE). TLS settings ride in the URL (sslmode, sslrootcert, sslcert, sslkey).
+const settings = require(workerData.connectionStringModule).parse(workerData.url);
+const pgpass = require(workerData.pgpassModule);
+// An empty PGPASSWORD is none, as libpq reads it (the pgpass module would skip the file for it). This thread's environment is its own copy.
+if (process.env.PGPASSWORD === '') delete process.env.PGPASSWORD;
+const password = settings.password || process.env.PGPASSWORD || ((parameters) => new Promise((resolve) => pgpass(parameters, resolve)));
+const client = new pg.Client({ ...settings, password, types, connectionTimeoutMillis: workerData.connectTimeoutMs, application_name: 'steward' });
 let lost = null;
 client.on('error', (error) => { lost = error; });
 const ready = client.connect().catch((error) => { lost = error; });
@@ -85,7 +94,7 @@ export class PostgresConnection {
     this.port = port1;
     this.worker = new Worker(workerScript, {
       eval: true,
-      workerData: { pgModule: createRequire(import.meta.url).resolve('pg'), url, port: port2, flag: this.flag, connectTimeoutMs },
+      workerData: { pgModule: resolve('pg'), connectionStringModule: resolve('pg-connection-string'), pgpassModule: resolve('pgpass'), url, port: port2, flag: this.flag, connectTimeoutMs },
       transferList: [port2],
     });
     // The worker must not keep the process alive on its own (a CLI command ends when its work does).
@@ -100,6 +109,16 @@ export class PostgresConnection {
   run(batch: readonly PostgresStatement[]): QueryResult[] {
     if (this.closed) throw new PostgresError('The connection to the team store is closed', undefined);
     const reply = this.ask({ batch });
+    if (!reply.ok) throw new PostgresError(reply.message, reply.code);
+    return reply.results;
+  }
+
+  /** `run` without holding this thread while the server answers (the app checking a store it was given). */
+  async runWithoutWaiting(batch: readonly PostgresStatement[]): Promise<QueryResult[]> {
+    if (this.closed) throw new PostgresError('The connection to the team store is closed', undefined);
+    const answered = new Promise<Reply>((resolve) => this.port.once('message', resolve));
+    this.port.postMessage({ batch });
+    const reply = await answered;
     if (!reply.ok) throw new PostgresError(reply.message, reply.code);
     return reply.results;
   }

@@ -4,7 +4,7 @@ import type { Database, RunResult, Statement, Transaction } from './database.js'
 import { PostgresConnection, PostgresError, type PostgresStatement, type QueryResult } from './postgres-connection.js';
 import { migrations } from './migrations/index.js';
 import { postgresBaseline, postgresBaselineVersion } from './postgres-schema.js';
-import { type PostgresStatementText, type RowInsert, multiRowInsert, rowInsertOf, rowsPerStatement, toPostgresStatement } from './postgres-sql.js';
+import { type PostgresStatementText, type RowInsert, multiRowInsert, rowInsertOf, rowsInsert, rowsPerStatement, toPostgresStatement } from './postgres-sql.js';
 
 /** SQLSTATEs that mean another writer is in the way: a lock not granted in time, a deadlock, a serialization failure. */
 const busyStates = new Set(['55P03', '40P01', '40001']);
@@ -178,7 +178,9 @@ class PostgresDatabase implements Database {
     }
     this.held = [];
     if (groups.length === 0 && statements.length === 0) return [];
-    const batched = groups.map((group) => ({ sql: multiRowInsert(group[0]!.insert, group.length), parameters: group.flatMap((held) => held.values) }));
+    const batched = groups.map((group) =>
+      group.length === 1 ? { sql: multiRowInsert(group[0]!.insert, 1), parameters: group[0]!.values } : rowsInsert(group[0]!.insert, group.map((held) => held.values)),
+    );
     let results: QueryResult[];
     try {
       results = this.connection.run([...batched, ...statements]);
@@ -221,7 +223,18 @@ function connectionProblem(error: PostgresError, url: string): string {
     case 'EAI_AGAIN':
     case 'ETIMEDOUT':
       return `The team store ${where} cannot be reached (${error.code})`;
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+    case 'CERT_HAS_EXPIRED':
+      return `The team store ${where} is not the server it claims to be, or Steward cannot tell (${error.message}): check that sslrootcert names the authority that signed its certificate, for this host name`;
     default:
+      // node-postgres's words for a server that asked for a password when none was found.
+      if (error.message.includes('client password must be a string')) {
+        return `The team store ${where} asked for a password and none was given: put it in PGPASSWORD or the password file (~/.pgpass, or PGPASSFILE)`;
+      }
       return `The team store ${where} cannot be used: ${error.message}`;
   }
 }
@@ -240,6 +253,23 @@ const passingStates = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_A
 
 /** How long to wait before each further attempt to connect: three attempts within about 4 s. */
 const retryDelaysMs = [1_000, 3_000];
+
+/**
+ * Connects to a team store once, without holding this thread (the app's main thread, which must go
+ * on answering): a server out of reach, a refused password or an unverified certificate is thrown
+ * as the one line a command would say. Neither retries nor the schema: the next start does those.
+ */
+export async function checkTeamStore(url: string): Promise<void> {
+  const connection = new PostgresConnection(url);
+  try {
+    await connection.runWithoutWaiting([{ sql: 'SELECT 1', parameters: null }]);
+  } catch (error) {
+    if (!(error instanceof PostgresError)) throw error;
+    throw new StewardError('unavailable', connectionProblem(error, url));
+  } finally {
+    connection.close();
+  }
+}
 
 /** Opens a team store and brings its schema up to date (or says why it cannot). */
 export function openPostgresDatabase(url: string, delaysMs: readonly number[] = retryDelaysMs): PostgresDatabase {

@@ -85,6 +85,12 @@ function toPostgresValue(value: unknown): unknown {
 export interface RowInsert {
   /** `INSERT INTO t (a, b) VALUES`. */
   readonly head: string;
+  /** `t`, as written. */
+  readonly table: string;
+  /** `a, b`, as written. */
+  readonly columnList: string;
+  /** The columns' names (unquoted), one per value of a row. */
+  readonly columns: readonly string[];
   /** Values per row. */
   readonly width: number;
   /** `ON CONFLICT DO NOTHING`, or ''. */
@@ -92,11 +98,13 @@ export interface RowInsert {
 }
 
 export function rowInsertOf(text: string): RowInsert | null {
-  const match = /^\s*(INSERT\s+INTO\s+[\w."]+\s*\([^()]*\)\s*VALUES)\s*\(([^()]*)\)\s*(ON\s+CONFLICT\s+DO\s+NOTHING)?\s*;?\s*$/i.exec(text);
+  const match = /^\s*(INSERT\s+INTO\s+([\w."]+)\s*\(([^()]*)\)\s*VALUES)\s*\(([^()]*)\)\s*(ON\s+CONFLICT\s+DO\s+NOTHING)?\s*;?\s*$/i.exec(text);
   if (!match) return null;
-  const values = match[2]!.split(',').map((value) => value.trim());
+  const values = match[4]!.split(',').map((value) => value.trim());
   if (!values.every((value, index) => value === `$${index + 1}`)) return null;
-  return { head: match[1]!, width: values.length, tail: match[3] ?? '' };
+  const columns = match[3]!.split(',').map((column) => column.trim().replace(/^"(.*)"$/, '$1'));
+  if (columns.length !== values.length) return null;
+  return { head: match[1]!, table: match[2]!, columnList: match[3]!.trim(), columns, width: values.length, tail: match[5] ?? '' };
 }
 
 /** PostgreSQL takes at most 65,535 values in one statement. */
@@ -107,8 +115,40 @@ export function rowsPerStatement(insert: RowInsert): number {
   return Math.max(1, Math.min(1_000, Math.floor(maximumValues / insert.width)));
 }
 
+/** One statement of several rows of `insert`: their values as one JSON parameter when they can all be, else numbered row after row. */
+export function rowsInsert(insert: RowInsert, rows: readonly (readonly unknown[])[]): { sql: string; parameters: unknown[] } {
+  const json = jsonRows(insert, rows);
+  if (json !== null) {
+    // The table's row type reads each value as its column's type, as a parameter would be read.
+    return { sql: `INSERT INTO ${insert.table} (${insert.columnList}) SELECT ${insert.columnList} FROM json_populate_recordset(NULL::${insert.table}, $1)${insert.tail ? ` ${insert.tail}` : ''}`, parameters: [json] };
+  }
+  return { sql: multiRowInsert(insert, rows.length), parameters: rows.flat() };
+}
+
 /** The statement that inserts `rows` rows of `insert` at once (values row after row). */
 export function multiRowInsert(insert: RowInsert, rows: number): string {
   const tuples = Array.from({ length: rows }, (_, row) => `(${Array.from({ length: insert.width }, (_, column) => `$${row * insert.width + column + 1}`).join(', ')})`);
   return `${insert.head} ${tuples.join(', ')}${insert.tail ? ` ${insert.tail}` : ''}`;
+}
+
+/**
+ * The rows as a JSON array of objects keyed by column, which the server parses far faster than
+ * thousands of parameters; null when a value would not cross unchanged (a number JSON cannot hold,
+ * an object other than bytes).
+ */
+function jsonRows(insert: RowInsert, rows: readonly (readonly unknown[])[]): string | null {
+  const objects: Record<string, unknown>[] = [];
+  for (const row of rows) {
+    const object: Record<string, unknown> = {};
+    for (let column = 0; column < insert.width; column++) {
+      const value = row[column];
+      if (value === null || typeof value === 'string') object[insert.columns[column]!] = value;
+      else if (typeof value === 'number' && Number.isFinite(value)) object[insert.columns[column]!] = value;
+      // bytea's text form: \x and the bytes in hex.
+      else if (Buffer.isBuffer(value)) object[insert.columns[column]!] = `\\x${value.toString('hex')}`;
+      else return null;
+    }
+    objects.push(object);
+  }
+  return JSON.stringify(objects);
 }

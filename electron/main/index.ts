@@ -9,7 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BrowserWindow, Notification, app, dialog, ipcMain, session, shell } from 'electron';
 import { opensEditor } from '../../core/api/editor-links.js';
 import { stewardHome } from '../../core/paths.js';
-import { type Steward, openSteward } from '../../core/steward.js';
+import { type Steward, openChosenSteward } from '../../core/steward.js';
+import { chooseStore } from '../../core/store/store-choice.js';
 import { readSettings } from '../../core/store/settings.js';
 import { eventChannel } from '../ipc-channels.js';
 import { registerIpcRoutes } from './ipc-router.js';
@@ -42,19 +43,25 @@ let openInEditor: (url: string) => void = () => undefined;
 function start(): void {
   let steward: Steward;
   try {
-    steward = openSteward({
-      home: stewardHome(),
-      version: app.getVersion(),
-      mode: 'desktop',
-      nativeBinding: process.env.STEWARD_SQLITE_BINDING,
-      workers: { scan: new URL('./scan-worker.js', import.meta.url), parse: new URL('./parse-worker.js', import.meta.url) },
-      pickDirectory: async () => {
-        const owner = BrowserWindow.getFocusedWindow();
-        const options = { title: 'Add a repository', properties: ['openDirectory' as const] };
-        const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
-        return result.canceled ? null : (result.filePaths[0] ?? null);
+    const home = stewardHome();
+    steward = openChosenSteward(
+      {
+        home,
+        version: app.getVersion(),
+        mode: 'desktop',
+        nativeBinding: process.env.STEWARD_SQLITE_BINDING,
+        workers: { scan: new URL('./scan-worker.js', import.meta.url), parse: new URL('./parse-worker.js', import.meta.url) },
+        pickDirectory: async () => {
+          const owner = BrowserWindow.getFocusedWindow();
+          const options = { title: 'Add a repository', properties: ['openDirectory' as const] };
+          const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+          return result.canceled ? null : (result.filePaths[0] ?? null);
+        },
       },
-    });
+      chooseStore({ env: process.env, home }),
+      // The app shows it in Settings too.
+      (message) => process.emitWarning(message),
+    );
   } catch (error) {
     dialog.showErrorBox('Steward cannot start', (error as Error).message);
     app.exit(3);

@@ -15,7 +15,7 @@ import { isProductCode } from '../../analyzers/discover/code-role.js';
 import { git, temporaryDirectory } from '../support/git-fixture.js';
 import { runSteward } from '../support/cli.js';
 import { itemRepository } from '../reliability/support/concurrency-fixture.js';
-import { type PostgresServer, postgresBinaries, startPostgres } from '../support/postgres-server.js';
+import { type PostgresServer, postgresBinaries, startPostgres, strangerAuthority } from '../support/postgres-server.js';
 
 /**
  * The store's code runs unchanged on the embedded SQLite file and on a team's PostgreSQL server (a
@@ -29,7 +29,7 @@ const skipped = postgresBinaries() === null && !process.env.CI;
 if (skipped) console.warn('store-engines: PostgreSQL is not installed, so the team-store tests are skipped (apt-get install postgresql runs them)');
 
 beforeAll(async () => {
-  if (!skipped) server = await startPostgres();
+  if (!skipped) server = await startPostgres({ tls: true });
 }, 120_000);
 
 afterAll(async () => {
@@ -166,6 +166,27 @@ describe.skipIf(skipped)('the store on SQLite and on PostgreSQL', () => {
       })();
       expect(db.prepare<[], { label: string }>("SELECT label FROM batch_rows WHERE id > 50000 ORDER BY id").all().map((row) => row.label)).toEqual(['kept', 'after']);
       db.exec('DROP TABLE batch_rows');
+    });
+
+    it('stores every kind of value a batch of inserts holds as it was given: text, whole and fractional numbers, bytes, nulls, NaN', () => {
+      const bytes = db.engine === 'postgres' ? 'BYTEA' : 'BLOB';
+      db.exec(`CREATE TABLE batch_values (id INTEGER PRIMARY KEY, label TEXT, whole BIGINT, fraction DOUBLE PRECISION, "binary" ${bytes})`);
+      const insert = db.prepare<[number, string | null, number | null, number | null, Buffer | null]>('INSERT INTO batch_values (id, label, whole, fraction, "binary") VALUES (?, ?, ?, ?, ?)');
+      const rows: [number, string | null, number | null, number | null, Buffer | null][] = [
+        [1, 'plain', 9_007_199_254_740_991, 0.1, Buffer.from([0, 1, 254, 255])],
+        [2, 'quotes \' " \\ and ünïcödé 🎯', -42, -1.5e-7, Buffer.alloc(0)],
+        [3, null, null, null, null],
+        [4, '', 0, 1e300, Buffer.from('text')],
+      ];
+      db.transaction(() => {
+        for (const row of rows) insert.run(...row);
+      })();
+      // NaN cannot cross as JSON: its batch goes as numbered values, and is stored the same.
+      if (db.engine === 'postgres') db.transaction(() => [insert.run(5, 'nan', 1, Number.NaN, null), insert.run(6, 'after', 2, 2, null)])();
+      const stored = db.prepare<[], { id: number; label: string | null; whole: number | string | null; fraction: number | null; binary: Buffer | null }>('SELECT id, label, whole, fraction, "binary" FROM batch_values ORDER BY id').all();
+      expect(stored.slice(0, 4).map((row) => [Number(row.id), row.label, row.whole === null ? null : Number(row.whole), row.fraction, row.binary === null ? null : Buffer.from(row.binary)])).toEqual(rows);
+      if (db.engine === 'postgres') expect(stored.slice(4).map((row) => [row.label, row.fraction])).toEqual([['nan', Number.NaN], ['after', 2]]);
+      db.exec('DROP TABLE batch_values');
     });
 
     it('keeps settings and says when they changed', () => {
@@ -393,12 +414,40 @@ describe.skipIf(skipped)('opening a team store', () => {
     const home = temporaryDirectory();
     const local = await runSteward(home, ['scan', repository, '--offline', '--quiet'], { ...unreachable, STEWARD_STORE_FALLBACK: 'local' });
     expect(local.status, local.stderr).toBe(0);
-    expect(local.stderr).toContain(`warning: The team store postgres://ci:***@127.0.0.1:1/steward cannot be reached (ECONNREFUSED), after 3 attempts; using the local store in ${home} instead (STEWARD_STORE_FALLBACK=local)\n`);
+    expect(local.stderr).toContain(`warning: The team store postgres://ci:***@127.0.0.1:1/steward cannot be reached (ECONNREFUSED), after 3 attempts; using the local store in ${home} instead (fallback: local)\n`);
     expect(local.stderr).not.toContain('ci-secret');
     const history = JSON.parse((await runSteward(home, ['history', repository, '--json'])).stdout) as { snapshots: unknown[] };
     expect(history.snapshots).toHaveLength(1);
     const wrong = await runSteward(temporaryDirectory(), ['repos'], { ...unreachable, STEWARD_STORE_FALLBACK: 'maybe' });
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toBe('steward: STEWARD_STORE_FALLBACK is "maybe"; it takes local or fail\n');
+  }, 120_000);
+
+  it('connects over TLS, checking the server against the authority the URL names, with the password from a password file instead of the URL; refuses a server it cannot verify, in one line', async () => {
+    const name = `store_${++databases}`;
+    server.createDatabase(name);
+    const folder = temporaryDirectory();
+    const passwordFile = join(folder, 'pgpass');
+    writeFileSync(passwordFile, `127.0.0.1:${server.port}:*:steward_owner:owner-secret\n`, { mode: 0o600 });
+    const noPassword = { PGPASSWORD: '', PGPASSFILE: join(folder, 'missing') };
+    const url = (authority: string) => `postgres://steward_owner@127.0.0.1:${server.port}/${name}?sslmode=verify-full&sslrootcert=${encodeURIComponent(authority)}`;
+    const verified = url(server.certificateAuthority!);
+    const repository = itemRepository(join(temporaryDirectory(), 'tls-app'), 'tls');
+    const scanned = await runSteward(temporaryDirectory(), ['--store', verified, 'scan', repository, '--offline', '--quiet'], { ...noPassword, PGPASSFILE: passwordFile });
+    expect(scanned.status, scanned.stderr).toBe(0);
+    expect(scanned.stderr).toBe('');
+    const db = openPostgresDatabase(verified.replace('steward_owner@', 'steward_owner:owner-secret@'));
+    try {
+      expect(db.prepare<[], { ssl: boolean }>('SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()').get()).toEqual({ ssl: true });
+      expect(db.prepare<[], { name: string }>('SELECT name FROM repositories').all()).toEqual([{ name: 'tls-app' }]);
+    } finally {
+      db.close();
+    }
+    const stranger = await runSteward(temporaryDirectory(), ['repos', '--store', url(strangerAuthority(folder))], { ...noPassword, PGPASSFILE: passwordFile });
+    expect(stranger.status).toBe(2);
+    expect(stranger.stderr).toMatch(/^steward: The team store postgres:\/\/steward_owner@127\.0\.0\.1:\d+\/store_\d+\?sslmode=verify-full&sslrootcert=\S+ is not the server it claims to be, or Steward cannot tell \([^)]+\): check that sslrootcert names the authority that signed its certificate, for this host name\n$/);
+    const unknown = await runSteward(temporaryDirectory(), ['repos', '--store', verified], noPassword);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^steward: The team store postgres:\/\/steward_owner@127\.0\.0\.1:\d+\/store_\d+\?\S+ asked for a password and none was given: put it in PGPASSWORD or the password file \(~\/\.pgpass, or PGPASSFILE\)\n$/);
   }, 120_000);
 });

@@ -30,7 +30,8 @@ const appPage = `${appEntry}#/repositories/1`;
  * for test results, scanning every repository, forecasting every repository — take 0.3–1 s a call
  * here (the work is started, then cancelled or finished), so they get fewer runs than the others.
  */
-const slowRoutes = new Set<RouteName>(['drafts.create', 'tests.import', 'scans.startAll', 'portfolio.overview']);
+// app.chooseStore: each valid request tries to reach a server (none answers).
+const slowRoutes = new Set<RouteName>(['drafts.create', 'tests.import', 'scans.startAll', 'portfolio.overview', 'app.chooseStore']);
 const ipcRuns = (route: RouteName): number => (slowRoutes.has(route) ? scaled(5, 100) : scaled(25, 1000));
 /** Only to detect a hang: a full run of a slow route takes minutes on a loaded 2-core machine. */
 const hangDetector = scaled(120_000, 1_800_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { multiRowInsert, rowInsertOf, rowsPerStatement, toPostgresStatement } from '../../core/store/postgres-sql.js';
+import { multiRowInsert, rowInsertOf, rowsInsert, rowsPerStatement, toPostgresStatement } from '../../core/store/postgres-sql.js';
 
 describe('toPostgresStatement', () => {
   it('numbers ? and @name parameters, leaving literals, quoted names and comments alone', () => {
@@ -15,7 +15,14 @@ describe('toPostgresStatement', () => {
 
 describe('row inserts sent many at a time', () => {
   it('knows a one-row insert of placeholders, with or without ON CONFLICT DO NOTHING, and nothing else', () => {
-    expect(rowInsertOf('INSERT INTO t (a, b, c)\n     VALUES ($1, $2, $3)')).toEqual({ head: 'INSERT INTO t (a, b, c)\n     VALUES', width: 3, tail: '' });
+    expect(rowInsertOf('INSERT INTO t (a, "binary", c)\n     VALUES ($1, $2, $3)')).toEqual({
+      head: 'INSERT INTO t (a, "binary", c)\n     VALUES',
+      table: 't',
+      columnList: 'a, "binary", c',
+      columns: ['a', 'binary', 'c'],
+      width: 3,
+      tail: '',
+    });
     expect(rowInsertOf('INSERT INTO t (a, b) VALUES ($1, $2) ON CONFLICT DO NOTHING')?.tail).toBe('ON CONFLICT DO NOTHING');
     for (const other of [
       'INSERT INTO t (a, b) VALUES ($1, $2) RETURNING id',
@@ -36,5 +43,23 @@ describe('row inserts sent many at a time', () => {
     const wide = rowInsertOf(`INSERT INTO w (${Array.from({ length: 100 }, (_, index) => `c${index}`).join(', ')}) VALUES (${Array.from({ length: 100 }, (_, index) => `$${index + 1}`).join(', ')})`)!;
     expect(rowsPerStatement(wide) * wide.width).toBeLessThanOrEqual(65_535);
     expect(rowsPerStatement(wide)).toBe(655);
+  });
+
+  it('sends the rows as one JSON parameter read through the table’s row type, unless a value would not cross unchanged', () => {
+    const insert = rowInsertOf('INSERT INTO t (a, "binary", c) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING')!;
+    const json = rowsInsert(insert, [
+      ['x', Buffer.from([1, 254]), 1.5],
+      [null, null, 7],
+    ]);
+    expect(json.sql).toBe('INSERT INTO t (a, "binary", c) SELECT a, "binary", c FROM json_populate_recordset(NULL::t, $1) ON CONFLICT DO NOTHING');
+    expect(JSON.parse(json.parameters[0] as string)).toEqual([
+      { a: 'x', binary: '\\x01fe', c: 1.5 },
+      { a: null, binary: null, c: 7 },
+    ]);
+    const notANumber = rowsInsert(insert, [
+      ['x', null, Number.NaN],
+      ['y', null, 2],
+    ]);
+    expect(notANumber).toEqual({ sql: multiRowInsert(insert, 2), parameters: ['x', null, Number.NaN, 'y', null, 2] });
   });
 });

@@ -1,5 +1,8 @@
 import { useState } from 'react';
+import type { AppInfo } from '../../../core/api/app';
 import type { Settings } from '../../../core/api/settings';
+import { asFailure } from '../api/hooks';
+import { call } from '../api/client';
 import { type Editor, editorChoices, isEditorTemplate } from '../../../core/api/editor-links';
 import { editorNames } from '../components/Location';
 import { useRoute } from '../api/hooks';
@@ -54,6 +57,7 @@ export function SettingsPage() {
           />
         </>
       )}
+      <Loading loaded={info}>{(value) => <StoreChoice store={value.store} />}</Loading>
       <Loading loaded={info}>
         {(value) => (
           <dl className="facts">
@@ -134,6 +138,82 @@ function EditorChoice({ editor, update }: { editor: Editor; update: (editor: Edi
           </label>
           {!valid && <p className={template === '' ? 'muted' : 'error'}>Give the editor’s URL with {'{path}'} where the file goes, such as subl://open?url=file://{'{path}'}&amp;line={'{line}'}.</p>}
         </>
+      )}
+    </fieldset>
+  );
+}
+
+const storeSources: Record<AppInfo['store']['source'], string> = {
+  flag: 'chosen with --store',
+  environment: 'chosen by STEWARD_STORE',
+  'config file': 'chosen in store.json in the data folder',
+  default: "this machine's own",
+};
+
+/**
+ * Where Steward keeps its data: this machine's file, or a team's PostgreSQL store that CI runners
+ * scan into. A store chosen here is checked (reached, password taken, certificate verified) before it
+ * is saved, and used from Steward's next start.
+ */
+function StoreChoice({ store }: { store: AppInfo['store'] }) {
+  const [url, setUrl] = useState('');
+  const [fallback, setFallback] = useState(store.fallback === 'local');
+  const [state, setState] = useState<{ busy: boolean; error?: string; saved?: string }>({ busy: false });
+  const valid = /^postgres(ql)?:\/\/\S+$/i.test(url.trim());
+  const choose = async (chosen: string | null) => {
+    setState({ busy: true });
+    try {
+      const { file, overriddenBy } = await call('app.chooseStore', { store: chosen, fallback: fallback ? 'local' : 'fail' });
+      const which = chosen === null ? "this machine's store" : 'the team store';
+      const overridden = overriddenBy === null ? '' : ` Until then and after, ${overriddenBy === 'flag' ? '--store' : 'STEWARD_STORE'} names the store, and comes first.`;
+      setState({ busy: false, saved: `Saved in ${file}. Steward uses ${which} from its next start: restart the app (or steward serve).${overridden}` });
+      setUrl('');
+    } catch (failure) {
+      setState({ busy: false, error: asFailure(failure).message });
+    }
+  };
+  return (
+    <fieldset className="settings-group">
+      <legend>Store</legend>
+      <p>
+        {store.kind === 'local' ? "This machine's store" : 'A team store'} ({storeSources[store.source]}): <code className="store-where">{store.where}</code>
+      </p>
+      {store.note && <p className="error">{store.note}</p>}
+      <label className="field">
+        Team store (PostgreSQL)
+        <input
+          type="text"
+          value={url}
+          className="store-url"
+          spellCheck={false}
+          autoComplete="off"
+          placeholder="postgres://steward_viewer@db.example.com/steward?sslmode=verify-full&sslrootcert=/path/ca.pem"
+          aria-invalid={url !== '' && !valid}
+          onChange={(event) => setUrl(event.target.value)}
+        />
+      </label>
+      <p className="muted">
+        Leave the password out: Steward takes it from PGPASSWORD or ~/.pgpass, as PostgreSQL&apos;s own tools do. A password typed here is kept in store.json, readable by you only.
+      </p>
+      <label className="radio">
+        <input type="checkbox" checked={fallback} onChange={(event) => setFallback(event.target.checked)} />
+        When it cannot be reached, use this machine&apos;s store and say so (otherwise Steward stops)
+      </label>
+      <div className="row wrap">
+        <button type="button" disabled={!valid || state.busy} onClick={() => void choose(url.trim())}>
+          {state.busy ? 'Checking…' : 'Check and use this team store'}
+        </button>
+        {store.kind === 'team' && (
+          <button type="button" className="secondary" disabled={state.busy} onClick={() => void choose(null)}>
+            Use this machine&apos;s store
+          </button>
+        )}
+      </div>
+      {state.error && <ErrorMessage error={state.error} />}
+      {state.saved && (
+        <p className="muted" role="status">
+          {state.saved}
+        </p>
       )}
     </fieldset>
   );

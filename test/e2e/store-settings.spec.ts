@@ -1,0 +1,65 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { runSteward } from '../support/cli.js';
+import { temporaryDirectory } from '../support/git-fixture.js';
+import { type PostgresServer, postgresBinaries, startPostgres } from '../support/postgres-server.js';
+import { itemRepository } from '../reliability/support/concurrency-fixture.js';
+import { startServer } from './browser-server.js';
+
+// Without PostgreSQL installed this test is skipped, and says so; CI installs it and always runs it.
+const withoutPostgres = postgresBinaries() === null && !process.env.CI;
+
+let postgres: PostgresServer;
+test.beforeAll(async () => {
+  if (!withoutPostgres) postgres = await startPostgres();
+});
+test.afterAll(async () => {
+  await postgres?.stop();
+});
+
+test('a team store chosen in Settings is checked before it is saved, opened at the next start with its portfolio, and left again for the local store', async ({ page }) => {
+  test.skip(withoutPostgres, 'PostgreSQL is not installed (apt-get install postgresql runs this test)');
+  const withPassword = postgres.createDatabase('settings_store');
+  const store = withPassword.replace(/:[^:@/]+@/, '@');
+  // The password, kept where PostgreSQL's own tools keep it, never in the URL typed in the app.
+  const passwordFile = join(temporaryDirectory(), 'pgpass');
+  writeFileSync(passwordFile, `127.0.0.1:${postgres.port}:*:steward_owner:owner-secret\n`, { mode: 0o600 });
+  const serverEnvironment = { PGPASSFILE: passwordFile };
+  const scanned = await runSteward(temporaryDirectory(), ['scan', itemRepository(join(temporaryDirectory(), 'team-service'), 'team'), '--offline', '--quiet', '--store', withPassword]);
+  expect(scanned.status, scanned.stderr).toBe(0);
+
+  const home = temporaryDirectory();
+  let server = await startServer(home, serverEnvironment);
+  await page.goto(server.url);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const storeGroup = page.getByRole('group', { name: 'Store' });
+  await expect(storeGroup).toContainText(`This machine's store (this machine's own): ${join(home, 'steward.db')}`);
+
+  // A wrong password is refused with the server's answer, and nothing is saved.
+  await storeGroup.getByLabel('Team store (PostgreSQL)').fill(withPassword.replace('owner-secret', 'not-the-secret'));
+  await storeGroup.getByRole('button', { name: 'Check and use this team store' }).click();
+  await expect(storeGroup.getByRole('alert')).toContainText(`The team store postgres://steward_owner:***@127.0.0.1:${postgres.port}/settings_store refused the user name or password`);
+  await expect(storeGroup).not.toContainText('not-the-secret');
+  expect(existsSync(join(home, 'store.json'))).toBe(false);
+
+  await storeGroup.getByLabel('Team store (PostgreSQL)').fill(store);
+  await storeGroup.getByRole('button', { name: 'Check and use this team store' }).click();
+  await expect(storeGroup.getByRole('status')).toHaveText(`Saved in ${join(home, 'store.json')}. Steward uses the team store from its next start: restart the app (or steward serve).`);
+  await server.stop();
+
+  server = await startServer(home, serverEnvironment);
+  await page.goto(server.url);
+  await expect(page.getByRole('link', { name: 'team-service' })).toBeVisible();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(storeGroup).toContainText(`A team store (chosen in store.json in the data folder): ${store}`);
+  await storeGroup.getByRole('button', { name: "Use this machine's store" }).click();
+  await expect(storeGroup.getByRole('status')).toContainText("Steward uses this machine's store from its next start");
+  await server.stop();
+
+  server = await startServer(home, serverEnvironment);
+  await page.goto(server.url);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(storeGroup).toContainText("This machine's store (this machine's own)");
+  await server.stop();
+});

@@ -1,0 +1,44 @@
+import { statSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { chooseStore, storeFile, writeStoreFile } from '../../core/store/store-choice.js';
+import { temporaryDirectory } from '../support/git-fixture.js';
+
+const team = 'postgres://steward_scanner@db.example.com/steward?sslmode=verify-full';
+
+describe('the store a command or the app uses', () => {
+  it('is the local file unless something names a team store: --store, then STEWARD_STORE, then store.json', () => {
+    const home = temporaryDirectory();
+    expect(chooseStore({ env: {}, home })).toEqual({ store: undefined, fallback: 'fail', source: 'default' });
+    writeStoreFile(home, { store: team, fallback: 'local' });
+    expect(chooseStore({ env: {}, home })).toEqual({ store: team, fallback: 'local', source: 'config file' });
+    const other = 'postgres://ci@other.example.com/steward';
+    expect(chooseStore({ env: { STEWARD_STORE: other, STEWARD_STORE_FALLBACK: 'fail' }, home })).toEqual({ store: other, fallback: 'fail', source: 'environment' });
+    expect(chooseStore({ flag: 'postgres://x@flag.example.com/s', env: { STEWARD_STORE: other }, home })).toMatchObject({ store: 'postgres://x@flag.example.com/s', source: 'flag' });
+    // `--store local` uses this machine's file whatever else names a team store.
+    expect(chooseStore({ flag: 'local', env: { STEWARD_STORE: other }, home })).toMatchObject({ store: undefined, source: 'flag' });
+    writeStoreFile(home, null);
+    expect(chooseStore({ env: {}, home }).source).toBe('default');
+  });
+
+  it('keeps store.json readable by its owner only, since its URL may hold a password', () => {
+    const home = temporaryDirectory();
+    writeStoreFile(home, { store: 'postgres://ci:secret@db.example.com/steward', fallback: 'fail' });
+    expect(statSync(storeFile(home)).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses in one line what is not a store, never echoing the value (it may hold a password)', () => {
+    const home = temporaryDirectory();
+    expect(() => chooseStore({ flag: 'mysql://root:hunter2@db/steward', env: {}, home })).toThrow(/^--store takes a postgres:\/\/user@host\/database URL \(or, for --store, local\)$/);
+    expect(() => chooseStore({ env: { STEWARD_STORE: 'hunter2' }, home })).toThrow(/^STEWARD_STORE takes a postgres/);
+    expect(() => chooseStore({ env: { STEWARD_STORE_FALLBACK: 'maybe' }, home })).toThrow('STEWARD_STORE_FALLBACK is "maybe"; it takes local or fail');
+    writeFileSync(storeFile(home), '{"store": "postgres://ci:hunter2@db/steward", "fallback": "sometimes"}');
+    expect(() => chooseStore({ env: {}, home })).toThrow(/store\.json: fallback: Invalid option/);
+    writeFileSync(storeFile(home), '{"store": "ftp://ci:hunter2@db/steward"}');
+    expect(() => chooseStore({ env: {}, home })).toThrow(/store\.json: store: expected a postgres:\/\/ URL$/);
+    writeFileSync(storeFile(home), 'store = postgres://ci:hunter2@db/steward');
+    expect(() => chooseStore({ env: {}, home })).toThrow(/store\.json is not JSON/);
+    for (const attempt of [() => chooseStore({ env: {}, home }), () => chooseStore({ flag: 'mysql://root:hunter2@db/steward', env: {}, home })]) {
+      expect(attempt).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+    }
+  });
+});
