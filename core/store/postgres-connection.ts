@@ -20,6 +20,10 @@ export class PostgresError extends Error {
   }
 }
 
+/** How often, and how long apart, an answer signalled but not yet readable is looked for again. */
+const answerChecks = 200;
+const answerCheckMs = 10;
+
 type Reply = { ok: true; results: QueryResult[] } | { ok: false; message: string; code?: string };
 
 /** A statement with its `$n` values, or several separated by `;` (values null). */
@@ -87,6 +91,8 @@ export class PostgresConnection {
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+  /** Never notified: only to sleep on. */
+  private readonly pause = new Int32Array(new SharedArrayBuffer(4));
   private closed = false;
 
   constructor(url: string, connectTimeoutMs = 10_000) {
@@ -134,7 +140,13 @@ export class PostgresConnection {
     Atomics.store(this.flag, 0, 0);
     this.port.postMessage(request);
     Atomics.wait(this.flag, 0, 0);
-    const received = receiveMessageOnPort(this.port);
+    let received = receiveMessageOnPort(this.port);
+    // Once, with 8 scans and a test suite on 2 cores, a scan failed here (flag up, no answer readable);
+    // the cause is not known. The answer is looked for again for up to 2 s before giving up.
+    for (let attempt = 0; !received && attempt < answerChecks; attempt++) {
+      Atomics.wait(this.pause, 0, 0, answerCheckMs);
+      received = receiveMessageOnPort(this.port);
+    }
     if (!received) throw new PostgresError('The connection to the team store gave no answer', undefined);
     return received.message as Reply;
   }
