@@ -13,8 +13,8 @@ import { openSqliteDatabase, type SqliteDatabase } from '../../core/store/sqlite
 import { StewardError } from '../../core/api/errors.js';
 import { isProductCode } from '../../analyzers/discover/code-role.js';
 import { git, temporaryDirectory } from '../support/git-fixture.js';
-import { runSteward } from '../support/cli.js';
-import { itemRepository } from '../reliability/support/concurrency-fixture.js';
+import { runSteward, spawnSteward } from '../support/cli.js';
+import { itemRepository, slowRepository } from '../reliability/support/concurrency-fixture.js';
 import { type PostgresServer, postgresBinaries, startPostgres, strangerAuthority } from '../support/postgres-server.js';
 
 /**
@@ -321,6 +321,41 @@ describe.skipIf(skipped)('scans into a team store', () => {
     expect(outcomes).toEqual(['kept', 'saved']);
     const history = JSON.parse((await runSteward(temporaryDirectory(), ['history', checkouts[0]!, '--json'], { STEWARD_STORE: store })).stdout) as { snapshots: unknown[] };
     expect(history.snapshots).toHaveLength(1);
+  }, 300_000);
+});
+
+describe.skipIf(skipped)('a runner killed while it saves', () => {
+  it('leaves nothing of its snapshot in the team store, and the next scan of the repository saves whole', async () => {
+    const store = server.createDatabase(`store_${++databases}`);
+    const repository = slowRepository(join(temporaryDirectory(), 'killed-save'), 'killed', 400);
+    const watcher = openPostgresDatabase(store);
+    try {
+      const saving = () => Number(watcher.prepare<[], { held: number }>("SELECT count(*) AS held FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND granted").get()!.held) > 0;
+      const runner = spawnSteward(temporaryDirectory(), ['scan', repository, '--offline', '--quiet'], { STEWARD_STORE: store });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => runner.once('exit', (_code, signal) => resolve(signal)));
+      let ended = false;
+      void exited.then(() => (ended = true));
+      // The moment its save holds the repository's write lock: killed there, as a runner's machine dies.
+      while (!ended && !saving()) await new Promise((resolve) => setImmediate(resolve));
+      runner.kill('SIGKILL');
+      expect(await exited, 'the scan ended before its save could be caught').toBe('SIGKILL');
+      // The server ends the dead runner's session and undoes its transaction.
+      while (saving()) await new Promise((resolve) => setTimeout(resolve, 20));
+      const rows = () => watcher.prepare<[], { snapshots: number; files: number; items: number; scores: number }>(
+        'SELECT (SELECT count(*) FROM snapshots) AS snapshots, (SELECT count(*) FROM snapshot_files) AS files, (SELECT count(*) FROM debt_items) AS items, (SELECT count(*) FROM health_scores) AS scores',
+      ).get()!;
+      expect(rows()).toEqual({ snapshots: 0, files: 0, items: 0, scores: 0 });
+
+      const again = await runSteward(temporaryDirectory(), ['scan', repository, '--offline', '--quiet'], { STEWARD_STORE: store });
+      expect(again.status, again.stderr).toBe(0);
+      const after = rows();
+      expect(after.snapshots).toBe(1);
+      expect(after.files).toBeGreaterThanOrEqual(400);
+      expect(after.items).toBeGreaterThan(0);
+      expect(after.scores).toBeGreaterThan(0);
+    } finally {
+      watcher.close();
+    }
   }, 300_000);
 });
 
