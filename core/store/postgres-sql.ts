@@ -78,9 +78,11 @@ function toPostgresValue(value: unknown): unknown {
 }
 
 /**
- * A one-row INSERT of placeholders only (`INSERT INTO t (a, b) VALUES ($1, $2)`, with at most
- * `ON CONFLICT DO NOTHING`): many of them in a row can go to the server as one statement of many
- * rows, which does the same (a conflict skips a row either way). Null for any other statement.
+ * A one-row INSERT of placeholders only (`INSERT INTO t (a, b) VALUES ($1, $2)`), plain, with
+ * `ON CONFLICT DO NOTHING`, or with `ON CONFLICT (keys) DO UPDATE SET` columns to the new row's
+ * values (`c = excluded.c`): many of them in a row can go to the server as one statement of many
+ * rows, which does the same (a conflict skips, or overwrites, a row either way; of rows with the same
+ * keys in one statement, the last is kept, as it would have won one at a time). Null for any other.
  */
 export interface RowInsert {
   /** `INSERT INTO t (a, b) VALUES`. */
@@ -93,18 +95,34 @@ export interface RowInsert {
   readonly columns: readonly string[];
   /** Values per row. */
   readonly width: number;
-  /** `ON CONFLICT DO NOTHING`, or ''. */
+  /** `ON CONFLICT DO NOTHING`, `ON CONFLICT (…) DO UPDATE SET …`, or ''. */
   readonly tail: string;
+  /** For an overwriting upsert: the positions of its conflict keys among the row's values. */
+  readonly upsertKeys: readonly number[] | null;
 }
 
 export function rowInsertOf(text: string): RowInsert | null {
-  const match = /^\s*(INSERT\s+INTO\s+([\w."]+)\s*\(([^()]*)\)\s*VALUES)\s*\(([^()]*)\)\s*(ON\s+CONFLICT\s+DO\s+NOTHING)?\s*;?\s*$/i.exec(text);
+  const match = /^\s*(INSERT\s+INTO\s+([\w."]+)\s*\(([^()]*)\)\s*VALUES)\s*\(([^()]*)\)\s*(ON\s+CONFLICT\s+DO\s+NOTHING|ON\s+CONFLICT\s*\(([^()]*)\)\s*DO\s+UPDATE\s+SET\s+([^;$]*?))?\s*;?\s*$/i.exec(text);
   if (!match) return null;
   const values = match[4]!.split(',').map((value) => value.trim());
   if (!values.every((value, index) => value === `$${index + 1}`)) return null;
-  const columns = match[3]!.split(',').map((column) => column.trim().replace(/^"(.*)"$/, '$1'));
+  const columns = match[3]!.split(',').map(unquoted);
   if (columns.length !== values.length) return null;
-  return { head: match[1]!, table: match[2]!, columnList: match[3]!.trim(), columns, width: values.length, tail: match[5] ?? '' };
+  let upsertKeys: number[] | null = null;
+  if (match[6] !== undefined) {
+    upsertKeys = match[6].split(',').map((key) => columns.indexOf(unquoted(key)));
+    // Only a plain overwrite with the new row's values: then the last of several rows with the same keys is what one at a time leaves.
+    const overwrites = match[7]!.split(',').every((assignment) => {
+      const [column, value] = assignment.split('=').map((side) => side.trim());
+      return column !== undefined && value !== undefined && /^excluded\./i.test(value) && unquoted(value.slice('excluded.'.length)) === unquoted(column);
+    });
+    if (upsertKeys.includes(-1) || !overwrites) return null;
+  }
+  return { head: match[1]!, table: match[2]!, columnList: match[3]!.trim(), columns, width: values.length, tail: match[5]?.trim() ?? '', upsertKeys };
+}
+
+function unquoted(name: string): string {
+  return name.trim().replace(/^"(.*)"$/, '$1');
 }
 
 /** PostgreSQL takes at most 65,535 values in one statement. */
@@ -115,14 +133,26 @@ export function rowsPerStatement(insert: RowInsert): number {
   return Math.max(1, Math.min(1_000, Math.floor(maximumValues / insert.width)));
 }
 
-/** One statement of several rows of `insert`: their values as one JSON parameter when they can all be, else numbered row after row. */
-export function rowsInsert(insert: RowInsert, rows: readonly (readonly unknown[])[]): { sql: string; parameters: unknown[] } {
+/**
+ * One statement of several rows of `insert`: their values as one JSON parameter when they can all
+ * be, else numbered row after row. An upsert keeps the last of rows with the same keys (PostgreSQL
+ * refuses to update one row twice in a statement).
+ */
+export function rowsInsert(insert: RowInsert, given: readonly (readonly unknown[])[]): { sql: string; parameters: unknown[] } {
+  const rows = insert.upsertKeys ? lastOfEachKey(given, insert.upsertKeys) : given;
   const json = jsonRows(insert, rows);
   if (json !== null) {
     // The table's row type reads each value as its column's type, as a parameter would be read.
     return { sql: `INSERT INTO ${insert.table} (${insert.columnList}) SELECT ${insert.columnList} FROM json_populate_recordset(NULL::${insert.table}, $1)${insert.tail ? ` ${insert.tail}` : ''}`, parameters: [json] };
   }
   return { sql: multiRowInsert(insert, rows.length), parameters: rows.flat() };
+}
+
+function lastOfEachKey(rows: readonly (readonly unknown[])[], keys: readonly number[]): (readonly unknown[])[] {
+  const keyOf = (row: readonly unknown[]) => keys.map((key) => String(row[key])).join('\u0000');
+  const last = new Map<string, number>();
+  rows.forEach((row, index) => last.set(keyOf(row), index));
+  return rows.filter((row, index) => last.get(keyOf(row)) === index);
 }
 
 /** The statement that inserts `rows` rows of `insert` at once (values row after row). */

@@ -168,6 +168,21 @@ describe.skipIf(skipped)('the store on SQLite and on PostgreSQL', () => {
       db.exec('DROP TABLE batch_rows');
     });
 
+    it('overwrites with upserts held in one transaction as one at a time would: the last of the same key wins, rows stored before are updated', () => {
+      db.exec('CREATE TABLE batch_memo (reader TEXT NOT NULL, sha TEXT NOT NULL, value TEXT, PRIMARY KEY (reader, sha))');
+      const upsert = db.prepare<[string, string, string]>('INSERT INTO batch_memo (reader, sha, value) VALUES (?, ?, ?) ON CONFLICT (reader, sha) DO UPDATE SET value = excluded.value');
+      db.transaction(() => upsert.run('r', 'stored', 'before'))();
+      db.transaction(() => {
+        for (let round = 0; round < 3; round++) for (let sha = 0; sha < 500; sha++) upsert.run('r', `s${sha}`, `round ${round}`);
+        upsert.run('r', 'stored', 'after');
+      })();
+      const rows = db.prepare<[], { sha: string; value: string }>('SELECT sha, value FROM batch_memo').all();
+      expect(rows).toHaveLength(501);
+      expect(new Set(rows.map((row) => row.value))).toEqual(new Set(['round 2', 'after']));
+      expect(rows.find((row) => row.sha === 'stored')?.value).toBe('after');
+      db.exec('DROP TABLE batch_memo');
+    });
+
     it('stores every kind of value a batch of inserts holds as it was given: text, whole and fractional numbers, bytes, nulls, NaN', () => {
       const bytes = db.engine === 'postgres' ? 'BYTEA' : 'BLOB';
       db.exec(`CREATE TABLE batch_values (id INTEGER PRIMARY KEY, label TEXT, whole BIGINT, fraction DOUBLE PRECISION, "binary" ${bytes})`);

@@ -22,11 +22,15 @@ describe('row inserts sent many at a time', () => {
       columns: ['a', 'binary', 'c'],
       width: 3,
       tail: '',
+      upsertKeys: null,
     });
     expect(rowInsertOf('INSERT INTO t (a, b) VALUES ($1, $2) ON CONFLICT DO NOTHING')?.tail).toBe('ON CONFLICT DO NOTHING');
     for (const other of [
       'INSERT INTO t (a, b) VALUES ($1, $2) RETURNING id',
-      'INSERT INTO t (a, b) VALUES ($1, $2) ON CONFLICT (a) DO UPDATE SET b = excluded.b',
+      'INSERT INTO t (a, b) VALUES ($1, $2) ON CONFLICT (a) DO UPDATE SET b = t.b + excluded.b',
+      'INSERT INTO t (a, b) VALUES ($1, $2) ON CONFLICT (a) DO UPDATE SET b = excluded.a',
+      'INSERT INTO t (a, b) VALUES ($1, $2) ON CONFLICT (c) DO UPDATE SET b = excluded.b',
+      'INSERT INTO t (a, b) VALUES ($1, $2) ON CONFLICT (a) DO UPDATE SET b = $3',
       "INSERT INTO t (a, b) VALUES ($1, 'fixed')",
       'INSERT INTO t (a, b) VALUES ($2, $1)',
       'INSERT INTO t (a, b) VALUES ($1, lower($2))',
@@ -61,5 +65,20 @@ describe('row inserts sent many at a time', () => {
       ['y', null, 2],
     ]);
     expect(notANumber).toEqual({ sql: multiRowInsert(insert, 2), parameters: ['x', null, Number.NaN, 'y', null, 2] });
+  });
+
+  it('sends overwriting upserts many at a time, keeping the last of rows with the same keys, as one at a time would', () => {
+    const upsert = rowInsertOf('INSERT INTO memo (reader, sha, value) VALUES ($1, $2, $3) ON CONFLICT (reader, sha) DO UPDATE SET value = excluded.value')!;
+    expect(upsert.upsertKeys).toEqual([0, 1]);
+    const sent = rowsInsert(upsert, [
+      ['r', 'a', 'first'],
+      ['r', 'b', 'only'],
+      ['r', 'a', 'last'],
+    ]);
+    expect(sent.sql).toBe('INSERT INTO memo (reader, sha, value) SELECT reader, sha, value FROM json_populate_recordset(NULL::memo, $1) ON CONFLICT (reader, sha) DO UPDATE SET value = excluded.value');
+    expect(JSON.parse(sent.parameters[0] as string)).toEqual([
+      { reader: 'r', sha: 'b', value: 'only' },
+      { reader: 'r', sha: 'a', value: 'last' },
+    ]);
   });
 });
