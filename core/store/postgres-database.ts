@@ -62,6 +62,7 @@ class PostgresDatabase implements Database {
   private readonly statements = new Map<string, PostgresStatementText & { insert: RowInsert | null }>();
   private depth = 0;
   private held: HeldInsert[] = [];
+  private readonly jsonColumns = new Map<string, ReadonlySet<string>>();
 
   constructor(private readonly connection: PostgresConnection) {}
 
@@ -164,6 +165,22 @@ class PostgresDatabase implements Database {
     };
   }
 
+  /** The table's JSON columns (asked once per connection): a batch carries their values as JSON, not as text. */
+  private jsonColumnsOf(table: string): ReadonlySet<string> {
+    let columns = this.jsonColumns.get(table);
+    if (!columns) {
+      const [result] = this.connection.run([
+        {
+          sql: "SELECT attname AS name FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped AND atttypid IN ('json'::regtype, 'jsonb'::regtype)",
+          parameters: [table],
+        },
+      ]);
+      columns = new Set(result!.rows.map((row) => String(row.name)));
+      this.jsonColumns.set(table, columns);
+    }
+    return columns;
+  }
+
   private query(text: string, values: unknown[] | null): QueryResult {
     return this.send([{ sql: text, parameters: values }]).at(-1)!;
   }
@@ -179,7 +196,9 @@ class PostgresDatabase implements Database {
     this.held = [];
     if (groups.length === 0 && statements.length === 0) return [];
     const batched = groups.map((group) =>
-      group.length === 1 ? { sql: multiRowInsert(group[0]!.insert, 1), parameters: group[0]!.values } : rowsInsert(group[0]!.insert, group.map((held) => held.values)),
+      group.length === 1
+        ? { sql: multiRowInsert(group[0]!.insert, 1), parameters: group[0]!.values }
+        : rowsInsert(group[0]!.insert, group.map((held) => held.values), this.jsonColumnsOf(group[0]!.insert.table)),
     );
     let results: QueryResult[];
     try {

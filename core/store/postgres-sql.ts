@@ -138,9 +138,9 @@ export function rowsPerStatement(insert: RowInsert): number {
  * be, else numbered row after row. An upsert keeps the last of rows with the same keys (PostgreSQL
  * refuses to update one row twice in a statement).
  */
-export function rowsInsert(insert: RowInsert, given: readonly (readonly unknown[])[]): { sql: string; parameters: unknown[] } {
+export function rowsInsert(insert: RowInsert, given: readonly (readonly unknown[])[], jsonColumns: ReadonlySet<string>): { sql: string; parameters: unknown[] } {
   const rows = insert.upsertKeys ? lastOfEachKey(given, insert.upsertKeys) : given;
-  const json = jsonRows(insert, rows);
+  const json = jsonRows(insert, rows, jsonColumns);
   if (json !== null) {
     // The table's row type reads each value as its column's type, as a parameter would be read.
     return { sql: `INSERT INTO ${insert.table} (${insert.columnList}) SELECT ${insert.columnList} FROM json_populate_recordset(NULL::${insert.table}, $1)${insert.tail ? ` ${insert.tail}` : ''}`, parameters: [json] };
@@ -164,21 +164,39 @@ export function multiRowInsert(insert: RowInsert, rows: number): string {
 /**
  * The rows as a JSON array of objects keyed by column, which the server parses far faster than
  * thousands of parameters; null when a value would not cross unchanged (a number JSON cannot hold,
- * an object other than bytes).
+ * an object other than bytes, text for a JSON column that is not JSON). A JSON column's text goes in
+ * as the JSON it holds, as the server would have read it from a parameter.
  */
-function jsonRows(insert: RowInsert, rows: readonly (readonly unknown[])[]): string | null {
-  const objects: Record<string, unknown>[] = [];
+function jsonRows(insert: RowInsert, rows: readonly (readonly unknown[])[], jsonColumns: ReadonlySet<string>): string | null {
+  const parts: string[] = [];
+  const asJson = insert.columns.map((column) => jsonColumns.has(column));
   for (const row of rows) {
-    const object: Record<string, unknown> = {};
+    const fields: string[] = [];
     for (let column = 0; column < insert.width; column++) {
       const value = row[column];
-      if (value === null || typeof value === 'string') object[insert.columns[column]!] = value;
-      else if (typeof value === 'number' && Number.isFinite(value)) object[insert.columns[column]!] = value;
+      let text: string;
+      if (value === null) text = 'null';
+      else if (typeof value === 'string') {
+        if (!asJson[column]) text = JSON.stringify(value);
+        else if (isJsonText(value)) text = value;
+        else return null;
+      } else if (typeof value === 'number' && Number.isFinite(value)) text = JSON.stringify(value);
       // bytea's text form: \x and the bytes in hex.
-      else if (Buffer.isBuffer(value)) object[insert.columns[column]!] = `\\x${value.toString('hex')}`;
+      else if (Buffer.isBuffer(value)) text = JSON.stringify(`\\x${value.toString('hex')}`);
       else return null;
+      fields.push(`${JSON.stringify(insert.columns[column])}:${text}`);
     }
-    objects.push(object);
+    parts.push(`{${fields.join(',')}}`);
   }
-  return JSON.stringify(objects);
+  return `[${parts.join(',')}]`;
+}
+
+/** Whether text is one JSON value (and nothing after it that could change the document it goes in). */
+function isJsonText(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

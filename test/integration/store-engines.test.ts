@@ -185,21 +185,25 @@ describe.skipIf(skipped)('the store on SQLite and on PostgreSQL', () => {
 
     it('stores every kind of value a batch of inserts holds as it was given: text, whole and fractional numbers, bytes, nulls, NaN', () => {
       const bytes = db.engine === 'postgres' ? 'BYTEA' : 'BLOB';
-      db.exec(`CREATE TABLE batch_values (id INTEGER PRIMARY KEY, label TEXT, whole BIGINT, fraction DOUBLE PRECISION, "binary" ${bytes})`);
-      const insert = db.prepare<[number, string | null, number | null, number | null, Buffer | null]>('INSERT INTO batch_values (id, label, whole, fraction, "binary") VALUES (?, ?, ?, ?, ?)');
-      const rows: [number, string | null, number | null, number | null, Buffer | null][] = [
-        [1, 'plain', 9_007_199_254_740_991, 0.1, Buffer.from([0, 1, 254, 255])],
-        [2, 'quotes \' " \\ and ünïcödé 🎯', -42, -1.5e-7, Buffer.alloc(0)],
-        [3, null, null, null, null],
-        [4, '', 0, 1e300, Buffer.from('text')],
+      const json = db.engine === 'postgres' ? 'JSON' : 'TEXT';
+      db.exec(`CREATE TABLE batch_values (id INTEGER PRIMARY KEY, label TEXT, whole BIGINT, fraction DOUBLE PRECISION, "binary" ${bytes}, document ${json})`);
+      const insert = db.prepare<[number, string | null, number | null, number | null, Buffer | null, string | null]>('INSERT INTO batch_values (id, label, whole, fraction, "binary", document) VALUES (?, ?, ?, ?, ?, ?)');
+      const rows: [number, string | null, number | null, number | null, Buffer | null, string | null][] = [
+        [1, 'plain', 9_007_199_254_740_991, 0.1, Buffer.from([0, 1, 254, 255]), '{"facts":[1,"two",{"three":null}]}'],
+        [2, 'quotes \' " \\ and ünïcödé 🎯', -42, -1.5e-7, Buffer.alloc(0), '"a JSON string"'],
+        [3, null, null, null, null, null],
+        [4, '', 0, 1e300, Buffer.from('text'), '[]'],
       ];
       db.transaction(() => {
         for (const row of rows) insert.run(...row);
       })();
       // NaN cannot cross as JSON: its batch goes as numbered values, and is stored the same.
-      if (db.engine === 'postgres') db.transaction(() => [insert.run(5, 'nan', 1, Number.NaN, null), insert.run(6, 'after', 2, 2, null)])();
-      const stored = db.prepare<[], { id: number; label: string | null; whole: number | string | null; fraction: number | null; binary: Buffer | null }>('SELECT id, label, whole, fraction, "binary" FROM batch_values ORDER BY id').all();
-      expect(stored.slice(0, 4).map((row) => [Number(row.id), row.label, row.whole === null ? null : Number(row.whole), row.fraction, row.binary === null ? null : Buffer.from(row.binary)])).toEqual(rows);
+      if (db.engine === 'postgres') db.transaction(() => [insert.run(5, 'nan', 1, Number.NaN, null, null), insert.run(6, 'after', 2, 2, null, null)])();
+      const stored = db
+        .prepare<[], { id: number; label: string | null; whole: number | string | null; fraction: number | null; binary: Buffer | null; document: string | null }>('SELECT id, label, whole, fraction, "binary", document FROM batch_values ORDER BY id')
+        .all();
+      const asGiven = (row: (typeof stored)[number]) => [Number(row.id), row.label, row.whole === null ? null : Number(row.whole), row.fraction, row.binary === null ? null : Buffer.from(row.binary), row.document === null ? null : JSON.parse(row.document)];
+      expect(stored.slice(0, 4).map(asGiven)).toEqual(rows.map((row) => [...row.slice(0, 5), row[5] === null ? null : JSON.parse(row[5])]));
       if (db.engine === 'postgres') expect(stored.slice(4).map((row) => [row.label, row.fraction])).toEqual([['nan', Number.NaN], ['after', 2]]);
       db.exec('DROP TABLE batch_values');
     });

@@ -54,7 +54,7 @@ describe('row inserts sent many at a time', () => {
     const json = rowsInsert(insert, [
       ['x', Buffer.from([1, 254]), 1.5],
       [null, null, 7],
-    ]);
+    ], new Set());
     expect(json.sql).toBe('INSERT INTO t (a, "binary", c) SELECT a, "binary", c FROM json_populate_recordset(NULL::t, $1) ON CONFLICT DO NOTHING');
     expect(JSON.parse(json.parameters[0] as string)).toEqual([
       { a: 'x', binary: '\\x01fe', c: 1.5 },
@@ -63,7 +63,7 @@ describe('row inserts sent many at a time', () => {
     const notANumber = rowsInsert(insert, [
       ['x', null, Number.NaN],
       ['y', null, 2],
-    ]);
+    ], new Set());
     expect(notANumber).toEqual({ sql: multiRowInsert(insert, 2), parameters: ['x', null, Number.NaN, 'y', null, 2] });
   });
 
@@ -74,11 +74,25 @@ describe('row inserts sent many at a time', () => {
       ['r', 'a', 'first'],
       ['r', 'b', 'only'],
       ['r', 'a', 'last'],
-    ]);
+    ], new Set());
     expect(sent.sql).toBe('INSERT INTO memo (reader, sha, value) SELECT reader, sha, value FROM json_populate_recordset(NULL::memo, $1) ON CONFLICT (reader, sha) DO UPDATE SET value = excluded.value');
     expect(JSON.parse(sent.parameters[0] as string)).toEqual([
       { reader: 'r', sha: 'b', value: 'only' },
       { reader: 'r', sha: 'a', value: 'last' },
     ]);
+  });
+
+  it('puts a JSON column’s text in as the JSON it holds, and text that is not JSON as numbered values', () => {
+    const insert = rowInsertOf('INSERT INTO reports (id, body) VALUES ($1, $2)')!;
+    const sent = rowsInsert(insert, [
+      [1, '{"a":[1,2]}'],
+      [2, null],
+    ], new Set(['body']));
+    expect(JSON.parse(sent.parameters[0] as string)).toEqual([
+      { id: 1, body: { a: [1, 2] } },
+      { id: 2, body: null },
+    ]);
+    // Text that would change the document it goes in is not JSON: it goes as a parameter, for the server to refuse.
+    expect(rowsInsert(insert, [[1, '1},{"id":9'], [2, '2']], new Set(['body'])).sql).toBe(multiRowInsert(insert, 2));
   });
 });
