@@ -1,6 +1,6 @@
 import { itemKinds } from '../core/api/inventory.js';
 import { costOf, defaultCostModel } from '../core/inventory/cost-model.js';
-import type { PreparedItem } from '../core/inventory/prepare-items.js';
+import { type PreparedItem, matchKeySeparator } from '../core/inventory/prepare-items.js';
 
 /** `count` debt items spread over kinds, files, owners, severities and confidences, as a scan would prepare them. */
 export function syntheticItems(count: number): PreparedItem[] {
@@ -21,6 +21,6 @@ export function syntheticItems(count: number): PreparedItem[] {
       material: String(index),
       fix: { text: 'Fix it.', draft: null },
     };
-    return { ...draft, analysis: 'code', key: `${kind}\0${path}\0symbol${index}`, cost: costOf(draft, (index % 7) / 3, defaultCostModel), owner: { name: `team-${index % 23}`, source: 'CODEOWNERS' } };
+    return { ...draft, analysis: 'code', key: [kind, path, `symbol${index}`].join(matchKeySeparator), cost: costOf(draft, (index % 7) / 3, defaultCostModel), owner: { name: `team-${index % 23}`, source: 'CODEOWNERS' } };
   });
 }

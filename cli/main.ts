@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { StewardError, toApiError } from '../core/api/errors.js';
 import type { Steward } from '../core/steward.js';
+import { stewardHome } from '../core/paths.js';
 import { analysisDescriptors, analysisIds } from '../core/api/analyses.js';
 import { analysisCommands } from './analysis-commands.js';
 import { confidences, inventorySorts, itemKinds, itemStatuses, severities } from '../core/api/inventory.js';
@@ -27,8 +28,12 @@ import { type OutputOptions, parseCount, parseDay, parsePath, parsePaths, parseP
  * loaded when run, so that a quick command does not pay for loading every other one.
  */
 async function withSteward(action: (steward: Steward) => Promise<void>, use: 'command' | 'workers' = 'command'): Promise<void> {
+  const { chooseStore } = await import('../core/store/store-choice.js');
+  const choice = chooseStore({ flag: program.opts<{ store?: string }>().store, env: process.env, home: stewardHome() });
+  // A team store's connection is made in its own thread while this one loads the engine.
+  if (choice.store !== undefined) (await import('../core/store/postgres-connection.js')).startConnecting(choice.store);
   const { openStewardForCli } = await import('./open-steward.js');
-  const steward = openStewardForCli(use, program.opts<{ store?: string }>().store);
+  const steward = openStewardForCli(use, choice);
   try {
     await action(steward);
   } finally {

@@ -1,5 +1,5 @@
 import { stewardHome } from '../core/paths.js';
-import { chooseStore } from '../core/store/store-choice.js';
+import type { StoreChoice } from '../core/store/store-choice.js';
 import { type Steward, openChosenSteward } from '../core/steward.js';
 
 import { installation } from './installation.js';
@@ -10,11 +10,10 @@ import { installation } from './installation.js';
  * a browser (`serve`, `start`) keeps its thread free for requests, and `scan --all` runs two scans
  * at once: they run in worker threads (`workers`).
  */
-export function openStewardForCli(use: 'command' | 'workers', storeFlag?: string): Steward {
-  const home = stewardHome();
+export function openStewardForCli(use: 'command' | 'workers', choice: StoreChoice): Steward {
   return openChosenSteward(
     {
-      home,
+      home: stewardHome(),
       version: installation.version,
       mode: 'browser',
       scansInThisThread: use === 'command',
@@ -23,7 +22,7 @@ export function openStewardForCli(use: 'command' | 'workers', storeFlag?: string
         parse: new URL('../core/code/parse-worker.js', import.meta.url),
       },
     },
-    chooseStore({ flag: storeFlag, env: process.env, home }),
+    choice,
     (message) => process.stderr.write(`warning: ${message}\n`),
   );
 }

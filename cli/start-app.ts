@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { serveCommand } from './commands/serve.js';
 import { installation } from './installation.js';
 import { openStewardForCli } from './open-steward.js';
+import { chooseStore } from '../core/store/store-choice.js';
+import { stewardHome } from '../core/paths.js';
 
 const require = createRequire(import.meta.url);
 const downloadTimeoutMs = 180_000;
@@ -84,7 +86,7 @@ if (readiness.ready) {
   });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  const steward = openStewardForCli('workers');
+  const steward = openStewardForCli('workers', chooseStore({ env: process.env, home: stewardHome() }));
   const port = Number(process.env.STEWARD_PORT ?? 0);
   await serveCommand(steward, port, `Browser mode: ${readiness.reason}.`);
   await steward.close();

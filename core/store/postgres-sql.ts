@@ -177,7 +177,8 @@ function jsonRows(insert: RowInsert, rows: readonly (readonly unknown[])[], json
       let text: string;
       if (value === null) text = 'null';
       else if (typeof value === 'string') {
-        if (!asJson[column]) text = JSON.stringify(value);
+        // Well-formed, as a parameter's UTF-8 would make it (a lone surrogate becomes U+FFFD; the server refuses its JSON escape).
+        if (!asJson[column]) text = JSON.stringify(value.replace(loneSurrogate, '\uFFFD'));
         else if (isJsonText(value)) text = value;
         else return null;
       } else if (typeof value === 'number' && Number.isFinite(value)) text = JSON.stringify(value);
@@ -190,6 +191,8 @@ function jsonRows(insert: RowInsert, rows: readonly (readonly unknown[])[], json
   }
   return `[${parts.join(',')}]`;
 }
+
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Whether text is one JSON value (and nothing after it that could change the document it goes in). */
 function isJsonText(text: string): boolean {

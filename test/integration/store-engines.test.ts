@@ -205,6 +205,11 @@ describe.skipIf(skipped)('the store on SQLite and on PostgreSQL', () => {
       const asGiven = (row: (typeof stored)[number]) => [Number(row.id), row.label, row.whole === null ? null : Number(row.whole), row.fraction, row.binary === null ? null : Buffer.from(row.binary), row.document === null ? null : JSON.parse(row.document)];
       expect(stored.slice(0, 4).map(asGiven)).toEqual(rows.map((row) => [...row.slice(0, 5), row[5] === null ? null : JSON.parse(row[5])]));
       if (db.engine === 'postgres') expect(stored.slice(4).map((row) => [row.label, row.fraction])).toEqual([['nan', Number.NaN], ['after', 2]]);
+      if (db.engine === 'postgres') {
+        // A lone surrogate (half of an emoji) in a batch is stored as U+FFFD, as a parameter's UTF-8 stores it.
+        db.transaction(() => [insert.run(7, 'half \uD83C of an emoji', null, null, null, null), insert.run(8, '\uDFAF', null, null, null, null)])();
+        expect(db.prepare<[], { label: string }>('SELECT label FROM batch_values WHERE id > 6 ORDER BY id').all()).toEqual([{ label: 'half \uFFFD of an emoji' }, { label: '\uFFFD' }]);
+      }
       db.exec('DROP TABLE batch_values');
     });
 
