@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { type SeriesPoint, forecastCrossing } from '../../analyzers/health/forecast.js';
 import type { Portfolio, PortfolioRepository } from '../api/portfolio.js';
 import type { Repository } from '../api/repositories.js';
-import { readGit } from '../git/git-runner.js';
+import { readHeadCommit } from '../git/head-commit.js';
 import { openItemCounts } from '../inventory/inventory-store.js';
 import type { Database } from '../store/database.js';
 import { approvalRates } from '../store/drafts.js';
@@ -53,7 +53,7 @@ interface ReadRepository {
 async function readRepository(db: Database, repository: Repository, threshold: number): Promise<ReadRepository> {
   const missing = !(await stat(repository.path).then((info) => info.isDirectory(), () => false));
   const latest = repository.latestSnapshot?.snapshot;
-  const head = missing ? null : await readGit(repository.path, ['rev-parse', '--verify', '--quiet', 'HEAD']).then((out) => out.trim(), () => null);
+  const head = missing ? null : await readHeadCommit(repository.path);
   const drift = driftOf(db, repository.id);
   const entry: PortfolioRepository = {
     id: repository.id,
