@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 
-const { resolve } = createRequire(import.meta.url);
+const require = createRequire(import.meta.url);
 
 /** What one statement gave back. */
 export interface QueryResult {
@@ -118,7 +118,7 @@ export class PostgresConnection {
     this.port = port1;
     this.worker = new Worker(workerScript, {
       eval: true,
-      workerData: { pgModule: resolve('pg'), connectionStringModule: resolve('pg-connection-string'), pgpassModule: resolve('pgpass'), url, port: port2, flag: this.flag, connectTimeoutMs },
+      workerData: { pgModule: require.resolve('pg'), connectionStringModule: require.resolve('pg-connection-string'), pgpassModule: require.resolve('pgpass'), url, port: port2, flag: this.flag, connectTimeoutMs },
       transferList: [port2],
     });
     // The worker must not keep the process alive on its own (a CLI command ends when its work does).
