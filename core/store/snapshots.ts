@@ -9,7 +9,7 @@ type NewSnapshot = Omit<Snapshot, 'id'>;
 export type SaveResults = (db: Database, snapshotId: number) => void;
 
 /** A snapshot saved, or the one kept instead: HEAD was already scanned today with the same analyses and inputs. */
-export interface SavedSnapshot {
+interface SavedSnapshot {
   snapshotId: number;
   alreadyScanned: boolean;
 }
