@@ -24,13 +24,10 @@ import { listInventory } from '../core/inventory/inventory-store.js';
 import { updateInventory } from '../core/inventory/update-inventory.js';
 import { inventoryOf } from '../core/scan/inventory-of.js';
 import { openDatabase } from '../core/store/database.js';
-import { insertGitHistory } from '../core/store/snapshot-git-history.js';
-import { emptyMailmap } from '../analyzers/identities/mailmap.js';
-import { emptyIdentityMap, identityResolver } from '../analyzers/identities/resolve-identities.js';
 import { saveSnapshot } from '../core/store/snapshots.js';
 import { describeMachine } from './machine.js';
 import { median } from './report.js';
-import { syntheticItems } from './synthetic-items.js';
+import { storeSyntheticScan } from './synthetic-items.js';
 import { projectRoot } from './steward.js';
 
 const repo = process.argv[process.argv.indexOf('--repo') + 1];
@@ -89,16 +86,7 @@ async function itemsPass(): Promise<Record<string, number>> {
 /** A store holding one scan with `count` items spread over kinds, files, owners and severities. */
 function fillStore(home: string, count: number): void {
   const db = openDatabase(join(home, 'steward.db'));
-  const repositoryId = db.prepare<unknown[], { id: number }>('INSERT INTO repositories (path, name, added_at) VALUES (?, ?, ?) RETURNING id').get(join(scratch, 'big'), 'big', new Date().toISOString())!.id;
-  const items = syntheticItems(count);
-  db.transaction(() => {
-    const id = saveSnapshot(
-      db,
-      { repositoryId, kind: 'head', commit: 'a'.repeat(40), commitDate: null, branch: 'main', status: 'complete', startedAt: new Date().toISOString(), finishedAt: new Date().toISOString(), analyzerVersions: { code: '2' }, warnings: [], environment: null },
-      [(target, snapshotId) => insertGitHistory(target, snapshotId, { commits: 1, firstCommitAt: null, lastCommitAt: null, committedAt: null, contributors: [], shallow: false, rootCommits: [] }, identityResolver(emptyMailmap, emptyIdentityMap))],
-    );
-    updateInventory(db, { repositoryId, snapshotId: id, analyses: ['code'], items, renames: new Map(), linesOfCode: 500_000, minutesPerLine: 30, team: null, now: new Date() });
-  })();
+  storeSyntheticScan(db, join(scratch, 'big'), count);
   db.close();
 }
 

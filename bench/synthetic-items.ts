@@ -1,6 +1,12 @@
+import { emptyMailmap } from '../analyzers/identities/mailmap.js';
+import { emptyIdentityMap, identityResolver } from '../analyzers/identities/resolve-identities.js';
 import { itemKinds } from '../core/api/inventory.js';
 import { costOf, defaultCostModel } from '../core/inventory/cost-model.js';
 import { type PreparedItem, matchKeySeparator } from '../core/inventory/prepare-items.js';
+import { updateInventory } from '../core/inventory/update-inventory.js';
+import type { Database } from '../core/store/database.js';
+import { insertGitHistory } from '../core/store/snapshot-git-history.js';
+import { saveSnapshot } from '../core/store/snapshots.js';
 
 /** `count` debt items spread over kinds, files, owners, severities and confidences, as a scan would prepare them. */
 export function syntheticItems(count: number): PreparedItem[] {
@@ -23,4 +29,18 @@ export function syntheticItems(count: number): PreparedItem[] {
     };
     return { ...draft, analysis: 'code', key: [kind, path, `symbol${index}`].join(matchKeySeparator), cost: costOf(draft, (index % 7) / 3, defaultCostModel), owner: { name: `team-${index % 23}`, source: 'CODEOWNERS' } };
   });
+}
+
+/** A repository (registered at `path`, never scanned) holding one scan with `count` synthetic items; its id. */
+export function storeSyntheticScan(db: Database, path: string, count: number, now = new Date()): number {
+  const repositoryId = db.prepare<unknown[], { id: number }>('INSERT INTO repositories (path, name, added_at) VALUES (?, ?, ?) RETURNING id').get(path, 'big', now.toISOString())!.id;
+  db.transaction(() => {
+    const { snapshotId } = saveSnapshot(
+      db,
+      { repositoryId, kind: 'head', commit: 'a'.repeat(40), commitDate: null, branch: 'main', status: 'complete', startedAt: now.toISOString(), finishedAt: now.toISOString(), analyzerVersions: { code: '2' }, warnings: [], environment: null },
+      [(target, id) => insertGitHistory(target, id, { commits: 1, firstCommitAt: null, lastCommitAt: null, committedAt: null, contributors: [], shallow: false, rootCommits: [] }, identityResolver(emptyMailmap, emptyIdentityMap))],
+    );
+    updateInventory(db, { repositoryId, snapshotId, analyses: ['code'], items: syntheticItems(count), renames: new Map(), linesOfCode: 500_000, minutesPerLine: 30, team: null, now });
+  })();
+  return repositoryId;
 }
