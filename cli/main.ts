@@ -30,8 +30,6 @@ import { type OutputOptions, parseCount, parseDay, parsePath, parsePaths, parseP
 async function withSteward(action: (steward: Steward) => Promise<void>, use: 'command' | 'workers' = 'command'): Promise<void> {
   const { chooseStore } = await import('../core/store/store-choice.js');
   const choice = chooseStore({ flag: program.opts<{ store?: string }>().store, env: process.env, home: stewardHome() });
-  // A team store's connection is made in its own thread while this one loads the engine.
-  if (choice.store !== undefined) (await import('../core/store/postgres-connection.js')).startConnecting(choice.store);
   const { openStewardForCli } = await import('./open-steward.js');
   const steward = openStewardForCli(use, choice);
   try {

@@ -20,24 +20,6 @@ export class PostgresError extends Error {
   }
 }
 
-/** Connections started before they are needed, by URL: each is taken once. */
-const started = new Map<string, PostgresConnection>();
-
-/**
- * Starts connecting to a team store now, in its own thread, while this one does other work (a
- * command loading the engine): the connection the store opens next for that URL is this one.
- */
-export function startConnecting(url: string): void {
-  if (!started.has(url)) started.set(url, new PostgresConnection(url));
-}
-
-/** The connection started for `url`, or a new one. */
-export function connectionTo(url: string): PostgresConnection {
-  const connection = started.get(url);
-  started.delete(url);
-  return connection ?? new PostgresConnection(url);
-}
-
 /** How often, and how long apart, an answer signalled but not yet readable is looked for again. */
 const answerChecks = 200;
 const answerCheckMs = 10;

@@ -1,7 +1,7 @@
 import { notProductCodePatterns } from '../../analyzers/discover/code-role.js';
 import { StewardError } from '../api/errors.js';
 import type { Database, RunResult, Statement, Transaction } from './database.js';
-import { PostgresConnection, PostgresError, type PostgresStatement, type QueryResult, connectionTo } from './postgres-connection.js';
+import { PostgresConnection, PostgresError, type PostgresStatement, type QueryResult } from './postgres-connection.js';
 import { migrations } from './migrations/index.js';
 import { postgresBaseline, postgresBaselineVersion } from './postgres-schema.js';
 import { type PostgresStatementText, type RowInsert, multiRowInsert, rowInsertOf, rowsInsert, rowsPerStatement, toPostgresStatement } from './postgres-sql.js';
@@ -305,7 +305,7 @@ export function openPostgresDatabase(url: string, delaysMs: readonly number[] = 
 
 function connect(url: string, delaysMs: readonly number[]): PostgresDatabase {
   for (let attempt = 0; ; attempt++) {
-    const db = new PostgresDatabase(connectionTo(url));
+    const db = new PostgresDatabase(new PostgresConnection(url));
     try {
       db.exec('SELECT 1');
       return db;
