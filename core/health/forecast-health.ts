@@ -2,7 +2,7 @@ import { type SeriesPoint, changeOverWeek, fitTrend, forecastCrossing } from '..
 import { healthCategories, healthFormula } from '../../analyzers/health/health-score.js';
 import type { HealthForecastReport, HealthScoreReport } from '../api/health.js';
 import type { Database } from '../store/database.js';
-import { type HealthPoint, readHealthSeries, snapshotDate } from './health-store.js';
+import { type HealthHistory, type HealthPoint, healthSeries, readHealthHistories, readHealthSeries, snapshotDate } from './health-store.js';
 
 type Breakdown = HealthScoreReport['categories'];
 type Forecast = ReturnType<typeof forecastCrossing>;
@@ -76,7 +76,12 @@ export function withChangeSinceWeek(db: Database, repositoryId: number, report: 
 export function scoreChangeSinceWeek(db: Database, repositoryId: number, snapshotId: number, score: number | null): number | null {
   const at = snapshotDate(db, snapshotId);
   if (score === null || at === null) return null;
-  const others = readHealthSeries(db, repositoryId, { except: snapshotId }).filter((point) => Date.parse(point.at) <= at);
+  return changeSinceWeekIn(readHealthHistories(db, [repositoryId]).get(repositoryId), { snapshotId, at, score });
+}
+
+/** scoreChangeSinceWeek of a snapshot (its commit's date in ms, its score) in a history already read. */
+export function changeSinceWeekIn(history: HealthHistory | undefined, { snapshotId, at, score }: { snapshotId: number; at: number; score: number }): number | null {
+  const others = healthSeries(history, { except: snapshotId }).filter((point) => Date.parse(point.at) <= at);
   const change = changeOverWeek([...scoreSeries(others), { at, value: score }]);
   return change === null ? null : Math.round(change * 1e6) / 1e6;
 }

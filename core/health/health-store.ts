@@ -1,6 +1,6 @@
 import { healthFormula } from '../../analyzers/health/health-score.js';
 import type { HealthScoreReport } from '../api/health.js';
-import type { Database } from '../store/database.js';
+import { type Database, placeholders } from '../store/database.js';
 
 /** Keeps a snapshot's health score and its breakdown, with the formula that made them. */
 export function saveHealthScore(db: Database, report: HealthScoreReport): void {
@@ -42,21 +42,42 @@ export interface HealthPoint {
   readonly score: number;
 }
 
+/** A repository's stored scores of the current formula, oldest first by commit date, every snapshot of a commit (healthSeries keeps one). */
+export type HealthHistory = readonly { readonly id: number; readonly commit: string; readonly at: string; readonly score: number }[];
+
 /**
  * A repository's health scores of the current formula as its scans and backfills stored them, oldest
  * first by commit date, one per commit (its latest snapshot with a score). Scans made before scores
  * were kept have none: without a backfill, a trend starts with the first scan that has one.
  */
 export function readHealthSeries(db: Database, repositoryId: number, { except }: { except?: number } = {}): HealthPoint[] {
+  return healthSeries(readHealthHistories(db, [repositoryId]).get(repositoryId), { except });
+}
+
+/** The stored score histories of the given repositories, in one query (the portfolio reads hundreds). */
+export function readHealthHistories(db: Database, repositoryIds: readonly number[]): Map<number, HealthHistory> {
+  const histories = new Map<number, HealthHistory[number][]>();
+  if (repositoryIds.length === 0) return histories;
   const rows = db
-    .prepare<[number, string], { id: number; commit_sha: string; at: string; score: number }>(
-      `SELECT s.id, s.commit_sha, COALESCE(s.commit_date, s.finished_at) AS at, h.score
+    .prepare<unknown[], { repository_id: number; id: number; commit_sha: string; at: string; score: number }>(
+      `SELECT s.repository_id, s.id, s.commit_sha, COALESCE(s.commit_date, s.finished_at) AS at, h.score
        FROM snapshots s JOIN health_scores h ON h.snapshot_id = s.id
-       WHERE s.repository_id = ? AND s.kind IN ('head', 'backfill') AND h.formula = ? AND h.score IS NOT NULL ORDER BY at, s.id`,
+       WHERE s.repository_id IN (${placeholders(repositoryIds)}) AND s.kind IN ('head', 'backfill') AND h.formula = ? AND h.score IS NOT NULL
+       ORDER BY s.repository_id, at, s.id`,
     )
-    .all(repositoryId, healthFormula);
+    .all(...repositoryIds, healthFormula);
+  for (const row of rows) {
+    const history = histories.get(row.repository_id) ?? [];
+    history.push({ id: row.id, commit: row.commit_sha, at: row.at, score: row.score });
+    histories.set(row.repository_id, history);
+  }
+  return histories;
+}
+
+/** A history's series, one point per commit (its latest snapshot), leaving out one snapshot when asked. */
+export function healthSeries(history: HealthHistory | undefined, { except }: { except?: number | undefined } = {}): HealthPoint[] {
   // A commit scanned again counts once, as its latest scan has it.
-  const latest = new Map(rows.filter((row) => row.id !== except).map((row) => [row.commit_sha, row]));
+  const latest = new Map((history ?? []).filter((row) => row.id !== except).map((row) => [row.commit, row]));
   return [...latest.values()].map((row) => ({ snapshotId: row.id, at: row.at, score: row.score }));
 }
 

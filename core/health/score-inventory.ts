@@ -4,7 +4,7 @@ import type { HealthScoreReport } from '../api/health.js';
 import { type ScorableItem, openItemsOf } from '../inventory/inventory-store.js';
 import type { PreparedItem } from '../inventory/prepare-items.js';
 import { fingerprintsFor } from '../inventory/update-inventory.js';
-import type { Database } from '../store/database.js';
+import { type Database, placeholders } from '../store/database.js';
 import { sumCodeLines } from '../store/snapshot-files.js';
 import { healthCategoryOf } from './health-categories.js';
 import { readHealthScore, saveHealthScore } from './health-store.js';
@@ -36,6 +36,36 @@ export function latestStoredScore(db: Database, repositoryId: number, { rescore 
   const report = scoreInventory(db, { repositoryId, snapshotId: latest.id });
   saveHealthScore(db, report);
   return report;
+}
+
+/** What the portfolio shows of a repository's latest score: latestStoredScore without the parts, with its commit's date (ms). */
+export interface LatestScore {
+  snapshotId: number;
+  at: number;
+  score: number | null;
+  rating: HealthScoreReport['rating'];
+  reason: string | null;
+}
+
+/** latestStoredScore of each of the given repositories (those with an inventory), read in one query; only a score of an older formula is made again. */
+export function latestStoredScores(db: Database, repositoryIds: readonly number[]): Map<number, LatestScore> {
+  if (repositoryIds.length === 0) return new Map();
+  const rows = db
+    .prepare<unknown[], { repository_id: number; id: number; at: string; formula: string | null; score: number | null; rating: HealthScoreReport['rating']; reason: string | null }>(
+      `SELECT l.repository_id, l.id, l.at, h.formula, h.score, h.rating, h.reason FROM (
+         SELECT s.repository_id, s.id, COALESCE(s.commit_date, s.finished_at) AS at,
+                row_number() OVER (PARTITION BY s.repository_id ORDER BY s.finished_at DESC, s.id DESC) AS recency
+         FROM snapshots s JOIN snapshot_inventory i ON i.snapshot_id = s.id
+         WHERE s.kind = 'head' AND s.repository_id IN (${placeholders(repositoryIds)})) l
+       LEFT JOIN health_scores h ON h.snapshot_id = l.id WHERE l.recency = 1`,
+    )
+    .all(...repositoryIds);
+  return new Map(
+    rows.map((row) => {
+      const { score, rating, reason } = row.formula === healthFormula ? row : latestStoredScore(db, row.repository_id, { rescore: false })!;
+      return [row.repository_id, { snapshotId: row.id, at: Date.parse(row.at), score, rating, reason }];
+    }),
+  );
 }
 
 /**

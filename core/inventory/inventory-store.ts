@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AnalysisId } from '../api/analyses.js';
 import { StewardError } from '../api/errors.js';
 import { type Confidence, type DebtItem, type InventoryPage, type InventoryQuerySchema, type ItemKind, type ItemStatus, type Severity, severities } from '../api/inventory.js';
-import type { Database } from '../store/database.js';
+import { type Database, placeholders } from '../store/database.js';
 import { type CostModel, debtTotals, defaultCostModel } from './cost-model.js';
 
 type InventoryQuery = z.infer<typeof InventoryQuerySchema>;
@@ -34,7 +34,7 @@ export function hasInventory(db: Database, repositoryId: number): boolean {
  * Which snapshot speaks for each analysis as of a snapshot: itself for the analyses it ran, else the
  * newest earlier one that ran it (a `scan --only code` does not resolve the dependency items).
  */
-function effectiveSnapshots(history: readonly SnapshotInventoryRow[], from: number): [AnalysisId, number][] {
+function effectiveSnapshots(history: readonly Pick<SnapshotInventoryRow, 'id' | 'analyses'>[], from: number): [AnalysisId, number][] {
   const start = history.findIndex((row) => row.id === from);
   const speaking = new Map<AnalysisId, number>();
   for (const row of history.slice(start)) {
@@ -97,7 +97,7 @@ export function listInventory(db: Database, query: InventoryQuery): InventoryPag
     ${
       wantResolved
         ? `UNION ALL SELECT ${itemColumns}, 'resolved' AS status FROM ${itemJoins}
-           WHERE si.snapshot_id = d.last_seen AND d.repository_id = ? AND d.analysis IN (${analyses.map(() => '?').join(', ') || "''"}) AND ${scope.sql}
+           WHERE si.snapshot_id = d.last_seen AND d.repository_id = ? AND d.analysis IN (${placeholders(analyses) || "''"}) AND ${scope.sql}
              AND NOT EXISTS (SELECT 1 FROM snapshot_items si2 JOIN debt_items d2 ON d2.id = si2.item_id WHERE si2.item_id = d.id AND ${foundIn(now, 'si2', 'd2').sql})`
         : ''
     }`;
@@ -153,27 +153,51 @@ export function openItemsOf(db: Database, { repositoryId, snapshotId, folder }: 
   return { snapshotId: snapshot.id, items };
 }
 
+export type OpenItemCounts = { bySeverity: Partial<Record<Severity, number>>; byKind: Partial<Record<ItemKind, number>>; total: number; effortMinutes: number };
+
 /**
- * The open items of the latest scan (not accepted, dismissed or resolved), counted by severity and by
- * kind, with their effort in minutes: what the portfolio shows of a repository, in one grouped query
- * (the list's facets would make and count its whole table). Null without an inventory.
+ * The open items of each repository's latest scan (not accepted, dismissed or resolved), counted by
+ * severity and by kind, with their effort in minutes: what the portfolio shows of its repositories,
+ * in two grouped queries however many there are (the list's facets would make and count each whole
+ * table). A repository without an inventory has none.
  */
-export function openItemCounts(db: Database, repositoryId: number): { bySeverity: Partial<Record<Severity, number>>; byKind: Partial<Record<ItemKind, number>>; total: number; effortMinutes: number } | null {
-  const history = snapshotsWithItems(db, repositoryId);
-  if (history.length === 0) return null;
-  const current = foundIn(effectiveSnapshots(history, history[0]!.id));
-  const rows = db
-    .prepare<unknown[], { severity: Severity; kind: ItemKind; count: number; effort: number }>(
-      `SELECT si.severity, d.kind, count(*) AS count, sum(si.effort) AS effort FROM ${itemJoins} WHERE ${current.sql} AND d.decision = 'open' GROUP BY si.severity, d.kind`,
+export function openItemCounts(db: Database, repositoryIds: readonly number[]): Map<number, OpenItemCounts> {
+  const histories = new Map<number, Pick<SnapshotInventoryRow, 'id' | 'analyses'>[]>();
+  if (repositoryIds.length === 0) return new Map();
+  const history = db
+    .prepare<unknown[], { repository_id: number; id: number; analyses: string }>(
+      `SELECT s.repository_id, s.id, i.analyses FROM snapshots s JOIN snapshot_inventory i ON i.snapshot_id = s.id
+       WHERE s.kind = 'head' AND s.repository_id IN (${placeholders(repositoryIds)}) ORDER BY s.repository_id, s.finished_at DESC, s.id DESC`,
     )
-    .all(...current.params);
-  const bySeverity: Partial<Record<Severity, number>> = {};
-  const byKind: Partial<Record<ItemKind, number>> = {};
-  for (const row of rows) {
-    bySeverity[row.severity] = (bySeverity[row.severity] ?? 0) + row.count;
-    byKind[row.kind] = (byKind[row.kind] ?? 0) + row.count;
+    .all(...repositoryIds);
+  for (const row of history) {
+    if (!histories.has(row.repository_id)) histories.set(row.repository_id, []);
+    histories.get(row.repository_id)!.push(row);
   }
-  return { bySeverity, byKind, total: rows.reduce((sum, row) => sum + row.count, 0), effortMinutes: rows.reduce((sum, row) => sum + row.effort, 0) };
+  // Which repository each (snapshot, analysis) that speaks for its latest scan belongs to.
+  const speaking = new Map<string, number>();
+  for (const [repositoryId, rows] of histories) {
+    for (const [analysis, snapshotId] of effectiveSnapshots(rows, rows[0]!.id)) speaking.set(`${snapshotId} ${analysis}`, repositoryId);
+  }
+  const snapshotIds = [...new Set([...speaking.keys()].map((key) => Number(key.split(' ')[0])))];
+  const counts = new Map([...histories.keys()].map((repositoryId): [number, OpenItemCounts] => [repositoryId, { bySeverity: {}, byKind: {}, total: 0, effortMinutes: 0 }]));
+  if (snapshotIds.length === 0) return counts;
+  const rows = db
+    .prepare<unknown[], { snapshot_id: number; analysis: AnalysisId; severity: Severity; kind: ItemKind; count: number; effort: number }>(
+      `SELECT si.snapshot_id, d.analysis, si.severity, d.kind, count(*) AS count, sum(si.effort) AS effort FROM ${itemJoins}
+       WHERE si.snapshot_id IN (${placeholders(snapshotIds)}) AND d.decision = 'open' GROUP BY si.snapshot_id, d.analysis, si.severity, d.kind`,
+    )
+    .all(...snapshotIds);
+  for (const row of rows) {
+    const repositoryId = speaking.get(`${row.snapshot_id} ${row.analysis}`);
+    if (repositoryId === undefined) continue;
+    const count = counts.get(repositoryId)!;
+    count.bySeverity[row.severity] = (count.bySeverity[row.severity] ?? 0) + row.count;
+    count.byKind[row.kind] = (count.byKind[row.kind] ?? 0) + row.count;
+    count.total += row.count;
+    count.effortMinutes += row.effort;
+  }
+  return counts;
 }
 
 /** The count, the page and the facets of the listed items, under the menus' filters. */
@@ -257,13 +281,12 @@ function facets(db: Database, conditions: readonly [Facet, Condition][]): NonNul
 
 /** The filters with a menu, as conditions on the listed rows. */
 function menuConditions(query: InventoryQuery): [Facet, Condition][] {
-  const list = (values: readonly string[]): string => values.map(() => '?').join(', ');
   const conditions: [Facet, Condition][] = [];
   const statuses = query.statuses ?? ['open', 'accepted', 'dismissed'];
-  conditions.push(['statuses', { sql: `status IN (${list(statuses)})`, params: [...statuses] }]);
-  if (query.kinds) conditions.push(['kinds', { sql: `kind IN (${list(query.kinds)})`, params: [...query.kinds] }]);
-  if (query.confidences) conditions.push(['confidences', { sql: `confidence IN (${list(query.confidences)})`, params: [...query.confidences] }]);
-  if (query.severities) conditions.push(['severities', { sql: `severity IN (${list(query.severities)})`, params: [...query.severities] }]);
+  conditions.push(['statuses', { sql: `status IN (${placeholders(statuses)})`, params: [...statuses] }]);
+  if (query.kinds) conditions.push(['kinds', { sql: `kind IN (${placeholders(query.kinds)})`, params: [...query.kinds] }]);
+  if (query.confidences) conditions.push(['confidences', { sql: `confidence IN (${placeholders(query.confidences)})`, params: [...query.confidences] }]);
+  if (query.severities) conditions.push(['severities', { sql: `severity IN (${placeholders(query.severities)})`, params: [...query.severities] }]);
   if (query.owner !== undefined) conditions.push(['owner', { sql: 'owner = ?', params: [query.owner] }]);
   return conditions;
 }

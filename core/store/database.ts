@@ -41,6 +41,9 @@ function isTeamStore(store: string): boolean {
   return /^postgres(ql)?:\/\//i.test(store);
 }
 
+/** One `?` for each value: the parameters of an `IN (…)` list. */
+export const placeholders = (values: readonly unknown[]): string => values.map(() => '?').join(', ');
+
 /** Opens (creating if needed) the store, a SQLite file or a team's PostgreSQL database, and brings its schema up to date. */
 export function openDatabase(store: string, options: OpenSqliteOptions = {}): Database {
   return isTeamStore(store) ? openPostgresDatabase(store) : openSqliteDatabase(store, options);

@@ -1,6 +1,6 @@
 import type { LineTotals, Snapshot, SnapshotReport, SnapshotSummary } from '../api/snapshots.js';
 import { identityKey, personNames } from '../../analyzers/identities/resolve-identities.js';
-import type { Database } from './database.js';
+import { type Database, placeholders } from './database.js';
 
 /** Everything about a finished scan except its results, which each analysis step saves itself. */
 type NewSnapshot = Omit<Snapshot, 'id'>;
@@ -151,7 +151,7 @@ export function latestSnapshotSummaries(db: Database, repositoryIds: readonly nu
     .prepare<number[], SummaryRow>(
       `${summarySelect} WHERE s.id IN (
          SELECT (SELECT id FROM snapshots x WHERE x.repository_id = r.id AND x.kind = 'head' ORDER BY x.finished_at DESC, x.id DESC LIMIT 1)
-         FROM repositories r WHERE r.id IN (${repositoryIds.map(() => '?').join(', ')}))`,
+         FROM repositories r WHERE r.id IN (${placeholders(repositoryIds)}))`,
     )
     .all(...repositoryIds);
   return new Map(rows.map((row) => [row.repository_id, toSummary(row)]));

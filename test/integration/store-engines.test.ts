@@ -11,9 +11,12 @@ import { mergeIdentities, readIdentityMap, unmergeIdentity } from '../../core/st
 import { openPostgresDatabase, redactStoreUrl } from '../../core/store/postgres-database.js';
 import { openSqliteDatabase, type SqliteDatabase } from '../../core/store/sqlite-database.js';
 import { StewardError } from '../../core/api/errors.js';
+import type { InventoryPage } from '../../core/api/inventory.js';
+import type { Portfolio } from '../../core/api/portfolio.js';
 import { isProductCode } from '../../analyzers/discover/code-role.js';
 import { git, temporaryDirectory } from '../support/git-fixture.js';
-import { runSteward, spawnSteward } from '../support/cli.js';
+import { runSteward, spawnSteward, stewardJson } from '../support/cli.js';
+import { portfolioRepositories, scannedPortfolio } from '../support/portfolio-fixture.js';
 import { itemRepository, slowRepository } from '../reliability/support/concurrency-fixture.js';
 import { type PostgresServer, postgresBinaries, startPostgres, strangerAuthority } from '../support/postgres-server.js';
 
@@ -329,6 +332,30 @@ describe.skipIf(skipped)('scans into a team store', () => {
     expect(history.snapshots.map(({ snapshot }) => snapshot.commit)).toEqual([git(checkout, ['rev-parse', 'HEAD']).trim(), git(laptop, ['rev-parse', 'HEAD']).trim()]);
   });
 
+
+  it('shows the same portfolio from PostgreSQL as from SQLite: scores, trends, forecasts, teams, open items as of the scan each analysis last ran in, and decisions', () => {
+    const repositories = portfolioRepositories();
+    const stores = [{ home: temporaryDirectory(), store: 'local' }, { home: temporaryDirectory(), store: server.createDatabase(`store_${++databases}`) }];
+    const portfolios = stores.map(({ home, store }) => {
+      const steward = <T>(args: string[]) => stewardJson<T>(home, ['--store', store, ...args]);
+      scannedPortfolio(home, { repositories, store });
+      const { shop } = repositories;
+      // A later scan of the code alone: the other analyses' open items are still those of the full scan.
+      steward(['scan', shop, '--only', 'code', '--rescan', '--offline', '--quiet']);
+      const items = steward<InventoryPage>(['inventory', shop]).items;
+      steward(['item', 'dismiss', items[0]!.fingerprint, '--reason', 'kept on purpose']);
+      return { portfolio: steward<Portfolio>(['portfolio']), open: steward<InventoryPage>(['inventory', shop]).totals.items };
+    });
+    const comparable = ({ portfolio }: { portfolio: Portfolio }) => ({ ...portfolio, repositories: portfolio.repositories.map(({ latestScan, ...rest }) => ({ ...rest, commit: latestScan?.commit })) });
+    expect(comparable(portfolios[1]!)).toEqual(comparable(portfolios[0]!));
+    for (const { portfolio, open } of portfolios) {
+      const shop = portfolio.repositories.find((repository) => repository.path === repositories.shop)!;
+      expect(shop.items!.total).toBe(open);
+      expect(new Set(Object.keys(shop.items!.byKind)).size).toBeGreaterThan(1);
+      expect(shop.health!.trend.length).toBe(4);
+      expect(shop.team).toEqual(['@acme/shop-team']);
+    }
+  });
 
   it('two runners scanning the same commit at once, each waiting for the other: both succeed, one snapshot is saved and the other says it kept it', async () => {
     const store = server.createDatabase(`store_${++databases}`);

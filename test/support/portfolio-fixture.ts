@@ -1,17 +1,25 @@
 import { stewardJson } from './cli.js';
 import { ownedShop, smallShop } from './shop-fixture.js';
 
+/** The owned shop (ten weeks of history, a team in CODEOWNERS), and two small ones, `tools` and `moved`. */
+export interface PortfolioRepositories {
+  shop: string;
+  tools: string;
+  moved: string;
+}
+
+export function portfolioRepositories(): PortfolioRepositories {
+  return { shop: ownedShop().repository, tools: smallShop('tools'), moved: smallShop('moved') };
+}
+
 /**
- * Three repositories scanned into `home`: the owned shop (three weeks backfilled, then scanned: a
- * trend of four weekly scores), and two small ones, `tools` and `moved`, scanned once.
+ * The three repositories scanned into `home` (or the team `store` it names): the shop three weeks
+ * backfilled, then scanned (a trend of four weekly scores), the small ones scanned once.
  */
-export function scannedPortfolio(home: string): { shop: string; tools: string; moved: string } {
-  const { repository: shop } = ownedShop();
-  stewardJson(home, ['backfill', shop, '--every', '1w', '--count', '3', '--offline', '--quiet']);
-  stewardJson(home, ['scan', shop, '--offline', '--quiet']);
-  const tools = smallShop('tools');
-  stewardJson(home, ['scan', tools, '--offline', '--quiet']);
-  const moved = smallShop('moved');
-  stewardJson(home, ['scan', moved, '--offline', '--quiet']);
-  return { shop, tools, moved };
+export function scannedPortfolio(home: string, { repositories = portfolioRepositories(), store }: { repositories?: PortfolioRepositories; store?: string } = {}): PortfolioRepositories {
+  const steward = (args: string[]) => stewardJson(home, [...(store === undefined ? [] : ['--store', store]), ...args, '--offline', '--quiet']);
+  const { shop, tools, moved } = repositories;
+  steward(['backfill', shop, '--every', '1w', '--count', '3']);
+  for (const path of [shop, tools, moved]) steward(['scan', path]);
+  return repositories;
 }
