@@ -158,9 +158,9 @@ class PostgresDatabase implements Database {
         if (!held.sent) send();
         const { changes, inserts } = held.sent!;
         if (inserts === 1) return changes;
-        // A plain insert inserts its row or fails; with ON CONFLICT DO NOTHING, only one sent alone tells.
+        // A plain insert inserts its row or fails; with ON CONFLICT (DO NOTHING or DO UPDATE), only one sent alone tells.
         if (!insert.tail) return 1;
-        throw new Error('Steward asked how many rows one of several batched inserts with ON CONFLICT DO NOTHING inserted, which PostgreSQL does not tell');
+        throw new Error('Steward asked how many rows one of several batched inserts with ON CONFLICT inserted or updated, which PostgreSQL does not tell');
       },
     };
   }

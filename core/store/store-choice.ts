@@ -56,6 +56,7 @@ export function writeStoreFile(home: string, choice: { store: string; fallback: 
   const parsed = StoreFileSchema.parse(choice);
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(parsed, null, 2)}\n`, { mode: 0o600 });
+  // The mode above applies only to a file it creates: one left by a process of the same id keeps its own.
   chmodSync(temporary, 0o600);
   renameSync(temporary, file);
 }
