@@ -23,7 +23,7 @@ function buildRepository(folder: string): string {
   ]);
 }
 
-test('a first scan shows the code while the dependencies are still being checked; a cancelled one leaves nothing, and the next one saves all', async ({ page }, testInfo) => {
+test('a first scan shows the code while the dependencies are still being checked; a cancelled one leaves nothing, the next one saves all, and one more of the unchanged commit keeps that snapshot unless asked for a new one', async ({ page }, testInfo) => {
   // The registry answers nothing until released: the dependency check, and so the scan, cannot finish before.
   const registry = await startFixtureRegistry({ packages: dependencyPackages });
   registry.hold();
@@ -66,6 +66,17 @@ test('a first scan shows the code while the dependencies are still being checked
     await expect(functions).toContainText('tangled');
     await page.getByRole('link', { name: 'Dependencies' }).click();
     await expect(page.getByRole('table', { name: 'Dependencies' })).toContainText('alpha');
+
+    // Scanned again the same day, unchanged: the snapshot is kept, and saying so offers a new one anyway.
+    const saved = Number(/snapshot (\d+)/.exec((await page.getByRole('status').filter({ hasText: 'Scan finished' }).textContent())!)![1]);
+    await page.getByRole('button', { name: 'Scan' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `so snapshot ${saved} is kept and nothing new was saved` })).toBeVisible();
+    await page.getByRole('link', { name: 'Snapshots' }).click();
+    const snapshots = page.getByRole('table', { name: 'Snapshots' }).getByRole('row');
+    await expect(snapshots).toHaveCount(2);
+    await page.getByRole('button', { name: 'Save a new snapshot anyway' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Scan finished: snapshot \d+ saved\.$/ })).not.toContainText(`snapshot ${saved} `);
+    await expect(snapshots).toHaveCount(3);
   } finally {
     registry.release();
     await server.stop();
