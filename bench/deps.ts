@@ -110,7 +110,7 @@ async function checkOnce(repo: string, home: string, registry: string, laterHour
     const tree = await listTreeFiles(root, head.commit);
     const started = performance.now();
     const report = await analyzeDependencies({
-      db,
+      cache: db,
       root,
       commit: head.commit,
       tree,

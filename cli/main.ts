@@ -74,7 +74,7 @@ const program = new Command('steward')
   .exitOverride()
   .addHelpText(
     'after',
-    '\nData lives in $STEWARD_HOME (default: the platform app-data folder), or in a team store (--store, STEWARD_STORE, $STEWARD_HOME/store.json).\nExit codes: 0 ok, 2 bad usage or input, 3 internal error, 130 interrupted.',
+    '\nData lives in $STEWARD_HOME (default: the platform app-data folder), or in a team store (--store, STEWARD_STORE, $STEWARD_HOME/store.json), whose scans keep their caches in $STEWARD_HOME unless STEWARD_CACHE=shared.\nExit codes: 0 ok, 2 bad usage or input, 3 internal error, 130 interrupted.',
   );
 
 program

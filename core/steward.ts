@@ -13,7 +13,7 @@ import { notificationsAfterScan } from './health/health-notifications.js';
 import type { WorkerModules } from './scan/worker-modules.js';
 import { type Database, openDatabase } from './store/database.js';
 import { StoreUnreachable, checkTeamStore, redactStoreUrl } from './store/postgres-database.js';
-import { type StoreChoice, type StoreFallback, type StoreSource, storeFile, writeStoreFile } from './store/store-choice.js';
+import { type CacheChoice, type StoreChoice, type StoreFallback, type StoreSource, storeFile, writeStoreFile } from './store/store-choice.js';
 import { readSettings, updateSettings } from './store/settings.js';
 import { itemizeStoredSnapshots } from './inventory/itemize-stored.js';
 import { forecastHealth, withChangeSinceWeek } from './health/forecast-health.js';
@@ -47,6 +47,8 @@ interface StewardOptions {
   scansInThisThread?: boolean;
   /** A team store's URL (postgres://…); default: the SQLite file in `home`. */
   store?: string | undefined;
+  /** Where a team store's scans keep their caches (core/store/store-choice.ts; default: this machine's file). */
+  cache?: CacheChoice | undefined;
   /** What chose the store, and why another is in use, for the app to show (default: nothing chose it). */
   storeChoice?: { source: StoreSource; fallback: StoreFallback; note: string | null } | undefined;
   /** better_sqlite3.node for the running ABI (Electron); Node's default build otherwise. */
@@ -85,7 +87,7 @@ export interface Steward {
  */
 export function openChosenSteward(options: Omit<StewardOptions, 'store' | 'storeChoice'>, choice: StoreChoice, warn: (message: string) => void): Steward {
   try {
-    return openSteward({ ...options, store: choice.store, storeChoice: { source: choice.source, fallback: choice.fallback, note: null } });
+    return openSteward({ ...options, store: choice.store, cache: choice.cache, storeChoice: { source: choice.source, fallback: choice.fallback, note: null } });
   } catch (error) {
     if (!(error instanceof StoreUnreachable) || choice.fallback !== 'local') throw error;
     const note = `${error.message}; using the local store in ${options.home} instead (fallback: local)`;
@@ -97,6 +99,10 @@ export function openChosenSteward(options: Omit<StewardOptions, 'store' | 'store
 export function openSteward(options: StewardOptions): Steward {
   const store = options.store ?? databaseFile(options.home);
   const db = openDatabase(store, { nativeBinding: options.nativeBinding });
+  // A team store's scans keep their caches in this machine's file unless told to share them; opened when a scan first needs it.
+  const cacheFile = options.store !== undefined && options.cache !== 'shared' ? databaseFile(options.home) : undefined;
+  let cacheDb: Database | undefined;
+  const cache = cacheFile === undefined ? undefined : { store: cacheFile, get db() { return (cacheDb ??= openDatabase(cacheFile, { nativeBinding: options.nativeBinding })); } };
   itemizeStoredSnapshots(db, new Date());
   const listeners = new Set<StewardListener>();
   const emit = (event: StewardEvent): void => {
@@ -105,6 +111,7 @@ export function openSteward(options: StewardOptions): Steward {
   const scans = new ScanService({
     db,
     store,
+    cache,
     nativeBinding: options.nativeBinding,
     workers: options.workers,
     inThisThread: options.scansInThisThread,
@@ -155,6 +162,7 @@ export function openSteward(options: StewardOptions): Steward {
         source: options.storeChoice?.source ?? 'default',
         fallback: options.storeChoice?.fallback ?? 'fail',
         note: options.storeChoice?.note ?? null,
+        cache: options.store === undefined ? 'local' : (options.cache ?? 'local'),
       },
     }),
     'app.chooseStore': async ({ store: chosen, fallback }) => {
@@ -299,6 +307,7 @@ export function openSteward(options: StewardOptions): Steward {
       await drafts.close();
       await scans.close();
       listeners.clear();
+      cacheDb?.close();
       db.close();
     },
   };

@@ -14,8 +14,10 @@ export interface AnalysisContext {
   /** The commit being analysed; analyses read the commit's content, never the working tree. */
   readonly commit: string;
   readonly signal: AbortSignal;
-  /** The run's connection, for caches that outlive the snapshot (results are saved by `save`). */
+  /** The store: settings, imported test results (an analysis's results are saved by `save`). */
   readonly db: Database;
+  /** The run's caches that outlive the snapshot (facts by blob, memos, git logs, registry answers): the store's own, or this machine's file (core/store/store-choice.ts). */
+  readonly cache: Database;
   /** The commit's files. */
   treeFiles(): Promise<TreeListing>;
   /** The code engine's analysis of the commit (with the progress of the analysis that asks first). */

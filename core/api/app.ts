@@ -17,6 +17,8 @@ const AppInfoSchema = z.object({
     fallback: z.enum(['fail', 'local']),
     /** Said when the store in use is not the one chosen: the team store could not be reached, and the fallback is local. */
     note: z.string().nullable(),
+    /** Where scans keep their caches (code facts, memos, git logs, registry answers): this machine's file, or the team store, shared by every runner. */
+    cache: z.enum(['local', 'shared']),
   }),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;

@@ -46,7 +46,8 @@ export interface CodeAnalysis {
 }
 
 interface AnalyzeCodeOptions {
-  db: Database;
+  /** The run's caches (facts by blob, project contexts): the store's, or this machine's (core/store/store-choice.ts). */
+  cache: Database;
   root: string;
   /** The tree of the commit being analysed. */
   tree: TreeListing;
@@ -61,11 +62,11 @@ interface AnalyzeCodeOptions {
 }
 
 /** discover → facts (cached by content) → complexity, deprecated uses, import cycles, boundary violations, dead code. */
-export async function analyzeCode({ db, root, tree, parseWorkerUrl, thresholds, installed = true, signal, progress, warn }: AnalyzeCodeOptions): Promise<CodeAnalysis> {
+export async function analyzeCode({ cache, root, tree, parseWorkerUrl, thresholds, installed = true, signal, progress, warn }: AnalyzeCodeOptions): Promise<CodeAnalysis> {
   const started = performance.now();
   const { files } = tree;
-  const prefetched = prefetchCodeFacts(db, files, factsEngineVersion, parseWorkerUrl);
-  const layout = await readProjectLayout(db, root, files, signal, { installed }).then(withinCodeFileLimit).catch(async (error: unknown) => {
+  const prefetched = prefetchCodeFacts(cache, files, factsEngineVersion, parseWorkerUrl);
+  const layout = await readProjectLayout(cache, root, files, signal, { installed }).then(withinCodeFileLimit).catch(async (error: unknown) => {
     await prefetched.parser.close();
     throw error;
   });
@@ -75,7 +76,7 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, thresholds, 
 
   const codePaths = new Set(discovery.codeFiles);
   const codeFiles = files.filter((file) => codePaths.has(file.path));
-  const code = await readCodeFacts({ db, root, files: codeFiles, engineVersion: factsEngineVersion, parseWorkerUrl, signal, progress, prefetched });
+  const code = await readCodeFacts({ db: cache, root, files: codeFiles, engineVersion: factsEngineVersion, parseWorkerUrl, signal, progress, prefetched });
   if (code.missing.length > 0) {
     warn(`${plural(code.missing.length, 'code file')} could not be read because git does not have their content: ${preview(code.missing)}`, {
       partial: true,
@@ -86,12 +87,12 @@ export async function analyzeCode({ db, root, tree, parseWorkerUrl, thresholds, 
   const resolve = await layout.resolverFor(code.facts);
   const edges = buildImportEdges(code.facts, resolve);
   const workspaceDirs = discovery.workspaces.map((workspace) => workspace.dir);
-  const packages = installed ? await readInstalledDeprecations({ db, root, facts: code.facts, resolve, workspaceDirs, engineVersion: factsEngineVersion, signal }) : new Map<string, PackageDeprecations>();
+  const packages = installed ? await readInstalledDeprecations({ db: cache, root, facts: code.facts, resolve, workspaceDirs, engineVersion: factsEngineVersion, signal }) : new Map<string, PackageDeprecations>();
   const searches = new Map<boolean, Promise<DeadCodeResult>>();
   const deadCode = (production: boolean): Promise<DeadCodeResult> => {
     let search = searches.get(production);
     if (!search) {
-      search = analyzeDeadCode({ db, root, tree, parseWorkerUrl, signal, warn }, layout, { facts: code.facts, edges, generated: code.generated }, config, production);
+      search = analyzeDeadCode({ cache, root, tree, parseWorkerUrl, signal, warn }, layout, { facts: code.facts, edges, generated: code.generated }, config, production);
       searches.set(production, search);
     }
     return search;
@@ -134,7 +135,7 @@ function withinCodeFileLimit(layout: ProjectLayout): ProjectLayout {
  * (MDX and VitePress pages, Vue, Svelte and Astro components), the lockfiles' peer dependencies, and the entry points.
  */
 async function analyzeDeadCode(
-  { db, root, tree, parseWorkerUrl, signal, warn }: Pick<AnalyzeCodeOptions, 'db' | 'root' | 'tree' | 'parseWorkerUrl' | 'signal' | 'warn'>,
+  { cache, root, tree, parseWorkerUrl, signal, warn }: Pick<AnalyzeCodeOptions, 'cache' | 'root' | 'tree' | 'parseWorkerUrl' | 'signal' | 'warn'>,
   layout: ProjectLayout,
   code: Pick<DeadCodeInput, 'facts' | 'edges'> & { generated: ReadonlyMap<string, FileFacts> },
   config: StewardConfig,
@@ -142,7 +143,7 @@ async function analyzeDeadCode(
 ): Promise<DeadCodeResult> {
   const documentPaths = new Set(scriptDocumentsOf(tree.files.map((file) => file.path)));
   const documents = await readCodeFacts({
-    db,
+    db: cache,
     root,
     files: tree.files.filter((file) => documentPaths.has(file.path)),
     engineVersion: factsEngineVersion,
@@ -170,7 +171,7 @@ async function analyzeDeadCode(
     generated: new Set([...code.generated.keys(), ...documents.generated.keys()]),
     resolve,
     symlinks: tree.symlinks,
-    lockedPeers: await readLockedPeers(db, root, tree.files, signal),
+    lockedPeers: await readLockedPeers(cache, root, tree.files, signal),
     entryPoints,
     tsconfigs: layout.discovery.tsconfigs,
     pathAliases: await layout.pathAliases(),
@@ -178,7 +179,7 @@ async function analyzeDeadCode(
     warnings,
   });
   for (const warning of new Set(warnings)) warn(warning);
-  return { ...result, findings: doubtNamedFiles(result.findings, await namedUnusedFiles(db, root, tree, result.findings, signal)) };
+  return { ...result, findings: doubtNamedFiles(result.findings, await namedUnusedFiles(cache, root, tree, result.findings, signal)) };
 }
 
 /** Texts larger than this are not searched for file names (minified bundles, data). */
@@ -188,17 +189,17 @@ const namingTextLimit = 1024 * 1024;
  * Where the names of the unused files Steward is sure of are written outside the import graph: one
  * `git grep` of the commit, remembered for the commit (a re-scan of it does not search again).
  */
-async function namedUnusedFiles(db: Database, root: string, tree: TreeListing, findings: readonly DeadCodeFinding[], signal: AbortSignal): Promise<Map<string, FileMention>> {
+async function namedUnusedFiles(cache: Database, root: string, tree: TreeListing, findings: readonly DeadCodeFinding[], signal: AbortSignal): Promise<Map<string, FileMention>> {
   const sure = findings.filter((finding) => finding.kind === 'file' && finding.confidence === 'high').map((finding) => finding.path);
   if (sure.length === 0) return new Map();
-  const cache = new ProjectContextCache(db);
+  const contexts = new ProjectContextCache(cache);
   const key = createHash('sha256').update(`file-mentions\0${factsEngineVersion}\0${tree.commit}\0${sure.join('\0')}`).digest('hex');
-  const cached = cache.get<[string, FileMention][]>(key);
+  const cached = contexts.get<[string, FileMention][]>(key);
   if (cached) return new Map(cached);
   const large = tree.files.filter((file) => file.size > namingTextLimit).map((file) => file.path);
   const lines = await grepCommit(root, tree.commit, sure.flatMap(mentionNeedles), { exclude: large, signal });
   const mentions = findFileMentions(sure, lines, new Set(tree.files.map((file) => file.path)));
-  cache.put(key, [...mentions]);
+  contexts.put(key, [...mentions]);
   return mentions;
 }
 

@@ -25,7 +25,7 @@ export const countLinesWeight = 0.85;
  * Files and lines of code, comments and blanks of every tracked file, by language (cloc's way): part
  * of every snapshot, whatever analyses it runs.
  */
-export async function countLines({ db, root, signal, treeFiles, progress, warn }: AnalysisContext): Promise<{ save: SaveResults; linesOfCode: number }> {
+export async function countLines({ cache, root, signal, treeFiles, progress, warn }: AnalysisContext): Promise<{ save: SaveResults; linesOfCode: number }> {
     const { files, submodules } = await treeFiles();
     if (submodules.length > 0) warn(`Skipped ${plural(submodules.length, 'submodule')}: ${preview(submodules)}`);
 
@@ -48,7 +48,7 @@ export async function countLines({ db, root, signal, treeFiles, progress, warn }
         progress(rows.length, files.length, file.path);
       },
       signal,
-      blobMemoStore(db, 'lines', fileStatsVersion),
+      blobMemoStore(cache, 'lines', fileStatsVersion),
     );
     if (missing.length > 0) {
       warn(

@@ -33,6 +33,8 @@ interface ScanProgress {
 
 export interface RunScanOptions {
   db: Database;
+  /** Where the caches are (AnalysisContext.cache); the store itself when not given. */
+  cache?: Database | undefined;
   repositoryId: number;
   /** The registered path; checked again now, since the folder may have changed since it was added. */
   path: string;
@@ -85,6 +87,7 @@ interface ScanOutcome {
  */
 export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
   const { db, signal, onProgress, now = () => new Date() } = options;
+  const cache = options.cache ?? db;
   const startedAt = now();
   const settings = readSettings(db);
   // What the run is not told comes from the user's settings.
@@ -130,18 +133,19 @@ export async function runScan(options: RunScanOptions): Promise<ScanOutcome> {
       commit: head.commit,
       signal: running,
       db,
+      cache,
       treeFiles: () => (listing ??= listTreeFiles(root, head.commit, running)),
       codeAnalysis: () => {
         if (!code) {
           code = context.treeFiles().then((tree) =>
-            analyzeCode({ db, root, tree, parseWorkerUrl: options.parseWorkerUrl, thresholds: settings.complexity, installed: !past, signal: running, progress: context.progress, warn: context.warn }),
+            analyzeCode({ cache, root, tree, parseWorkerUrl: options.parseWorkerUrl, thresholds: settings.complexity, installed: !past, signal: running, progress: context.progress, warn: context.warn }),
           );
           // Shared, and awaited by each analysis when it needs it: a failure reaches them, never the process.
           code.catch(() => {});
         }
         return code;
       },
-      historySummary: () => (summary ??= cachedHistorySummary(db, root, head.commit, running)),
+      historySummary: () => (summary ??= cachedHistorySummary(cache, root, head.commit, running)),
       identities: () => (identities ??= context.treeFiles().then((tree) => readScanIdentities({ db, root, tree, signal: running, warn: context.warn }))),
       parseWorkerUrl: options.parseWorkerUrl,
       now: startedAt,

@@ -21,10 +21,16 @@ export interface ScanExecution {
  * `steward serve`); or the calling thread, which spares loading the engine a second time (the CLI's
  * commands, which do nothing else while they wait).
  */
-export type ScanThread = { kind: 'worker'; module: URL | string } | { kind: 'this thread'; db: Database };
+export type ScanThread = { kind: 'worker'; module: URL | string } | { kind: 'this thread'; stores: ScanStores };
+
+/** The store a run reads and saves to, and where its caches are (the store itself, or this machine's file). */
+export interface ScanStores {
+  db: Database;
+  cache: Database;
+}
 
 export function startScanExecution(thread: ScanThread, input: ScanWorkerInput, events: ScanExecutionEvents): ScanExecution {
-  return thread.kind === 'worker' ? inWorker(thread.module, input, events) : inThisThread(thread.db, input, events);
+  return thread.kind === 'worker' ? inWorker(thread.module, input, events) : inThisThread(thread.stores, input, events);
 }
 
 /** How long a scan worker with nothing to do waits for the next scan before it ends. */
@@ -87,14 +93,14 @@ export async function endIdleScanWorkers(): Promise<void> {
   await Promise.all(all.map(({ worker }) => worker.terminate()));
 }
 
-function inThisThread(db: Database, input: ScanWorkerInput, events: ScanExecutionEvents): ScanExecution {
+function inThisThread(stores: ScanStores, input: ScanWorkerInput, events: ScanExecutionEvents): ScanExecution {
   const controller = new AbortController();
   let cancelledBy: 'user' | 'shutdown' = 'user';
   // Started after the caller has taken the execution (its first message must find it watched).
   void Promise.resolve()
     .then(async () => {
       const { runScanJob } = await import('./scan-job.js');
-      await runScanJob(input, db, events.message, { signal: controller.signal, cancelledBy: () => cancelledBy });
+      await runScanJob(input, stores, events.message, { signal: controller.signal, cancelledBy: () => cancelledBy });
     })
     .then(
       () => events.exit(0),

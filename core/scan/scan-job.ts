@@ -1,9 +1,9 @@
 import type { AnalysisId } from '../api/analyses.js';
 import { toApiError } from '../api/errors.js';
 import { setBackfillState } from '../store/backfill-jobs.js';
-import type { Database } from '../store/database.js';
 import { runBackfill } from './run-backfill.js';
 import { runScan } from './run-scan.js';
+import type { ScanStores } from './scan-execution.js';
 import type { FromScanWorker, ScanWorkerInput } from './worker-protocol.js';
 
 const progressIntervalMs = 100;
@@ -18,7 +18,7 @@ interface ScanJobControl {
  * One scan or backfill of the scan service, wherever it runs (a worker thread, or the CLI's own
  * thread): its progress and outcome as the messages the service reads. Never throws.
  */
-export async function runScanJob(input: ScanWorkerInput, db: Database, post: (message: FromScanWorker) => void, { signal, cancelledBy }: ScanJobControl): Promise<void> {
+export async function runScanJob(input: ScanWorkerInput, { db, cache }: ScanStores, post: (message: FromScanWorker) => void, { signal, cancelledBy }: ScanJobControl): Promise<void> {
   // At most one progress message per interval; the latest held back is sent when the interval ends,
   // so that the last word before a long wait (a step that says nothing until it is done) is not lost.
   let lastPost = 0;
@@ -34,6 +34,7 @@ export async function runScanJob(input: ScanWorkerInput, db: Database, post: (me
   try {
     const run = {
       db,
+      cache,
       repositoryId: input.repositoryId,
       path: input.path,
       options: input.options,

@@ -17,6 +17,8 @@ interface ScanServiceOptions {
   db: Database;
   /** The store the workers open (a SQLite file or a team store's URL). */
   store: string;
+  /** Where scans keep their caches when not in the store (a team store's, on this machine): its file, and this thread's connection. */
+  cache?: { store: string; db: Database } | undefined;
   nativeBinding?: string | undefined;
   workers: WorkerModules;
   /** Run scans on this thread rather than in worker threads (the CLI's commands other than `serve`). */
@@ -179,6 +181,7 @@ export class ScanService {
 
     const input: ScanWorkerInput = {
       store: this.options.store,
+      ...(this.options.cache ? { cache: this.options.cache.store } : {}),
       repositoryId: repository.id,
       path: request.worktree ?? repository.path,
       parseWorkerUrl: String(this.options.workers.parse),
@@ -189,7 +192,7 @@ export class ScanService {
       ...(request.backfill ? { backfill: request.backfill } : {}),
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
     };
-    const thread: ScanThread = this.options.inThisThread ? { kind: 'this thread', db: this.options.db } : { kind: 'worker', module: this.options.workers.scan };
+    const thread: ScanThread = this.options.inThisThread ? { kind: 'this thread', stores: { db: this.options.db, cache: this.options.cache?.db ?? this.options.db } } : { kind: 'worker', module: this.options.workers.scan };
     const reports: RunningScan['reports'] = {};
     const watched = this.watch(job, reports);
     let execution: ScanExecution;

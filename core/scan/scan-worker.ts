@@ -29,12 +29,15 @@ async function run(input: ScanWorkerInput): Promise<void> {
   const job = { controller: new AbortController(), cancelledBy: 'user' as 'user' | 'shutdown' };
   current = job;
   let db;
+  let cache;
   try {
     db = openDatabase(input.store, { nativeBinding: input.nativeBinding });
-    await runScanJob(input, db, post, { signal: job.controller.signal, cancelledBy: () => job.cancelledBy });
+    cache = input.cache === undefined ? db : openDatabase(input.cache, { nativeBinding: input.nativeBinding });
+    await runScanJob(input, { db, cache }, post, { signal: job.controller.signal, cancelledBy: () => job.cancelledBy });
   } catch (error) {
     post({ type: 'failed', error: toApiError(error) });
   } finally {
+    if (cache !== db) cache?.close();
     db?.close();
     current = undefined;
     post({ type: 'finished' });

@@ -7,6 +7,8 @@ import { AnalysisOptionsSchema } from '../api/scans.js';
 const ScanWorkerInputSchema = z.object({
   /** The store: a SQLite file or a team store's URL (core/store/database.ts). */
   store: z.string(),
+  /** Where the run's caches are when not in the store: this machine's SQLite file (core/store/store-choice.ts). */
+  cache: z.string().optional(),
   nativeBinding: z.string().optional(),
   repositoryId: z.number().int().positive(),
   path: z.string(),

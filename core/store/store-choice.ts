@@ -8,6 +8,15 @@ const StoreFallbackSchema = z.enum(['fail', 'local']);
 export type StoreFallback = z.infer<typeof StoreFallbackSchema>;
 
 /**
+ * Where a team store's scans keep their caches (code facts by blob, memos, git logs, registry
+ * answers): in this machine's store file (`local`: a runner that keeps its home pays nothing to the
+ * server for them) or in the team store, shared by every runner (`shared`: a fresh CI machine starts
+ * warm). A scan's results go to the team store either way.
+ */
+const CacheChoiceSchema = z.enum(['local', 'shared']);
+export type CacheChoice = z.infer<typeof CacheChoiceSchema>;
+
+/**
  * `store.json` in Steward's home: the team store this machine uses, for every command and the app.
  * Its URL may leave out the password, which the server's usual places then give (PGPASSWORD,
  * ~/.pgpass); TLS settings ride in the URL (`sslmode=verify-full&sslrootcert=/path/ca.pem`).
@@ -15,6 +24,7 @@ export type StoreFallback = z.infer<typeof StoreFallbackSchema>;
 const StoreFileSchema = z.strictObject({
   store: z.string().regex(/^postgres(ql)?:\/\//i, 'expected a postgres:// URL'),
   fallback: StoreFallbackSchema.default('fail'),
+  cache: CacheChoiceSchema.default('local'),
 });
 
 /** Where the store came from, most binding first. */
@@ -25,6 +35,8 @@ export interface StoreChoice {
   store: string | undefined;
   fallback: StoreFallback;
   source: StoreSource;
+  /** Where a team store's scans keep their caches; the local store keeps its own. */
+  cache: CacheChoice;
 }
 
 export function storeFile(home: string): string {
@@ -33,32 +45,46 @@ export function storeFile(home: string): string {
 
 /**
  * The store a command or the app uses: `--store` (a URL, or `local`), else STEWARD_STORE, else the
- * home's store.json, else the local file. The fallback: STEWARD_STORE_FALLBACK, else the file's.
+ * home's store.json, else the local file. The fallback: STEWARD_STORE_FALLBACK, else the file's; the
+ * caches: STEWARD_CACHE, else the file's, else this machine's.
  */
 export function chooseStore({ flag, env, home }: { flag?: string | undefined; env: NodeJS.ProcessEnv; home: string }): StoreChoice {
   const file = readStoreFile(home);
-  const fallback = env.STEWARD_STORE_FALLBACK?.trim() ? parseFallback(env.STEWARD_STORE_FALLBACK.trim()) : (file?.fallback ?? 'fail');
+  const fallback = env.STEWARD_STORE_FALLBACK?.trim() ? parseSetting(StoreFallbackSchema, 'STEWARD_STORE_FALLBACK', env.STEWARD_STORE_FALLBACK.trim()) : (file?.fallback ?? 'fail');
+  const cache = env.STEWARD_CACHE?.trim() ? parseSetting(CacheChoiceSchema, 'STEWARD_CACHE', env.STEWARD_CACHE.trim()) : (file?.cache ?? 'local');
   const given = flag?.trim();
-  if (given) return { store: given === 'local' ? undefined : teamStoreUrl(given, '--store'), fallback, source: 'flag' };
+  if (given) return { store: given === 'local' ? undefined : teamStoreUrl(given, '--store'), fallback, source: 'flag', cache };
   const environment = env.STEWARD_STORE?.trim();
-  if (environment) return { store: teamStoreUrl(environment, 'STEWARD_STORE'), fallback, source: 'environment' };
-  if (file) return { store: file.store, fallback, source: 'config file' };
-  return { store: undefined, fallback, source: 'default' };
+  if (environment) return { store: teamStoreUrl(environment, 'STEWARD_STORE'), fallback, source: 'environment', cache };
+  if (file) return { store: file.store, fallback, source: 'config file', cache };
+  return { store: undefined, fallback, source: 'default', cache };
 }
 
-/** Writes (or, with null, removes the team store from) the home's store.json, readable by its owner only: it may hold a password. */
+/**
+ * Writes (or, with null, removes the team store from) the home's store.json, readable by its owner
+ * only: it may hold a password. A cache setting already in the file stays.
+ */
 export function writeStoreFile(home: string, choice: { store: string; fallback: StoreFallback } | null): void {
   const file = storeFile(home);
   if (choice === null) {
     rmSync(file, { force: true });
     return;
   }
-  const parsed = StoreFileSchema.parse(choice);
+  const parsed = StoreFileSchema.parse({ cache: cacheInStoreFile(home), ...choice });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(parsed, null, 2)}\n`, { mode: 0o600 });
   // The mode above applies only to a file it creates: one left by a process of the same id keeps its own.
   chmodSync(temporary, 0o600);
   renameSync(temporary, file);
+}
+
+/** The cache setting of the home's store.json; none when it has none, or cannot be read (it is being replaced). */
+function cacheInStoreFile(home: string): CacheChoice | undefined {
+  try {
+    return readStoreFile(home)?.cache;
+  } catch {
+    return undefined;
+  }
 }
 
 function readStoreFile(home: string): z.infer<typeof StoreFileSchema> | undefined {
@@ -74,7 +100,7 @@ function readStoreFile(home: string): z.infer<typeof StoreFileSchema> | undefine
   try {
     json = JSON.parse(text);
   } catch {
-    throw new StewardError('invalid-input', `${file} is not JSON; it holds {"store": "postgres://…", "fallback": "fail" or "local"}`);
+    throw new StewardError('invalid-input', `${file} is not JSON; it holds {"store": "postgres://…", "fallback": "fail" or "local", "cache": "local" or "shared"}`);
   }
   const parsed = StoreFileSchema.safeParse(json);
   // The message names the fields, never their values: the URL may hold a password.
@@ -82,10 +108,10 @@ function readStoreFile(home: string): z.infer<typeof StoreFileSchema> | undefine
   return parsed.data;
 }
 
-function parseFallback(value: string): StoreFallback {
-  const parsed = StoreFallbackSchema.safeParse(value);
-  if (!parsed.success) throw new StewardError('invalid-input', `STEWARD_STORE_FALLBACK is "${value}"; it takes local or fail`);
-  return parsed.data;
+function parseSetting<Value extends string>(schema: z.ZodEnum<Record<Value, Value>>, name: string, value: string): Value {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new StewardError('invalid-input', `${name} is "${value}"; it takes ${schema.options.join(' or ')}`);
+  return parsed.data as Value;
 }
 
 /** A team store is a postgres:// URL; anything else given as one is a mistake, said without echoing it (it may hold a password). */

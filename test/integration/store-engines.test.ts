@@ -357,6 +357,38 @@ describe.skipIf(skipped)('scans into a team store', () => {
     }
   });
 
+  it("keeps a runner's caches on its machine unless told to share them: the team store holds the scans either way, and the same findings", async () => {
+    const store = server.createDatabase(`store_${++databases}`);
+    const repository = itemRepository(join(temporaryDirectory(), 'cached'), 'cached');
+    const caches = ['file_facts', 'blob_memo', 'project_contexts', 'history_logs'];
+    const count = (db: Database, table: string) => db.prepare<[], { rows: number }>(`SELECT count(*) AS rows FROM ${table}`).get()!.rows;
+    const scanned = async (home: string, env: NodeJS.ProcessEnv) => {
+      const scan = await runSteward(home, ['scan', repository, '--offline', '--quiet', '--rescan'], { STEWARD_STORE: store, ...env });
+      expect(scan.status, scan.stderr).toBe(0);
+      const inventory = await runSteward(home, ['inventory', repository, '--json'], { STEWARD_STORE: store });
+      return (JSON.parse(inventory.stdout) as InventoryPage).items.map((item) => item.fingerprint).sort();
+    };
+
+    const runner = temporaryDirectory();
+    const first = await scanned(runner, {});
+    const team = openPostgresDatabase(store);
+    const local = openSqliteDatabase(join(runner, 'steward.db'), {});
+    try {
+      expect(caches.map((table) => count(team, table))).toEqual([0, 0, 0, 0]);
+      expect(caches.map((table) => count(local, table) > 0)).toEqual([true, true, true, true]);
+      // This machine's file holds the caches only: the scan is in the team store.
+      expect([count(local, 'snapshots'), count(team, 'snapshots')]).toEqual([0, 1]);
+
+      const shared = await scanned(temporaryDirectory(), { STEWARD_CACHE: 'shared' });
+      expect(shared).toEqual(first);
+      expect(caches.map((table) => count(team, table) > 0)).toEqual([true, true, true, true]);
+      expect(count(team, 'snapshots')).toBe(2);
+    } finally {
+      team.close();
+      local.close();
+    }
+  });
+
   it('two runners scanning the same commit at once, each waiting for the other: both succeed, one snapshot is saved and the other says it kept it', async () => {
     const store = server.createDatabase(`store_${++databases}`);
     const origin = itemRepository(join(temporaryDirectory(), 'shop'), 'shop');
@@ -506,7 +538,7 @@ describe.skipIf(skipped)('opening a team store', () => {
     expect(history.snapshots).toHaveLength(1);
     const wrong = await runSteward(temporaryDirectory(), ['repos'], { ...unreachable, STEWARD_STORE_FALLBACK: 'maybe' });
     expect(wrong.status).toBe(2);
-    expect(wrong.stderr).toBe('steward: STEWARD_STORE_FALLBACK is "maybe"; it takes local or fail\n');
+    expect(wrong.stderr).toBe('steward: STEWARD_STORE_FALLBACK is "maybe"; it takes fail or local\n');
   }, 120_000);
 
   it('connects over TLS, checking the server against the authority the URL names, with the password from a password file instead of the URL; refuses a server it cannot verify, in one line', async () => {

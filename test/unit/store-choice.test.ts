@@ -8,16 +8,28 @@ const team = 'postgres://steward_scanner@db.example.com/steward?sslmode=verify-f
 describe('the store a command or the app uses', () => {
   it('is the local file unless something names a team store: --store, then STEWARD_STORE, then store.json', () => {
     const home = temporaryDirectory();
-    expect(chooseStore({ env: {}, home })).toEqual({ store: undefined, fallback: 'fail', source: 'default' });
+    expect(chooseStore({ env: {}, home })).toEqual({ store: undefined, fallback: 'fail', source: 'default', cache: 'local' });
     writeStoreFile(home, { store: team, fallback: 'local' });
-    expect(chooseStore({ env: {}, home })).toEqual({ store: team, fallback: 'local', source: 'config file' });
+    expect(chooseStore({ env: {}, home })).toEqual({ store: team, fallback: 'local', source: 'config file', cache: 'local' });
     const other = 'postgres://ci@other.example.com/steward';
-    expect(chooseStore({ env: { STEWARD_STORE: other, STEWARD_STORE_FALLBACK: 'fail' }, home })).toEqual({ store: other, fallback: 'fail', source: 'environment' });
+    expect(chooseStore({ env: { STEWARD_STORE: other, STEWARD_STORE_FALLBACK: 'fail' }, home })).toEqual({ store: other, fallback: 'fail', source: 'environment', cache: 'local' });
     expect(chooseStore({ flag: 'postgres://x@flag.example.com/s', env: { STEWARD_STORE: other }, home })).toMatchObject({ store: 'postgres://x@flag.example.com/s', source: 'flag' });
     // `--store local` uses this machine's file whatever else names a team store.
     expect(chooseStore({ flag: 'local', env: { STEWARD_STORE: other }, home })).toMatchObject({ store: undefined, source: 'flag' });
     writeStoreFile(home, null);
     expect(chooseStore({ env: {}, home }).source).toBe('default');
+  });
+
+  it("keeps a team store's caches on this machine unless STEWARD_CACHE or store.json shares them; choosing another store keeps that setting", () => {
+    const home = temporaryDirectory();
+    expect(chooseStore({ env: { STEWARD_STORE: team }, home }).cache).toBe('local');
+    expect(chooseStore({ env: { STEWARD_STORE: team, STEWARD_CACHE: 'shared' }, home }).cache).toBe('shared');
+    writeFileSync(storeFile(home), JSON.stringify({ store: team, cache: 'shared' }));
+    expect(chooseStore({ env: {}, home }).cache).toBe('shared');
+    expect(chooseStore({ env: { STEWARD_CACHE: 'local' }, home }).cache).toBe('local');
+    writeStoreFile(home, { store: 'postgres://steward_viewer@db.example.com/steward', fallback: 'fail' });
+    expect(chooseStore({ env: {}, home })).toMatchObject({ store: 'postgres://steward_viewer@db.example.com/steward', cache: 'shared' });
+    expect(() => chooseStore({ env: { STEWARD_CACHE: 'everywhere' }, home })).toThrow('STEWARD_CACHE is "everywhere"; it takes local or shared');
   });
 
   it('keeps store.json readable by its owner only, since its URL may hold a password', () => {
@@ -30,7 +42,7 @@ describe('the store a command or the app uses', () => {
     const home = temporaryDirectory();
     expect(() => chooseStore({ flag: 'mysql://root:hunter2@db/steward', env: {}, home })).toThrow(/^--store takes a postgres:\/\/user@host\/database URL \(or, for --store, local\)$/);
     expect(() => chooseStore({ env: { STEWARD_STORE: 'hunter2' }, home })).toThrow(/^STEWARD_STORE takes a postgres/);
-    expect(() => chooseStore({ env: { STEWARD_STORE_FALLBACK: 'maybe' }, home })).toThrow('STEWARD_STORE_FALLBACK is "maybe"; it takes local or fail');
+    expect(() => chooseStore({ env: { STEWARD_STORE_FALLBACK: 'maybe' }, home })).toThrow('STEWARD_STORE_FALLBACK is "maybe"; it takes fail or local');
     writeFileSync(storeFile(home), '{"store": "postgres://ci:hunter2@db/steward", "fallback": "sometimes"}');
     expect(() => chooseStore({ env: {}, home })).toThrow(/store\.json: fallback: Invalid option/);
     writeFileSync(storeFile(home), '{"store": "ftp://ci:hunter2@db/steward"}');

@@ -16,9 +16,9 @@ export const deadCodeAnalysis: Analysis<'deadCode', z.infer<typeof DeadCodeOptio
   version: '1',
   weight: 0.3,
   options: DeadCodeOptionsSchema,
-  async run({ codeAnalysis, db, root, commit, signal }, { production }) {
+  async run({ codeAnalysis, cache, root, commit, signal }, { production }) {
     const analysis = await codeAnalysis();
-    return { report: await toDeadCodeReport(await analysis.deadCode(production), { db, root, commit, signal }) };
+    return { report: await toDeadCodeReport(await analysis.deadCode(production), { cache, root, commit, signal }) };
   },
   save: insertDeadCodeReport,
   load: getDeadCodeReport,

@@ -12,10 +12,10 @@ const inSourceFiles = new Set(['file', 'export', 'type', 'enum-member', 'unresol
  */
 export async function toDeadCodeReport(
   result: DeadCodeResult,
-  { db, root, commit, signal }: { db: Database; root: string; commit: string; signal: AbortSignal },
+  { cache, root, commit, signal }: { cache: Database; root: string; commit: string; signal: AbortSignal },
 ): Promise<DeadCodeReport> {
   const paths = [...new Set(result.findings.filter((finding) => inSourceFiles.has(finding.kind)).map((finding) => finding.path))];
-  const touches = await readLastTouched(db, root, commit, paths, signal);
+  const touches = await readLastTouched(cache, root, commit, paths, signal);
   return {
     commit,
     production: result.production,

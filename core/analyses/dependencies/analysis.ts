@@ -22,10 +22,10 @@ export const dependenciesAnalysis: Analysis<'dependencies', z.infer<typeof Depen
   version: '1',
   weight: 0.2,
   options: DependencyOptionsSchema,
-  async run({ db, root, commit, treeFiles, now, asOf, installed, signal, progress, warn }, options) {
+  async run({ cache, root, commit, treeFiles, now, asOf, installed, signal, progress, warn }, options) {
     const advisoryFile = options.advisories === undefined ? undefined : await readAdvisoryFile(options.advisories);
     const report = await analyzeDependencies({
-      db,
+      cache,
       root,
       commit,
       tree: await treeFiles(),

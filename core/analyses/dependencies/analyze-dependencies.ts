@@ -36,7 +36,8 @@ interface DependencyCheckOptions {
 }
 
 interface AnalyzeDependenciesInput {
-  db: Database;
+  /** The registry's and advisories' answers, upgrade targets and project contexts, kept between checks. */
+  cache: Database;
   root: string;
   commit: string;
   tree: TreeListing;
@@ -64,11 +65,11 @@ const deprecationProbe = { name: 'request', version: '2.88.2' };
  * registry's metadata can be trusted.
  */
 export async function analyzeDependencies(input: AnalyzeDependenciesInput): Promise<DependencyReport> {
-  const { db, root, commit, tree, options, now, signal } = input;
+  const { cache, root, commit, tree, options, now, signal } = input;
   // Every request in flight (16 at a time, each with its backoff) listens to the check's signal.
   setMaxListeners(64, signal);
   const warnings: string[] = [];
-  const layout = await readProjectLayout(db, root, tree.files, signal, { willResolve: false, installed: input.installed });
+  const layout = await readProjectLayout(cache, root, tree.files, signal, { willResolve: false, installed: input.installed });
   const config = parseStewardConfig(layout.stewardConfigText, (message) => warnings.push(message));
   const workspaces = layout.discovery.workspaces.flatMap((workspace) => {
     const text = workspace.packageJsonPath ? layout.configTexts.get(workspace.packageJsonPath) : undefined;
@@ -87,7 +88,7 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
 
   const npm = readNpmConfig({ repository: repositoryNpmrc, user: await userNpmrc(input.env), env: input.env, override: options.registry });
   const names = [...new Set(declared.dependencies.flatMap((dependency) => (dependency.registryName ? [dependency.registryName] : [])))].sort();
-  const requestOptions = { db, offline: options.offline, now, signal, servers: new ServerWatch() };
+  const requestOptions = { db: cache, offline: options.offline, now, signal, servers: new ServerWatch() };
   const answers = await fetchMetadata({
     ...requestOptions,
     requests: names.map((name) => ({ name, registry: npm.registryFor(name) })),
@@ -121,7 +122,7 @@ export async function analyzeDependencies(input: AnalyzeDependenciesInput): Prom
     const name = dependency.registryName!;
     return [{ name, installed: version, registry: npm.registryFor(name).url, metadata: metadata.metadata, metadataHash: metadata.hash, expectsLatest: hasNewerLatest(metadata.metadata, version, cooldownDays, at) }];
   });
-  const targets = await upgradeTargets({ db, requests: uniqueBy(targetRequests, targetKey), cooldownDays, now: at, signal });
+  const targets = await upgradeTargets({ db: cache, requests: uniqueBy(targetRequests, targetKey), cooldownDays, now: at, signal });
 
   // The installed tree for advisories: the lockfile's packages, or the direct dependencies' versions without one.
   const treeVersions = new Map<string, Set<string>>();

@@ -21,14 +21,14 @@ export const historyAnalysis: Analysis<'history'> = {
   version: '5',
   weight: 0.6,
   options: z.object({}),
-  async run({ db, root, commit, asOf, treeFiles, codeAnalysis, historySummary, identities, parseWorkerUrl, signal, progress, warn }) {
+  async run({ cache, root, commit, asOf, treeFiles, codeAnalysis, historySummary, identities, parseWorkerUrl, signal, progress, warn }) {
     const summary = await historySummary();
     const { resolve, used } = await identities();
     // What a commit reaches never changes: a re-scan of HEAD with the same identity map makes the same
     // report (once its trends are whole), and would only analyse the whole stored log again for it.
-    const cache = new ProjectContextCache(db);
+    const contexts = new ProjectContextCache(cache);
     const key = JSON.stringify(['history-report', historyAnalysis.version, factsEngineVersion, commit, summary.commits, summary.shallow, used.mailmap, used.digest]);
-    const kept = asOf === undefined ? cache.get<KeptReport>(key) : undefined;
+    const kept = asOf === undefined ? contexts.get<KeptReport>(key) : undefined;
     if (kept) {
       for (const { message, partial } of kept.warnings) warn(message, { partial });
       const { stored } = kept.report.read;
@@ -38,7 +38,7 @@ export const historyAnalysis: Analysis<'history'> = {
     const code = codeAnalysis();
     const warnings: KeptReport['warnings'] = [];
     const history = await analyzeRepositoryHistory({
-      db,
+      cache,
       root,
       commit,
       tree: await treeFiles(),
@@ -56,7 +56,7 @@ export const historyAnalysis: Analysis<'history'> = {
     });
     const report = toHistoryReport(history, commit);
     // Not kept while trends fill in, nor from a partial clone (another clone of the commit may have every object).
-    if (asOf === undefined && report.trendPointsPending === 0 && report.degraded.length === 0) cache.put(key, { report, warnings } satisfies KeptReport);
+    if (asOf === undefined && report.trendPointsPending === 0 && report.degraded.length === 0) contexts.put(key, { report, warnings } satisfies KeptReport);
     return { report };
   },
   save: insertHistoryReport,

@@ -29,7 +29,8 @@ export interface RepositoryHistory {
 }
 
 interface AnalyzeHistoryOptions {
-  db: Database;
+  /** The stored git log and the code facts of past commits, kept between scans. */
+  cache: Database;
   root: string;
   commit: string;
   tree: TreeListing;
@@ -47,7 +48,7 @@ interface AnalyzeHistoryOptions {
 }
 
 /** Reads the history git has (incrementally), then runs every history analysis as of the scanned commit. */
-export async function analyzeRepositoryHistory({ db, root, commit, tree, code: coded, summary, identify, past, parseWorkerUrl, signal, progress, warn }: AnalyzeHistoryOptions): Promise<RepositoryHistory> {
+export async function analyzeRepositoryHistory({ cache, root, commit, tree, code: coded, summary, identify, past, parseWorkerUrl, signal, progress, warn }: AnalyzeHistoryOptions): Promise<RepositoryHistory> {
   if (tree.submodules.length > 0) warn(`Skipped ${plural(tree.submodules.length, 'submodule')} (their history is their own): ${preview(tree.submodules)}`);
   if (summary.shallow) {
     warn(`This is a shallow clone: only ${plural(summary.commits, 'commit')} of history are visible, so hotspots, coupling and ownership cover those only`);
@@ -55,8 +56,8 @@ export async function analyzeRepositoryHistory({ db, root, commit, tree, code: c
   progress(0, 1, 'git log');
   const repository = summary.rootCommits.join(' ');
   const { commits, read } = past
-    ? await historyLogAsOf({ db, root, repository, commit, signal })
-    : await updateHistoryLog({ db, root, repository, tip: commit, signal, estimate: summary.commits, onProgress: (done, total) => progress(done, total, `git log: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} commits read`) });
+    ? await historyLogAsOf({ db: cache, root, repository, commit, signal })
+    : await updateHistoryLog({ db: cache, root, repository, tip: commit, signal, estimate: summary.commits, onProgress: (done, total) => progress(done, total, `git log: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} commits read`) });
   if (read.degraded.length > 0) {
     warn(
       `git could not read the content of ${plural(read.degraded.length, 'commit')} (missing objects, as in a partial clone): their files count as changed, without line counts: ${preview(read.degraded.map((entry) => entry.sha.slice(0, 10)))}`,
@@ -87,7 +88,7 @@ export async function analyzeRepositoryHistory({ db, root, commit, tree, code: c
     boundaryOf: boundaryLocator(code.packageDirs),
     options: code.config.history,
   });
-  const trends = await hotspotTrends({ db, root, commits: dated, followed, hotspots: analysis.hotspots, parseWorkerUrl, signal });
+  const trends = await hotspotTrends({ db: cache, root, commits: dated, followed, hotspots: analysis.hotspots, parseWorkerUrl, signal });
   progress(1, 1);
   return { analysis, read, asOf: asOfText, windowMonths: code.config.history.windowMonths, couplingThresholds: code.config.history.coupling, summary, trends };
 }

@@ -29,7 +29,7 @@ export const markersAnalysis: Analysis<'markers'> = {
   version: '1',
   weight: 0.1,
   options: z.object({}),
-  async run({ db, root, commit, treeFiles, signal, progress }) {
+  async run({ cache, root, commit, treeFiles, signal, progress }) {
     const tree = await treeFiles();
     const { codeFiles } = classifyCodeFiles(
       tree.files.map((file) => file.path),
@@ -48,7 +48,7 @@ export const markersAnalysis: Analysis<'markers'> = {
       },
       signal,
       // Its values hold line counts too: a change to either makes them stale.
-      blobMemoStore(db, 'markers', `${markersAnalysis.version} lines ${fileStatsVersion}`),
+      blobMemoStore(cache, 'markers', `${markersAnalysis.version} lines ${fileStatsVersion}`),
     );
     const read = found.filter((file) => file !== null);
     const totals = markerTotals(read);

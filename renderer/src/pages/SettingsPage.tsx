@@ -179,6 +179,13 @@ function StoreChoice({ store }: { store: AppInfo['store'] }) {
         {store.kind === 'local' ? "This machine's store" : 'A team store'} ({storeSources[store.source]}): <code className="store-where">{store.where}</code>
       </p>
       {store.note && <p className="error">{store.note}</p>}
+      {store.kind === 'team' && (
+        <p className="muted">
+          {store.cache === 'local'
+            ? "Scans keep their caches (code facts, git logs, registry answers) in this machine's store; STEWARD_CACHE=shared or \"cache\": \"shared\" in store.json shares them through the team store."
+            : 'Scans keep their caches (code facts, git logs, registry answers) in the team store, shared by every machine that scans into it.'}
+        </p>
+      )}
       <label className="field">
         Team store (PostgreSQL)
         <input
