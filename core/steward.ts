@@ -102,7 +102,15 @@ export function openSteward(options: StewardOptions): Steward {
   // A team store's scans keep their caches in this machine's file unless told to share them; opened when a scan first needs it.
   const cacheFile = options.store !== undefined && options.cache !== 'shared' ? databaseFile(options.home) : undefined;
   let cacheDb: Database | undefined;
-  const cache = cacheFile === undefined ? undefined : { store: cacheFile, get db() { return (cacheDb ??= openDatabase(cacheFile, { nativeBinding: options.nativeBinding })); } };
+  const cache =
+    cacheFile === undefined
+      ? undefined
+      : {
+          store: cacheFile,
+          get db(): Database {
+            return (cacheDb ??= openDatabase(cacheFile, { nativeBinding: options.nativeBinding }));
+          },
+        };
   itemizeStoredSnapshots(db, new Date());
   const listeners = new Set<StewardListener>();
   const emit = (event: StewardEvent): void => {
