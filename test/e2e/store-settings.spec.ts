@@ -6,6 +6,7 @@ import { temporaryDirectory } from '../support/git-fixture.js';
 import { type PostgresServer, postgresBinaries, startPostgres } from '../support/postgres-server.js';
 import { itemRepository } from '../reliability/support/concurrency-fixture.js';
 import { startServer } from './browser-server.js';
+import { screenshotWidthsAndThemes } from './app-steps.js';
 
 // Without PostgreSQL installed this test is skipped, and says so; CI installs it and always runs it.
 const withoutPostgres = postgresBinaries() === null && !process.env.CI;
@@ -18,7 +19,7 @@ test.afterAll(async () => {
   await postgres?.stop();
 });
 
-test('a team store chosen in Settings is checked before it is saved, opened at the next start with its portfolio, and left again for the local store', async ({ page }) => {
+test('a team store chosen in Settings is checked before it is saved, opened at the next start with its portfolio, and left again for the local store', async ({ page }, testInfo) => {
   test.skip(withoutPostgres, 'PostgreSQL is not installed (apt-get install postgresql runs this test)');
   const withPassword = postgres.createDatabase('settings_store');
   const store = withPassword.replace(/:[^:@/]+@/, '@');
@@ -53,6 +54,8 @@ test('a team store chosen in Settings is checked before it is saved, opened at t
   await expect(page.getByRole('link', { name: 'team-service' })).toBeVisible();
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(storeGroup).toContainText(`A team store (chosen in store.json in the data folder): ${store}`);
+  await expect(storeGroup).toContainText("Scans keep their caches (code facts, git logs, registry answers) in this machine's store");
+  await screenshotWidthsAndThemes(page, 'settings-team-store', (file) => testInfo.outputPath(file));
   await storeGroup.getByRole('button', { name: "Use this machine's store" }).click();
   await expect(storeGroup.getByRole('status')).toContainText("Steward uses this machine's store from its next start");
   await server.stop();

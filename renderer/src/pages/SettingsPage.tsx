@@ -181,9 +181,14 @@ function StoreChoice({ store }: { store: AppInfo['store'] }) {
       {store.note && <p className="error">{store.note}</p>}
       {store.kind === 'team' && (
         <p className="muted">
-          {store.cache === 'local'
-            ? "Scans keep their caches (code facts, git logs, registry answers) in this machine's store; STEWARD_CACHE=shared or \"cache\": \"shared\" in store.json shares them through the team store."
-            : 'Scans keep their caches (code facts, git logs, registry answers) in the team store, shared by every machine that scans into it.'}
+          {store.cache === 'local' ? (
+            <>
+              Scans keep their caches (code facts, git logs, registry answers) in this machine&apos;s store; <code>STEWARD_CACHE=shared</code>, or <code>&quot;cache&quot;: &quot;shared&quot;</code> in
+              store.json, shares them through the team store.
+            </>
+          ) : (
+            'Scans keep their caches (code facts, git logs, registry answers) in the team store, shared by every machine that scans into it.'
+          )}
         </p>
       )}
       <label className="field">
