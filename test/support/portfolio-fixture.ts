@@ -2,7 +2,7 @@ import { stewardJson } from './cli.js';
 import { ownedShop, smallShop } from './shop-fixture.js';
 
 /** The owned shop (ten weeks of history, a team in CODEOWNERS), and two small ones, `tools` and `moved`. */
-export interface PortfolioRepositories {
+interface PortfolioRepositories {
   shop: string;
   tools: string;
   moved: string;
