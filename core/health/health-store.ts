@@ -1,3 +1,4 @@
+import { groupBy } from '../../analyzers/collections/group-by.js';
 import { healthFormula } from '../../analyzers/health/health-score.js';
 import type { HealthScoreReport } from '../api/health.js';
 import { type Database, placeholders } from '../store/database.js';
@@ -43,7 +44,7 @@ export interface HealthPoint {
 }
 
 /** A repository's stored scores of the current formula, oldest first by commit date, every snapshot of a commit (healthSeries keeps one). */
-export type HealthHistory = readonly { readonly id: number; readonly commit: string; readonly at: string; readonly score: number }[];
+export type HealthHistory = readonly { readonly id: number; readonly commit_sha: string; readonly at: string; readonly score: number }[];
 
 /**
  * A repository's health scores of the current formula as its scans and backfills stored them, oldest
@@ -56,8 +57,7 @@ export function readHealthSeries(db: Database, repositoryId: number, { except }:
 
 /** The stored score histories of the given repositories, in one query (the portfolio reads hundreds). */
 export function readHealthHistories(db: Database, repositoryIds: readonly number[]): Map<number, HealthHistory> {
-  const histories = new Map<number, HealthHistory[number][]>();
-  if (repositoryIds.length === 0) return histories;
+  if (repositoryIds.length === 0) return new Map();
   const rows = db
     .prepare<unknown[], { repository_id: number; id: number; commit_sha: string; at: string; score: number }>(
       `SELECT s.repository_id, s.id, s.commit_sha, COALESCE(s.commit_date, s.finished_at) AS at, h.score
@@ -66,18 +66,13 @@ export function readHealthHistories(db: Database, repositoryIds: readonly number
        ORDER BY s.repository_id, at, s.id`,
     )
     .all(...repositoryIds, healthFormula);
-  for (const row of rows) {
-    const history = histories.get(row.repository_id) ?? [];
-    history.push({ id: row.id, commit: row.commit_sha, at: row.at, score: row.score });
-    histories.set(row.repository_id, history);
-  }
-  return histories;
+  return groupBy(rows, (row) => row.repository_id);
 }
 
 /** A history's series, one point per commit (its latest snapshot), leaving out one snapshot when asked. */
 export function healthSeries(history: HealthHistory | undefined, { except }: { except?: number | undefined } = {}): HealthPoint[] {
   // A commit scanned again counts once, as its latest scan has it.
-  const latest = new Map((history ?? []).filter((row) => row.id !== except).map((row) => [row.commit, row]));
+  const latest = new Map((history ?? []).filter((row) => row.id !== except).map((row) => [row.commit_sha, row]));
   return [...latest.values()].map((row) => ({ snapshotId: row.id, at: row.at, score: row.score }));
 }
 

@@ -3,7 +3,7 @@ import { type SeriesPoint, forecastCrossing } from '../../analyzers/health/forec
 import type { Portfolio, PortfolioRepository } from '../api/portfolio.js';
 import type { Repository } from '../api/repositories.js';
 import { readHeadCommit } from '../git/head-commit.js';
-import { type OpenItemCounts, openItemCounts } from '../inventory/inventory-store.js';
+import { type OpenItemCounts, inventoryHistories, openItemCounts } from '../inventory/inventory-store.js';
 import { type Database, placeholders } from '../store/database.js';
 import { approvalRates } from '../store/drafts.js';
 import { listRepositories } from '../store/repositories.js';
@@ -59,12 +59,13 @@ interface PortfolioFacts {
 
 function readPortfolioFacts(db: Database, listed: Repository[]): PortfolioFacts {
   const ids = listed.map((repository) => repository.id);
+  const inventoryScans = inventoryHistories(db, ids);
   return {
     listed,
     inventories: inventoriesOf(db, listed.flatMap((repository) => repository.latestSnapshot?.snapshot.id ?? [])),
-    scores: latestStoredScores(db, ids),
+    scores: latestStoredScores(db, [...inventoryScans.values()].map((history) => history[0]!.id)),
     histories: readHealthHistories(db, ids),
-    items: openItemCounts(db, ids),
+    items: openItemCounts(db, inventoryScans),
     drifts: driftsOf(db, ids),
   };
 }

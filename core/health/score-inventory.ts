@@ -47,19 +47,18 @@ export interface LatestScore {
   reason: string | null;
 }
 
-/** latestStoredScore of each of the given repositories (those with an inventory), read in one query; only a score of an older formula is made again. */
-export function latestStoredScores(db: Database, repositoryIds: readonly number[]): Map<number, LatestScore> {
-  if (repositoryIds.length === 0) return new Map();
+/**
+ * latestStoredScore of each repository, given the latest scan with an inventory of each (their
+ * inventoryHistories' first), read in one query; only a score of an older formula is made again.
+ */
+export function latestStoredScores(db: Database, latestScans: readonly number[]): Map<number, LatestScore> {
+  if (latestScans.length === 0) return new Map();
   const rows = db
     .prepare<unknown[], { repository_id: number; id: number; at: string; formula: string | null; score: number | null; rating: HealthScoreReport['rating']; reason: string | null }>(
-      `SELECT l.repository_id, l.id, l.at, h.formula, h.score, h.rating, h.reason FROM (
-         SELECT s.repository_id, s.id, COALESCE(s.commit_date, s.finished_at) AS at,
-                row_number() OVER (PARTITION BY s.repository_id ORDER BY s.finished_at DESC, s.id DESC) AS recency
-         FROM snapshots s JOIN snapshot_inventory i ON i.snapshot_id = s.id
-         WHERE s.kind = 'head' AND s.repository_id IN (${placeholders(repositoryIds)})) l
-       LEFT JOIN health_scores h ON h.snapshot_id = l.id WHERE l.recency = 1`,
+      `SELECT s.repository_id, s.id, COALESCE(s.commit_date, s.finished_at) AS at, h.formula, h.score, h.rating, h.reason
+       FROM snapshots s LEFT JOIN health_scores h ON h.snapshot_id = s.id WHERE s.id IN (${placeholders(latestScans)})`,
     )
-    .all(...repositoryIds);
+    .all(...latestScans);
   return new Map(
     rows.map((row) => {
       const { score, rating, reason } = row.formula === healthFormula ? row : latestStoredScore(db, row.repository_id, { rescore: false })!;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AnalysisId } from '../api/analyses.js';
 import { StewardError } from '../api/errors.js';
 import { type Confidence, type DebtItem, type InventoryPage, type InventoryQuerySchema, type ItemKind, type ItemStatus, type Severity, severities } from '../api/inventory.js';
+import { groupBy } from '../../analyzers/collections/group-by.js';
 import { type Database, placeholders } from '../store/database.js';
 import { type CostModel, debtTotals, defaultCostModel } from './cost-model.js';
 
@@ -17,12 +18,19 @@ interface SnapshotInventoryRow {
 
 /** Every scan of the repository's HEAD that has its items, newest first. */
 function snapshotsWithItems(db: Database, repositoryId: number): SnapshotInventoryRow[] {
-  return db
-    .prepare<[number], SnapshotInventoryRow>(
-      `SELECT s.id, i.analyses, i.lines_of_code, i.minutes_per_line FROM snapshots s JOIN snapshot_inventory i ON i.snapshot_id = s.id
-       WHERE s.repository_id = ? AND s.kind = 'head' ORDER BY s.finished_at DESC, s.id DESC`,
+  return inventoryHistories(db, [repositoryId]).get(repositoryId) ?? [];
+}
+
+/** snapshotsWithItems of each of the given repositories that has any, in one query (the portfolio reads hundreds). */
+export function inventoryHistories(db: Database, repositoryIds: readonly number[]): Map<number, SnapshotInventoryRow[]> {
+  if (repositoryIds.length === 0) return new Map();
+  const rows = db
+    .prepare<unknown[], SnapshotInventoryRow & { repository_id: number }>(
+      `SELECT s.repository_id, s.id, i.analyses, i.lines_of_code, i.minutes_per_line FROM snapshots s JOIN snapshot_inventory i ON i.snapshot_id = s.id
+       WHERE s.repository_id IN (${placeholders(repositoryIds)}) AND s.kind = 'head' ORDER BY s.repository_id, s.finished_at DESC, s.id DESC`,
     )
-    .all(repositoryId);
+    .all(...repositoryIds);
+  return groupBy(rows, (row) => row.repository_id);
 }
 
 /** Whether the repository has been scanned (at HEAD, with an inventory) at all. */
@@ -34,7 +42,7 @@ export function hasInventory(db: Database, repositoryId: number): boolean {
  * Which snapshot speaks for each analysis as of a snapshot: itself for the analyses it ran, else the
  * newest earlier one that ran it (a `scan --only code` does not resolve the dependency items).
  */
-function effectiveSnapshots(history: readonly Pick<SnapshotInventoryRow, 'id' | 'analyses'>[], from: number): [AnalysisId, number][] {
+function effectiveSnapshots(history: readonly SnapshotInventoryRow[], from: number): [AnalysisId, number][] {
   const start = history.findIndex((row) => row.id === from);
   const speaking = new Map<AnalysisId, number>();
   for (const row of history.slice(start)) {
@@ -158,30 +166,21 @@ export type OpenItemCounts = { bySeverity: Partial<Record<Severity, number>>; by
 /**
  * The open items of each repository's latest scan (not accepted, dismissed or resolved), counted by
  * severity and by kind, with their effort in minutes: what the portfolio shows of its repositories,
- * in two grouped queries however many there are (the list's facets would make and count each whole
- * table). A repository without an inventory has none.
+ * in one grouped query however many there are (the list's facets would make and count each whole
+ * table). From each repository's inventoryHistories; one without an inventory has none.
  */
-export function openItemCounts(db: Database, repositoryIds: readonly number[]): Map<number, OpenItemCounts> {
-  const histories = new Map<number, Pick<SnapshotInventoryRow, 'id' | 'analyses'>[]>();
-  if (repositoryIds.length === 0) return new Map();
-  const history = db
-    .prepare<unknown[], { repository_id: number; id: number; analyses: string }>(
-      `SELECT s.repository_id, s.id, i.analyses FROM snapshots s JOIN snapshot_inventory i ON i.snapshot_id = s.id
-       WHERE s.kind = 'head' AND s.repository_id IN (${placeholders(repositoryIds)}) ORDER BY s.repository_id, s.finished_at DESC, s.id DESC`,
-    )
-    .all(...repositoryIds);
-  for (const row of history) {
-    if (!histories.has(row.repository_id)) histories.set(row.repository_id, []);
-    histories.get(row.repository_id)!.push(row);
+export function openItemCounts(db: Database, histories: ReadonlyMap<number, readonly SnapshotInventoryRow[]>): Map<number, OpenItemCounts> {
+  // The snapshots that speak for each repository's latest scan, each for the analyses it speaks for.
+  const speakers = new Map<number, { repositoryId: number; analyses: Set<AnalysisId> }>();
+  for (const [repositoryId, history] of histories) {
+    for (const [analysis, snapshotId] of effectiveSnapshots(history, history[0]!.id)) {
+      if (!speakers.has(snapshotId)) speakers.set(snapshotId, { repositoryId, analyses: new Set() });
+      speakers.get(snapshotId)!.analyses.add(analysis);
+    }
   }
-  // Which repository each (snapshot, analysis) that speaks for its latest scan belongs to.
-  const speaking = new Map<string, number>();
-  for (const [repositoryId, rows] of histories) {
-    for (const [analysis, snapshotId] of effectiveSnapshots(rows, rows[0]!.id)) speaking.set(`${snapshotId} ${analysis}`, repositoryId);
-  }
-  const snapshotIds = [...new Set([...speaking.keys()].map((key) => Number(key.split(' ')[0])))];
   const counts = new Map([...histories.keys()].map((repositoryId): [number, OpenItemCounts] => [repositoryId, { bySeverity: {}, byKind: {}, total: 0, effortMinutes: 0 }]));
-  if (snapshotIds.length === 0) return counts;
+  if (speakers.size === 0) return counts;
+  const snapshotIds = [...speakers.keys()];
   const rows = db
     .prepare<unknown[], { snapshot_id: number; analysis: AnalysisId; severity: Severity; kind: ItemKind; count: number; effort: number }>(
       `SELECT si.snapshot_id, d.analysis, si.severity, d.kind, count(*) AS count, sum(si.effort) AS effort FROM ${itemJoins}
@@ -189,9 +188,9 @@ export function openItemCounts(db: Database, repositoryIds: readonly number[]): 
     )
     .all(...snapshotIds);
   for (const row of rows) {
-    const repositoryId = speaking.get(`${row.snapshot_id} ${row.analysis}`);
-    if (repositoryId === undefined) continue;
-    const count = counts.get(repositoryId)!;
+    const speaker = speakers.get(row.snapshot_id)!;
+    if (!speaker.analyses.has(row.analysis)) continue;
+    const count = counts.get(speaker.repositoryId)!;
     count.bySeverity[row.severity] = (count.bySeverity[row.severity] ?? 0) + row.count;
     count.byKind[row.kind] = (count.byKind[row.kind] ?? 0) + row.count;
     count.total += row.count;
