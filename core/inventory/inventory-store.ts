@@ -6,6 +6,7 @@ import { type Confidence, type DebtItem, type InventoryPage, type InventoryQuery
 import { groupBy } from '../../analyzers/collections/group-by.js';
 import { type Database, placeholders } from '../store/database.js';
 import { type CostModel, debtTotals, defaultCostModel } from './cost-model.js';
+import { lastSeenMaterial, lastSeenSnapshot } from './update-inventory.js';
 
 type InventoryQuery = z.infer<typeof InventoryQuerySchema>;
 
@@ -105,7 +106,7 @@ export function listInventory(db: Database, query: InventoryQuery): InventoryPag
     ${
       wantResolved
         ? `UNION ALL SELECT ${itemColumns}, 'resolved' AS status FROM ${itemJoins}
-           WHERE si.snapshot_id = d.last_seen AND d.repository_id = ? AND d.analysis IN (${placeholders(analyses) || "''"}) AND ${scope.sql}
+           WHERE si.snapshot_id = ${lastSeenSnapshot} AND d.repository_id = ? AND d.analysis IN (${placeholders(analyses) || "''"}) AND ${scope.sql}
              AND NOT EXISTS (SELECT 1 FROM snapshot_items si2 JOIN debt_items d2 ON d2.id = si2.item_id WHERE si2.item_id = d.id AND ${foundIn(now, 'si2', 'd2').sql})`
         : ''
     }`;
@@ -346,7 +347,7 @@ function fullItems(db: Database, rows: readonly { item_id: number; snapshot_id: 
        si.confidence_reason AS "confidenceReason", si.effort, si.interest, si.risk, si.priority, si.owner, si.owner_source AS "ownerSource",
        si.fix, si.draft, d.decision_reason AS "decisionReason", d.decision_by AS "decisionBy", d.decision_at AS "decisionAt",
        d.first_seen AS "firstSeen", (SELECT finished_at FROM snapshots WHERE id = d.first_seen) AS "firstSeenAt",
-       d.last_seen AS "lastSeen", (SELECT finished_at FROM snapshots WHERE id = d.last_seen) AS "lastSeenAt"
+       ${lastSeenSnapshot} AS "lastSeen", (SELECT finished_at FROM snapshots WHERE id = ${lastSeenSnapshot}) AS "lastSeenAt"
      FROM snapshot_items si JOIN debt_items d ON d.id = si.item_id WHERE si.snapshot_id = ? AND si.item_id = ?`,
   );
   return rows.map((row) => {
@@ -392,9 +393,8 @@ export function decideItem(db: Database, input: { repositoryId: number; fingerpr
   const by = input.by ?? userInfo().username;
   db.transaction(() => {
     const item = db
-      .prepare<[number, string], { id: number; decision: Decision; material: string | null; current: number | null }>(
-        `SELECT d.id, d.decision, (SELECT material FROM snapshot_items WHERE item_id = d.id AND snapshot_id = d.last_seen) AS material, d.last_seen AS current
-         FROM debt_items d WHERE d.repository_id = ? AND d.fingerprint = ?`,
+      .prepare<[number, string], { id: number; decision: Decision; material: string | null }>(
+        `SELECT d.id, d.decision, ${lastSeenMaterial} AS material FROM debt_items d WHERE d.repository_id = ? AND d.fingerprint = ?`,
       )
       .get(input.repositoryId, input.fingerprint);
     if (!item) throw new StewardError('not-found', `No item with fingerprint ${input.fingerprint} in this repository (steward inventory lists them)`);

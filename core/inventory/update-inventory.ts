@@ -31,6 +31,15 @@ interface StoredItem {
   material: string | null;
 }
 
+/**
+ * SQL for when item `d` was last seen: the newest snapshot that found it (an index on snapshot_items
+ * reads it). Not kept on the item, which would rewrite every found item's row at every scan.
+ */
+export const lastSeenSnapshot = '(SELECT max(seen.snapshot_id) FROM snapshot_items seen WHERE seen.item_id = d.id)';
+
+/** SQL for item `d`'s material as last seen. */
+export const lastSeenMaterial = `(SELECT seen.material FROM snapshot_items seen WHERE seen.item_id = d.id ORDER BY seen.snapshot_id DESC LIMIT 1)`;
+
 /** The key's group: kind, path and symbol without its ordinal (`#2`), where same-named functions are told apart. */
 function groupOf(key: string): string {
   return key.replace(/ #\d+$/, '');
@@ -50,8 +59,7 @@ export function updateInventory(db: Database, update: InventoryUpdate): void {
   const { repositoryId, snapshotId } = update;
   const stored = db
     .prepare<[number], StoredItem>(
-      `SELECT d.id, d.match_key, d.decision, d.decision_material, si.material
-       FROM debt_items d LEFT JOIN snapshot_items si ON si.snapshot_id = d.last_seen AND si.item_id = d.id WHERE d.repository_id = ?`,
+      `SELECT d.id, d.match_key, d.decision, d.decision_material, ${lastSeenMaterial} AS material FROM debt_items d WHERE d.repository_id = ?`,
     )
     .all(repositoryId);
   // Stored keys as they read after this snapshot's renames.
@@ -87,7 +95,7 @@ export function updateInventory(db: Database, update: InventoryUpdate): void {
   }
   const takenFingerprints = new Set(db.prepare<[number], { fingerprint: string }>('SELECT fingerprint FROM debt_items WHERE repository_id = ?').all(repositoryId).map((row) => row.fingerprint));
 
-  const insertItem = db.prepare(`INSERT INTO debt_items (repository_id, fingerprint, kind, analysis, match_key, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insertItem = db.prepare(`INSERT INTO debt_items (repository_id, fingerprint, kind, analysis, match_key, first_seen) VALUES (?, ?, ?, ?, ?, ?)`);
   const moved = db.prepare('UPDATE debt_items SET match_key = ? WHERE id = ?');
   const reopen = db.prepare(`UPDATE debt_items SET decision = 'open', decision_reason = NULL, decision_by = NULL, decision_at = NULL, decision_material = NULL WHERE id = ?`);
   const event = db.prepare('INSERT INTO item_events (item_id, at, action, reason, by, snapshot_id) VALUES (?, ?, ?, ?, ?, ?)');
@@ -105,7 +113,7 @@ export function updateInventory(db: Database, update: InventoryUpdate): void {
     if (!found) {
       const fingerprint = newFingerprint(item.key, takenFingerprints);
       fingerprints.set(item, fingerprint);
-      insertItem.run(repositoryId, fingerprint, item.kind, item.analysis, item.key, snapshotId, snapshotId);
+      insertItem.run(repositoryId, fingerprint, item.kind, item.analysis, item.key, snapshotId);
     } else {
       if (found.match_key !== item.key) moved.run(item.key, found.id);
       if (found.decision !== 'open' && found.decision_material !== item.material) {
@@ -144,8 +152,6 @@ export function updateInventory(db: Database, update: InventoryUpdate): void {
       item.material,
     );
   }
-  // Everything found is seen now: one statement, not one per item.
-  db.prepare('UPDATE debt_items SET last_seen = ? WHERE id IN (SELECT item_id FROM snapshot_items WHERE snapshot_id = ?) AND last_seen < ?').run(snapshotId, snapshotId, snapshotId);
   db.prepare('INSERT INTO snapshot_inventory (snapshot_id, version, analyses, lines_of_code, minutes_per_line, owners) VALUES (?, ?, ?, ?, ?, ?)').run(
     snapshotId,
     inventoryVersion,

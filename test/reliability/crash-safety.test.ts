@@ -83,7 +83,9 @@ function latestItems(home: string): string[] {
   const db = new BetterSqlite3(join(home, 'steward.db'), { readonly: true, fileMustExist: true });
   try {
     return db
-      .prepare<[], { fingerprint: string }>("SELECT fingerprint FROM debt_items WHERE last_seen = (SELECT id FROM snapshots WHERE kind = 'head' ORDER BY finished_at DESC, id DESC LIMIT 1) ORDER BY fingerprint")
+      .prepare<[], { fingerprint: string }>(
+        "SELECT d.fingerprint FROM debt_items d JOIN snapshot_items si ON si.item_id = d.id WHERE si.snapshot_id = (SELECT id FROM snapshots WHERE kind = 'head' ORDER BY finished_at DESC, id DESC LIMIT 1) ORDER BY d.fingerprint",
+      )
       .all()
       .map((row) => row.fingerprint);
   } finally {

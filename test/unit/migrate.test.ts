@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StewardError } from '../../core/api/errors.js';
-import { fingerprintOf } from '../../core/inventory/update-inventory.js';
+import { fingerprintOf, lastSeenSnapshot } from '../../core/inventory/update-inventory.js';
 import { openDatabase } from '../../core/store/database.js';
 import { migrate } from '../../core/store/migrate.js';
 import { migrations } from '../../core/store/migrations/index.js';
@@ -129,6 +129,37 @@ describe('migrate', () => {
     // Two clones' folders may share a path now (on different machines); a snapshot of no repository is still refused.
     v23.prepare('INSERT INTO repositories (path, name, added_at) VALUES (?, ?, ?)').run('/src/app', 'app', '2024-03-01T00:00:00.000Z');
     expect(() => v23.prepare(`INSERT INTO snapshots (repository_id, commit_sha, status, started_at, finished_at, analyzer_versions, warnings) VALUES (99, ?, 'complete', '2024-01-01', '2024-01-01', '{}', '[]')`).run('b'.repeat(40))).toThrow(/FOREIGN KEY/);
+  });
+
+  it('rebuilds a v24 inventory without its last_seen column: items, their decisions and what refers to them kept, and when each was last seen told by its snapshots', () => {
+    const v24 = track(new BetterSqlite3(file));
+    v24.pragma('foreign_keys = ON');
+    migrate(v24, file, migrations.slice(0, 24));
+    v24.prepare('INSERT INTO repositories (id, path, name, added_at) VALUES (1, ?, ?, ?)').run('/src/app', 'app', '2024-01-01T00:00:00.000Z');
+    const snapshot = v24.prepare(`INSERT INTO snapshots (id, repository_id, commit_sha, status, started_at, finished_at, analyzer_versions, warnings) VALUES (?, 1, ?, 'complete', ?, ?, '{}', '[]')`);
+    snapshot.run(1, 'a'.repeat(40), '2024-01-01', '2024-01-01');
+    snapshot.run(2, 'b'.repeat(40), '2024-01-08', '2024-01-08');
+    v24.prepare(`INSERT INTO debt_items (id, repository_id, fingerprint, kind, analysis, match_key, first_seen, last_seen, decision, decision_reason, decision_by, decision_at, decision_material)
+                 VALUES (1, 1, 'bbbbbbbbbbbbbbbb', 'hotspot', 'history', 'hotspotsrc/a.ts', 1, 2, 'open', NULL, NULL, NULL, NULL),
+                        (2, 1, 'cccccccccccccccc', 'hotspot', 'history', 'hotspotsrc/b.ts', 1, 1, 'dismissed', 'generated', 'ana', '2024-01-02', 'm')`).run();
+    const found = v24.prepare(`INSERT INTO snapshot_items (snapshot_id, item_id, title, evidence, severity, confidence, confidence_reason, effort, interest, risk, priority, fix, material)
+                               VALUES (?, ?, 'hot', '{}', 'low', 'high', 'churn', 1, 1, 1, 1, 'split it', 'm')`);
+    found.run(1, 1);
+    found.run(1, 2);
+    found.run(2, 1);
+    v24.prepare(`INSERT INTO item_events (item_id, at, action, reason, by) VALUES (2, '2024-01-02', 'dismissed', 'generated', 'ana')`).run();
+    migrate(v24, file, migrations);
+    expect(v24.prepare("SELECT count(*) AS n FROM pragma_table_info('debt_items') WHERE name = 'last_seen'").get()).toEqual({ n: 0 });
+    expect(v24.prepare(`SELECT fingerprint, decision, decision_material AS material, ${lastSeenSnapshot} AS "lastSeen" FROM debt_items d ORDER BY id`).all()).toEqual([
+      { fingerprint: 'bbbbbbbbbbbbbbbb', decision: 'open', material: null, lastSeen: 2 },
+      { fingerprint: 'cccccccccccccccc', decision: 'dismissed', material: 'm', lastSeen: 1 },
+    ]);
+    expect(v24.prepare('SELECT count(*) AS n FROM snapshot_items').get()).toEqual({ n: 3 });
+    expect(v24.prepare('SELECT count(*) AS n FROM item_events').get()).toEqual({ n: 1 });
+    expect(v24.pragma('foreign_key_check')).toEqual([]);
+    // References to items still hold: deleting an item takes its rows in snapshots with it.
+    v24.prepare('DELETE FROM debt_items WHERE id = 1').run();
+    expect(v24.prepare('SELECT count(*) AS n FROM snapshot_items').get()).toEqual({ n: 1 });
   });
 
   it('refuses a database written by a newer Steward with an "unavailable" error, leaving it untouched', () => {

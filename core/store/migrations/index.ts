@@ -22,6 +22,7 @@ import { trendPointsPending } from './021-trend-points-pending.js';
 import { blobMemo } from './022-blob-memo.js';
 import { textWithoutNul } from './023-text-without-nul.js';
 import { repositoryIdentity } from './024-repository-identity.js';
+import { lastSeenDerived } from './025-last-seen-derived.js';
 
 export interface Migration {
   /** user_version after this migration; migrations are numbered 1, 2, 3… without gaps. */
@@ -38,4 +39,4 @@ export interface Migration {
   readonly foreignKeysOff?: true;
 }
 
-export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory, letterFingerprints, repositoryKeyedCaches, snapshotItemsRowid, deadCodeConfidence, generatedFileFacts, healthScores, backfillJobs, testRuns, drafts, repositoryTeams, identities, scanSchedule, trendPointsPending, blobMemo, textWithoutNul, repositoryIdentity];
+export const migrations: readonly Migration[] = [initial, codeEngine, deadCode, history, dependencies, untrustedInput, analysisRegistry, inventory, letterFingerprints, repositoryKeyedCaches, snapshotItemsRowid, deadCodeConfidence, generatedFileFacts, healthScores, backfillJobs, testRuns, drafts, repositoryTeams, identities, scanSchedule, trendPointsPending, blobMemo, textWithoutNul, repositoryIdentity, lastSeenDerived];

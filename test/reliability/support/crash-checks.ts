@@ -151,15 +151,18 @@ export function databaseProblems(home: string, recovered: boolean): string[] {
 
     for (const { id: repositoryId } of db.prepare<[], { id: number }>('SELECT id FROM repositories').all()) {
       const latest = db.prepare<[number], { id: number }>("SELECT id FROM snapshots WHERE repository_id = ? AND kind = 'head' ORDER BY finished_at DESC, id DESC LIMIT 1").get(repositoryId);
-      const items = db.prepare<[number], { n: number; newest: number | null }>('SELECT count(*) AS n, max(last_seen) AS newest FROM debt_items WHERE repository_id = ?').get(repositoryId)!;
+      const items = db
+        .prepare<[number, number], { n: number; newest: number | null }>(
+          'SELECT count(*) AS n, (SELECT max(si.snapshot_id) FROM snapshot_items si JOIN debt_items d ON d.id = si.item_id WHERE d.repository_id = ?) AS newest FROM debt_items WHERE repository_id = ?',
+        )
+        .get(repositoryId, repositoryId)!;
       if (!latest) {
         if (items.n > 0) problems.push(`half item update: ${items.n} items of repository ${repositoryId}, which has no snapshot of HEAD`);
         continue;
       }
       if (items.newest !== null && items.newest !== latest.id) problems.push(`half item update: items last seen in snapshot ${items.newest}, the latest of HEAD is ${latest.id}`);
-      const open = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM debt_items WHERE last_seen = ?').get(latest.id)!.n;
-      const rows = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM snapshot_items WHERE snapshot_id = ?').get(latest.id)!.n;
-      if (open !== rows) problems.push(`half item update: ${open} items last seen in snapshot ${latest.id}, which holds ${rows}`);
+      const unseen = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM debt_items d WHERE repository_id = ? AND NOT EXISTS (SELECT 1 FROM snapshot_items si WHERE si.item_id = d.id)').get(repositoryId)!.n;
+      if (unseen > 0) problems.push(`half item update: ${unseen} items of repository ${repositoryId} found by no snapshot`);
     }
 
     const drafts = db.prepare<[], DraftRow>('SELECT d.*, r.path AS repository_path FROM drafts d JOIN repositories r ON r.id = d.repository_id').all();
