@@ -168,31 +168,33 @@ export function multiRowInsert(insert: RowInsert, rows: number): string {
  * as the JSON it holds, as the server would have read it from a parameter.
  */
 function jsonRows(insert: RowInsert, rows: readonly (readonly unknown[])[], jsonColumns: ReadonlySet<string>): string | null {
-  const parts: string[] = [];
+  // Each field's `"column":`, and whether the column is JSON, once per statement rather than per value.
+  const keys = insert.columns.map((column) => `${JSON.stringify(column)}:`);
   const asJson = insert.columns.map((column) => jsonColumns.has(column));
-  for (const row of rows) {
-    const fields: string[] = [];
+  let document = '[';
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
+    document += index === 0 ? '{' : ',{';
     for (let column = 0; column < insert.width; column++) {
       const value = row[column];
       let text: string;
       if (value === null) text = 'null';
       else if (typeof value === 'string') {
-        // Well-formed, as a parameter's UTF-8 would make it (a lone surrogate becomes U+FFFD; the server refuses its JSON escape).
-        if (!asJson[column]) text = JSON.stringify(value.replace(loneSurrogate, '\uFFFD'));
-        else if (isJsonText(value)) text = value;
+        if (!asJson[column]) {
+          // Well-formed, as a parameter's UTF-8 would make it (a lone surrogate becomes U+FFFD; the server refuses its JSON escape).
+          text = JSON.stringify(value.isWellFormed() ? value : value.toWellFormed());
+        } else if (isJsonText(value)) text = value;
         else return null;
-      } else if (typeof value === 'number' && Number.isFinite(value)) text = JSON.stringify(value);
-      // bytea's text form: \x and the bytes in hex.
-      else if (Buffer.isBuffer(value)) text = JSON.stringify(`\\x${value.toString('hex')}`);
+      } else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
+      // bytea's text form, \x and the bytes in hex, as a JSON string (its backslash escaped).
+      else if (Buffer.isBuffer(value)) text = `"\\\\x${value.toString('hex')}"`;
       else return null;
-      fields.push(`${JSON.stringify(insert.columns[column])}:${text}`);
+      document += column === 0 ? keys[column]! + text : `,${keys[column]!}${text}`;
     }
-    parts.push(`{${fields.join(',')}}`);
+    document += '}';
   }
-  return `[${parts.join(',')}]`;
+  return `${document}]`;
 }
-
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Whether text is one JSON value (and nothing after it that could change the document it goes in). */
 function isJsonText(text: string): boolean {
