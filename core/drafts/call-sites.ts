@@ -19,12 +19,12 @@ const maxPerPackage = 200;
  * Where the commit's code uses each package: its imports, requires and `import()`s, and every later
  * use of the names it imported (from the facts cache: the base scan has parsed these files already).
  */
-export async function packageUses(options: { db: Database; folder: string; commit: string; parseWorkerUrl: URL | string; signal: AbortSignal; names: ReadonlySet<string> }): Promise<{ uses: Map<string, CallSite[]>; counts: Map<string, number>; importers: Map<string, Set<string>> }> {
+export async function packageUses(options: { cache: Database; folder: string; commit: string; parseWorkerUrl: URL | string; signal: AbortSignal; names: ReadonlySet<string> }): Promise<{ uses: Map<string, CallSite[]>; counts: Map<string, number>; importers: Map<string, Set<string>> }> {
   const tree = await listTreeFiles(options.folder, options.commit, options.signal);
   const { codeFiles } = classifyCodeFiles(tree.files.map((file) => file.path), []);
   const wanted = new Set(codeFiles);
   const { facts } = await readCodeFacts({
-    db: options.db,
+    db: options.cache,
     root: options.folder,
     files: tree.files.filter((file) => wanted.has(file.path)),
     engineVersion: factsEngineVersion,

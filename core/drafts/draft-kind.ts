@@ -10,6 +10,8 @@ import type { ManagerCommands } from './package-manager.js';
 /** What a draft kind is given while it drafts. */
 export interface DraftContext {
   db: Database;
+  /** Where the caches are (code facts, registry answers): the store, or this machine's file beside a team store. */
+  cache: Database;
   repositoryId: number;
   /** The draft's worktree. */
   folder: string;

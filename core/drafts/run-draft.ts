@@ -99,6 +99,7 @@ export async function runDraft(run: DraftRun): Promise<{ plan: DraftPlan; headCo
   const items = selectItems(run, kind, base, warn);
   const context: DraftContext = {
     db: run.db,
+    cache: run.scans.cacheDb,
     repositoryId: run.repository.id,
     folder,
     baseCommit: draft.baseCommit,

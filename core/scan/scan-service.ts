@@ -91,6 +91,11 @@ export class ScanService {
 
   constructor(private readonly options: ScanServiceOptions) {}
 
+  /** Where this thread keeps the caches (code facts, memos, registry answers): the store, or this machine's file beside a team store. */
+  get cacheDb(): Database {
+    return this.options.cache?.db ?? this.options.db;
+  }
+
   start(repository: Repository, request: ScanRequest = {}): ScanJob {
     // The scan `scans.startAll` has waiting, asked for now: it starts now, outside the queue's slots.
     const sameAsQueued = !request.backfill && !request.worktree && !request.analyses && !request.options && request.save !== false && !request.rescan;
@@ -192,7 +197,7 @@ export class ScanService {
       ...(request.backfill ? { backfill: request.backfill } : {}),
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
     };
-    const thread: ScanThread = this.options.inThisThread ? { kind: 'this thread', stores: { db: this.options.db, cache: this.options.cache?.db ?? this.options.db } } : { kind: 'worker', module: this.options.workers.scan };
+    const thread: ScanThread = this.options.inThisThread ? { kind: 'this thread', stores: { db: this.options.db, cache: this.cacheDb } } : { kind: 'worker', module: this.options.workers.scan };
     const reports: RunningScan['reports'] = {};
     const watched = this.watch(job, reports);
     let execution: ScanExecution;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import BetterSqlite3 from 'better-sqlite3';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft, DraftDetail } from '../../core/api/drafts.js';
@@ -8,6 +9,7 @@ import { runSteward, spawnSteward } from '../support/cli.js';
 import { buildDeadCodeRepository, buildDeprecationRepository, buildDraftRepository, buildSecurityRepository, draftPackages, securityAdvisories, securityPackages } from '../support/draft-fixture.js';
 import { type FixtureRegistry, startFixtureRegistry } from '../support/fixture-registry.js';
 import { git, temporaryDirectory } from '../support/git-fixture.js';
+import { postgresBinaries, startPostgres } from '../support/postgres-server.js';
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 let registry: FixtureRegistry;
@@ -212,6 +214,34 @@ describe('a security draft', () => {
     expect(detail.plan!.gates.find((gate) => gate.gate === 'test')).toMatchObject({ status: 'not-run', reason: 'package.json has no test script' });
     expect(detail.plan!.rescan).toMatchObject({ status: 'passed', remaining: [], added: [] });
     expect(detail.plan!.rollback.rehearsal.status).toBe('passed');
+  }, 300_000);
+});
+
+// Debian's PostgreSQL, which .ci/run installs; a machine without it skips this, visibly.
+describe.skipIf(postgresBinaries() === null && !process.env.CI)('a draft on a team store', () => {
+  it("reads the code's facts and the registry's answers from this machine's caches, leaving the team store none", async () => {
+    const server = await startPostgres();
+    try {
+      const teamEnv = { ...env, STEWARD_STORE: server.createDatabase('drafts') };
+      const repo = await buildSecurityRepository(folder('steward-team-draft-repo-'), registry.url, env);
+      const home = folder('steward-team-draft-home-');
+      const scanned = await runSteward(home, ['scan', repo, '--quiet'], teamEnv);
+      expect(scanned.status, scanned.stderr).toBe(0);
+      const result = await runSteward(home, ['draft', 'security', repo, '--json'], teamEnv);
+      expect(result.status, result.stderr).toBe(0);
+      const detail = JSON.parse(result.stdout) as DraftDetail;
+      // Where the code uses each package it moves, read from the facts the scan left in this machine's cache.
+      expect(detail.plan!.impact.find((impact) => impact.name === 'qs-lite')?.callSites).toEqual([{ path: 'index.js', line: 1, symbol: 'require()' }]);
+      expect(server.admin('SELECT (SELECT count(*) FROM file_facts) + (SELECT count(*) FROM registry_documents)', 'drafts')).toBe('0');
+      const local = new BetterSqlite3(join(home, 'steward.db'), { readonly: true });
+      try {
+        expect(local.prepare<[], { n: number }>('SELECT count(*) AS n FROM file_facts').get()!.n).toBeGreaterThan(0);
+      } finally {
+        local.close();
+      }
+    } finally {
+      await server.stop();
+    }
   }, 300_000);
 });
 

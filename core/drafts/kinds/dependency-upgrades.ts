@@ -103,7 +103,7 @@ export const dependencyUpgrades: DraftKindModule = {
     const versions = committed.flatMap((unit) => unit.versions);
     const tried = [...versions, ...leftOut.flatMap((unit) => unit.versions)];
     const names = new Set(tried.map((version) => version.name));
-    const head = await packageUses({ db: context.db, folder: context.folder, commit: 'HEAD', parseWorkerUrl: context.parseWorkerUrl, signal: context.signal, names });
+    const head = await packageUses({ cache: context.cache, folder: context.folder, commit: 'HEAD', parseWorkerUrl: context.parseWorkerUrl, signal: context.signal, names });
     const report = context.base.reports.dependencies as DependencyReport;
     const coverage = latestCoverage(context);
     const metadata = await metadataOf(context, report.dependencies.filter((dependency) => names.has(dependency.name)));
@@ -178,7 +178,7 @@ function targetOf(dependency: DependencyReportItem, target: DraftContext['reques
 
 async function metadataOf(context: DraftContext, dependencies: readonly DependencyReportItem[]): Promise<Map<string, PackageMetadata>> {
   const names = [...new Set(dependencies.flatMap((dependency) => (dependency.registryName ? [dependency.registryName] : [])))];
-  const answers = await fetchMetadata({ db: context.db, requests: names.map((name) => ({ name, registry: context.registryFor(name) })), offline: false, now: context.now, signal: context.signal });
+  const answers = await fetchMetadata({ db: context.cache, requests: names.map((name) => ({ name, registry: context.registryFor(name) })), offline: false, now: context.now, signal: context.signal });
   return new Map([...answers].flatMap(([name, answer]) => (answer.status === 'found' ? [[name, answer.metadata]] : [])));
 }
 
