@@ -24,6 +24,7 @@ interface InventoryUpdate {
 
 interface StoredItem {
   id: number;
+  fingerprint: string;
   match_key: string;
   decision: 'open' | 'accepted' | 'dismissed';
   decision_material: string | null;
@@ -59,7 +60,7 @@ export function updateInventory(db: Database, update: InventoryUpdate): void {
   const { repositoryId, snapshotId } = update;
   const stored = db
     .prepare<[number], StoredItem>(
-      `SELECT d.id, d.match_key, d.decision, d.decision_material, ${lastSeenMaterial} AS material FROM debt_items d WHERE d.repository_id = ?`,
+      `SELECT d.id, d.fingerprint, d.match_key, d.decision, d.decision_material, ${lastSeenMaterial} AS material FROM debt_items d WHERE d.repository_id = ?`,
     )
     .all(repositoryId);
   // Stored keys as they read after this snapshot's renames.
@@ -93,7 +94,7 @@ export function updateInventory(db: Database, update: InventoryUpdate): void {
       }
     }
   }
-  const takenFingerprints = new Set(db.prepare<[number], { fingerprint: string }>('SELECT fingerprint FROM debt_items WHERE repository_id = ?').all(repositoryId).map((row) => row.fingerprint));
+  const takenFingerprints = new Set(stored.map((item) => item.fingerprint));
 
   const insertItem = db.prepare(`INSERT INTO debt_items (repository_id, fingerprint, kind, analysis, match_key, first_seen) VALUES (?, ?, ?, ?, ?, ?)`);
   const moved = db.prepare('UPDATE debt_items SET match_key = ? WHERE id = ?');

@@ -62,7 +62,7 @@ class PostgresDatabase implements Database {
   private readonly statements = new Map<string, PostgresStatementText & { insert: RowInsert | null }>();
   private depth = 0;
   private held: HeldInsert[] = [];
-  private readonly jsonColumns = new Map<string, ReadonlySet<string>>();
+  private readonly jsonColumns = new Map<string, Set<string>>();
 
   constructor(private readonly connection: PostgresConnection) {}
 
@@ -165,20 +165,32 @@ class PostgresDatabase implements Database {
     };
   }
 
-  /** The table's JSON columns (asked once per connection): a batch carries their values as JSON, not as text. */
+  /** The table's JSON columns (a batch carries their values as JSON, not as text). */
   private jsonColumnsOf(table: string): ReadonlySet<string> {
-    let columns = this.jsonColumns.get(table);
-    if (!columns) {
-      const [result] = this.connection.run([
-        {
-          sql: "SELECT attname AS name FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped AND atttypid IN ('json'::regtype, 'jsonb'::regtype)",
-          parameters: [table],
-        },
-      ]);
-      columns = new Set(result!.rows.map((row) => String(row.name)));
+    // Every table's at once, the first time; again for a table made since.
+    if (!this.jsonColumns.has(table)) this.readJsonColumns();
+    const columns = this.jsonColumns.get(table);
+    if (!columns) throw new Error(`Steward inserted into ${table}, which is not a table of the team store by that name`);
+    return columns;
+  }
+
+  /** Each table this connection sees, by the name PostgreSQL writes it (as Steward's SQL does), with its JSON columns: one round trip. */
+  private readJsonColumns(): void {
+    const [result] = this.connection.run([
+      {
+        sql: `SELECT c.oid::regclass::text AS "table", a.attname AS name FROM pg_class c
+              LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.atttypid IN ('json'::regtype, 'jsonb'::regtype)
+              WHERE c.relkind IN ('r', 'p') AND pg_table_is_visible(c.oid)`,
+        parameters: null,
+      },
+    ]);
+    this.jsonColumns.clear();
+    for (const row of result!.rows) {
+      const table = String(row.table);
+      const columns = this.jsonColumns.get(table) ?? new Set<string>();
+      if (row.name !== null) columns.add(String(row.name));
       this.jsonColumns.set(table, columns);
     }
-    return columns;
   }
 
   private query(text: string, values: unknown[] | null): QueryResult {
