@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { StewardError, toApiError } from '../core/api/errors.js';
 import type { Steward } from '../core/steward.js';
+import type { StewardUse } from './open-steward.js';
 import { stewardHome } from '../core/paths.js';
 import { analysisDescriptors, analysisIds } from '../core/api/analyses.js';
 import { analysisCommands } from './analysis-commands.js';
@@ -27,7 +28,7 @@ import { type OutputOptions, parseCount, parseDay, parsePath, parsePaths, parseP
  * Opens the engine for one command and always closes it, whatever the command does. Commands are
  * loaded when run, so that a quick command does not pay for loading every other one.
  */
-async function withSteward(action: (steward: Steward) => Promise<void>, use: 'command' | 'workers' = 'command'): Promise<void> {
+async function withSteward(action: (steward: Steward) => Promise<void>, use: StewardUse = 'command'): Promise<void> {
   const { chooseStore } = await import('../core/store/store-choice.js');
   const choice = chooseStore({ flag: program.opts<{ store?: string }>().store, env: process.env, home: stewardHome() });
   const { openStewardForCli } = await import('./open-steward.js');
@@ -300,7 +301,7 @@ program
   .option('-p, --port <port>', 'port to listen on (0 picks a free one)', parsePort, 0)
   .option('--reason <text>', 'a line to print first, saying why browser mode is used')
   .action((options: { port: number; reason?: string }) =>
-    withSteward(async (steward) => (await import('./commands/serve.js')).serveCommand(steward, options.port, options.reason), 'workers'),
+    withSteward(async (steward) => (await import('./commands/serve.js')).serveCommand(steward, options.port, options.reason), 'app'),
   );
 
 try {

@@ -86,7 +86,7 @@ if (readiness.ready) {
   });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  const steward = openStewardForCli('workers', chooseStore({ env: process.env, home: stewardHome() }));
+  const steward = openStewardForCli('app', chooseStore({ env: process.env, home: stewardHome() }));
   const port = Number(process.env.STEWARD_PORT ?? 0);
   await serveCommand(steward, port, `Browser mode: ${readiness.reason}.`);
   await steward.close();

@@ -38,7 +38,7 @@ import { listIdentities } from './identities/list-identities.js';
 import { markIdentity, mergeIdentities, unmergeIdentity } from './store/identity-map.js';
 import { weeklyReport } from './reports/weekly-report.js';
 
-interface StewardOptions {
+export interface StewardOptions {
   home: string;
   version: string;
   mode: 'desktop' | 'browser';

@@ -26,9 +26,10 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 export const appRoutes = {
   'app.info': { input: z.object({}), output: AppInfoSchema },
   /**
-   * Chooses the store this machine uses from its next start, in the data folder's store.json: a
-   * team store (checked first: reached, the password taken, the certificate verified) or, with null,
-   * this machine's own. `overriddenBy` names what chooses another store before the file does.
+   * Chooses the store this machine uses, in the data folder's store.json: a team store (checked
+   * first: reached, the password taken, the certificate verified) or, with null, this machine's own.
+   * The app uses it at once (a `store` event tells the views), unless `overriddenBy` names what
+   * chooses another store before the file does (--store, STEWARD_STORE); then from when it no longer does.
    */
   'app.chooseStore': {
     input: z.object({

@@ -53,6 +53,11 @@ export class DraftService {
     this.recovered = this.recover().catch(() => {});
   }
 
+  /** Whether a draft is being made in this process. */
+  get busy(): boolean {
+    return this.running.size > 0;
+  }
+
   async create(repository: Repository, request: DraftRequest, by?: string): Promise<Draft> {
     await this.recovered;
     const { db } = this.options;

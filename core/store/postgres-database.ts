@@ -288,7 +288,7 @@ const retryDelaysMs = [1_000, 3_000];
 /**
  * Connects to a team store once, without holding this thread (the app's main thread, which must go
  * on answering): a server out of reach, a refused password or an unverified certificate is thrown
- * as the one line a command would say. Neither retries nor the schema: the next start does those.
+ * as the one line a command would say. Neither retries nor the schema: opening the store does those.
  */
 export async function checkTeamStore(url: string): Promise<void> {
   const connection = new PostgresConnection(url);

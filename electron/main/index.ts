@@ -9,7 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BrowserWindow, Notification, app, dialog, ipcMain, session, shell } from 'electron';
 import { opensEditor } from '../../core/api/editor-links.js';
 import { stewardHome } from '../../core/paths.js';
-import { type Steward, openChosenSteward } from '../../core/steward.js';
+import type { Steward } from '../../core/steward.js';
+import { openSwitchableSteward } from '../../core/switchable-steward.js';
 import { chooseStore } from '../../core/store/store-choice.js';
 import { readSettings } from '../../core/store/settings.js';
 import { eventChannel } from '../ipc-channels.js';
@@ -44,7 +45,7 @@ function start(): void {
   let steward: Steward;
   try {
     const home = stewardHome();
-    steward = openChosenSteward(
+    steward = openSwitchableSteward(
       {
         home,
         version: app.getVersion(),

@@ -19,7 +19,7 @@ test.afterAll(async () => {
   await postgres?.stop();
 });
 
-test('a team store chosen in Settings is checked before it is saved, opened at the next start with its portfolio, and left again for the local store', async ({ page }, testInfo) => {
+test('a team store chosen in Settings is checked before it is saved, then used at once with its portfolio, and left again for the local store, which the next start keeps', async ({ page }, testInfo) => {
   test.skip(withoutPostgres, 'PostgreSQL is not installed (apt-get install postgresql runs this test)');
   const withPassword = postgres.createDatabase('settings_store');
   const store = withPassword.replace(/:[^:@/]+@/, '@');
@@ -46,18 +46,18 @@ test('a team store chosen in Settings is checked before it is saved, opened at t
 
   await storeGroup.getByLabel('Team store (PostgreSQL)').fill(store);
   await storeGroup.getByRole('button', { name: 'Check and use this team store' }).click();
-  await expect(storeGroup.getByRole('status')).toHaveText(`Saved in ${join(home, 'store.json')}. Steward uses the team store from its next start: restart the app (or steward serve).`);
-  await server.stop();
-
-  server = await startServer(home, serverEnvironment);
-  await page.goto(server.url);
+  // No restart: the app moves to the team store, and the page is read again from it.
+  await expect(storeGroup).toContainText(`A team store (chosen in store.json in the data folder): ${store}`);
+  await page.getByRole('link', { name: 'Portfolio' }).click();
   await expect(page.getByRole('link', { name: 'team-service' })).toBeVisible();
   await page.getByRole('link', { name: 'Settings' }).click();
-  await expect(storeGroup).toContainText(`A team store (chosen in store.json in the data folder): ${store}`);
   await expect(storeGroup).toContainText("Scans keep their caches (code facts, git logs, registry answers) in this machine's store");
   await screenshotWidthsAndThemes(page, 'settings-team-store', (file) => testInfo.outputPath(file));
   await storeGroup.getByRole('button', { name: "Use this machine's store" }).click();
-  await expect(storeGroup.getByRole('status')).toContainText("Steward uses this machine's store from its next start");
+  await expect(storeGroup).toContainText(`This machine's store (this machine's own): ${join(home, 'steward.db')}`);
+  await page.getByRole('link', { name: 'Portfolio' }).click();
+  await expect(page.getByRole('main')).toContainText('No repositories yet');
+  await expect(page.getByRole('link', { name: 'team-service' })).toHaveCount(0);
   await server.stop();
 
   server = await startServer(home, serverEnvironment);

@@ -19,6 +19,11 @@ import { runSteward, spawnSteward, stewardJson } from '../support/cli.js';
 import { portfolioRepositories, scannedPortfolio } from '../support/portfolio-fixture.js';
 import { itemRepository, slowRepository } from '../reliability/support/concurrency-fixture.js';
 import { type PostgresServer, postgresBinaries, startPostgres, strangerAuthority } from '../support/postgres-server.js';
+import { sourceWorkers } from '../support/source-workers.js';
+import { openSwitchableSteward } from '../../core/switchable-steward.js';
+import { chooseStore } from '../../core/store/store-choice.js';
+import type { StewardEvent } from '../../core/api/events.js';
+import type { Steward } from '../../core/steward.js';
 
 /**
  * The store's code runs unchanged on the embedded SQLite file and on a team's PostgreSQL server (a
@@ -506,6 +511,49 @@ describe.skipIf(skipped)('least-privilege roles (docs/team-store-roles.sql)', ()
 });
 
 describe.skipIf(skipped)('opening a team store', () => {
+  it("moves a running app to the store chosen in Settings, and back, without a restart: refused while a scan runs, and a store it cannot open leaves it where it was", async () => {
+    const home = temporaryDirectory();
+    const app = openSwitchableSteward({ home, version: 'test', mode: 'browser', workers: sourceWorkers }, chooseStore({ env: {}, home }), () => {});
+    const events: StewardEvent['type'][] = [];
+    app.subscribe((event) => events.push(event.type));
+    try {
+      const local = await app.handlers['repositories.add']({ path: itemRepository(join(temporaryDirectory(), 'laptop-app'), 'laptop') });
+      const team = server.createDatabase(`store_${++databases}`);
+      // A scan running on this store: moving now would cut it short.
+      await app.handlers['scans.start']({ repositoryId: local.id, save: true, rescan: false });
+      await expect(app.handlers['app.chooseStore']({ store: team, fallback: 'fail' })).rejects.toThrow('Steward is scanning or drafting; choose the store once that is done');
+      await waitForScans(app);
+
+      expect(await app.handlers['app.chooseStore']({ store: team, fallback: 'fail' })).toEqual({ file: join(home, 'store.json'), overriddenBy: null });
+      expect(events).toContain('store');
+      expect((await app.handlers['app.info']({})).store).toMatchObject({ kind: 'team', source: 'config file' });
+      // Everything now goes to the team store: what is added there, and nothing of the laptop's.
+      expect(await app.handlers['repositories.list']({})).toEqual([]);
+      await app.handlers['repositories.add']({ path: itemRepository(join(temporaryDirectory(), 'team-app'), 'team') });
+      expect(server.admin('SELECT name FROM repositories', `store_${databases}`)).toBe('team-app');
+      // Listeners subscribed before the move still hear the new store's events.
+      events.length = 0;
+      const [teamApp] = await app.handlers['repositories.list']({});
+      await app.handlers['scans.start']({ repositoryId: teamApp!.id, save: true, rescan: false });
+      await waitForScans(app);
+      expect(events).toContain('scan');
+
+      // A store written by a newer Steward is refused at opening: the app and store.json stay as they were.
+      const newer = server.createDatabase(`store_${++databases}`);
+      server.admin('CREATE TABLE steward_schema (version BIGINT NOT NULL); INSERT INTO steward_schema VALUES (999)', `store_${databases}`);
+      const before = readFileSync(join(home, 'store.json'), 'utf8');
+      await expect(app.handlers['app.chooseStore']({ store: newer, fallback: 'fail' })).rejects.toThrow(/was written by a newer Steward/);
+      expect(readFileSync(join(home, 'store.json'), 'utf8')).toBe(before);
+      expect((await app.handlers['repositories.list']({})).map((repository) => repository.name)).toEqual(['team-app']);
+
+      await app.handlers['app.chooseStore']({ store: null, fallback: 'fail' });
+      expect((await app.handlers['app.info']({})).store).toMatchObject({ kind: 'local' });
+      expect((await app.handlers['repositories.list']({})).map((repository) => repository.name)).toEqual(['laptop-app']);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+
   it('says in one line, without the password, when the server cannot be reached or refuses the password', () => {
     const open = (url: string): string => {
       try {
@@ -569,3 +617,8 @@ describe.skipIf(skipped)('opening a team store', () => {
     expect(unknown.stderr).toMatch(/^steward: The team store postgres:\/\/steward_owner@127\.0\.0\.1:\d+\/store_\d+\?\S+ asked for a password and none was given: put it in PGPASSWORD or the password file \(~\/\.pgpass, or PGPASSFILE\)\n$/);
   }, 120_000);
 });
+
+/** Until the app's scans have finished (each job settles to a final state). */
+async function waitForScans(app: Steward): Promise<void> {
+  while (app.scans.list().length > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+}

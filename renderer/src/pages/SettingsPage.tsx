@@ -153,7 +153,7 @@ const storeSources: Record<AppInfo['store']['source'], string> = {
 /**
  * Where Steward keeps its data: this machine's file, or a team's PostgreSQL store that CI runners
  * scan into. A store chosen here is checked (reached, password taken, certificate verified) before it
- * is saved, and used from Steward's next start.
+ * is saved, and used at once (unless --store or STEWARD_STORE names another).
  */
 function StoreChoice({ store }: { store: AppInfo['store'] }) {
   const [url, setUrl] = useState('');
@@ -165,8 +165,12 @@ function StoreChoice({ store }: { store: AppInfo['store'] }) {
     try {
       const { file, overriddenBy } = await call('app.chooseStore', { store: chosen, fallback: fallback ? 'local' : 'fail' });
       const which = chosen === null ? "this machine's store" : 'the team store';
-      const overridden = overriddenBy === null ? '' : ` Until then and after, ${overriddenBy === 'flag' ? '--store' : 'STEWARD_STORE'} names the store, and comes first.`;
-      setState({ busy: false, saved: `Saved in ${file}. Steward uses ${which} from its next start: restart the app (or steward serve).${overridden}` });
+      // Not overridden, Steward now uses it, and the page is read again from it (the `store` event).
+      const saved =
+        overriddenBy === null
+          ? `Saved in ${file}. Steward now uses ${which}.`
+          : `Saved in ${file}. ${overriddenBy === 'flag' ? '--store' : 'STEWARD_STORE'} names another store, and comes first: Steward uses ${which} once it no longer does.`;
+      setState({ busy: false, saved });
       setUrl('');
     } catch (failure) {
       setState({ busy: false, error: asFailure(failure).message });
