@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
 
@@ -8,4 +9,16 @@ export function stewardHome(env: NodeJS.ProcessEnv = process.env): string {
 
 export function databaseFile(home: string): string {
   return join(home, 'steward.db');
+}
+
+/**
+ * Where drafts' worktrees go: this machine's store's in `worktrees`, each team store's in a folder
+ * of its own (named by its URL without the password). A store sweeps its folder for leftovers when it
+ * opens, so one store's worktrees are never taken for another's leftovers.
+ */
+export function worktreesFolder(home: string, store: string | undefined): string {
+  if (store === undefined) return join(home, 'worktrees');
+  const url = new URL(store);
+  url.password = '';
+  return join(home, 'team-worktrees', createHash('sha256').update(url.toString()).digest('hex').slice(0, 16));
 }

@@ -6,7 +6,7 @@ import { hasCommit } from './git/has-commit.js';
 import { readRepositoryIdentity } from './git/repository-identity.js';
 import { inspectRepository } from './git/inspect-repository.js';
 import { importTestResults } from './analyses/tests/import-test-results.js';
-import { databaseFile } from './paths.js';
+import { databaseFile, worktreesFolder } from './paths.js';
 import { ScanService } from './scan/scan-service.js';
 import { type SchedulerClock, realClock, startScanScheduler } from './scan/scan-scheduler.js';
 import { notificationsAfterScan } from './health/health-notifications.js';
@@ -138,7 +138,7 @@ export function openSteward(options: StewardOptions): Steward {
     }
   };
 
-  const drafts = new DraftService({ db, scans, home: options.home, parseWorkerUrl: options.workers.parse, onUpdate: (draft) => emit({ type: 'draft', draft }) });
+  const drafts = new DraftService({ db, scans, home: options.home, worktrees: worktreesFolder(options.home, options.store), parseWorkerUrl: options.workers.parse, onUpdate: (draft) => emit({ type: 'draft', draft }) });
 
   const repository = (id: number) => {
     const found = findRepository(db, id);

@@ -31,8 +31,10 @@ import { actorOf, branchExists, deleteBranch, removeWorktree } from './worktree.
 interface DraftServiceOptions {
   db: Database;
   scans: ScanService;
-  /** Steward's data folder: worktrees and logs live under it. */
+  /** Steward's data folder: logs live under it. */
   home: string;
+  /** The folder of this store's drafts' worktrees (a folder of its own per store: see worktreesFolder). */
+  worktrees: string;
   parseWorkerUrl: URL | string;
   onUpdate(draft: Draft): void;
 }
@@ -53,12 +55,24 @@ export class DraftService {
     this.recovered = this.recover().catch(() => {});
   }
 
-  /** Whether a draft is being made in this process. */
+  /** Drafts being started (not yet running). */
+  private starting = 0;
+
+  /** Whether a draft is being made in this process, or started. */
   get busy(): boolean {
-    return this.running.size > 0;
+    return this.running.size > 0 || this.starting > 0;
   }
 
   async create(repository: Repository, request: DraftRequest, by?: string): Promise<Draft> {
+    this.starting++;
+    try {
+      return await this.start(repository, request, by);
+    } finally {
+      this.starting--;
+    }
+  }
+
+  private async start(repository: Repository, request: DraftRequest, by?: string): Promise<Draft> {
     await this.recovered;
     const { db } = this.options;
     refuseWhileDrafting(db, repository);
@@ -73,7 +87,7 @@ export class DraftService {
       refuseWhileDrafting(db, repository);
       return insertDraft(
         db,
-        { id, repositoryId: repository.id, kind: request.kind, title: `${draftKindTitles[request.kind]} (drafting)`, branch, baseCommit: head.commit, worktree: join(this.options.home, 'worktrees', id), request, createdBy: actor, ownerPid: process.pid, ownerHost: hostname() },
+        { id, repositoryId: repository.id, kind: request.kind, title: `${draftKindTitles[request.kind]} (drafting)`, branch, baseCommit: head.commit, worktree: join(this.options.worktrees, id), request, createdBy: actor, ownerPid: process.pid, ownerHost: hostname() },
         {
           actor,
           action: 'initiate',
@@ -226,7 +240,7 @@ export class DraftService {
 
   /** Drafts a dead process left `drafting`: worktree and branch removed, marked failed; folders of no draft removed. */
   private async recover(): Promise<void> {
-    const { db, home } = this.options;
+    const { db } = this.options;
     for (const draft of abandonedDrafts(db, hostname(), isProcessAlive)) {
       // Its gate's processes outlive it (a group of their own): they go first, or they write on into the folder.
       if (draft.commandGroup !== null) stopGroup(draft.commandGroup);
@@ -242,7 +256,7 @@ export class DraftService {
     }
     // Folders no draft owns (a crash between making the folder and recording it) are leftovers.
     // A rehearsal's scratch worktree outlives only a crash.
-    const folder = join(home, 'worktrees');
+    const folder = this.options.worktrees;
     const owned = draftWorktrees(db);
     for (const name of await readdir(folder).catch(() => [] as string[])) {
       const owner = getDraft(db, name.replace(/-rehearsal$/, ''));

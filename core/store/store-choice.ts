@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { StewardError, describeZodError } from '../api/errors.js';
@@ -71,8 +71,24 @@ export function writeStoreFile(home: string, choice: { store: string; fallback: 
     return;
   }
   const parsed = StoreFileSchema.parse({ cache: cacheInStoreFile(home), ...choice });
+  replacePrivately(file, `${JSON.stringify(parsed, null, 2)}\n`);
+}
+
+/** The home's store.json as it is (null: there is none), for restoreStoreFile. */
+export function storeFileText(home: string): string | null {
+  return existsSync(storeFile(home)) ? readFileSync(storeFile(home), 'utf8') : null;
+}
+
+/** Puts back the home's store.json as storeFileText read it. */
+export function restoreStoreFile(home: string, text: string | null): void {
+  if (text === null) rmSync(storeFile(home), { force: true });
+  else replacePrivately(storeFile(home), text);
+}
+
+/** Replaces a file whole (a reader never sees half of it), readable by its owner only. */
+function replacePrivately(file: string, text: string): void {
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(parsed, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(temporary, text, { mode: 0o600 });
   // The mode above applies only to a file it creates: one left by a process of the same id keeps its own.
   chmodSync(temporary, 0o600);
   renameSync(temporary, file);

@@ -46,15 +46,15 @@ test('a team store chosen in Settings is checked before it is saved, then used a
 
   await storeGroup.getByLabel('Team store (PostgreSQL)').fill(store);
   await storeGroup.getByRole('button', { name: 'Check and use this team store' }).click();
-  // No restart: the app moves to the team store, and the page is read again from it.
-  await expect(storeGroup).toContainText(`A team store (chosen in store.json in the data folder): ${store}`);
+  // No restart: the app moves to the team store, and the page is read again from it (a loaded machine may take a while).
+  await expect(storeGroup).toContainText(`A team store (chosen in store.json in the data folder): ${store}`, { timeout: 30_000 });
   await page.getByRole('link', { name: 'Portfolio' }).click();
   await expect(page.getByRole('link', { name: 'team-service' })).toBeVisible();
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(storeGroup).toContainText("Scans keep their caches (code facts, git logs, registry answers) in this machine's store");
   await screenshotWidthsAndThemes(page, 'settings-team-store', (file) => testInfo.outputPath(file));
   await storeGroup.getByRole('button', { name: "Use this machine's store" }).click();
-  await expect(storeGroup).toContainText(`This machine's store (this machine's own): ${join(home, 'steward.db')}`);
+  await expect(storeGroup).toContainText(`This machine's store (this machine's own): ${join(home, 'steward.db')}`, { timeout: 30_000 });
   await page.getByRole('link', { name: 'Portfolio' }).click();
   await expect(page.getByRole('main')).toContainText('No repositories yet');
   await expect(page.getByRole('link', { name: 'team-service' })).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -524,8 +524,13 @@ describe.skipIf(skipped)('opening a team store', () => {
       await expect(app.handlers['app.chooseStore']({ store: team, fallback: 'fail' })).rejects.toThrow('Steward is scanning or drafting; choose the store once that is done');
       await waitForScans(app);
 
+      // A worktree folder of this machine's store that no draft of it owns: the team store's engine leaves it alone.
+      const localWorktree = join(home, 'worktrees', 'abcdefgh');
+      mkdirSync(localWorktree, { recursive: true });
       expect(await app.handlers['app.chooseStore']({ store: team, fallback: 'fail' })).toEqual({ file: join(home, 'store.json'), overriddenBy: null });
       expect(events).toContain('store');
+      await app.drafts.recovered;
+      expect(existsSync(localWorktree)).toBe(true);
       expect((await app.handlers['app.info']({})).store).toMatchObject({ kind: 'team', source: 'config file' });
       // Everything now goes to the team store: what is added there, and nothing of the laptop's.
       expect(await app.handlers['repositories.list']({})).toEqual([]);

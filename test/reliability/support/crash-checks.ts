@@ -163,6 +163,12 @@ export function databaseProblems(home: string, recovered: boolean): string[] {
       if (items.newest !== null && items.newest !== latest.id) problems.push(`half item update: items last seen in snapshot ${items.newest}, the latest of HEAD is ${latest.id}`);
       const unseen = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM debt_items d WHERE repository_id = ? AND NOT EXISTS (SELECT 1 FROM snapshot_items si WHERE si.item_id = d.id)').get(repositoryId)!.n;
       if (unseen > 0) problems.push(`half item update: ${unseen} items of repository ${repositoryId} found by no snapshot`);
+      const uncounted = db
+        .prepare<[number], { n: number }>(
+          'SELECT count(DISTINCT s.id) AS n FROM snapshots s JOIN snapshot_items si ON si.snapshot_id = s.id WHERE s.repository_id = ? AND NOT EXISTS (SELECT 1 FROM snapshot_inventory i WHERE i.snapshot_id = s.id)',
+        )
+        .get(repositoryId)!.n;
+      if (uncounted > 0) problems.push(`half item update: ${uncounted} snapshots of repository ${repositoryId} hold items without their inventory`);
     }
 
     const drafts = db.prepare<[], DraftRow>('SELECT d.*, r.path AS repository_path FROM drafts d JOIN repositories r ON r.id = d.repository_id').all();
