@@ -30,6 +30,9 @@ const reconnectDelayMs = 1000;
 /** Browser mode: the token from the address the server printed authorises every request. */
 export function httpTransport(token: string): Transport {
   const headers = { Authorization: `Bearer ${token}` };
+  // One event stream for every subscriber: a browser keeps only six connections to a host, and calls need theirs.
+  const listeners = new Set<(event: unknown) => void>();
+  let stream: AbortController | null = null;
   return {
     async call(route, input) {
       const response = await fetch(`/api/${route}`, {
@@ -41,9 +44,17 @@ export function httpTransport(token: string): Transport {
       return { ok: false, error: { code: 'unavailable', message: `Steward answered ${response.status} ${response.statusText}` } };
     },
     subscribe(listener) {
-      const controller = new AbortController();
-      void readEventStream(headers, listener, controller.signal);
-      return () => controller.abort();
+      listeners.add(listener);
+      if (!stream) {
+        stream = new AbortController();
+        void readEventStream(headers, (event) => listeners.forEach((each) => each(event)), stream.signal);
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size > 0) return;
+        stream?.abort();
+        stream = null;
+      };
     },
   };
 }
