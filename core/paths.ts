@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
+import { redactStoreUrl } from './store/postgres-database.js';
 
 /** Where Steward keeps its data: $STEWARD_HOME, else the platform's app-data folder. */
 export function stewardHome(env: NodeJS.ProcessEnv = process.env): string {
@@ -18,7 +19,5 @@ export function databaseFile(home: string): string {
  */
 export function worktreesFolder(home: string, store: string | undefined): string {
   if (store === undefined) return join(home, 'worktrees');
-  const url = new URL(store);
-  url.password = '';
-  return join(home, 'team-worktrees', createHash('sha256').update(url.toString()).digest('hex').slice(0, 16));
+  return join(home, 'team-worktrees', createHash('sha256').update(redactStoreUrl(store)).digest('hex').slice(0, 16));
 }
