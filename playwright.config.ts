@@ -3,7 +3,7 @@ import { findChromium } from './cli/print-pdf.js';
 
 export default defineConfig({
   testDir: 'test/e2e',
-  globalSetup: './test/support/quiet-registry-setup.ts',
+  globalSetup: ['./test/support/temporary-root-setup.ts', './test/support/quiet-registry-setup.ts'],
   timeout: 120_000,
   retries: 0,
   workers: 1,
