@@ -10,7 +10,8 @@ import { type Steward, type StewardOptions, openChosenSteward } from './steward.
  * Settings → Store changes while the app runs: a store chosen there (checked first) is saved in
  * store.json and, unless --store or STEWARD_STORE names another, an engine on the new store takes the
  * old one's place. The routes, the listeners, the scan schedule and the backfills carry over, and the
- * views are told (a `store` event) to read everything again. Not while a scan or a draft runs (it
+ * views are told (a `store` event) to read everything again; a request the old engine was answering
+ * gets its answer from it before it closes. Not while a scan or a draft runs (it
  * would be cut short), nor during another move. Opening the new store holds this thread, as opening
  * any store does (its connection, its schema brought up to date).
  */
@@ -31,6 +32,18 @@ export function openSwitchableSteward(
   let resumesBackfills = false;
   let moving: Promise<unknown> | null = null;
   let closed = false;
+  // The requests each engine is answering: the one left behind is closed once they have their answers.
+  const answering = new Map<Steward, Set<Promise<unknown>>>();
+  const answer = (route: RouteName, input: never): Promise<unknown> => {
+    const engine = current;
+    const pending = answering.get(engine) ?? new Set<Promise<unknown>>();
+    answering.set(engine, pending);
+    const answered = (engine.handlers[route] as (input: never) => Promise<unknown>)(input);
+    pending.add(answered);
+    const done = () => void pending.delete(answered);
+    answered.then(done, done);
+    return answered;
+  };
 
   const refuseWhileBusy = (): void => {
     if (current.scans.list().length > 0 || current.drafts.busy) throw new StewardError('busy', 'Steward is scanning or drafting; choose the store once that is done');
@@ -64,15 +77,15 @@ export function openSwitchableSteward(
     } catch (error) {
       warn(`Steward moved to the store chosen, but could not start its scan schedule or backfills: ${(error as Error).message}`);
     } finally {
+      await Promise.allSettled(answering.get(previous) ?? []);
+      answering.delete(previous);
       await previous.close();
     }
     return chosen;
   };
 
-  // Every route goes to the engine of the moment; choosing a store also moves to it.
-  const handlers = Object.fromEntries(
-    Object.keys(current.handlers).map((route) => [route, (input: never) => (current.handlers[route as RouteName] as (input: never) => Promise<unknown>)(input)]),
-  ) as unknown as Handlers;
+  // Every route goes to the engine of the moment (a request it began ends there); choosing a store also moves to it.
+  const handlers = Object.fromEntries(Object.keys(current.handlers).map((route) => [route, (input: never) => answer(route as RouteName, input)])) as unknown as Handlers;
   handlers['app.chooseStore'] = async (input) => {
     if (moving) throw new StewardError('busy', 'Steward is moving to another store; try again in a moment');
     const moved = move(input);

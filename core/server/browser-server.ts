@@ -79,8 +79,11 @@ export async function startBrowserServer({ steward, port, rendererRoot }: Browse
   });
 
   app.get('/api/events', (c) =>
-    streamSSE(c, (stream) => {
+    streamSSE(c, async (stream) => {
       const unsubscribe = steward.subscribe((event) => void stream.writeSSE({ data: JSON.stringify(event) }));
+      // First, the store the app is on: a page whose stream was away while the app moved to another learns it here.
+      const { store } = await steward.handlers['app.info']({});
+      await stream.writeSSE({ event: 'store', data: JSON.stringify(`${store.kind} ${store.where}`) });
       // A heartbeat keeps proxies and the browser from timing the stream out; it never keeps the process alive.
       const heartbeat = setInterval(() => void stream.writeSSE({ event: 'ping', data: '' }), 15_000).unref();
       return new Promise<void>((resolve) =>

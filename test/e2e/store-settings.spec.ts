@@ -58,6 +58,18 @@ test('a team store chosen in Settings is checked before it is saved, then used a
   await page.getByRole('link', { name: 'Portfolio' }).click();
   await expect(page.getByRole('main')).toContainText('No repositories yet');
   await expect(page.getByRole('link', { name: 'team-service' })).toHaveCount(0);
+  // A page whose event stream is away while the app moves misses the `store` event. Here its streams end as soon
+  // as they open (each saying the store it was on), until the app has moved; the next stream reaches the app,
+  // opens with the store it is on now, and the page shows that store.
+  const wasOn = `event: store\ndata: ${JSON.stringify(`local ${join(home, 'steward.db')}`)}\n\n`;
+  await page.route('**/api/events', (route) => route.fulfill({ status: 200, contentType: 'text/event-stream', body: wasOn }));
+  await page.reload();
+  await expect(page.getByRole('main')).toContainText('No repositories yet');
+  await server.call('app.chooseStore', { store, fallback: 'fail' });
+  await page.unroute('**/api/events');
+  await expect(page.getByRole('link', { name: 'team-service' })).toBeVisible({ timeout: 30_000 });
+  await server.call('app.chooseStore', { store: null, fallback: 'fail' });
+  await expect(page.getByRole('main')).toContainText('No repositories yet', { timeout: 30_000 });
   await server.stop();
 
   server = await startServer(home, serverEnvironment);

@@ -518,7 +518,8 @@ describe.skipIf(skipped)('opening a team store', () => {
     app.subscribe((event) => events.push(event.type));
     try {
       const local = await app.handlers['repositories.add']({ path: itemRepository(join(temporaryDirectory(), 'laptop-app'), 'laptop') });
-      const team = server.createDatabase(`store_${++databases}`);
+      const teamDatabase = `store_${++databases}`;
+      const team = server.createDatabase(teamDatabase);
       // A scan running on this store: moving now would cut it short.
       await app.handlers['scans.start']({ repositoryId: local.id, save: true, rescan: false });
       await expect(app.handlers['app.chooseStore']({ store: team, fallback: 'fail' })).rejects.toThrow('Steward is scanning or drafting; choose the store once that is done');
@@ -535,7 +536,7 @@ describe.skipIf(skipped)('opening a team store', () => {
       // Everything now goes to the team store: what is added there, and nothing of the laptop's.
       expect(await app.handlers['repositories.list']({})).toEqual([]);
       await app.handlers['repositories.add']({ path: itemRepository(join(temporaryDirectory(), 'team-app'), 'team') });
-      expect(server.admin('SELECT name FROM repositories', `store_${databases}`)).toBe('team-app');
+      expect(server.admin('SELECT name FROM repositories', teamDatabase)).toBe('team-app');
       // Listeners subscribed before the move still hear the new store's events.
       events.length = 0;
       const [teamApp] = await app.handlers['repositories.list']({});
@@ -551,7 +552,11 @@ describe.skipIf(skipped)('opening a team store', () => {
       expect(readFileSync(join(home, 'store.json'), 'utf8')).toBe(before);
       expect((await app.handlers['repositories.list']({})).map((repository) => repository.name)).toEqual(['team-app']);
 
+      // A request the team store's engine began (adding a repository asks git first) gets its answer there, though the app moves meanwhile.
+      const adding = app.handlers['repositories.add']({ path: itemRepository(join(temporaryDirectory(), 'late-app'), 'late') });
       await app.handlers['app.chooseStore']({ store: null, fallback: 'fail' });
+      await expect(adding).resolves.toMatchObject({ name: 'late-app' });
+      expect(server.admin('SELECT name FROM repositories ORDER BY name', teamDatabase)).toBe('late-app\nteam-app');
       expect((await app.handlers['app.info']({})).store).toMatchObject({ kind: 'local' });
       expect((await app.handlers['repositories.list']({})).map((repository) => repository.name)).toEqual(['laptop-app']);
     } finally {

@@ -47,7 +47,14 @@ export function httpTransport(token: string): Transport {
       listeners.add(listener);
       if (!stream) {
         stream = new AbortController();
-        void readEventStream(headers, (event) => listeners.forEach((each) => each(event)), stream.signal);
+        const tell = (event: unknown) => listeners.forEach((each) => each(event));
+        // Each stream opens with the store the app is on; one other than the first means the app moved while the stream was away.
+        let storeShown: string | null = null;
+        const onStore = (store: string) => {
+          if (storeShown !== null && store !== storeShown) tell({ type: 'store' });
+          storeShown = store;
+        };
+        void readEventStream(headers, tell, onStore, stream.signal);
       }
       return () => {
         listeners.delete(listener);
@@ -60,7 +67,7 @@ export function httpTransport(token: string): Transport {
 }
 
 /** Server-sent events over fetch (EventSource cannot send the token header), reconnecting when dropped. */
-async function readEventStream(headers: Record<string, string>, listener: (event: unknown) => void, signal: AbortSignal): Promise<void> {
+async function readEventStream(headers: Record<string, string>, listener: (event: unknown) => void, onStore: (store: string) => void, signal: AbortSignal): Promise<void> {
   while (!signal.aborted) {
     try {
       const response = await fetch('/api/events', { headers, signal });
@@ -72,14 +79,17 @@ async function readEventStream(headers: Record<string, string>, listener: (event
         buffer += value;
         let end: number;
         while ((end = buffer.indexOf('\n\n')) !== -1) {
-          const data = buffer
-            .slice(0, end)
-            .split('\n')
-            .filter((line) => line.startsWith('data:'))
-            .map((line) => line.slice(5).trimStart())
-            .join('\n');
+          const lines = buffer.slice(0, end).split('\n');
           buffer = buffer.slice(end + 2);
-          if (data) listener(JSON.parse(data));
+          const field = (name: string) =>
+            lines
+              .filter((line) => line.startsWith(`${name}:`))
+              .map((line) => line.slice(name.length + 1).trimStart())
+              .join('\n');
+          const data = field('data');
+          if (!data) continue;
+          if (field('event') === 'store') onStore(JSON.parse(data) as string);
+          else listener(JSON.parse(data));
         }
       }
     } catch {
