@@ -13,7 +13,7 @@ import { notificationsAfterScan } from './health/health-notifications.js';
 import type { WorkerModules } from './scan/worker-modules.js';
 import { type Database, openDatabase } from './store/database.js';
 import { StoreUnreachable, checkTeamStore, redactStoreUrl } from './store/postgres-database.js';
-import { type CacheChoice, type StoreChoice, type StoreFallback, type StoreSource, storeFile, writeStoreFile } from './store/store-choice.js';
+import { type CacheChoice, type StoreChoice, type StoreFallback, type StoreSource, storeFile, teamStoreUrl, writeStoreFile } from './store/store-choice.js';
 import { readSettings, updateSettings } from './store/settings.js';
 import { itemizeStoredSnapshots } from './inventory/itemize-stored.js';
 import { forecastHealth, withChangeSinceWeek } from './health/forecast-health.js';
@@ -174,7 +174,7 @@ export function openSteward(options: StewardOptions): Steward {
       },
     }),
     'app.chooseStore': async ({ store: chosen, fallback }) => {
-      if (chosen !== null) await checkTeamStore(chosen);
+      if (chosen !== null) await checkTeamStore(teamStoreUrl(chosen, 'The team store'));
       writeStoreFile(options.home, chosen === null ? null : { store: chosen, fallback });
       const source = options.storeChoice?.source;
       return { file: storeFile(options.home), overriddenBy: source === 'flag' || source === 'environment' ? source : null };

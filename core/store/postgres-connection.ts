@@ -52,26 +52,37 @@ const asText = (value) => value;
 const types = {
   getTypeParser: (oid, format) => (oid === 20 || oid === 1700 ? asNumber : oid === 114 ? asText : pg.types.getTypeParser(oid, format)),
 };
-// A URL without a password takes it where PostgreSQL's own tools do: PGPASSWORD, else the password
-// file (~/.pgpass, or PGPASSFILE). TLS settings ride in the URL (sslmode, sslrootcert, sslcert, sslkey).
-const settings = require(workerData.connectionStringModule).parse(workerData.url);
-const pgpass = require(workerData.pgpassModule);
-// An empty PGPASSWORD is none, as libpq reads it (the pgpass module would skip the file for it). This thread's environment is its own copy.
-if (process.env.PGPASSWORD === '') delete process.env.PGPASSWORD;
-const password = settings.password || process.env.PGPASSWORD || ((parameters) => new Promise((resolve) => pgpass(parameters, resolve)));
-const client = new pg.Client({ ...settings, password, types, connectionTimeoutMillis: workerData.connectTimeoutMs, application_name: 'steward' });
-let lost = null;
-client.on('error', (error) => { lost = error; });
-const ready = client.connect().catch((error) => { lost = error; });
 const reply = (message) => {
   port.postMessage(message);
   Atomics.store(flag, 0, 1);
   Atomics.notify(flag, 0);
 };
+// Whatever this thread did not expect is the answer to what is being waited for: the other thread
+// waits on the flag and would otherwise wait for ever.
+const failed = (error) => reply({ ok: false, message: String((error && error.message) || error), code: error && error.code });
+process.on('uncaughtException', failed);
+process.on('unhandledRejection', failed);
+// A URL without a password takes it where PostgreSQL's own tools do: PGPASSWORD, else the password
+// file (~/.pgpass, or PGPASSFILE). TLS settings ride in the URL (sslmode, sslrootcert, sslcert, sslkey).
+const pgpass = require(workerData.pgpassModule);
+// An empty PGPASSWORD is none, as libpq reads it (the pgpass module would skip the file for it). This thread's environment is its own copy.
+if (process.env.PGPASSWORD === '') delete process.env.PGPASSWORD;
+let client = null;
+let lost = null;
+// A URL or setting node-postgres refuses (a port out of range, say) is lost at once, not thrown.
+const ready = Promise.resolve()
+  .then(() => {
+    const settings = require(workerData.connectionStringModule).parse(workerData.url);
+    const password = settings.password || process.env.PGPASSWORD || ((parameters) => new Promise((resolve) => pgpass(parameters, resolve)));
+    client = new pg.Client({ ...settings, password, types, connectionTimeoutMillis: workerData.connectTimeoutMs, application_name: 'steward' });
+    client.on('error', (error) => { lost = error; });
+    return client.connect();
+  })
+  .catch((error) => { lost = error; });
 port.on('message', async (request) => {
   await ready;
   if (request.close) {
-    await client.end().catch(() => {});
+    if (client) await client.end().catch(() => {});
     reply({ ok: true, results: [] });
     return;
   }

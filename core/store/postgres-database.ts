@@ -229,14 +229,14 @@ class PostgresDatabase implements Database {
   }
 }
 
-/** A store URL as it may be shown: without its password. */
+/** A store URL as it may be shown: without its password (nothing of it, when it cannot be read as a URL). */
 export function redactStoreUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password !== '') parsed.password = '***';
     return parsed.toString();
   } catch {
-    return 'the team store';
+    return '(a URL that cannot be read)';
   }
 }
 

@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseConnectionString } from 'pg-connection-string';
 import { z } from 'zod';
 import { StewardError, describeZodError } from '../api/errors.js';
 
@@ -22,7 +23,10 @@ export type CacheChoice = z.infer<typeof CacheChoiceSchema>;
  * ~/.pgpass); TLS settings ride in the URL (`sslmode=verify-full&sslrootcert=/path/ca.pem`).
  */
 const StoreFileSchema = z.strictObject({
-  store: z.string().regex(/^postgres(ql)?:\/\//i, 'expected a postgres:// URL'),
+  store: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//i, 'expected a postgres:// URL')
+    .refine((url) => unreadableStoreUrl(url) === null, 'is not a URL PostgreSQL\'s client can read: check the host, a port of 1 to 65535, and that @, :, / or % in the user name or password are percent-encoded'),
   fallback: StoreFallbackSchema.default('fail'),
   cache: CacheChoiceSchema.default('local'),
 });
@@ -130,8 +134,24 @@ function parseSetting<Value extends string>(schema: z.ZodEnum<Record<Value, Valu
   return parsed.data as Value;
 }
 
-/** A team store is a postgres:// URL; anything else given as one is a mistake, said without echoing it (it may hold a password). */
-function teamStoreUrl(value: string, from: string): string {
+/**
+ * A team store is a postgres:// URL that PostgreSQL's client can read; anything else given as one is
+ * a mistake, said without echoing it (it may hold a password).
+ */
+export function teamStoreUrl(value: string, from: string): string {
   if (!/^postgres(ql)?:\/\//i.test(value)) throw new StewardError('invalid-input', `${from} takes a postgres://user@host/database URL (or, for --store, local)`);
+  const problem = unreadableStoreUrl(value);
+  if (problem !== null) throw new StewardError('invalid-input', `${from} ${problem}`);
   return value;
+}
+
+/** Why PostgreSQL's client (node-postgres's parser, which the connection uses) cannot read a store URL, or null. */
+function unreadableStoreUrl(url: string): string | null {
+  try {
+    parseConnectionString(url);
+    return null;
+  } catch (error) {
+    // The parser's words (such as "Invalid URL"), never the URL.
+    return `is not a URL PostgreSQL's client can read (${(error as Error).message}): check the host, a port of 1 to 65535, and that @, :, / or % in the user name or password are percent-encoded`;
+  }
 }

@@ -578,7 +578,9 @@ describe.skipIf(skipped)('opening a team store', () => {
     expect(refused).toBe(`The team store postgres://steward_owner:***@127.0.0.1:${server.port}/postgres refused the user name or password`);
     const closed = open('postgres://steward_owner:owner-secret@127.0.0.1:1/postgres');
     expect(closed).toBe('The team store postgres://steward_owner:***@127.0.0.1:1/postgres cannot be reached (ECONNREFUSED), after 3 attempts');
-    expect(redactStoreUrl('not a url with secret')).toBe('the team store');
+    expect(redactStoreUrl('not a url with secret')).toBe('(a URL that cannot be read)');
+    // A URL node-postgres cannot read, however it got past the store's checks, fails at once: the connection's thread answers, never leaving this one waiting.
+    expect(open(`postgres://steward_owner:owner-secret@127.0.0.1:99999/postgres`)).toBe('The team store (a URL that cannot be read) cannot be used: Invalid URL');
   });
 
   it('a scan whose team store cannot be reached fails in one line, or, when the user chose it, saves to the local store and says so', async () => {

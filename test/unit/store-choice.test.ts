@@ -47,9 +47,15 @@ describe('the store a command or the app uses', () => {
     expect(() => chooseStore({ env: {}, home })).toThrow(/store\.json: fallback: Invalid option/);
     writeFileSync(storeFile(home), '{"store": "ftp://ci:hunter2@db/steward"}');
     expect(() => chooseStore({ env: {}, home })).toThrow(/store\.json: store: expected a postgres:\/\/ URL$/);
+    // A URL PostgreSQL's client cannot read (a port out of range, a broken IPv6 address) is refused at once, not left to the connection.
+    const fresh = temporaryDirectory();
+    expect(() => chooseStore({ flag: 'postgres://ci:hunter2@db:99999/steward', env: {}, home: fresh })).toThrow(/^--store is not a URL PostgreSQL's client can read \(Invalid URL\): check the host, a port of 1 to 65535/);
+    expect(() => chooseStore({ env: { STEWARD_STORE: 'postgres://ci:hunter2@[::1/steward' }, home: fresh })).toThrow(/^STEWARD_STORE is not a URL PostgreSQL's client can read/);
+    writeFileSync(storeFile(home), '{"store": "postgres://ci:hunter2@db:abc/steward"}');
+    expect(() => chooseStore({ env: {}, home })).toThrow(/store\.json: store: is not a URL PostgreSQL's client can read/);
     writeFileSync(storeFile(home), 'store = postgres://ci:hunter2@db/steward');
     expect(() => chooseStore({ env: {}, home })).toThrow(/store\.json is not JSON/);
-    for (const attempt of [() => chooseStore({ env: {}, home }), () => chooseStore({ flag: 'mysql://root:hunter2@db/steward', env: {}, home })]) {
+    for (const attempt of [() => chooseStore({ env: {}, home }), () => chooseStore({ flag: 'mysql://root:hunter2@db/steward', env: {}, home }), () => chooseStore({ flag: 'postgres://ci:hunter2@db:99999/steward', env: {}, home: temporaryDirectory() })]) {
       expect(attempt).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
     }
   });
