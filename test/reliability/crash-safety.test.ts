@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
@@ -9,10 +9,11 @@ import type { ScanJob } from '../../core/api/scans.js';
 import type { SnapshotReport, SnapshotSummary } from '../../core/api/snapshots.js';
 import { runSteward } from '../support/cli.js';
 import { buildDeprecationRepository } from '../support/draft-fixture.js';
-import { git, temporaryDirectory } from '../support/git-fixture.js';
-import { at, growingShop } from '../support/shop-fixture.js';
+import { temporaryDirectory } from '../support/git-fixture.js';
+import { bulkyShop } from '../support/shop-fixture.js';
 import { recordFigures, scaled, seed } from './scale.js';
-import { type RepositoryState, databaseProblems, repositoryChanges, repositoryState } from './support/crash-checks.js';
+import { type RepositoryState, databaseProblems, latestItems, repositoryChanges, repositoryState } from './support/crash-checks.js';
+import { SqliteDatabase } from '../../core/store/sqlite-database.js';
 import { type KillableSteward, type ServerApi, type WatchedState, StateWatcher, killAfterStates, serverApi, spawnKillable } from './support/killable-steward.js';
 
 /**
@@ -79,15 +80,10 @@ async function cli<T>(home: string, args: string[]): Promise<T> {
   return JSON.parse(result.stdout) as T;
 }
 
-function latestItems(home: string): string[] {
+function latestItemsIn(home: string): string[] {
   const db = new BetterSqlite3(join(home, 'steward.db'), { readonly: true, fileMustExist: true });
   try {
-    return db
-      .prepare<[], { fingerprint: string }>(
-        "SELECT d.fingerprint FROM debt_items d JOIN snapshot_items si ON si.item_id = d.id WHERE si.snapshot_id = (SELECT id FROM snapshots WHERE kind = 'head' ORDER BY finished_at DESC, id DESC LIMIT 1) ORDER BY d.fingerprint",
-      )
-      .all()
-      .map((row) => row.fingerprint);
+    return latestItems(new SqliteDatabase(db));
   } finally {
     db.close();
   }
@@ -232,13 +228,7 @@ async function statesOfAWholeRun(run: CrashRun): Promise<number> {
 }
 
 beforeAll(async () => {
-  const { repository: shop } = growingShop();
-  // A week of bulk on top, so that a scan of HEAD has enough to parse for kills to fall inside it.
-  const body = Array.from({ length: 40 }, (_, line) => `export const value${line} = ${line};`).join('\n');
-  mkdirSync(join(shop, 'src/bulk'), { recursive: true });
-  for (let index = 0; index < 300; index++) writeFileSync(join(shop, `src/bulk/module-${index}.ts`), `${body}\nexport function run${index}(n: number): number {\n  return n > ${index} ? n : ${index};\n}\n`);
-  git(shop, ['add', '--all']);
-  git(shop, ['commit', '--quiet', '-m', 'bulk'], { GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com', GIT_AUTHOR_DATE: at(10), GIT_COMMITTER_DATE: at(10) });
+  const shop = bulkyShop();
   fixture.shop = shop;
   fixture.drafts = buildDeprecationRepository(join(folder('steward-crash-drafts-'), 'deprecations'));
   fixture.before = { shop: repositoryState(shop), drafts: repositoryState(fixture.drafts) };
@@ -246,7 +236,7 @@ beforeAll(async () => {
   // Whole runs, watched as the killed ones are: how many changes each shows, and what it makes.
   fixture.shopHome = folder('steward-crash-shop-home-');
   const scan = await operate(fixture.shopHome, shop, 'scan', 'cli', Number.POSITIVE_INFINITY);
-  fixture.shopItems = latestItems(fixture.shopHome);
+  fixture.shopItems = latestItemsIn(fixture.shopHome);
   const backfillHome = folder('steward-crash-backfill-home-');
   cpSync(fixture.shopHome, backfillHome, { recursive: true });
   const backfill = await operate(backfillHome, shop, 'backfill', 'cli', Number.POSITIVE_INFINITY);
@@ -299,7 +289,7 @@ describe(`kill -9 at a seeded-random point (seed ${seed}; STEWARD_SEED=${seed} r
       });
       expect(databaseProblems(home, true), `${label}, after the next ${run.operation}`).toEqual([]);
       expectRepositoryAsBefore(home, repository, before, `${label}, after the next ${run.operation}`);
-      if (run.operation === 'scan') expect(latestItems(home), label).toEqual(fixture.shopItems);
+      if (run.operation === 'scan') expect(latestItemsIn(home), label).toEqual(fixture.shopItems);
       if (run.operation === 'draft') {
         expect(recovered).toBe(true);
         // Discarded, the drafts leave the repository exactly as it was, for the next run.

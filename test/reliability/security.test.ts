@@ -9,18 +9,19 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { devNull, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stewardBin } from '../support/cli.js';
 import { draftPackages } from '../support/draft-fixture.js';
 import { type FixtureRegistry, startFixtureRegistry } from '../support/fixture-registry.js';
 import { git, temporaryDirectory } from '../support/git-fixture.js';
 import { markerFolder } from '../support/hostile-fixture.js';
-import { full, recordFigures, scaled } from './scale.js';
+import { full, recordFigures, scaled, seed } from './scale.js';
 import { createInjectionRepository, createInstallableRepository, npmSecrets, secretForms, userNpmrc } from './support/hostile-security-repository.js';
 import { type ServeProcess, rawRequest, startServeProcess } from './support/serve-process.js';
 
 /** The counts RELIABILITY.md reports, written once every test has run. */
-const figures = { hostileValues: 0, scriptTraps: 0, commandRuns: 0, injectionAttempts: 0, serverChecks: 0, refusedAddresses: 0, secretProbes: 0, closedPipeRuns: 0 };
+const figures = { hostileValues: 0, scriptTraps: 0, commandRuns: 0, injectionAttempts: 0, serverChecks: 0, refusedAddresses: 0, secretProbes: 0, closedPipeRuns: 0, storeSettings: 0 };
 afterAll(() => recordFigures('security', figures));
 /** Each command run over a repository tries every hostile value and trap it holds. */
 const attempted = (values: number) => (figures.injectionAttempts += values);
@@ -378,4 +379,47 @@ describe('a hostile repository: nothing it names runs, no secret of .npmrc leaks
     figures.closedPipeRuns = outcomes.length;
     expect(outcomes.filter((outcome) => outcome.code !== 0 || outcome.stderr !== '')).toEqual([]);
   }, 600_000);
+});
+
+describe("a team store's settings, fuzzed: whatever URL, door or fallback is given, one line and never the password", () => {
+  const secret = 'Zq7-store-secret';
+  // Passwords with URL-special characters, raw or percent-encoded: the secret in them must never be printed, parsed or not.
+  const password = fc.constantFrom(secret, `${secret}@:/`, `${secret}%40`, `${secret} x`, `${secret}"'\``, `${secret}\n`, `${secret}%zz`);
+  // Hosts that refuse (retried), do not resolve, are malformed or empty (the default, localhost:5432).
+  const host = fc.constantFrom('127.0.0.1:1', 'steward-no-such-host.invalid', '', '[::1]:1', '127.0.0.1:99999', '127.0.0.1:abc', '%', '@', '[::1');
+  const setting = fc.record({
+    url: fc
+      .tuple(
+        fc.constantFrom('postgres://', 'postgresql://', 'POSTGRES://', 'postgres:/', 'http://', ''),
+        fc.constantFrom('ci', '', 'c i', 'ci:'),
+        password,
+        host,
+        fc.constantFrom('/steward', '', '/', '/a%2Fb', `/${'x'.repeat(300)}`),
+        fc.constantFrom('', '?sslmode=verify-full', '?sslmode=bogus', '?sslrootcert=/nonexistent/ca.pem&sslmode=verify-full', '?connect_timeout=-1', '?options=-c%20statement_timeout%3D1', '?application_name=%00'),
+      )
+      .map(([scheme, user, pass, where, database, query]) => `${scheme}${user}:${pass}@${where}${database}${query}`),
+    door: fc.constantFrom('--store', 'STEWARD_STORE', 'store.json'),
+    fallback: fc.constantFrom(undefined, 'fail', 'local', 'LOCAL', ' ', 'maybe'),
+  });
+  const cases = fc.sample(setting, { seed: seed + 7, numRuns: scaled(12, 200) });
+
+  it(`${cases.length} settings: exit 0 or a one-line refusal (exit 2), no stack trace, and the password in no output nor file Steward wrote`, async () => {
+    const outcomes: string[] = [];
+    const run = async ({ url, door, fallback }: (typeof cases)[number]) => {
+      const home = temporaryDirectory();
+      const env: NodeJS.ProcessEnv = { ...(door === 'STEWARD_STORE' ? { STEWARD_STORE: url } : {}), ...(fallback === undefined ? {} : { STEWARD_STORE_FALLBACK: fallback }) };
+      if (door === 'store.json') writeFileSync(join(home, 'store.json'), JSON.stringify({ store: url }));
+      const result = await runIn(home, home, ['repos', '--json', ...(door === '--store' ? ['--store', url] : [])], env);
+      const label = `${door} ${JSON.stringify(url)}, fallback ${JSON.stringify(fallback)}`;
+      expectContractKept({ ...result, args: [label] });
+      const written = filesUnder(home).filter((file) => !file.path.endsWith('store.json'));
+      const leaks = [result.stdout, result.stderr, ...written.map((file) => file.bytes.toString('latin1'))].filter((text) => text.includes(secret));
+      expect(leaks, label).toEqual([]);
+      outcomes.push(`${result.status}`);
+    };
+    // Two at a time (the machine has two cores): a refused connection is tried three times, over about 4 s.
+    for (let index = 0; index < cases.length; index += 2) await Promise.all(cases.slice(index, index + 2).map(run));
+    figures.storeSettings = outcomes.length;
+    expect(outcomes).toHaveLength(cases.length);
+  }, 1_800_000);
 });

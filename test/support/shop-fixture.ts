@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRepository, git, temporaryDirectory } from './git-fixture.js';
 
@@ -67,6 +67,17 @@ export function orderShopFiles(name: string): Record<string, string> {
     'src/orders.ts': complexFunction('processOrder'),
     'src/util.ts': util,
   };
+}
+
+/** The growing shop, then 300 more modules committed in week 10: enough for a scan of HEAD to parse and save that kills fall inside it. */
+export function bulkyShop(): string {
+  const { repository } = growingShop();
+  const body = Array.from({ length: 40 }, (_, line) => `export const value${line} = ${line};`).join('\n');
+  mkdirSync(join(repository, 'src/bulk'), { recursive: true });
+  for (let index = 0; index < 300; index++) writeFileSync(join(repository, `src/bulk/module-${index}.ts`), `${body}\nexport function run${index}(n: number): number {\n  return n > ${index} ? n : ${index};\n}\n`);
+  git(repository, ['add', '--all']);
+  commitAsAda(repository, 'bulk', at(10));
+  return repository;
 }
 
 /** The growing shop, then a CODEOWNERS giving it to a team (its "*" line) and a folder to another, committed in week 10. */

@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { analyses } from '../../../core/analyses/registry.js';
 import type { AnalysisId } from '../../../core/api/analyses.js';
+import type { Database } from '../../../core/store/database.js';
 import { SqliteDatabase } from '../../../core/store/sqlite-database.js';
 
 /**
@@ -108,16 +109,13 @@ interface DraftRow {
 }
 
 /**
- * Whether the database is whole after a kill: SQLite's own checks, then Steward's promises — no half
- * snapshot (every one complete, with each analysis's report, its git summary, score and, of HEAD, its
- * inventory), no half item update (the inventory is that of the latest snapshot of HEAD, every item
- * of it with its row of that snapshot), no half draft (its state claims only what exists; its audit
- * log agrees). `recovered`: after the next start, no draft is left drafting. Returns what is wrong.
+ * Whether the SQLite store in `home` is whole after a kill: SQLite's own checks, then the store's
+ * (storeProblems). Opened read-write, as the next start opens it: SQLite replays or drops the
+ * write-ahead log the kill left. Returns what is wrong.
  */
 export function databaseProblems(home: string, recovered: boolean): string[] {
   const file = join(home, 'steward.db');
   if (!existsSync(file)) return [];
-  // Read-write, as the next start opens it: SQLite replays or drops the write-ahead log left by the kill.
   const db = new BetterSqlite3(file, { fileMustExist: true });
   const problems: string[] = [];
   try {
@@ -125,61 +123,82 @@ export function databaseProblems(home: string, recovered: boolean): string[] {
     if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
     const foreign = db.pragma('foreign_key_check') as unknown[];
     if (foreign.length > 0) problems.push(`foreign_key_check: ${JSON.stringify(foreign.slice(0, 5))}`);
-    const tables = new Set(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((row) => row.name));
     // Killed before its schema was made: nothing else to check.
-    if (!tables.has('snapshots')) return problems;
-
-    const snapshots = db
-      .prepare<[], { id: number; repository_id: number; kind: string; status: string; analyzer_versions: string }>('SELECT id, repository_id, kind, status, analyzer_versions FROM snapshots')
-      .all();
-    const has = (table: string, id: number): boolean => db.prepare(`SELECT 1 FROM ${table} WHERE snapshot_id = ?`).get(id) !== undefined;
-    for (const snapshot of snapshots) {
-      const half = (what: string) => problems.push(`half snapshot ${snapshot.id} (${snapshot.kind}): ${what}`);
-      if (snapshot.status !== 'complete') half(`status ${snapshot.status}`);
-      if (!has('snapshot_git_history', snapshot.id)) half('no git summary');
-      if (!has('health_scores', snapshot.id)) half('no score');
-      if (snapshot.kind === 'head' && !has('snapshot_inventory', snapshot.id)) half('no inventory');
-      for (const id of Object.keys(JSON.parse(snapshot.analyzer_versions) as Record<string, string>) as AnalysisId[]) {
-        if (analyses[id].load(new SqliteDatabase(db), snapshot.id) === undefined) half(`no ${id} report`);
-      }
-    }
-
-    // A resumed backfill never snapshots a past commit twice.
-    for (const twice of db.prepare<[], { commit_sha: string; n: number }>("SELECT commit_sha, count(*) AS n FROM snapshots WHERE kind = 'backfill' GROUP BY repository_id, commit_sha HAVING n > 1").all()) {
-      problems.push(`commit ${twice.commit_sha.slice(0, 7)} backfilled ${twice.n} times`);
-    }
-
-    for (const { id: repositoryId } of db.prepare<[], { id: number }>('SELECT id FROM repositories').all()) {
-      const latest = db.prepare<[number], { id: number }>("SELECT id FROM snapshots WHERE repository_id = ? AND kind = 'head' ORDER BY finished_at DESC, id DESC LIMIT 1").get(repositoryId);
-      const items = db
-        .prepare<[number, number], { n: number; newest: number | null }>(
-          'SELECT count(*) AS n, (SELECT max(si.snapshot_id) FROM snapshot_items si JOIN debt_items d ON d.id = si.item_id WHERE d.repository_id = ?) AS newest FROM debt_items WHERE repository_id = ?',
-        )
-        .get(repositoryId, repositoryId)!;
-      if (!latest) {
-        if (items.n > 0) problems.push(`half item update: ${items.n} items of repository ${repositoryId}, which has no snapshot of HEAD`);
-        continue;
-      }
-      if (items.newest !== null && items.newest !== latest.id) problems.push(`half item update: items last seen in snapshot ${items.newest}, the latest of HEAD is ${latest.id}`);
-      const unseen = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM debt_items d WHERE repository_id = ? AND NOT EXISTS (SELECT 1 FROM snapshot_items si WHERE si.item_id = d.id)').get(repositoryId)!.n;
-      if (unseen > 0) problems.push(`half item update: ${unseen} items of repository ${repositoryId} found by no snapshot`);
-      const uncounted = db
-        .prepare<[number], { n: number }>(
-          'SELECT count(DISTINCT s.id) AS n FROM snapshots s JOIN snapshot_items si ON si.snapshot_id = s.id WHERE s.repository_id = ? AND NOT EXISTS (SELECT 1 FROM snapshot_inventory i WHERE i.snapshot_id = s.id)',
-        )
-        .get(repositoryId)!.n;
-      if (uncounted > 0) problems.push(`half item update: ${uncounted} snapshots of repository ${repositoryId} hold items without their inventory`);
-    }
-
-    const drafts = db.prepare<[], DraftRow>('SELECT d.*, r.path AS repository_path FROM drafts d JOIN repositories r ON r.id = d.repository_id').all();
-    for (const draft of drafts) problems.push(...draftProblems(db, draft, recovered));
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'snapshots'").get() === undefined) return problems;
+    problems.push(...storeProblems(new SqliteDatabase(db), recovered));
   } finally {
     db.close();
   }
   return problems;
 }
 
-function draftProblems(db: BetterSqlite3.Database, draft: DraftRow, recovered: boolean): string[] {
+/**
+ * Steward's promises after a kill, on either engine: no half snapshot (every one complete, with each
+ * analysis's report, its git summary, score and, of HEAD, its inventory), no half item update (the
+ * inventory is that of the latest snapshot of HEAD, every item of it with its row of that snapshot),
+ * no half draft (its state claims only what exists; its audit log agrees). `recovered`: after the
+ * next start, no draft is left drafting. Returns what is wrong.
+ */
+export function storeProblems(db: Database, recovered: boolean): string[] {
+  const problems: string[] = [];
+  const snapshots = db
+    .prepare<[], { id: number; repository_id: number; kind: string; status: string; analyzer_versions: string }>('SELECT id, repository_id, kind, status, analyzer_versions FROM snapshots')
+    .all();
+  const has = (table: string, id: number): boolean => db.prepare<[number]>(`SELECT 1 FROM ${table} WHERE snapshot_id = ?`).get(id) !== undefined;
+  for (const snapshot of snapshots) {
+    const half = (what: string) => problems.push(`half snapshot ${snapshot.id} (${snapshot.kind}): ${what}`);
+    if (snapshot.status !== 'complete') half(`status ${snapshot.status}`);
+    if (!has('snapshot_git_history', snapshot.id)) half('no git summary');
+    if (!has('health_scores', snapshot.id)) half('no score');
+    if (snapshot.kind === 'head' && !has('snapshot_inventory', snapshot.id)) half('no inventory');
+    for (const id of Object.keys(JSON.parse(snapshot.analyzer_versions) as Record<string, string>) as AnalysisId[]) {
+      if (analyses[id].load(db, snapshot.id) === undefined) half(`no ${id} report`);
+    }
+  }
+
+  // A resumed backfill never snapshots a past commit twice.
+  for (const twice of db.prepare<[], { commit_sha: string; n: number }>("SELECT commit_sha, count(*) AS n FROM snapshots WHERE kind = 'backfill' GROUP BY repository_id, commit_sha HAVING count(*) > 1").all()) {
+    problems.push(`commit ${twice.commit_sha.slice(0, 7)} backfilled ${twice.n} times`);
+  }
+
+  for (const { id: repositoryId } of db.prepare<[], { id: number }>('SELECT id FROM repositories').all()) {
+    const latest = db.prepare<[number], { id: number }>("SELECT id FROM snapshots WHERE repository_id = ? AND kind = 'head' ORDER BY finished_at DESC, id DESC LIMIT 1").get(repositoryId);
+    const items = db
+      .prepare<[number, number], { n: number; newest: number | null }>(
+        'SELECT count(*) AS n, (SELECT max(si.snapshot_id) FROM snapshot_items si JOIN debt_items d ON d.id = si.item_id WHERE d.repository_id = ?) AS newest FROM debt_items WHERE repository_id = ?',
+      )
+      .get(repositoryId, repositoryId)!;
+    if (!latest) {
+      if (items.n > 0) problems.push(`half item update: ${items.n} items of repository ${repositoryId}, which has no snapshot of HEAD`);
+      continue;
+    }
+    if (items.newest !== null && items.newest !== latest.id) problems.push(`half item update: items last seen in snapshot ${items.newest}, the latest of HEAD is ${latest.id}`);
+    const unseen = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM debt_items d WHERE repository_id = ? AND NOT EXISTS (SELECT 1 FROM snapshot_items si WHERE si.item_id = d.id)').get(repositoryId)!.n;
+    if (unseen > 0) problems.push(`half item update: ${unseen} items of repository ${repositoryId} found by no snapshot`);
+    const uncounted = db
+      .prepare<[number], { n: number }>(
+        'SELECT count(DISTINCT s.id) AS n FROM snapshots s JOIN snapshot_items si ON si.snapshot_id = s.id WHERE s.repository_id = ? AND NOT EXISTS (SELECT 1 FROM snapshot_inventory i WHERE i.snapshot_id = s.id)',
+      )
+      .get(repositoryId)!.n;
+    if (uncounted > 0) problems.push(`half item update: ${uncounted} snapshots of repository ${repositoryId} hold items without their inventory`);
+  }
+
+  const drafts = db.prepare<[], DraftRow>('SELECT d.*, r.path AS repository_path FROM drafts d JOIN repositories r ON r.id = d.repository_id').all();
+  for (const draft of drafts) problems.push(...draftProblems(db, draft, recovered));
+  return problems;
+}
+
+/** The fingerprints of the items the latest scan of HEAD found. */
+export function latestItems(db: Database): string[] {
+  return db
+    .prepare<[], { fingerprint: string }>(
+      "SELECT d.fingerprint FROM debt_items d JOIN snapshot_items si ON si.item_id = d.id WHERE si.snapshot_id = (SELECT id FROM snapshots WHERE kind = 'head' ORDER BY finished_at DESC, id DESC LIMIT 1) ORDER BY d.fingerprint",
+    )
+    .all()
+    .map((row) => row.fingerprint);
+}
+
+function draftProblems(db: Database, draft: DraftRow, recovered: boolean): string[] {
   const problems: string[] = [];
   const half = (what: string) => problems.push(`half draft ${draft.id} (${draft.state}): ${what}`);
   const audit = db.prepare<[string], { action: string; what: string; note: string | null }>('SELECT action, what, note FROM draft_audit WHERE draft_id = ? ORDER BY id').all(draft.id);

@@ -94,6 +94,12 @@ export interface WatchedState {
   worktrees: string[];
 }
 
+/** What can be seen of an operation from outside, read again and again: a key that changes as it goes, and what it says (undefined when it cannot be read this time). */
+export interface OperationWatcher<State> {
+  read(): { key: string; state: State | null } | undefined;
+  close(): void;
+}
+
 /**
  * What can be seen of an operation from outside, as one string that changes as the operation goes:
  * the rows it has written to the database (file facts cached, the history log read, locks, snapshots,
@@ -101,7 +107,7 @@ export interface WatchedState {
  * A kill point is "after the Nth change of this", which spreads kills over the whole operation
  * whatever the machine's speed.
  */
-export class StateWatcher {
+export class StateWatcher implements OperationWatcher<WatchedState> {
   private db: BetterSqlite3.Database | undefined;
 
   constructor(
@@ -148,7 +154,7 @@ export class StateWatcher {
  * Follows the operation's states until the `killAt`-th change (then kills it) or until it is done.
  * Returns how many changes were seen and whether the kill came before the end.
  */
-export async function killAfterStates(target: KillableSteward, watcher: StateWatcher, killAt: number, done: (state: WatchedState) => boolean): Promise<{ states: number; killed: boolean }> {
+export async function killAfterStates<State>(target: KillableSteward, watcher: OperationWatcher<State>, killAt: number, done: (state: State) => boolean): Promise<{ states: number; killed: boolean }> {
   let last: string | undefined;
   let states = 0;
   try {
