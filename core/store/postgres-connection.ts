@@ -52,14 +52,24 @@ const asText = (value) => value;
 const types = {
   getTypeParser: (oid, format) => (oid === 20 || oid === 1700 ? asNumber : oid === 114 ? asText : pg.types.getTypeParser(oid, format)),
 };
-const reply = (message) => {
+let lost = null;
+// One answer per request, to that request only: the other thread reads the answers in order, one per
+// question. Requests are numbered; waiting is the one whose answer is awaited (0: none).
+let requests = 0;
+let waiting = 0;
+const reply = (message, request = waiting) => {
+  if (request === 0 || request !== waiting) return;
+  waiting = 0;
   port.postMessage(message);
   Atomics.store(flag, 0, 1);
   Atomics.notify(flag, 0);
 };
-// Whatever this thread did not expect is the answer to what is being waited for: the other thread
-// waits on the flag and would otherwise wait for ever.
-const failed = (error) => reply({ ok: false, message: String((error && error.message) || error), code: error && error.code });
+// Whatever this thread did not expect loses the connection, and answers what is being waited for:
+// the other thread waits on the flag and would otherwise wait for ever.
+const failed = (error) => {
+  lost = error;
+  reply({ ok: false, message: String((error && error.message) || error), code: error && error.code });
+};
 process.on('uncaughtException', failed);
 process.on('unhandledRejection', failed);
 // A URL without a password takes it where PostgreSQL's own tools do: PGPASSWORD, else the password
@@ -68,7 +78,6 @@ const pgpass = require(workerData.pgpassModule);
 // An empty PGPASSWORD is none, as libpq reads it (the pgpass module would skip the file for it). This thread's environment is its own copy.
 if (process.env.PGPASSWORD === '') delete process.env.PGPASSWORD;
 let client = null;
-let lost = null;
 // A URL or setting node-postgres refuses (a port out of range, say) is lost at once, not thrown.
 const ready = Promise.resolve()
   .then(() => {
@@ -80,13 +89,15 @@ const ready = Promise.resolve()
   })
   .catch((error) => { lost = error; });
 port.on('message', async (request) => {
+  const id = ++requests;
+  waiting = id;
   await ready;
   if (request.close) {
     if (client) await client.end().catch(() => {});
-    reply({ ok: true, results: [] });
+    reply({ ok: true, results: [] }, id);
     return;
   }
-  if (lost) return reply({ ok: false, message: String(lost.message || lost), code: lost.code });
+  if (lost) return reply({ ok: false, message: String(lost.message || lost), code: lost.code }, id);
   // The statements in order, each after the last has answered; the first that fails ends the batch.
   const results = [];
   for (const statement of request.batch) {
@@ -95,10 +106,10 @@ port.on('message', async (request) => {
       const last = Array.isArray(result) ? result[result.length - 1] : result;
       results.push({ rows: (last && last.rows) || [], rowCount: (last && last.rowCount) || 0 });
     } catch (error) {
-      return reply({ ok: false, message: String(error.message || error), code: error.code });
+      return reply({ ok: false, message: String(error.message || error), code: error.code }, id);
     }
   }
-  reply({ ok: true, results });
+  reply({ ok: true, results }, id);
 });
 `;
 

@@ -22,11 +22,14 @@ export type CacheChoice = z.infer<typeof CacheChoiceSchema>;
  * Its URL may leave out the password, which the server's usual places then give (PGPASSWORD,
  * ~/.pgpass); TLS settings ride in the URL (`sslmode=verify-full&sslrootcert=/path/ca.pem`).
  */
+/** What makes a store URL readable, said when one is not. */
+const readableUrlHint = 'check the host, a port of 1 to 65535, and that @, :, / or % in the user name or password are percent-encoded';
+
 const StoreFileSchema = z.strictObject({
   store: z
     .string()
     .regex(/^postgres(ql)?:\/\//i, 'expected a postgres:// URL')
-    .refine((url) => unreadableStoreUrl(url) === null, 'is not a URL PostgreSQL\'s client can read: check the host, a port of 1 to 65535, and that @, :, / or % in the user name or password are percent-encoded'),
+    .refine((url) => unreadableStoreUrl(url) === null, `is not a URL PostgreSQL's client can read: ${readableUrlHint}`),
   fallback: StoreFallbackSchema.default('fail'),
   cache: CacheChoiceSchema.default('local'),
 });
@@ -152,6 +155,6 @@ function unreadableStoreUrl(url: string): string | null {
     return null;
   } catch (error) {
     // The parser's words (such as "Invalid URL"), never the URL.
-    return `is not a URL PostgreSQL's client can read (${(error as Error).message}): check the host, a port of 1 to 65535, and that @, :, / or % in the user name or password are percent-encoded`;
+    return `is not a URL PostgreSQL's client can read (${(error as Error).message}): ${readableUrlHint}`;
   }
 }

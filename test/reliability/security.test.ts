@@ -404,7 +404,6 @@ describe("a team store's settings, fuzzed: whatever URL, door or fallback is giv
   const cases = fc.sample(setting, { seed: seed + 7, numRuns: scaled(12, 200) });
 
   it(`${cases.length} settings: exit 0 or a one-line refusal (exit 2), no stack trace, and the password in no output nor file Steward wrote`, async () => {
-    const outcomes: string[] = [];
     const run = async ({ url, door, fallback }: (typeof cases)[number]) => {
       const home = temporaryDirectory();
       const env: NodeJS.ProcessEnv = { ...(door === 'STEWARD_STORE' ? { STEWARD_STORE: url } : {}), ...(fallback === undefined ? {} : { STEWARD_STORE_FALLBACK: fallback }) };
@@ -415,11 +414,9 @@ describe("a team store's settings, fuzzed: whatever URL, door or fallback is giv
       const written = filesUnder(home).filter((file) => !file.path.endsWith('store.json'));
       const leaks = [result.stdout, result.stderr, ...written.map((file) => file.bytes.toString('latin1'))].filter((text) => text.includes(secret));
       expect(leaks, label).toEqual([]);
-      outcomes.push(`${result.status}`);
+      figures.storeSettings++;
     };
     // Two at a time (the machine has two cores): a refused connection is tried three times, over about 4 s.
     for (let index = 0; index < cases.length; index += 2) await Promise.all(cases.slice(index, index + 2).map(run));
-    figures.storeSettings = outcomes.length;
-    expect(outcomes).toHaveLength(cases.length);
   }, 1_800_000);
 });
